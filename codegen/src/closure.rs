@@ -1,0 +1,135 @@
+//! Shape closure: choose the service and operations to generate and collect every shape
+//! reachable from them (input, output, errors, members, list and map members).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ast::Shape;
+use crate::error::{Error, Result};
+use crate::load::Model;
+use crate::validate::PRELUDE;
+
+/// What is generated: one service, some of its operations, and the shapes they reach.
+#[derive(Debug)]
+pub struct Closure {
+    /// The service shape ID.
+    pub service: String,
+    /// Chosen operation IDs, sorted.
+    pub operations: Vec<String>,
+    /// Every reachable data shape outside the prelude, sorted.
+    pub shapes: BTreeSet<String>,
+}
+
+/// Picks the model's one service and the operations named in `wanted` (shape names like
+/// `CopyBackup` or absolute IDs); every operation of the service when `wanted` is empty.
+pub fn closure(model: &Model, wanted: &[String]) -> Result<Closure> {
+    let service = the_service(model)?;
+    let available = service_operations(model, &service);
+    let operations = if wanted.is_empty() {
+        available.values().cloned().collect()
+    } else {
+        choose(&service, &available, wanted)?
+    };
+    let mut shapes = BTreeSet::new();
+    for operation in &operations {
+        visit(model, operation, &mut shapes);
+    }
+    for operation in &operations {
+        shapes.remove(operation);
+    }
+    Ok(Closure {
+        service,
+        operations,
+        shapes,
+    })
+}
+
+fn the_service(model: &Model) -> Result<String> {
+    let services: Vec<&String> = model
+        .shapes
+        .iter()
+        .filter(|(_, shape)| matches!(shape, Shape::Service(_)))
+        .map(|(id, _)| id)
+        .collect();
+    match services.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Error::new("the model defines no service shape")),
+        many => Err(Error::new(format!(
+            "the model defines {} services ({}); generate one model per service",
+            many.len(),
+            many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        ))),
+    }
+}
+
+/// The service's operations, directly and through its resources, by shape name.
+fn service_operations(model: &Model, service: &str) -> BTreeMap<String, String> {
+    let mut operations = BTreeMap::new();
+    let mut pending = vec![service.to_owned()];
+    let mut seen = BTreeSet::new();
+    while let Some(id) = pending.pop() {
+        if !seen.insert(id.clone()) {
+            continue;
+        }
+        match model.shapes.get(&id) {
+            Some(Shape::Service(s)) => {
+                pending.extend(s.operations.iter().chain(&s.resources).map(|t| t.target.clone()))
+            }
+            Some(Shape::Resource(r)) => pending.extend(
+                r.all_operations()
+                    .chain(&r.resources)
+                    .map(|t| t.target.clone()),
+            ),
+            Some(Shape::Operation(_)) => {
+                operations.insert(shape_name(&id).to_owned(), id);
+            }
+            _ => {}
+        }
+    }
+    operations
+}
+
+fn choose(service: &str, available: &BTreeMap<String, String>, wanted: &[String]) -> Result<Vec<String>> {
+    let mut chosen = BTreeSet::new();
+    for name in wanted {
+        let id = available
+            .get(name.as_str())
+            .or_else(|| available.values().find(|id| *id == name))
+            .ok_or_else(|| {
+                Error::shape(
+                    service,
+                    format!(
+                        "has no operation `{name}` (it has: {})",
+                        available.keys().cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                )
+            })?;
+        chosen.insert(id.clone());
+    }
+    Ok(chosen.into_iter().collect())
+}
+
+/// The name part of an absolute shape ID.
+pub fn shape_name(id: &str) -> &str {
+    id.rsplit_once('#').map_or(id, |(_, name)| name)
+}
+
+fn visit(model: &Model, id: &str, seen: &mut BTreeSet<String>) {
+    if id.starts_with(&format!("{PRELUDE}#")) || !seen.insert(id.to_owned()) {
+        return;
+    }
+    let Some(shape) = model.shapes.get(id) else {
+        return;
+    };
+    if let Shape::Operation(op) = shape {
+        let io = op.input.iter().chain(&op.output).chain(&op.errors);
+        for target in io {
+            visit(model, &target.target, seen);
+        }
+    }
+    for mixin in shape.mixins() {
+        visit(model, &mixin.target, seen);
+    }
+    for (_, member) in shape.members() {
+        visit(model, &member.target, seen);
+    }
+}

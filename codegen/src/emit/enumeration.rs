@@ -1,0 +1,130 @@
+//! Emits one string enum: known variants plus an `Unknown` fallback that keeps the raw
+//! string, infallible `From<&str>` and `FromStr`, `as_str`, `values()`, `try_parse`,
+//! `AsRef<str>` and `Display`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust_type::{deprecated_attr, doc_attrs, doc_or, ident};
+use crate::plan::EnumPlan;
+
+pub fn emit(plan: &EnumPlan, crate_name: &str) -> TokenStream {
+    let name = ident(&plan.name);
+    let deprecated = deprecated_attr(plan.deprecated.as_deref());
+    let doc = doc_or(plan.doc.as_deref(), &format!("The `{}` enum.", plan.name));
+    let guide = doc_attrs(&forward_compatible_match(plan, crate_name));
+    let variants = plan.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let doc = doc_or(v.doc.as_deref(), &format!("`{}`", v.value.replace('`', "'")));
+        let deprecated = deprecated_attr(v.deprecated.as_deref());
+        quote! {
+            #doc
+            #deprecated
+            #variant,
+        }
+    });
+    let from_arms = plan.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let value = &v.value;
+        quote!(#value => #name::#variant,)
+    });
+    let as_str_arms = plan.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let value = &v.value;
+        quote!(#name::#variant => #value,)
+    });
+    let values = plan.variants.iter().map(|v| &v.value);
+    quote! {
+        #doc
+        #[doc = ""]
+        #guide
+        #deprecated
+        #[non_exhaustive]
+        #[derive(
+            ::std::clone::Clone,
+            ::std::fmt::Debug,
+            ::std::cmp::Eq,
+            ::std::hash::Hash,
+            ::std::cmp::Ord,
+            ::std::cmp::PartialEq,
+            ::std::cmp::PartialOrd,
+        )]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the model does not know, kept as received.
+            #[deprecated(note = "Don't match on `Unknown` directly: match known variants and handle the rest with a wildcard, reading the value with `as_str()`.")]
+            Unknown(crate::primitives::UnknownVariantValue),
+        }
+
+        #[allow(deprecated)]
+        impl ::std::convert::From<&str> for #name {
+            fn from(s: &str) -> Self {
+                match s {
+                    #(#from_arms)*
+                    other => #name::Unknown(crate::primitives::UnknownVariantValue::new(other)),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(#name::from(s))
+            }
+        }
+
+        #[allow(deprecated)]
+        impl #name {
+            /// The value as it is sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#as_str_arms)*
+                    #name::Unknown(value) => value.as_str(),
+                }
+            }
+
+            /// Every value the model defines, in model order.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#values),*]
+            }
+
+            /// Parses a known value; an unknown one is an error instead of `Unknown`.
+            pub fn try_parse(value: &str) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+                match #name::from(value) {
+                    #name::Unknown(_) => ::std::result::Result::Err(crate::error::UnknownVariantError::new(value)),
+                    known => ::std::result::Result::Ok(known),
+                }
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+/// The rustdoc section showing how to match the enum so new values do not break callers.
+fn forward_compatible_match(plan: &EnumPlan, crate_name: &str) -> String {
+    let krate = crate_name.replace('-', "_");
+    let name = &plan.name;
+    let mut arms = String::new();
+    for v in plan.variants.iter().take(3) {
+        arms.push_str(&format!("    {name}::{} => {{ /* ... */ }}\n", v.name));
+    }
+    format!(
+        "# Matching\n\nThe service may add values after this code was generated, so match with a \
+         wildcard arm; a value not known here arrives as `Unknown` and keeps its text:\n\n\
+         ```text\nuse {krate}::types::{name};\n\nlet value = {name}::from(\"...\");\nmatch value {{\n\
+         {arms}    other => println!(\"not known here: {{}}\", other.as_str()),\n}}\n```\n\n\
+         To send a value the model does not know yet, use `{name}::from(\"NEW_VALUE\")`."
+    )
+}

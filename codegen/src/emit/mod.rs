@@ -1,0 +1,220 @@
+//! Emit: turns the plan into the generated crate's files, each still as tokens (Rust)
+//! or text (Cargo.toml), keyed by path. One file per type, one file per module that
+//! declares and re-exports them, plus the crate's fixed runtime support files.
+
+mod enumeration;
+mod rust_type;
+mod structure;
+
+use std::collections::BTreeMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::error::Result;
+use crate::plan::{Module, Plan, StructPlan};
+use rust_type::{ident, inner_doc_attrs};
+
+pub use structure::REDACTED;
+
+/// One output file before formatting.
+pub enum FileContent {
+    /// Rust source, formatted with prettyplease.
+    Rust(TokenStream),
+    /// Fixed Rust source shipped with the generator, re-formatted like the rest.
+    RustSource(&'static str),
+    /// Any other text, written as is.
+    Text(String),
+}
+
+/// Output files by path relative to the crate root (`src/types/_backup.rs`).
+pub type Files = BTreeMap<String, FileContent>;
+
+/// The generator's own runtime support, copied into every generated crate.
+const RUNTIME: &[(&str, &str)] = &[
+    ("src/error.rs", include_str!("../../runtime/error.rs")),
+    ("src/primitives.rs", include_str!("../../runtime/primitives.rs")),
+];
+
+/// The crate version written to the generated `Cargo.toml`.
+pub const CRATE_VERSION: &str = "0.1.0";
+
+pub fn emit(plan: &Plan) -> Result<Files> {
+    let mut files = Files::new();
+    for (path, source) in RUNTIME {
+        files.insert((*path).to_owned(), FileContent::RustSource(source));
+    }
+    files.insert("Cargo.toml".to_owned(), FileContent::Text(cargo_toml(plan)));
+    files.insert("src/lib.rs".to_owned(), FileContent::Rust(lib_rs(plan)));
+    for structure in &plan.structures {
+        let file = type_file(&structure.module, &structure.file_stem);
+        files.insert(file, FileContent::Rust(structure::emit(structure)?));
+    }
+    for enumeration in &plan.enums {
+        let file = type_file(&Module::Types, &enumeration.file_stem);
+        files.insert(file, FileContent::Rust(enumeration::emit(enumeration, &plan.crate_name)));
+    }
+    files.insert("src/types.rs".to_owned(), FileContent::Rust(types_rs(plan)));
+    files.insert("src/types/error.rs".to_owned(), FileContent::Rust(errors_rs(plan)));
+    files.insert("src/operation.rs".to_owned(), FileContent::Rust(operation_rs(plan)));
+    for operation in &plan.operations {
+        let module = Module::Operation(operation.module.clone());
+        files.insert(
+            format!("src/operation/{}.rs", operation.module),
+            FileContent::Rust(operation_module_rs(plan, &module, operation.doc.as_deref(), &operation.name)),
+        );
+    }
+    Ok(files)
+}
+
+/// `src/<module path>/<stem>.rs`
+fn type_file(module: &Module, stem: &str) -> String {
+    format!("src/{}/{stem}.rs", module.segments().join("/"))
+}
+
+fn structures_in<'p>(plan: &'p Plan, module: &'p Module) -> impl Iterator<Item = &'p StructPlan> {
+    plan.structures.iter().filter(move |s| &s.module == module)
+}
+
+/// `mod _x; pub use self::_x::X;` lines and a `builders` module re-exporting builders.
+fn declare_types<'a>(items: impl Iterator<Item = (&'a str, &'a str, bool)>) -> TokenStream {
+    let mut declarations = Vec::new();
+    let mut builders = Vec::new();
+    for (stem, name, has_builder) in items {
+        let module = ident(stem);
+        let ty = ident(name);
+        declarations.push(quote! {
+            mod #module;
+            pub use self::#module::#ty;
+        });
+        if has_builder {
+            let builder = ident(&format!("{name}Builder"));
+            builders.push(quote!(pub use super::#module::#builder;));
+        }
+    }
+    let builders = if builders.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            /// Builders for the structures of this module.
+            pub mod builders {
+                #(#builders)*
+            }
+        }
+    };
+    quote! {
+        #(#declarations)*
+        #builders
+    }
+}
+
+fn types_rs(plan: &Plan) -> TokenStream {
+    let structures = structures_in(plan, &Module::Types).map(|s| (s.file_stem.as_str(), s.name.as_str(), true));
+    let enums = plan.enums.iter().map(|e| (e.file_stem.as_str(), e.name.as_str(), false));
+    let mut items: Vec<_> = structures.chain(enums).collect();
+    items.sort_by_key(|(stem, _, _)| *stem);
+    let declarations = declare_types(items.into_iter());
+    quote! {
+        //! The data types of the service: structures (with their builders in
+        //! [`builders`]), enums, and the modeled errors in [`error`].
+
+        #declarations
+
+        pub mod error;
+    }
+}
+
+fn errors_rs(plan: &Plan) -> TokenStream {
+    let declarations = declare_types(
+        structures_in(plan, &Module::Errors).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
+    );
+    quote! {
+        //! The errors the service models, one structure each.
+
+        #declarations
+    }
+}
+
+fn operation_rs(plan: &Plan) -> TokenStream {
+    let modules = plan.operations.iter().map(|op| {
+        let module = ident(&op.module);
+        let doc = format!(" Types for the `{}` operation.", op.name);
+        quote! {
+            #[doc = #doc]
+            pub mod #module;
+        }
+    });
+    quote! {
+        //! One module per operation, holding its input and output types.
+
+        #(#modules)*
+    }
+}
+
+fn operation_module_rs(plan: &Plan, module: &Module, doc: Option<&str>, name: &str) -> TokenStream {
+    let declarations = declare_types(structures_in(plan, module).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)));
+    let inner_doc = inner_doc_attrs(&format!(
+        "The `{name}` operation.{}",
+        doc.map(|d| format!("\n\n{d}")).unwrap_or_default()
+    ));
+    quote! {
+        #inner_doc
+
+        #declarations
+    }
+}
+
+fn lib_rs(plan: &Plan) -> TokenStream {
+    let service = &plan.service;
+    let title = service.title.clone().unwrap_or_else(|| service.name.clone());
+    let mut text = format!("Rust types for {title}, generated from its Smithy model.");
+    if let Some(doc) = &service.doc {
+        text.push_str(&format!("\n\n{doc}"));
+    }
+    let operations: Vec<String> = plan
+        .operations
+        .iter()
+        .map(|op| format!("- [`{}`](crate::operation::{})", op.name, op.module))
+        .collect();
+    text.push_str(&format!(
+        "\n\n# Contents\n\n- [`types`]: structures and enums, with builders\n- [`operation`]: each operation's input and output:\n{}\n- [`primitives`]: timestamps, blobs\n- [`error`]: builder and parse errors",
+        operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
+    ));
+    if let Some(version) = &service.version {
+        text.push_str(&format!("\n\nService API version: `{version}`."));
+    }
+    let inner_doc = inner_doc_attrs(&text);
+    quote! {
+        #inner_doc
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+
+        pub mod error;
+        pub mod operation;
+        pub mod primitives;
+        pub mod types;
+    }
+}
+
+fn cargo_toml(plan: &Plan) -> String {
+    let title = plan.service.title.clone().unwrap_or_else(|| plan.service.name.clone());
+    let description = format!("Rust types for {title}, generated from its Smithy model");
+    format!(
+        "# @generated by codegen from the Smithy model. Do not edit by hand.\n\
+         [package]\n\
+         name = \"{name}\"\n\
+         version = \"{CRATE_VERSION}\"\n\
+         edition = \"2021\"\n\
+         rust-version = \"1.80\"\n\
+         license = \"Apache-2.0\"\n\
+         description = \"{description}\"\n\
+         publish = false\n\
+         \n\
+         [lib]\n\
+         path = \"src/lib.rs\"\n\
+         \n\
+         [dependencies]\n",
+        name = plan.crate_name,
+        description = description.replace('"', "'"),
+    )
+}

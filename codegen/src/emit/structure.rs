@@ -1,0 +1,360 @@
+//! Emits one structure: the `#[non_exhaustive]` struct with public fields and accessors,
+//! a redacting `Debug`, and its builder (setters, getters, `build`).
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+use super::rust_type::{boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy, optional_if, path, tokens};
+use crate::error::{Error, Result};
+use crate::names::unraw;
+use crate::plan::{FieldPlan, RustType, StructPlan};
+
+/// What `Debug` prints instead of a sensitive value.
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// The struct, its impls and its builder.
+pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
+    let name = ident(&plan.name);
+    let builder_path = path(&format!("crate::{}::builders::{}", plan.module.segments().join("::"), plan.builder_name()));
+    let doc = doc_or(plan.doc.as_deref(), &format!("The `{}` structure.", plan.name));
+    let deprecated = deprecated_attr(plan.deprecated.as_deref());
+    let allow_deprecated = allow_deprecated(plan);
+    let fields = plan.fields.iter().map(struct_field);
+    let accessors = plan.fields.iter().map(accessor);
+    let debug = debug_impl(&name, &plan.name, &plan.fields);
+    let builder_item = emit_builder(plan)?;
+    let builder_doc = format!(" Creates a new builder-style object to manufacture [`{}`].", plan.name);
+    Ok(quote! {
+        #doc
+        #deprecated
+        #[non_exhaustive]
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        #allow_deprecated
+        impl #name {
+            #(#accessors)*
+
+            #[doc = #builder_doc]
+            pub fn builder() -> #builder_path {
+                #builder_path::default()
+            }
+        }
+
+        #allow_deprecated
+        #debug
+
+        #builder_item
+    })
+}
+
+fn allow_deprecated(plan: &StructPlan) -> TokenStream {
+    if plan.deprecated.is_some() || plan.fields.iter().any(|f| f.deprecated.is_some()) {
+        quote!(#[allow(deprecated)])
+    } else {
+        quote!()
+    }
+}
+
+/// The field's type as stored in the struct.
+fn stored_type(field: &FieldPlan) -> TokenStream {
+    optional_if(boxed_if(tokens(&field.ty), field.boxed), field.optional)
+}
+
+fn struct_field(field: &FieldPlan) -> TokenStream {
+    let name = ident(&field.name);
+    let ty = stored_type(field);
+    let doc = field_doc(field);
+    let deprecated = deprecated_attr(field.deprecated.as_deref());
+    quote! {
+        #doc
+        #deprecated
+        pub #name: #ty,
+    }
+}
+
+fn field_doc(field: &FieldPlan) -> TokenStream {
+    let mut text = field
+        .doc
+        .clone()
+        .filter(|d| !d.trim().is_empty())
+        .unwrap_or_else(|| format!("The `{}` member.", field.member_name));
+    if field.required {
+        text.push_str("\n\nThis member is required.");
+    }
+    doc_attrs(&text)
+}
+
+/// A borrowing accessor, in the shape aws-sdk-fsx gives them.
+fn accessor(field: &FieldPlan) -> TokenStream {
+    let name = ident(&field.name);
+    let doc = field_doc(field);
+    let deprecated = deprecated_attr(field.deprecated.as_deref());
+    let (ret, body) = accessor_signature(field);
+    quote! {
+        #doc
+        #deprecated
+        pub fn #name(&self) -> #ret {
+            #body
+        }
+    }
+}
+
+fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
+    let name = ident(&field.name);
+    let ty = tokens(&field.ty);
+    match (&field.ty, field.optional) {
+        (RustType::String, true) => (quote!(::std::option::Option<&str>), quote!(self.#name.as_deref())),
+        (RustType::String, false) => (quote!(&str), quote!(&self.#name)),
+        (RustType::List { item, sparse }, optional) => {
+            let item = optional_if(tokens(item), *sparse);
+            let body = if optional {
+                quote!(self.#name.as_deref().unwrap_or_default())
+            } else {
+                quote!(&self.#name)
+            };
+            (quote!(&[#item]), body)
+        }
+        (ty_plan, true) if is_copy(ty_plan) => (quote!(::std::option::Option<#ty>), quote!(self.#name)),
+        (ty_plan, false) if is_copy(ty_plan) => (ty, quote!(self.#name)),
+        (_, true) if field.boxed => (quote!(::std::option::Option<&#ty>), quote!(self.#name.as_deref())),
+        (_, true) => (quote!(::std::option::Option<&#ty>), quote!(self.#name.as_ref())),
+        (_, false) => (quote!(&#ty), quote!(&self.#name)),
+    }
+}
+
+/// `Debug` that prints every field but redacts sensitive ones.
+fn debug_impl(name: &proc_macro2::Ident, display_name: &str, fields: &[FieldPlan]) -> TokenStream {
+    let entries = fields.iter().map(|field| {
+        let label = unraw(&field.name);
+        let member = ident(&field.name);
+        if field.sensitive {
+            quote!(formatter.field(#label, &#REDACTED);)
+        } else {
+            quote!(formatter.field(#label, &self.#member);)
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut formatter = f.debug_struct(#display_name);
+                #(#entries)*
+                formatter.finish()
+            }
+        }
+    }
+}
+
+fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
+    let builder = format_ident!("{}", plan.builder_name());
+    let doc = format!(" A builder for [`{}`].", plan.name);
+    let fields = plan.fields.iter().map(|field| {
+        let name = ident(&field.name);
+        let ty = boxed_if(tokens(&field.ty), field.boxed);
+        quote!(pub(crate) #name: ::std::option::Option<#ty>,)
+    });
+    let methods = plan.fields.iter().map(builder_methods);
+    let build = build_fn(plan)?;
+    let debug = debug_impl(&builder, &plan.builder_name(), &plan.fields);
+    let allow_deprecated = allow_deprecated(plan);
+    Ok(quote! {
+        #[doc = #doc]
+        #[non_exhaustive]
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+        pub struct #builder {
+            #(#fields)*
+        }
+
+        #allow_deprecated
+        impl #builder {
+            #(#methods)*
+            #build
+        }
+
+        #allow_deprecated
+        #debug
+    })
+}
+
+/// `x(value)`, `set_x(Option)`, `get_x()` for one field; lists append and maps insert.
+fn builder_methods(field: &FieldPlan) -> TokenStream {
+    let name = ident(&field.name);
+    let bare = unraw(&field.name);
+    let setter = format_ident!("set_{}", bare);
+    let getter = format_ident!("get_{}", bare);
+    let stored = boxed_if(tokens(&field.ty), field.boxed);
+    let member_doc = field_doc(field);
+    let deprecated = deprecated_attr(field.deprecated.as_deref());
+    let fluent = match &field.ty {
+        RustType::List { item, sparse } => {
+            let item = optional_if(tokens(item), *sparse);
+            let doc = format!(" Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list.");
+            quote! {
+                #[doc = #doc]
+                #deprecated
+                pub fn #name(mut self, input: #item) -> Self {
+                    let mut v = self.#name.unwrap_or_default();
+                    v.push(input);
+                    self.#name = ::std::option::Option::Some(v);
+                    self
+                }
+            }
+        }
+        RustType::Map { key, value, sparse } => {
+            let key = tokens(key);
+            let value = optional_if(tokens(value), *sparse);
+            let doc = format!(" Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map.");
+            quote! {
+                #[doc = #doc]
+                #deprecated
+                pub fn #name(mut self, k: impl ::std::convert::Into<#key>, v: #value) -> Self {
+                    let mut hash_map = self.#name.unwrap_or_default();
+                    hash_map.insert(k.into(), v);
+                    self.#name = ::std::option::Option::Some(hash_map);
+                    self
+                }
+            }
+        }
+        ty => {
+            let ty_tokens = tokens(ty);
+            let (param, value) = match (ty, field.boxed) {
+                (RustType::String, _) => (quote!(impl ::std::convert::Into<#ty_tokens>), quote!(input.into())),
+                (_, true) => (ty_tokens, quote!(::std::boxed::Box::new(input))),
+                (_, false) => (ty_tokens, quote!(input)),
+            };
+            quote! {
+                #member_doc
+                #deprecated
+                pub fn #name(mut self, input: #param) -> Self {
+                    self.#name = ::std::option::Option::Some(#value);
+                    self
+                }
+            }
+        }
+    };
+    quote! {
+        #fluent
+        #member_doc
+        #deprecated
+        pub fn #setter(mut self, input: ::std::option::Option<#stored>) -> Self {
+            self.#name = input;
+            self
+        }
+        #member_doc
+        #deprecated
+        pub fn #getter(&self) -> &::std::option::Option<#stored> {
+            &self.#name
+        }
+    }
+}
+
+fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
+    let name = ident(&plan.name);
+    let mut checks = Vec::new();
+    let mut values = Vec::new();
+    for field in &plan.fields {
+        let member = ident(&field.name);
+        let missing = missing_field_error(plan, field);
+        let value = match (field.optional, &field.default) {
+            (true, _) => quote!(self.#member),
+            (false, Some(default)) => {
+                let default = default_expr(&field.ty, default).map_err(|problem| {
+                    Error::shape(&plan.shape_id, format!("member `{}`: {problem}", field.member_name))
+                })?;
+                let default = if field.boxed { quote!(::std::boxed::Box::new(#default)) } else { default };
+                quote!(self.#member.unwrap_or_else(|| #default))
+            }
+            (false, None) => quote!(self.#member.ok_or_else(|| #missing)?),
+        };
+        if field.optional && field.must_be_set() {
+            checks.push(quote! {
+                if self.#member.is_none() {
+                    return ::std::result::Result::Err(#missing);
+                }
+            });
+        }
+        values.push(quote!(#member: #value,));
+    }
+    let doc = format!(" Consumes the builder and constructs a [`{}`].", plan.name);
+    if plan.build_is_fallible() {
+        let errors = plan
+            .fields
+            .iter()
+            .filter(|f| f.must_be_set())
+            .map(|f| format!("`{}`", unraw(&f.name)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let error_doc = format!(" Returns an error naming the first missing required member of: {errors}.");
+        Ok(quote! {
+            #[doc = #doc]
+            #[doc = ""]
+            #[doc = #error_doc]
+            pub fn build(self) -> ::std::result::Result<#name, crate::error::BuildError> {
+                #(#checks)*
+                ::std::result::Result::Ok(#name {
+                    #(#values)*
+                })
+            }
+        })
+    } else {
+        Ok(quote! {
+            #[doc = #doc]
+            pub fn build(self) -> #name {
+                #name {
+                    #(#values)*
+                }
+            }
+        })
+    }
+}
+
+fn missing_field_error(plan: &StructPlan, field: &FieldPlan) -> TokenStream {
+    let field_name = unraw(&field.name);
+    let message = format!("`{field_name}` was not specified but it is required when building `{}`", plan.name);
+    quote!(crate::error::BuildError::missing_field(#field_name, #message))
+}
+
+/// The Rust expression for a `default` trait value of a member of type `ty`.
+fn default_expr(ty: &RustType, value: &Value) -> std::result::Result<TokenStream, String> {
+    let mismatch = || format!("default value {value} does not fit its type");
+    Ok(match (ty, value) {
+        (RustType::Bool, Value::Bool(b)) => quote!(#b),
+        (RustType::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (RustType::Enum(p), Value::String(s)) => {
+            let p = path(p);
+            quote!(#p::from(#s))
+        }
+        (RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64, Value::Number(n)) => {
+            let n = n.as_i64().ok_or_else(mismatch)?;
+            let literal = match ty {
+                RustType::I8 => Literal::i8_suffixed(i8::try_from(n).map_err(|_| mismatch())?),
+                RustType::I16 => Literal::i16_suffixed(i16::try_from(n).map_err(|_| mismatch())?),
+                RustType::I32 => Literal::i32_suffixed(i32::try_from(n).map_err(|_| mismatch())?),
+                _ => Literal::i64_suffixed(n),
+            };
+            quote!(#literal)
+        }
+        (RustType::F32, Value::Number(n)) => {
+            let literal = Literal::f32_suffixed(n.as_f64().ok_or_else(mismatch)? as f32);
+            quote!(#literal)
+        }
+        (RustType::F64, Value::Number(n)) => {
+            let literal = Literal::f64_suffixed(n.as_f64().ok_or_else(mismatch)?);
+            quote!(#literal)
+        }
+        (RustType::DateTime, Value::Number(n)) => {
+            let secs = n.as_f64().ok_or_else(mismatch)?;
+            let literal = Literal::f64_suffixed(secs);
+            quote!(crate::primitives::DateTime::from_secs_f64(#literal))
+        }
+        (RustType::List { .. } | RustType::Map { .. }, Value::Array(a)) if a.is_empty() => {
+            quote!(::std::default::Default::default())
+        }
+        (RustType::Map { .. }, Value::Object(o)) if o.is_empty() => quote!(::std::default::Default::default()),
+        (RustType::Blob, Value::String(s)) if s.is_empty() => quote!(crate::primitives::Blob::new(::std::vec::Vec::new())),
+        _ => return Err(mismatch()),
+    })
+}

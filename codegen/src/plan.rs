@@ -1,0 +1,634 @@
+//! Rust plan: the typed intermediate form between the model and the emitter. Every type
+//! gets its module and name first (operation inputs and outputs in
+//! `operation::<op>`, errors in `types::error`, the rest in `types`), then members are
+//! resolved to Rust types, nullability (Smithy 2.0 client rules), boxing, sensitivity and
+//! documentation. The emitter only reads this form.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::ast::{trait_id, Aggregate, ErrorFault, Member, OperationShape, Shape, Traits};
+use crate::boxing::members_to_box;
+use crate::closure::{shape_name, Closure};
+use crate::docs::to_rustdoc;
+use crate::error::{Error, Result};
+use crate::load::Model;
+use crate::names::{deduplicate, field_name, snake_name, type_name, variant_name};
+use crate::validate::PRELUDE;
+
+/// Everything the emitter needs, in a deterministic order.
+#[derive(Debug)]
+pub struct Plan {
+    pub crate_name: String,
+    pub service: ServicePlan,
+    pub operations: Vec<OperationPlan>,
+    /// Sorted by module, then name.
+    pub structures: Vec<StructPlan>,
+    /// Sorted by name.
+    pub enums: Vec<EnumPlan>,
+}
+
+#[derive(Debug)]
+pub struct ServicePlan {
+    pub shape_id: String,
+    /// The shape name, also the `X-Amz-Target` prefix of awsJson1_1.
+    pub name: String,
+    pub title: Option<String>,
+    pub doc: Option<String>,
+    pub version: Option<String>,
+    pub sdk_id: Option<String>,
+    pub protocol: Option<String>,
+}
+
+/// Where a generated type lives.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Module {
+    /// `crate::types`
+    Types,
+    /// `crate::types::error`
+    Errors,
+    /// `crate::operation::<name>`
+    Operation(String),
+}
+
+impl Module {
+    /// The module's path from the crate root, e.g. `["types", "error"]`.
+    pub fn segments(&self) -> Vec<String> {
+        match self {
+            Module::Types => vec!["types".into()],
+            Module::Errors => vec!["types".into(), "error".into()],
+            Module::Operation(op) => vec!["operation".into(), op.clone()],
+        }
+    }
+}
+
+/// The part a structure plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StructRole {
+    Data,
+    Input,
+    Output,
+    Error(ErrorFault),
+}
+
+#[derive(Debug)]
+pub struct StructPlan {
+    pub shape_id: String,
+    pub name: String,
+    pub module: Module,
+    /// File stem inside the module's directory, e.g. `_backup`.
+    pub file_stem: String,
+    pub role: StructRole,
+    pub doc: Option<String>,
+    pub deprecated: Option<String>,
+    pub fields: Vec<FieldPlan>,
+}
+
+impl StructPlan {
+    pub fn builder_name(&self) -> String {
+        format!("{}Builder", self.name)
+    }
+
+    /// Whether `build()` can fail: some member must be set and has no default.
+    pub fn build_is_fallible(&self) -> bool {
+        self.fields.iter().any(FieldPlan::must_be_set)
+    }
+}
+
+#[derive(Debug)]
+pub struct FieldPlan {
+    /// The Smithy member name (the wire name for awsJson1_1).
+    pub member_name: String,
+    /// The Rust field name, possibly raw (`r#type`).
+    pub name: String,
+    pub ty: RustType,
+    /// `Option<T>` in the struct.
+    pub optional: bool,
+    /// `Box<T>` (inside the `Option` when optional) to break a recursive cycle.
+    pub boxed: bool,
+    pub required: bool,
+    /// The `default` trait's value, for non-optional members.
+    pub default: Option<Value>,
+    /// Redacted in `Debug`.
+    pub sensitive: bool,
+    pub idempotency_token: bool,
+    pub doc: Option<String>,
+    pub deprecated: Option<String>,
+    /// The target shape ID.
+    pub target: String,
+}
+
+impl FieldPlan {
+    /// Whether the builder must be given a value: the member is `@required` and has no
+    /// default. This holds for `@clientOptional` members too: the field stays an
+    /// `Option` (a response may omit it), but whoever builds a value must provide it.
+    pub fn must_be_set(&self) -> bool {
+        self.required && self.default.is_none()
+    }
+}
+
+/// A Rust type for a target shape.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RustType {
+    String,
+    Bool,
+    I8,
+    I16,
+    I32,
+    I64,
+    F32,
+    F64,
+    DateTime,
+    Blob,
+    /// A generated structure, by its full path (`crate::types::Backup`).
+    Struct(String),
+    /// A generated enum, by its full path.
+    Enum(String),
+    /// `Vec<T>`; `Vec<Option<T>>` when sparse.
+    List { item: Box<RustType>, sparse: bool },
+    /// `HashMap<K, V>`; `HashMap<K, Option<V>>` when sparse.
+    Map { key: Box<RustType>, value: Box<RustType>, sparse: bool },
+}
+
+#[derive(Debug)]
+pub struct EnumPlan {
+    pub shape_id: String,
+    pub name: String,
+    pub file_stem: String,
+    pub doc: Option<String>,
+    pub deprecated: Option<String>,
+    pub variants: Vec<VariantPlan>,
+}
+
+#[derive(Debug)]
+pub struct VariantPlan {
+    pub name: String,
+    /// The wire value.
+    pub value: String,
+    pub doc: Option<String>,
+    pub deprecated: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct OperationPlan {
+    pub shape_id: String,
+    /// `CopyBackup`
+    pub name: String,
+    /// `copy_backup`
+    pub module: String,
+    pub doc: Option<String>,
+    pub deprecated: Option<String>,
+    pub idempotent: bool,
+    /// Full path of the input structure.
+    pub input: String,
+    /// Full path of the output structure.
+    pub output: String,
+    /// Error shape IDs with the full path of their structure, in model order.
+    pub errors: Vec<(String, String)>,
+}
+
+/// Builds the plan for a validated model and its closure.
+pub fn plan(model: &Model, closure: &Closure, crate_name: &str) -> Result<Plan> {
+    let planner = Planner::new(model, closure)?;
+    planner.build(crate_name).map_err(|e| model.locate(e))
+}
+
+/// One generated type before its members are resolved.
+struct Slot {
+    shape_id: String,
+    module: Module,
+    role: StructRole,
+    /// The operation an input or output belongs to.
+    operation: Option<String>,
+    /// For synthetic inputs/outputs of operations without one.
+    synthetic_doc: Option<String>,
+}
+
+struct Planner<'m> {
+    model: &'m Model,
+    closure: &'m Closure,
+    /// Shape ID -> full path of its type in `types` / `types::error`.
+    type_paths: BTreeMap<String, String>,
+    /// Type name assigned to each slot, keyed by (module, shape ID or synthetic key).
+    names: BTreeMap<(Module, String), String>,
+    file_stems: BTreeMap<(Module, String), String>,
+    operation_modules: BTreeMap<String, String>,
+    slots: Vec<Slot>,
+    boxed: BTreeSet<String>,
+}
+
+impl<'m> Planner<'m> {
+    fn new(model: &'m Model, closure: &'m Closure) -> Result<Self> {
+        let mut planner = Planner {
+            model,
+            closure,
+            type_paths: BTreeMap::new(),
+            names: BTreeMap::new(),
+            file_stems: BTreeMap::new(),
+            operation_modules: BTreeMap::new(),
+            slots: Vec::new(),
+            boxed: members_to_box(model, &closure.shapes),
+        };
+        planner.check_supported()?;
+        planner.assign_operation_modules();
+        planner.assign_slots()?;
+        planner.assign_names();
+        Ok(planner)
+    }
+
+    fn shape(&self, id: &str) -> Result<&'m Shape> {
+        self.model
+            .shapes
+            .get(id)
+            .ok_or_else(|| Error::new(format!("target `{id}` does not exist in the model")))
+    }
+
+    /// Rejects, with the shape's ID, what this generator cannot express yet.
+    fn check_supported(&self) -> Result<()> {
+        for id in &self.closure.shapes {
+            let shape = self.shape(id).map_err(|e| e.with_shape(id))?;
+            let unsupported = match shape {
+                Shape::Union(_) | Shape::Document(_) | Shape::BigInteger(_) | Shape::BigDecimal(_) | Shape::IntEnum(_) => {
+                    Some(format!("{} shapes are not supported yet", shape.kind()))
+                }
+                Shape::Set(_) => Some("`set` is a Smithy 1.0 shape; use a list with @uniqueItems".to_owned()),
+                Shape::Service(_) | Shape::Resource(_) => Some(format!("a {} cannot be a member target", shape.kind())),
+                _ if !shape.mixins().is_empty() => Some("mixins are not supported yet".to_owned()),
+                _ if shape.traits().has(trait_id::STREAMING) => Some("streaming shapes are not supported".to_owned()),
+                _ => None,
+            };
+            if let Some(problem) = unsupported {
+                return Err(Error::shape(id, problem));
+            }
+        }
+        Ok(())
+    }
+
+    fn assign_operation_modules(&mut self) {
+        let entries: Vec<(String, String)> = self
+            .closure
+            .operations
+            .iter()
+            .map(|id| (id.clone(), snake_name(shape_name(id))))
+            .collect();
+        for ((id, _), module) in entries.iter().zip(deduplicate(&entries, "_")) {
+            self.operation_modules.insert(id.clone(), module);
+        }
+    }
+
+    fn operation(&self, id: &str) -> Result<&'m OperationShape> {
+        match self.shape(id)? {
+            Shape::Operation(op) => Ok(op),
+            other => Err(Error::shape(id, format!("is a {}, not an operation", other.kind()))),
+        }
+    }
+
+    /// Decides which types exist and where.
+    fn assign_slots(&mut self) -> Result<()> {
+        for op_id in &self.closure.operations {
+            let op = self.operation(op_id)?;
+            let module = Module::Operation(self.operation_modules[op_id].clone());
+            for (role, target) in [(StructRole::Input, &op.input), (StructRole::Output, &op.output)] {
+                let (shape_id, synthetic_doc) = match target {
+                    Some(t) if t.target != format!("{PRELUDE}#Unit") => (t.target.clone(), None),
+                    _ => {
+                        let kind = if role == StructRole::Input { "input" } else { "output" };
+                        (
+                            format!("{op_id}${kind}"),
+                            Some(format!("The {kind} of `{}`; it has no members.", shape_name(op_id))),
+                        )
+                    }
+                };
+                self.slots.push(Slot {
+                    shape_id,
+                    module: module.clone(),
+                    role,
+                    operation: Some(op_id.clone()),
+                    synthetic_doc,
+                });
+            }
+        }
+        for id in self.member_targets()? {
+            match self.shape(&id)? {
+                Shape::Structure(s) => {
+                    let (module, role) = match s.traits.error() {
+                        Some(fault) => (Module::Errors, StructRole::Error(fault)),
+                        None => (Module::Types, StructRole::Data),
+                    };
+                    self.slots.push(Slot {
+                        shape_id: id,
+                        module,
+                        role,
+                        operation: None,
+                        synthetic_doc: None,
+                    });
+                }
+                Shape::Enum(_) => self.slots.push(Slot {
+                    shape_id: id,
+                    module: Module::Types,
+                    role: StructRole::Data,
+                    operation: None,
+                    synthetic_doc: None,
+                }),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Shapes used as member targets or errors: those get a type in `types`.
+    fn member_targets(&self) -> Result<BTreeSet<String>> {
+        let mut targets = BTreeSet::new();
+        for op_id in &self.closure.operations {
+            targets.extend(self.operation(op_id)?.errors.iter().map(|t| t.target.clone()));
+        }
+        for id in &self.closure.shapes {
+            for (_, member) in self.shape(id)?.members() {
+                if !member.target.starts_with(&format!("{PRELUDE}#")) {
+                    targets.insert(member.target.clone());
+                }
+            }
+        }
+        Ok(targets)
+    }
+
+    /// Type names, unique per module whatever the order of the model.
+    fn assign_names(&mut self) {
+        let mut by_module: BTreeMap<Module, Vec<(String, String)>> = BTreeMap::new();
+        for slot in &self.slots {
+            let candidate = match (&slot.operation, slot.role) {
+                (Some(op_id), StructRole::Input) => format!("{}Input", type_name(shape_name(op_id))),
+                (Some(op_id), _) => format!("{}Output", type_name(shape_name(op_id))),
+                (None, _) => type_name(shape_name(&slot.shape_id)),
+            };
+            by_module
+                .entry(slot.module.clone())
+                .or_default()
+                .push((slot.shape_id.clone(), candidate));
+        }
+        for (module, entries) in by_module {
+            let names = deduplicate(&entries, "");
+            let stems: Vec<(String, String)> = entries
+                .iter()
+                .zip(&names)
+                .map(|((id, _), name)| (id.clone(), format!("_{}", snake_name(name))))
+                .collect();
+            let file_stems = deduplicate(&stems, "_");
+            for (((id, _), name), stem) in entries.iter().zip(names).zip(file_stems) {
+                let path = format!("crate::{}::{name}", module.segments().join("::"));
+                if matches!(module, Module::Types | Module::Errors) {
+                    self.type_paths.insert(id.clone(), path);
+                }
+                self.names.insert((module.clone(), id.clone()), name);
+                self.file_stems.insert((module.clone(), id.clone()), stem);
+            }
+        }
+    }
+
+    fn build(&self, crate_name: &str) -> Result<Plan> {
+        let mut structures = Vec::new();
+        let mut enums = Vec::new();
+        for slot in &self.slots {
+            let key = (slot.module.clone(), slot.shape_id.clone());
+            let name = self.names[&key].clone();
+            let file_stem = self.file_stems[&key].clone();
+            match self.model.shapes.get(&slot.shape_id) {
+                Some(Shape::Enum(e)) => enums.push(
+                    self.enum_plan(&slot.shape_id, e, name, file_stem)
+                        .map_err(|err| err.with_shape(&slot.shape_id))?,
+                ),
+                Some(Shape::Structure(s)) => structures.push(
+                    self.struct_plan(slot, s, name, file_stem)
+                        .map_err(|err| err.with_shape(&slot.shape_id))?,
+                ),
+                _ => structures.push(StructPlan {
+                    shape_id: slot.shape_id.clone(),
+                    name,
+                    module: slot.module.clone(),
+                    file_stem,
+                    role: slot.role,
+                    doc: slot.synthetic_doc.clone(),
+                    deprecated: None,
+                    fields: Vec::new(),
+                }),
+            }
+        }
+        structures.sort_by(|a, b| (&a.module, &a.name).cmp(&(&b.module, &b.name)));
+        enums.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Plan {
+            crate_name: crate_name.to_owned(),
+            service: self.service_plan(),
+            operations: self.operation_plans()?,
+            structures,
+            enums,
+        })
+    }
+
+    fn service_plan(&self) -> ServicePlan {
+        let id = &self.closure.service;
+        let traits = self.model.shapes.get(id).map(Shape::traits);
+        let service = traits.and_then(|t| t.get(trait_id::AWS_API_SERVICE));
+        let protocol = traits.and_then(|t| t.iter().find(|(k, _)| k.starts_with("aws.protocols#")).map(|(k, _)| k.to_owned()));
+        let version = match self.model.shapes.get(id) {
+            Some(Shape::Service(s)) => s.version.clone(),
+            _ => None,
+        };
+        ServicePlan {
+            shape_id: id.clone(),
+            name: shape_name(id).to_owned(),
+            title: traits.and_then(|t| t.get(trait_id::TITLE)).and_then(Value::as_str).map(str::to_owned),
+            doc: traits.and_then(Traits::doc).map(to_rustdoc),
+            version,
+            sdk_id: service.and_then(|s| s.get("sdkId")).and_then(Value::as_str).map(str::to_owned),
+            protocol,
+        }
+    }
+
+    fn operation_plans(&self) -> Result<Vec<OperationPlan>> {
+        let mut plans = Vec::new();
+        for op_id in &self.closure.operations {
+            let op = self.operation(op_id)?;
+            let module = self.operation_modules[op_id].clone();
+            let name = type_name(shape_name(op_id));
+            let io_path = |role: StructRole| -> String {
+                let type_name = self
+                    .slots
+                    .iter()
+                    .find(|s| s.role == role && s.operation.as_ref() == Some(op_id))
+                    .and_then(|s| self.names.get(&(s.module.clone(), s.shape_id.clone())))
+                    .map_or("", String::as_str);
+                format!("crate::operation::{module}::{type_name}")
+            };
+            let mut errors = Vec::new();
+            for error in &op.errors {
+                let path = self.type_paths.get(&error.target).cloned().ok_or_else(|| {
+                    Error::shape(op_id, format!("error `{}` has no generated type", error.target))
+                })?;
+                errors.push((error.target.clone(), path));
+            }
+            plans.push(OperationPlan {
+                shape_id: op_id.clone(),
+                doc: op.traits.doc().map(to_rustdoc),
+                deprecated: op.traits.deprecated(),
+                idempotent: op.traits.has("smithy.api#idempotent"),
+                input: io_path(StructRole::Input),
+                output: io_path(StructRole::Output),
+                errors,
+                name,
+                module,
+            });
+        }
+        Ok(plans)
+    }
+
+    fn struct_plan(&self, slot: &Slot, shape: &Aggregate, name: String, file_stem: String) -> Result<StructPlan> {
+        let is_input = slot.role == StructRole::Input || shape.traits.is_input();
+        let entries: Vec<(String, String)> = shape
+            .members
+            .iter()
+            .map(|(member, _)| (member.to_owned(), field_name(member)))
+            .collect();
+        let field_names = deduplicate(&entries, "_");
+        let mut fields = Vec::new();
+        for ((member_name, member), field) in shape.members.iter().zip(field_names) {
+            fields.push(
+                self.field_plan(&slot.shape_id, member_name, member, field, is_input)
+                    .map_err(|e| e.with_json_path(format!("shapes.{}.members.{member_name}", slot.shape_id)))?,
+            );
+        }
+        Ok(StructPlan {
+            shape_id: slot.shape_id.clone(),
+            name,
+            module: slot.module.clone(),
+            file_stem,
+            role: slot.role,
+            doc: shape.traits.doc().map(to_rustdoc),
+            deprecated: shape.traits.deprecated(),
+            fields,
+        })
+    }
+
+    fn field_plan(&self, owner: &str, member_name: &str, member: &Member, name: String, in_input: bool) -> Result<FieldPlan> {
+        let traits = &member.traits;
+        let default = traits.default_value().cloned();
+        let required = traits.is_required();
+        // Smithy 2.0 client nullability: members of @input structures and @clientOptional
+        // members are always optional; otherwise @required or a default makes a value.
+        let optional = in_input || traits.is_client_optional() || !(required || default.is_some());
+        let target_doc = self.shape(&member.target)?.traits().doc();
+        Ok(FieldPlan {
+            member_name: member_name.to_owned(),
+            name,
+            ty: self.rust_type(&member.target, 0)?,
+            optional,
+            boxed: self.boxed.contains(&format!("{owner}${member_name}")),
+            required,
+            default: if optional { None } else { default },
+            sensitive: traits.is_sensitive() || self.is_sensitive(&member.target, 0),
+            idempotency_token: traits.is_idempotency_token(),
+            doc: traits.doc().or(target_doc).map(to_rustdoc),
+            deprecated: traits.deprecated(),
+            target: member.target.clone(),
+        })
+    }
+
+    /// Whether values of `target` must be redacted: the shape is `@sensitive`, or it is a
+    /// collection of such values.
+    fn is_sensitive(&self, target: &str, depth: usize) -> bool {
+        let Some(shape) = self.model.shapes.get(target) else {
+            return false;
+        };
+        if shape.traits().is_sensitive() {
+            return true;
+        }
+        depth < MAX_COLLECTION_NESTING
+            && match shape {
+                Shape::List(l) | Shape::Set(l) => self.is_sensitive(&l.member.target, depth + 1),
+                Shape::Map(m) => {
+                    self.is_sensitive(&m.key.target, depth + 1) || self.is_sensitive(&m.value.target, depth + 1)
+                }
+                _ => false,
+            }
+    }
+
+    fn rust_type(&self, target: &str, depth: usize) -> Result<RustType> {
+        if depth > MAX_COLLECTION_NESTING {
+            return Err(Error::shape(
+                target,
+                "lists and maps nest too deeply (a collection cycle with no structure in it?)",
+            ));
+        }
+        let shape = self.shape(target)?;
+        Ok(match shape {
+            Shape::String(_) => RustType::String,
+            Shape::Boolean(_) => RustType::Bool,
+            Shape::Byte(_) => RustType::I8,
+            Shape::Short(_) => RustType::I16,
+            Shape::Integer(_) => RustType::I32,
+            Shape::Long(_) => RustType::I64,
+            Shape::Float(_) => RustType::F32,
+            Shape::Double(_) => RustType::F64,
+            Shape::Timestamp(_) => RustType::DateTime,
+            Shape::Blob(_) => RustType::Blob,
+            Shape::Structure(_) => RustType::Struct(self.type_path(target)?),
+            Shape::Enum(_) => RustType::Enum(self.type_path(target)?),
+            Shape::List(l) => RustType::List {
+                item: Box::new(self.rust_type(&l.member.target, depth + 1)?),
+                sparse: l.traits.is_sparse(),
+            },
+            Shape::Map(m) => RustType::Map {
+                key: Box::new(self.rust_type(&m.key.target, depth + 1)?),
+                value: Box::new(self.rust_type(&m.value.target, depth + 1)?),
+                sparse: m.traits.is_sparse(),
+            },
+            other => {
+                return Err(Error::shape(target, format!("{} shapes are not supported yet", other.kind())));
+            }
+        })
+    }
+
+    fn type_path(&self, target: &str) -> Result<String> {
+        self.type_paths
+            .get(target)
+            .cloned()
+            .ok_or_else(|| Error::shape(target, "has no generated type"))
+    }
+
+    fn enum_plan(&self, id: &str, shape: &Aggregate, name: String, file_stem: String) -> Result<EnumPlan> {
+        let entries: Vec<(String, String)> = shape
+            .members
+            .iter()
+            .map(|(member, _)| (member.to_owned(), variant_name(member)))
+            .collect();
+        let variant_names = deduplicate(&entries, "");
+        let mut variants = Vec::new();
+        let mut values = BTreeSet::new();
+        for ((member_name, member), variant) in shape.members.iter().zip(variant_names) {
+            let value = match member.traits.enum_value() {
+                Some(Value::String(v)) => v.clone(),
+                _ => member_name.to_owned(),
+            };
+            if !values.insert(value.clone()) {
+                return Err(Error::shape(id, format!("enum value {value:?} appears twice")));
+            }
+            variants.push(VariantPlan {
+                name: variant,
+                value,
+                doc: member.traits.doc().map(to_rustdoc),
+                deprecated: member.traits.deprecated(),
+            });
+        }
+        Ok(EnumPlan {
+            shape_id: id.to_owned(),
+            name,
+            file_stem,
+            doc: shape.traits.doc().map(to_rustdoc),
+            deprecated: shape.traits.deprecated(),
+            variants,
+        })
+    }
+}
+
+/// How deeply lists and maps may nest inside one another.
+const MAX_COLLECTION_NESTING: usize = 32;
