@@ -11,6 +11,8 @@ pub struct BuildError {
 }
 
 impl BuildError {
+    /// Used by fallible builders; a model without required members has none.
+    #[allow(dead_code)]
     pub(crate) fn missing_field(field: &'static str, details: &'static str) -> Self {
         BuildError { field, details }
     }
@@ -36,6 +38,8 @@ pub struct UnknownVariantError {
 }
 
 impl UnknownVariantError {
+    /// Used by enums' `try_parse`; a model without enums has none.
+    #[allow(dead_code)]
     pub(crate) fn new(value: impl Into<String>) -> Self {
         UnknownVariantError {
             value: value.into(),

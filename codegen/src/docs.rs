@@ -78,6 +78,8 @@ impl Markdown {
             .collect::<String>()
             .to_ascii_lowercase();
         match (name.as_str(), closing) {
+            // A paragraph right after a list marker stays in the list item.
+            ("p" | "div", false) if self.current.trim_end() == "-" => {}
             ("p" | "div" | "note" | "important", _) | ("br", false) => self.break_paragraph(),
             ("ul" | "ol", false) => {
                 self.break_paragraph();

@@ -25,9 +25,42 @@ const RESERVED_FIELDS: &[&str] = &["build", "builder", "default"];
 /// Enum variant names the generator uses itself.
 const RESERVED_VARIANTS: &[&str] = &["Unknown"];
 
+/// Words written with mixed case that are still one word (`GiB`, `IPv6`), as the AWS
+/// SDKs treat them: `SizeGiB` is `size_gib`, not `size_gi_b`.
+const MIXED_CASE_WORDS: &[&str] = &["ipv4", "ipv6", "sigv4", "mib", "gib", "kib", "tib", "ttl"];
+
+/// Rewrites each mixed-case word that starts at a word boundary as `Capitalized`, so
+/// heck splits around it rather than inside it.
+fn join_mixed_case_words(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while !rest.is_empty() {
+        let at_boundary = out.is_empty() || rest.starts_with(|c: char| c.is_ascii_uppercase());
+        let word = MIXED_CASE_WORDS.iter().find(|w| {
+            rest.len() >= w.len()
+                && rest.is_char_boundary(w.len())
+                && rest[..w.len()].eq_ignore_ascii_case(w)
+                && !rest[w.len()..].starts_with(|c: char| c.is_ascii_lowercase())
+        });
+        match word {
+            Some(word) if at_boundary => {
+                out.push_str(&word[..1].to_ascii_uppercase());
+                out.push_str(&word[1..]);
+                rest = &rest[word.len()..];
+            }
+            _ => {
+                let c = rest.chars().next().unwrap_or_default();
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+    }
+    out
+}
+
 /// `UpperCamelCase` name of a type for a Smithy shape name.
 pub fn type_name(shape_name: &str) -> String {
-    let name = shape_name.to_upper_camel_case();
+    let name = join_mixed_case_words(shape_name).to_upper_camel_case();
     let name = if name.is_empty() { "Shape".to_owned() } else { name };
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("Shape{name}")
@@ -40,7 +73,7 @@ pub fn type_name(shape_name: &str) -> String {
 
 /// `snake_case` name of a module or function for a Smithy name (no escaping).
 pub fn snake_name(name: &str) -> String {
-    name.to_snake_case()
+    join_mixed_case_words(name).to_snake_case()
 }
 
 /// A struct field name for a member: snake_case, keywords escaped, reserved names renamed.
@@ -127,6 +160,12 @@ mod tests {
             ("HAPairs", "ha_pairs"),
             ("ThroughputCapacityPerHAPair", "throughput_capacity_per_ha_pair"),
             ("SizeGiB", "size_gib"),
+            ("StorageCapacityReservationGiB", "storage_capacity_reservation_gib"),
+            ("RecordSizeKiB", "record_size_kib"),
+            ("Ipv6AddressRange", "ipv6_address_range"),
+            ("IPv6Address", "ipv6_address"),
+            ("Gibberish", "gibberish"),
+            ("TtlSeconds", "ttl_seconds"),
             ("UUID", "uuid"),
             ("Type", "r#type"),
             ("Self", "self_"),

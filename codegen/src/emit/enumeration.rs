@@ -15,7 +15,12 @@ pub fn emit(plan: &EnumPlan, crate_name: &str) -> TokenStream {
     let guide = doc_attrs(&forward_compatible_match(plan, crate_name));
     let variants = plan.variants.iter().map(|v| {
         let variant = ident(&v.name);
-        let doc = doc_or(v.doc.as_deref(), &format!("`{}`", v.value.replace('`', "'")));
+        let fallback = if v.value.is_empty() {
+            "The empty string.".to_owned()
+        } else {
+            format!("`{}`", v.value.replace('`', "'"))
+        };
+        let doc = doc_or(v.doc.as_deref(), &fallback);
         let deprecated = deprecated_attr(v.deprecated.as_deref());
         quote! {
             #doc

@@ -92,19 +92,13 @@ fn declare_types<'a>(items: impl Iterator<Item = (&'a str, &'a str, bool)>) -> T
             builders.push(quote!(pub use super::#module::#builder;));
         }
     }
-    let builders = if builders.is_empty() {
-        quote!()
-    } else {
-        quote! {
-            /// Builders for the structures of this module.
-            pub mod builders {
-                #(#builders)*
-            }
-        }
-    };
     quote! {
         #(#declarations)*
-        #builders
+
+        /// Builders for the structures of this module.
+        pub mod builders {
+            #(#builders)*
+        }
     }
 }
 

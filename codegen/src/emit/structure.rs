@@ -264,10 +264,16 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
                 let default = default_expr(&field.ty, default).map_err(|problem| {
                     Error::shape(&plan.shape_id, format!("member `{}`: {problem}", field.member_name))
                 })?;
-                let default = if field.boxed { quote!(::std::boxed::Box::new(#default)) } else { default };
-                quote!(self.#member.unwrap_or_else(|| #default))
+                match &field.ty {
+                    RustType::List { .. } | RustType::Map { .. } => quote!(self.#member.unwrap_or_default()),
+                    ty if is_copy(ty) => quote!(self.#member.unwrap_or(#default)),
+                    _ => quote!(self.#member.unwrap_or_else(|| #default)),
+                }
             }
-            (false, None) => quote!(self.#member.ok_or_else(|| #missing)?),
+            (false, None) => {
+                checks.push(quote!(let #member = self.#member.ok_or_else(|| #missing)?;));
+                quote!(#member)
+            }
         };
         if field.optional && field.must_be_set() {
             checks.push(quote! {

@@ -1,0 +1,81 @@
+//! Helpers shared by the workspace tests: paths, the reference data in `../shared`, and
+//! rendering a model to files in memory.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `../shared/reference/<name>` beside the workspace, or `None` (and a note on stderr)
+/// when the reference data is not on this machine.
+pub fn shared_reference(name: &str) -> Option<PathBuf> {
+    let path = workspace().join("../shared/reference").join(name);
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!("SKIPPED: {} is not here (it is in CI)", path.display());
+        None
+    }
+}
+
+/// Renders the model at `model` (file or directory) with default settings.
+pub fn render(model: &Path) -> BTreeMap<String, String> {
+    codegen::Config::new()
+        .model(model)
+        .render()
+        .unwrap_or_else(|e| panic!("generating from {}: {e}", model.display()))
+}
+
+/// Files under `dir` that the generator owns (first line carries the marker), by
+/// relative path with `/` separators. `target/` is skipped.
+pub fn generated_files_on_disk(dir: &Path) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&current) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if entry.file_name() != "target" {
+                    pending.push(path);
+                }
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            if text.lines().next().is_some_and(|l| l.contains(codegen::write::GENERATED_MARKER)) {
+                let relative = path.strip_prefix(dir).unwrap_or(&path);
+                let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                files.insert(relative, text);
+            }
+        }
+    }
+    files
+}
+
+/// A unified diff between two versions of a file.
+pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .to_string()
+}
+
+/// Every difference between `expected` and `actual` file sets, as unified diffs.
+pub fn diff_file_sets(expected: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> String {
+    let mut out = String::new();
+    for (path, old) in expected {
+        match actual.get(path) {
+            Some(new) if new == old => {}
+            Some(new) => out.push_str(&unified_diff(path, old, new)),
+            None => out.push_str(&format!("only in the committed output: {path}\n")),
+        }
+    }
+    for path in actual.keys().filter(|p| !expected.contains_key(*p)) {
+        out.push_str(&format!("missing from the committed output: {path}\n"));
+    }
+    out
+}

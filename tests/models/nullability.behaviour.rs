@@ -1,0 +1,42 @@
+//! Smithy 2.0 nullability: input members are optional but required ones are checked by
+//! the builder; `@required` or a default make a plain value; `@clientOptional` wins.
+
+use synthetic_nullability::operation::configure::{ConfigureInput, ConfigureOutput};
+use synthetic_nullability::types::{Mode, Settings};
+
+#[test]
+fn an_input_builder_names_the_missing_required_member() {
+    let error = ConfigureInput::builder().note("n").build().unwrap_err();
+    assert_eq!(error.field(), "name");
+    assert!(error.to_string().contains("`name`"), "{error}");
+    let input = ConfigureInput::builder().name("x").build().unwrap();
+    assert_eq!(input.name(), Some("x"));
+    // Input members stay optional even with a default: unset means "not sent".
+    assert_eq!(input.retries(), None);
+}
+
+#[test]
+fn defaults_fill_unset_members() {
+    let settings = Settings::builder().id("id").label("l").items("a").build().unwrap();
+    assert!(!settings.enabled);
+    assert_eq!(settings.size, 10);
+    assert_eq!(settings.ratio, 0.5);
+    assert_eq!(settings.mode, Mode::Fast);
+    assert!(settings.tags.is_empty());
+    assert_eq!(settings.title, "untitled");
+    assert_eq!(settings.overridden, None, "clientOptional beats the default");
+    assert_eq!(settings.comment, None);
+    assert_eq!(settings.items(), ["a"]);
+}
+
+#[test]
+fn required_members_are_checked_even_when_client_optional() {
+    let missing_label = Settings::builder().id("id").items("a").build().unwrap_err();
+    assert_eq!(missing_label.field(), "label");
+    let missing_id = Settings::builder().label("l").items("a").build().unwrap_err();
+    assert_eq!(missing_id.field(), "id");
+    let missing_items = Settings::builder().id("id").label("l").build().unwrap_err();
+    assert_eq!(missing_items.field(), "items");
+    let output = ConfigureOutput::builder().build().unwrap_err();
+    assert_eq!(output.field(), "settings");
+}
