@@ -35,7 +35,9 @@ pub fn generated_files_on_disk(dir: &Path) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&current) else { continue };
+        let Ok(entries) = std::fs::read_dir(&current) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -44,10 +46,20 @@ pub fn generated_files_on_disk(dir: &Path) -> BTreeMap<String, String> {
                 }
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
-            if text.lines().next().is_some_and(|l| l.contains(codegen::write::GENERATED_MARKER)) {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            if text
+                .lines()
+                .next()
+                .is_some_and(|l| l.contains(codegen::write::GENERATED_MARKER))
+            {
                 let relative = path.strip_prefix(dir).unwrap_or(&path);
-                let relative = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                let relative = relative
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 files.insert(relative, text);
             }
         }
@@ -65,7 +77,10 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 }
 
 /// Every difference between `expected` and `actual` file sets, as unified diffs.
-pub fn diff_file_sets(expected: &BTreeMap<String, String>, actual: &BTreeMap<String, String>) -> String {
+pub fn diff_file_sets(
+    expected: &BTreeMap<String, String>,
+    actual: &BTreeMap<String, String>,
+) -> String {
     let mut out = String::new();
     for (path, old) in expected {
         match actual.get(path) {

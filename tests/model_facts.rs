@@ -12,7 +12,11 @@ use codegen_tests::{shared_reference, workspace};
 const SERVICE: &str = "com.amazonaws.fsx#AWSSimbaAPIService_v20180301";
 const OPERATION: &str = "com.amazonaws.fsx#CopyBackup";
 /// The service traits the mission keeps (no endpoint rules).
-const SERVICE_FACTS: &[&str] = &["aws.api#service", "aws.auth#sigv4", "aws.protocols#awsJson1_1"];
+const SERVICE_FACTS: &[&str] = &[
+    "aws.api#service",
+    "aws.auth#sigv4",
+    "aws.protocols#awsJson1_1",
+];
 const NOT_FACTS: &[&str] = &["smithy.api#documentation", "smithy.api#examples"];
 
 fn facts(traits: &Traits) -> Vec<(String, String)> {
@@ -28,7 +32,13 @@ fn facts(traits: &Traits) -> Vec<(String, String)> {
 fn targets(shape: &Shape) -> Vec<String> {
     let mut out = Vec::new();
     if let Shape::Operation(op) = shape {
-        out.extend(op.input.iter().chain(&op.output).chain(&op.errors).map(|t| t.target.clone()));
+        out.extend(
+            op.input
+                .iter()
+                .chain(&op.output)
+                .chain(&op.errors)
+                .map(|t| t.target.clone()),
+        );
     }
     out.extend(shape.members().into_iter().map(|(_, m)| m.target.clone()));
     out
@@ -52,20 +62,34 @@ fn reference_closure(reference: &Model) -> Vec<String> {
 
 fn compare_shape(id: &str, ours: &Shape, theirs: &Shape, diffs: &mut Vec<String>) {
     if ours.kind() != theirs.kind() {
-        diffs.push(format!("{id}: kind {} != reference {}", ours.kind(), theirs.kind()));
+        diffs.push(format!(
+            "{id}: kind {} != reference {}",
+            ours.kind(),
+            theirs.kind()
+        ));
         return;
     }
     if facts(ours.traits()) != facts(theirs.traits()) {
-        diffs.push(format!("{id}: traits {:?} != reference {:?}", facts(ours.traits()), facts(theirs.traits())));
+        diffs.push(format!(
+            "{id}: traits {:?} != reference {:?}",
+            facts(ours.traits()),
+            facts(theirs.traits())
+        ));
     }
     if let (Shape::Operation(a), Shape::Operation(b)) = (ours, theirs) {
         if targets(ours) != targets(theirs) || a.errors.len() != b.errors.len() {
-            diffs.push(format!("{id}: input/output/errors {:?} != reference {:?}", targets(ours), targets(theirs)));
+            diffs.push(format!(
+                "{id}: input/output/errors {:?} != reference {:?}",
+                targets(ours),
+                targets(theirs)
+            ));
         }
     }
     let ours_members = ours.members();
     let theirs_members = theirs.members();
-    let names = |m: &[(&str, &codegen::ast::Member)]| m.iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>();
+    let names = |m: &[(&str, &codegen::ast::Member)]| {
+        m.iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>()
+    };
     if names(&ours_members) != names(&theirs_members) {
         diffs.push(format!(
             "{id}: members {:?} != reference {:?}",
@@ -75,35 +99,60 @@ fn compare_shape(id: &str, ours: &Shape, theirs: &Shape, diffs: &mut Vec<String>
     }
     for ((name, a), (_, b)) in ours_members.iter().zip(&theirs_members) {
         if a.target != b.target {
-            diffs.push(format!("{id}${name}: target {} != reference {}", a.target, b.target));
+            diffs.push(format!(
+                "{id}${name}: target {} != reference {}",
+                a.target, b.target
+            ));
         }
         if facts(&a.traits) != facts(&b.traits) {
-            diffs.push(format!("{id}${name}: traits {:?} != reference {:?}", facts(&a.traits), facts(&b.traits)));
+            diffs.push(format!(
+                "{id}${name}: traits {:?} != reference {:?}",
+                facts(&a.traits),
+                facts(&b.traits)
+            ));
         }
     }
 }
 
 fn compare_service(ours: &Model, reference: &Model, diffs: &mut Vec<String>) {
-    let (Some(Shape::Service(a)), Some(Shape::Service(b))) = (ours.shapes.get(SERVICE), reference.shapes.get(SERVICE)) else {
+    let (Some(Shape::Service(a)), Some(Shape::Service(b))) =
+        (ours.shapes.get(SERVICE), reference.shapes.get(SERVICE))
+    else {
         diffs.push(format!("{SERVICE}: missing"));
         return;
     };
-    let kept = |t: &Traits| facts(t).into_iter().filter(|(id, _)| SERVICE_FACTS.contains(&id.as_str())).collect::<Vec<_>>();
+    let kept = |t: &Traits| {
+        facts(t)
+            .into_iter()
+            .filter(|(id, _)| SERVICE_FACTS.contains(&id.as_str()))
+            .collect::<Vec<_>>()
+    };
     if kept(&a.traits) != kept(&b.traits) {
-        diffs.push(format!("{SERVICE}: traits {:?} != reference {:?}", kept(&a.traits), kept(&b.traits)));
+        diffs.push(format!(
+            "{SERVICE}: traits {:?} != reference {:?}",
+            kept(&a.traits),
+            kept(&b.traits)
+        ));
     }
     if a.version != b.version {
-        diffs.push(format!("{SERVICE}: version {:?} != reference {:?}", a.version, b.version));
+        diffs.push(format!(
+            "{SERVICE}: version {:?} != reference {:?}",
+            a.version, b.version
+        ));
     }
     let operations: Vec<&str> = a.operations.iter().map(|t| t.target.as_str()).collect();
     if operations != [OPERATION] {
-        diffs.push(format!("{SERVICE}: operations {operations:?}, expected only {OPERATION}"));
+        diffs.push(format!(
+            "{SERVICE}: operations {operations:?}, expected only {OPERATION}"
+        ));
     }
 }
 
 #[test]
 fn model_states_the_reference_facts_for_the_whole_closure() {
-    let Some(reference_path) = shared_reference("fsx-2018-03-01.json") else { return };
+    let Some(reference_path) = shared_reference("fsx-2018-03-01.json") else {
+        return;
+    };
     let reference = load(&[reference_path]).expect("the reference loads");
     let ours = load(&[workspace().join("model")]).expect("model/ loads");
     let closure = reference_closure(&reference);
@@ -115,40 +164,84 @@ fn model_states_the_reference_facts_for_the_whole_closure() {
             (_, None) => diffs.push(format!("{id}: not in the reference")),
         }
     }
-    for id in ours.shapes.keys().filter(|id| *id != SERVICE && !closure.contains(id)) {
+    for id in ours
+        .shapes
+        .keys()
+        .filter(|id| *id != SERVICE && !closure.contains(id))
+    {
         diffs.push(format!("{id}: in model/ but not in the CopyBackup closure"));
     }
     compare_service(&ours, &reference, &mut diffs);
     for diff in &diffs {
         eprintln!("{diff}");
     }
-    assert!(diffs.is_empty(), "{} differences with the reference (listed above)", diffs.len());
-    assert_eq!(closure.len(), 185, "the CopyBackup closure counts 185 shapes with the operation");
+    assert!(
+        diffs.is_empty(),
+        "{} differences with the reference (listed above)",
+        diffs.len()
+    );
+    assert_eq!(
+        closure.len(),
+        185,
+        "the CopyBackup closure counts 185 shapes with the operation"
+    );
 }
 
 #[test]
 fn model_documentation_is_present_and_ours() {
-    let Some(reference_path) = shared_reference("fsx-2018-03-01.json") else { return };
+    let Some(reference_path) = shared_reference("fsx-2018-03-01.json") else {
+        return;
+    };
     let reference = load(&[reference_path]).expect("the reference loads");
     let ours = load(&[workspace().join("model")]).expect("model/ loads");
     let mut problems = Vec::new();
     for (id, shape) in &ours.shapes {
-        let documented = matches!(shape, Shape::Structure(_) | Shape::Enum(_) | Shape::List(_) | Shape::Operation(_) | Shape::Service(_));
+        let documented = matches!(
+            shape,
+            Shape::Structure(_)
+                | Shape::Enum(_)
+                | Shape::List(_)
+                | Shape::Operation(_)
+                | Shape::Service(_)
+        );
         let theirs = reference.shapes.get(id);
-        check_doc(id, shape.traits(), theirs.map(Shape::traits), documented, &mut problems);
+        check_doc(
+            id,
+            shape.traits(),
+            theirs.map(Shape::traits),
+            documented,
+            &mut problems,
+        );
         if let (Shape::Structure(_), Some(theirs)) = (shape, theirs) {
-            for ((name, member), (_, their_member)) in shape.members().iter().zip(theirs.members()) {
-                check_doc(&format!("{id}${name}"), &member.traits, Some(&their_member.traits), true, &mut problems);
+            for ((name, member), (_, their_member)) in shape.members().iter().zip(theirs.members())
+            {
+                check_doc(
+                    &format!("{id}${name}"),
+                    &member.traits,
+                    Some(&their_member.traits),
+                    true,
+                    &mut problems,
+                );
             }
         }
     }
     for problem in &problems {
         eprintln!("{problem}");
     }
-    assert!(problems.is_empty(), "{} documentation problems (listed above)", problems.len());
+    assert!(
+        problems.is_empty(),
+        "{} documentation problems (listed above)",
+        problems.len()
+    );
 }
 
-fn check_doc(id: &str, ours: &Traits, theirs: Option<&Traits>, required: bool, problems: &mut Vec<String>) {
+fn check_doc(
+    id: &str,
+    ours: &Traits,
+    theirs: Option<&Traits>,
+    required: bool,
+    problems: &mut Vec<String>,
+) {
     match (ours.doc(), theirs.and_then(Traits::doc)) {
         (None, _) if required => problems.push(format!("{id}: no documentation")),
         (Some(a), Some(b)) if normalize(a) == normalize(b) => {
@@ -159,5 +252,8 @@ fn check_doc(id: &str, ours: &Traits, theirs: Option<&Traits>, required: bool, p
 }
 
 fn normalize(doc: &str) -> String {
-    codegen::docs::to_rustdoc(doc).split_whitespace().collect::<Vec<_>>().join(" ")
+    codegen::docs::to_rustdoc(doc)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -11,7 +11,11 @@ fn snapshot_name(prefix: &str, path: &str) -> String {
 #[test]
 fn every_generated_file() {
     let files = render(&workspace().join("model"));
-    assert!(files.len() > 100, "expected the whole CopyBackup tree, got {} files", files.len());
+    assert!(
+        files.len() > 100,
+        "expected the whole CopyBackup tree, got {} files",
+        files.len()
+    );
     for (path, text) in files {
         insta::assert_snapshot!(snapshot_name("generated", &path), text);
     }
@@ -23,7 +27,9 @@ fn synthetic(name: &str) {
     let files = render(&workspace().join(format!("tests/models/{name}.json")));
     let mut text = String::new();
     for (path, content) in &files {
-        if path.starts_with("src/") && !matches!(path.as_str(), "src/error.rs" | "src/primitives.rs") {
+        if path.starts_with("src/")
+            && !matches!(path.as_str(), "src/error.rs" | "src/primitives.rs")
+        {
             text.push_str(&format!("===== {path} =====\n{content}\n"));
         }
     }

@@ -28,8 +28,8 @@ fn write_crate(root: &Path, name: &str) {
 
 fn cargo(root: &Path, args: &[&str]) {
     let output = Command::new(env!("CARGO"))
-        .args(args)
         .arg("--offline")
+        .args(args)
         .current_dir(root)
         .env("RUSTFLAGS", "-D warnings")
         .env("RUSTDOCFLAGS", "-D warnings")
@@ -52,13 +52,28 @@ fn synthetic_crates_build_cleanly_and_pass_their_behaviour_tests() {
     for name in MODELS {
         write_crate(&root, name);
     }
-    let members = MODELS.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ");
+    let members = MODELS
+        .iter()
+        .map(|m| format!("\"{m}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
     std::fs::write(
         root.join("Cargo.toml"),
         format!("[workspace]\nresolver = \"2\"\nmembers = [{members}]\n"),
     )
     .unwrap();
-    cargo(&root, &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]);
+    cargo(
+        &root,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
     cargo(&root, &["doc", "--workspace", "--no-deps", "--quiet"]);
     cargo(&root, &["test", "--workspace", "--quiet"]);
 }

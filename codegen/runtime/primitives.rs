@@ -39,18 +39,19 @@ impl DateTime {
         }
     }
 
-    /// Fractional seconds since the epoch, rounded to the nearest nanosecond. Values out
-    /// of range saturate; NaN is the epoch.
+    /// Fractional seconds since the epoch, rounded to the nearest microsecond: the
+    /// precision an `f64` still carries for present-day times (`1515531081.123` is
+    /// exactly 123 ms, not 122.999907). Values out of range saturate; NaN is the epoch.
     pub fn from_secs_f64(seconds: f64) -> Self {
         if seconds.is_nan() {
             return DateTime::from_secs(0);
         }
         let whole = seconds.floor();
-        let nanos = ((seconds - whole) * 1e9).round();
-        let (whole, nanos) = if nanos >= 1e9 { (whole + 1.0, 0.0) } else { (whole, nanos) };
+        let micros = ((seconds - whole) * 1e6).round();
+        let (whole, micros) = if micros >= 1e6 { (whole + 1.0, 0.0) } else { (whole, micros) };
         DateTime {
             seconds: whole as i64,
-            subsecond_nanos: nanos as u32,
+            subsecond_nanos: micros as u32 * 1000,
         }
     }
 

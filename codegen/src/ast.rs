@@ -294,32 +294,15 @@ impl Shape {
     }
 
     pub fn traits(&self) -> &Traits {
-        match self {
-            Shape::Blob(s)
-            | Shape::Boolean(s)
-            | Shape::String(s)
-            | Shape::Byte(s)
-            | Shape::Short(s)
-            | Shape::Integer(s)
-            | Shape::Long(s)
-            | Shape::Float(s)
-            | Shape::Double(s)
-            | Shape::BigInteger(s)
-            | Shape::BigDecimal(s)
-            | Shape::Timestamp(s)
-            | Shape::Document(s) => &s.traits,
-            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => {
-                &a.traits
-            }
-            Shape::List(l) | Shape::Set(l) => &l.traits,
-            Shape::Map(m) => &m.traits,
-            Shape::Operation(o) => &o.traits,
-            Shape::Service(s) => &s.traits,
-            Shape::Resource(r) => &r.traits,
-        }
+        self.traits_and_mixins().0
     }
 
     pub fn mixins(&self) -> &[Target] {
+        self.traits_and_mixins().1
+    }
+
+    /// The two parts every shape kind has.
+    fn traits_and_mixins(&self) -> (&Traits, &[Target]) {
         match self {
             Shape::Blob(s)
             | Shape::Boolean(s)
@@ -333,15 +316,15 @@ impl Shape {
             | Shape::BigInteger(s)
             | Shape::BigDecimal(s)
             | Shape::Timestamp(s)
-            | Shape::Document(s) => &s.mixins,
+            | Shape::Document(s) => (&s.traits, &s.mixins),
             Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => {
-                &a.mixins
+                (&a.traits, &a.mixins)
             }
-            Shape::List(l) | Shape::Set(l) => &l.mixins,
-            Shape::Map(m) => &m.mixins,
-            Shape::Operation(o) => &o.mixins,
-            Shape::Service(s) => &s.mixins,
-            Shape::Resource(r) => &r.mixins,
+            Shape::List(l) | Shape::Set(l) => (&l.traits, &l.mixins),
+            Shape::Map(m) => (&m.traits, &m.mixins),
+            Shape::Operation(o) => (&o.traits, &o.mixins),
+            Shape::Service(s) => (&s.traits, &s.mixins),
+            Shape::Resource(r) => (&r.traits, &r.mixins),
         }
     }
 
@@ -382,7 +365,6 @@ pub mod trait_id {
     pub const TIMESTAMP_FORMAT: &str = "smithy.api#timestampFormat";
     pub const SPARSE: &str = "smithy.api#sparse";
     pub const STREAMING: &str = "smithy.api#streaming";
-    pub const EVENT_STREAM_ERROR: &str = "smithy.api#eventStream";
     pub const TITLE: &str = "smithy.api#title";
     pub const AWS_JSON_1_1: &str = "aws.protocols#awsJson1_1";
     pub const AWS_API_SERVICE: &str = "aws.api#service";

@@ -26,16 +26,25 @@ pub fn members_to_box(model: &Model, shapes: &BTreeSet<String>) -> BTreeSet<Memb
 
 /// For each structure or union: (member ID, target) for members that embed another
 /// structure or union by value.
-fn direct_edges(model: &Model, shapes: &BTreeSet<String>) -> BTreeMap<String, Vec<(MemberId, String)>> {
+fn direct_edges(
+    model: &Model,
+    shapes: &BTreeSet<String>,
+) -> BTreeMap<String, Vec<(MemberId, String)>> {
     let mut edges = BTreeMap::new();
     for id in shapes {
-        let Some(Shape::Structure(aggregate) | Shape::Union(aggregate)) = model.shapes.get(id) else {
+        let Some(Shape::Structure(aggregate) | Shape::Union(aggregate)) = model.shapes.get(id)
+        else {
             continue;
         };
         let out: Vec<(MemberId, String)> = aggregate
             .members
             .iter()
-            .filter(|(_, m)| matches!(model.shapes.get(&m.target), Some(Shape::Structure(_) | Shape::Union(_))))
+            .filter(|(_, m)| {
+                matches!(
+                    model.shapes.get(&m.target),
+                    Some(Shape::Structure(_) | Shape::Union(_))
+                )
+            })
             .map(|(name, m)| (format!("{id}${name}"), m.target.clone()))
             .collect();
         edges.insert(id.clone(), out);
@@ -45,7 +54,10 @@ fn direct_edges(model: &Model, shapes: &BTreeSet<String>) -> BTreeMap<String, Ve
 
 /// One cycle of unboxed edges, as its member IDs, found by an iterative depth-first
 /// search from the smallest shape ID (no recursion, so deep models cannot overflow).
-fn find_cycle(edges: &BTreeMap<String, Vec<(MemberId, String)>>, boxed: &BTreeSet<MemberId>) -> Option<Vec<MemberId>> {
+fn find_cycle(
+    edges: &BTreeMap<String, Vec<(MemberId, String)>>,
+    boxed: &BTreeSet<MemberId>,
+) -> Option<Vec<MemberId>> {
     let mut done: BTreeSet<&str> = BTreeSet::new();
     for start in edges.keys() {
         if done.contains(start.as_str()) {

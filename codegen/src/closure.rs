@@ -56,7 +56,10 @@ fn the_service(model: &Model) -> Result<String> {
         many => Err(Error::new(format!(
             "the model defines {} services ({}); generate one model per service",
             many.len(),
-            many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         ))),
     }
 }
@@ -71,9 +74,12 @@ fn service_operations(model: &Model, service: &str) -> BTreeMap<String, String> 
             continue;
         }
         match model.shapes.get(&id) {
-            Some(Shape::Service(s)) => {
-                pending.extend(s.operations.iter().chain(&s.resources).map(|t| t.target.clone()))
-            }
+            Some(Shape::Service(s)) => pending.extend(
+                s.operations
+                    .iter()
+                    .chain(&s.resources)
+                    .map(|t| t.target.clone()),
+            ),
             Some(Shape::Resource(r)) => pending.extend(
                 r.all_operations()
                     .chain(&r.resources)
@@ -88,7 +94,11 @@ fn service_operations(model: &Model, service: &str) -> BTreeMap<String, String> 
     operations
 }
 
-fn choose(service: &str, available: &BTreeMap<String, String>, wanted: &[String]) -> Result<Vec<String>> {
+fn choose(
+    service: &str,
+    available: &BTreeMap<String, String>,
+    wanted: &[String],
+) -> Result<Vec<String>> {
     let mut chosen = BTreeSet::new();
     for name in wanted {
         let id = available

@@ -27,7 +27,9 @@ pub fn to_rustdoc(doc: &str) -> String {
 fn is_tag(inner: &str) -> bool {
     let name = inner.trim_start_matches('/');
     name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || " =\"'-_:/.#?&%;,@+~()".contains(c))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || " =\"'-_:/.#?&%;,@+~()".contains(c))
 }
 
 #[derive(Default)]
@@ -63,7 +65,8 @@ impl Markdown {
             self.current.push_str(&word.replace('`', "'"));
         } else if word.starts_with("http://") || word.starts_with("https://") {
             let url = word.trim_end_matches(['.', ',', ')', ';']);
-            self.current.push_str(&format!("<{url}>{}", &word[url.len()..]));
+            self.current
+                .push_str(&format!("<{url}>{}", &word[url.len()..]));
         } else {
             self.current.push_str(&escape(word));
         }
@@ -132,7 +135,10 @@ impl Markdown {
     }
 
     fn space_before_inline(&mut self) {
-        if !self.current.is_empty() && !self.current.ends_with([' ', '(']) && !self.current.ends_with("- ") {
+        if !self.current.is_empty()
+            && !self.current.ends_with([' ', '('])
+            && !self.current.ends_with("- ")
+        {
             self.current.push(' ');
         }
     }
@@ -243,6 +249,9 @@ mod tests {
 
     #[test]
     fn indentation_never_makes_a_code_block() {
-        assert_eq!(to_rustdoc("first\n\n        fn main() {}"), "first\n\nfn main() {}");
+        assert_eq!(
+            to_rustdoc("first\n\n        fn main() {}"),
+            "first\n\nfn main() {}"
+        );
     }
 }

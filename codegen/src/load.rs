@@ -39,7 +39,8 @@ impl Model {
 /// The model files at `path`: the file itself, or the `*.json` files of a directory in
 /// name order.
 pub fn model_files(path: &Path) -> Result<Vec<PathBuf>> {
-    let not_readable = |e: std::io::Error| Error::new(format!("cannot read the model: {e}")).with_file(path);
+    let not_readable =
+        |e: std::io::Error| Error::new(format!("cannot read the model: {e}")).with_file(path);
     if !path.is_dir() {
         std::fs::metadata(path).map_err(not_readable)?;
         return Ok(vec![path.to_path_buf()]);
@@ -74,8 +75,8 @@ pub fn load(paths: &[PathBuf]) -> Result<Model> {
 
 /// Parses one model file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<ModelFile> {
-    let header: VersionField = serde_json::from_slice(bytes)
-        .map_err(|e| Error::new(format!("not valid JSON: {e}")))?;
+    let header: VersionField =
+        serde_json::from_slice(bytes).map_err(|e| Error::new(format!("not valid JSON: {e}")))?;
     check_version(header.smithy.as_ref())?;
     // Straight from the bytes (not through `Value`, whose maps sort their keys): member
     // order is part of the model.
@@ -123,11 +124,10 @@ fn shape_of_path(path: &serde_path_to_error::Path) -> Option<String> {
 fn merge(model: &mut Model, file: ModelFile, path: &Path) -> Result<()> {
     for (id, shape) in file.shapes.0 {
         if let Some(first) = model.sources.get(&id) {
-            return Err(Error::shape(
-                id,
-                format!("defined twice: also in {}", first.display()),
-            )
-            .with_file(path));
+            return Err(
+                Error::shape(id, format!("defined twice: also in {}", first.display()))
+                    .with_file(path),
+            );
         }
         model.sources.insert(id.clone(), path.to_path_buf());
         model.shapes.insert(id, shape);

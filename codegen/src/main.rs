@@ -28,7 +28,10 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let mut out = None;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"));
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
+        };
         match arg.as_str() {
             "--model" => models.push(PathBuf::from(value("--model")?)),
             "--operation" => config = config.operation(value("--operation")?),

@@ -8,9 +8,9 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Rust keywords (strict, reserved, 2018+ and 2024 editions).
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
     "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
     "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
@@ -61,7 +61,11 @@ fn join_mixed_case_words(name: &str) -> String {
 /// `UpperCamelCase` name of a type for a Smithy shape name.
 pub fn type_name(shape_name: &str) -> String {
     let name = join_mixed_case_words(shape_name).to_upper_camel_case();
-    let name = if name.is_empty() { "Shape".to_owned() } else { name };
+    let name = if name.is_empty() {
+        "Shape".to_owned()
+    } else {
+        name
+    };
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("Shape{name}")
     } else if name == "Self" {
@@ -79,7 +83,11 @@ pub fn snake_name(name: &str) -> String {
 /// A struct field name for a member: snake_case, keywords escaped, reserved names renamed.
 pub fn field_name(member_name: &str) -> String {
     let name = snake_name(member_name);
-    let name = if name.is_empty() { "member".to_owned() } else { name };
+    let name = if name.is_empty() {
+        "member".to_owned()
+    } else {
+        name
+    };
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         format!("member_{name}")
     } else if RESERVED_FIELDS.contains(&name.as_str()) {
@@ -142,7 +150,12 @@ pub fn deduplicate(entries: &[(String, String)], joiner: &str) -> Vec<String> {
     }
     entries
         .iter()
-        .map(|(original, candidate)| renamed.get(original.as_str()).cloned().unwrap_or_else(|| candidate.clone()))
+        .map(|(original, candidate)| {
+            renamed
+                .get(original.as_str())
+                .cloned()
+                .unwrap_or_else(|| candidate.clone())
+        })
         .collect()
 }
 
@@ -158,9 +171,15 @@ mod tests {
             ("DNSName", "dns_name"),
             ("OpenZFSConfiguration", "open_zfs_configuration"),
             ("HAPairs", "ha_pairs"),
-            ("ThroughputCapacityPerHAPair", "throughput_capacity_per_ha_pair"),
+            (
+                "ThroughputCapacityPerHAPair",
+                "throughput_capacity_per_ha_pair",
+            ),
             ("SizeGiB", "size_gib"),
-            ("StorageCapacityReservationGiB", "storage_capacity_reservation_gib"),
+            (
+                "StorageCapacityReservationGiB",
+                "storage_capacity_reservation_gib",
+            ),
             ("RecordSizeKiB", "record_size_kib"),
             ("Ipv6AddressRange", "ipv6_address_range"),
             ("IPv6Address", "ipv6_address"),

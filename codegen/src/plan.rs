@@ -146,9 +146,16 @@ pub enum RustType {
     /// A generated enum, by its full path.
     Enum(String),
     /// `Vec<T>`; `Vec<Option<T>>` when sparse.
-    List { item: Box<RustType>, sparse: bool },
+    List {
+        item: Box<RustType>,
+        sparse: bool,
+    },
     /// `HashMap<K, V>`; `HashMap<K, Option<V>>` when sparse.
-    Map { key: Box<RustType>, value: Box<RustType>, sparse: bool },
+    Map {
+        key: Box<RustType>,
+        value: Box<RustType>,
+        sparse: bool,
+    },
 }
 
 #[derive(Debug)]
@@ -249,13 +256,23 @@ impl<'m> Planner<'m> {
         for id in &self.closure.shapes {
             let shape = self.shape(id).map_err(|e| e.with_shape(id))?;
             let unsupported = match shape {
-                Shape::Union(_) | Shape::Document(_) | Shape::BigInteger(_) | Shape::BigDecimal(_) | Shape::IntEnum(_) => {
+                Shape::Union(_)
+                | Shape::Document(_)
+                | Shape::BigInteger(_)
+                | Shape::BigDecimal(_)
+                | Shape::IntEnum(_) => {
                     Some(format!("{} shapes are not supported yet", shape.kind()))
                 }
-                Shape::Set(_) => Some("`set` is a Smithy 1.0 shape; use a list with @uniqueItems".to_owned()),
-                Shape::Service(_) | Shape::Resource(_) => Some(format!("a {} cannot be a member target", shape.kind())),
+                Shape::Set(_) => {
+                    Some("`set` is a Smithy 1.0 shape; use a list with @uniqueItems".to_owned())
+                }
+                Shape::Service(_) | Shape::Resource(_) => {
+                    Some(format!("a {} cannot be a member target", shape.kind()))
+                }
                 _ if !shape.mixins().is_empty() => Some("mixins are not supported yet".to_owned()),
-                _ if shape.traits().has(trait_id::STREAMING) => Some("streaming shapes are not supported".to_owned()),
+                _ if shape.traits().has(trait_id::STREAMING) => {
+                    Some("streaming shapes are not supported".to_owned())
+                }
                 _ => None,
             };
             if let Some(problem) = unsupported {
@@ -280,7 +297,10 @@ impl<'m> Planner<'m> {
     fn operation(&self, id: &str) -> Result<&'m OperationShape> {
         match self.shape(id)? {
             Shape::Operation(op) => Ok(op),
-            other => Err(Error::shape(id, format!("is a {}, not an operation", other.kind()))),
+            other => Err(Error::shape(
+                id,
+                format!("is a {}, not an operation", other.kind()),
+            )),
         }
     }
 
@@ -289,14 +309,24 @@ impl<'m> Planner<'m> {
         for op_id in &self.closure.operations {
             let op = self.operation(op_id)?;
             let module = Module::Operation(self.operation_modules[op_id].clone());
-            for (role, target) in [(StructRole::Input, &op.input), (StructRole::Output, &op.output)] {
+            for (role, target) in [
+                (StructRole::Input, &op.input),
+                (StructRole::Output, &op.output),
+            ] {
                 let (shape_id, synthetic_doc) = match target {
                     Some(t) if t.target != format!("{PRELUDE}#Unit") => (t.target.clone(), None),
                     _ => {
-                        let kind = if role == StructRole::Input { "input" } else { "output" };
+                        let kind = if role == StructRole::Input {
+                            "input"
+                        } else {
+                            "output"
+                        };
                         (
                             format!("{op_id}${kind}"),
-                            Some(format!("The {kind} of `{}`; it has no members.", shape_name(op_id))),
+                            Some(format!(
+                                "The {kind} of `{}`; it has no members.",
+                                shape_name(op_id)
+                            )),
                         )
                     }
                 };
@@ -341,7 +371,12 @@ impl<'m> Planner<'m> {
     fn member_targets(&self) -> Result<BTreeSet<String>> {
         let mut targets = BTreeSet::new();
         for op_id in &self.closure.operations {
-            targets.extend(self.operation(op_id)?.errors.iter().map(|t| t.target.clone()));
+            targets.extend(
+                self.operation(op_id)?
+                    .errors
+                    .iter()
+                    .map(|t| t.target.clone()),
+            );
         }
         for id in &self.closure.shapes {
             for (_, member) in self.shape(id)?.members() {
@@ -358,7 +393,9 @@ impl<'m> Planner<'m> {
         let mut by_module: BTreeMap<Module, Vec<(String, String)>> = BTreeMap::new();
         for slot in &self.slots {
             let candidate = match (&slot.operation, slot.role) {
-                (Some(op_id), StructRole::Input) => format!("{}Input", type_name(shape_name(op_id))),
+                (Some(op_id), StructRole::Input) => {
+                    format!("{}Input", type_name(shape_name(op_id)))
+                }
                 (Some(op_id), _) => format!("{}Output", type_name(shape_name(op_id))),
                 (None, _) => type_name(shape_name(&slot.shape_id)),
             };
@@ -429,7 +466,11 @@ impl<'m> Planner<'m> {
         let id = &self.closure.service;
         let traits = self.model.shapes.get(id).map(Shape::traits);
         let service = traits.and_then(|t| t.get(trait_id::AWS_API_SERVICE));
-        let protocol = traits.and_then(|t| t.iter().find(|(k, _)| k.starts_with("aws.protocols#")).map(|(k, _)| k.to_owned()));
+        let protocol = traits.and_then(|t| {
+            t.iter()
+                .find(|(k, _)| k.starts_with("aws.protocols#"))
+                .map(|(k, _)| k.to_owned())
+        });
         let version = match self.model.shapes.get(id) {
             Some(Shape::Service(s)) => s.version.clone(),
             _ => None,
@@ -437,10 +478,16 @@ impl<'m> Planner<'m> {
         ServicePlan {
             shape_id: id.clone(),
             name: shape_name(id).to_owned(),
-            title: traits.and_then(|t| t.get(trait_id::TITLE)).and_then(Value::as_str).map(str::to_owned),
+            title: traits
+                .and_then(|t| t.get(trait_id::TITLE))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             doc: traits.and_then(Traits::doc).map(to_rustdoc),
             version,
-            sdk_id: service.and_then(|s| s.get("sdkId")).and_then(Value::as_str).map(str::to_owned),
+            sdk_id: service
+                .and_then(|s| s.get("sdkId"))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             protocol,
         }
     }
@@ -463,7 +510,10 @@ impl<'m> Planner<'m> {
             let mut errors = Vec::new();
             for error in &op.errors {
                 let path = self.type_paths.get(&error.target).cloned().ok_or_else(|| {
-                    Error::shape(op_id, format!("error `{}` has no generated type", error.target))
+                    Error::shape(
+                        op_id,
+                        format!("error `{}` has no generated type", error.target),
+                    )
                 })?;
                 errors.push((error.target.clone(), path));
             }
@@ -482,7 +532,13 @@ impl<'m> Planner<'m> {
         Ok(plans)
     }
 
-    fn struct_plan(&self, slot: &Slot, shape: &Aggregate, name: String, file_stem: String) -> Result<StructPlan> {
+    fn struct_plan(
+        &self,
+        slot: &Slot,
+        shape: &Aggregate,
+        name: String,
+        file_stem: String,
+    ) -> Result<StructPlan> {
         let is_input = slot.role == StructRole::Input || shape.traits.is_input();
         let entries: Vec<(String, String)> = shape
             .members
@@ -494,7 +550,9 @@ impl<'m> Planner<'m> {
         for ((member_name, member), field) in shape.members.iter().zip(field_names) {
             fields.push(
                 self.field_plan(&slot.shape_id, member_name, member, field, is_input)
-                    .map_err(|e| e.with_json_path(format!("shapes.{}.members.{member_name}", slot.shape_id)))?,
+                    .map_err(|e| {
+                        e.with_json_path(format!("shapes.{}.members.{member_name}", slot.shape_id))
+                    })?,
             );
         }
         Ok(StructPlan {
@@ -509,7 +567,14 @@ impl<'m> Planner<'m> {
         })
     }
 
-    fn field_plan(&self, owner: &str, member_name: &str, member: &Member, name: String, in_input: bool) -> Result<FieldPlan> {
+    fn field_plan(
+        &self,
+        owner: &str,
+        member_name: &str,
+        member: &Member,
+        name: String,
+        in_input: bool,
+    ) -> Result<FieldPlan> {
         let traits = &member.traits;
         let default = traits.default_value().cloned();
         let required = traits.is_required();
@@ -546,7 +611,8 @@ impl<'m> Planner<'m> {
             && match shape {
                 Shape::List(l) | Shape::Set(l) => self.is_sensitive(&l.member.target, depth + 1),
                 Shape::Map(m) => {
-                    self.is_sensitive(&m.key.target, depth + 1) || self.is_sensitive(&m.value.target, depth + 1)
+                    self.is_sensitive(&m.key.target, depth + 1)
+                        || self.is_sensitive(&m.value.target, depth + 1)
                 }
                 _ => false,
             }
@@ -583,7 +649,10 @@ impl<'m> Planner<'m> {
                 sparse: m.traits.is_sparse(),
             },
             other => {
-                return Err(Error::shape(target, format!("{} shapes are not supported yet", other.kind())));
+                return Err(Error::shape(
+                    target,
+                    format!("{} shapes are not supported yet", other.kind()),
+                ));
             }
         })
     }
@@ -595,7 +664,13 @@ impl<'m> Planner<'m> {
             .ok_or_else(|| Error::shape(target, "has no generated type"))
     }
 
-    fn enum_plan(&self, id: &str, shape: &Aggregate, name: String, file_stem: String) -> Result<EnumPlan> {
+    fn enum_plan(
+        &self,
+        id: &str,
+        shape: &Aggregate,
+        name: String,
+        file_stem: String,
+    ) -> Result<EnumPlan> {
         let entries: Vec<(String, String)> = shape
             .members
             .iter()
@@ -610,7 +685,10 @@ impl<'m> Planner<'m> {
                 _ => member_name.to_owned(),
             };
             if !values.insert(value.clone()) {
-                return Err(Error::shape(id, format!("enum value {value:?} appears twice")));
+                return Err(Error::shape(
+                    id,
+                    format!("enum value {value:?} appears twice"),
+                ));
             }
             variants.push(VariantPlan {
                 name: variant,

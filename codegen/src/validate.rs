@@ -81,10 +81,10 @@ fn add_prelude(model: &mut Model) {
             .or_insert(shape);
     }
     let mut unit = Aggregate::default();
-    unit.traits
-        .0
-         .0
-        .push(("smithy.api#unitType".to_owned(), Value::Object(Default::default())));
+    unit.traits.0 .0.push((
+        "smithy.api#unitType".to_owned(),
+        Value::Object(Default::default()),
+    ));
     model
         .shapes
         .entry(format!("{PRELUDE}#Unit"))
@@ -93,9 +93,11 @@ fn add_prelude(model: &mut Model) {
 
 /// `namespace#Name`: dotted identifiers, `#`, an identifier.
 pub fn check_shape_id(id: &str) -> Result<()> {
-    let (namespace, name) = id
-        .split_once('#')
-        .ok_or_else(|| Error::new(format!("`{id}` is not an absolute shape ID (namespace#Name)")))?;
+    let (namespace, name) = id.split_once('#').ok_or_else(|| {
+        Error::new(format!(
+            "`{id}` is not an absolute shape ID (namespace#Name)"
+        ))
+    })?;
     if namespace.split('.').all(is_identifier) && is_identifier(name) {
         Ok(())
     } else {
@@ -110,7 +112,8 @@ pub fn is_identifier(s: &str) -> bool {
         Some(c) if c.is_ascii_alphabetic() || c == '_' => {}
         _ => return false,
     }
-    s.chars().any(|c| c.is_ascii_alphanumeric()) && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    s.chars().any(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 fn check_shape(model: &Model, id: &str, shape: &Shape) -> Result<()> {
@@ -122,30 +125,51 @@ fn check_shape(model: &Model, id: &str, shape: &Shape) -> Result<()> {
     for (name, member) in shape.members() {
         let path = format!("shapes.{id}.members.{name}");
         if !is_identifier(name) {
-            return Err(Error::new(format!("member name `{name}` is not an identifier")).with_json_path(path));
+            return Err(
+                Error::new(format!("member name `{name}` is not an identifier"))
+                    .with_json_path(path),
+            );
         }
         check_traits(&member.traits).map_err(|e| e.with_json_path(format!("{path}.traits")))?;
-        let target = resolve(model, &member.target).map_err(|e| e.with_json_path(format!("{path}.target")))?;
+        let target = resolve(model, &member.target)
+            .map_err(|e| e.with_json_path(format!("{path}.target")))?;
         check_member_target(shape, name, &member.target, target, &member.traits)
             .map_err(|e| e.with_json_path(path))?;
     }
     match shape {
         Shape::Operation(op) => {
-            for (role, target) in op.input.iter().map(|t| ("input", t)).chain(op.output.iter().map(|t| ("output", t))) {
+            for (role, target) in op
+                .input
+                .iter()
+                .map(|t| ("input", t))
+                .chain(op.output.iter().map(|t| ("output", t)))
+            {
                 let resolved = resolve(model, &target.target)?;
                 if !matches!(resolved, Shape::Structure(_)) {
-                    return Err(Error::new(format!("{role} `{}` is a {}, not a structure", target.target, resolved.kind())));
+                    return Err(Error::new(format!(
+                        "{role} `{}` is a {}, not a structure",
+                        target.target,
+                        resolved.kind()
+                    )));
                 }
             }
             for error in &op.errors {
                 let resolved = resolve(model, &error.target)?;
                 if !matches!(resolved, Shape::Structure(s) if s.traits.error().is_some()) {
-                    return Err(Error::new(format!("error `{}` is not a structure with the `error` trait", error.target)));
+                    return Err(Error::new(format!(
+                        "error `{}` is not a structure with the `error` trait",
+                        error.target
+                    )));
                 }
             }
         }
         Shape::Service(service) => {
-            for target in service.operations.iter().chain(&service.resources).chain(&service.errors) {
+            for target in service
+                .operations
+                .iter()
+                .chain(&service.resources)
+                .chain(&service.errors)
+            {
                 resolve(model, &target.target)?;
             }
         }
@@ -167,20 +191,30 @@ pub fn resolve<'m>(model: &'m Model, target: &str) -> Result<&'m Shape> {
         .ok_or_else(|| Error::new(format!("target `{target}` does not exist in the model")))
 }
 
-fn check_member_target(container: &Shape, name: &str, target_id: &str, target: &Shape, traits: &Traits) -> Result<()> {
+fn check_member_target(
+    container: &Shape,
+    name: &str,
+    target_id: &str,
+    target: &Shape,
+    traits: &Traits,
+) -> Result<()> {
     let unit = format!("{PRELUDE}#Unit");
     match container {
         Shape::Enum(_) | Shape::IntEnum(_) => {
             if target_id != unit {
-                return Err(Error::new(format!("enum member `{name}` must target smithy.api#Unit, not `{target_id}`")));
+                return Err(Error::new(format!(
+                    "enum member `{name}` must target smithy.api#Unit, not `{target_id}`"
+                )));
             }
             if let (Shape::IntEnum(_), None) = (container, traits.enum_value()) {
-                return Err(Error::new(format!("intEnum member `{name}` has no `smithy.api#enumValue`")));
+                return Err(Error::new(format!(
+                    "intEnum member `{name}` has no `smithy.api#enumValue`"
+                )));
             }
             match (container, traits.enum_value()) {
-                (Shape::Enum(_), Some(v)) if !v.is_string() => {
-                    Err(Error::new(format!("enum member `{name}`: `smithy.api#enumValue` must be a string, found {v}")))
-                }
+                (Shape::Enum(_), Some(v)) if !v.is_string() => Err(Error::new(format!(
+                    "enum member `{name}`: `smithy.api#enumValue` must be a string, found {v}"
+                ))),
                 (Shape::IntEnum(_), Some(v)) if !v.is_i64() => Err(Error::new(format!(
                     "intEnum member `{name}`: `smithy.api#enumValue` must be an integer, found {v}"
                 ))),
@@ -188,13 +222,17 @@ fn check_member_target(container: &Shape, name: &str, target_id: &str, target: &
             }
         }
         _ => match target {
-            Shape::Operation(_) | Shape::Service(_) | Shape::Resource(_) => Err(Error::new(format!(
-                "member `{name}` targets `{target_id}`, a {}; members must target data shapes",
-                target.kind()
-            ))),
-            Shape::Structure(_) if target_id == unit && !matches!(container, Shape::Union(_)) => Err(Error::new(
-                format!("member `{name}` targets smithy.api#Unit, which only union members may do"),
-            )),
+            Shape::Operation(_) | Shape::Service(_) | Shape::Resource(_) => {
+                Err(Error::new(format!(
+                    "member `{name}` targets `{target_id}`, a {}; members must target data shapes",
+                    target.kind()
+                )))
+            }
+            Shape::Structure(_) if target_id == unit && !matches!(container, Shape::Union(_)) => {
+                Err(Error::new(format!(
+                    "member `{name}` targets smithy.api#Unit, which only union members may do"
+                )))
+            }
             _ => Ok(()),
         },
     }
@@ -204,7 +242,9 @@ fn check_member_target(container: &Shape, name: &str, target_id: &str, target: &
 fn check_traits(traits: &Traits) -> Result<()> {
     for (id, value) in traits.iter() {
         if let Some(expected) = trait_type_mismatch(id, value) {
-            return Err(Error::new(format!("trait `{id}` must be {expected}, found {value}")));
+            return Err(Error::new(format!(
+                "trait `{id}` must be {expected}, found {value}"
+            )));
         }
     }
     Ok(())
@@ -231,14 +271,21 @@ fn trait_type_mismatch(id: &str, value: &Value) -> Option<&'static str> {
             matches!(value.as_str(), Some("client" | "server")),
             "\"client\" or \"server\"",
         ),
-        trait_id::ENUM_VALUE => (value.is_string() || value.is_i64(), "a string or an integer"),
+        trait_id::ENUM_VALUE => (
+            value.is_string() || value.is_i64(),
+            "a string or an integer",
+        ),
         trait_id::TIMESTAMP_FORMAT => (
-            matches!(value.as_str(), Some("date-time" | "http-date" | "epoch-seconds")),
+            matches!(
+                value.as_str(),
+                Some("date-time" | "http-date" | "epoch-seconds")
+            ),
             "one of \"date-time\", \"http-date\", \"epoch-seconds\"",
         ),
         "smithy.api#length" | "smithy.api#range" => (
             value.as_object().is_some_and(|o| {
-                o.iter().all(|(k, v)| matches!(k.as_str(), "min" | "max") && v.is_number())
+                o.iter()
+                    .all(|(k, v)| matches!(k.as_str(), "min" | "max") && v.is_number())
             }),
             "an object with numeric `min` and/or `max`",
         ),

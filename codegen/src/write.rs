@@ -67,7 +67,9 @@ fn remove_stale(out_dir: &Path, files: &BTreeMap<String, String>) -> Result<Vec<
     let mut dirs = vec![out_dir.to_path_buf()];
     let mut visited_dirs = Vec::new();
     while let Some(dir) = dirs.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name();
@@ -95,6 +97,10 @@ fn remove_stale(out_dir: &Path, files: &BTreeMap<String, String>) -> Result<Vec<
 fn is_generated(path: &Path) -> bool {
     fs::read_to_string(path)
         .ok()
-        .and_then(|text| text.lines().next().map(|line| line.contains(GENERATED_MARKER)))
+        .and_then(|text| {
+            text.lines()
+                .next()
+                .map(|line| line.contains(GENERATED_MARKER))
+        })
         .unwrap_or(false)
 }

@@ -37,18 +37,29 @@ fn assert_rejected(file: &str, extra: &[&str], expected: &[&str]) {
     assert_eq!(stderr.lines().count(), 1, "one line of error: {stderr}");
     assert!(stderr.starts_with("error: "), "{stderr}");
     for part in expected {
-        assert!(stderr.contains(part), "{file}: expected {part:?} in: {stderr}");
+        assert!(
+            stderr.contains(part),
+            "{file}: expected {part:?} in: {stderr}"
+        );
     }
 }
 
 #[test]
 fn malformed_json() {
-    assert_rejected("bad/malformed.json", &[], &["malformed.json", "not valid JSON", "line"]);
+    assert_rejected(
+        "bad/malformed.json",
+        &[],
+        &["malformed.json", "not valid JSON", "line"],
+    );
 }
 
 #[test]
 fn wrong_smithy_version() {
-    assert_rejected("bad/wrong-version.json", &[], &["wrong-version.json", "unsupported Smithy version \"1.0\""]);
+    assert_rejected(
+        "bad/wrong-version.json",
+        &[],
+        &["wrong-version.json", "unsupported Smithy version \"1.0\""],
+    );
 }
 
 #[test]
@@ -56,7 +67,12 @@ fn dangling_target() {
     assert_rejected(
         "bad/dangling-target.json",
         &[],
-        &["dangling-target.json", "shape `example.bad#GetInput`", "`example.bad#Missing` does not exist", "members.Thing.target"],
+        &[
+            "dangling-target.json",
+            "shape `example.bad#GetInput`",
+            "`example.bad#Missing` does not exist",
+            "members.Thing.target",
+        ],
     );
 }
 
@@ -65,7 +81,11 @@ fn duplicate_member() {
     assert_rejected(
         "bad/duplicate-member.json",
         &[],
-        &["duplicate-member.json", "shape `example.bad#GetInput`", "duplicate key `Name`"],
+        &[
+            "duplicate-member.json",
+            "shape `example.bad#GetInput`",
+            "duplicate key `Name`",
+        ],
     );
 }
 
@@ -74,7 +94,11 @@ fn unsupported_shape_kind() {
     assert_rejected(
         "bad/unsupported-kind.json",
         &[],
-        &["unsupported-kind.json", "shape `example.bad#Gizmo`", "unknown variant `gizmo`"],
+        &[
+            "unsupported-kind.json",
+            "shape `example.bad#Gizmo`",
+            "unknown variant `gizmo`",
+        ],
     );
 }
 
@@ -83,7 +107,11 @@ fn trait_of_the_wrong_type() {
     assert_rejected(
         "bad/wrong-trait-type.json",
         &[],
-        &["wrong-trait-type.json", "shape `example.bad#GetInput`", "`smithy.api#required` must be an object, found true"],
+        &[
+            "wrong-trait-type.json",
+            "shape `example.bad#GetInput`",
+            "`smithy.api#required` must be an object, found true",
+        ],
     );
 }
 
@@ -92,7 +120,12 @@ fn operation_that_does_not_exist() {
     assert_rejected(
         "enums.json",
         &["--operation", "Nope"],
-        &["enums.json", "shape `example.enums#EnumService`", "has no operation `Nope`", "Choose"],
+        &[
+            "enums.json",
+            "shape `example.enums#EnumService`",
+            "has no operation `Nope`",
+            "Choose",
+        ],
     );
 }
 

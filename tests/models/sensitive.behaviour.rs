@@ -12,7 +12,7 @@ fn sensitive_values_are_redacted_at_every_depth() {
         .user("alice")
         .password(SECRET)
         .old_passwords(SECRET)
-        .passwords_by_host("example.com", SECRET.to_owned())
+        .passwords_by_host("example.com", SECRET)
         .account(account.clone())
         .card(Card::builder().number(SECRET).build())
         .build();

@@ -68,31 +68,36 @@ pub fn boxed_if(ty: TokenStream, boxed: bool) -> TokenStream {
 pub fn is_copy(ty: &RustType) -> bool {
     matches!(
         ty,
-        RustType::Bool | RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64 | RustType::F32 | RustType::F64
+        RustType::Bool
+            | RustType::I8
+            | RustType::I16
+            | RustType::I32
+            | RustType::I64
+            | RustType::F32
+            | RustType::F64
     )
 }
 
 /// `#[doc = " line"]` attributes for Markdown text, one per line.
 pub fn doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
+    let lines = doc_lines(text);
+    quote!(#(#[doc = #lines])*)
+}
+
+/// Each line with the space that makes `/// line` read well.
+fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines().map(|line| {
         if line.is_empty() {
             String::new()
         } else {
             format!(" {line}")
         }
-    });
-    quote!(#(#[doc = #lines])*)
+    })
 }
 
 /// `#![doc = " line"]` attributes (module or crate documentation), one per line.
 pub fn inner_doc_attrs(text: &str) -> TokenStream {
-    let lines = text.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        }
-    });
+    let lines = doc_lines(text);
     quote!(#(#![doc = #lines])*)
 }
 

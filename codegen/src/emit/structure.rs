@@ -5,7 +5,9 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-use super::rust_type::{boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy, optional_if, path, tokens};
+use super::rust_type::{
+    boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy, optional_if, path, tokens,
+};
 use crate::error::{Error, Result};
 use crate::names::unraw;
 use crate::plan::{FieldPlan, RustType, StructPlan};
@@ -16,15 +18,25 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// The struct, its impls and its builder.
 pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let name = ident(&plan.name);
-    let builder_path = path(&format!("crate::{}::builders::{}", plan.module.segments().join("::"), plan.builder_name()));
-    let doc = doc_or(plan.doc.as_deref(), &format!("The `{}` structure.", plan.name));
+    let builder_path = path(&format!(
+        "crate::{}::builders::{}",
+        plan.module.segments().join("::"),
+        plan.builder_name()
+    ));
+    let doc = doc_or(
+        plan.doc.as_deref(),
+        &format!("The `{}` structure.", plan.name),
+    );
     let deprecated = deprecated_attr(plan.deprecated.as_deref());
     let allow_deprecated = allow_deprecated(plan);
     let fields = plan.fields.iter().map(struct_field);
     let accessors = plan.fields.iter().map(accessor);
     let debug = debug_impl(&name, &plan.name, &plan.fields);
     let builder_item = emit_builder(plan)?;
-    let builder_doc = format!(" Creates a new builder-style object to manufacture [`{}`].", plan.name);
+    let builder_doc = format!(
+        " Creates a new builder-style object to manufacture [`{}`].",
+        plan.name
+    );
     Ok(quote! {
         #doc
         #deprecated
@@ -107,7 +119,10 @@ fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
     let name = ident(&field.name);
     let ty = tokens(&field.ty);
     match (&field.ty, field.optional) {
-        (RustType::String, true) => (quote!(::std::option::Option<&str>), quote!(self.#name.as_deref())),
+        (RustType::String, true) => (
+            quote!(::std::option::Option<&str>),
+            quote!(self.#name.as_deref()),
+        ),
         (RustType::String, false) => (quote!(&str), quote!(&self.#name)),
         (RustType::List { item, sparse }, optional) => {
             let item = optional_if(tokens(item), *sparse);
@@ -118,10 +133,18 @@ fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
             };
             (quote!(&[#item]), body)
         }
-        (ty_plan, true) if is_copy(ty_plan) => (quote!(::std::option::Option<#ty>), quote!(self.#name)),
+        (ty_plan, true) if is_copy(ty_plan) => {
+            (quote!(::std::option::Option<#ty>), quote!(self.#name))
+        }
         (ty_plan, false) if is_copy(ty_plan) => (ty, quote!(self.#name)),
-        (_, true) if field.boxed => (quote!(::std::option::Option<&#ty>), quote!(self.#name.as_deref())),
-        (_, true) => (quote!(::std::option::Option<&#ty>), quote!(self.#name.as_ref())),
+        (_, true) if field.boxed => (
+            quote!(::std::option::Option<&#ty>),
+            quote!(self.#name.as_deref()),
+        ),
+        (_, true) => (
+            quote!(::std::option::Option<&#ty>),
+            quote!(self.#name.as_ref()),
+        ),
         (_, false) => (quote!(&#ty), quote!(&self.#name)),
     }
 }
@@ -190,14 +213,20 @@ fn builder_methods(field: &FieldPlan) -> TokenStream {
     let deprecated = deprecated_attr(field.deprecated.as_deref());
     let fluent = match &field.ty {
         RustType::List { item, sparse } => {
-            let item = optional_if(tokens(item), *sparse);
-            let doc = format!(" Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list.");
+            let (item, value) = if *sparse {
+                (optional_if(tokens(item), true), quote!(input))
+            } else {
+                parameter(item)
+            };
+            let doc = format!(
+                " Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list."
+            );
             quote! {
                 #[doc = #doc]
                 #deprecated
                 pub fn #name(mut self, input: #item) -> Self {
                     let mut v = self.#name.unwrap_or_default();
-                    v.push(input);
+                    v.push(#value);
                     self.#name = ::std::option::Option::Some(v);
                     self
                 }
@@ -205,25 +234,31 @@ fn builder_methods(field: &FieldPlan) -> TokenStream {
         }
         RustType::Map { key, value, sparse } => {
             let key = tokens(key);
-            let value = optional_if(tokens(value), *sparse);
-            let doc = format!(" Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map.");
+            let (value, converted) = if *sparse {
+                (optional_if(tokens(value), true), quote!(input))
+            } else {
+                parameter(value)
+            };
+            let doc = format!(
+                " Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map."
+            );
             quote! {
                 #[doc = #doc]
                 #deprecated
-                pub fn #name(mut self, k: impl ::std::convert::Into<#key>, v: #value) -> Self {
+                pub fn #name(mut self, k: impl ::std::convert::Into<#key>, input: #value) -> Self {
                     let mut hash_map = self.#name.unwrap_or_default();
-                    hash_map.insert(k.into(), v);
+                    hash_map.insert(k.into(), #converted);
                     self.#name = ::std::option::Option::Some(hash_map);
                     self
                 }
             }
         }
         ty => {
-            let ty_tokens = tokens(ty);
-            let (param, value) = match (ty, field.boxed) {
-                (RustType::String, _) => (quote!(impl ::std::convert::Into<#ty_tokens>), quote!(input.into())),
-                (_, true) => (ty_tokens, quote!(::std::boxed::Box::new(input))),
-                (_, false) => (ty_tokens, quote!(input)),
+            let (param, value) = parameter(ty);
+            let value = if field.boxed {
+                quote!(::std::boxed::Box::new(#value))
+            } else {
+                value
             };
             quote! {
                 #member_doc
@@ -251,6 +286,19 @@ fn builder_methods(field: &FieldPlan) -> TokenStream {
     }
 }
 
+/// A setter's parameter type and the expression that turns `input` into the value:
+/// strings take anything `Into<String>`, everything else its own type.
+fn parameter(ty: &RustType) -> (TokenStream, TokenStream) {
+    let ty_tokens = tokens(ty);
+    match ty {
+        RustType::String => (
+            quote!(impl ::std::convert::Into<#ty_tokens>),
+            quote!(input.into()),
+        ),
+        _ => (ty_tokens, quote!(input)),
+    }
+}
+
 fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
     let name = ident(&plan.name);
     let mut checks = Vec::new();
@@ -262,17 +310,23 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
             (true, _) => quote!(self.#member),
             (false, Some(default)) => {
                 let default = default_expr(&field.ty, default).map_err(|problem| {
-                    Error::shape(&plan.shape_id, format!("member `{}`: {problem}", field.member_name))
+                    Error::shape(
+                        &plan.shape_id,
+                        format!("member `{}`: {problem}", field.member_name),
+                    )
                 })?;
                 match &field.ty {
-                    RustType::List { .. } | RustType::Map { .. } => quote!(self.#member.unwrap_or_default()),
+                    RustType::List { .. } | RustType::Map { .. } => {
+                        quote!(self.#member.unwrap_or_default())
+                    }
                     ty if is_copy(ty) => quote!(self.#member.unwrap_or(#default)),
                     _ => quote!(self.#member.unwrap_or_else(|| #default)),
                 }
             }
             (false, None) => {
                 checks.push(quote!(let #member = self.#member.ok_or_else(|| #missing)?;));
-                quote!(#member)
+                values.push(quote!(#member,));
+                continue;
             }
         };
         if field.optional && field.must_be_set() {
@@ -293,7 +347,8 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
             .map(|f| format!("`{}`", unraw(&f.name)))
             .collect::<Vec<_>>()
             .join(", ");
-        let error_doc = format!(" Returns an error naming the first missing required member of: {errors}.");
+        let error_doc =
+            format!(" Returns an error naming the first missing required member of: {errors}.");
         Ok(quote! {
             #[doc = #doc]
             #[doc = ""]
@@ -319,7 +374,10 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
 
 fn missing_field_error(plan: &StructPlan, field: &FieldPlan) -> TokenStream {
     let field_name = unraw(&field.name);
-    let message = format!("`{field_name}` was not specified but it is required when building `{}`", plan.name);
+    let message = format!(
+        "`{field_name}` was not specified but it is required when building `{}`",
+        plan.name
+    );
     quote!(crate::error::BuildError::missing_field(#field_name, #message))
 }
 
@@ -359,8 +417,12 @@ fn default_expr(ty: &RustType, value: &Value) -> std::result::Result<TokenStream
         (RustType::List { .. } | RustType::Map { .. }, Value::Array(a)) if a.is_empty() => {
             quote!(::std::default::Default::default())
         }
-        (RustType::Map { .. }, Value::Object(o)) if o.is_empty() => quote!(::std::default::Default::default()),
-        (RustType::Blob, Value::String(s)) if s.is_empty() => quote!(crate::primitives::Blob::new(::std::vec::Vec::new())),
+        (RustType::Map { .. }, Value::Object(o)) if o.is_empty() => {
+            quote!(::std::default::Default::default())
+        }
+        (RustType::Blob, Value::String(s)) if s.is_empty() => {
+            quote!(crate::primitives::Blob::new(::std::vec::Vec::new()))
+        }
         _ => return Err(mismatch()),
     })
 }
