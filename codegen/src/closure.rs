@@ -15,6 +15,8 @@ pub struct Closure {
     pub service: String,
     /// Chosen operation IDs, sorted.
     pub operations: Vec<String>,
+    /// Errors the service declares for every operation, in model order.
+    pub service_errors: Vec<String>,
     /// Every reachable data shape outside the prelude, sorted.
     pub shapes: BTreeSet<String>,
 }
@@ -29,9 +31,13 @@ pub fn closure(model: &Model, wanted: &[String]) -> Result<Closure> {
     } else {
         choose(&service, &available, wanted)?
     };
+    let service_errors: Vec<String> = match model.shapes.get(&service) {
+        Some(Shape::Service(s)) => s.errors.iter().map(|t| t.target.clone()).collect(),
+        _ => Vec::new(),
+    };
     let mut shapes = BTreeSet::new();
-    for operation in &operations {
-        visit(model, operation, &mut shapes);
+    for id in operations.iter().chain(&service_errors) {
+        visit(model, id, &mut shapes);
     }
     for operation in &operations {
         shapes.remove(operation);
@@ -39,6 +45,7 @@ pub fn closure(model: &Model, wanted: &[String]) -> Result<Closure> {
     Ok(Closure {
         service,
         operations,
+        service_errors,
         shapes,
     })
 }

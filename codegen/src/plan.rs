@@ -369,7 +369,7 @@ impl<'m> Planner<'m> {
 
     /// Shapes used as member targets or errors: those get a type in `types`.
     fn member_targets(&self) -> Result<BTreeSet<String>> {
-        let mut targets = BTreeSet::new();
+        let mut targets: BTreeSet<String> = self.closure.service_errors.iter().cloned().collect();
         for op_id in &self.closure.operations {
             targets.extend(
                 self.operation(op_id)?
@@ -507,15 +507,21 @@ impl<'m> Planner<'m> {
                     .map_or("", String::as_str);
                 format!("crate::operation::{module}::{type_name}")
             };
-            let mut errors = Vec::new();
-            for error in &op.errors {
-                let path = self.type_paths.get(&error.target).cloned().ok_or_else(|| {
-                    Error::shape(
-                        op_id,
-                        format!("error `{}` has no generated type", error.target),
-                    )
+            // The operation's own errors, then the service's common ones.
+            let mut errors: Vec<(String, String)> = Vec::new();
+            let error_ids = op
+                .errors
+                .iter()
+                .map(|t| &t.target)
+                .chain(&self.closure.service_errors);
+            for error in error_ids {
+                if errors.iter().any(|(id, _)| id == error) {
+                    continue;
+                }
+                let path = self.type_paths.get(error).cloned().ok_or_else(|| {
+                    Error::shape(op_id, format!("error `{error}` has no generated type"))
                 })?;
-                errors.push((error.target.clone(), path));
+                errors.push((error.clone(), path));
             }
             plans.push(OperationPlan {
                 shape_id: op_id.clone(),

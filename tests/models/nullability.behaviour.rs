@@ -40,3 +40,9 @@ fn required_members_are_checked_even_when_client_optional() {
     let output = ConfigureOutput::builder().build().unwrap_err();
     assert_eq!(output.field(), "settings");
 }
+
+#[test]
+fn service_wide_errors_are_generated() {
+    let error = synthetic_nullability::types::error::Throttled::builder().message("slow down").build();
+    assert_eq!(error.message(), Some("slow down"));
+}
