@@ -18,6 +18,8 @@
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
+mod json;
+#[rustfmt::skip]
 pub mod operation;
 #[rustfmt::skip]
 pub mod primitives;

@@ -7,7 +7,7 @@ use std::fmt;
 /// An instant in time, as seconds and nanoseconds since the Unix epoch (UTC).
 ///
 /// The representation is exact: a value read with millisecond precision keeps it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DateTime {
     seconds: i64,
     subsecond_nanos: u32,

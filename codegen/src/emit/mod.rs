@@ -5,6 +5,7 @@
 mod enumeration;
 mod rust_type;
 mod structure;
+mod wire;
 
 use std::collections::BTreeMap;
 
@@ -33,6 +34,7 @@ pub type Files = BTreeMap<String, FileContent>;
 /// The generator's own runtime support, copied into every generated crate.
 const RUNTIME: &[(&str, &str)] = &[
     ("src/error.rs", include_str!("../../runtime/error.rs")),
+    ("src/json.rs", include_str!("../../runtime/json.rs")),
     (
         "src/primitives.rs",
         include_str!("../../runtime/primitives.rs"),
@@ -51,14 +53,15 @@ pub fn emit(plan: &Plan) -> Result<Files> {
     files.insert("src/lib.rs".to_owned(), FileContent::Rust(lib_rs(plan)));
     for structure in &plan.structures {
         let file = type_file(&structure.module, &structure.file_stem);
-        files.insert(file, FileContent::Rust(structure::emit(structure)?));
+        let mut tokens = structure::emit(structure)?;
+        tokens.extend(wire::structure(structure)?);
+        files.insert(file, FileContent::Rust(tokens));
     }
     for enumeration in &plan.enums {
         let file = type_file(&Module::Types, &enumeration.file_stem);
-        files.insert(
-            file,
-            FileContent::Rust(enumeration::emit(enumeration, &plan.crate_name)),
-        );
+        let mut tokens = enumeration::emit(enumeration, &plan.crate_name);
+        tokens.extend(wire::enumeration(enumeration));
+        files.insert(file, FileContent::Rust(tokens));
     }
     files.insert("src/types.rs".to_owned(), FileContent::Rust(types_rs(plan)));
     files.insert(
@@ -214,6 +217,8 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         #[rustfmt::skip]
         pub mod error;
         #[rustfmt::skip]
+        mod json;
+        #[rustfmt::skip]
         pub mod operation;
         #[rustfmt::skip]
         pub mod primitives;
@@ -243,7 +248,9 @@ fn cargo_toml(plan: &Plan) -> String {
          [lib]\n\
          path = \"src/lib.rs\"\n\
          \n\
-         [dependencies]\n",
+         [dependencies]\n\
+         serde = {{ version = \"1.0.200\", default-features = false, features = [\"std\"] }}\n\
+         serde_json = \"1.0.120\"\n",
         name = plan.crate_name,
         description = description.replace('"', "'"),
     )

@@ -382,7 +382,10 @@ fn missing_field_error(plan: &StructPlan, field: &FieldPlan) -> TokenStream {
 }
 
 /// The Rust expression for a `default` trait value of a member of type `ty`.
-fn default_expr(ty: &RustType, value: &Value) -> std::result::Result<TokenStream, String> {
+pub(super) fn default_expr(
+    ty: &RustType,
+    value: &Value,
+) -> std::result::Result<TokenStream, String> {
     let mismatch = || format!("default value {value} does not fit its type");
     Ok(match (ty, value) {
         (RustType::Bool, Value::Bool(b)) => quote!(#b),

@@ -127,3 +127,91 @@ impl ::std::fmt::Debug for ActiveDirectoryBackupAttributesBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for ActiveDirectoryBackupAttributes {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.domain_name {
+            map.serialize_entry("DomainName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+            map.serialize_entry("ActiveDirectoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceARN", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ActiveDirectoryBackupAttributes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = ActiveDirectoryBackupAttributes;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `ActiveDirectoryBackupAttributes` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<ActiveDirectoryBackupAttributes, A::Error> {
+                let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_active_directory_id: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "DomainName" => {
+                            m_domain_name = crate::json::member(
+                                &mut map,
+                                "ActiveDirectoryBackupAttributes",
+                                "DomainName",
+                            )?;
+                        }
+                        "ActiveDirectoryId" => {
+                            m_active_directory_id = crate::json::member(
+                                &mut map,
+                                "ActiveDirectoryBackupAttributes",
+                                "ActiveDirectoryId",
+                            )?;
+                        }
+                        "ResourceARN" => {
+                            m_resource_arn = crate::json::member(
+                                &mut map,
+                                "ActiveDirectoryBackupAttributes",
+                                "ResourceARN",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(ActiveDirectoryBackupAttributes {
+                    domain_name: m_domain_name,
+                    active_directory_id: m_active_directory_id,
+                    resource_arn: m_resource_arn,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for ActiveDirectoryBackupAttributes {
+    fn zero_value() -> Self {
+        ActiveDirectoryBackupAttributes {
+            domain_name: ::std::option::Option::None,
+            active_directory_id: ::std::option::Option::None,
+            resource_arn: ::std::option::Option::None,
+        }
+    }
+}

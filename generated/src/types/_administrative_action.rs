@@ -368,3 +368,205 @@ impl ::std::fmt::Debug for AdministrativeActionBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for AdministrativeAction {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.administrative_action_type {
+            map.serialize_entry("AdministrativeActionType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.progress_percent {
+            map.serialize_entry("ProgressPercent", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_time {
+            map.serialize_entry("RequestTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("Status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_file_system_values {
+            map.serialize_entry("TargetFileSystemValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failure_details {
+            map.serialize_entry("FailureDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_volume_values {
+            map.serialize_entry("TargetVolumeValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_snapshot_values {
+            map.serialize_entry("TargetSnapshotValues", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_transfer_bytes {
+            map.serialize_entry("TotalTransferBytes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.remaining_transfer_bytes {
+            map.serialize_entry("RemainingTransferBytes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("Message", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AdministrativeAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = AdministrativeAction;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `AdministrativeAction` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<AdministrativeAction, A::Error> {
+                let mut m_administrative_action_type: ::std::option::Option<
+                    crate::types::AdministrativeActionType,
+                > = ::std::option::Option::None;
+                let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_request_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
+                let mut m_status: ::std::option::Option<crate::types::Status> = ::std::option::Option::None;
+                let mut m_target_file_system_values: ::std::option::Option<
+                    crate::types::FileSystem,
+                > = ::std::option::Option::None;
+                let mut m_failure_details: ::std::option::Option<
+                    crate::types::AdministrativeActionFailureDetails,
+                > = ::std::option::Option::None;
+                let mut m_target_volume_values: ::std::option::Option<
+                    crate::types::Volume,
+                > = ::std::option::Option::None;
+                let mut m_target_snapshot_values: ::std::option::Option<
+                    crate::types::Snapshot,
+                > = ::std::option::Option::None;
+                let mut m_total_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut m_remaining_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+                let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "AdministrativeActionType" => {
+                            m_administrative_action_type = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "AdministrativeActionType",
+                            )?;
+                        }
+                        "ProgressPercent" => {
+                            m_progress_percent = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "ProgressPercent",
+                            )?;
+                        }
+                        "RequestTime" => {
+                            m_request_time = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "RequestTime",
+                            )?;
+                        }
+                        "Status" => {
+                            m_status = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "Status",
+                            )?;
+                        }
+                        "TargetFileSystemValues" => {
+                            m_target_file_system_values = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "TargetFileSystemValues",
+                            )?;
+                        }
+                        "FailureDetails" => {
+                            m_failure_details = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "FailureDetails",
+                            )?;
+                        }
+                        "TargetVolumeValues" => {
+                            m_target_volume_values = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "TargetVolumeValues",
+                            )?;
+                        }
+                        "TargetSnapshotValues" => {
+                            m_target_snapshot_values = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "TargetSnapshotValues",
+                            )?;
+                        }
+                        "TotalTransferBytes" => {
+                            m_total_transfer_bytes = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "TotalTransferBytes",
+                            )?;
+                        }
+                        "RemainingTransferBytes" => {
+                            m_remaining_transfer_bytes = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "RemainingTransferBytes",
+                            )?;
+                        }
+                        "Message" => {
+                            m_message = crate::json::member(
+                                &mut map,
+                                "AdministrativeAction",
+                                "Message",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(AdministrativeAction {
+                    administrative_action_type: m_administrative_action_type,
+                    progress_percent: m_progress_percent,
+                    request_time: m_request_time,
+                    status: m_status,
+                    target_file_system_values: m_target_file_system_values,
+                    failure_details: m_failure_details,
+                    target_volume_values: m_target_volume_values,
+                    target_snapshot_values: m_target_snapshot_values,
+                    total_transfer_bytes: m_total_transfer_bytes,
+                    remaining_transfer_bytes: m_remaining_transfer_bytes,
+                    message: m_message,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for AdministrativeAction {
+    fn zero_value() -> Self {
+        AdministrativeAction {
+            administrative_action_type: ::std::option::Option::None,
+            progress_percent: ::std::option::Option::None,
+            request_time: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            target_file_system_values: ::std::option::Option::None,
+            failure_details: ::std::option::Option::None,
+            target_volume_values: ::std::option::Option::None,
+            target_snapshot_values: ::std::option::Option::None,
+            total_transfer_bytes: ::std::option::Option::None,
+            remaining_transfer_bytes: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+        }
+    }
+}

@@ -93,3 +93,78 @@ impl ::std::fmt::Debug for AggregateConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for AggregateConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.aggregates {
+            map.serialize_entry("Aggregates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.total_constituents {
+            map.serialize_entry("TotalConstituents", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AggregateConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = AggregateConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `AggregateConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<AggregateConfiguration, A::Error> {
+                let mut m_aggregates: ::std::option::Option<
+                    ::std::vec::Vec<::std::string::String>,
+                > = ::std::option::Option::None;
+                let mut m_total_constituents: ::std::option::Option<i32> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Aggregates" => {
+                            m_aggregates = crate::json::member(
+                                &mut map,
+                                "AggregateConfiguration",
+                                "Aggregates",
+                            )?;
+                        }
+                        "TotalConstituents" => {
+                            m_total_constituents = crate::json::member(
+                                &mut map,
+                                "AggregateConfiguration",
+                                "TotalConstituents",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(AggregateConfiguration {
+                    aggregates: m_aggregates,
+                    total_constituents: m_total_constituents,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for AggregateConfiguration {
+    fn zero_value() -> Self {
+        AggregateConfiguration {
+            aggregates: ::std::option::Option::None,
+            total_constituents: ::std::option::Option::None,
+        }
+    }
+}

@@ -92,3 +92,74 @@ impl ::std::fmt::Debug for AliasBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for Alias {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lifecycle {
+            map.serialize_entry("Lifecycle", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Alias {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = Alias;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `Alias` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<Alias, A::Error> {
+                let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_lifecycle: ::std::option::Option<
+                    crate::types::AliasLifecycle,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Name" => {
+                            m_name = crate::json::member(&mut map, "Alias", "Name")?;
+                        }
+                        "Lifecycle" => {
+                            m_lifecycle = crate::json::member(
+                                &mut map,
+                                "Alias",
+                                "Lifecycle",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(Alias {
+                    name: m_name,
+                    lifecycle: m_lifecycle,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for Alias {
+    fn zero_value() -> Self {
+        Alias {
+            name: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+        }
+    }
+}

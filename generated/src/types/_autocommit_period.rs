@@ -110,3 +110,78 @@ impl ::std::fmt::Debug for AutocommitPeriodBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for AutocommitPeriod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("Type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("Value", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AutocommitPeriod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = AutocommitPeriod;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `AutocommitPeriod` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<AutocommitPeriod, A::Error> {
+                let mut m_type: ::std::option::Option<
+                    crate::types::AutocommitPeriodType,
+                > = ::std::option::Option::None;
+                let mut m_value: ::std::option::Option<i32> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Type" => {
+                            m_type = crate::json::member(
+                                &mut map,
+                                "AutocommitPeriod",
+                                "Type",
+                            )?;
+                        }
+                        "Value" => {
+                            m_value = crate::json::member(
+                                &mut map,
+                                "AutocommitPeriod",
+                                "Value",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(AutocommitPeriod {
+                    r#type: m_type,
+                    value: m_value,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for AutocommitPeriod {
+    fn zero_value() -> Self {
+        AutocommitPeriod {
+            r#type: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+        }
+    }
+}

@@ -627,3 +627,275 @@ impl ::std::fmt::Debug for BackupBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for Backup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.backup_id {
+            map.serialize_entry("BackupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lifecycle {
+            map.serialize_entry("Lifecycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failure_details {
+            map.serialize_entry("FailureDetails", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("Type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.progress_percent {
+            map.serialize_entry("ProgressPercent", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.creation_time {
+            map.serialize_entry("CreationTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+            map.serialize_entry("KmsKeyId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceARN", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_system {
+            map.serialize_entry("FileSystem", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.directory_information {
+            map.serialize_entry("DirectoryInformation", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.owner_id {
+            map.serialize_entry("OwnerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_backup_id {
+            map.serialize_entry("SourceBackupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_backup_region {
+            map.serialize_entry("SourceBackupRegion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_type {
+            map.serialize_entry("ResourceType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.volume {
+            map.serialize_entry("Volume", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+            map.serialize_entry("SizeInBytes", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Backup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = Backup;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `Backup` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<Backup, A::Error> {
+                let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_lifecycle: ::std::option::Option<
+                    crate::types::BackupLifecycle,
+                > = ::std::option::Option::None;
+                let mut m_failure_details: ::std::option::Option<
+                    crate::types::BackupFailureDetails,
+                > = ::std::option::Option::None;
+                let mut m_type: ::std::option::Option<crate::types::BackupType> = ::std::option::Option::None;
+                let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_creation_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
+                let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_tags: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::Tag>,
+                > = ::std::option::Option::None;
+                let mut m_file_system: ::std::option::Option<crate::types::FileSystem> = ::std::option::Option::None;
+                let mut m_directory_information: ::std::option::Option<
+                    crate::types::ActiveDirectoryBackupAttributes,
+                > = ::std::option::Option::None;
+                let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_source_backup_id: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_source_backup_region: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_resource_type: ::std::option::Option<
+                    crate::types::ResourceType,
+                > = ::std::option::Option::None;
+                let mut m_volume: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
+                let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "BackupId" => {
+                            m_backup_id = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "BackupId",
+                            )?;
+                        }
+                        "Lifecycle" => {
+                            m_lifecycle = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "Lifecycle",
+                            )?;
+                        }
+                        "FailureDetails" => {
+                            m_failure_details = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "FailureDetails",
+                            )?;
+                        }
+                        "Type" => {
+                            m_type = crate::json::member(&mut map, "Backup", "Type")?;
+                        }
+                        "ProgressPercent" => {
+                            m_progress_percent = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "ProgressPercent",
+                            )?;
+                        }
+                        "CreationTime" => {
+                            m_creation_time = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "CreationTime",
+                            )?;
+                        }
+                        "KmsKeyId" => {
+                            m_kms_key_id = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "KmsKeyId",
+                            )?;
+                        }
+                        "ResourceARN" => {
+                            m_resource_arn = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "ResourceARN",
+                            )?;
+                        }
+                        "Tags" => {
+                            m_tags = crate::json::member(&mut map, "Backup", "Tags")?;
+                        }
+                        "FileSystem" => {
+                            m_file_system = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "FileSystem",
+                            )?;
+                        }
+                        "DirectoryInformation" => {
+                            m_directory_information = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "DirectoryInformation",
+                            )?;
+                        }
+                        "OwnerId" => {
+                            m_owner_id = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "OwnerId",
+                            )?;
+                        }
+                        "SourceBackupId" => {
+                            m_source_backup_id = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "SourceBackupId",
+                            )?;
+                        }
+                        "SourceBackupRegion" => {
+                            m_source_backup_region = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "SourceBackupRegion",
+                            )?;
+                        }
+                        "ResourceType" => {
+                            m_resource_type = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "ResourceType",
+                            )?;
+                        }
+                        "Volume" => {
+                            m_volume = crate::json::member(&mut map, "Backup", "Volume")?;
+                        }
+                        "SizeInBytes" => {
+                            m_size_in_bytes = crate::json::member(
+                                &mut map,
+                                "Backup",
+                                "SizeInBytes",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(Backup {
+                    backup_id: m_backup_id,
+                    lifecycle: m_lifecycle,
+                    failure_details: m_failure_details,
+                    r#type: m_type,
+                    progress_percent: m_progress_percent,
+                    creation_time: m_creation_time,
+                    kms_key_id: m_kms_key_id,
+                    resource_arn: m_resource_arn,
+                    tags: m_tags,
+                    file_system: m_file_system,
+                    directory_information: m_directory_information,
+                    owner_id: m_owner_id,
+                    source_backup_id: m_source_backup_id,
+                    source_backup_region: m_source_backup_region,
+                    resource_type: m_resource_type,
+                    volume: m_volume,
+                    size_in_bytes: m_size_in_bytes,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for Backup {
+    fn zero_value() -> Self {
+        Backup {
+            backup_id: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+            failure_details: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            progress_percent: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            kms_key_id: ::std::option::Option::None,
+            resource_arn: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            file_system: ::std::option::Option::None,
+            directory_information: ::std::option::Option::None,
+            owner_id: ::std::option::Option::None,
+            source_backup_id: ::std::option::Option::None,
+            source_backup_region: ::std::option::Option::None,
+            resource_type: ::std::option::Option::None,
+            volume: ::std::option::Option::None,
+            size_in_bytes: ::std::option::Option::None,
+        }
+    }
+}

@@ -227,3 +227,134 @@ impl ::std::fmt::Debug for DataRepositoryConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for DataRepositoryConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.lifecycle {
+            map.serialize_entry("Lifecycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.import_path {
+            map.serialize_entry("ImportPath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.export_path {
+            map.serialize_entry("ExportPath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.imported_file_chunk_size {
+            map.serialize_entry("ImportedFileChunkSize", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auto_import_policy {
+            map.serialize_entry("AutoImportPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.failure_details {
+            map.serialize_entry("FailureDetails", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DataRepositoryConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = DataRepositoryConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `DataRepositoryConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<DataRepositoryConfiguration, A::Error> {
+                let mut m_lifecycle: ::std::option::Option<
+                    crate::types::DataRepositoryLifecycle,
+                > = ::std::option::Option::None;
+                let mut m_import_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_export_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_imported_file_chunk_size: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_auto_import_policy: ::std::option::Option<
+                    crate::types::AutoImportPolicyType,
+                > = ::std::option::Option::None;
+                let mut m_failure_details: ::std::option::Option<
+                    crate::types::DataRepositoryFailureDetails,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Lifecycle" => {
+                            m_lifecycle = crate::json::member(
+                                &mut map,
+                                "DataRepositoryConfiguration",
+                                "Lifecycle",
+                            )?;
+                        }
+                        "ImportPath" => {
+                            m_import_path = crate::json::member(
+                                &mut map,
+                                "DataRepositoryConfiguration",
+                                "ImportPath",
+                            )?;
+                        }
+                        "ExportPath" => {
+                            m_export_path = crate::json::member(
+                                &mut map,
+                                "DataRepositoryConfiguration",
+                                "ExportPath",
+                            )?;
+                        }
+                        "ImportedFileChunkSize" => {
+                            m_imported_file_chunk_size = crate::json::member(
+                                &mut map,
+                                "DataRepositoryConfiguration",
+                                "ImportedFileChunkSize",
+                            )?;
+                        }
+                        "AutoImportPolicy" => {
+                            m_auto_import_policy = crate::json::member(
+                                &mut map,
+                                "DataRepositoryConfiguration",
+                                "AutoImportPolicy",
+                            )?;
+                        }
+                        "FailureDetails" => {
+                            m_failure_details = crate::json::member(
+                                &mut map,
+                                "DataRepositoryConfiguration",
+                                "FailureDetails",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(DataRepositoryConfiguration {
+                    lifecycle: m_lifecycle,
+                    import_path: m_import_path,
+                    export_path: m_export_path,
+                    imported_file_chunk_size: m_imported_file_chunk_size,
+                    auto_import_policy: m_auto_import_policy,
+                    failure_details: m_failure_details,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for DataRepositoryConfiguration {
+    fn zero_value() -> Self {
+        DataRepositoryConfiguration {
+            lifecycle: ::std::option::Option::None,
+            import_path: ::std::option::Option::None,
+            export_path: ::std::option::Option::None,
+            imported_file_chunk_size: ::std::option::Option::None,
+            auto_import_policy: ::std::option::Option::None,
+            failure_details: ::std::option::Option::None,
+        }
+    }
+}

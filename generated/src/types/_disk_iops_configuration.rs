@@ -90,3 +90,78 @@ impl ::std::fmt::Debug for DiskIopsConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for DiskIopsConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.mode {
+            map.serialize_entry("Mode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.iops {
+            map.serialize_entry("Iops", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DiskIopsConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = DiskIopsConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `DiskIopsConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<DiskIopsConfiguration, A::Error> {
+                let mut m_mode: ::std::option::Option<
+                    crate::types::DiskIopsConfigurationMode,
+                > = ::std::option::Option::None;
+                let mut m_iops: ::std::option::Option<i64> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Mode" => {
+                            m_mode = crate::json::member(
+                                &mut map,
+                                "DiskIopsConfiguration",
+                                "Mode",
+                            )?;
+                        }
+                        "Iops" => {
+                            m_iops = crate::json::member(
+                                &mut map,
+                                "DiskIopsConfiguration",
+                                "Iops",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(DiskIopsConfiguration {
+                    mode: m_mode,
+                    iops: m_iops,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for DiskIopsConfiguration {
+    fn zero_value() -> Self {
+        DiskIopsConfiguration {
+            mode: ::std::option::Option::None,
+            iops: ::std::option::Option::None,
+        }
+    }
+}

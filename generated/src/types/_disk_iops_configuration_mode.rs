@@ -95,3 +95,26 @@ impl ::std::fmt::Display for DiskIopsConfigurationMode {
         f.write_str(self.as_str())
     }
 }
+impl ::serde::Serialize for DiskIopsConfigurationMode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DiskIopsConfigurationMode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::json::Key<
+            'de,
+        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(DiskIopsConfigurationMode::from(value.as_str()))
+    }
+}
+impl crate::json::ZeroValue for DiskIopsConfigurationMode {
+    fn zero_value() -> Self {
+        DiskIopsConfigurationMode::from("")
+    }
+}

@@ -137,3 +137,93 @@ impl ::std::fmt::Debug for FileSystemEndpointBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for FileSystemEndpoint {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.dns_name {
+            map.serialize_entry("DNSName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_addresses {
+            map.serialize_entry("IpAddresses", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+            map.serialize_entry("Ipv6Addresses", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = FileSystemEndpoint;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `FileSystemEndpoint` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<FileSystemEndpoint, A::Error> {
+                let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_ip_addresses: ::std::option::Option<
+                    ::std::vec::Vec<::std::string::String>,
+                > = ::std::option::Option::None;
+                let mut m_ipv6_addresses: ::std::option::Option<
+                    ::std::vec::Vec<::std::string::String>,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "DNSName" => {
+                            m_dns_name = crate::json::member(
+                                &mut map,
+                                "FileSystemEndpoint",
+                                "DNSName",
+                            )?;
+                        }
+                        "IpAddresses" => {
+                            m_ip_addresses = crate::json::member(
+                                &mut map,
+                                "FileSystemEndpoint",
+                                "IpAddresses",
+                            )?;
+                        }
+                        "Ipv6Addresses" => {
+                            m_ipv6_addresses = crate::json::member(
+                                &mut map,
+                                "FileSystemEndpoint",
+                                "Ipv6Addresses",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(FileSystemEndpoint {
+                    dns_name: m_dns_name,
+                    ip_addresses: m_ip_addresses,
+                    ipv6_addresses: m_ipv6_addresses,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for FileSystemEndpoint {
+    fn zero_value() -> Self {
+        FileSystemEndpoint {
+            dns_name: ::std::option::Option::None,
+            ip_addresses: ::std::option::Option::None,
+            ipv6_addresses: ::std::option::Option::None,
+        }
+    }
+}

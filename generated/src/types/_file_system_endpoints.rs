@@ -97,3 +97,80 @@ impl ::std::fmt::Debug for FileSystemEndpointsBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for FileSystemEndpoints {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.intercluster {
+            map.serialize_entry("Intercluster", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.management {
+            map.serialize_entry("Management", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoints {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = FileSystemEndpoints;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `FileSystemEndpoints` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<FileSystemEndpoints, A::Error> {
+                let mut m_intercluster: ::std::option::Option<
+                    crate::types::FileSystemEndpoint,
+                > = ::std::option::Option::None;
+                let mut m_management: ::std::option::Option<
+                    crate::types::FileSystemEndpoint,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Intercluster" => {
+                            m_intercluster = crate::json::member(
+                                &mut map,
+                                "FileSystemEndpoints",
+                                "Intercluster",
+                            )?;
+                        }
+                        "Management" => {
+                            m_management = crate::json::member(
+                                &mut map,
+                                "FileSystemEndpoints",
+                                "Management",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(FileSystemEndpoints {
+                    intercluster: m_intercluster,
+                    management: m_management,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for FileSystemEndpoints {
+    fn zero_value() -> Self {
+        FileSystemEndpoints {
+            intercluster: ::std::option::Option::None,
+            management: ::std::option::Option::None,
+        }
+    }
+}

@@ -116,3 +116,78 @@ impl ::std::fmt::Debug for FileSystemLustreMetadataConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for FileSystemLustreMetadataConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.iops {
+            map.serialize_entry("Iops", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.mode {
+            map.serialize_entry("Mode", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FileSystemLustreMetadataConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = FileSystemLustreMetadataConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `FileSystemLustreMetadataConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<FileSystemLustreMetadataConfiguration, A::Error> {
+                let mut m_iops: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_mode: ::std::option::Option<
+                    crate::types::MetadataConfigurationMode,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Iops" => {
+                            m_iops = crate::json::member(
+                                &mut map,
+                                "FileSystemLustreMetadataConfiguration",
+                                "Iops",
+                            )?;
+                        }
+                        "Mode" => {
+                            m_mode = crate::json::member(
+                                &mut map,
+                                "FileSystemLustreMetadataConfiguration",
+                                "Mode",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(FileSystemLustreMetadataConfiguration {
+                    iops: m_iops,
+                    mode: m_mode,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for FileSystemLustreMetadataConfiguration {
+    fn zero_value() -> Self {
+        FileSystemLustreMetadataConfiguration {
+            iops: ::std::option::Option::None,
+            mode: ::std::option::Option::None,
+        }
+    }
+}

@@ -104,3 +104,26 @@ impl ::std::fmt::Display for LustreDeploymentType {
         f.write_str(self.as_str())
     }
 }
+impl ::serde::Serialize for LustreDeploymentType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LustreDeploymentType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::json::Key<
+            'de,
+        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(LustreDeploymentType::from(value.as_str()))
+    }
+}
+impl crate::json::ZeroValue for LustreDeploymentType {
+    fn zero_value() -> Self {
+        LustreDeploymentType::from("")
+    }
+}

@@ -118,3 +118,78 @@ impl ::std::fmt::Debug for LustreLogConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for LustreLogConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.level {
+            map.serialize_entry("Level", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination {
+            map.serialize_entry("Destination", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LustreLogConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = LustreLogConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `LustreLogConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<LustreLogConfiguration, A::Error> {
+                let mut m_level: ::std::option::Option<
+                    crate::types::LustreAccessAuditLogLevel,
+                > = ::std::option::Option::None;
+                let mut m_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Level" => {
+                            m_level = crate::json::member(
+                                &mut map,
+                                "LustreLogConfiguration",
+                                "Level",
+                            )?;
+                        }
+                        "Destination" => {
+                            m_destination = crate::json::member(
+                                &mut map,
+                                "LustreLogConfiguration",
+                                "Destination",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(LustreLogConfiguration {
+                    level: m_level,
+                    destination: m_destination,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for LustreLogConfiguration {
+    fn zero_value() -> Self {
+        LustreLogConfiguration {
+            level: ::std::option::Option::None,
+            destination: ::std::option::Option::None,
+        }
+    }
+}

@@ -101,3 +101,78 @@ impl ::std::fmt::Debug for LustreRootSquashConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for LustreRootSquashConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.root_squash {
+            map.serialize_entry("RootSquash", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.no_squash_nids {
+            map.serialize_entry("NoSquashNids", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LustreRootSquashConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = LustreRootSquashConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `LustreRootSquashConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<LustreRootSquashConfiguration, A::Error> {
+                let mut m_root_squash: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_no_squash_nids: ::std::option::Option<
+                    ::std::vec::Vec<::std::string::String>,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "RootSquash" => {
+                            m_root_squash = crate::json::member(
+                                &mut map,
+                                "LustreRootSquashConfiguration",
+                                "RootSquash",
+                            )?;
+                        }
+                        "NoSquashNids" => {
+                            m_no_squash_nids = crate::json::member(
+                                &mut map,
+                                "LustreRootSquashConfiguration",
+                                "NoSquashNids",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(LustreRootSquashConfiguration {
+                    root_squash: m_root_squash,
+                    no_squash_nids: m_no_squash_nids,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for LustreRootSquashConfiguration {
+    fn zero_value() -> Self {
+        LustreRootSquashConfiguration {
+            root_squash: ::std::option::Option::None,
+            no_squash_nids: ::std::option::Option::None,
+        }
+    }
+}

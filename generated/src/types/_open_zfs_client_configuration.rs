@@ -137,3 +137,78 @@ impl ::std::fmt::Debug for OpenZfsClientConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for OpenZfsClientConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.clients {
+            map.serialize_entry("Clients", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.options {
+            map.serialize_entry("Options", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OpenZfsClientConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = OpenZfsClientConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `OpenZfsClientConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<OpenZfsClientConfiguration, A::Error> {
+                let mut m_clients: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_options: ::std::option::Option<
+                    ::std::vec::Vec<::std::string::String>,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Clients" => {
+                            m_clients = crate::json::member(
+                                &mut map,
+                                "OpenZfsClientConfiguration",
+                                "Clients",
+                            )?;
+                        }
+                        "Options" => {
+                            m_options = crate::json::member(
+                                &mut map,
+                                "OpenZfsClientConfiguration",
+                                "Options",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(OpenZfsClientConfiguration {
+                    clients: m_clients,
+                    options: m_options,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for OpenZfsClientConfiguration {
+    fn zero_value() -> Self {
+        OpenZfsClientConfiguration {
+            clients: ::std::option::Option::None,
+            options: ::std::option::Option::None,
+        }
+    }
+}

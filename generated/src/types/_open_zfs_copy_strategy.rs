@@ -100,3 +100,26 @@ impl ::std::fmt::Display for OpenZfsCopyStrategy {
         f.write_str(self.as_str())
     }
 }
+impl ::serde::Serialize for OpenZfsCopyStrategy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OpenZfsCopyStrategy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::json::Key<
+            'de,
+        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(OpenZfsCopyStrategy::from(value.as_str()))
+    }
+}
+impl crate::json::ZeroValue for OpenZfsCopyStrategy {
+    fn zero_value() -> Self {
+        OpenZfsCopyStrategy::from("")
+    }
+}

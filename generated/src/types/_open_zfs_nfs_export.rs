@@ -97,3 +97,65 @@ impl ::std::fmt::Debug for OpenZfsNfsExportBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for OpenZfsNfsExport {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.client_configurations {
+            map.serialize_entry("ClientConfigurations", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OpenZfsNfsExport {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = OpenZfsNfsExport;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `OpenZfsNfsExport` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<OpenZfsNfsExport, A::Error> {
+                let mut m_client_configurations: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "ClientConfigurations" => {
+                            m_client_configurations = crate::json::member(
+                                &mut map,
+                                "OpenZfsNfsExport",
+                                "ClientConfigurations",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(OpenZfsNfsExport {
+                    client_configurations: m_client_configurations,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for OpenZfsNfsExport {
+    fn zero_value() -> Self {
+        OpenZfsNfsExport {
+            client_configurations: ::std::option::Option::None,
+        }
+    }
+}

@@ -96,3 +96,78 @@ impl ::std::fmt::Debug for OpenZfsOriginSnapshotConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for OpenZfsOriginSnapshotConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.snapshot_arn {
+            map.serialize_entry("SnapshotARN", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.copy_strategy {
+            map.serialize_entry("CopyStrategy", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OpenZfsOriginSnapshotConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = OpenZfsOriginSnapshotConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `OpenZfsOriginSnapshotConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<OpenZfsOriginSnapshotConfiguration, A::Error> {
+                let mut m_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_copy_strategy: ::std::option::Option<
+                    crate::types::OpenZfsCopyStrategy,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "SnapshotARN" => {
+                            m_snapshot_arn = crate::json::member(
+                                &mut map,
+                                "OpenZfsOriginSnapshotConfiguration",
+                                "SnapshotARN",
+                            )?;
+                        }
+                        "CopyStrategy" => {
+                            m_copy_strategy = crate::json::member(
+                                &mut map,
+                                "OpenZfsOriginSnapshotConfiguration",
+                                "CopyStrategy",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(OpenZfsOriginSnapshotConfiguration {
+                    snapshot_arn: m_snapshot_arn,
+                    copy_strategy: m_copy_strategy,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for OpenZfsOriginSnapshotConfiguration {
+    fn zero_value() -> Self {
+        OpenZfsOriginSnapshotConfiguration {
+            snapshot_arn: ::std::option::Option::None,
+            copy_strategy: ::std::option::Option::None,
+        }
+    }
+}

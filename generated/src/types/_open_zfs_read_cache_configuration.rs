@@ -95,3 +95,78 @@ impl ::std::fmt::Debug for OpenZfsReadCacheConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for OpenZfsReadCacheConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.sizing_mode {
+            map.serialize_entry("SizingMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.size_gib {
+            map.serialize_entry("SizeGiB", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OpenZfsReadCacheConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = OpenZfsReadCacheConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `OpenZfsReadCacheConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<OpenZfsReadCacheConfiguration, A::Error> {
+                let mut m_sizing_mode: ::std::option::Option<
+                    crate::types::OpenZfsReadCacheSizingMode,
+                > = ::std::option::Option::None;
+                let mut m_size_gib: ::std::option::Option<i32> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "SizingMode" => {
+                            m_sizing_mode = crate::json::member(
+                                &mut map,
+                                "OpenZfsReadCacheConfiguration",
+                                "SizingMode",
+                            )?;
+                        }
+                        "SizeGiB" => {
+                            m_size_gib = crate::json::member(
+                                &mut map,
+                                "OpenZfsReadCacheConfiguration",
+                                "SizeGiB",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(OpenZfsReadCacheConfiguration {
+                    sizing_mode: m_sizing_mode,
+                    size_gib: m_size_gib,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for OpenZfsReadCacheConfiguration {
+    fn zero_value() -> Self {
+        OpenZfsReadCacheConfiguration {
+            sizing_mode: ::std::option::Option::None,
+            size_gib: ::std::option::Option::None,
+        }
+    }
+}

@@ -171,3 +171,89 @@ impl ::std::fmt::Debug for OpenZfsUserOrGroupQuotaBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for OpenZfsUserOrGroupQuota {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("Type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("Id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gib {
+            map.serialize_entry("StorageCapacityQuotaGiB", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OpenZfsUserOrGroupQuota {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = OpenZfsUserOrGroupQuota;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `OpenZfsUserOrGroupQuota` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<OpenZfsUserOrGroupQuota, A::Error> {
+                let mut m_type: ::std::option::Option<crate::types::OpenZfsQuotaType> = ::std::option::Option::None;
+                let mut m_id: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Type" => {
+                            m_type = crate::json::member(
+                                &mut map,
+                                "OpenZfsUserOrGroupQuota",
+                                "Type",
+                            )?;
+                        }
+                        "Id" => {
+                            m_id = crate::json::member(
+                                &mut map,
+                                "OpenZfsUserOrGroupQuota",
+                                "Id",
+                            )?;
+                        }
+                        "StorageCapacityQuotaGiB" => {
+                            m_storage_capacity_quota_gib = crate::json::member(
+                                &mut map,
+                                "OpenZfsUserOrGroupQuota",
+                                "StorageCapacityQuotaGiB",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(OpenZfsUserOrGroupQuota {
+                    r#type: m_type,
+                    id: m_id,
+                    storage_capacity_quota_gib: m_storage_capacity_quota_gib,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for OpenZfsUserOrGroupQuota {
+    fn zero_value() -> Self {
+        OpenZfsUserOrGroupQuota {
+            r#type: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            storage_capacity_quota_gib: ::std::option::Option::None,
+        }
+    }
+}

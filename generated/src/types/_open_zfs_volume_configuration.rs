@@ -593,3 +593,304 @@ impl ::std::fmt::Debug for OpenZfsVolumeConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for OpenZfsVolumeConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.parent_volume_id {
+            map.serialize_entry("ParentVolumeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.volume_path {
+            map.serialize_entry("VolumePath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .storage_capacity_reservation_gib
+        {
+            map.serialize_entry("StorageCapacityReservationGiB", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gib {
+            map.serialize_entry("StorageCapacityQuotaGiB", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.record_size_kib {
+            map.serialize_entry("RecordSizeKiB", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+            map.serialize_entry("DataCompressionType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.copy_tags_to_snapshots {
+            map.serialize_entry("CopyTagsToSnapshots", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.origin_snapshot {
+            map.serialize_entry("OriginSnapshot", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.read_only {
+            map.serialize_entry("ReadOnly", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.nfs_exports {
+            map.serialize_entry("NfsExports", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_and_group_quotas {
+            map.serialize_entry("UserAndGroupQuotas", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.restore_to_snapshot {
+            map.serialize_entry("RestoreToSnapshot", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delete_intermediate_snaphots {
+            map.serialize_entry("DeleteIntermediateSnaphots", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delete_cloned_volumes {
+            map.serialize_entry("DeleteClonedVolumes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.delete_intermediate_data {
+            map.serialize_entry("DeleteIntermediateData", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_snapshot_arn {
+            map.serialize_entry("SourceSnapshotARN", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_snapshot {
+            map.serialize_entry("DestinationSnapshot", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.copy_strategy {
+            map.serialize_entry("CopyStrategy", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OpenZfsVolumeConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = OpenZfsVolumeConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `OpenZfsVolumeConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<OpenZfsVolumeConfiguration, A::Error> {
+                let mut m_parent_volume_id: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_volume_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_storage_capacity_reservation_gib: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_record_size_kib: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_data_compression_type: ::std::option::Option<
+                    crate::types::OpenZfsDataCompressionType,
+                > = ::std::option::Option::None;
+                let mut m_copy_tags_to_snapshots: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_origin_snapshot: ::std::option::Option<
+                    crate::types::OpenZfsOriginSnapshotConfiguration,
+                > = ::std::option::Option::None;
+                let mut m_read_only: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_nfs_exports: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
+                > = ::std::option::Option::None;
+                let mut m_user_and_group_quotas: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
+                > = ::std::option::Option::None;
+                let mut m_restore_to_snapshot: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_delete_intermediate_snaphots: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_delete_cloned_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_delete_intermediate_data: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_source_snapshot_arn: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_destination_snapshot: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_copy_strategy: ::std::option::Option<
+                    crate::types::OpenZfsCopyStrategy,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "ParentVolumeId" => {
+                            m_parent_volume_id = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "ParentVolumeId",
+                            )?;
+                        }
+                        "VolumePath" => {
+                            m_volume_path = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "VolumePath",
+                            )?;
+                        }
+                        "StorageCapacityReservationGiB" => {
+                            m_storage_capacity_reservation_gib = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "StorageCapacityReservationGiB",
+                            )?;
+                        }
+                        "StorageCapacityQuotaGiB" => {
+                            m_storage_capacity_quota_gib = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "StorageCapacityQuotaGiB",
+                            )?;
+                        }
+                        "RecordSizeKiB" => {
+                            m_record_size_kib = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "RecordSizeKiB",
+                            )?;
+                        }
+                        "DataCompressionType" => {
+                            m_data_compression_type = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "DataCompressionType",
+                            )?;
+                        }
+                        "CopyTagsToSnapshots" => {
+                            m_copy_tags_to_snapshots = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "CopyTagsToSnapshots",
+                            )?;
+                        }
+                        "OriginSnapshot" => {
+                            m_origin_snapshot = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "OriginSnapshot",
+                            )?;
+                        }
+                        "ReadOnly" => {
+                            m_read_only = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "ReadOnly",
+                            )?;
+                        }
+                        "NfsExports" => {
+                            m_nfs_exports = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "NfsExports",
+                            )?;
+                        }
+                        "UserAndGroupQuotas" => {
+                            m_user_and_group_quotas = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "UserAndGroupQuotas",
+                            )?;
+                        }
+                        "RestoreToSnapshot" => {
+                            m_restore_to_snapshot = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "RestoreToSnapshot",
+                            )?;
+                        }
+                        "DeleteIntermediateSnaphots" => {
+                            m_delete_intermediate_snaphots = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "DeleteIntermediateSnaphots",
+                            )?;
+                        }
+                        "DeleteClonedVolumes" => {
+                            m_delete_cloned_volumes = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "DeleteClonedVolumes",
+                            )?;
+                        }
+                        "DeleteIntermediateData" => {
+                            m_delete_intermediate_data = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "DeleteIntermediateData",
+                            )?;
+                        }
+                        "SourceSnapshotARN" => {
+                            m_source_snapshot_arn = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "SourceSnapshotARN",
+                            )?;
+                        }
+                        "DestinationSnapshot" => {
+                            m_destination_snapshot = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "DestinationSnapshot",
+                            )?;
+                        }
+                        "CopyStrategy" => {
+                            m_copy_strategy = crate::json::member(
+                                &mut map,
+                                "OpenZfsVolumeConfiguration",
+                                "CopyStrategy",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(OpenZfsVolumeConfiguration {
+                    parent_volume_id: m_parent_volume_id,
+                    volume_path: m_volume_path,
+                    storage_capacity_reservation_gib: m_storage_capacity_reservation_gib,
+                    storage_capacity_quota_gib: m_storage_capacity_quota_gib,
+                    record_size_kib: m_record_size_kib,
+                    data_compression_type: m_data_compression_type,
+                    copy_tags_to_snapshots: m_copy_tags_to_snapshots,
+                    origin_snapshot: m_origin_snapshot,
+                    read_only: m_read_only,
+                    nfs_exports: m_nfs_exports,
+                    user_and_group_quotas: m_user_and_group_quotas,
+                    restore_to_snapshot: m_restore_to_snapshot,
+                    delete_intermediate_snaphots: m_delete_intermediate_snaphots,
+                    delete_cloned_volumes: m_delete_cloned_volumes,
+                    delete_intermediate_data: m_delete_intermediate_data,
+                    source_snapshot_arn: m_source_snapshot_arn,
+                    destination_snapshot: m_destination_snapshot,
+                    copy_strategy: m_copy_strategy,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for OpenZfsVolumeConfiguration {
+    fn zero_value() -> Self {
+        OpenZfsVolumeConfiguration {
+            parent_volume_id: ::std::option::Option::None,
+            volume_path: ::std::option::Option::None,
+            storage_capacity_reservation_gib: ::std::option::Option::None,
+            storage_capacity_quota_gib: ::std::option::Option::None,
+            record_size_kib: ::std::option::Option::None,
+            data_compression_type: ::std::option::Option::None,
+            copy_tags_to_snapshots: ::std::option::Option::None,
+            origin_snapshot: ::std::option::Option::None,
+            read_only: ::std::option::Option::None,
+            nfs_exports: ::std::option::Option::None,
+            user_and_group_quotas: ::std::option::Option::None,
+            restore_to_snapshot: ::std::option::Option::None,
+            delete_intermediate_snaphots: ::std::option::Option::None,
+            delete_cloned_volumes: ::std::option::Option::None,
+            delete_intermediate_data: ::std::option::Option::None,
+            source_snapshot_arn: ::std::option::Option::None,
+            destination_snapshot: ::std::option::Option::None,
+            copy_strategy: ::std::option::Option::None,
+        }
+    }
+}

@@ -108,3 +108,78 @@ impl ::std::fmt::Debug for RetentionPeriodBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for RetentionPeriod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            map.serialize_entry("Type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("Value", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RetentionPeriod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = RetentionPeriod;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `RetentionPeriod` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<RetentionPeriod, A::Error> {
+                let mut m_type: ::std::option::Option<
+                    crate::types::RetentionPeriodType,
+                > = ::std::option::Option::None;
+                let mut m_value: ::std::option::Option<i32> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Type" => {
+                            m_type = crate::json::member(
+                                &mut map,
+                                "RetentionPeriod",
+                                "Type",
+                            )?;
+                        }
+                        "Value" => {
+                            m_value = crate::json::member(
+                                &mut map,
+                                "RetentionPeriod",
+                                "Value",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(RetentionPeriod {
+                    r#type: m_type,
+                    value: m_value,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for RetentionPeriod {
+    fn zero_value() -> Self {
+        RetentionPeriod {
+            r#type: ::std::option::Option::None,
+            value: ::std::option::Option::None,
+        }
+    }
+}

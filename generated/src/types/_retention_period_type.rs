@@ -129,3 +129,26 @@ impl ::std::fmt::Display for RetentionPeriodType {
         f.write_str(self.as_str())
     }
 }
+impl ::serde::Serialize for RetentionPeriodType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RetentionPeriodType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::json::Key<
+            'de,
+        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(RetentionPeriodType::from(value.as_str()))
+    }
+}
+impl crate::json::ZeroValue for RetentionPeriodType {
+    fn zero_value() -> Self {
+        RetentionPeriodType::from("")
+    }
+}

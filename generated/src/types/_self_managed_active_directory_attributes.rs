@@ -265,3 +265,142 @@ impl ::std::fmt::Debug for SelfManagedActiveDirectoryAttributesBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for SelfManagedActiveDirectoryAttributes {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.domain_name {
+            map.serialize_entry("DomainName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .organizational_unit_distinguished_name
+        {
+            map.serialize_entry("OrganizationalUnitDistinguishedName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .file_system_administrators_group
+        {
+            map.serialize_entry("FileSystemAdministratorsGroup", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.user_name {
+            map.serialize_entry("UserName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.dns_ips {
+            map.serialize_entry("DnsIps", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .domain_join_service_account_secret
+        {
+            map.serialize_entry("DomainJoinServiceAccountSecret", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SelfManagedActiveDirectoryAttributes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = SelfManagedActiveDirectoryAttributes;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `SelfManagedActiveDirectoryAttributes` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<SelfManagedActiveDirectoryAttributes, A::Error> {
+                let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_organizational_unit_distinguished_name: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_file_system_administrators_group: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_user_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_dns_ips: ::std::option::Option<
+                    ::std::vec::Vec<::std::string::String>,
+                > = ::std::option::Option::None;
+                let mut m_domain_join_service_account_secret: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "DomainName" => {
+                            m_domain_name = crate::json::member(
+                                &mut map,
+                                "SelfManagedActiveDirectoryAttributes",
+                                "DomainName",
+                            )?;
+                        }
+                        "OrganizationalUnitDistinguishedName" => {
+                            m_organizational_unit_distinguished_name = crate::json::member(
+                                &mut map,
+                                "SelfManagedActiveDirectoryAttributes",
+                                "OrganizationalUnitDistinguishedName",
+                            )?;
+                        }
+                        "FileSystemAdministratorsGroup" => {
+                            m_file_system_administrators_group = crate::json::member(
+                                &mut map,
+                                "SelfManagedActiveDirectoryAttributes",
+                                "FileSystemAdministratorsGroup",
+                            )?;
+                        }
+                        "UserName" => {
+                            m_user_name = crate::json::member(
+                                &mut map,
+                                "SelfManagedActiveDirectoryAttributes",
+                                "UserName",
+                            )?;
+                        }
+                        "DnsIps" => {
+                            m_dns_ips = crate::json::member(
+                                &mut map,
+                                "SelfManagedActiveDirectoryAttributes",
+                                "DnsIps",
+                            )?;
+                        }
+                        "DomainJoinServiceAccountSecret" => {
+                            m_domain_join_service_account_secret = crate::json::member(
+                                &mut map,
+                                "SelfManagedActiveDirectoryAttributes",
+                                "DomainJoinServiceAccountSecret",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(SelfManagedActiveDirectoryAttributes {
+                    domain_name: m_domain_name,
+                    organizational_unit_distinguished_name: m_organizational_unit_distinguished_name,
+                    file_system_administrators_group: m_file_system_administrators_group,
+                    user_name: m_user_name,
+                    dns_ips: m_dns_ips,
+                    domain_join_service_account_secret: m_domain_join_service_account_secret,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for SelfManagedActiveDirectoryAttributes {
+    fn zero_value() -> Self {
+        SelfManagedActiveDirectoryAttributes {
+            domain_name: ::std::option::Option::None,
+            organizational_unit_distinguished_name: ::std::option::Option::None,
+            file_system_administrators_group: ::std::option::Option::None,
+            user_name: ::std::option::Option::None,
+            dns_ips: ::std::option::Option::None,
+            domain_join_service_account_secret: ::std::option::Option::None,
+        }
+    }
+}

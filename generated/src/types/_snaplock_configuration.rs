@@ -213,3 +213,136 @@ impl ::std::fmt::Debug for SnaplockConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for SnaplockConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.audit_log_volume {
+            map.serialize_entry("AuditLogVolume", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.autocommit_period {
+            map.serialize_entry("AutocommitPeriod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.privileged_delete {
+            map.serialize_entry("PrivilegedDelete", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.retention_period {
+            map.serialize_entry("RetentionPeriod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.snaplock_type {
+            map.serialize_entry("SnaplockType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.volume_append_mode_enabled {
+            map.serialize_entry("VolumeAppendModeEnabled", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SnaplockConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = SnaplockConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `SnaplockConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<SnaplockConfiguration, A::Error> {
+                let mut m_audit_log_volume: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_autocommit_period: ::std::option::Option<
+                    crate::types::AutocommitPeriod,
+                > = ::std::option::Option::None;
+                let mut m_privileged_delete: ::std::option::Option<
+                    crate::types::PrivilegedDelete,
+                > = ::std::option::Option::None;
+                let mut m_retention_period: ::std::option::Option<
+                    crate::types::SnaplockRetentionPeriod,
+                > = ::std::option::Option::None;
+                let mut m_snaplock_type: ::std::option::Option<
+                    crate::types::SnaplockType,
+                > = ::std::option::Option::None;
+                let mut m_volume_append_mode_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "AuditLogVolume" => {
+                            m_audit_log_volume = crate::json::member(
+                                &mut map,
+                                "SnaplockConfiguration",
+                                "AuditLogVolume",
+                            )?;
+                        }
+                        "AutocommitPeriod" => {
+                            m_autocommit_period = crate::json::member(
+                                &mut map,
+                                "SnaplockConfiguration",
+                                "AutocommitPeriod",
+                            )?;
+                        }
+                        "PrivilegedDelete" => {
+                            m_privileged_delete = crate::json::member(
+                                &mut map,
+                                "SnaplockConfiguration",
+                                "PrivilegedDelete",
+                            )?;
+                        }
+                        "RetentionPeriod" => {
+                            m_retention_period = crate::json::member(
+                                &mut map,
+                                "SnaplockConfiguration",
+                                "RetentionPeriod",
+                            )?;
+                        }
+                        "SnaplockType" => {
+                            m_snaplock_type = crate::json::member(
+                                &mut map,
+                                "SnaplockConfiguration",
+                                "SnaplockType",
+                            )?;
+                        }
+                        "VolumeAppendModeEnabled" => {
+                            m_volume_append_mode_enabled = crate::json::member(
+                                &mut map,
+                                "SnaplockConfiguration",
+                                "VolumeAppendModeEnabled",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(SnaplockConfiguration {
+                    audit_log_volume: m_audit_log_volume,
+                    autocommit_period: m_autocommit_period,
+                    privileged_delete: m_privileged_delete,
+                    retention_period: m_retention_period,
+                    snaplock_type: m_snaplock_type,
+                    volume_append_mode_enabled: m_volume_append_mode_enabled,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for SnaplockConfiguration {
+    fn zero_value() -> Self {
+        SnaplockConfiguration {
+            audit_log_volume: ::std::option::Option::None,
+            autocommit_period: ::std::option::Option::None,
+            privileged_delete: ::std::option::Option::None,
+            retention_period: ::std::option::Option::None,
+            snaplock_type: ::std::option::Option::None,
+            volume_append_mode_enabled: ::std::option::Option::None,
+        }
+    }
+}

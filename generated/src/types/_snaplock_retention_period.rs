@@ -186,3 +186,95 @@ impl ::std::fmt::Debug for SnaplockRetentionPeriodBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for SnaplockRetentionPeriod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.default_retention {
+            map.serialize_entry("DefaultRetention", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.minimum_retention {
+            map.serialize_entry("MinimumRetention", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.maximum_retention {
+            map.serialize_entry("MaximumRetention", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SnaplockRetentionPeriod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = SnaplockRetentionPeriod;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `SnaplockRetentionPeriod` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<SnaplockRetentionPeriod, A::Error> {
+                let mut m_default_retention: ::std::option::Option<
+                    crate::types::RetentionPeriod,
+                > = ::std::option::Option::None;
+                let mut m_minimum_retention: ::std::option::Option<
+                    crate::types::RetentionPeriod,
+                > = ::std::option::Option::None;
+                let mut m_maximum_retention: ::std::option::Option<
+                    crate::types::RetentionPeriod,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "DefaultRetention" => {
+                            m_default_retention = crate::json::member(
+                                &mut map,
+                                "SnaplockRetentionPeriod",
+                                "DefaultRetention",
+                            )?;
+                        }
+                        "MinimumRetention" => {
+                            m_minimum_retention = crate::json::member(
+                                &mut map,
+                                "SnaplockRetentionPeriod",
+                                "MinimumRetention",
+                            )?;
+                        }
+                        "MaximumRetention" => {
+                            m_maximum_retention = crate::json::member(
+                                &mut map,
+                                "SnaplockRetentionPeriod",
+                                "MaximumRetention",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(SnaplockRetentionPeriod {
+                    default_retention: m_default_retention,
+                    minimum_retention: m_minimum_retention,
+                    maximum_retention: m_maximum_retention,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for SnaplockRetentionPeriod {
+    fn zero_value() -> Self {
+        SnaplockRetentionPeriod {
+            default_retention: ::std::option::Option::None,
+            minimum_retention: ::std::option::Option::None,
+            maximum_retention: ::std::option::Option::None,
+        }
+    }
+}

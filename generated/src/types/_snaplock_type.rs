@@ -93,3 +93,26 @@ impl ::std::fmt::Display for SnaplockType {
         f.write_str(self.as_str())
     }
 }
+impl ::serde::Serialize for SnaplockType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SnaplockType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::json::Key<
+            'de,
+        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(SnaplockType::from(value.as_str()))
+    }
+}
+impl crate::json::ZeroValue for SnaplockType {
+    fn zero_value() -> Self {
+        SnaplockType::from("")
+    }
+}

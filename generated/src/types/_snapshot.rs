@@ -322,3 +322,169 @@ impl ::std::fmt::Debug for SnapshotBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for Snapshot {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceARN", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+            map.serialize_entry("SnapshotId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.volume_id {
+            map.serialize_entry("VolumeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.creation_time {
+            map.serialize_entry("CreationTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lifecycle {
+            map.serialize_entry("Lifecycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
+            map.serialize_entry("LifecycleTransitionReason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+            map.serialize_entry("AdministrativeActions", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Snapshot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = Snapshot;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `Snapshot` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<Snapshot, A::Error> {
+                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_creation_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
+                let mut m_lifecycle: ::std::option::Option<
+                    crate::types::SnapshotLifecycle,
+                > = ::std::option::Option::None;
+                let mut m_lifecycle_transition_reason: ::std::option::Option<
+                    crate::types::LifecycleTransitionReason,
+                > = ::std::option::Option::None;
+                let mut m_tags: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::Tag>,
+                > = ::std::option::Option::None;
+                let mut m_administrative_actions: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::AdministrativeAction>,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "ResourceARN" => {
+                            m_resource_arn = crate::json::member(
+                                &mut map,
+                                "Snapshot",
+                                "ResourceARN",
+                            )?;
+                        }
+                        "SnapshotId" => {
+                            m_snapshot_id = crate::json::member(
+                                &mut map,
+                                "Snapshot",
+                                "SnapshotId",
+                            )?;
+                        }
+                        "Name" => {
+                            m_name = crate::json::member(&mut map, "Snapshot", "Name")?;
+                        }
+                        "VolumeId" => {
+                            m_volume_id = crate::json::member(
+                                &mut map,
+                                "Snapshot",
+                                "VolumeId",
+                            )?;
+                        }
+                        "CreationTime" => {
+                            m_creation_time = crate::json::member(
+                                &mut map,
+                                "Snapshot",
+                                "CreationTime",
+                            )?;
+                        }
+                        "Lifecycle" => {
+                            m_lifecycle = crate::json::member(
+                                &mut map,
+                                "Snapshot",
+                                "Lifecycle",
+                            )?;
+                        }
+                        "LifecycleTransitionReason" => {
+                            m_lifecycle_transition_reason = crate::json::member(
+                                &mut map,
+                                "Snapshot",
+                                "LifecycleTransitionReason",
+                            )?;
+                        }
+                        "Tags" => {
+                            m_tags = crate::json::member(&mut map, "Snapshot", "Tags")?;
+                        }
+                        "AdministrativeActions" => {
+                            m_administrative_actions = crate::json::member(
+                                &mut map,
+                                "Snapshot",
+                                "AdministrativeActions",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(Snapshot {
+                    resource_arn: m_resource_arn,
+                    snapshot_id: m_snapshot_id,
+                    name: m_name,
+                    volume_id: m_volume_id,
+                    creation_time: m_creation_time,
+                    lifecycle: m_lifecycle,
+                    lifecycle_transition_reason: m_lifecycle_transition_reason,
+                    tags: m_tags,
+                    administrative_actions: m_administrative_actions,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for Snapshot {
+    fn zero_value() -> Self {
+        Snapshot {
+            resource_arn: ::std::option::Option::None,
+            snapshot_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            volume_id: ::std::option::Option::None,
+            creation_time: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+            lifecycle_transition_reason: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            administrative_actions: ::std::option::Option::None,
+        }
+    }
+}

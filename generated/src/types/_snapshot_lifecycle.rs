@@ -104,3 +104,26 @@ impl ::std::fmt::Display for SnapshotLifecycle {
         f.write_str(self.as_str())
     }
 }
+impl ::serde::Serialize for SnapshotLifecycle {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SnapshotLifecycle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::json::Key<
+            'de,
+        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(SnapshotLifecycle::from(value.as_str()))
+    }
+}
+impl crate::json::ZeroValue for SnapshotLifecycle {
+    fn zero_value() -> Self {
+        SnapshotLifecycle::from("")
+    }
+}

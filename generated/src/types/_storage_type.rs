@@ -98,3 +98,26 @@ impl ::std::fmt::Display for StorageType {
         f.write_str(self.as_str())
     }
 }
+impl ::serde::Serialize for StorageType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for StorageType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::json::Key<
+            'de,
+        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(StorageType::from(value.as_str()))
+    }
+}
+impl crate::json::ZeroValue for StorageType {
+    fn zero_value() -> Self {
+        StorageType::from("")
+    }
+}

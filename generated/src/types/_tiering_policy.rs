@@ -86,3 +86,76 @@ impl ::std::fmt::Debug for TieringPolicyBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for TieringPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.cooling_period {
+            map.serialize_entry("CoolingPeriod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TieringPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = TieringPolicy;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `TieringPolicy` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<TieringPolicy, A::Error> {
+                let mut m_cooling_period: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_name: ::std::option::Option<crate::types::TieringPolicyName> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "CoolingPeriod" => {
+                            m_cooling_period = crate::json::member(
+                                &mut map,
+                                "TieringPolicy",
+                                "CoolingPeriod",
+                            )?;
+                        }
+                        "Name" => {
+                            m_name = crate::json::member(
+                                &mut map,
+                                "TieringPolicy",
+                                "Name",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(TieringPolicy {
+                    cooling_period: m_cooling_period,
+                    name: m_name,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for TieringPolicy {
+    fn zero_value() -> Self {
+        TieringPolicy {
+            cooling_period: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+        }
+    }
+}

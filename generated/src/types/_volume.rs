@@ -425,3 +425,212 @@ impl ::std::fmt::Debug for VolumeBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for Volume {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.creation_time {
+            map.serialize_entry("CreationTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.file_system_id {
+            map.serialize_entry("FileSystemId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lifecycle {
+            map.serialize_entry("Lifecycle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("Name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+            map.serialize_entry("OntapConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_arn {
+            map.serialize_entry("ResourceARN", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.volume_id {
+            map.serialize_entry("VolumeId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.volume_type {
+            map.serialize_entry("VolumeType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
+            map.serialize_entry("LifecycleTransitionReason", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+            map.serialize_entry("AdministrativeActions", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+            map.serialize_entry("OpenZFSConfiguration", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Volume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = Volume;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `Volume` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<Volume, A::Error> {
+                let mut m_creation_time: ::std::option::Option<
+                    crate::primitives::DateTime,
+                > = ::std::option::Option::None;
+                let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_lifecycle: ::std::option::Option<
+                    crate::types::VolumeLifecycle,
+                > = ::std::option::Option::None;
+                let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_ontap_configuration: ::std::option::Option<
+                    crate::types::OntapVolumeConfiguration,
+                > = ::std::option::Option::None;
+                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_tags: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::Tag>,
+                > = ::std::option::Option::None;
+                let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_volume_type: ::std::option::Option<crate::types::VolumeType> = ::std::option::Option::None;
+                let mut m_lifecycle_transition_reason: ::std::option::Option<
+                    crate::types::LifecycleTransitionReason,
+                > = ::std::option::Option::None;
+                let mut m_administrative_actions: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::AdministrativeAction>,
+                > = ::std::option::Option::None;
+                let mut m_open_zfs_configuration: ::std::option::Option<
+                    crate::types::OpenZfsVolumeConfiguration,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "CreationTime" => {
+                            m_creation_time = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "CreationTime",
+                            )?;
+                        }
+                        "FileSystemId" => {
+                            m_file_system_id = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "FileSystemId",
+                            )?;
+                        }
+                        "Lifecycle" => {
+                            m_lifecycle = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "Lifecycle",
+                            )?;
+                        }
+                        "Name" => {
+                            m_name = crate::json::member(&mut map, "Volume", "Name")?;
+                        }
+                        "OntapConfiguration" => {
+                            m_ontap_configuration = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "OntapConfiguration",
+                            )?;
+                        }
+                        "ResourceARN" => {
+                            m_resource_arn = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "ResourceARN",
+                            )?;
+                        }
+                        "Tags" => {
+                            m_tags = crate::json::member(&mut map, "Volume", "Tags")?;
+                        }
+                        "VolumeId" => {
+                            m_volume_id = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "VolumeId",
+                            )?;
+                        }
+                        "VolumeType" => {
+                            m_volume_type = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "VolumeType",
+                            )?;
+                        }
+                        "LifecycleTransitionReason" => {
+                            m_lifecycle_transition_reason = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "LifecycleTransitionReason",
+                            )?;
+                        }
+                        "AdministrativeActions" => {
+                            m_administrative_actions = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "AdministrativeActions",
+                            )?;
+                        }
+                        "OpenZFSConfiguration" => {
+                            m_open_zfs_configuration = crate::json::member(
+                                &mut map,
+                                "Volume",
+                                "OpenZFSConfiguration",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(Volume {
+                    creation_time: m_creation_time,
+                    file_system_id: m_file_system_id,
+                    lifecycle: m_lifecycle,
+                    name: m_name,
+                    ontap_configuration: m_ontap_configuration,
+                    resource_arn: m_resource_arn,
+                    tags: m_tags,
+                    volume_id: m_volume_id,
+                    volume_type: m_volume_type,
+                    lifecycle_transition_reason: m_lifecycle_transition_reason,
+                    administrative_actions: m_administrative_actions,
+                    open_zfs_configuration: m_open_zfs_configuration,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for Volume {
+    fn zero_value() -> Self {
+        Volume {
+            creation_time: ::std::option::Option::None,
+            file_system_id: ::std::option::Option::None,
+            lifecycle: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            ontap_configuration: ::std::option::Option::None,
+            resource_arn: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            volume_id: ::std::option::Option::None,
+            volume_type: ::std::option::Option::None,
+            lifecycle_transition_reason: ::std::option::Option::None,
+            administrative_actions: ::std::option::Option::None,
+            open_zfs_configuration: ::std::option::Option::None,
+        }
+    }
+}

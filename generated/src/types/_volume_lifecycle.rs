@@ -124,3 +124,26 @@ impl ::std::fmt::Display for VolumeLifecycle {
         f.write_str(self.as_str())
     }
 }
+impl ::serde::Serialize for VolumeLifecycle {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VolumeLifecycle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <crate::json::Key<
+            'de,
+        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+        ::std::result::Result::Ok(VolumeLifecycle::from(value.as_str()))
+    }
+}
+impl crate::json::ZeroValue for VolumeLifecycle {
+    fn zero_value() -> Self {
+        VolumeLifecycle::from("")
+    }
+}

@@ -193,3 +193,97 @@ impl ::std::fmt::Debug for WindowsAuditLogConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for WindowsAuditLogConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.file_access_audit_log_level {
+            map.serialize_entry("FileAccessAuditLogLevel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .file_share_access_audit_log_level
+        {
+            map.serialize_entry("FileShareAccessAuditLogLevel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.audit_log_destination {
+            map.serialize_entry("AuditLogDestination", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WindowsAuditLogConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = WindowsAuditLogConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `WindowsAuditLogConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<WindowsAuditLogConfiguration, A::Error> {
+                let mut m_file_access_audit_log_level: ::std::option::Option<
+                    crate::types::WindowsAccessAuditLogLevel,
+                > = ::std::option::Option::None;
+                let mut m_file_share_access_audit_log_level: ::std::option::Option<
+                    crate::types::WindowsAccessAuditLogLevel,
+                > = ::std::option::Option::None;
+                let mut m_audit_log_destination: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "FileAccessAuditLogLevel" => {
+                            m_file_access_audit_log_level = crate::json::member(
+                                &mut map,
+                                "WindowsAuditLogConfiguration",
+                                "FileAccessAuditLogLevel",
+                            )?;
+                        }
+                        "FileShareAccessAuditLogLevel" => {
+                            m_file_share_access_audit_log_level = crate::json::member(
+                                &mut map,
+                                "WindowsAuditLogConfiguration",
+                                "FileShareAccessAuditLogLevel",
+                            )?;
+                        }
+                        "AuditLogDestination" => {
+                            m_audit_log_destination = crate::json::member(
+                                &mut map,
+                                "WindowsAuditLogConfiguration",
+                                "AuditLogDestination",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(WindowsAuditLogConfiguration {
+                    file_access_audit_log_level: m_file_access_audit_log_level,
+                    file_share_access_audit_log_level: m_file_share_access_audit_log_level,
+                    audit_log_destination: m_audit_log_destination,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for WindowsAuditLogConfiguration {
+    fn zero_value() -> Self {
+        WindowsAuditLogConfiguration {
+            file_access_audit_log_level: ::std::option::Option::None,
+            file_share_access_audit_log_level: ::std::option::Option::None,
+            audit_log_destination: ::std::option::Option::None,
+        }
+    }
+}

@@ -653,3 +653,307 @@ impl ::std::fmt::Debug for WindowsFileSystemConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for WindowsFileSystemConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+            map.serialize_entry("ActiveDirectoryId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .self_managed_active_directory_configuration
+        {
+            map.serialize_entry("SelfManagedActiveDirectoryConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deployment_type {
+            map.serialize_entry("DeploymentType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.remote_administration_endpoint
+        {
+            map.serialize_entry("RemoteAdministrationEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+            map.serialize_entry("PreferredSubnetId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preferred_file_server_ip {
+            map.serialize_entry("PreferredFileServerIp", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+            map.serialize_entry("ThroughputCapacity", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .maintenance_operations_in_progress
+        {
+            map.serialize_entry("MaintenanceOperationsInProgress", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+            map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .daily_automatic_backup_start_time
+        {
+            map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
+        {
+            map.serialize_entry("AutomaticBackupRetentionDays", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+            map.serialize_entry("CopyTagsToBackups", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.aliases {
+            map.serialize_entry("Aliases", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.audit_log_configuration {
+            map.serialize_entry("AuditLogConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+            map.serialize_entry("DiskIopsConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.preferred_file_server_ipv6 {
+            map.serialize_entry("PreferredFileServerIpv6", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.fsrm_configuration {
+            map.serialize_entry("FsrmConfiguration", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WindowsFileSystemConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = WindowsFileSystemConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `WindowsFileSystemConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<WindowsFileSystemConfiguration, A::Error> {
+                let mut m_active_directory_id: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_self_managed_active_directory_configuration: ::std::option::Option<
+                    crate::types::SelfManagedActiveDirectoryAttributes,
+                > = ::std::option::Option::None;
+                let mut m_deployment_type: ::std::option::Option<
+                    crate::types::WindowsDeploymentType,
+                > = ::std::option::Option::None;
+                let mut m_remote_administration_endpoint: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_preferred_subnet_id: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_preferred_file_server_ip: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_maintenance_operations_in_progress: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
+                > = ::std::option::Option::None;
+                let mut m_weekly_maintenance_start_time: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_daily_automatic_backup_start_time: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
+                let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_aliases: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::Alias>,
+                > = ::std::option::Option::None;
+                let mut m_audit_log_configuration: ::std::option::Option<
+                    crate::types::WindowsAuditLogConfiguration,
+                > = ::std::option::Option::None;
+                let mut m_disk_iops_configuration: ::std::option::Option<
+                    crate::types::DiskIopsConfiguration,
+                > = ::std::option::Option::None;
+                let mut m_preferred_file_server_ipv6: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_fsrm_configuration: ::std::option::Option<
+                    crate::types::WindowsFsrmConfiguration,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "ActiveDirectoryId" => {
+                            m_active_directory_id = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "ActiveDirectoryId",
+                            )?;
+                        }
+                        "SelfManagedActiveDirectoryConfiguration" => {
+                            m_self_managed_active_directory_configuration = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "SelfManagedActiveDirectoryConfiguration",
+                            )?;
+                        }
+                        "DeploymentType" => {
+                            m_deployment_type = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "DeploymentType",
+                            )?;
+                        }
+                        "RemoteAdministrationEndpoint" => {
+                            m_remote_administration_endpoint = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "RemoteAdministrationEndpoint",
+                            )?;
+                        }
+                        "PreferredSubnetId" => {
+                            m_preferred_subnet_id = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "PreferredSubnetId",
+                            )?;
+                        }
+                        "PreferredFileServerIp" => {
+                            m_preferred_file_server_ip = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "PreferredFileServerIp",
+                            )?;
+                        }
+                        "ThroughputCapacity" => {
+                            m_throughput_capacity = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "ThroughputCapacity",
+                            )?;
+                        }
+                        "MaintenanceOperationsInProgress" => {
+                            m_maintenance_operations_in_progress = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "MaintenanceOperationsInProgress",
+                            )?;
+                        }
+                        "WeeklyMaintenanceStartTime" => {
+                            m_weekly_maintenance_start_time = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "WeeklyMaintenanceStartTime",
+                            )?;
+                        }
+                        "DailyAutomaticBackupStartTime" => {
+                            m_daily_automatic_backup_start_time = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "DailyAutomaticBackupStartTime",
+                            )?;
+                        }
+                        "AutomaticBackupRetentionDays" => {
+                            m_automatic_backup_retention_days = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "AutomaticBackupRetentionDays",
+                            )?;
+                        }
+                        "CopyTagsToBackups" => {
+                            m_copy_tags_to_backups = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "CopyTagsToBackups",
+                            )?;
+                        }
+                        "Aliases" => {
+                            m_aliases = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "Aliases",
+                            )?;
+                        }
+                        "AuditLogConfiguration" => {
+                            m_audit_log_configuration = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "AuditLogConfiguration",
+                            )?;
+                        }
+                        "DiskIopsConfiguration" => {
+                            m_disk_iops_configuration = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "DiskIopsConfiguration",
+                            )?;
+                        }
+                        "PreferredFileServerIpv6" => {
+                            m_preferred_file_server_ipv6 = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "PreferredFileServerIpv6",
+                            )?;
+                        }
+                        "FsrmConfiguration" => {
+                            m_fsrm_configuration = crate::json::member(
+                                &mut map,
+                                "WindowsFileSystemConfiguration",
+                                "FsrmConfiguration",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(WindowsFileSystemConfiguration {
+                    active_directory_id: m_active_directory_id,
+                    self_managed_active_directory_configuration: m_self_managed_active_directory_configuration,
+                    deployment_type: m_deployment_type,
+                    remote_administration_endpoint: m_remote_administration_endpoint,
+                    preferred_subnet_id: m_preferred_subnet_id,
+                    preferred_file_server_ip: m_preferred_file_server_ip,
+                    throughput_capacity: m_throughput_capacity,
+                    maintenance_operations_in_progress: m_maintenance_operations_in_progress,
+                    weekly_maintenance_start_time: m_weekly_maintenance_start_time,
+                    daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
+                    automatic_backup_retention_days: m_automatic_backup_retention_days,
+                    copy_tags_to_backups: m_copy_tags_to_backups,
+                    aliases: m_aliases,
+                    audit_log_configuration: m_audit_log_configuration,
+                    disk_iops_configuration: m_disk_iops_configuration,
+                    preferred_file_server_ipv6: m_preferred_file_server_ipv6,
+                    fsrm_configuration: m_fsrm_configuration,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for WindowsFileSystemConfiguration {
+    fn zero_value() -> Self {
+        WindowsFileSystemConfiguration {
+            active_directory_id: ::std::option::Option::None,
+            self_managed_active_directory_configuration: ::std::option::Option::None,
+            deployment_type: ::std::option::Option::None,
+            remote_administration_endpoint: ::std::option::Option::None,
+            preferred_subnet_id: ::std::option::Option::None,
+            preferred_file_server_ip: ::std::option::Option::None,
+            throughput_capacity: ::std::option::Option::None,
+            maintenance_operations_in_progress: ::std::option::Option::None,
+            weekly_maintenance_start_time: ::std::option::Option::None,
+            daily_automatic_backup_start_time: ::std::option::Option::None,
+            automatic_backup_retention_days: ::std::option::Option::None,
+            copy_tags_to_backups: ::std::option::Option::None,
+            aliases: ::std::option::Option::None,
+            audit_log_configuration: ::std::option::Option::None,
+            disk_iops_configuration: ::std::option::Option::None,
+            preferred_file_server_ipv6: ::std::option::Option::None,
+            fsrm_configuration: ::std::option::Option::None,
+        }
+    }
+}

@@ -116,3 +116,78 @@ impl ::std::fmt::Debug for WindowsFsrmConfigurationBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for WindowsFsrmConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.fsrm_service_enabled {
+            map.serialize_entry("FsrmServiceEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.event_log_destination {
+            map.serialize_entry("EventLogDestination", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for WindowsFsrmConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = WindowsFsrmConfiguration;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `WindowsFsrmConfiguration` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<WindowsFsrmConfiguration, A::Error> {
+                let mut m_fsrm_service_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_event_log_destination: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "FsrmServiceEnabled" => {
+                            m_fsrm_service_enabled = crate::json::member(
+                                &mut map,
+                                "WindowsFsrmConfiguration",
+                                "FsrmServiceEnabled",
+                            )?;
+                        }
+                        "EventLogDestination" => {
+                            m_event_log_destination = crate::json::member(
+                                &mut map,
+                                "WindowsFsrmConfiguration",
+                                "EventLogDestination",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(WindowsFsrmConfiguration {
+                    fsrm_service_enabled: m_fsrm_service_enabled,
+                    event_log_destination: m_event_log_destination,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for WindowsFsrmConfiguration {
+    fn zero_value() -> Self {
+        WindowsFsrmConfiguration {
+            fsrm_service_enabled: ::std::option::Option::None,
+            event_log_destination: ::std::option::Option::None,
+        }
+    }
+}

@@ -234,3 +234,134 @@ impl ::std::fmt::Debug for CopyBackupInputBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for CopyBackupInput {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.client_request_token {
+            map.serialize_entry("ClientRequestToken", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_backup_id {
+            map.serialize_entry("SourceBackupId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.source_region {
+            map.serialize_entry("SourceRegion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+            map.serialize_entry("KmsKeyId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.copy_tags {
+            map.serialize_entry("CopyTags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("Tags", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CopyBackupInput {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = CopyBackupInput;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `CopyBackupInput` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<CopyBackupInput, A::Error> {
+                let mut m_client_request_token: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_source_backup_id: ::std::option::Option<
+                    ::std::string::String,
+                > = ::std::option::Option::None;
+                let mut m_source_region: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_copy_tags: ::std::option::Option<bool> = ::std::option::Option::None;
+                let mut m_tags: ::std::option::Option<
+                    ::std::vec::Vec<crate::types::Tag>,
+                > = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "ClientRequestToken" => {
+                            m_client_request_token = crate::json::member(
+                                &mut map,
+                                "CopyBackupInput",
+                                "ClientRequestToken",
+                            )?;
+                        }
+                        "SourceBackupId" => {
+                            m_source_backup_id = crate::json::member(
+                                &mut map,
+                                "CopyBackupInput",
+                                "SourceBackupId",
+                            )?;
+                        }
+                        "SourceRegion" => {
+                            m_source_region = crate::json::member(
+                                &mut map,
+                                "CopyBackupInput",
+                                "SourceRegion",
+                            )?;
+                        }
+                        "KmsKeyId" => {
+                            m_kms_key_id = crate::json::member(
+                                &mut map,
+                                "CopyBackupInput",
+                                "KmsKeyId",
+                            )?;
+                        }
+                        "CopyTags" => {
+                            m_copy_tags = crate::json::member(
+                                &mut map,
+                                "CopyBackupInput",
+                                "CopyTags",
+                            )?;
+                        }
+                        "Tags" => {
+                            m_tags = crate::json::member(
+                                &mut map,
+                                "CopyBackupInput",
+                                "Tags",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(CopyBackupInput {
+                    client_request_token: m_client_request_token,
+                    source_backup_id: m_source_backup_id,
+                    source_region: m_source_region,
+                    kms_key_id: m_kms_key_id,
+                    copy_tags: m_copy_tags,
+                    tags: m_tags,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for CopyBackupInput {
+    fn zero_value() -> Self {
+        CopyBackupInput {
+            client_request_token: ::std::option::Option::None,
+            source_backup_id: ::std::option::Option::None,
+            source_region: ::std::option::Option::None,
+            kms_key_id: ::std::option::Option::None,
+            copy_tags: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        }
+    }
+}

@@ -62,3 +62,63 @@ impl ::std::fmt::Debug for CopyBackupOutputBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for CopyBackupOutput {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.backup {
+            map.serialize_entry("Backup", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CopyBackupOutput {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = CopyBackupOutput;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `CopyBackupOutput` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<CopyBackupOutput, A::Error> {
+                let mut m_backup: ::std::option::Option<crate::types::Backup> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Backup" => {
+                            m_backup = crate::json::member(
+                                &mut map,
+                                "CopyBackupOutput",
+                                "Backup",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(CopyBackupOutput {
+                    backup: m_backup,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for CopyBackupOutput {
+    fn zero_value() -> Self {
+        CopyBackupOutput {
+            backup: ::std::option::Option::None,
+        }
+    }
+}

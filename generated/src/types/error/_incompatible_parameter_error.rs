@@ -117,3 +117,76 @@ impl ::std::fmt::Debug for IncompatibleParameterErrorBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for IncompatibleParameterError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.parameter {
+            map.serialize_entry("Parameter", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("Message", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for IncompatibleParameterError {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = IncompatibleParameterError;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `IncompatibleParameterError` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<IncompatibleParameterError, A::Error> {
+                let mut m_parameter: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Parameter" => {
+                            m_parameter = crate::json::member(
+                                &mut map,
+                                "IncompatibleParameterError",
+                                "Parameter",
+                            )?;
+                        }
+                        "Message" => {
+                            m_message = crate::json::member(
+                                &mut map,
+                                "IncompatibleParameterError",
+                                "Message",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(IncompatibleParameterError {
+                    parameter: m_parameter,
+                    message: m_message,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for IncompatibleParameterError {
+    fn zero_value() -> Self {
+        IncompatibleParameterError {
+            parameter: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+        }
+    }
+}

@@ -65,3 +65,63 @@ impl ::std::fmt::Debug for IncompatibleRegionForMultiAzBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for IncompatibleRegionForMultiAz {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("Message", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for IncompatibleRegionForMultiAz {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = IncompatibleRegionForMultiAz;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `IncompatibleRegionForMultiAz` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<IncompatibleRegionForMultiAz, A::Error> {
+                let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Message" => {
+                            m_message = crate::json::member(
+                                &mut map,
+                                "IncompatibleRegionForMultiAz",
+                                "Message",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(IncompatibleRegionForMultiAz {
+                    message: m_message,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for IncompatibleRegionForMultiAz {
+    fn zero_value() -> Self {
+        IncompatibleRegionForMultiAz {
+            message: ::std::option::Option::None,
+        }
+    }
+}

@@ -114,3 +114,76 @@ impl ::std::fmt::Debug for ServiceLimitExceededBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for ServiceLimitExceeded {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("Limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("Message", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ServiceLimitExceeded {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = ServiceLimitExceeded;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `ServiceLimitExceeded` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<ServiceLimitExceeded, A::Error> {
+                let mut m_limit: ::std::option::Option<crate::types::ServiceLimit> = ::std::option::Option::None;
+                let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Limit" => {
+                            m_limit = crate::json::member(
+                                &mut map,
+                                "ServiceLimitExceeded",
+                                "Limit",
+                            )?;
+                        }
+                        "Message" => {
+                            m_message = crate::json::member(
+                                &mut map,
+                                "ServiceLimitExceeded",
+                                "Message",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(ServiceLimitExceeded {
+                    limit: m_limit,
+                    message: m_message,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for ServiceLimitExceeded {
+    fn zero_value() -> Self {
+        ServiceLimitExceeded {
+            limit: ::std::option::Option::None,
+            message: ::std::option::Option::None,
+        }
+    }
+}

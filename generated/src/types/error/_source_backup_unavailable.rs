@@ -95,3 +95,76 @@ impl ::std::fmt::Debug for SourceBackupUnavailableBuilder {
         formatter.finish()
     }
 }
+impl ::serde::Serialize for SourceBackupUnavailable {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("Message", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.backup_id {
+            map.serialize_entry("BackupId", value)?;
+        }
+        map.end()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SourceBackupUnavailable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+            type Value = SourceBackupUnavailable;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a `SourceBackupUnavailable` object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> ::std::result::Result<SourceBackupUnavailable, A::Error> {
+                let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+                while let ::std::option::Option::Some(key) = map
+                    .next_key::<crate::json::Key<'de>>()?
+                {
+                    match key.as_str() {
+                        "Message" => {
+                            m_message = crate::json::member(
+                                &mut map,
+                                "SourceBackupUnavailable",
+                                "Message",
+                            )?;
+                        }
+                        "BackupId" => {
+                            m_backup_id = crate::json::member(
+                                &mut map,
+                                "SourceBackupUnavailable",
+                                "BackupId",
+                            )?;
+                        }
+                        _ => crate::json::skip(&mut map)?,
+                    }
+                }
+                ::std::result::Result::Ok(SourceBackupUnavailable {
+                    message: m_message,
+                    backup_id: m_backup_id,
+                })
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+impl crate::json::ZeroValue for SourceBackupUnavailable {
+    fn zero_value() -> Self {
+        SourceBackupUnavailable {
+            message: ::std::option::Option::None,
+            backup_id: ::std::option::Option::None,
+        }
+    }
+}
