@@ -1,5 +1,6 @@
-//! Errors of the generated API itself (not of the service): a builder missing a required
-//! member, and a string that names no known enum value.
+//! Errors of the generated API: a builder missing a required member, a string that names
+//! no known enum value, a response body that could not be read, an error response the
+//! model does not describe, and what a [`Client`](crate::client::Client) call returns.
 
 use std::fmt;
 
@@ -59,3 +60,249 @@ impl fmt::Display for UnknownVariantError {
 }
 
 impl std::error::Error for UnknownVariantError {}
+
+/// Which side a service error blames: the caller's request or the service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Fault {
+    /// The request was wrong; sending it again unchanged fails again.
+    Client,
+    /// The service failed; the same request may succeed later.
+    Server,
+}
+
+/// A response body that could not be read: not JSON, truncated, nested too deep, or a
+/// member of the wrong type. The message names the member's path, never its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    path: String,
+    detail: String,
+    line: usize,
+    column: usize,
+}
+
+impl ParseError {
+    /// Splits serde_json's message into the member path the generated deserializers put
+    /// in front (`` `CopyBackupOutput.Backup.FileSystem`: detail ``, the outermost type
+    /// dropped) and the detail.
+    pub(crate) fn from_json(error: &serde_json::Error) -> Self {
+        let message = error.to_string();
+        let message = crate::json::strip_position(&message);
+        let (path, detail) = match message.strip_prefix('`').and_then(|rest| rest.split_once("`: ")) {
+            Some((path, detail)) => (path.split_once('.').map_or("", |(_, below)| below), detail),
+            None => ("", message),
+        };
+        ParseError {
+            path: path.to_owned(),
+            detail: crate::json::plain_expectation(detail),
+            line: error.line(),
+            column: error.column(),
+        }
+    }
+
+    /// The member path from the top of the body, e.g. `Backup.FileSystem.StorageCapacity`;
+    /// empty when the problem is the document itself.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// What was wrong, e.g. `expected integer, found string`.
+    pub fn detail(&self) -> &str {
+        &self.detail
+    }
+
+    /// The line of the body where reading stopped (1-based).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The column of the body where reading stopped (1-based).
+    pub fn column(&self) -> usize {
+        self.column
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{} (line {}, column {})", self.detail, self.line, self.column)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// A request body could not be written (a value serde_json rejects).
+#[derive(Debug)]
+pub struct SerializeError(serde_json::Error);
+
+impl SerializeError {
+    pub(crate) fn new(error: serde_json::Error) -> Self {
+        SerializeError(error)
+    }
+}
+
+impl fmt::Display for SerializeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "request body could not be serialized: {}", self.0)
+    }
+}
+
+impl std::error::Error for SerializeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+/// An error response the model does not describe, or a response that could not be read.
+/// Keeps what the service sent: status, error code, message and the raw body.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Unhandled {
+    status: u16,
+    code: Option<String>,
+    message: Option<String>,
+    body: Vec<u8>,
+    source: Option<Box<ParseError>>,
+}
+
+impl Unhandled {
+    pub(crate) fn new(status: u16, code: Option<String>, message: Option<String>, body: &[u8]) -> Self {
+        Unhandled {
+            status,
+            code,
+            message,
+            body: body.to_vec(),
+            source: None,
+        }
+    }
+
+    pub(crate) fn with_source(mut self, source: ParseError) -> Self {
+        self.source = Some(Box::new(source));
+        self
+    }
+
+    /// The HTTP status code of the response.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// The error code the service sent (`ThrottlingException`), namespace removed.
+    pub fn code(&self) -> Option<&str> {
+        self.code.as_deref()
+    }
+
+    /// The error message the service sent.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The raw response body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// Why the body could not be read, when that is what went wrong.
+    pub fn parse_error(&self) -> Option<&ParseError> {
+        self.source.as_deref()
+    }
+
+    /// A 5xx status blames the service, anything else the request.
+    pub fn fault(&self) -> Fault {
+        if self.status >= 500 {
+            Fault::Server
+        } else {
+            Fault::Client
+        }
+    }
+}
+
+/// The body is shown by length only: it may hold values that must not reach logs.
+impl fmt::Debug for Unhandled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Unhandled")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .field("source", &self.source)
+            .finish()
+    }
+}
+
+impl fmt::Display for Unhandled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.code, &self.source) {
+            (Some(code), _) => write!(f, "unhandled error `{code}` (HTTP {})", self.status)?,
+            (None, Some(_)) => write!(f, "unreadable response (HTTP {})", self.status)?,
+            (None, None) => write!(f, "unhandled error response (HTTP {})", self.status)?,
+        }
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        if let Some(source) = &self.source {
+            write!(f, ": {source}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Unhandled {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as _)
+    }
+}
+
+/// What can go wrong when a [`Client`](crate::client::Client) calls an operation.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SdkError<E, T> {
+    /// The request could not be built.
+    Construction(SerializeError),
+    /// The transport failed to send the request or to receive a response.
+    Transport(T),
+    /// The service answered with an error (modeled or not), or with a body that could
+    /// not be read.
+    Service(E),
+}
+
+impl<E, T> SdkError<E, T> {
+    /// The service's error, if that is what this is.
+    pub fn as_service_error(&self) -> Option<&E> {
+        match self {
+            SdkError::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The service's error, or this error back.
+    pub fn into_service_error(self) -> Result<E, Self> {
+        match self {
+            SdkError::Service(e) => Ok(e),
+            other => Err(other),
+        }
+    }
+}
+
+impl<E: fmt::Display, T: fmt::Display> fmt::Display for SdkError<E, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SdkError::Construction(e) => e.fmt(f),
+            SdkError::Transport(e) => write!(f, "transport error: {e}"),
+            SdkError::Service(e) => e.fmt(f),
+        }
+    }
+}
+
+impl<E, T> std::error::Error for SdkError<E, T>
+where
+    E: std::error::Error + 'static,
+    T: std::error::Error + 'static,
+{
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SdkError::Construction(e) => Some(e),
+            SdkError::Transport(e) => Some(e),
+            SdkError::Service(e) => Some(e),
+        }
+    }
+}

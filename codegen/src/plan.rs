@@ -86,6 +86,32 @@ pub struct StructPlan {
 }
 
 impl StructPlan {
+    /// The full path of the type, e.g. `crate::types::error::BadRequest`.
+    pub fn path(&self) -> String {
+        format!(
+            "crate::{}::{}",
+            self.module.segments().join("::"),
+            self.name
+        )
+    }
+
+    /// The shape's name in the model, e.g. `IncompatibleRegionForMultiAZ`: an error's code.
+    pub fn shape_name(&self) -> &str {
+        self.shape_id
+            .rsplit_once('#')
+            .map_or(self.shape_id.as_str(), |(_, name)| name)
+    }
+
+    /// The member carrying an error's message (`Message`, `message`, ...), if it is a
+    /// string that may be shown.
+    pub fn message_field(&self) -> Option<&FieldPlan> {
+        self.fields.iter().find(|f| {
+            f.member_name.eq_ignore_ascii_case("message")
+                && f.ty == RustType::String
+                && !f.sensitive
+        })
+    }
+
     pub fn builder_name(&self) -> String {
         format!("{}Builder", self.name)
     }

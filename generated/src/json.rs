@@ -76,7 +76,7 @@ fn with_path(owner: &str, name: &str, inner: &str) -> String {
         None => format!("`{owner}.{name}`: {}", plain_expectation(inner)),
     }
 }
-fn strip_position(message: &str) -> &str {
+pub(crate) fn strip_position(message: &str) -> &str {
     match message.rfind(" at line ") {
         Some(
             at,
@@ -86,24 +86,59 @@ fn strip_position(message: &str) -> &str {
         _ => message,
     }
 }
-fn plain_expectation(detail: &str) -> String {
-    let mut out = detail.to_owned();
-    for (rust, plain) in [
-        ("expected i8", "expected integer"),
-        ("expected i16", "expected integer"),
-        ("expected i32", "expected integer"),
-        ("expected i64", "expected integer"),
-        ("expected f32", "expected number"),
-        ("expected f64", "expected number"),
-        ("expected a string", "expected string"),
-        ("expected a boolean", "expected boolean"),
-        ("expected a sequence", "expected list"),
-    ] {
-        if let Some(stripped) = out.strip_suffix(rust) {
-            out = format!("{stripped}{plain}");
-        }
+/// Says what was expected in the model's words and what was found, without the value
+/// found: serde's `invalid type: string "hunter2", expected i32` would put a (possibly
+/// secret) value into a message that ends up in logs.
+pub(crate) fn plain_expectation(detail: &str) -> String {
+    if detail.starts_with('`') {
+        return detail.to_owned();
     }
-    out
+    let (found, expected) = match detail
+        .strip_prefix("invalid type: ")
+        .or_else(|| detail.strip_prefix("invalid value: "))
+        .and_then(|rest| rest.rsplit_once(", expected "))
+    {
+        Some((found, expected)) => (Some(found_kind(found)), expected),
+        None => {
+            match detail.rsplit_once(", expected ") {
+                Some((_, expected)) if detail.starts_with("invalid length") => {
+                    (None, expected)
+                }
+                _ => return detail.to_owned(),
+            }
+        }
+    };
+    let expected = match expected {
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" => "integer",
+        "f32" | "f64" => "number",
+        "a string" | "a borrowed string" => "string",
+        "a boolean" => "boolean",
+        "a sequence" => "list",
+        "a map" => "object",
+        other => other,
+    };
+    match found {
+        Some(found) => format!("expected {expected}, found {found}"),
+        None => format!("expected {expected}"),
+    }
+}
+/// `string "x"` -> `string`, `integer `5`` -> `integer`, `floating point `1.5`` -> `number`.
+fn found_kind(found: &str) -> &'static str {
+    const KINDS: &[(&str, &str)] = &[
+        ("string", "string"),
+        ("integer", "integer"),
+        ("floating point", "number"),
+        ("boolean", "boolean"),
+        ("null", "null"),
+        ("unit", "null"),
+        ("map", "object"),
+        ("sequence", "list"),
+        ("character", "string"),
+    ];
+    KINDS
+        .iter()
+        .find(|(prefix, _)| found.starts_with(prefix))
+        .map_or("a value of another type", |(_, kind)| kind)
 }
 /// The value a required member takes when a response omits it (Smithy's client error
 /// correction): zero, empty, false, the epoch, or a structure of such values.

@@ -6,22 +6,37 @@
 //!
 //! # Contents
 //!
-//! - [`types`]: structures and enums, with builders
-//! - [`operation`]: each operation's input and output:
+//! - [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)
+//! - [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):
 //!   - [`CopyBackup`](crate::operation::copy_backup)
+//! - [`types`]: structures and enums, with builders; modeled errors in [`types::error`]
+//! - [`transport`]: the transport trait, and a canned transport for tests
+//! - [`idempotency`]: idempotency tokens
+//! - [`limits`]: the bound on nesting in response bodies
 //! - [`primitives`]: timestamps, blobs
-//! - [`error`]: builder and parse errors
+//! - [`error`]: builder, parse and call errors
 //!
 //! Service API version: `2018-03-01`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #[rustfmt::skip]
+pub mod client;
+#[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
+pub mod idempotency;
+#[rustfmt::skip]
 mod json;
+#[rustfmt::skip]
+pub mod limits;
 #[rustfmt::skip]
 pub mod operation;
 #[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]
+mod protocol;
+#[rustfmt::skip]
+pub mod transport;
+#[rustfmt::skip]
 pub mod types;
+pub use crate::client::Client;

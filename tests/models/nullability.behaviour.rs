@@ -46,3 +46,53 @@ fn service_wide_errors_are_generated() {
     let error = synthetic_nullability::types::error::Throttled::builder().message("slow down").build();
     assert_eq!(error.message(), Some("slow down"));
 }
+
+#[test]
+fn a_response_missing_required_members_gets_zero_values_and_defaults() {
+    // Smithy client error correction: a required member the service left out is filled
+    // with its zero value, a defaulted one with its default; clientOptional stays None.
+    let output: ConfigureOutput = serde_json::from_str(r#"{"Settings": {}}"#).unwrap();
+    let settings = output.settings();
+    assert_eq!(settings.id, "");
+    assert_eq!(settings.label, None);
+    assert!(!settings.enabled);
+    assert_eq!(settings.size, 10);
+    assert_eq!(settings.mode, Mode::Fast);
+    assert_eq!(settings.title, "untitled");
+    assert!(settings.items.is_empty());
+
+    let output: ConfigureOutput = serde_json::from_str("{}").unwrap();
+    assert_eq!(output.settings().id, "");
+}
+
+#[test]
+fn present_members_win_over_defaults_and_null_reads_as_absent() {
+    let output: ConfigureOutput = serde_json::from_str(
+        r#"{"Settings": {"Id": "a", "Label": null, "Enabled": true, "Size": 7, "Mode": "slow",
+            "Title": null, "Items": ["x"], "Unknown": {"deep": [1, 2]}}}"#,
+    )
+    .unwrap();
+    let settings = output.settings();
+    assert_eq!(settings.id, "a");
+    assert_eq!(settings.label, None);
+    assert!(settings.enabled);
+    assert_eq!(settings.size, 7);
+    assert_eq!(settings.mode, Mode::Slow);
+    assert_eq!(settings.title, "untitled", "null is absent, so the default applies");
+    assert_eq!(settings.items(), ["x"]);
+}
+
+#[test]
+fn non_optional_members_are_always_serialized_and_unset_optional_ones_never() {
+    let settings = Settings::builder().id("id").label("l").items("a").build().unwrap();
+    let json = serde_json::to_value(&settings).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "Id": "id", "Label": "l", "Enabled": false, "Size": 10, "Ratio": 0.5, "Mode": "fast",
+            "Tags": [], "Title": "untitled", "Items": ["a"]
+        })
+    );
+    let input = ConfigureInput::builder().name("n").build().unwrap();
+    assert_eq!(serde_json::to_string(&input).unwrap(), r#"{"Name":"n"}"#);
+}

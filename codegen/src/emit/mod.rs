@@ -3,6 +3,8 @@
 //! declares and re-exports them, plus the crate's fixed runtime support files.
 
 mod enumeration;
+mod errors;
+mod operation;
 mod rust_type;
 mod structure;
 mod wire;
@@ -10,10 +12,10 @@ mod wire;
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::error::Result;
-use crate::plan::{Module, Plan, StructPlan};
+use crate::plan::{Module, OperationPlan, Plan, StructPlan, StructRole};
 use rust_type::{ident, inner_doc_attrs};
 
 pub use structure::REDACTED;
@@ -34,10 +36,20 @@ pub type Files = BTreeMap<String, FileContent>;
 /// The generator's own runtime support, copied into every generated crate.
 const RUNTIME: &[(&str, &str)] = &[
     ("src/error.rs", include_str!("../../runtime/error.rs")),
+    (
+        "src/idempotency.rs",
+        include_str!("../../runtime/idempotency.rs"),
+    ),
     ("src/json.rs", include_str!("../../runtime/json.rs")),
+    ("src/limits.rs", include_str!("../../runtime/limits.rs")),
     (
         "src/primitives.rs",
         include_str!("../../runtime/primitives.rs"),
+    ),
+    ("src/protocol.rs", include_str!("../../runtime/protocol.rs")),
+    (
+        "src/transport.rs",
+        include_str!("../../runtime/transport.rs"),
     ),
 ];
 
@@ -55,6 +67,9 @@ pub fn emit(plan: &Plan) -> Result<Files> {
         let file = type_file(&structure.module, &structure.file_stem);
         let mut tokens = structure::emit(structure)?;
         tokens.extend(wire::structure(structure)?);
+        if let StructRole::Error(_) = structure.role {
+            tokens.extend(errors::error_structure(structure));
+        }
         files.insert(file, FileContent::Rust(tokens));
     }
     for enumeration in &plan.enums {
@@ -73,17 +88,22 @@ pub fn emit(plan: &Plan) -> Result<Files> {
         FileContent::Rust(operation_rs(plan)),
     );
     for operation in &plan.operations {
-        let module = Module::Operation(operation.module.clone());
         files.insert(
             format!("src/operation/{}.rs", operation.module),
-            FileContent::Rust(operation_module_rs(
-                plan,
-                &module,
-                operation.doc.as_deref(),
-                &operation.name,
-            )),
+            FileContent::Rust(operation_module_rs(plan, operation)?),
+        );
+        files.insert(
+            format!(
+                "src/operation/{}/_{}_error.rs",
+                operation.module, operation.module
+            ),
+            FileContent::Rust(errors::operation_error(plan, operation)?),
         );
     }
+    files.insert(
+        "src/client.rs".to_owned(),
+        FileContent::Rust(operation::client(plan)),
+    );
     Ok(files)
 }
 
@@ -169,19 +189,33 @@ fn operation_rs(plan: &Plan) -> TokenStream {
     }
 }
 
-fn operation_module_rs(plan: &Plan, module: &Module, doc: Option<&str>, name: &str) -> TokenStream {
+fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
+    let module = Module::Operation(operation.module.clone());
     let declarations = declare_types(
-        structures_in(plan, module).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
+        structures_in(plan, &module).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
     );
+    let error_module = format_ident!("_{}_error", operation.module);
+    let error_enum = format_ident!("{}", errors::enum_name(operation));
+    let stub = operation::operation_stub(plan, operation)?;
     let inner_doc = inner_doc_attrs(&format!(
-        "The `{name}` operation.{}",
-        doc.map(|d| format!("\n\n{d}")).unwrap_or_default()
+        "The `{}` operation.{}",
+        operation.name,
+        operation
+            .doc
+            .as_deref()
+            .map(|d| format!("\n\n{d}"))
+            .unwrap_or_default()
     ));
-    quote! {
+    Ok(quote! {
         #inner_doc
 
+        #stub
+
+        mod #error_module;
+        pub use self::#error_module::#error_enum;
+
         #declarations
-    }
+    })
 }
 
 fn lib_rs(plan: &Plan) -> TokenStream {
@@ -200,7 +234,7 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         .map(|op| format!("- [`{}`](crate::operation::{})", op.name, op.module))
         .collect();
     text.push_str(&format!(
-        "\n\n# Contents\n\n- [`types`]: structures and enums, with builders\n- [`operation`]: each operation's input and output:\n{}\n- [`primitives`]: timestamps, blobs\n- [`error`]: builder and parse errors",
+        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bound on nesting in response bodies\n- [`primitives`]: timestamps, blobs\n- [`error`]: builder, parse and call errors",
         operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
     ));
     if let Some(version) = &service.version {
@@ -215,15 +249,27 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         // The modules are formatted by the generator (prettyplease); rustfmt leaves them
         // as generated so `cargo fmt` in a workspace that vendors the crate changes nothing.
         #[rustfmt::skip]
+        pub mod client;
+        #[rustfmt::skip]
         pub mod error;
         #[rustfmt::skip]
+        pub mod idempotency;
+        #[rustfmt::skip]
         mod json;
+        #[rustfmt::skip]
+        pub mod limits;
         #[rustfmt::skip]
         pub mod operation;
         #[rustfmt::skip]
         pub mod primitives;
         #[rustfmt::skip]
+        mod protocol;
+        #[rustfmt::skip]
+        pub mod transport;
+        #[rustfmt::skip]
         pub mod types;
+
+        pub use crate::client::Client;
     }
 }
 
@@ -249,6 +295,7 @@ fn cargo_toml(plan: &Plan) -> String {
          path = \"src/lib.rs\"\n\
          \n\
          [dependencies]\n\
+         http = \"1.1.0\"\n\
          serde = {{ version = \"1.0.200\", default-features = false, features = [\"std\"] }}\n\
          serde_json = \"1.0.120\"\n",
         name = plan.crate_name,

@@ -61,6 +61,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
                     }
 
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        let _level = crate::limits::NestingGuard::enter()?;
                         #(#locals)*
                         #read_members
                         ::std::result::Result::Ok(#read)

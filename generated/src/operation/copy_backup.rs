@@ -3,6 +3,58 @@
 //! The `CopyBackup` operation.
 //!
 //! Duplicates an existing backup, optionally into another region or under another encryption key.
+/// The `CopyBackup` operation on the wire: the request it sends and how its response is read, without I/O. [`Client`](crate::client::Client) runs both over a transport.
+#[derive(
+    ::std::clone::Clone,
+    ::std::marker::Copy,
+    ::std::fmt::Debug,
+    ::std::default::Default
+)]
+#[non_exhaustive]
+pub struct CopyBackup;
+impl CopyBackup {
+    /// The operation's name in the model.
+    pub const NAME: &'static str = "CopyBackup";
+    /// The `X-Amz-Target` header value.
+    pub const TARGET: &'static str = "AWSSimbaAPIService_v20180301.CopyBackup";
+    /// The HTTP request for `input`: `POST /` with the awsJson1_1 headers and the
+    /// JSON body. An unset idempotency token is filled from `tokens`.
+    pub fn request(
+        mut input: crate::operation::copy_backup::CopyBackupInput,
+        tokens: &dyn crate::idempotency::TokenSource,
+    ) -> ::std::result::Result<
+        ::http::Request<::std::vec::Vec<u8>>,
+        crate::error::SerializeError,
+    > {
+        if input.client_request_token.is_none() {
+            input.client_request_token = ::std::option::Option::Some(tokens.token());
+        }
+        crate::protocol::request(Self::TARGET, &input)
+    }
+    /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
+    /// anything else the error its code names.
+    pub fn parse_response<B: ::std::convert::AsRef<[u8]>>(
+        response: &::http::Response<B>,
+    ) -> ::std::result::Result<
+        crate::operation::copy_backup::CopyBackupOutput,
+        CopyBackupError,
+    > {
+        let status = response.status().as_u16();
+        let body = response.body().as_ref();
+        if response.status().is_success() {
+            return crate::protocol::parse_output(body)
+                .map_err(|e| CopyBackupError::unreadable_output(status, body, e));
+        }
+        let error = crate::protocol::ErrorResponse::read(
+            status,
+            response.headers(),
+            body,
+        );
+        ::std::result::Result::Err(CopyBackupError::from_response(&error))
+    }
+}
+mod _copy_backup_error;
+pub use self::_copy_backup_error::CopyBackupError;
 mod _copy_backup_input;
 pub use self::_copy_backup_input::CopyBackupInput;
 mod _copy_backup_output;

@@ -163,6 +163,7 @@ impl<'de> ::serde::Deserialize<'de> for ActiveDirectoryBackupAttributes {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<ActiveDirectoryBackupAttributes, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_active_directory_id: ::std::option::Option<
                     ::std::string::String,

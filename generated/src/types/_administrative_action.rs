@@ -428,6 +428,7 @@ impl<'de> ::serde::Deserialize<'de> for AdministrativeAction {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<AdministrativeAction, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_administrative_action_type: ::std::option::Option<
                     crate::types::AdministrativeActionType,
                 > = ::std::option::Option::None;

@@ -126,6 +126,7 @@ impl<'de> ::serde::Deserialize<'de> for AggregateConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<AggregateConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_aggregates: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
                 > = ::std::option::Option::None;

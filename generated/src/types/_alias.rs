@@ -125,6 +125,7 @@ impl<'de> ::serde::Deserialize<'de> for Alias {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Alias, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_lifecycle: ::std::option::Option<
                     crate::types::AliasLifecycle,

@@ -143,6 +143,7 @@ impl<'de> ::serde::Deserialize<'de> for AutocommitPeriod {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<AutocommitPeriod, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_type: ::std::option::Option<
                     crate::types::AutocommitPeriodType,
                 > = ::std::option::Option::None;

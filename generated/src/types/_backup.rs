@@ -705,6 +705,7 @@ impl<'de> ::serde::Deserialize<'de> for Backup {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Backup, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_lifecycle: ::std::option::Option<
                     crate::types::BackupLifecycle,

@@ -272,6 +272,7 @@ impl<'de> ::serde::Deserialize<'de> for DataRepositoryConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<DataRepositoryConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_lifecycle: ::std::option::Option<
                     crate::types::DataRepositoryLifecycle,
                 > = ::std::option::Option::None;

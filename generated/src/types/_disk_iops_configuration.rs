@@ -123,6 +123,7 @@ impl<'de> ::serde::Deserialize<'de> for DiskIopsConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<DiskIopsConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_mode: ::std::option::Option<
                     crate::types::DiskIopsConfigurationMode,
                 > = ::std::option::Option::None;

@@ -838,6 +838,7 @@ impl<'de> ::serde::Deserialize<'de> for FileSystem {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<FileSystem, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_creation_time: ::std::option::Option<
                     crate::primitives::DateTime,

@@ -173,6 +173,7 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoint {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<FileSystemEndpoint, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_ip_addresses: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,

@@ -130,6 +130,7 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoints {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<FileSystemEndpoints, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_intercluster: ::std::option::Option<
                     crate::types::FileSystemEndpoint,
                 > = ::std::option::Option::None;

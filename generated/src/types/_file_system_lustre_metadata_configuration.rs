@@ -149,6 +149,7 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemLustreMetadataConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<FileSystemLustreMetadataConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_iops: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_mode: ::std::option::Option<
                     crate::types::MetadataConfigurationMode,

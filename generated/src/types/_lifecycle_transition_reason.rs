@@ -95,6 +95,7 @@ impl<'de> ::serde::Deserialize<'de> for LifecycleTransitionReason {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<LifecycleTransitionReason, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::json::Key<'de>>()?

@@ -654,6 +654,7 @@ impl<'de> ::serde::Deserialize<'de> for LustreFileSystemConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<LustreFileSystemConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_weekly_maintenance_start_time: ::std::option::Option<
                     ::std::string::String,
                 > = ::std::option::Option::None;

@@ -151,6 +151,7 @@ impl<'de> ::serde::Deserialize<'de> for LustreLogConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<LustreLogConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_level: ::std::option::Option<
                     crate::types::LustreAccessAuditLogLevel,
                 > = ::std::option::Option::None;

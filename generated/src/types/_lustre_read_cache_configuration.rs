@@ -128,6 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for LustreReadCacheConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<LustreReadCacheConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_sizing_mode: ::std::option::Option<
                     crate::types::LustreReadCacheSizingMode,
                 > = ::std::option::Option::None;

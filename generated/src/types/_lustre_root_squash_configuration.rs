@@ -134,6 +134,7 @@ impl<'de> ::serde::Deserialize<'de> for LustreRootSquashConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<LustreRootSquashConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_root_squash: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_no_squash_nids: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,

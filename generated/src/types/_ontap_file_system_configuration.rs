@@ -572,6 +572,7 @@ impl<'de> ::serde::Deserialize<'de> for OntapFileSystemConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OntapFileSystemConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_daily_automatic_backup_start_time: ::std::option::Option<
                     ::std::string::String,

@@ -593,6 +593,7 @@ impl<'de> ::serde::Deserialize<'de> for OntapVolumeConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OntapVolumeConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_flex_cache_endpoint_type: ::std::option::Option<
                     crate::types::FlexCacheEndpointType,
                 > = ::std::option::Option::None;

@@ -170,6 +170,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsClientConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OpenZfsClientConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_clients: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_options: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,

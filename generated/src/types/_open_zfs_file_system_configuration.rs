@@ -646,6 +646,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsFileSystemConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OpenZfsFileSystemConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut m_copy_tags_to_volumes: ::std::option::Option<bool> = ::std::option::Option::None;

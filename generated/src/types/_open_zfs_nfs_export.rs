@@ -127,6 +127,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsNfsExport {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OpenZfsNfsExport, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_client_configurations: ::std::option::Option<
                     ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
                 > = ::std::option::Option::None;

@@ -129,6 +129,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsOriginSnapshotConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OpenZfsOriginSnapshotConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_copy_strategy: ::std::option::Option<
                     crate::types::OpenZfsCopyStrategy,

@@ -128,6 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsReadCacheConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OpenZfsReadCacheConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_sizing_mode: ::std::option::Option<
                     crate::types::OpenZfsReadCacheSizingMode,
                 > = ::std::option::Option::None;

@@ -207,6 +207,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsUserOrGroupQuota {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OpenZfsUserOrGroupQuota, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_type: ::std::option::Option<crate::types::OpenZfsQuotaType> = ::std::option::Option::None;
                 let mut m_id: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;

@@ -676,6 +676,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsVolumeConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<OpenZfsVolumeConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_parent_volume_id: ::std::option::Option<
                     ::std::string::String,
                 > = ::std::option::Option::None;

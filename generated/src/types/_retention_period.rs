@@ -141,6 +141,7 @@ impl<'de> ::serde::Deserialize<'de> for RetentionPeriod {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<RetentionPeriod, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_type: ::std::option::Option<
                     crate::types::RetentionPeriodType,
                 > = ::std::option::Option::None;

@@ -316,6 +316,7 @@ impl<'de> ::serde::Deserialize<'de> for SelfManagedActiveDirectoryAttributes {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<SelfManagedActiveDirectoryAttributes, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_organizational_unit_distinguished_name: ::std::option::Option<
                     ::std::string::String,

@@ -258,6 +258,7 @@ impl<'de> ::serde::Deserialize<'de> for SnaplockConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<SnaplockConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_audit_log_volume: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut m_autocommit_period: ::std::option::Option<
                     crate::types::AutocommitPeriod,

@@ -222,6 +222,7 @@ impl<'de> ::serde::Deserialize<'de> for SnaplockRetentionPeriod {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<SnaplockRetentionPeriod, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_default_retention: ::std::option::Option<
                     crate::types::RetentionPeriod,
                 > = ::std::option::Option::None;

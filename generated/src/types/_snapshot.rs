@@ -376,6 +376,7 @@ impl<'de> ::serde::Deserialize<'de> for Snapshot {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Snapshot, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;

@@ -166,6 +166,7 @@ impl<'de> ::serde::Deserialize<'de> for Tag {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Tag, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map

@@ -119,6 +119,7 @@ impl<'de> ::serde::Deserialize<'de> for TieringPolicy {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<TieringPolicy, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_cooling_period: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_name: ::std::option::Option<crate::types::TieringPolicyName> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map

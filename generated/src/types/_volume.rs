@@ -488,6 +488,7 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<Volume, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_creation_time: ::std::option::Option<
                     crate::primitives::DateTime,
                 > = ::std::option::Option::None;

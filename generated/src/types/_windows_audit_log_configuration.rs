@@ -231,6 +231,7 @@ impl<'de> ::serde::Deserialize<'de> for WindowsAuditLogConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<WindowsAuditLogConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_file_access_audit_log_level: ::std::option::Option<
                     crate::types::WindowsAccessAuditLogLevel,
                 > = ::std::option::Option::None;

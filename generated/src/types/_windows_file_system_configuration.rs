@@ -739,6 +739,7 @@ impl<'de> ::serde::Deserialize<'de> for WindowsFileSystemConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<WindowsFileSystemConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_active_directory_id: ::std::option::Option<
                     ::std::string::String,
                 > = ::std::option::Option::None;

@@ -149,6 +149,7 @@ impl<'de> ::serde::Deserialize<'de> for WindowsFsrmConfiguration {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<WindowsFsrmConfiguration, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_fsrm_service_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut m_event_log_destination: ::std::option::Option<
                     ::std::string::String,

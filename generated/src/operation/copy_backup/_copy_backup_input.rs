@@ -279,6 +279,7 @@ impl<'de> ::serde::Deserialize<'de> for CopyBackupInput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<CopyBackupInput, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_client_request_token: ::std::option::Option<
                     ::std::string::String,
                 > = ::std::option::Option::None;

@@ -92,6 +92,7 @@ impl<'de> ::serde::Deserialize<'de> for CopyBackupOutput {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<CopyBackupOutput, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_backup: ::std::option::Option<crate::types::Backup> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::json::Key<'de>>()?

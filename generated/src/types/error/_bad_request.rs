@@ -95,6 +95,7 @@ impl<'de> ::serde::Deserialize<'de> for BadRequest {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<BadRequest, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::json::Key<'de>>()?
@@ -120,6 +121,23 @@ impl crate::json::ZeroValue for BadRequest {
     fn zero_value() -> Self {
         BadRequest {
             message: ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for BadRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("BadRequest")?;
+        if let ::std::option::Option::Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::std::error::Error for BadRequest {}
+impl crate::protocol::ModeledError for BadRequest {
+    fn set_message_if_absent(&mut self, message: &str) {
+        if self.message.is_none() {
+            self.message = ::std::option::Option::Some(message.to_owned());
         }
     }
 }

@@ -150,6 +150,7 @@ impl<'de> ::serde::Deserialize<'de> for IncompatibleParameterError {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<IncompatibleParameterError, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_parameter: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
@@ -187,6 +188,23 @@ impl crate::json::ZeroValue for IncompatibleParameterError {
         IncompatibleParameterError {
             parameter: ::std::option::Option::None,
             message: ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for IncompatibleParameterError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("IncompatibleParameterError")?;
+        if let ::std::option::Option::Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::std::error::Error for IncompatibleParameterError {}
+impl crate::protocol::ModeledError for IncompatibleParameterError {
+    fn set_message_if_absent(&mut self, message: &str) {
+        if self.message.is_none() {
+            self.message = ::std::option::Option::Some(message.to_owned());
         }
     }
 }

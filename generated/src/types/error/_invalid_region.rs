@@ -95,6 +95,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidRegion {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<InvalidRegion, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
                     .next_key::<crate::json::Key<'de>>()?
@@ -122,6 +123,23 @@ impl crate::json::ZeroValue for InvalidRegion {
     fn zero_value() -> Self {
         InvalidRegion {
             message: ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for InvalidRegion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("InvalidRegion")?;
+        if let ::std::option::Option::Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::std::error::Error for InvalidRegion {}
+impl crate::protocol::ModeledError for InvalidRegion {
+    fn set_message_if_absent(&mut self, message: &str) {
+        if self.message.is_none() {
+            self.message = ::std::option::Option::Some(message.to_owned());
         }
     }
 }

@@ -147,6 +147,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceLimitExceeded {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<ServiceLimitExceeded, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_limit: ::std::option::Option<crate::types::ServiceLimit> = ::std::option::Option::None;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
@@ -184,6 +185,23 @@ impl crate::json::ZeroValue for ServiceLimitExceeded {
         ServiceLimitExceeded {
             limit: ::std::option::Option::None,
             message: ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for ServiceLimitExceeded {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("ServiceLimitExceeded")?;
+        if let ::std::option::Option::Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::std::error::Error for ServiceLimitExceeded {}
+impl crate::protocol::ModeledError for ServiceLimitExceeded {
+    fn set_message_if_absent(&mut self, message: &str) {
+        if self.message.is_none() {
+            self.message = ::std::option::Option::Some(message.to_owned());
         }
     }
 }

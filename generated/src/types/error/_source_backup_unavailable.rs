@@ -128,6 +128,7 @@ impl<'de> ::serde::Deserialize<'de> for SourceBackupUnavailable {
                 self,
                 mut map: A,
             ) -> ::std::result::Result<SourceBackupUnavailable, A::Error> {
+                let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
@@ -165,6 +166,23 @@ impl crate::json::ZeroValue for SourceBackupUnavailable {
         SourceBackupUnavailable {
             message: ::std::option::Option::None,
             backup_id: ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for SourceBackupUnavailable {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("SourceBackupUnavailable")?;
+        if let ::std::option::Option::Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::std::error::Error for SourceBackupUnavailable {}
+impl crate::protocol::ModeledError for SourceBackupUnavailable {
+    fn set_message_if_absent(&mut self, message: &str) {
+        if self.message.is_none() {
+            self.message = ::std::option::Option::Some(message.to_owned());
         }
     }
 }

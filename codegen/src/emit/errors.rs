@@ -1,0 +1,270 @@
+//! Emits what makes a modeled error an error: `Display` and `std::error::Error` on each
+//! error structure, the protocol hook that fills its message, and each operation's error
+//! enum (one variant per modeled error, plus `Unhandled`) with code, message and fault.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::rust_type::{doc_or, ident, path};
+use crate::ast::ErrorFault;
+use crate::error::{Error, Result};
+use crate::plan::{OperationPlan, Plan, StructPlan, StructRole};
+
+/// `Display`, `Error` and `ModeledError` for an error structure.
+pub fn error_structure(plan: &StructPlan) -> TokenStream {
+    let name = ident(&plan.name);
+    let code = plan.shape_name();
+    let (display_message, set_message) = match plan.message_field() {
+        Some(field) => {
+            let member = ident(&field.name);
+            if field.optional {
+                (
+                    quote! {
+                        if let ::std::option::Option::Some(message) = &self.#member {
+                            write!(f, ": {message}")?;
+                        }
+                    },
+                    quote! {
+                        if self.#member.is_none() {
+                            self.#member = ::std::option::Option::Some(message.to_owned());
+                        }
+                    },
+                )
+            } else {
+                (
+                    quote! {
+                        if !self.#member.is_empty() {
+                            write!(f, ": {}", self.#member)?;
+                        }
+                    },
+                    quote! {
+                        if self.#member.is_empty() {
+                            message.clone_into(&mut self.#member);
+                        }
+                    },
+                )
+            }
+        }
+        None => (quote!(), quote!(let _ = message;)),
+    };
+    quote! {
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(#code)?;
+                #display_message
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for #name {}
+
+        impl crate::protocol::ModeledError for #name {
+            fn set_message_if_absent(&mut self, message: &str) {
+                #set_message
+            }
+        }
+    }
+}
+
+/// One modeled error of an operation, as the enum sees it.
+struct ErrorCase<'p> {
+    variant: proc_macro2::Ident,
+    structure: &'p StructPlan,
+    fault: ErrorFault,
+}
+
+/// The name of an operation's error enum: `CopyBackupError`.
+pub fn enum_name(operation: &OperationPlan) -> String {
+    format!("{}Error", operation.name)
+}
+
+/// The error enum of an operation, in its own file.
+pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
+    let cases = error_cases(plan, operation)?;
+    let name = format_ident!("{}", enum_name(operation));
+    let unhandled = unhandled_variant(&cases);
+    let doc = format!(" Errors the `{}` operation can return.", operation.name);
+    let variants = cases.iter().map(|case| {
+        let variant = &case.variant;
+        let ty = path(&case.structure.path());
+        let doc = doc_or(
+            case.structure.doc.as_deref(),
+            &format!("The `{}` error.", case.structure.name),
+        );
+        quote! {
+            #doc
+            #variant(#ty),
+        }
+    });
+    let codes = cases.iter().map(|case| {
+        let variant = &case.variant;
+        let code = case.structure.shape_name();
+        quote!(Self::#variant(_) => ::std::option::Option::Some(#code),)
+    });
+    let messages = cases.iter().map(|case| {
+        let variant = &case.variant;
+        match case.structure.message_field() {
+            Some(field) if field.optional => {
+                let member = ident(&field.name);
+                quote!(Self::#variant(e) => e.#member.as_deref(),)
+            }
+            Some(field) => {
+                let member = ident(&field.name);
+                quote!(Self::#variant(e) => ::std::option::Option::Some(e.#member.as_str()),)
+            }
+            None => quote!(Self::#variant(_) => ::std::option::Option::None,),
+        }
+    });
+    let faults = cases.iter().map(|case| {
+        let variant = &case.variant;
+        let fault = match case.fault {
+            ErrorFault::Client => quote!(crate::error::Fault::Client),
+            ErrorFault::Server => quote!(crate::error::Fault::Server),
+        };
+        quote!(Self::#variant(_) => #fault,)
+    });
+    let predicates = cases.iter().map(|case| {
+        let variant = &case.variant;
+        let method = format_ident!(
+            "is_{}",
+            heck::ToSnakeCase::to_snake_case(case.variant.to_string().as_str())
+        );
+        let doc = format!(
+            " Whether this is a [`{}`](Self::{}).",
+            case.variant, case.variant
+        );
+        quote! {
+            #[doc = #doc]
+            pub fn #method(&self) -> bool {
+                ::std::matches!(self, Self::#variant(_))
+            }
+        }
+    });
+    let displays = cases.iter().map(|case| {
+        let variant = &case.variant;
+        quote!(Self::#variant(e) => ::std::fmt::Display::fmt(e, f),)
+    });
+    let sources = cases.iter().map(|case| {
+        let variant = &case.variant;
+        quote!(Self::#variant(e) => ::std::option::Option::Some(e),)
+    });
+    let arms: Vec<TokenStream> = cases
+        .iter()
+        .map(|case| {
+            let variant = &case.variant;
+            let code = case.structure.shape_name();
+            quote!(::std::option::Option::Some(#code) => error.modeled().map_or_else(Self::#unhandled, Self::#variant),)
+        })
+        .collect();
+    let dispatch = if arms.is_empty() {
+        quote!(Self::#unhandled(error.unhandled()))
+    } else {
+        quote! {
+            match error.code() {
+                #(#arms)*
+                _ => Self::#unhandled(error.unhandled()),
+            }
+        }
+    };
+    Ok(quote! {
+        #[doc = #doc]
+        #[non_exhaustive]
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        pub enum #name {
+            #(#variants)*
+            /// An error the model does not describe, or a response that could not be read.
+            #unhandled(crate::error::Unhandled),
+        }
+
+        impl #name {
+            /// The error code: the modeled error's shape name, or what the service sent.
+            pub fn code(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#codes)*
+                    Self::#unhandled(e) => e.code(),
+                }
+            }
+
+            /// The service's message, if it sent one.
+            pub fn message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#messages)*
+                    Self::#unhandled(e) => e.message(),
+                }
+            }
+
+            /// Whether the request or the service is to blame (the model's `error` trait).
+            pub fn fault(&self) -> crate::error::Fault {
+                match self {
+                    #(#faults)*
+                    Self::#unhandled(e) => e.fault(),
+                }
+            }
+
+            #(#predicates)*
+
+            /// A success response whose body could not be read.
+            pub(crate) fn unreadable_output(status: u16, body: &[u8], error: crate::error::ParseError) -> Self {
+                Self::#unhandled(crate::protocol::unreadable(status, body, error))
+            }
+
+            /// Maps an error response to its modeled error by code; a body that does not
+            /// fit the modeled error is `Unhandled`, with the reason as its source.
+            pub(crate) fn from_response(error: &crate::protocol::ErrorResponse<'_>) -> Self {
+                #dispatch
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#displays)*
+                    Self::#unhandled(e) => ::std::fmt::Display::fmt(e, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for #name {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(#sources)*
+                    Self::#unhandled(e) => ::std::option::Option::Some(e),
+                }
+            }
+        }
+    })
+}
+
+/// The fallback variant: `Unhandled`, unless a modeled error already has that name.
+fn unhandled_variant(cases: &[ErrorCase<'_>]) -> proc_macro2::Ident {
+    if cases.iter().any(|c| c.variant == "Unhandled") {
+        format_ident!("UnhandledError")
+    } else {
+        format_ident!("Unhandled")
+    }
+}
+
+fn error_cases<'p>(plan: &'p Plan, operation: &OperationPlan) -> Result<Vec<ErrorCase<'p>>> {
+    operation
+        .errors
+        .iter()
+        .map(|(shape_id, type_path)| {
+            let structure = plan
+                .structures
+                .iter()
+                .find(|s| &s.path() == type_path)
+                .ok_or_else(|| Error::shape(shape_id, "error has no generated structure"))?;
+            let StructRole::Error(fault) = structure.role else {
+                return Err(Error::shape(
+                    shape_id,
+                    "used as an operation error without the `error` trait",
+                ));
+            };
+            Ok(ErrorCase {
+                variant: ident(&structure.name),
+                structure,
+                fault,
+            })
+        })
+        .collect()
+}
