@@ -63,7 +63,7 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     })
 }
 
-fn allow_deprecated(plan: &StructPlan) -> TokenStream {
+pub(super) fn allow_deprecated(plan: &StructPlan) -> TokenStream {
     if plan.deprecated.is_some() || plan.fields.iter().any(|f| f.deprecated.is_some()) {
         quote!(#[allow(deprecated)])
     } else {

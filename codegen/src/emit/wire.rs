@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::rust_type::{boxed_if, ident, tokens};
-use super::structure::default_expr;
+use super::structure::{allow_deprecated, default_expr};
 use crate::error::{Error, Result};
 use crate::names::unraw;
 use crate::plan::{EnumPlan, FieldPlan, RustType, StructPlan};
@@ -46,9 +46,12 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
             }
         }
     };
+    let allow = allow_deprecated(plan);
     Ok(quote! {
+        #allow
         #serialize
 
+        #allow
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct MapVisitor;
@@ -72,6 +75,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
             }
         }
 
+        #allow
         impl crate::json::ZeroValue for #name {
             fn zero_value() -> Self {
                 #zero
