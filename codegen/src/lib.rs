@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use error::{Error, Result};
-pub use write::WriteReport;
+pub use write::{unified_diff, StaleFile, WriteReport};
 
 /// Settings of one generation run.
 #[derive(Debug, Clone, Default)]
@@ -108,6 +108,17 @@ impl Config {
             .ok_or_else(|| Error::new("no output directory given"))?;
         let files = self.render()?;
         write::write(out_dir, &files)
+    }
+
+    /// Renders and compares with the output directory, writing nothing: the files that
+    /// `generate` would write or remove. Empty when the committed output is fresh.
+    pub fn check(&self) -> Result<Vec<StaleFile>> {
+        let out_dir = self
+            .out_dir
+            .as_deref()
+            .ok_or_else(|| Error::new("no output directory given"))?;
+        let files = self.render()?;
+        Ok(write::compare(out_dir, &files))
     }
 
     pub fn out_dir_path(&self) -> Option<&Path> {

@@ -4,17 +4,20 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: codegen [--model <file-or-dir>]... [--operation <name>]... [--crate-name <name>] [--out <dir>]
+usage: codegen [--model <file-or-dir>]... [--operation <name>]... [--crate-name <name>] [--out <dir>] [--check]
 
 Generates a Rust crate from a Smithy JSON AST model.
   --model <path>        model file, or directory of *.json files (default: <workspace>/model)
   --operation <name>    generate only this operation (repeatable; default: every operation)
   --crate-name <name>   package name of the generated crate (default: the service's sdkId)
-  --out <dir>           output directory (default: <workspace>/generated)";
+  --out <dir>           output directory (default: <workspace>/generated)
+  --check               write nothing; if the output directory is stale, print a unified
+                        diff of every file that would change and exit with code 1";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::Stale) => ExitCode::FAILURE,
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
@@ -22,10 +25,18 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: Vec<String>) -> Result<(), String> {
+/// How a run that did not fail ended.
+enum Outcome {
+    Done,
+    /// `--check` found the output directory stale.
+    Stale,
+}
+
+fn run(args: Vec<String>) -> Result<Outcome, String> {
     let mut config = codegen::Config::new();
     let mut models = Vec::new();
     let mut out = None;
+    let mut check = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -37,9 +48,10 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--operation" => config = config.operation(value("--operation")?),
             "--crate-name" => config = config.crate_name(value("--crate-name")?),
             "--out" => out = Some(PathBuf::from(value("--out")?)),
+            "--check" => check = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
-                return Ok(());
+                return Ok(Outcome::Done);
             }
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
         }
@@ -51,7 +63,11 @@ fn run(args: Vec<String>) -> Result<(), String> {
         config = config.model(model);
     }
     let out = out.unwrap_or_else(|| workspace_path("generated"));
-    let report = config.out_dir(&out).generate().map_err(|e| e.to_string())?;
+    let config = config.out_dir(&out);
+    if check {
+        return check_fresh(&config, &out);
+    }
+    let report = config.generate().map_err(|e| e.to_string())?;
     for path in &report.written {
         println!("wrote {}", path.display());
     }
@@ -65,7 +81,25 @@ fn run(args: Vec<String>) -> Result<(), String> {
         report.unchanged,
         report.removed.len()
     );
-    Ok(())
+    Ok(Outcome::Done)
+}
+
+/// `--check`: a unified diff per stale file on stdout, a summary on stderr.
+fn check_fresh(config: &codegen::Config, out: &Path) -> Result<Outcome, String> {
+    let stale = config.check().map_err(|e| e.to_string())?;
+    if stale.is_empty() {
+        println!("{}: up to date", out.display());
+        return Ok(Outcome::Done);
+    }
+    for file in &stale {
+        print!("{}", codegen::unified_diff(file));
+    }
+    eprintln!(
+        "{}: {} file(s) stale; run `cargo run -p codegen` and commit the result",
+        out.display(),
+        stale.len()
+    );
+    Ok(Outcome::Stale)
 }
 
 /// `<workspace>/<name>`, relative to the current directory when that is the workspace.

@@ -60,10 +60,28 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Removes files under `out_dir` that carry our marker but are no longer generated,
-/// then any directory left empty. `target/` and hidden directories are skipped.
+/// then any directory left empty.
 fn remove_stale(out_dir: &Path, files: &BTreeMap<String, String>) -> Result<Vec<PathBuf>> {
+    let (stale, dirs) = stale_generated_files(out_dir, files);
+    for path in &stale {
+        fs::remove_file(path).map_err(|e| io_error(path, "remove the stale file", e))?;
+    }
+    for dir in dirs.iter().rev() {
+        if dir != out_dir {
+            let _ = fs::remove_dir(dir); // only succeeds when empty
+        }
+    }
+    Ok(stale)
+}
+
+/// Files under `out_dir` that carry our marker but are not in `files` (sorted), and the
+/// directories walked, parents first. `target/` and hidden directories are skipped.
+fn stale_generated_files(
+    out_dir: &Path,
+    files: &BTreeMap<String, String>,
+) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let keep: std::collections::BTreeSet<PathBuf> = files.keys().map(|f| out_dir.join(f)).collect();
-    let mut removed = Vec::new();
+    let mut stale = Vec::new();
     let mut dirs = vec![out_dir.to_path_buf()];
     let mut visited_dirs = Vec::new();
     while let Some(dir) = dirs.pop() {
@@ -79,19 +97,76 @@ fn remove_stale(out_dir: &Path, files: &BTreeMap<String, String>) -> Result<Vec<
                     dirs.push(path);
                 }
             } else if !keep.contains(&path) && is_generated(&path) {
-                fs::remove_file(&path).map_err(|e| io_error(&path, "remove the stale file", e))?;
-                removed.push(path);
+                stale.push(path);
             }
         }
         visited_dirs.push(dir);
     }
-    for dir in visited_dirs.iter().rev() {
-        if dir != out_dir {
-            let _ = fs::remove_dir(dir); // only succeeds when empty
+    stale.sort();
+    (stale, visited_dirs)
+}
+
+/// A file whose committed content differs from what the generator produces now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleFile {
+    /// Relative to the output directory, with `/` separators.
+    pub path: String,
+    /// What is on disk; `None` when the file is missing.
+    pub on_disk: Option<String>,
+    /// What the generator produces; `None` when the file is no longer generated.
+    pub generated: Option<String>,
+}
+
+/// Compares `files` with the output directory without writing anything: the files
+/// that would be written or removed, sorted by path.
+pub fn compare(out_dir: &Path, files: &BTreeMap<String, String>) -> Vec<StaleFile> {
+    let mut stale = Vec::new();
+    for (relative, text) in files {
+        let on_disk = fs::read_to_string(out_dir.join(relative)).ok();
+        if on_disk.as_deref() != Some(text.as_str()) {
+            stale.push(StaleFile {
+                path: relative.clone(),
+                on_disk,
+                generated: Some(text.clone()),
+            });
         }
     }
-    removed.sort();
-    Ok(removed)
+    for path in stale_generated_files(out_dir, files).0 {
+        let relative = path.strip_prefix(out_dir).unwrap_or(&path);
+        let relative = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        stale.push(StaleFile {
+            path: relative,
+            on_disk: fs::read_to_string(&path).ok(),
+            generated: None,
+        });
+    }
+    stale.sort_by(|a, b| a.path.cmp(&b.path));
+    stale
+}
+
+/// A unified diff from the file on disk to the generated one (`a/` on disk, `b/` new).
+pub fn unified_diff(file: &StaleFile) -> String {
+    let old = file.on_disk.as_deref().unwrap_or("");
+    let new = file.generated.as_deref().unwrap_or("");
+    let old_name = if file.on_disk.is_some() {
+        format!("a/{}", file.path)
+    } else {
+        "/dev/null".to_owned()
+    };
+    let new_name = if file.generated.is_some() {
+        format!("b/{}", file.path)
+    } else {
+        "/dev/null".to_owned()
+    };
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&old_name, &new_name)
+        .to_string()
 }
 
 fn is_generated(path: &Path) -> bool {
