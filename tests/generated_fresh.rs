@@ -31,9 +31,12 @@ fn every_generated_file_carries_the_generated_header() {
     }
 }
 
+/// Puts an object's keys into some order.
+type KeyOrder = fn(&mut Vec<&String>);
+
 /// Writes `value` as JSON with the keys of every object in the order `order` gives,
 /// except `members` objects, whose order is part of the model (it is the field order).
-fn write_reordered(value: &serde_json::Value, order: fn(&mut Vec<&String>), out: &mut String) {
+fn write_reordered(value: &serde_json::Value, order: KeyOrder, out: &mut String) {
     use serde_json::Value;
     match value {
         Value::Object(map) => write_object(map, order, out, false),
@@ -53,7 +56,7 @@ fn write_reordered(value: &serde_json::Value, order: fn(&mut Vec<&String>), out:
 
 fn write_object(
     map: &serde_json::Map<String, serde_json::Value>,
-    order: fn(&mut Vec<&String>),
+    order: KeyOrder,
     out: &mut String,
     keep_order: bool,
 ) {
@@ -82,7 +85,7 @@ fn write_object(
 fn the_output_does_not_depend_on_key_order_working_directory_or_run() {
     let model_dir = workspace().join("model");
     let expected = render(&model_dir);
-    let orders: [(&str, fn(&mut Vec<&String>)); 3] = [
+    let orders: [(&str, KeyOrder); 3] = [
         ("sorted", |keys| keys.sort()),
         ("reversed", |keys| keys.sort_by(|a, b| b.cmp(a))),
         ("rotated", |keys| {
