@@ -67,13 +67,14 @@ pub fn generated_files_on_disk(dir: &Path) -> BTreeMap<String, String> {
     files
 }
 
-/// A unified diff between two versions of a file.
+/// A unified diff between two versions of a file (the generator's own, as `--check`
+/// prints it).
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
-        .to_string()
+    codegen::unified_diff(&codegen::StaleFile {
+        path: path.to_owned(),
+        on_disk: Some(old.to_owned()),
+        generated: Some(new.to_owned()),
+    })
 }
 
 /// Every difference between `expected` and `actual` file sets, as unified diffs.

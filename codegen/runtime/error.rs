@@ -87,13 +87,14 @@ impl ParseError {
     pub(crate) fn from_json(error: &serde_json::Error) -> Self {
         let message = error.to_string();
         let message = crate::json::strip_position(&message);
+        // A member level already rewrote its detail; a document-level one still needs it.
         let (path, detail) = match message.strip_prefix('`').and_then(|rest| rest.split_once("`: ")) {
-            Some((path, detail)) => (path.split_once('.').map_or("", |(_, below)| below), detail),
-            None => ("", message),
+            Some((path, detail)) => (path.split_once('.').map_or("", |(_, below)| below), detail.to_owned()),
+            None => ("", crate::json::plain_expectation(message)),
         };
         ParseError {
             path: path.to_owned(),
-            detail: crate::json::plain_expectation(detail),
+            detail,
             line: error.line(),
             column: error.column(),
         }

@@ -80,13 +80,13 @@ impl ParseError {
             .and_then(|rest| rest.split_once("`: "))
         {
             Some((path, detail)) => {
-                (path.split_once('.').map_or("", |(_, below)| below), detail)
+                (path.split_once('.').map_or("", |(_, below)| below), detail.to_owned())
             }
-            None => ("", message),
+            None => ("", crate::json::plain_expectation(message)),
         };
         ParseError {
             path: path.to_owned(),
-            detail: crate::json::plain_expectation(detail),
+            detail,
             line: error.line(),
             column: error.column(),
         }
