@@ -1,5 +1,8 @@
-//! Helpers shared by the workspace tests: paths, the reference data in `../shared`, and
-//! rendering a model to files in memory.
+//! Helpers shared by the workspace tests: paths, the reference data in `../shared`,
+//! rendering a model to files in memory, and ([`harness`]) building whole generated
+//! crates in scratch workspaces.
+
+pub mod harness;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
