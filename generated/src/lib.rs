@@ -13,12 +13,13 @@
 //! - [`transport`]: the transport trait, and a canned transport for tests
 //! - [`idempotency`]: idempotency tokens
 //! - [`limits`]: the bound on nesting in response bodies
-//! - [`primitives`]: timestamps, blobs
+//! - [`primitives`]: timestamps, blobs, documents, big numbers
 //! - [`error`]: builder, parse and call errors
 //!
 //! Service API version: `2018-03-01`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![allow(clippy::large_enum_variant, clippy::result_large_err)]
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]
