@@ -1,6 +1,6 @@
 //! insta snapshots of every file generated from `model/`, and of the synthetic models
 //! in `tests/models/` (each isolates one concern: recursion, enums, names, sensitive
-//! members, nullability).
+//! members, nullability, every shape kind).
 
 use codegen_tests::{render, workspace};
 
@@ -59,4 +59,9 @@ fn synthetic_sensitive() {
 #[test]
 fn synthetic_nullability() {
     synthetic("nullability");
+}
+
+#[test]
+fn synthetic_kinds() {
+    synthetic("kinds");
 }

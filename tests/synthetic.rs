@@ -8,7 +8,14 @@ use std::process::Command;
 
 use codegen_tests::workspace;
 
-const MODELS: &[&str] = &["recursion", "enums", "names", "sensitive", "nullability"];
+const MODELS: &[&str] = &[
+    "recursion",
+    "enums",
+    "names",
+    "sensitive",
+    "nullability",
+    "kinds",
+];
 
 fn write_crate(root: &Path, name: &str) {
     let model = workspace().join(format!("tests/models/{name}.json"));

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
 use codegen_tests::shared_reference;
+use fsx::endpoint::Endpoint;
 use fsx::error::{Fault, SdkError};
 use fsx::idempotency::{RandomTokens, TokenSource};
 use fsx::operation::copy_backup::{CopyBackup, CopyBackupError, CopyBackupInput, CopyBackupOutput};
@@ -814,6 +815,35 @@ fn the_client_sends_the_request_and_reads_the_response() {
         body,
         json!({"ClientRequestToken": "token-0001", "SourceBackupId": "backup-1"})
     );
+}
+
+#[test]
+fn a_client_endpoint_makes_the_request_uri_absolute() {
+    let transport = CannedTransport::new().with_response(200, "{}");
+    let endpoint = Endpoint::parse("https://fsx.us-east-2.amazonaws.com").unwrap();
+    let client = Client::new(transport).with_endpoint(endpoint);
+    let input = CopyBackupInput::builder()
+        .source_backup_id("backup-1")
+        .build()
+        .unwrap();
+    block_on(client.copy_backup(input.clone())).unwrap();
+    let requests = client.transport().take_requests();
+    assert_eq!(
+        requests[0].uri().to_string(),
+        "https://fsx.us-east-2.amazonaws.com/"
+    );
+
+    // A base path is kept in front of the request's path.
+    let client = Client::new(CannedTransport::new().with_response(200, "{}"))
+        .with_endpoint(Endpoint::parse("http://localhost:4566/fsx/").unwrap());
+    block_on(client.copy_backup(input.clone())).unwrap();
+    assert_eq!(
+        client.transport().take_requests()[0].uri().to_string(),
+        "http://localhost:4566/fsx/"
+    );
+    // Without an endpoint the request stays relative (the transport resolves it).
+    let request = CopyBackup::request(input, &fixed_token).unwrap();
+    assert_eq!(request.uri(), "/");
 }
 
 #[test]

@@ -1,8 +1,11 @@
 //! Value types the model's simple shapes map to: [`DateTime`] for timestamps, [`Blob`]
-//! for binary data, and [`UnknownVariantValue`], the opaque text of an enum value this
-//! version of the model does not know.
+//! for binary data, [`Document`] for untyped JSON, [`BigInteger`] and [`BigDecimal`] for
+//! numbers of any size, and [`UnknownVariantValue`], the opaque text of an enum value
+//! this version of the model does not know.
 
+use std::collections::HashMap;
 use std::fmt;
+use std::str::FromStr;
 
 /// An instant in time, as seconds and nanoseconds since the Unix epoch (UTC).
 ///
@@ -78,6 +81,94 @@ impl DateTime {
     }
 }
 
+impl DateTime {
+    /// RFC 3339 in UTC (`2000-01-02T20:34:56.123Z`), `None` outside the years 0 to 9999
+    /// that the format can write.
+    pub fn to_rfc3339(&self) -> Option<String> {
+        self.has_four_digit_year().then(|| self.to_string())
+    }
+
+    /// Parses RFC 3339 (`2000-01-02T20:34:56Z`, `2019-12-16T22:48:18-01:00`,
+    /// fractions to the nanosecond); an offset is folded into the UTC instant.
+    pub fn parse_rfc3339(text: &str) -> Result<Self, DateTimeParseError> {
+        let error = || DateTimeParseError::new("an RFC 3339 date-time", text);
+        let b = text.as_bytes();
+        if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't') {
+            return Err(error());
+        }
+        let date = (number(b, 0, 4), number(b, 5, 7), number(b, 8, 10));
+        let (Some(year), Some(month), Some(day)) = date else {
+            return Err(error());
+        };
+        let (seconds, rest) = time_of_day(b, 11).ok_or_else(error)?;
+        let (nanos, rest) = fraction(rest).ok_or_else(error)?;
+        let offset = match rest {
+            [b'Z' | b'z'] => 0,
+            [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+                let digits = [*h1, *h2, *m1, *m2];
+                let hours = number(&digits, 0, 2).filter(|h| *h < 24).ok_or_else(error)?;
+                let minutes = number(&digits, 2, 4).filter(|m| *m < 60).ok_or_else(error)?;
+                let offset = hours * 3600 + minutes * 60;
+                if *sign == b'-' {
+                    -offset
+                } else {
+                    offset
+                }
+            }
+            _ => return Err(error()),
+        };
+        let days = days_from_civil(year, month, day).ok_or_else(error)?;
+        Ok(DateTime::from_secs_and_nanos(days * 86_400 + seconds - offset, nanos))
+    }
+
+    /// IMF-fixdate as HTTP dates are written (`Sun, 02 Jan 2000 20:34:56 GMT`, with a
+    /// fraction when there is one), `None` outside the years 0 to 9999.
+    pub fn to_http_date(&self) -> Option<String> {
+        if !self.has_four_digit_year() {
+            return None;
+        }
+        let days = self.seconds.div_euclid(86_400);
+        let second_of_day = self.seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        let weekday = WEEKDAYS[(days + 4).rem_euclid(7) as usize];
+        let month = MONTHS[month as usize - 1];
+        Some(format!(
+            "{weekday}, {day:02} {month} {year:04} {:02}:{:02}:{:02}{} GMT",
+            second_of_day / 3600,
+            second_of_day % 3600 / 60,
+            second_of_day % 60,
+            fraction_text(self.subsecond_nanos)
+        ))
+    }
+
+    /// Parses IMF-fixdate (`Sun, 02 Jan 2000 20:34:56 GMT`, a fraction allowed).
+    pub fn parse_http_date(text: &str) -> Result<Self, DateTimeParseError> {
+        let error = || DateTimeParseError::new("an HTTP date", text);
+        let b = text.as_bytes();
+        if b.len() < 29 || &b[3..5] != b", " || b[7] != b' ' || b[11] != b' ' || b[16] != b' ' {
+            return Err(error());
+        }
+        if !WEEKDAYS.iter().any(|w| w.as_bytes() == &b[..3]) {
+            return Err(error());
+        }
+        let month = MONTHS.iter().position(|m| m.as_bytes() == &b[8..11]).ok_or_else(error)?;
+        let (Some(day), Some(year)) = (number(b, 5, 7), number(b, 12, 16)) else {
+            return Err(error());
+        };
+        let (seconds, rest) = time_of_day(b, 17).ok_or_else(error)?;
+        let (nanos, rest) = fraction(rest).ok_or_else(error)?;
+        if rest != b" GMT" {
+            return Err(error());
+        }
+        let days = days_from_civil(year, month as i64 + 1, day).ok_or_else(error)?;
+        Ok(DateTime::from_secs_and_nanos(days * 86_400 + seconds, nanos))
+    }
+
+    fn has_four_digit_year(&self) -> bool {
+        (0..=9999).contains(&civil_from_days(self.seconds.div_euclid(86_400)).0)
+    }
+}
+
 impl fmt::Display for DateTime {
     /// RFC 3339 in UTC, e.g. `2021-04-09T07:53:28.068Z`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -86,17 +177,107 @@ impl fmt::Display for DateTime {
         let (year, month, day) = civil_from_days(days);
         write!(
             f,
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}{}Z",
             second_of_day / 3600,
             second_of_day % 3600 / 60,
-            second_of_day % 60
-        )?;
-        if self.subsecond_nanos != 0 {
-            let fraction = format!("{:09}", self.subsecond_nanos);
-            write!(f, ".{}", fraction.trim_end_matches('0'))?;
-        }
-        f.write_str("Z")
+            second_of_day % 60,
+            fraction_text(self.subsecond_nanos)
+        )
     }
+}
+
+/// A timestamp text that does not follow its format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateTimeParseError {
+    expected: &'static str,
+    length: usize,
+}
+
+impl DateTimeParseError {
+    fn new(expected: &'static str, text: &str) -> Self {
+        DateTimeParseError {
+            expected,
+            length: text.len(),
+        }
+    }
+}
+
+impl fmt::Display for DateTimeParseError {
+    /// Names the format, not the text (it may come from anywhere).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "expected {}, found a string of {} bytes that is not", self.expected, self.length)
+    }
+}
+
+impl std::error::Error for DateTimeParseError {}
+
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// `.123` for 123 ms: the nanoseconds without trailing zeros, empty for none.
+fn fraction_text(nanos: u32) -> String {
+    if nanos == 0 {
+        return String::new();
+    }
+    let digits = format!("{nanos:09}");
+    format!(".{}", digits.trim_end_matches('0'))
+}
+
+/// The decimal number in `bytes[from..to]`, all ASCII digits.
+fn number(bytes: &[u8], from: usize, to: usize) -> Option<i64> {
+    let digits = bytes.get(from..to)?;
+    digits.iter().try_fold(0i64, |n, b| b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0')))
+}
+
+/// `HH:MM:SS` at `at`: the second of the day and what follows.
+fn time_of_day(b: &[u8], at: usize) -> Option<(i64, &[u8])> {
+    if b.get(at + 2) != Some(&b':') || b.get(at + 5) != Some(&b':') {
+        return None;
+    }
+    let hours = number(b, at, at + 2).filter(|h| *h < 24)?;
+    let minutes = number(b, at + 3, at + 5).filter(|m| *m < 60)?;
+    let seconds = number(b, at + 6, at + 8).filter(|s| *s < 60)?;
+    Some((hours * 3600 + minutes * 60 + seconds, &b[at + 8..]))
+}
+
+/// An optional `.digits` fraction: its nanoseconds (digits past the ninth are dropped)
+/// and what follows.
+fn fraction(b: &[u8]) -> Option<(u32, &[u8])> {
+    let Some(rest) = b.strip_prefix(b".") else {
+        return Some((0, b));
+    };
+    let count = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    if count == 0 {
+        return None;
+    }
+    let nanos = rest[..count]
+        .iter()
+        .chain(std::iter::repeat(&b'0'))
+        .take(9)
+        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    Some((nanos, &rest[count..]))
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date, `None` for a date that does not
+/// exist (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i64, month: i64, day: i64) -> Option<i64> {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let length = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    if !(1..=length).contains(&day) {
+        return None;
+    }
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    Some(era * 146_097 + day_of_era - 719_468)
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
@@ -164,4 +345,161 @@ impl fmt::Display for UnknownVariantValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// An untyped JSON value (Smithy's `document`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Document {
+    /// A JSON object.
+    Object(HashMap<String, Document>),
+    /// A JSON array.
+    Array(Vec<Document>),
+    /// A JSON number.
+    Number(Number),
+    /// A JSON string.
+    String(String),
+    /// `true` or `false`.
+    Bool(bool),
+    /// `null`.
+    #[default]
+    Null,
+}
+
+/// A number inside a [`Document`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    /// A whole number from 0 up.
+    PosInt(u64),
+    /// A whole number below 0.
+    NegInt(i64),
+    /// Any other number.
+    Float(f64),
+}
+
+impl Number {
+    /// The number as an `f64` (large integers lose precision).
+    pub fn to_f64(self) -> f64 {
+        match self {
+            Number::PosInt(n) => n as f64,
+            Number::NegInt(n) => n as f64,
+            Number::Float(n) => n,
+        }
+    }
+}
+
+/// A whole number of any size (Smithy's `bigInteger`), kept as its decimal text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BigInteger(String);
+
+/// A decimal number of any size and precision (Smithy's `bigDecimal`), kept as its text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BigDecimal(String);
+
+/// Text that is not a number of the expected kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NumberParseError {
+    expected: &'static str,
+}
+
+impl fmt::Display for NumberParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "expected {}", self.expected)
+    }
+}
+
+impl std::error::Error for NumberParseError {}
+
+impl BigInteger {
+    /// The decimal text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl BigDecimal {
+    /// The decimal text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for BigInteger {
+    fn default() -> Self {
+        BigInteger("0".to_owned())
+    }
+}
+
+impl Default for BigDecimal {
+    fn default() -> Self {
+        BigDecimal("0".to_owned())
+    }
+}
+
+impl FromStr for BigInteger {
+    type Err = NumberParseError;
+
+    /// An optional `-` and decimal digits.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(BigInteger(s.to_owned()))
+        } else {
+            Err(NumberParseError { expected: "a whole number" })
+        }
+    }
+}
+
+impl FromStr for BigDecimal {
+    type Err = NumberParseError;
+
+    /// A number as JSON writes it: `-12.5e3`.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if is_json_number(s) {
+            Ok(BigDecimal(s.to_owned()))
+        } else {
+            Err(NumberParseError { expected: "a decimal number" })
+        }
+    }
+}
+
+impl fmt::Display for BigInteger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Display for BigDecimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// JSON's number grammar: `-? int frac? exp?`.
+fn is_json_number(s: &str) -> bool {
+    let b = s.strip_prefix('-').unwrap_or(s).as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let int = digits(0);
+    if int == 0 || (int > 1 && b[0] == b'0') {
+        return false;
+    }
+    let mut at = int;
+    if b.get(at) == Some(&b'.') {
+        let frac = digits(at + 1);
+        if frac == 0 {
+            return false;
+        }
+        at += 1 + frac;
+    }
+    if matches!(b.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(b.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        let exp = digits(at);
+        if exp == 0 {
+            return false;
+        }
+        at += exp;
+    }
+    at == b.len()
 }

@@ -301,6 +301,33 @@ impl Shape {
         self.traits_and_mixins().1
     }
 
+    /// The two parts every shape kind has, to change them (mixins are applied in place).
+    pub fn traits_and_mixins_mut(&mut self) -> (&mut Traits, &mut Vec<Target>) {
+        match self {
+            Shape::Blob(s)
+            | Shape::Boolean(s)
+            | Shape::String(s)
+            | Shape::Byte(s)
+            | Shape::Short(s)
+            | Shape::Integer(s)
+            | Shape::Long(s)
+            | Shape::Float(s)
+            | Shape::Double(s)
+            | Shape::BigInteger(s)
+            | Shape::BigDecimal(s)
+            | Shape::Timestamp(s)
+            | Shape::Document(s) => (&mut s.traits, &mut s.mixins),
+            Shape::Enum(a) | Shape::IntEnum(a) | Shape::Structure(a) | Shape::Union(a) => {
+                (&mut a.traits, &mut a.mixins)
+            }
+            Shape::List(l) | Shape::Set(l) => (&mut l.traits, &mut l.mixins),
+            Shape::Map(m) => (&mut m.traits, &mut m.mixins),
+            Shape::Operation(o) => (&mut o.traits, &mut o.mixins),
+            Shape::Service(s) => (&mut s.traits, &mut s.mixins),
+            Shape::Resource(r) => (&mut r.traits, &mut r.mixins),
+        }
+    }
+
     /// The two parts every shape kind has.
     fn traits_and_mixins(&self) -> (&Traits, &[Target]) {
         match self {

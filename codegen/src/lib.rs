@@ -1,7 +1,7 @@
 //! A generator of Rust bindings from Smithy JSON AST models.
 //!
 //! The pipeline, one module per stage:
-//! [`load`] -> [`validate`] -> [`closure`] -> [`plan`] (with [`names`], [`boxing`],
+//! [`load`] -> [`validate`] (with [`mixins`]) -> [`closure`] -> [`plan`] (with [`names`], [`boxing`],
 //! [`docs`]) -> [`emit`] -> [`format`] -> [`write`].
 //!
 //! [`Config`] drives it from a build script, the `codegen` binary or a test:
@@ -23,6 +23,7 @@ pub mod emit;
 pub mod error;
 pub mod format;
 pub mod load;
+pub mod mixins;
 pub mod names;
 pub mod plan;
 pub mod validate;

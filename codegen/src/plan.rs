@@ -25,8 +25,10 @@ pub struct Plan {
     pub operations: Vec<OperationPlan>,
     /// Sorted by module, then name.
     pub structures: Vec<StructPlan>,
-    /// Sorted by name.
+    /// String and int enums, sorted by name.
     pub enums: Vec<EnumPlan>,
+    /// Sorted by name.
+    pub unions: Vec<UnionPlan>,
 }
 
 #[derive(Debug)]
@@ -165,12 +167,23 @@ pub enum RustType {
     I64,
     F32,
     F64,
-    DateTime,
+    /// A timestamp, and how it is written on the wire.
+    DateTime(TimestampFormat),
     Blob,
+    BigInteger,
+    BigDecimal,
+    /// Any JSON value.
+    Document,
     /// A generated structure, by its full path (`crate::types::Backup`).
     Struct(String),
-    /// A generated enum, by its full path.
+    /// A generated string enum, by its full path.
     Enum(String),
+    /// A generated int enum, by its full path.
+    IntEnum(String),
+    /// A generated union, by its full path.
+    Union(String),
+    /// `smithy.api#Unit`, which only union members target: no value.
+    Unit,
     /// `Vec<T>`; `Vec<Option<T>>` when sparse.
     List {
         item: Box<RustType>,
@@ -184,9 +197,28 @@ pub enum RustType {
     },
 }
 
+/// How a timestamp is written on the wire (the `timestampFormat` trait; awsJson1_1
+/// defaults to epoch seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    EpochSeconds,
+    /// RFC 3339, `2000-01-02T20:34:56.123Z`.
+    DateTime,
+    /// IMF-fixdate, `Sun, 02 Jan 2000 20:34:56 GMT`.
+    HttpDate,
+}
+
+/// Whether an enum's values are strings (`enum`) or integers (`intEnum`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumKind {
+    String,
+    Int,
+}
+
 #[derive(Debug)]
 pub struct EnumPlan {
     pub shape_id: String,
+    pub kind: EnumKind,
     pub name: String,
     pub file_stem: String,
     pub doc: Option<String>,
@@ -197,10 +229,31 @@ pub struct EnumPlan {
 #[derive(Debug)]
 pub struct VariantPlan {
     pub name: String,
-    /// The wire value.
+    /// The wire value (an integer's decimal text for int enums).
     pub value: String,
     pub doc: Option<String>,
     pub deprecated: Option<String>,
+}
+
+/// A union: exactly one member is set.
+#[derive(Debug)]
+pub struct UnionPlan {
+    pub shape_id: String,
+    pub name: String,
+    pub file_stem: String,
+    pub doc: Option<String>,
+    pub deprecated: Option<String>,
+    pub variants: Vec<UnionVariantPlan>,
+}
+
+/// One member of a union: a variant holding the member's value.
+#[derive(Debug)]
+pub struct UnionVariantPlan {
+    /// The Rust variant name, e.g. `StringValue`.
+    pub name: String,
+    /// The member as a field: wire name, type ([`RustType::Unit`] for a member targeting
+    /// `smithy.api#Unit`, a variant without data), boxing, sensitivity, docs.
+    pub field: FieldPlan,
 }
 
 #[derive(Debug)]
@@ -223,7 +276,7 @@ pub struct OperationPlan {
 
 /// Builds the plan for a validated model and its closure.
 pub fn plan(model: &Model, closure: &Closure, crate_name: &str) -> Result<Plan> {
-    let planner = Planner::new(model, closure)?;
+    let planner = Planner::new(model, closure).map_err(|e| model.locate(e))?;
     planner.build(crate_name).map_err(|e| model.locate(e))
 }
 
@@ -236,6 +289,18 @@ struct Slot {
     operation: Option<String>,
     /// For synthetic inputs/outputs of operations without one.
     synthetic_doc: Option<String>,
+}
+
+impl Slot {
+    /// What the slot's name is assigned under: the shape ID, or for an operation's input
+    /// and output `<operation>$input` / `$output` (one shape may be both).
+    fn key(&self) -> String {
+        match (&self.operation, self.role) {
+            (Some(op), StructRole::Input) => format!("{op}$input"),
+            (Some(op), _) => format!("{op}$output"),
+            (None, _) => self.shape_id.clone(),
+        }
+    }
 }
 
 struct Planner<'m> {
@@ -282,22 +347,21 @@ impl<'m> Planner<'m> {
         for id in &self.closure.shapes {
             let shape = self.shape(id).map_err(|e| e.with_shape(id))?;
             let unsupported = match shape {
-                Shape::Union(_)
-                | Shape::Document(_)
-                | Shape::BigInteger(_)
-                | Shape::BigDecimal(_)
-                | Shape::IntEnum(_) => {
-                    Some(format!("{} shapes are not supported yet", shape.kind()))
-                }
                 Shape::Set(_) => {
                     Some("`set` is a Smithy 1.0 shape; use a list with @uniqueItems".to_owned())
                 }
                 Shape::Service(_) | Shape::Resource(_) => {
                     Some(format!("a {} cannot be a member target", shape.kind()))
                 }
-                _ if !shape.mixins().is_empty() => Some("mixins are not supported yet".to_owned()),
-                _ if shape.traits().has(trait_id::STREAMING) => {
-                    Some("streaming shapes are not supported".to_owned())
+                Shape::Union(_) if shape.traits().has(trait_id::STREAMING) => Some(
+                    "event streams (a `@streaming` union) are not supported by this generator"
+                        .to_owned(),
+                ),
+                _ if shape.traits().has(trait_id::STREAMING) => Some(
+                    "streaming blobs (`@streaming`) are not supported by this generator".to_owned(),
+                ),
+                _ if !shape.mixins().is_empty() => {
+                    Some("mixins must be applied before planning".to_owned())
                 }
                 _ => None,
             };
@@ -380,7 +444,7 @@ impl<'m> Planner<'m> {
                         synthetic_doc: None,
                     });
                 }
-                Shape::Enum(_) => self.slots.push(Slot {
+                Shape::Enum(_) | Shape::IntEnum(_) | Shape::Union(_) => self.slots.push(Slot {
                     shape_id: id,
                     module: Module::Types,
                     role: StructRole::Data,
@@ -428,7 +492,7 @@ impl<'m> Planner<'m> {
             by_module
                 .entry(slot.module.clone())
                 .or_default()
-                .push((slot.shape_id.clone(), candidate));
+                .push((slot.key(), candidate));
         }
         for (module, entries) in by_module {
             let names = deduplicate(&entries, "");
@@ -452,13 +516,22 @@ impl<'m> Planner<'m> {
     fn build(&self, crate_name: &str) -> Result<Plan> {
         let mut structures = Vec::new();
         let mut enums = Vec::new();
+        let mut unions = Vec::new();
         for slot in &self.slots {
-            let key = (slot.module.clone(), slot.shape_id.clone());
+            let key = (slot.module.clone(), slot.key());
             let name = self.names[&key].clone();
             let file_stem = self.file_stems[&key].clone();
             match self.model.shapes.get(&slot.shape_id) {
                 Some(Shape::Enum(e)) => enums.push(
-                    self.enum_plan(&slot.shape_id, e, name, file_stem)
+                    self.enum_plan(&slot.shape_id, EnumKind::String, e, name, file_stem)
+                        .map_err(|err| err.with_shape(&slot.shape_id))?,
+                ),
+                Some(Shape::IntEnum(e)) => enums.push(
+                    self.enum_plan(&slot.shape_id, EnumKind::Int, e, name, file_stem)
+                        .map_err(|err| err.with_shape(&slot.shape_id))?,
+                ),
+                Some(Shape::Union(u)) => unions.push(
+                    self.union_plan(&slot.shape_id, u, name, file_stem)
                         .map_err(|err| err.with_shape(&slot.shape_id))?,
                 ),
                 Some(Shape::Structure(s)) => structures.push(
@@ -479,12 +552,14 @@ impl<'m> Planner<'m> {
         }
         structures.sort_by(|a, b| (&a.module, &a.name).cmp(&(&b.module, &b.name)));
         enums.sort_by(|a, b| a.name.cmp(&b.name));
+        unions.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Plan {
             crate_name: crate_name.to_owned(),
             service: self.service_plan(),
             operations: self.operation_plans()?,
             structures,
             enums,
+            unions,
         })
     }
 
@@ -529,7 +604,7 @@ impl<'m> Planner<'m> {
                     .slots
                     .iter()
                     .find(|s| s.role == role && s.operation.as_ref() == Some(op_id))
-                    .and_then(|s| self.names.get(&(s.module.clone(), s.shape_id.clone())))
+                    .and_then(|s| self.names.get(&(s.module.clone(), s.key())))
                     .map_or("", String::as_str);
                 format!("crate::operation::{module}::{type_name}")
             };
@@ -617,7 +692,7 @@ impl<'m> Planner<'m> {
         Ok(FieldPlan {
             member_name: member_name.to_owned(),
             name,
-            ty: self.rust_type(&member.target, 0)?,
+            ty: self.rust_type(&member.target, &member.traits, 0)?,
             optional,
             boxed: self.boxed.contains(&format!("{owner}${member_name}")),
             required,
@@ -650,7 +725,9 @@ impl<'m> Planner<'m> {
             }
     }
 
-    fn rust_type(&self, target: &str, depth: usize) -> Result<RustType> {
+    /// The Rust type of a member targeting `target`; the member's own traits can set a
+    /// timestamp's wire format.
+    fn rust_type(&self, target: &str, member_traits: &Traits, depth: usize) -> Result<RustType> {
         if depth > MAX_COLLECTION_NESTING {
             return Err(Error::shape(
                 target,
@@ -667,23 +744,29 @@ impl<'m> Planner<'m> {
             Shape::Long(_) => RustType::I64,
             Shape::Float(_) => RustType::F32,
             Shape::Double(_) => RustType::F64,
-            Shape::Timestamp(_) => RustType::DateTime,
+            Shape::BigInteger(_) => RustType::BigInteger,
+            Shape::BigDecimal(_) => RustType::BigDecimal,
+            Shape::Document(_) => RustType::Document,
+            Shape::Timestamp(t) => RustType::DateTime(timestamp_format(member_traits, &t.traits)),
             Shape::Blob(_) => RustType::Blob,
+            Shape::Structure(_) if target == format!("{PRELUDE}#Unit") => RustType::Unit,
             Shape::Structure(_) => RustType::Struct(self.type_path(target)?),
             Shape::Enum(_) => RustType::Enum(self.type_path(target)?),
+            Shape::IntEnum(_) => RustType::IntEnum(self.type_path(target)?),
+            Shape::Union(_) => RustType::Union(self.type_path(target)?),
             Shape::List(l) => RustType::List {
-                item: Box::new(self.rust_type(&l.member.target, depth + 1)?),
+                item: Box::new(self.rust_type(&l.member.target, &l.member.traits, depth + 1)?),
                 sparse: l.traits.is_sparse(),
             },
             Shape::Map(m) => RustType::Map {
-                key: Box::new(self.rust_type(&m.key.target, depth + 1)?),
-                value: Box::new(self.rust_type(&m.value.target, depth + 1)?),
+                key: Box::new(self.rust_type(&m.key.target, &m.key.traits, depth + 1)?),
+                value: Box::new(self.rust_type(&m.value.target, &m.value.traits, depth + 1)?),
                 sparse: m.traits.is_sparse(),
             },
             other => {
                 return Err(Error::shape(
                     target,
-                    format!("{} shapes are not supported yet", other.kind()),
+                    format!("a {} cannot be a member target", other.kind()),
                 ));
             }
         })
@@ -699,6 +782,7 @@ impl<'m> Planner<'m> {
     fn enum_plan(
         &self,
         id: &str,
+        kind: EnumKind,
         shape: &Aggregate,
         name: String,
         file_stem: String,
@@ -714,6 +798,7 @@ impl<'m> Planner<'m> {
         for ((member_name, member), variant) in shape.members.iter().zip(variant_names) {
             let value = match member.traits.enum_value() {
                 Some(Value::String(v)) => v.clone(),
+                Some(Value::Number(n)) if kind == EnumKind::Int => int_enum_value(n)?,
                 _ => member_name.to_owned(),
             };
             if !values.insert(value.clone()) {
@@ -731,12 +816,69 @@ impl<'m> Planner<'m> {
         }
         Ok(EnumPlan {
             shape_id: id.to_owned(),
+            kind,
             name,
             file_stem,
             doc: shape.traits.doc().map(to_rustdoc),
             deprecated: shape.traits.deprecated(),
             variants,
         })
+    }
+    fn union_plan(
+        &self,
+        id: &str,
+        shape: &Aggregate,
+        name: String,
+        file_stem: String,
+    ) -> Result<UnionPlan> {
+        let entries: Vec<(String, String)> = shape
+            .members
+            .iter()
+            .map(|(member, _)| (member.to_owned(), variant_name(member)))
+            .collect();
+        let variant_names = deduplicate(&entries, "");
+        let mut variants = Vec::new();
+        for ((member_name, member), variant) in shape.members.iter().zip(variant_names) {
+            let field = self
+                .field_plan(id, member_name, member, field_name(member_name), false)
+                .map_err(|e| e.with_json_path(format!("shapes.{id}.members.{member_name}")))?;
+            variants.push(UnionVariantPlan {
+                name: variant,
+                field,
+            });
+        }
+        if variants.is_empty() {
+            return Err(Error::shape(id, "a union needs at least one member"));
+        }
+        Ok(UnionPlan {
+            shape_id: id.to_owned(),
+            name,
+            file_stem,
+            doc: shape.traits.doc().map(to_rustdoc),
+            deprecated: shape.traits.deprecated(),
+            variants,
+        })
+    }
+}
+
+/// An int enum value as decimal text, checked to fit an `i32`.
+fn int_enum_value(n: &serde_json::Number) -> Result<String> {
+    n.as_i64()
+        .and_then(|v| i32::try_from(v).ok())
+        .map(|v| v.to_string())
+        .ok_or_else(|| Error::new(format!("intEnum value {n} does not fit a 32-bit integer")))
+}
+
+/// The member's `timestampFormat`, else the target timestamp shape's, else epoch seconds.
+fn timestamp_format(member: &Traits, target: &Traits) -> TimestampFormat {
+    let format = member
+        .get(trait_id::TIMESTAMP_FORMAT)
+        .or_else(|| target.get(trait_id::TIMESTAMP_FORMAT))
+        .and_then(Value::as_str);
+    match format {
+        Some("date-time") => TimestampFormat::DateTime,
+        Some("http-date") => TimestampFormat::HttpDate,
+        _ => TimestampFormat::EpochSeconds,
     }
 }
 

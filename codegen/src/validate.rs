@@ -1,6 +1,6 @@
-//! Validate and index: add the `smithy.api#` prelude, then check the whole model before
-//! anything is generated: shape IDs and member names are well formed, every target
-//! resolves, members target the kinds their container allows, and the traits the
+//! Validate and index: add the `smithy.api#` prelude, apply [mixins](crate::mixins), then
+//! check the whole model before anything is generated: shape IDs and member names are
+//! well formed, every target resolves, members target the kinds their container allows, and the traits the
 //! generator reads have the JSON type the Smithy specification gives them.
 
 use serde_json::Value;
@@ -12,9 +12,11 @@ use crate::load::Model;
 /// The prelude namespace.
 pub const PRELUDE: &str = "smithy.api";
 
-/// Adds the prelude shapes the model does not define itself, then validates.
+/// Adds the prelude shapes the model does not define itself, applies mixins, then
+/// validates.
 pub fn validate(mut model: Model) -> Result<Model> {
     add_prelude(&mut model);
+    crate::mixins::apply(&mut model)?;
     for (id, shape) in &model.shapes {
         check_shape(&model, id, shape).map_err(|e| model.locate(e.with_shape(id)))?;
     }

@@ -103,6 +103,45 @@ fn unsupported_shape_kind() {
 }
 
 #[test]
+fn event_streams_are_refused_with_the_shape() {
+    assert_rejected(
+        "bad/event-stream.json",
+        &[],
+        &[
+            "event-stream.json",
+            "shape `example.bad#Events`",
+            "event streams (a `@streaming` union) are not supported",
+        ],
+    );
+}
+
+#[test]
+fn streaming_blobs_are_refused_with_the_shape() {
+    assert_rejected(
+        "bad/streaming-blob.json",
+        &[],
+        &[
+            "streaming-blob.json",
+            "shape `example.bad#Payload`",
+            "streaming blobs (`@streaming`) are not supported",
+        ],
+    );
+}
+
+#[test]
+fn a_mixin_cycle_is_refused() {
+    assert_rejected(
+        "bad/mixin-cycle.json",
+        &[],
+        &[
+            "mixin-cycle.json",
+            "shape `example.bad#A`",
+            "its mixins form a cycle",
+        ],
+    );
+}
+
+#[test]
 fn trait_of_the_wrong_type() {
     assert_rejected(
         "bad/wrong-trait-type.json",

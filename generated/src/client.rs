@@ -2,12 +2,14 @@
 
 //! The client: each operation as an async method that builds the request, hands it
 //! to a [`Transport`] and reads the response.
+use crate::endpoint::Endpoint;
 use crate::idempotency::{RandomTokens, TokenSource};
 use crate::transport::Transport;
 /// Calls the service's operations over a [`Transport`].
 pub struct Client<T> {
     transport: T,
     tokens: ::std::sync::Arc<dyn TokenSource>,
+    endpoint: ::std::option::Option<Endpoint>,
 }
 impl<T: Transport> Client<T> {
     /// A client sending through `transport`, with random idempotency tokens.
@@ -15,7 +17,14 @@ impl<T: Transport> Client<T> {
         Client {
             transport,
             tokens: ::std::sync::Arc::new(RandomTokens),
+            endpoint: ::std::option::Option::None,
         }
+    }
+    /// Sends every request to `endpoint` (absolute URIs); without one, requests
+    /// keep the relative URI `/` and the transport decides where they go.
+    pub fn with_endpoint(mut self, endpoint: Endpoint) -> Self {
+        self.endpoint = ::std::option::Option::Some(endpoint);
+        self
     }
     /// Replaces the source of idempotency tokens (a fixed one in tests).
     pub fn with_token_source(mut self, tokens: impl TokenSource + 'static) -> Self {
@@ -34,11 +43,14 @@ impl<T: Transport> Client<T> {
         crate::operation::copy_backup::CopyBackupOutput,
         crate::error::SdkError<crate::operation::copy_backup::CopyBackupError, T::Error>,
     > {
-        let request = crate::operation::copy_backup::CopyBackup::request(
+        let mut request = crate::operation::copy_backup::CopyBackup::request(
                 input,
                 &*self.tokens,
             )
             .map_err(crate::error::SdkError::Construction)?;
+        if let ::std::option::Option::Some(endpoint) = &self.endpoint {
+            endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
+        }
         let response = self
             .transport
             .send(request)
@@ -52,6 +64,7 @@ impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("Client")
             .field("transport", &self.transport)
+            .field("endpoint", &self.endpoint)
             .finish_non_exhaustive()
     }
 }

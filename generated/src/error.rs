@@ -118,22 +118,41 @@ impl fmt::Display for ParseError {
     }
 }
 impl std::error::Error for ParseError {}
-/// A request body could not be written (a value serde_json rejects).
+/// A request could not be built: its body has a value serde_json rejects, or the
+/// endpoint and the request's path do not make a valid URI.
 #[derive(Debug)]
-pub struct SerializeError(serde_json::Error);
+pub struct SerializeError(SerializeErrorKind);
+#[derive(Debug)]
+enum SerializeErrorKind {
+    Body(serde_json::Error),
+    Uri(http::Error),
+}
 impl SerializeError {
     pub(crate) fn new(error: serde_json::Error) -> Self {
-        SerializeError(error)
+        SerializeError(SerializeErrorKind::Body(error))
+    }
+    pub(crate) fn uri(error: http::Error) -> Self {
+        SerializeError(SerializeErrorKind::Uri(error))
     }
 }
 impl fmt::Display for SerializeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "request body could not be serialized: {}", self.0)
+        match &self.0 {
+            SerializeErrorKind::Body(e) => {
+                write!(f, "request body could not be serialized: {e}")
+            }
+            SerializeErrorKind::Uri(e) => {
+                write!(f, "request URI could not be built: {e}")
+            }
+        }
     }
 }
 impl std::error::Error for SerializeError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.0)
+        match &self.0 {
+            SerializeErrorKind::Body(e) => Some(e),
+            SerializeErrorKind::Uri(e) => Some(e),
+        }
     }
 }
 /// An error response the model does not describe, or a response that could not be read.

@@ -2,13 +2,20 @@
 
 //! Support for the awsJson1_1 wire form the generated `Serialize` and `Deserialize`
 //! impls use: borrowed member keys, member paths in error messages, Smithy's client
-//! error correction (zero values for missing required members), and the JSON forms of
-//! timestamps (epoch seconds) and blobs (base64).
+//! error correction (zero values for missing required members), codecs for values whose
+//! Rust type alone does not say their wire form (floats, timestamp formats, lists and
+//! maps), and the JSON forms of timestamps, blobs (base64), documents and big numbers.
 #![allow(dead_code)]
+use std::collections::HashMap;
 use std::fmt;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
-use serde::ser::{Serialize, Serializer};
-use crate::primitives::{Blob, DateTime};
+use std::hash::Hash;
+use std::marker::PhantomData;
+use serde::de::{
+    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess,
+    SeqAccess, Visitor,
+};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
 /// An object key, borrowed from the input when it can be.
 pub(crate) enum Key<'de> {
     Borrowed(&'de str),
@@ -57,6 +64,19 @@ where
     T: Deserialize<'de>,
 {
     map.next_value::<Option<T>>()
+        .map_err(|e| de::Error::custom(with_path(owner, name, &e.to_string())))
+}
+/// Like [`member`], for a value read through a codec.
+pub(crate) fn member_as<'de, C, A>(
+    map: &mut A,
+    owner: &str,
+    name: &str,
+) -> Result<Option<C::Value>, A::Error>
+where
+    C: Codec,
+    A: MapAccess<'de>,
+{
+    map.next_value_seed(Decode::<Nullable<C>>(PhantomData))
         .map_err(|e| de::Error::custom(with_path(owner, name, &e.to_string())))
 }
 /// Skips the value of a member this model does not know.
@@ -151,7 +171,10 @@ macro_rules! zero_by_default {
         } })*
     };
 }
-zero_by_default!(bool, i8, i16, i32, i64, f32, f64, String, Blob, DateTime);
+zero_by_default!(
+    bool, i8, i16, i32, i64, f32, f64, String, Blob, DateTime, Document, BigInteger,
+    BigDecimal
+);
 impl<T> ZeroValue for Vec<T> {
     fn zero_value() -> Self {
         Vec::new()
@@ -260,4 +283,455 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
         }
     }
     Some(out)
+}
+/// How a value travels when its Rust type's own serde impls are not its wire form: the
+/// generated code names one codec per member type (`List<Float<f64>>`, `DateTimeText`).
+pub(crate) trait Codec {
+    type Value;
+    fn encode<S: Serializer>(
+        value: &Self::Value,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error>;
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error>;
+}
+/// A value to serialize through codec `C`.
+pub(crate) struct Encode<'a, C: Codec>(&'a C::Value);
+impl<'a, C: Codec> Encode<'a, C> {
+    pub(crate) fn new(value: &'a C::Value) -> Self {
+        Encode(value)
+    }
+}
+impl<C: Codec> Serialize for Encode<'_, C> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        C::encode(self.0, serializer)
+    }
+}
+/// Deserializes through codec `C`.
+struct Decode<C>(PhantomData<C>);
+impl<'de, C: Codec> DeserializeSeed<'de> for Decode<C> {
+    type Value = C::Value;
+    fn deserialize<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<C::Value, D::Error> {
+        C::decode(deserializer)
+    }
+}
+/// The type's own serde impls.
+pub(crate) struct Plain<T>(PhantomData<T>);
+impl<T: Serialize + DeserializeOwned> Codec for Plain<T> {
+    type Value = T;
+    fn encode<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        value.serialize(serializer)
+    }
+    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+        T::deserialize(deserializer)
+    }
+}
+/// `null` as `None`, anything else through `C`.
+struct Nullable<C>(PhantomData<C>);
+impl<C: Codec> Codec for Nullable<C> {
+    type Value = Option<C::Value>;
+    fn encode<S: Serializer>(
+        value: &Option<C::Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => C::encode(value, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<C::Value>, D::Error> {
+        struct OptionVisitor<C>(PhantomData<C>);
+        impl<'de, C: Codec> Visitor<'de> for OptionVisitor<C> {
+            type Value = Option<C::Value>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a value or null")
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                C::decode(deserializer).map(Some)
+            }
+        }
+        deserializer.deserialize_option(OptionVisitor::<C>(PhantomData))
+    }
+}
+/// `f32` and `f64`, which [`Float`] writes natively when finite.
+pub(crate) trait FloatValue: Copy {
+    fn from_f64(value: f64) -> Self;
+    fn to_f64(self) -> f64;
+    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+impl FloatValue for f32 {
+    fn from_f64(value: f64) -> Self {
+        value as f32
+    }
+    fn to_f64(self) -> f64 {
+        f64::from(self)
+    }
+    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f32(self)
+    }
+}
+impl FloatValue for f64 {
+    fn from_f64(value: f64) -> Self {
+        value
+    }
+    fn to_f64(self) -> f64 {
+        self
+    }
+    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self)
+    }
+}
+/// Floats: numbers, and the strings `"NaN"`, `"Infinity"` and `"-Infinity"`, which JSON
+/// numbers cannot express.
+pub(crate) struct Float<T>(PhantomData<T>);
+impl<T: FloatValue> Codec for Float<T> {
+    type Value = T;
+    fn encode<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+        let v = value.to_f64();
+        if v.is_nan() {
+            serializer.serialize_str("NaN")
+        } else if v == f64::INFINITY {
+            serializer.serialize_str("Infinity")
+        } else if v == f64::NEG_INFINITY {
+            serializer.serialize_str("-Infinity")
+        } else {
+            value.serialize_finite(serializer)
+        }
+    }
+    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+        struct FloatVisitor<T>(PhantomData<T>);
+        impl<T: FloatValue> Visitor<'_> for FloatVisitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("number")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+                Ok(T::from_f64(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+                Ok(T::from_f64(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+                Ok(T::from_f64(v as f64))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+                match v {
+                    "NaN" => Ok(T::from_f64(f64::NAN)),
+                    "Infinity" => Ok(T::from_f64(f64::INFINITY)),
+                    "-Infinity" => Ok(T::from_f64(f64::NEG_INFINITY)),
+                    _ => {
+                        Err(
+                            E::custom(
+                                "expected number, found a string other than NaN, Infinity or -Infinity",
+                            ),
+                        )
+                    }
+                }
+            }
+        }
+        deserializer.deserialize_any(FloatVisitor(PhantomData))
+    }
+}
+/// Timestamps as RFC 3339 text (`timestampFormat: date-time`).
+pub(crate) struct DateTimeText;
+impl Codec for DateTimeText {
+    type Value = DateTime;
+    fn encode<S: Serializer>(
+        value: &DateTime,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let text = value
+            .to_rfc3339()
+            .ok_or_else(|| serde::ser::Error::custom(
+                "timestamp outside the years RFC 3339 can write",
+            ))?;
+        serializer.serialize_str(&text)
+    }
+    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
+        deserializer.deserialize_str(TimestampText(DateTime::parse_rfc3339))
+    }
+}
+/// Timestamps as HTTP dates (`timestampFormat: http-date`).
+pub(crate) struct HttpDate;
+impl Codec for HttpDate {
+    type Value = DateTime;
+    fn encode<S: Serializer>(
+        value: &DateTime,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let text = value
+            .to_http_date()
+            .ok_or_else(|| serde::ser::Error::custom(
+                "timestamp outside the years an HTTP date can write",
+            ))?;
+        serializer.serialize_str(&text)
+    }
+    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
+        deserializer.deserialize_str(TimestampText(DateTime::parse_http_date))
+    }
+}
+/// Reads a timestamp string with the parser of its format.
+struct TimestampText<P>(P);
+impl<P, E2> Visitor<'_> for TimestampText<P>
+where
+    P: Fn(&str) -> Result<DateTime, E2>,
+    E2: fmt::Display,
+{
+    type Value = DateTime;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a timestamp string")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<DateTime, E> {
+        (self.0)(v).map_err(E::custom)
+    }
+}
+/// A dense list: items through `C`; a `null` item is dropped.
+pub(crate) struct List<C>(PhantomData<C>);
+impl<C: Codec> Codec for List<C> {
+    type Value = Vec<C::Value>;
+    fn encode<S: Serializer>(
+        value: &Vec<C::Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(value.len()))?;
+        for item in value {
+            seq.serialize_element(&Encode::<C>(item))?;
+        }
+        seq.end()
+    }
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<C::Value>, D::Error> {
+        let items = deserializer.deserialize_seq(ListVisitor::<C>(PhantomData))?;
+        Ok(items.into_iter().flatten().collect())
+    }
+}
+/// A `@sparse` list: `null` items kept as `None`.
+pub(crate) struct SparseList<C>(PhantomData<C>);
+impl<C: Codec> Codec for SparseList<C> {
+    type Value = Vec<Option<C::Value>>;
+    fn encode<S: Serializer>(
+        value: &Vec<Option<C::Value>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        List::<Nullable<C>>::encode(value, serializer)
+    }
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<Option<C::Value>>, D::Error> {
+        deserializer.deserialize_seq(ListVisitor::<C>(PhantomData))
+    }
+}
+/// Every item of a JSON array, `null` as `None`.
+struct ListVisitor<C>(PhantomData<C>);
+impl<'de, C: Codec> Visitor<'de> for ListVisitor<C> {
+    type Value = Vec<Option<C::Value>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Decode::<Nullable<C>>(PhantomData))?
+        {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+/// A dense map: values through `C`; an entry whose value is `null` is dropped.
+pub(crate) struct Map<K, C>(PhantomData<(K, C)>);
+impl<K, C> Codec for Map<K, C>
+where
+    K: Serialize + DeserializeOwned + Eq + Hash,
+    C: Codec,
+{
+    type Value = HashMap<K, C::Value>;
+    fn encode<S: Serializer>(
+        value: &HashMap<K, C::Value>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(value.len()))?;
+        for (key, item) in value {
+            map.serialize_entry(key, &Encode::<C>(item))?;
+        }
+        map.end()
+    }
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<HashMap<K, C::Value>, D::Error> {
+        let entries = deserializer.deserialize_map(MapVisitor::<K, C>(PhantomData))?;
+        Ok(entries.into_iter().filter_map(|(k, v)| Some((k, v?))).collect())
+    }
+}
+/// A `@sparse` map: `null` values kept as `None`.
+pub(crate) struct SparseMap<K, C>(PhantomData<(K, C)>);
+impl<K, C> Codec for SparseMap<K, C>
+where
+    K: Serialize + DeserializeOwned + Eq + Hash,
+    C: Codec,
+{
+    type Value = HashMap<K, Option<C::Value>>;
+    fn encode<S: Serializer>(
+        value: &HashMap<K, Option<C::Value>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        Map::<K, Nullable<C>>::encode(value, serializer)
+    }
+    fn decode<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<HashMap<K, Option<C::Value>>, D::Error> {
+        deserializer.deserialize_map(MapVisitor::<K, C>(PhantomData))
+    }
+}
+/// Every entry of a JSON object, `null` values as `None`.
+struct MapVisitor<K, C>(PhantomData<(K, C)>);
+impl<'de, K, C> Visitor<'de> for MapVisitor<K, C>
+where
+    K: DeserializeOwned + Eq + Hash,
+    C: Codec,
+{
+    type Value = HashMap<K, Option<C::Value>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a map")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries = HashMap::new();
+        while let Some(key) = map.next_key::<K>()? {
+            let value = map.next_value_seed(Decode::<Nullable<C>>(PhantomData))?;
+            entries.insert(key, value);
+        }
+        Ok(entries)
+    }
+}
+/// Documents are the JSON value itself.
+impl Serialize for Document {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Document::Object(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+            Document::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Document::Number(Number::PosInt(n)) => serializer.serialize_u64(*n),
+            Document::Number(Number::NegInt(n)) => serializer.serialize_i64(*n),
+            Document::Number(Number::Float(n)) => Float::<f64>::encode(n, serializer),
+            Document::String(s) => serializer.serialize_str(s),
+            Document::Bool(b) => serializer.serialize_bool(*b),
+            Document::Null => serializer.serialize_unit(),
+        }
+    }
+}
+impl<'de> Deserialize<'de> for Document {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DocumentVisitor;
+        impl<'de> Visitor<'de> for DocumentVisitor {
+            type Value = Document;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Document, E> {
+                Ok(Document::Bool(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Document, E> {
+                Ok(
+                    Document::Number(
+                        match u64::try_from(v) {
+                            Ok(n) => Number::PosInt(n),
+                            Err(_) => Number::NegInt(v),
+                        },
+                    ),
+                )
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Document, E> {
+                Ok(Document::Number(Number::PosInt(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Document, E> {
+                Ok(Document::Number(Number::Float(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Document, E> {
+                Ok(Document::String(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Document, E> {
+                Ok(Document::String(v))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Document, E> {
+                Ok(Document::Null)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Document, E> {
+                Ok(Document::Null)
+            }
+            fn visit_some<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Document, D::Error> {
+                Document::deserialize(deserializer)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Document, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Document::Array(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Document, A::Error> {
+                let mut entries = HashMap::new();
+                while let Some((key, value)) = map.next_entry::<String, Document>()? {
+                    entries.insert(key, value);
+                }
+                Ok(Document::Object(entries))
+            }
+        }
+        deserializer.deserialize_any(DocumentVisitor)
+    }
+}
+/// Big numbers travel as JSON numbers, written and read as their exact text.
+macro_rules! big_number_wire {
+    ($($ty:ty),*) => {
+        $(impl Serialize for $ty { fn serialize < S : Serializer > (& self, serializer :
+        S) -> Result < S::Ok, S::Error > { let raw =
+        serde_json::value::RawValue::from_string(self.as_str().to_owned())
+        .map_err(serde::ser::Error::custom) ?; raw.serialize(serializer) } } impl <'de >
+        Deserialize <'de > for $ty { fn deserialize < D : Deserializer <'de >>
+        (deserializer : D) -> Result < Self, D::Error > { let raw = < Box <
+        serde_json::value::RawValue >>::deserialize(deserializer) ?; raw.get().parse()
+        .map_err(de::Error::custom) } })*
+    };
+}
+big_number_wire!(BigInteger, BigDecimal);
+/// `{}`: the value of a union member that targets `smithy.api#Unit`.
+pub(crate) struct EmptyObject;
+impl Serialize for EmptyObject {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_map(Some(0))?.end()
+    }
 }

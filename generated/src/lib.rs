@@ -11,16 +11,20 @@
 //!   - [`CopyBackup`](crate::operation::copy_backup)
 //! - [`types`]: structures and enums, with builders; modeled errors in [`types::error`]
 //! - [`transport`]: the transport trait, and a canned transport for tests
+//! - [`endpoint`]: where requests go, when the client resolves it
 //! - [`idempotency`]: idempotency tokens
 //! - [`limits`]: the bound on nesting in response bodies
-//! - [`primitives`]: timestamps, blobs
+//! - [`primitives`]: timestamps, blobs, documents, big numbers
 //! - [`error`]: builder, parse and call errors
 //!
 //! Service API version: `2018-03-01`.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![allow(clippy::large_enum_variant, clippy::result_large_err)]
 #[rustfmt::skip]
 pub mod client;
+#[rustfmt::skip]
+pub mod endpoint;
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]

@@ -1,14 +1,22 @@
-//! Emits one string enum: known variants plus an `Unknown` fallback that keeps the raw
-//! string, infallible `From<&str>` and `FromStr`, `as_str`, `values()`, `try_parse`,
-//! `AsRef<str>` and `Display`.
+//! Emits one enum. A string enum gets known variants plus an `Unknown` fallback that
+//! keeps the raw string, infallible `From<&str>` and `FromStr`, `as_str`, `values()`,
+//! `try_parse`, `AsRef<str>` and `Display`; an int enum the same around `i32`
+//! (`From<i32>`, `value()`).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rust_type::{deprecated_attr, doc_attrs, doc_or, ident};
-use crate::plan::EnumPlan;
+use crate::plan::{EnumKind, EnumPlan};
 
 pub fn emit(plan: &EnumPlan, crate_name: &str) -> TokenStream {
+    match plan.kind {
+        EnumKind::String => string_enum(plan, crate_name),
+        EnumKind::Int => int_enum(plan),
+    }
+}
+
+fn string_enum(plan: &EnumPlan, crate_name: &str) -> TokenStream {
     let name = ident(&plan.name);
     let deprecated = deprecated_attr(plan.deprecated.as_deref());
     let doc = doc_or(plan.doc.as_deref(), &format!("The `{}` enum.", plan.name));
@@ -112,6 +120,100 @@ pub fn emit(plan: &EnumPlan, crate_name: &str) -> TokenStream {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+    }
+}
+
+/// An `intEnum`: its variants stand for integers; other integers land in `Unknown`.
+fn int_enum(plan: &EnumPlan) -> TokenStream {
+    let name = ident(&plan.name);
+    let deprecated = deprecated_attr(plan.deprecated.as_deref());
+    let doc = doc_or(
+        plan.doc.as_deref(),
+        &format!("The `{}` int enum.", plan.name),
+    );
+    let values: Vec<Literal> = plan
+        .variants
+        .iter()
+        .map(|v| Literal::i32_unsuffixed(v.value.parse().unwrap_or_default()))
+        .collect();
+    let variants = plan.variants.iter().zip(&values).map(|(v, value)| {
+        let variant = ident(&v.name);
+        let doc = doc_or(v.doc.as_deref(), &format!("`{value}`"));
+        let deprecated = deprecated_attr(v.deprecated.as_deref());
+        quote! {
+            #doc
+            #deprecated
+            #variant,
+        }
+    });
+    let from_arms = plan.variants.iter().zip(&values).map(|(v, value)| {
+        let variant = ident(&v.name);
+        quote!(#value => #name::#variant,)
+    });
+    let value_arms = plan.variants.iter().zip(&values).map(|(v, value)| {
+        let variant = ident(&v.name);
+        quote!(#name::#variant => #value,)
+    });
+    quote! {
+        #doc
+        #deprecated
+        #[non_exhaustive]
+        #[derive(
+            ::std::clone::Clone,
+            ::std::marker::Copy,
+            ::std::fmt::Debug,
+            ::std::cmp::Eq,
+            ::std::hash::Hash,
+            ::std::cmp::Ord,
+            ::std::cmp::PartialEq,
+            ::std::cmp::PartialOrd,
+        )]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the model does not know, kept as received.
+            #[deprecated(note = "Don't match on `Unknown` directly: match known variants and handle the rest with a wildcard, reading the value with `value()`.")]
+            Unknown(i32),
+        }
+
+        #[allow(deprecated)]
+        impl ::std::convert::From<i32> for #name {
+            fn from(value: i32) -> Self {
+                match value {
+                    #(#from_arms)*
+                    other => #name::Unknown(other),
+                }
+            }
+        }
+
+        #[allow(deprecated)]
+        impl #name {
+            /// The value as it is sent on the wire.
+            pub fn value(&self) -> i32 {
+                match self {
+                    #(#value_arms)*
+                    #name::Unknown(value) => *value,
+                }
+            }
+
+            /// Every value the model defines, in model order.
+            pub const fn values() -> &'static [i32] {
+                &[#(#values),*]
+            }
+
+            /// Parses a known value; an unknown one is an error instead of `Unknown`.
+            pub fn try_parse(value: i32) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+                match #name::from(value) {
+                    #name::Unknown(_) => ::std::result::Result::Err(crate::error::UnknownVariantError::new(value.to_string())),
+                    known => ::std::result::Result::Ok(known),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.value(), f)
             }
         }
     }

@@ -7,6 +7,7 @@ mod errors;
 mod operation;
 mod rust_type;
 mod structure;
+mod union;
 mod wire;
 
 use std::collections::BTreeMap;
@@ -35,6 +36,7 @@ pub type Files = BTreeMap<String, FileContent>;
 
 /// The generator's own runtime support, copied into every generated crate.
 const RUNTIME: &[(&str, &str)] = &[
+    ("src/endpoint.rs", include_str!("../../runtime/endpoint.rs")),
     ("src/error.rs", include_str!("../../runtime/error.rs")),
     (
         "src/idempotency.rs",
@@ -76,6 +78,12 @@ pub fn emit(plan: &Plan) -> Result<Files> {
         let file = type_file(&Module::Types, &enumeration.file_stem);
         let mut tokens = enumeration::emit(enumeration, &plan.crate_name);
         tokens.extend(wire::enumeration(enumeration));
+        files.insert(file, FileContent::Rust(tokens));
+    }
+    for union in &plan.unions {
+        let file = type_file(&Module::Types, &union.file_stem);
+        let mut tokens = union::emit(union);
+        tokens.extend(wire::union(union));
         files.insert(file, FileContent::Rust(tokens));
     }
     files.insert("src/types.rs".to_owned(), FileContent::Rust(types_rs(plan)));
@@ -149,12 +157,16 @@ fn types_rs(plan: &Plan) -> TokenStream {
         .enums
         .iter()
         .map(|e| (e.file_stem.as_str(), e.name.as_str(), false));
-    let mut items: Vec<_> = structures.chain(enums).collect();
+    let unions = plan
+        .unions
+        .iter()
+        .map(|u| (u.file_stem.as_str(), u.name.as_str(), false));
+    let mut items: Vec<_> = structures.chain(enums).chain(unions).collect();
     items.sort_by_key(|(stem, _, _)| *stem);
     let declarations = declare_types(items.into_iter());
     quote! {
         //! The data types of the service: structures (with their builders in
-        //! [`builders`]), enums, and the modeled errors in [`error`].
+        //! [`builders`]), enums, unions, and the modeled errors in [`error`].
 
         #declarations
 
@@ -234,7 +246,7 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         .map(|op| format!("- [`{}`](crate::operation::{})", op.name, op.module))
         .collect();
     text.push_str(&format!(
-        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bound on nesting in response bodies\n- [`primitives`]: timestamps, blobs\n- [`error`]: builder, parse and call errors",
+        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bound on nesting in response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`error`]: builder, parse and call errors",
         operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
     ));
     if let Some(version) = &service.version {
@@ -245,11 +257,16 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         #inner_doc
         #![forbid(unsafe_code)]
         #![warn(missing_docs)]
+        // Error enums hold each modeled error by value, as the model shapes them (and as
+        // aws-sdk-rust does); a large error structure makes the enum and `Result` large.
+        #![allow(clippy::large_enum_variant, clippy::result_large_err)]
 
         // The modules are formatted by the generator (prettyplease); rustfmt leaves them
         // as generated so `cargo fmt` in a workspace that vendors the crate changes nothing.
         #[rustfmt::skip]
         pub mod client;
+        #[rustfmt::skip]
+        pub mod endpoint;
         #[rustfmt::skip]
         pub mod error;
         #[rustfmt::skip]
@@ -297,7 +314,7 @@ fn cargo_toml(plan: &Plan) -> String {
          [dependencies]\n\
          http = \"1.1.0\"\n\
          serde = {{ version = \"1.0.200\", default-features = false, features = [\"std\"] }}\n\
-         serde_json = \"1.0.120\"\n",
+         serde_json = {{ version = \"1.0.120\", features = [\"raw_value\"] }}\n",
         name = plan.crate_name,
         description = description.replace('"', "'"),
     )

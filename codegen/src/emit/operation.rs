@@ -128,7 +128,10 @@ pub fn client(plan: &Plan) -> TokenStream {
                 &self,
                 input: #input,
             ) -> ::std::result::Result<#output, crate::error::SdkError<#error, T::Error>> {
-                let request = #op::request(input, &*self.tokens).map_err(crate::error::SdkError::Construction)?;
+                let mut request = #op::request(input, &*self.tokens).map_err(crate::error::SdkError::Construction)?;
+                if let ::std::option::Option::Some(endpoint) = &self.endpoint {
+                    endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
+                }
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
                 #op::parse_response(&response).map_err(crate::error::SdkError::Service)
             }
@@ -138,6 +141,7 @@ pub fn client(plan: &Plan) -> TokenStream {
         //! The client: each operation as an async method that builds the request, hands it
         //! to a [`Transport`] and reads the response.
 
+        use crate::endpoint::Endpoint;
         use crate::idempotency::{RandomTokens, TokenSource};
         use crate::transport::Transport;
 
@@ -145,6 +149,7 @@ pub fn client(plan: &Plan) -> TokenStream {
         pub struct Client<T> {
             transport: T,
             tokens: ::std::sync::Arc<dyn TokenSource>,
+            endpoint: ::std::option::Option<Endpoint>,
         }
 
         impl<T: Transport> Client<T> {
@@ -153,7 +158,15 @@ pub fn client(plan: &Plan) -> TokenStream {
                 Client {
                     transport,
                     tokens: ::std::sync::Arc::new(RandomTokens),
+                    endpoint: ::std::option::Option::None,
                 }
+            }
+
+            /// Sends every request to `endpoint` (absolute URIs); without one, requests
+            /// keep the relative URI `/` and the transport decides where they go.
+            pub fn with_endpoint(mut self, endpoint: Endpoint) -> Self {
+                self.endpoint = ::std::option::Option::Some(endpoint);
+                self
             }
 
             /// Replaces the source of idempotency tokens (a fixed one in tests).
@@ -172,7 +185,10 @@ pub fn client(plan: &Plan) -> TokenStream {
 
         impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("Client").field("transport", &self.transport).finish_non_exhaustive()
+                f.debug_struct("Client")
+                    .field("transport", &self.transport)
+                    .field("endpoint", &self.endpoint)
+                    .finish_non_exhaustive()
             }
         }
     }

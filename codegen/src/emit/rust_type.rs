@@ -31,9 +31,15 @@ pub fn tokens(ty: &RustType) -> TokenStream {
         RustType::I64 => quote!(i64),
         RustType::F32 => quote!(f32),
         RustType::F64 => quote!(f64),
-        RustType::DateTime => quote!(crate::primitives::DateTime),
+        RustType::DateTime(_) => quote!(crate::primitives::DateTime),
         RustType::Blob => quote!(crate::primitives::Blob),
-        RustType::Struct(p) | RustType::Enum(p) => path(p),
+        RustType::BigInteger => quote!(crate::primitives::BigInteger),
+        RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
+        RustType::Document => quote!(crate::primitives::Document),
+        RustType::Unit => quote!(()),
+        RustType::Struct(p) | RustType::Enum(p) | RustType::IntEnum(p) | RustType::Union(p) => {
+            path(p)
+        }
         RustType::List { item, sparse } => {
             let item = optional_if(tokens(item), *sparse);
             quote!(::std::vec::Vec<#item>)
@@ -75,6 +81,7 @@ pub fn is_copy(ty: &RustType) -> bool {
             | RustType::I64
             | RustType::F32
             | RustType::F64
+            | RustType::IntEnum(_)
     )
 }
 

@@ -412,7 +412,15 @@ pub(super) fn default_expr(
             let literal = Literal::f64_suffixed(n.as_f64().ok_or_else(mismatch)?);
             quote!(#literal)
         }
-        (RustType::DateTime, Value::Number(n)) => {
+        (RustType::IntEnum(p), Value::Number(n)) => {
+            let n = n
+                .as_i64()
+                .and_then(|n| i32::try_from(n).ok())
+                .ok_or_else(mismatch)?;
+            let p = path(p);
+            quote!(#p::from(#n))
+        }
+        (RustType::DateTime(_), Value::Number(n)) => {
             let secs = n.as_f64().ok_or_else(mismatch)?;
             let literal = Literal::f64_suffixed(secs);
             quote!(crate::primitives::DateTime::from_secs_f64(#literal))

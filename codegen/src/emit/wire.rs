@@ -8,9 +8,12 @@ use quote::{format_ident, quote};
 
 use super::rust_type::{boxed_if, ident, tokens};
 use super::structure::{allow_deprecated, default_expr};
+use super::union::payload;
 use crate::error::{Error, Result};
 use crate::names::unraw;
-use crate::plan::{EnumPlan, FieldPlan, RustType, StructPlan};
+use crate::plan::{
+    EnumKind, EnumPlan, FieldPlan, RustType, StructPlan, TimestampFormat, UnionPlan,
+};
 
 /// `Serialize`, `Deserialize` and the zero value of a structure.
 pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
@@ -27,7 +30,8 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
     let arms = plan.fields.iter().map(|field| {
         let local = local(field);
         let wire = &field.member_name;
-        quote!(#wire => #local = crate::json::member(&mut map, #owner, #wire)?,)
+        let read = read_member(&field.ty, owner, wire);
+        quote!(#wire => #local = #read,)
     });
     let expecting = format!("a `{}` object", plan.name);
     let read_members = if plan.fields.is_empty() {
@@ -95,13 +99,14 @@ fn serialize_structure(plan: &StructPlan) -> TokenStream {
         let member = ident(&field.name);
         let wire = &field.member_name;
         if field.optional {
+            let entry = write_member(&field.ty, wire, &quote!(value));
             quote! {
                 if let ::std::option::Option::Some(value) = &self.#member {
-                    map.serialize_entry(#wire, value)?;
+                    #entry
                 }
             }
         } else {
-            quote!(map.serialize_entry(#wire, &self.#member)?;)
+            write_member(&field.ty, wire, &quote!(&self.#member))
         }
     });
     let binding = if plan.fields.is_empty() {
@@ -118,6 +123,62 @@ fn serialize_structure(plan: &StructPlan) -> TokenStream {
                 map.end()
             }
         }
+    }
+}
+
+/// The codec of a type whose own serde impls are not its wire form: floats, timestamps
+/// in a format other than epoch seconds, lists and maps. `None` for every other type.
+pub(super) fn codec(ty: &RustType) -> Option<TokenStream> {
+    Some(match ty {
+        RustType::F32 | RustType::F64 => {
+            let float = tokens(ty);
+            quote!(crate::json::Float<#float>)
+        }
+        RustType::DateTime(TimestampFormat::DateTime) => quote!(crate::json::DateTimeText),
+        RustType::DateTime(TimestampFormat::HttpDate) => quote!(crate::json::HttpDate),
+        RustType::List { item, sparse } => {
+            let item = codec_or_plain(item);
+            if *sparse {
+                quote!(crate::json::SparseList<#item>)
+            } else {
+                quote!(crate::json::List<#item>)
+            }
+        }
+        RustType::Map { key, value, sparse } => {
+            let key = tokens(key);
+            let value = codec_or_plain(value);
+            if *sparse {
+                quote!(crate::json::SparseMap<#key, #value>)
+            } else {
+                quote!(crate::json::Map<#key, #value>)
+            }
+        }
+        _ => return None,
+    })
+}
+
+fn codec_or_plain(ty: &RustType) -> TokenStream {
+    codec(ty).unwrap_or_else(|| {
+        let ty = tokens(ty);
+        quote!(crate::json::Plain<#ty>)
+    })
+}
+
+/// Reads the current member's value (an `Option`, `null` as `None`) inside `visit_map`.
+pub(super) fn read_member(ty: &RustType, owner: &str, wire: &str) -> TokenStream {
+    match codec(ty) {
+        Some(codec) => quote!(crate::json::member_as::<#codec, _>(&mut map, #owner, #wire)?),
+        None => quote!(crate::json::member(&mut map, #owner, #wire)?),
+    }
+}
+
+/// Writes one member's entry; `value` is a reference to the value.
+pub(super) fn write_member(ty: &RustType, wire: &str, value: &TokenStream) -> TokenStream {
+    match codec(ty) {
+        Some(codec) => {
+            quote!(map.serialize_entry(#wire, &crate::json::Encode::<#codec>::new(#value))?;)
+        }
+        None => quote!(map.serialize_entry(#wire, #value)?;),
     }
 }
 
@@ -198,9 +259,32 @@ fn is_cheap(ty: &RustType) -> bool {
     )
 }
 
-/// `Serialize` and `Deserialize` of an enum: its wire string, unknown values kept.
+/// `Serialize` and `Deserialize` of an enum: its wire string (or integer), unknown
+/// values kept.
 pub fn enumeration(plan: &EnumPlan) -> TokenStream {
     let name = ident(&plan.name);
+    if plan.kind == EnumKind::Int {
+        return quote! {
+            impl ::serde::Serialize for #name {
+                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer.serialize_i32(self.value())
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for #name {
+                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
+                    ::std::result::Result::Ok(#name::from(value))
+                }
+            }
+
+            impl crate::json::ZeroValue for #name {
+                fn zero_value() -> Self {
+                    #name::from(0)
+                }
+            }
+        };
+    }
     quote! {
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
@@ -218,6 +302,110 @@ pub fn enumeration(plan: &EnumPlan) -> TokenStream {
         impl crate::json::ZeroValue for #name {
             fn zero_value() -> Self {
                 #name::from("")
+            }
+        }
+    }
+}
+
+/// `Serialize` and `Deserialize` of a union: an object with exactly one member set;
+/// `__type` is ignored and a member this model does not know reads as `Unknown`.
+pub fn union(plan: &UnionPlan) -> TokenStream {
+    let name = ident(&plan.name);
+    let owner = &plan.name;
+    let write_arms = plan.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let wire = &v.field.member_name;
+        match payload(v) {
+            Some(_) => {
+                let entry = write_member(&v.field.ty, wire, &quote!(value));
+                quote!(#name::#variant(value) => { #entry })
+            }
+            None => {
+                quote!(#name::#variant => map.serialize_entry(#wire, &crate::json::EmptyObject)?,)
+            }
+        }
+    });
+    let read_arms = plan.variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let wire = &v.field.member_name;
+        match payload(v) {
+            Some(_) => {
+                let read = read_member(&v.field.ty, owner, wire);
+                quote!(#wire => #read.map(#name::#variant),)
+            }
+            None => quote! {
+                #wire => crate::json::member::<_, ::serde::de::IgnoredAny>(&mut map, #owner, #wire)?.map(|_| #name::#variant),
+            },
+        }
+    });
+    let cannot_send = format!("`{owner}`: the `Unknown` member cannot be sent");
+    let two_members = format!("`{owner}`: more than one member of the union is set");
+    let no_member = format!("`{owner}`: no member of the union is set");
+    let expecting = format!("a `{owner}` object");
+    let allow = super::union::allow_deprecated(plan);
+    quote! {
+        #allow
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+                match self {
+                    #(#write_arms)*
+                    #name::Unknown => return ::std::result::Result::Err(<S::Error as ::serde::ser::Error>::custom(#cannot_send)),
+                }
+                map.end()
+            }
+        }
+
+        #allow
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct MapVisitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        let _level = crate::limits::NestingGuard::enter()?;
+                        let mut value: ::std::option::Option<#name> = ::std::option::Option::None;
+                        let mut unknown = false;
+                        while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Key<'de>>()? {
+                            let member = match key.as_str() {
+                                #(#read_arms)*
+                                "__type" => {
+                                    crate::json::skip(&mut map)?;
+                                    continue;
+                                }
+                                _ => {
+                                    crate::json::skip(&mut map)?;
+                                    unknown = true;
+                                    continue;
+                                }
+                            };
+                            if member.is_some() && value.is_some() {
+                                return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#two_members));
+                            }
+                            value = value.or(member);
+                        }
+                        match value {
+                            ::std::option::Option::Some(value) => ::std::result::Result::Ok(value),
+                            ::std::option::Option::None if unknown => ::std::result::Result::Ok(#name::Unknown),
+                            ::std::option::Option::None => ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#no_member)),
+                        }
+                    }
+                }
+
+                deserializer.deserialize_map(MapVisitor)
+            }
+        }
+
+        impl crate::json::ZeroValue for #name {
+            fn zero_value() -> Self {
+                #name::Unknown
             }
         }
     }

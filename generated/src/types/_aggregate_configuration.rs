@@ -101,7 +101,12 @@ impl ::serde::Serialize for AggregateConfiguration {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.aggregates {
-            map.serialize_entry("Aggregates", value)?;
+            map.serialize_entry(
+                "Aggregates",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.total_constituents {
             map.serialize_entry("TotalConstituents", value)?;
@@ -136,11 +141,12 @@ impl<'de> ::serde::Deserialize<'de> for AggregateConfiguration {
                 {
                     match key.as_str() {
                         "Aggregates" => {
-                            m_aggregates = crate::json::member(
-                                &mut map,
-                                "AggregateConfiguration",
-                                "Aggregates",
-                            )?;
+                            m_aggregates = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(&mut map, "AggregateConfiguration", "Aggregates")?;
                         }
                         "TotalConstituents" => {
                             m_total_constituents = crate::json::member(

@@ -659,7 +659,12 @@ impl ::serde::Serialize for Backup {
             map.serialize_entry("ResourceARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+            map.serialize_entry(
+                "Tags",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.file_system {
             map.serialize_entry("FileSystem", value)?;
@@ -796,7 +801,10 @@ impl<'de> ::serde::Deserialize<'de> for Backup {
                             )?;
                         }
                         "Tags" => {
-                            m_tags = crate::json::member(&mut map, "Backup", "Tags")?;
+                            m_tags = crate::json::member_as::<
+                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                                _,
+                            >(&mut map, "Backup", "Tags")?;
                         }
                         "FileSystem" => {
                             m_file_system = crate::json::member(

@@ -780,10 +780,20 @@ impl ::serde::Serialize for FileSystem {
             map.serialize_entry("VpcId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.subnet_ids {
-            map.serialize_entry("SubnetIds", value)?;
+            map.serialize_entry(
+                "SubnetIds",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_ids {
-            map.serialize_entry("NetworkInterfaceIds", value)?;
+            map.serialize_entry(
+                "NetworkInterfaceIds",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.dns_name {
             map.serialize_entry("DNSName", value)?;
@@ -795,7 +805,12 @@ impl ::serde::Serialize for FileSystem {
             map.serialize_entry("ResourceARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+            map.serialize_entry(
+                "Tags",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.windows_configuration {
             map.serialize_entry("WindowsConfiguration", value)?;
@@ -804,7 +819,14 @@ impl ::serde::Serialize for FileSystem {
             map.serialize_entry("LustreConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.administrative_actions {
-            map.serialize_entry("AdministrativeActions", value)?;
+            map.serialize_entry(
+                "AdministrativeActions",
+                &crate::json::Encode::<
+                    crate::json::List<
+                        crate::json::Plain<crate::types::AdministrativeAction>,
+                    >,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.ontap_configuration {
             map.serialize_entry("OntapConfiguration", value)?;
@@ -959,18 +981,20 @@ impl<'de> ::serde::Deserialize<'de> for FileSystem {
                             )?;
                         }
                         "SubnetIds" => {
-                            m_subnet_ids = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "SubnetIds",
-                            )?;
+                            m_subnet_ids = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(&mut map, "FileSystem", "SubnetIds")?;
                         }
                         "NetworkInterfaceIds" => {
-                            m_network_interface_ids = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "NetworkInterfaceIds",
-                            )?;
+                            m_network_interface_ids = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(&mut map, "FileSystem", "NetworkInterfaceIds")?;
                         }
                         "DNSName" => {
                             m_dns_name = crate::json::member(
@@ -994,7 +1018,10 @@ impl<'de> ::serde::Deserialize<'de> for FileSystem {
                             )?;
                         }
                         "Tags" => {
-                            m_tags = crate::json::member(&mut map, "FileSystem", "Tags")?;
+                            m_tags = crate::json::member_as::<
+                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                                _,
+                            >(&mut map, "FileSystem", "Tags")?;
                         }
                         "WindowsConfiguration" => {
                             m_windows_configuration = crate::json::member(
@@ -1011,11 +1038,12 @@ impl<'de> ::serde::Deserialize<'de> for FileSystem {
                             )?;
                         }
                         "AdministrativeActions" => {
-                            m_administrative_actions = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "AdministrativeActions",
-                            )?;
+                            m_administrative_actions = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<crate::types::AdministrativeAction>,
+                                >,
+                                _,
+                            >(&mut map, "FileSystem", "AdministrativeActions")?;
                         }
                         "OntapConfiguration" => {
                             m_ontap_configuration = crate::json::member(

@@ -148,10 +148,20 @@ impl ::serde::Serialize for FileSystemEndpoint {
             map.serialize_entry("DNSName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.ip_addresses {
-            map.serialize_entry("IpAddresses", value)?;
+            map.serialize_entry(
+                "IpAddresses",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
-            map.serialize_entry("Ipv6Addresses", value)?;
+            map.serialize_entry(
+                "Ipv6Addresses",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         map.end()
     }
@@ -193,18 +203,20 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoint {
                             )?;
                         }
                         "IpAddresses" => {
-                            m_ip_addresses = crate::json::member(
-                                &mut map,
-                                "FileSystemEndpoint",
-                                "IpAddresses",
-                            )?;
+                            m_ip_addresses = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(&mut map, "FileSystemEndpoint", "IpAddresses")?;
                         }
                         "Ipv6Addresses" => {
-                            m_ipv6_addresses = crate::json::member(
-                                &mut map,
-                                "FileSystemEndpoint",
-                                "Ipv6Addresses",
-                            )?;
+                            m_ipv6_addresses = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(&mut map, "FileSystemEndpoint", "Ipv6Addresses")?;
                         }
                         _ => crate::json::skip(&mut map)?,
                     }

@@ -112,7 +112,12 @@ impl ::serde::Serialize for LustreRootSquashConfiguration {
             map.serialize_entry("RootSquash", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.no_squash_nids {
-            map.serialize_entry("NoSquashNids", value)?;
+            map.serialize_entry(
+                "NoSquashNids",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         map.end()
     }
@@ -151,11 +156,12 @@ impl<'de> ::serde::Deserialize<'de> for LustreRootSquashConfiguration {
                             )?;
                         }
                         "NoSquashNids" => {
-                            m_no_squash_nids = crate::json::member(
-                                &mut map,
-                                "LustreRootSquashConfiguration",
-                                "NoSquashNids",
-                            )?;
+                            m_no_squash_nids = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(&mut map, "LustreRootSquashConfiguration", "NoSquashNids")?;
                         }
                         _ => crate::json::skip(&mut map)?,
                     }

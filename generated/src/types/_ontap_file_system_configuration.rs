@@ -531,7 +531,12 @@ impl ::serde::Serialize for OntapFileSystemConfiguration {
             map.serialize_entry("PreferredSubnetId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.route_table_ids {
-            map.serialize_entry("RouteTableIds", value)?;
+            map.serialize_entry(
+                "RouteTableIds",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.throughput_capacity {
             map.serialize_entry("ThroughputCapacity", value)?;
@@ -661,11 +666,12 @@ impl<'de> ::serde::Deserialize<'de> for OntapFileSystemConfiguration {
                             )?;
                         }
                         "RouteTableIds" => {
-                            m_route_table_ids = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "RouteTableIds",
-                            )?;
+                            m_route_table_ids = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(&mut map, "OntapFileSystemConfiguration", "RouteTableIds")?;
                         }
                         "ThroughputCapacity" => {
                             m_throughput_capacity = crate::json::member(

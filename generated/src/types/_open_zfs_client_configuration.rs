@@ -148,7 +148,12 @@ impl ::serde::Serialize for OpenZfsClientConfiguration {
             map.serialize_entry("Clients", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.options {
-            map.serialize_entry("Options", value)?;
+            map.serialize_entry(
+                "Options",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         map.end()
     }
@@ -187,11 +192,12 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsClientConfiguration {
                             )?;
                         }
                         "Options" => {
-                            m_options = crate::json::member(
-                                &mut map,
-                                "OpenZfsClientConfiguration",
-                                "Options",
-                            )?;
+                            m_options = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(&mut map, "OpenZfsClientConfiguration", "Options")?;
                         }
                         _ => crate::json::skip(&mut map)?,
                     }

@@ -615,7 +615,12 @@ impl ::serde::Serialize for OpenZfsFileSystemConfiguration {
             map.serialize_entry("EndpointIpv6AddressRange", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.route_table_ids {
-            map.serialize_entry("RouteTableIds", value)?;
+            map.serialize_entry(
+                "RouteTableIds",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_ip_address {
             map.serialize_entry("EndpointIpAddress", value)?;
@@ -774,7 +779,12 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsFileSystemConfiguration {
                             )?;
                         }
                         "RouteTableIds" => {
-                            m_route_table_ids = crate::json::member(
+                            m_route_table_ids = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(
                                 &mut map,
                                 "OpenZfsFileSystemConfiguration",
                                 "RouteTableIds",

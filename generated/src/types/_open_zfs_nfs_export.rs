@@ -105,7 +105,14 @@ impl ::serde::Serialize for OpenZfsNfsExport {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.client_configurations {
-            map.serialize_entry("ClientConfigurations", value)?;
+            map.serialize_entry(
+                "ClientConfigurations",
+                &crate::json::Encode::<
+                    crate::json::List<
+                        crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
+                    >,
+                >::new(value),
+            )?;
         }
         map.end()
     }
@@ -136,11 +143,12 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsNfsExport {
                 {
                     match key.as_str() {
                         "ClientConfigurations" => {
-                            m_client_configurations = crate::json::member(
-                                &mut map,
-                                "OpenZfsNfsExport",
-                                "ClientConfigurations",
-                            )?;
+                            m_client_configurations = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
+                                >,
+                                _,
+                            >(&mut map, "OpenZfsNfsExport", "ClientConfigurations")?;
                         }
                         _ => crate::json::skip(&mut map)?,
                     }

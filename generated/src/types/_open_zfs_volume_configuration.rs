@@ -630,10 +630,22 @@ impl ::serde::Serialize for OpenZfsVolumeConfiguration {
             map.serialize_entry("ReadOnly", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.nfs_exports {
-            map.serialize_entry("NfsExports", value)?;
+            map.serialize_entry(
+                "NfsExports",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<crate::types::OpenZfsNfsExport>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.user_and_group_quotas {
-            map.serialize_entry("UserAndGroupQuotas", value)?;
+            map.serialize_entry(
+                "UserAndGroupQuotas",
+                &crate::json::Encode::<
+                    crate::json::List<
+                        crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
+                    >,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.restore_to_snapshot {
             map.serialize_entry("RestoreToSnapshot", value)?;
@@ -781,14 +793,20 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsVolumeConfiguration {
                             )?;
                         }
                         "NfsExports" => {
-                            m_nfs_exports = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "NfsExports",
-                            )?;
+                            m_nfs_exports = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<crate::types::OpenZfsNfsExport>,
+                                >,
+                                _,
+                            >(&mut map, "OpenZfsVolumeConfiguration", "NfsExports")?;
                         }
                         "UserAndGroupQuotas" => {
-                            m_user_and_group_quotas = crate::json::member(
+                            m_user_and_group_quotas = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
+                                >,
+                                _,
+                            >(
                                 &mut map,
                                 "OpenZfsVolumeConfiguration",
                                 "UserAndGroupQuotas",

@@ -289,7 +289,12 @@ impl ::serde::Serialize for SelfManagedActiveDirectoryAttributes {
             map.serialize_entry("UserName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.dns_ips {
-            map.serialize_entry("DnsIps", value)?;
+            map.serialize_entry(
+                "DnsIps",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<::std::string::String>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self
             .domain_join_service_account_secret
@@ -364,7 +369,12 @@ impl<'de> ::serde::Deserialize<'de> for SelfManagedActiveDirectoryAttributes {
                             )?;
                         }
                         "DnsIps" => {
-                            m_dns_ips = crate::json::member(
+                            m_dns_ips = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<::std::string::String>,
+                                >,
+                                _,
+                            >(
                                 &mut map,
                                 "SelfManagedActiveDirectoryAttributes",
                                 "DnsIps",

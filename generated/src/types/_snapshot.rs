@@ -351,10 +351,22 @@ impl ::serde::Serialize for Snapshot {
             map.serialize_entry("LifecycleTransitionReason", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+            map.serialize_entry(
+                "Tags",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.administrative_actions {
-            map.serialize_entry("AdministrativeActions", value)?;
+            map.serialize_entry(
+                "AdministrativeActions",
+                &crate::json::Encode::<
+                    crate::json::List<
+                        crate::json::Plain<crate::types::AdministrativeAction>,
+                    >,
+                >::new(value),
+            )?;
         }
         map.end()
     }
@@ -446,14 +458,18 @@ impl<'de> ::serde::Deserialize<'de> for Snapshot {
                             )?;
                         }
                         "Tags" => {
-                            m_tags = crate::json::member(&mut map, "Snapshot", "Tags")?;
+                            m_tags = crate::json::member_as::<
+                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                                _,
+                            >(&mut map, "Snapshot", "Tags")?;
                         }
                         "AdministrativeActions" => {
-                            m_administrative_actions = crate::json::member(
-                                &mut map,
-                                "Snapshot",
-                                "AdministrativeActions",
-                            )?;
+                            m_administrative_actions = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<crate::types::AdministrativeAction>,
+                                >,
+                                _,
+                            >(&mut map, "Snapshot", "AdministrativeActions")?;
                         }
                         _ => crate::json::skip(&mut map)?,
                     }

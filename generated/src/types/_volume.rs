@@ -451,7 +451,12 @@ impl ::serde::Serialize for Volume {
             map.serialize_entry("ResourceARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+            map.serialize_entry(
+                "Tags",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {
             map.serialize_entry("VolumeId", value)?;
@@ -463,7 +468,14 @@ impl ::serde::Serialize for Volume {
             map.serialize_entry("LifecycleTransitionReason", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.administrative_actions {
-            map.serialize_entry("AdministrativeActions", value)?;
+            map.serialize_entry(
+                "AdministrativeActions",
+                &crate::json::Encode::<
+                    crate::json::List<
+                        crate::json::Plain<crate::types::AdministrativeAction>,
+                    >,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
             map.serialize_entry("OpenZFSConfiguration", value)?;
@@ -558,7 +570,10 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
                             )?;
                         }
                         "Tags" => {
-                            m_tags = crate::json::member(&mut map, "Volume", "Tags")?;
+                            m_tags = crate::json::member_as::<
+                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                                _,
+                            >(&mut map, "Volume", "Tags")?;
                         }
                         "VolumeId" => {
                             m_volume_id = crate::json::member(
@@ -582,11 +597,12 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
                             )?;
                         }
                         "AdministrativeActions" => {
-                            m_administrative_actions = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "AdministrativeActions",
-                            )?;
+                            m_administrative_actions = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<crate::types::AdministrativeAction>,
+                                >,
+                                _,
+                            >(&mut map, "Volume", "AdministrativeActions")?;
                         }
                         "OpenZFSConfiguration" => {
                             m_open_zfs_configuration = crate::json::member(

@@ -687,7 +687,14 @@ impl ::serde::Serialize for WindowsFileSystemConfiguration {
         if let ::std::option::Option::Some(value) = &self
             .maintenance_operations_in_progress
         {
-            map.serialize_entry("MaintenanceOperationsInProgress", value)?;
+            map.serialize_entry(
+                "MaintenanceOperationsInProgress",
+                &crate::json::Encode::<
+                    crate::json::List<
+                        crate::json::Plain<crate::types::FileSystemMaintenanceOperation>,
+                    >,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
             map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
@@ -705,7 +712,12 @@ impl ::serde::Serialize for WindowsFileSystemConfiguration {
             map.serialize_entry("CopyTagsToBackups", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.aliases {
-            map.serialize_entry("Aliases", value)?;
+            map.serialize_entry(
+                "Aliases",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<crate::types::Alias>>,
+                >::new(value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.audit_log_configuration {
             map.serialize_entry("AuditLogConfiguration", value)?;
@@ -839,7 +851,14 @@ impl<'de> ::serde::Deserialize<'de> for WindowsFileSystemConfiguration {
                             )?;
                         }
                         "MaintenanceOperationsInProgress" => {
-                            m_maintenance_operations_in_progress = crate::json::member(
+                            m_maintenance_operations_in_progress = crate::json::member_as::<
+                                crate::json::List<
+                                    crate::json::Plain<
+                                        crate::types::FileSystemMaintenanceOperation,
+                                    >,
+                                >,
+                                _,
+                            >(
                                 &mut map,
                                 "WindowsFileSystemConfiguration",
                                 "MaintenanceOperationsInProgress",
@@ -874,11 +893,10 @@ impl<'de> ::serde::Deserialize<'de> for WindowsFileSystemConfiguration {
                             )?;
                         }
                         "Aliases" => {
-                            m_aliases = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "Aliases",
-                            )?;
+                            m_aliases = crate::json::member_as::<
+                                crate::json::List<crate::json::Plain<crate::types::Alias>>,
+                                _,
+                            >(&mut map, "WindowsFileSystemConfiguration", "Aliases")?;
                         }
                         "AuditLogConfiguration" => {
                             m_audit_log_configuration = crate::json::member(

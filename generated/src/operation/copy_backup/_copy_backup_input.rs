@@ -257,7 +257,12 @@ impl ::serde::Serialize for CopyBackupInput {
             map.serialize_entry("CopyTags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry("Tags", value)?;
+            map.serialize_entry(
+                "Tags",
+                &crate::json::Encode::<
+                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                >::new(value),
+            )?;
         }
         map.end()
     }
@@ -332,11 +337,10 @@ impl<'de> ::serde::Deserialize<'de> for CopyBackupInput {
                             )?;
                         }
                         "Tags" => {
-                            m_tags = crate::json::member(
-                                &mut map,
-                                "CopyBackupInput",
-                                "Tags",
-                            )?;
+                            m_tags = crate::json::member_as::<
+                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                                _,
+                            >(&mut map, "CopyBackupInput", "Tags")?;
                         }
                         _ => crate::json::skip(&mut map)?,
                     }
