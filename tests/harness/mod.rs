@@ -1,7 +1,9 @@
 //! Helpers for the tests that generate a whole crate from a reference model and build it:
-//! scratch crates and nested cargo runs, the model's plan, and sample documents built
-//! from the plan.
+//! scratch crates and nested cargo runs, the model's plan, sample documents built from
+//! the plan, and Smithy compliance cases written as Rust tests.
 
+pub mod compliance;
+pub mod rust_values;
 pub mod sample;
 pub mod scratch;
 

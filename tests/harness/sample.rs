@@ -1,11 +1,11 @@
 //! Sample documents built from a plan: a structure's awsJson1_1 wire form with every
-//! member filled. Enums cycle through their values, lists and maps hold two entries,
-//! numbers and strings vary, and a structure appears at most twice on any path (a
-//! recursive member is filled once, then left out).
+//! member filled. Enums and unions cycle through their values and members, lists and maps
+//! hold two entries, numbers and strings vary, and a structure or union appears at most
+//! twice on any path (a recursive member is filled once, then left out).
 
 use std::collections::BTreeMap;
 
-use codegen::plan::{EnumPlan, Plan, RustType, StructPlan};
+use codegen::plan::{EnumPlan, Plan, RustType, StructPlan, TimestampFormat, UnionPlan};
 use serde_json::{Map, Value};
 
 /// How many times a structure may appear on one path from the root.
@@ -15,8 +15,9 @@ const RECURSION_DEPTH: usize = 2;
 pub struct Sampler<'p> {
     structures: BTreeMap<String, &'p StructPlan>,
     enums: BTreeMap<String, &'p EnumPlan>,
-    /// The next value of each enum, by path.
-    enum_cursor: BTreeMap<String, usize>,
+    unions: BTreeMap<String, &'p UnionPlan>,
+    /// The next value of each enum and the next member of each union, by path.
+    cursors: BTreeMap<String, usize>,
     /// Grows with every scalar made, so that values differ.
     counter: u64,
     /// The structures being filled, outermost first.
@@ -32,7 +33,12 @@ impl<'p> Sampler<'p> {
                 .iter()
                 .map(|e| (format!("crate::types::{}", e.name), e))
                 .collect(),
-            enum_cursor: BTreeMap::new(),
+            unions: plan
+                .unions
+                .iter()
+                .map(|u| (format!("crate::types::{}", u.name), u))
+                .collect(),
+            cursors: BTreeMap::new(),
             counter: 0,
             path: Vec::new(),
         }
@@ -77,16 +83,30 @@ impl<'p> Sampler<'p> {
             RustType::I64 => Value::from(10_000_000_000 + n),
             RustType::F32 => Value::from(n as f64 + 0.5),
             RustType::F64 => Value::from(n as f64 + 0.125),
-            RustType::DateTime => timestamp(n),
+            RustType::DateTime(format) => timestamp(*format, n),
             // `blob-sample`, base64-encoded.
             RustType::Blob => Value::from("YmxvYi1zYW1wbGU="),
+            RustType::BigInteger => Value::from(12_345_678_901_234_567_890_u64),
+            RustType::BigDecimal => Value::from(n as f64 + 0.375),
+            RustType::Document => serde_json::json!({"a": [n, "x", true, null], "b": {"c": 2.5}}),
+            RustType::Unit => Value::Object(Map::new()),
             RustType::Enum(path) => Value::from(self.next_enum_value(path)),
+            RustType::IntEnum(path) => {
+                let value = self.next_enum_value(path);
+                let number: i64 = value.parse().unwrap_or_else(|_| panic!("{path}: {value}"));
+                Value::from(number)
+            }
             RustType::Struct(path) => {
-                let depth = self.path.iter().filter(|p| *p == path).count();
-                if depth >= RECURSION_DEPTH {
+                if self.too_deep(path) {
                     return None;
                 }
                 self.structure(path)
+            }
+            RustType::Union(path) => {
+                if self.too_deep(path) {
+                    return None;
+                }
+                self.union(path)?
             }
             RustType::List { item, .. } => {
                 let items: Vec<Value> = (0..2).map_while(|_| self.value(item)).collect();
@@ -109,49 +129,92 @@ impl<'p> Sampler<'p> {
         })
     }
 
+    /// Whether `path` already appears as often on the current path as it may.
+    fn too_deep(&self, path: &str) -> bool {
+        self.path.iter().filter(|p| *p == path).count() >= RECURSION_DEPTH
+    }
+
+    /// A union with its next member set (the one after it when that would recurse too
+    /// deeply); `None` when no member can be filled.
+    fn union(&mut self, path: &str) -> Option<Value> {
+        let plan = *self
+            .unions
+            .get(path)
+            .unwrap_or_else(|| panic!("no union `{path}` in the plan"));
+        self.path.push(path.to_owned());
+        let mut result = None;
+        for _ in 0..plan.variants.len() {
+            let variant = &plan.variants[self.next_index(path, plan.variants.len())];
+            if let Some(value) = self.value(&variant.field.ty) {
+                let mut object = Map::new();
+                object.insert(variant.field.member_name.clone(), value);
+                result = Some(Value::Object(object));
+                break;
+            }
+        }
+        self.path.pop();
+        result
+    }
+
     fn next_enum_value(&mut self, path: &str) -> String {
-        let plan = self
+        let plan = *self
             .enums
             .get(path)
             .unwrap_or_else(|| panic!("no enum `{path}` in the plan"));
-        let cursor = self.enum_cursor.entry(path.to_owned()).or_default();
-        let value = plan.variants[*cursor % plan.variants.len()].value.clone();
+        plan.variants[self.next_index(path, plan.variants.len())]
+            .value
+            .clone()
+    }
+
+    /// The cursor of `path`, advanced: 0, 1, .., count - 1, 0, ...
+    fn next_index(&mut self, path: &str, count: usize) -> usize {
+        let cursor = self.cursors.entry(path.to_owned()).or_default();
+        let index = *cursor % count;
         *cursor += 1;
-        value
+        index
     }
 }
 
-/// Epoch seconds in November 2023: whole seconds, or with a millisecond fraction.
-fn timestamp(n: u64) -> Value {
-    let seconds = 1_700_000_000 + n;
-    if n % 2 == 0 {
-        Value::from(seconds)
-    } else {
-        Value::from(seconds as f64 + 0.123)
+/// A timestamp in November 2023 in `format`: epoch seconds, whole or with a millisecond
+/// fraction, or the text forms of 1700000000 (whole seconds, as their writers give them).
+fn timestamp(format: TimestampFormat, n: u64) -> Value {
+    match format {
+        TimestampFormat::EpochSeconds if n % 2 == 0 => Value::from(1_700_000_000 + n),
+        TimestampFormat::EpochSeconds => Value::from((1_700_000_000 + n) as f64 + 0.123),
+        TimestampFormat::DateTime => Value::from("2023-11-14T22:13:20Z"),
+        TimestampFormat::HttpDate => Value::from("Tue, 14 Nov 2023 22:13:20 GMT"),
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     use super::*;
 
-    fn plan_of(model: &str) -> Plan {
-        let dir = std::env::temp_dir().join(format!("sample-{}", std::process::id()));
+    /// The plan of a model with one operation, `Get`, whose output is `ex#GetOutput`,
+    /// and the further `shapes` (JSON members of `shapes`).
+    fn plan_of(shapes: &str) -> Plan {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("sample-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("model.json");
+        let model = format!(
+            r#"{{"smithy": "2.0", "shapes": {{
+                "ex#Svc": {{"type": "service", "version": "1", "operations": [{{"target": "ex#Get"}}]}},
+                "ex#Get": {{"type": "operation", "input": {{"target": "smithy.api#Unit"}},
+                           "output": {{"target": "ex#GetOutput"}}}},
+                {shapes}}}}}"#
+        );
         std::fs::write(&path, model).unwrap();
         let plan = super::super::plan(&path, "sample");
         std::fs::remove_dir_all(&dir).unwrap();
         plan
     }
 
-    /// A recursive tree, an enum, a list and a map, every member filled.
-    const MODEL: &str = r##"{
-        "smithy": "2.0",
-        "shapes": {
-            "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Get"}]},
-            "ex#Get": {"type": "operation", "input": {"target": "smithy.api#Unit"},
-                       "output": {"target": "ex#GetOutput"}},
+    /// Shapes: a recursive tree, an enum, a list and a map.
+    const MODEL: &str = r##"
             "ex#GetOutput": {"type": "structure", "members": {
                 "Root": {"target": "ex#Node"},
                 "Colors": {"target": "ex#Colors"},
@@ -166,8 +229,40 @@ mod tests {
             "ex#Colors": {"type": "list", "member": {"target": "ex#Color"}},
             "ex#Sizes": {"type": "map", "key": {"target": "smithy.api#String"},
                          "value": {"target": "smithy.api#Long"}}
-        }
-    }"##;
+    "##;
+
+    /// Shapes: a recursive union, an int enum, a document and a text timestamp.
+    const KINDS: &str = r##"
+            "ex#GetOutput": {"type": "structure", "members": {
+                "Shape": {"target": "ex#Shape"},
+                "Level": {"target": "ex#Level"},
+                "Extra": {"target": "smithy.api#Document"},
+                "When": {"target": "smithy.api#Timestamp",
+                         "traits": {"smithy.api#timestampFormat": "date-time"}}}},
+            "ex#Shape": {"type": "union", "members": {
+                "Nested": {"target": "ex#Shape"},
+                "AlsoNested": {"target": "ex#Shape"},
+                "Name": {"target": "smithy.api#String"}}},
+            "ex#Level": {"type": "intEnum", "members": {
+                "LOW": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}},
+                "HIGH": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 5}}}}
+    "##;
+
+    #[test]
+    fn unions_take_their_next_member_and_stop_recursing_at_the_second_level() {
+        let plan = plan_of(KINDS);
+        let output = &plan.operations[0].output;
+        let mut sampler = Sampler::new(&plan);
+        let sample = sampler.structure(output);
+        // The outer union takes its first member, `Nested`; the inner one's next member,
+        // `AlsoNested`, would put a third `Shape` on the path, so it takes `Name`.
+        let inner = sample["Shape"]["Nested"].as_object().unwrap();
+        assert_eq!(inner.keys().collect::<Vec<_>>(), ["Name"], "{sample}");
+        assert_eq!(sample["Level"], serde_json::json!(1));
+        assert!(sample["Extra"].is_object());
+        assert_eq!(sample["When"], serde_json::json!("2023-11-14T22:13:20Z"));
+        assert_eq!(sampler.structure(output)["Level"], serde_json::json!(5));
+    }
 
     #[test]
     fn every_member_is_filled_and_recursion_stops_at_the_second_level() {

@@ -115,6 +115,10 @@ impl ScratchCrate {
             .current_dir(&self.root)
             .env("CARGO_TARGET_DIR", &self.target)
             .env_remove("RUSTFLAGS")
+            // Lean builds: these crates are built to be checked, not debugged.
+            .env("CARGO_PROFILE_DEV_DEBUG", "0")
+            .env("CARGO_INCREMENTAL", "0")
+            .env("RUST_BACKTRACE", "0")
             .output()
             .expect("cargo runs");
         CargoRun {
