@@ -8,7 +8,7 @@
 //! left out, and its lint attributes (`#![forbid(unsafe_code)]`, ...) move onto each
 //! top-level module, which holds all the code.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -25,7 +25,16 @@ pub fn inline(files: &BTreeMap<String, String>, module_path: &str) -> Result<Str
     let prefix = module_path_segments(module_path)?;
     let mut root = parse(files, ROOT)?;
     let lints = root_lints(std::mem::take(&mut root.attrs));
-    inline_modules(&mut root.items, "src", files)?;
+    let mut used = BTreeSet::from([ROOT.to_owned()]);
+    inline_modules(&mut root.items, "src", files, &mut used)?;
+    if let Some(unused) = files
+        .keys()
+        .find(|f| f.ends_with(".rs") && !used.contains(*f))
+    {
+        return Err(Error::new(format!(
+            "internal error: generated `{unused}` is not declared by any module"
+        )));
+    }
     for item in &mut root.items {
         if let syn::Item::Mod(module) = item {
             module.attrs.splice(0..0, lints.iter().cloned());
@@ -38,9 +47,8 @@ pub fn inline(files: &BTreeMap<String, String>, module_path: &str) -> Result<Str
         ))
     })?;
     Ok(format!(
-        "{HEADER}// Include it as `{module_path}`, e.g. `pub mod {name} {{ include!(..); }}` at the crate root.\n\n{}",
+        "{HEADER}// For `include!` as the module `{module_path}`.\n\n{}",
         prettyplease::unparse(&file),
-        name = prefix.last().map_or_else(|| "x".to_owned(), Ident::to_string),
     ))
 }
 
@@ -97,11 +105,13 @@ fn root_lints(attrs: Vec<syn::Attribute>) -> Vec<syn::Attribute> {
 }
 
 /// Replaces every `mod x;` in `items` (a module whose child files live in `dir`) by
-/// `mod x { .. }` holding `dir/x.rs` (or `dir/x/mod.rs`), recursively.
+/// `mod x { .. }` holding `dir/x.rs` (or `dir/x/mod.rs`), recursively; the files taken
+/// go into `used`.
 fn inline_modules(
     items: &mut [syn::Item],
     dir: &str,
     files: &BTreeMap<String, String>,
+    used: &mut BTreeSet<String>,
 ) -> Result<()> {
     for item in items {
         let syn::Item::Mod(module) = item else {
@@ -118,20 +128,28 @@ fn inline_modules(
                 nested
             };
             let file = parse(files, &path)?;
-            // The file's inner attributes (`//!` docs) follow the declaration's outer
-            // ones, as outer attributes: same meaning, one style per item.
-            module.attrs.extend(file.attrs.into_iter().map(|mut attr| {
-                attr.style = syn::AttrStyle::Outer;
-                attr
-            }));
+            used.insert(path);
+            // The file's inner attributes (`//!` docs) stay inner: their intra-doc links
+            // resolve inside the module, as they did in the file (outer docs on a module
+            // resolve in its parent).
+            if has_docs(&module.attrs) && has_docs(&file.attrs) {
+                module
+                    .attrs
+                    .push(syn::parse_quote!(#[allow(clippy::mixed_attributes_style)]));
+            }
+            module.attrs.extend(file.attrs);
             module.content = Some((syn::token::Brace::default(), file.items));
             module.semi = None;
         }
         if let Some((_, children)) = &mut module.content {
-            inline_modules(children, &child_dir, files)?;
+            inline_modules(children, &child_dir, files, used)?;
         }
     }
     Ok(())
+}
+
+fn has_docs(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| attr.path().is_ident("doc"))
 }
 
 /// Puts `prefix` after every `crate::` in `tokens`, groups and doc strings included
@@ -235,7 +253,7 @@ mod tests {
         files(&[
             (
                 "src/lib.rs",
-                "//! Root docs.\n#![forbid(unsafe_code)]\npub mod types;\nmod json;\npub use crate::types::Thing;\n",
+                "//! Root docs.\n#![forbid(unsafe_code)]\n/// Declared here.\npub mod types;\nmod json;\npub use crate::types::Thing;\n",
             ),
             (
                 "src/types.rs",
@@ -251,7 +269,7 @@ mod tests {
     }
 
     #[test]
-    fn module_files_become_inline_modules_documented_by_their_inner_docs() {
+    fn module_files_become_inline_modules_keeping_their_inner_docs() {
         let text = inline(&crate_tree(), "crate::fsx").unwrap();
         let file = syn::parse_file(&text).unwrap();
         let names: Vec<String> = file
@@ -263,9 +281,11 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["types", "json"]);
+        // Inner docs stay inner (their links resolve inside the module); clippy's
+        // style lint is allowed where the declaration has outer docs too.
         assert!(
             text.contains(
-                "/// The types; see [`Thing`](crate::fsx::types::Thing).\npub mod types {"
+                "/// Declared here.\n#[allow(clippy::mixed_attributes_style)]\npub mod types {\n    //! The types; see [`Thing`](crate::fsx::types::Thing).\n"
             ),
             "{text}"
         );
@@ -278,9 +298,10 @@ mod tests {
     fn root_docs_are_dropped_and_root_lints_move_onto_each_module() {
         let text = inline(&crate_tree(), "crate::fsx").unwrap();
         assert!(!text.contains("Root docs"), "{text}");
-        assert!(!text.contains("#![") && !text.contains("//!"), "{text}");
+        let file = syn::parse_file(&text).unwrap();
+        assert!(file.attrs.is_empty(), "{text}");
         assert!(
-            text.contains("#[forbid(unsafe_code)]\n/// The types;"),
+            text.contains("#[forbid(unsafe_code)]\n/// Declared here."),
             "{text}"
         );
         assert!(
@@ -318,6 +339,20 @@ mod tests {
             text.replace(" ::", "::")
                 .contains("matches!(crate::json::Raw"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_file_no_module_declares_is_an_internal_error() {
+        let mut files = crate_tree();
+        files.insert(
+            "src/orphan.rs".to_owned(),
+            "pub struct Orphan;\n".to_owned(),
+        );
+        let error = inline(&files, "crate::fsx").unwrap_err();
+        assert!(
+            error.message.contains("`src/orphan.rs` is not declared"),
+            "{error}"
         );
     }
 
