@@ -98,3 +98,36 @@ pub fn diff_file_sets(
     }
     out
 }
+
+/// Makes `to` hold exactly the files of `from` (`target/` and hidden entries skipped),
+/// rewriting only the files whose content differs.
+pub fn mirror(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    let mut wanted = Vec::new();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let name = entry.file_name();
+        if name == "target" || name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let (source, copy) = (entry.path(), to.join(&name));
+        if source.is_dir() {
+            mirror(&source, &copy);
+        } else {
+            let bytes = std::fs::read(&source).unwrap();
+            if std::fs::read(&copy).ok().as_deref() != Some(bytes.as_slice()) {
+                std::fs::write(&copy, bytes).unwrap();
+            }
+        }
+        wanted.push(name);
+    }
+    for entry in std::fs::read_dir(to).unwrap().flatten() {
+        if !wanted.contains(&entry.file_name()) {
+            let path = entry.path();
+            if path.is_dir() {
+                std::fs::remove_dir_all(&path).unwrap();
+            } else {
+                std::fs::remove_file(&path).unwrap();
+            }
+        }
+    }
+}

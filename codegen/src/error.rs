@@ -5,7 +5,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// A generation failure. Nothing is written when one is returned.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Debug` prints the same line as `Display`, so a build script's
+/// `fn main() -> Result<(), codegen::Error>` (or an `unwrap`) shows the readable message.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Error {
     /// The model file the problem is in, when known.
     pub file: Option<PathBuf>,
@@ -63,6 +66,12 @@ impl fmt::Display for Error {
             write!(f, " (at `{path}`)")?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
     }
 }
 

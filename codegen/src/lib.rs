@@ -1,10 +1,43 @@
 //! A generator of Rust bindings from Smithy JSON AST models.
 //!
 //! The pipeline, one module per stage:
-//! [`load`] -> [`validate`] (with [`mixins`]) -> [`closure`] -> [`plan`] (with [`names`], [`boxing`],
-//! [`docs`]) -> [`emit`] -> [`format`] -> [`write`].
+//! [`load`] -> [`validate`] (with [`mixins`]) -> [`closure`] -> [`plan`] (with [`names`],
+//! [`boxing`], [`docs`]) -> [`emit`] -> [`format`] -> [`write`], or [`inline`] for the
+//! one-file form.
 //!
-//! [`Config`] drives it from a build script, the `codegen` binary or a test:
+//! [`Config`] drives it from a build script, the `codegen` binary or a test. It writes
+//! one of two forms.
+//!
+//! **One file for `include!`** (the default in a build script): `build.rs`
+//!
+//! ```no_run
+//! fn main() -> Result<(), codegen::Error> {
+//!     codegen::Config::new()
+//!         .model("model") // a file, or a directory of *.json files
+//!         .operations(["CopyBackup"])
+//!         .generate()?; // writes $OUT_DIR/fsx.rs, tells Cargo to rerun on model changes
+//!     Ok(())
+//! }
+//! ```
+//!
+//! and at the root of the crate (`[dependencies]` needs what the generated crate's
+//! `Cargo.toml` lists: `http`, `serde`, `serde_json`):
+//!
+//! ```ignore
+//! #[forbid(unsafe_code)]
+//! pub mod fsx {
+//!     include!(concat!(env!("OUT_DIR"), "/fsx.rs"));
+//! }
+//! ```
+//!
+//! The file holds every module inline, with the generated code's `crate::` paths
+//! pointing at `crate::fsx` (`crate::<crate_name>`); include it elsewhere with
+//! [`Config::module_path`]. A bad model fails the build with one line naming the model
+//! file, the shape and the problem ([`Error`]'s `Debug` is that line).
+//!
+//! **A crate folder** (`Cargo.toml`, `src/`) to commit or vendor, with
+//! [`Config::out_dir`]; only changed files are written, and [`Config::check`] compares
+//! without writing:
 //!
 //! ```no_run
 //! codegen::Config::new()
@@ -22,6 +55,7 @@ pub mod docs;
 pub mod emit;
 pub mod error;
 pub mod format;
+pub mod inline;
 pub mod load;
 pub mod mixins;
 pub mod names;
@@ -35,6 +69,14 @@ use std::path::{Path, PathBuf};
 pub use error::{Error, Result};
 pub use write::{unified_diff, StaleFile, WriteReport};
 
+/// The generated crate as one file for `include!`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IncludeFile {
+    /// `<crate_name>.rs`, with `_` for `-`.
+    pub file_name: String,
+    pub text: String,
+}
+
 /// Settings of one generation run.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -42,6 +84,8 @@ pub struct Config {
     operations: Vec<String>,
     crate_name: Option<String>,
     out_dir: Option<PathBuf>,
+    include_file: Option<PathBuf>,
+    module_path: Option<String>,
 }
 
 impl Config {
@@ -79,15 +123,50 @@ impl Config {
         self
     }
 
-    /// Where [`Config::generate`] writes the crate.
+    /// Writes a crate folder (`Cargo.toml`, `src/`) here, to commit or vendor, instead
+    /// of one file for `include!`.
     pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.out_dir = Some(dir.into());
         self
     }
 
-    /// Runs the pipeline up to formatting: the generated files by relative path.
+    /// Writes the one file for `include!` here instead of `$OUT_DIR/<crate_name>.rs`.
+    pub fn include_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.include_file = Some(path.into());
+        self
+    }
+
+    /// Where the file for `include!` is included, as a path from the crate root
+    /// (`crate::api::fsx`); `crate::<crate_name>` by default. The generated code's
+    /// `crate::` paths are rewritten to it.
+    pub fn module_path(mut self, path: impl Into<String>) -> Self {
+        self.module_path = Some(path.into());
+        self
+    }
+
+    /// Runs the pipeline up to formatting: the generated crate's files by relative path.
     /// Nothing is written.
     pub fn render(&self) -> Result<BTreeMap<String, String>> {
+        Ok(self.render_crate()?.1)
+    }
+
+    /// Runs the pipeline and inlines the crate into the one file for `include!`.
+    /// Nothing is written.
+    pub fn render_include(&self) -> Result<IncludeFile> {
+        let (crate_name, files) = self.render_crate()?;
+        let module_name = crate_name.replace('-', "_");
+        let module_path = self
+            .module_path
+            .clone()
+            .unwrap_or_else(|| format!("crate::{module_name}"));
+        Ok(IncludeFile {
+            text: inline::inline(&files, &module_path)?,
+            file_name: format!("{module_name}.rs"),
+        })
+    }
+
+    /// The crate name and the formatted files.
+    fn render_crate(&self) -> Result<(String, BTreeMap<String, String>)> {
         if self.models.is_empty() {
             return Err(Error::new("no model given"));
         }
@@ -98,17 +177,42 @@ impl Config {
             None => default_crate_name(&model, &closure.service),
         };
         let plan = plan::plan(&model, &closure, &crate_name)?;
-        format::format(emit::emit(&plan).map_err(|e| model.locate(e))?)
+        let files = format::format(emit::emit(&plan).map_err(|e| model.locate(e))?)?;
+        Ok((crate_name, files))
     }
 
-    /// Renders, then writes the files that changed into the output directory.
+    /// Renders, then writes what changed (unchanged files keep their modification time):
+    ///
+    /// - with [`Config::out_dir`], the crate folder (generated files no longer produced
+    ///   are removed);
+    /// - otherwise the one file for `include!`, at [`Config::include_file`] or, in a
+    ///   build script, at `$OUT_DIR/<crate_name>.rs`. In the `OUT_DIR` case it also
+    ///   prints `cargo:rerun-if-changed` for each model path, so Cargo reruns the build
+    ///   script when the model changes (and only then).
     pub fn generate(&self) -> Result<WriteReport> {
-        let out_dir = self
-            .out_dir
-            .as_deref()
-            .ok_or_else(|| Error::new("no output directory given"))?;
-        let files = self.render()?;
-        write::write(out_dir, &files)
+        if let Some(out_dir) = &self.out_dir {
+            return write::write(out_dir, &self.render()?);
+        }
+        let include = self.render_include()?;
+        let path = match &self.include_file {
+            Some(path) => path.clone(),
+            None => self.build_script_out_dir()?.join(&include.file_name),
+        };
+        write::write_file(&path, &include.text)
+    }
+
+    /// `$OUT_DIR`, after telling Cargo to rerun the build script when a model changes.
+    fn build_script_out_dir(&self) -> Result<PathBuf> {
+        let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
+            Error::new(
+                "no output given: call `out_dir` (a crate folder) or `include_file`, \
+                 or run in a build script, where the file goes to `OUT_DIR`",
+            )
+        })?;
+        for model in &self.models {
+            println!("cargo:rerun-if-changed={}", model.display());
+        }
+        Ok(PathBuf::from(out_dir))
     }
 
     /// Renders and compares with the output directory, writing nothing: the files that

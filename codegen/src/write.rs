@@ -21,17 +21,24 @@ pub struct WriteReport {
     pub removed: Vec<PathBuf>,
 }
 
+impl WriteReport {
+    /// Writes `text` to `path` unless the file already holds it, and counts it.
+    fn add(&mut self, path: PathBuf, text: &str) -> Result<()> {
+        if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+            self.unchanged += 1;
+        } else {
+            write_atomically(&path, text.as_bytes())?;
+            self.written.push(path);
+        }
+        Ok(())
+    }
+}
+
 /// Writes `files` (relative path -> text) under `out_dir`.
 pub fn write(out_dir: &Path, files: &BTreeMap<String, String>) -> Result<WriteReport> {
     let mut report = WriteReport::default();
     for (relative, text) in files {
-        let path = out_dir.join(relative);
-        if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
-            report.unchanged += 1;
-            continue;
-        }
-        write_atomically(&path, text.as_bytes())?;
-        report.written.push(path);
+        report.add(out_dir.join(relative), text)?;
     }
     report.removed = remove_stale(out_dir, files)?;
     Ok(report)
@@ -178,4 +185,11 @@ fn is_generated(path: &Path) -> bool {
                 .map(|line| line.contains(GENERATED_MARKER))
         })
         .unwrap_or(false)
+}
+
+/// Writes one file (atomically) unless it already holds `text`.
+pub fn write_file(path: &Path, text: &str) -> Result<WriteReport> {
+    let mut report = WriteReport::default();
+    report.add(path.to_path_buf(), text)?;
+    Ok(report)
 }
