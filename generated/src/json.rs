@@ -714,20 +714,6 @@ impl<'de> Deserialize<'de> for Document {
         deserializer.deserialize_any(DocumentVisitor)
     }
 }
-/// Big numbers travel as JSON numbers, written and read as their exact text.
-macro_rules! big_number_wire {
-    ($($ty:ty),*) => {
-        $(impl Serialize for $ty { fn serialize < S : Serializer > (& self, serializer :
-        S) -> Result < S::Ok, S::Error > { let raw =
-        serde_json::value::RawValue::from_string(self.as_str().to_owned())
-        .map_err(serde::ser::Error::custom) ?; raw.serialize(serializer) } } impl <'de >
-        Deserialize <'de > for $ty { fn deserialize < D : Deserializer <'de >>
-        (deserializer : D) -> Result < Self, D::Error > { let raw = < Box <
-        serde_json::value::RawValue >>::deserialize(deserializer) ?; raw.get().parse()
-        .map_err(de::Error::custom) } })*
-    };
-}
-big_number_wire!(BigInteger, BigDecimal);
 /// `{}`: the value of a union member that targets `smithy.api#Unit`.
 pub(crate) struct EmptyObject;
 impl Serialize for EmptyObject {
