@@ -25,6 +25,11 @@ pub fn inline(files: &BTreeMap<String, String>, module_path: &str) -> Result<Str
     let prefix = module_path_segments(module_path)?;
     let mut root = parse(files, ROOT)?;
     let lints = root_lints(std::mem::take(&mut root.attrs));
+    for item in &mut root.items {
+        if let syn::Item::Mod(module) = item {
+            module.attrs.splice(0..0, lints.iter().cloned());
+        }
+    }
     let mut used = BTreeSet::from([ROOT.to_owned()]);
     inline_modules(&mut root.items, "src", files, &mut used)?;
     if let Some(unused) = files
@@ -34,11 +39,6 @@ pub fn inline(files: &BTreeMap<String, String>, module_path: &str) -> Result<Str
         return Err(Error::new(format!(
             "internal error: generated `{unused}` is not declared by any module"
         )));
-    }
-    for item in &mut root.items {
-        if let syn::Item::Mod(module) = item {
-            module.attrs.splice(0..0, lints.iter().cloned());
-        }
     }
     let tokens = rewrite_crate_paths(root.into_token_stream(), &prefix);
     let file = syn::parse2::<syn::File>(tokens).map_err(|e| {
@@ -131,8 +131,9 @@ fn inline_modules(
             used.insert(path);
             // The file's inner attributes (`//!` docs) stay inner: their intra-doc links
             // resolve inside the module, as they did in the file (outer docs on a module
-            // resolve in its parent).
-            if has_docs(&module.attrs) && has_docs(&file.attrs) {
+            // resolve in its parent). Clippy's style lint objects when one kind (docs,
+            // `allow`) then appears both outside and inside.
+            if shares_an_attribute_kind(&module.attrs, &file.attrs) {
                 module
                     .attrs
                     .push(syn::parse_quote!(#[allow(clippy::mixed_attributes_style)]));
@@ -148,8 +149,11 @@ fn inline_modules(
     Ok(())
 }
 
-fn has_docs(attrs: &[syn::Attribute]) -> bool {
-    attrs.iter().any(|attr| attr.path().is_ident("doc"))
+fn shares_an_attribute_kind(outer: &[syn::Attribute], inner: &[syn::Attribute]) -> bool {
+    let kind = |attr: &syn::Attribute| attr.path().to_token_stream().to_string();
+    outer
+        .iter()
+        .any(|o| inner.iter().any(|i| kind(i) == kind(o)))
 }
 
 /// Puts `prefix` after every `crate::` in `tokens`, groups and doc strings included
