@@ -4,6 +4,9 @@
 //! [`load`] -> [`validate`] -> [`closure`] -> [`plan`] (with [`names`], [`boxing`],
 //! [`docs`]) -> [`emit`] -> [`format`] -> [`write`].
 //!
+//! [`diff`] compares two generations (with [`shape_diff`], [`api`] and [`base_rev`])
+//! for `codegen diff --base <rev>`.
+//!
 //! [`Config`] drives it from a build script, the `codegen` binary or a test:
 //!
 //! ```no_run
@@ -15,9 +18,12 @@
 //!     .unwrap();
 //! ```
 
+pub mod api;
 pub mod ast;
+pub mod base_rev;
 pub mod boxing;
 pub mod closure;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -25,6 +31,7 @@ pub mod format;
 pub mod load;
 pub mod names;
 pub mod plan;
+pub mod shape_diff;
 pub mod validate;
 pub mod write;
 
