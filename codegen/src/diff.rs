@@ -152,19 +152,37 @@ impl Report {
     /// For a pull request comment: the summary, then each file's diff folded in a
     /// `<details>` block.
     pub fn to_markdown(&self) -> String {
+        self.to_markdown_within(usize::MAX)
+    }
+
+    /// Like [`Report::to_markdown`], at most `max_bytes` long when the summary fits:
+    /// diffs that would pass the limit are left out, and a last line says how many.
+    pub fn to_markdown_within(&self, max_bytes: usize) -> String {
         let mut out = self.summary();
         if self.files.is_empty() {
             return out;
         }
         out.push_str("\n### Diff\n");
+        let mut left_out = 0;
         for file in &self.files {
-            let fence = fence_for(&unified_diff(file));
-            let _ = write!(
-                out,
-                "\n<details><summary><code>{}</code> ({})</summary>\n\n{fence}diff\n{}{fence}\n\n</details>\n",
+            let diff = unified_diff(file);
+            let fence = fence_for(&diff);
+            let block = format!(
+                "\n<details><summary><code>{}</code> ({})</summary>\n\n{fence}diff\n{diff}{fence}\n\n</details>\n",
                 file.path,
                 file_status(file),
-                unified_diff(file)
+            );
+            // Room for the closing note too.
+            if out.len() + block.len() + 100 > max_bytes {
+                left_out += 1;
+            } else {
+                out.push_str(&block);
+            }
+        }
+        if left_out > 0 {
+            let _ = writeln!(
+                out,
+                "\n{left_out} file diff(s) left out to keep this short: run `codegen diff` for all of them."
             );
         }
         out

@@ -10,7 +10,8 @@ use crate::{workspace_path, workspace_root, Outcome};
 
 const USAGE: &str = "\
 usage: codegen diff --base <git-rev> [--model <file-or-dir>]... [--operation <name>]...
-                    [--crate-name <name>] [--markdown] [--exit-code] [--target-dir <dir>]
+                    [--crate-name <name>] [--markdown [--max-bytes <n>]] [--exit-code]
+                    [--target-dir <dir>]
 
 Regenerates the bindings as of <git-rev> (that revision's model, built and run with
 that revision's generator) and as of the working tree, then prints a unified diff per
@@ -22,6 +23,8 @@ became required, builders that became fallible).
                         as for `codegen` (default model: <workspace>/model); a model
                         path inside the repository is read from <git-rev> for the base
   --markdown            summary first, each file's diff folded (for a PR comment)
+  --max-bytes <n>       with --markdown: leave out the diffs that would make the output
+                        longer than <n> bytes (GitHub comments hold 65536 characters)
   --exit-code           exit with code 1 when the generated code differs
   --target-dir <dir>    where the base's generator is built
                         (default: $CARGO_TARGET_DIR/codegen-diff or <workspace>/target/codegen-diff)";
@@ -34,6 +37,7 @@ struct Options {
     operations: Vec<String>,
     crate_name: Option<String>,
     markdown: bool,
+    max_bytes: Option<usize>,
     exit_code: bool,
     target_dir: Option<PathBuf>,
 }
@@ -80,7 +84,10 @@ pub fn run(args: Vec<String>) -> Result<Outcome, String> {
     };
     let report = diff::compare(&base, &head, labels);
     if options.markdown {
-        print!("{}", report.to_markdown());
+        print!(
+            "{}",
+            report.to_markdown_within(options.max_bytes.unwrap_or(usize::MAX))
+        );
     } else {
         print!("{}", report.to_text());
     }
@@ -107,6 +114,13 @@ fn parse(args: Vec<String>) -> Result<Option<Options>, String> {
             "--crate-name" => options.crate_name = Some(value("--crate-name")?),
             "--target-dir" => options.target_dir = Some(PathBuf::from(value("--target-dir")?)),
             "--markdown" => options.markdown = true,
+            "--max-bytes" => {
+                let text = value("--max-bytes")?;
+                let bytes = text
+                    .parse()
+                    .map_err(|_| format!("--max-bytes needs a number of bytes, not `{text}`"))?;
+                options.max_bytes = Some(bytes);
+            }
             "--exit-code" => options.exit_code = true,
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),

@@ -70,6 +70,17 @@ fn markdown_puts_the_summary_first_and_folds_each_diff() {
     assert!(markdown.contains(
         "<details><summary><code>src/types/_priority.rs</code> (added)</summary>\n\n````diff\n--- /dev/null\n"
     ));
+    // Under a limit, the diffs that do not fit are left out and counted.
+    let limit = report.summary().len() + 3_000;
+    let short = report.to_markdown_within(limit);
+    assert!(short.len() <= limit, "{} > {limit}", short.len());
+    assert!(short.starts_with(&report.summary()));
+    let kept = short.matches("<details>").count();
+    assert!(0 < kept && kept < report.files.len(), "{kept} diffs kept");
+    let left_out = report.files.len() - kept;
+    assert!(short.ends_with(&format!(
+        "\n{left_out} file diff(s) left out to keep this short: run `codegen diff` for all of them.\n"
+    )));
     // The plain form is the diffs, then the same summary.
     assert!(report.to_text().ends_with(&report.summary()));
     assert!(report.to_text().starts_with("--- a/"));
