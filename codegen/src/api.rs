@@ -227,8 +227,6 @@ fn signature_change(old: &str, new: &str) -> String {
 /// One module of the crate: its items (borrowed from the parsed files) and children.
 struct Module<'a> {
     parent: Option<usize>,
-    /// Whether a caller outside the crate can name this module.
-    public: bool,
     children: BTreeMap<String, usize>,
     items: Vec<&'a syn::Item>,
 }
@@ -253,7 +251,7 @@ impl<'a> ModuleTree<'a> {
         };
         let dir = root.rsplit_once('/').map_or("", |(dir, _)| dir).to_owned();
         if let Some(file) = files.get(root) {
-            tree.add_module(files, None, &dir, true, &file.items);
+            tree.add_module(files, None, &dir, &file.items);
         }
         tree
     }
@@ -264,13 +262,11 @@ impl<'a> ModuleTree<'a> {
         files: &'a BTreeMap<&str, syn::File>,
         parent: Option<usize>,
         dir: &str,
-        public: bool,
         items: &'a [syn::Item],
     ) -> usize {
         let index = self.modules.len();
         self.modules.push(Module {
             parent,
-            public,
             children: BTreeMap::new(),
             items: items.iter().collect(),
         });
@@ -290,15 +286,16 @@ impl<'a> ModuleTree<'a> {
             let Some(child_items) = child_items else {
                 continue;
             };
-            let child_public = public && is_pub(&module.vis);
-            let child = self.add_module(files, Some(index), &child_dir, child_public, child_items);
+            let child = self.add_module(files, Some(index), &child_dir, child_items);
             self.modules[index].children.insert(name, child);
         }
         index
     }
 
     /// Every item a caller can name, under its shortest public path: modules are
-    /// walked breadth first, so the first path found to an item is a shortest one.
+    /// walked breadth first from the root through `pub mod` and `pub use` only (so
+    /// every module reached is public), and the first path found to an item is a
+    /// shortest one.
     fn public_api(&self) -> PublicApi {
         let mut api = PublicApi::default();
         if self.modules.is_empty() {
@@ -331,13 +328,10 @@ impl<'a> ModuleTree<'a> {
         api
     }
 
-    /// The names a public module exports: its `pub` items and modules, and its `pub use`
-    /// re-exports (resolved). Nothing for a module callers cannot reach.
+    /// The names a module exports: its `pub` items and modules, and its `pub use`
+    /// re-exports (resolved).
     fn public_names(&self, module: usize) -> Vec<(String, Target<'a>)> {
         let mut names = Vec::new();
-        if !self.modules[module].public {
-            return names;
-        }
         for item in &self.modules[module].items {
             match item {
                 syn::Item::Mod(m) if is_pub(&m.vis) => {

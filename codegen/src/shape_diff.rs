@@ -11,8 +11,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use serde_json::Value;
-
 use crate::ast::{trait_id, Shape};
 use crate::error::Result;
 
@@ -103,13 +101,13 @@ impl ShapeSet {
 fn facts(shape: &Shape) -> ShapeFacts {
     let mut facets = BTreeMap::new();
     for (id, value) in shape.traits().iter() {
-        facets.insert(Facet::Trait(id.to_owned()), compact(value));
+        facets.insert(Facet::Trait(id.to_owned()), value.to_string());
     }
     for (name, member) in shape.members() {
         facets.insert(Facet::Member(name.to_owned()), member.target.clone());
         for (id, value) in member.traits.iter() {
             let facet = Facet::MemberTrait(name.to_owned(), id.to_owned());
-            facets.insert(facet, compact(value));
+            facets.insert(facet, value.to_string());
         }
     }
     for (role, target) in references(shape) {
@@ -153,10 +151,6 @@ fn references(shape: &Shape) -> Vec<(&'static str, String)> {
         _ => {}
     }
     refs
-}
-
-fn compact(value: &Value) -> String {
-    value.to_string()
 }
 
 /// Compares two shape sets.

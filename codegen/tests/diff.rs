@@ -100,7 +100,7 @@ fn public_paths_follow_modules_and_reexports() {
     let api = crate_api(&[
         (
             "src/lib.rs",
-            "pub mod types; mod hidden; pub use crate::types::Thing; pub fn free(x: ::std::string::String) {}",
+            "pub mod types; mod hidden; mod renamed; pub use crate::types::Thing; pub use renamed as exported; pub fn free(x: ::std::string::String) {}",
         ),
         (
             "src/types.rs",
@@ -113,10 +113,20 @@ fn public_paths_follow_modules_and_reexports() {
              impl ::std::fmt::Debug for Thing { fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result { Ok(()) } }",
         ),
         ("src/hidden.rs", "pub struct NotExported;"),
+        ("src/renamed.rs", "pub struct Inside; struct Private;"),
     ]);
     let paths: Vec<&str> = api.items.keys().map(String::as_str).collect();
     // `Thing` is reachable as `Thing` and `types::Thing`: the shortest path is kept.
-    assert_eq!(paths, ["Thing", "free", "types::builders::Builder"]);
+    // A private module re-exported under another name is public under that name.
+    assert_eq!(
+        paths,
+        [
+            "Thing",
+            "exported::Inside",
+            "free",
+            "types::builders::Builder"
+        ]
+    );
     let thing = &api.items["Thing"];
     assert_eq!(thing.kind, "struct");
     assert_eq!(
