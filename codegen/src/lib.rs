@@ -5,6 +5,9 @@
 //! [`boxing`], [`docs`]) -> [`emit`] -> [`format`] -> [`write`], or [`inline`] for the
 //! one-file form.
 //!
+//! [`diff`] compares two generations (with [`shape_diff`], [`api`] and [`base_rev`])
+//! for `codegen diff --base <rev>`.
+//!
 //! [`Config`] drives it from a build script, the `codegen` binary or a test. It writes
 //! one of two forms.
 //!
@@ -48,9 +51,12 @@
 //!     .unwrap();
 //! ```
 
+pub mod api;
 pub mod ast;
+pub mod base_rev;
 pub mod boxing;
 pub mod closure;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -60,6 +66,7 @@ pub mod load;
 pub mod mixins;
 pub mod names;
 pub mod plan;
+pub mod shape_diff;
 pub mod validate;
 pub mod write;
 

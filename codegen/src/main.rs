@@ -1,10 +1,13 @@
 //! The `codegen` command: `cargo run -p codegen` regenerates `generated/` from `model/`.
 
+mod diff_command;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: codegen [--model <file-or-dir>]... [--operation <name>]... [--crate-name <name>] [--out <dir>] [--check]
+       codegen diff --base <git-rev> [options]   (see `codegen diff --help`)
 
 Generates a Rust crate from a Smithy JSON AST model.
   --model <path>        model file, or directory of *.json files (default: <workspace>/model)
@@ -15,7 +18,12 @@ Generates a Rust crate from a Smithy JSON AST model.
                         diff of every file that would change and exit with code 1";
 
 fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.split_first() {
+        Some((command, rest)) if command == "diff" => diff_command::run(rest.to_vec()),
+        _ => run(args),
+    };
+    match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Stale) => ExitCode::FAILURE,
         Err(message) => {
@@ -28,7 +36,7 @@ fn main() -> ExitCode {
 /// How a run that did not fail ended.
 enum Outcome {
     Done,
-    /// `--check` found the output directory stale.
+    /// `--check` found the output directory stale, or `diff --exit-code` found changes.
     Stale,
 }
 
@@ -102,10 +110,15 @@ fn check_fresh(config: &codegen::Config, out: &Path) -> Result<Outcome, String> 
     Ok(Outcome::Stale)
 }
 
+/// The workspace this binary was built in (it holds `model/` and `generated/`).
+fn workspace_root() -> PathBuf {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    workspace.canonicalize().unwrap_or(workspace)
+}
+
 /// `<workspace>/<name>`, relative to the current directory when that is the workspace.
 fn workspace_path(name: &str) -> PathBuf {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let workspace = workspace.canonicalize().unwrap_or(workspace);
+    let workspace = workspace_root();
     match std::env::current_dir() {
         Ok(cwd) if cwd == workspace => PathBuf::from(name),
         _ => workspace.join(name),

@@ -1,0 +1,139 @@
+//! `codegen diff --base <rev>`: the generated code as of a git revision (its model and
+//! its generator) against the working tree's, as unified diffs and a Markdown summary.
+
+use std::path::PathBuf;
+
+use codegen::base_rev::{self, BaseRequest};
+use codegen::diff::{self, Labels, Side};
+
+use crate::{workspace_path, workspace_root, Outcome};
+
+const USAGE: &str = "\
+usage: codegen diff --base <git-rev> [--model <file-or-dir>]... [--operation <name>]...
+                    [--crate-name <name>] [--markdown [--max-bytes <n>]] [--exit-code]
+                    [--target-dir <dir>]
+
+Regenerates the bindings as of <git-rev> (that revision's model, built and run with
+that revision's generator) and as of the working tree, then prints a unified diff per
+generated file and a summary: model shapes added, removed and changed, and public API
+breaks (removed types, fields and enum variants, changed field types, members that
+became required, builders that became fallible).
+  --base <git-rev>      the revision to compare with (a branch, tag, hash, HEAD~1, ...)
+  --model, --operation, --crate-name
+                        as for `codegen` (default model: <workspace>/model); a model
+                        path inside the repository is read from <git-rev> for the base
+  --markdown            summary first, each file's diff folded (for a PR comment)
+  --max-bytes <n>       with --markdown: leave out the diffs that would make the output
+                        longer than <n> bytes (GitHub comments hold 65536 characters)
+  --exit-code           exit with code 1 when the generated code differs
+  --target-dir <dir>    where the base's generator is built
+                        (default: $CARGO_TARGET_DIR/codegen-diff or <workspace>/target/codegen-diff)";
+
+/// Options of `codegen diff`.
+#[derive(Default)]
+struct Options {
+    base: Option<String>,
+    models: Vec<PathBuf>,
+    operations: Vec<String>,
+    crate_name: Option<String>,
+    markdown: bool,
+    max_bytes: Option<usize>,
+    exit_code: bool,
+    target_dir: Option<PathBuf>,
+}
+
+pub fn run(args: Vec<String>) -> Result<Outcome, String> {
+    let Some(options) = parse(args)? else {
+        println!("{USAGE}");
+        return Ok(Outcome::Done);
+    };
+    let rev = options
+        .base
+        .clone()
+        .ok_or_else(|| format!("`codegen diff` needs --base <git-rev>\n\n{USAGE}"))?;
+    let models = if options.models.is_empty() {
+        vec![workspace_path("model")]
+    } else {
+        options.models.clone()
+    };
+
+    let mut config = codegen::Config::new().operations(options.operations.clone());
+    for model in &models {
+        config = config.model(model);
+    }
+    if let Some(name) = &options.crate_name {
+        config = config.crate_name(name);
+    }
+    let head = Side::generate(&config).map_err(|e| e.to_string())?;
+
+    let request = BaseRequest {
+        workspace: workspace_root(),
+        rev,
+        models,
+        operations: options.operations.clone(),
+        crate_name: options.crate_name.clone(),
+        target_dir: options
+            .target_dir
+            .clone()
+            .unwrap_or_else(default_target_dir),
+    };
+    let (revision, base) = base_rev::generate(&request).map_err(|e| e.to_string())?;
+    let labels = Labels {
+        base: revision.label(),
+        head: "working tree".to_owned(),
+    };
+    let report = diff::compare(&base, &head, labels);
+    if options.markdown {
+        print!(
+            "{}",
+            report.to_markdown_within(options.max_bytes.unwrap_or(usize::MAX))
+        );
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(if options.exit_code && !report.is_empty() {
+        Outcome::Stale
+    } else {
+        Outcome::Done
+    })
+}
+
+/// The options, or `None` for `--help`.
+fn parse(args: Vec<String>) -> Result<Option<Options>, String> {
+    let mut options = Options::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--base" => options.base = Some(value("--base")?),
+            "--model" => options.models.push(PathBuf::from(value("--model")?)),
+            "--operation" => options.operations.push(value("--operation")?),
+            "--crate-name" => options.crate_name = Some(value("--crate-name")?),
+            "--target-dir" => options.target_dir = Some(PathBuf::from(value("--target-dir")?)),
+            "--markdown" => options.markdown = true,
+            "--max-bytes" => {
+                let text = value("--max-bytes")?;
+                let bytes = text
+                    .parse()
+                    .map_err(|_| format!("--max-bytes needs a number of bytes, not `{text}`"))?;
+                options.max_bytes = Some(bytes);
+            }
+            "--exit-code" => options.exit_code = true,
+            "-h" | "--help" => return Ok(None),
+            other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
+        }
+    }
+    Ok(Some(options))
+}
+
+/// `$CARGO_TARGET_DIR/codegen-diff`, else `<workspace>/target/codegen-diff`: apart from
+/// the working tree's own builds, shared by every base build.
+fn default_target_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"));
+    target.join("codegen-diff")
+}
