@@ -31,7 +31,14 @@ pub(crate) fn request<T: Serialize>(target: &'static str, input: &T) -> Result<h
 /// Reads a success body; an empty body reads as `{}`.
 pub(crate) fn parse_output<T: DeserializeOwned>(body: &[u8]) -> Result<T, ParseError> {
     let body = if body.iter().all(u8::is_ascii_whitespace) { b"{}".as_slice() } else { body };
-    serde_json::from_slice(body).map_err(|e| ParseError::from_json(&e))
+    // One UTF-8 check of the whole body lets serde_json read it as `str`, skipping the
+    // check it otherwise makes on every string (a sixth of the time on large bodies);
+    // a body that is not UTF-8 goes the byte way, for serde_json's error and position.
+    let read = match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(body),
+    };
+    read.map_err(|e| ParseError::from_json(&e))
 }
 
 /// An error response: its status, code, message and body.

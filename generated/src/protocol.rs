@@ -34,7 +34,11 @@ pub(crate) fn parse_output<T: DeserializeOwned>(body: &[u8]) -> Result<T, ParseE
     } else {
         body
     };
-    serde_json::from_slice(body).map_err(|e| ParseError::from_json(&e))
+    let read = match std::str::from_utf8(body) {
+        Ok(text) => serde_json::from_str(text),
+        Err(_) => serde_json::from_slice(body),
+    };
+    read.map_err(|e| ParseError::from_json(&e))
 }
 /// An error response: its status, code, message and body.
 pub(crate) struct ErrorResponse<'a> {

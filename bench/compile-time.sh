@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Clean debug builds, dependencies included, of the generated crate (a copy of
+# generated/) and of a one-line crate using aws-sdk-fsx with the version and features the
+# benchmarks use, in one run; prints the seconds of each and their ratio.
+#
+# Usage: bench/compile-time.sh [--ours-runs N] [--aws-default-features] [--json FILE]
+#   --ours-runs N            build ours N times and keep the median (default 3)
+#   --aws-default-features   also time aws-sdk-fsx with its default features (its HTTPS
+#                            client: rustls, aws-lc); takes minutes
+#   --json FILE              also write the figures to FILE
+#
+# Both builds read the versions locked in bench/Cargo.lock and run offline: run
+# `cargo fetch` in bench/ once first (bench/run does).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+ours_runs=3
+aws_default=false
+json=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --ours-runs) ours_runs=$2; shift 2 ;;
+        --aws-default-features) aws_default=true; shift ;;
+        --json) json=$2; shift 2 ;;
+        *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+aws_version=$(sed -n 's/^aws-sdk-fsx = { version = "=\([^"]*\)".*/\1/p' "$here/Cargo.toml")
+[ -n "$aws_version" ] || { echo "no pinned aws-sdk-fsx version in bench/Cargo.toml" >&2; exit 1; }
+
+# A crate depending on aws-sdk-fsx and using its client, so that nothing is left out.
+aws_crate() { # name features-line
+    mkdir -p "$work/$1/src"
+    cat > "$work/$1/Cargo.toml" <<EOF
+[package]
+name = "$1"
+version = "0.1.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+aws-sdk-fsx = { version = "=$aws_version", $2 }
+EOF
+    echo 'pub use aws_sdk_fsx::Client;' > "$work/$1/src/lib.rs"
+    cp "$here/Cargo.lock" "$work/$1/Cargo.lock"
+}
+
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+
+# Seconds of a clean `cargo build` (debug) of the crate in $work/$1.
+clean_build() {
+    local dir="$work/$1" target="$work/target-$1"
+    rm -rf "$target"
+    local start end
+    start=$(date +%s.%N)
+    (cd "$dir" && CARGO_TARGET_DIR="$target" cargo build --offline --quiet)
+    end=$(date +%s.%N)
+    rm -rf "$target"
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }'
+}
+
+cp -r "$here/../generated" "$work/fsx"
+rm -rf "$work/fsx/target"
+cp "$here/Cargo.lock" "$work/fsx/Cargo.lock"
+aws_crate aws-user 'default-features = false, features = ["rt-tokio", "behavior-version-latest"]'
+
+ours_times=()
+for _ in $(seq "$ours_runs"); do
+    ours_times+=("$(clean_build fsx)")
+done
+ours=$(printf '%s\n' "${ours_times[@]}" | sort -n | sed -n "$(( (ours_runs + 1) / 2 ))p")
+echo "generated crate (fsx), clean debug build: ${ours} s (runs: ${ours_times[*]})"
+
+aws=$(clean_build aws-user)
+ratio=$(div "$aws" "$ours")
+echo "aws-sdk-fsx $aws_version (rt-tokio, no HTTPS client), clean debug build: ${aws} s"
+echo "ratio aws-sdk-fsx / ours: ${ratio}x"
+
+aws_default_s=null
+if $aws_default; then
+    aws_crate aws-user-default 'features = ["behavior-version-latest"]'
+    aws_default_s=$(clean_build aws-user-default)
+    echo "aws-sdk-fsx $aws_version (default features), clean debug build: ${aws_default_s} s" \
+        "($(div "$aws_default_s" "$ours")x ours)"
+fi
+
+if [ -n "$json" ]; then
+    printf '{"ours_s":%s,"ours_runs":[%s],"aws_s":%s,"aws_default_features_s":%s,"aws_version":"%s"}\n' \
+        "$ours" "$(IFS=,; echo "${ours_times[*]}")" "$aws" "$aws_default_s" "$aws_version" > "$json"
+fi

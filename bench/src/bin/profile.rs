@@ -1,0 +1,62 @@
+//! Runs one benchmark case in a loop, for a profiler (callgrind, perf):
+//! `profile <case> [iterations]`, the case one of `parse-<fixture>` (ours,
+//! `parse_response`), `call-ours`, `call-aws`, `parse-aws-<fixture>`, `generate-fsx-full`,
+//! `generate-model`.
+//!
+//! ```sh
+//! valgrind --tool=callgrind target/release/profile parse-depth2 20
+//! ```
+
+use std::hint::black_box;
+
+use fsx_bench::{aws, fixture, models, ours, runtime, RESPONSE_FIXTURES};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let case = args.next().unwrap_or_default();
+    let iterations: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
+    let rt = runtime();
+    let body_of = |label: &str| {
+        let file = RESPONSE_FIXTURES
+            .iter()
+            .find(|(l, _)| *l == label)
+            .map(|(_, file)| *file)
+            .unwrap_or_else(|| panic!("no fixture `{label}`"));
+        fixture(file).unwrap_or_else(|| std::process::exit(0))
+    };
+    if let Some(label) = case.strip_prefix("parse-aws-") {
+        let client = aws::client(&body_of(label));
+        let request = aws::example_input(&client);
+        for _ in 0..iterations {
+            black_box(rt.block_on(aws::call(request.clone())));
+        }
+    } else if let Some(label) = case.strip_prefix("parse-") {
+        let response = ours::response(&body_of(label));
+        for _ in 0..iterations {
+            black_box(ours::parse(black_box(&response)));
+        }
+    } else if case == "call-ours" {
+        let client = ours::client(&body_of("example"));
+        for _ in 0..iterations {
+            black_box(rt.block_on(ours::call(&client, ours::example_input())));
+        }
+    } else if case == "call-aws" {
+        let client = aws::client(&body_of("example"));
+        for _ in 0..iterations {
+            black_box(rt.block_on(aws::call(aws::example_input(&client))));
+        }
+    } else if let Some(model) = case.strip_prefix("generate-") {
+        let path = match model {
+            "model" => models::our_model(),
+            "fsx-full" => models::reference_model().unwrap_or_else(|| std::process::exit(0)),
+            other => panic!("no model `{other}`"),
+        };
+        let config = codegen::Config::new().model(path);
+        for _ in 0..iterations {
+            black_box(config.render().unwrap_or_else(|e| panic!("{e}")));
+        }
+    } else {
+        eprintln!("unknown case `{case}`; see the doc comment of bench/src/bin/profile.rs");
+        std::process::exit(2);
+    }
+}
