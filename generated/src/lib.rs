@@ -12,7 +12,7 @@
 //! - [`types`]: structures and enums, with builders; modeled errors in [`types::error`]
 //! - [`transport`]: the transport trait, and a canned transport for tests
 //! - [`idempotency`]: idempotency tokens
-//! - [`limits`]: the bound on nesting in response bodies
+//! - [`limits`]: the bounds on the size and nesting of response bodies
 //! - [`primitives`]: timestamps, blobs, documents, big numbers
 //! - [`error`]: builder, parse and call errors
 //!

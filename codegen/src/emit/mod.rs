@@ -245,7 +245,7 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         .map(|op| format!("- [`{}`](crate::operation::{})", op.name, op.module))
         .collect();
     text.push_str(&format!(
-        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bound on nesting in response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`error`]: builder, parse and call errors",
+        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`error`]: builder, parse and call errors",
         operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
     ));
     if let Some(version) = &service.version {
