@@ -297,6 +297,17 @@ impl Shape {
         }
     }
 
+    /// The kind with its article, for messages: `a structure`, `an operation`.
+    pub fn a_kind(&self) -> String {
+        let kind = self.kind();
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {kind}")
+    }
+
     pub fn traits(&self) -> &Traits {
         self.traits_and_mixins().0
     }

@@ -101,8 +101,9 @@ pub fn emit(plan: &Plan) -> Result<Files> {
         );
         files.insert(
             format!(
-                "src/operation/{}/_{}_error.rs",
-                operation.module, operation.module
+                "src/operation/{}/{}.rs",
+                operation.module,
+                errors::error_module(operation)
             ),
             FileContent::Rust(errors::operation_error(plan, operation)?),
         );
@@ -205,7 +206,7 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     let declarations = declare_types(
         structures_in(plan, &module).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
     );
-    let error_module = format_ident!("_{}_error", operation.module);
+    let error_module = ident(&errors::error_module(operation));
     let error_enum = format_ident!("{}", errors::enum_name(operation));
     let stub = operation::operation_stub(plan, operation)?;
     let inner_doc = inner_doc_attrs(&format!(
