@@ -288,6 +288,8 @@ fn lib_rs(plan: &Plan) -> TokenStream {
     }
 }
 
+/// The crate's manifest. serde_json gets `float_roundtrip`: its default float reader can
+/// land one bit off, and a float must read back exactly as it was written.
 fn cargo_toml(plan: &Plan) -> String {
     let title = plan
         .service
@@ -312,7 +314,7 @@ fn cargo_toml(plan: &Plan) -> String {
          [dependencies]\n\
          http = \"1.1.0\"\n\
          serde = {{ version = \"1.0.200\", default-features = false, features = [\"std\"] }}\n\
-         serde_json = {{ version = \"1.0.120\", features = [\"raw_value\"] }}\n",
+         serde_json = {{ version = \"1.0.120\", features = [\"float_roundtrip\", \"raw_value\"] }}\n",
         name = plan.crate_name,
         description = description.replace('"', "'"),
     )
