@@ -1,5 +1,6 @@
 //! The synthetic models' generated crates compile without warnings (clippy and rustdoc
-//! included) and behave as their `<model>.behaviour.rs` tests say. All of them are built
+//! included) and behave as their `<model>.behaviour.rs` tests say; so do the awkward
+//! models of `models/bad` that generate, without behaviour tests. All of them are built
 //! in one scratch workspace under the target directory, offline (they have no
 //! dependencies).
 
@@ -16,6 +17,29 @@ const MODELS: &[&str] = &[
     "nullability",
     "kinds",
 ];
+
+/// Awkward models from `models/bad` that generate (see `broken_models.rs`): built and
+/// linted like the others, without behaviour tests of their own.
+const AWKWARD: &[&str] = &[
+    "enum-values-not-identifiers",
+    "keyword-operation-names",
+    "names-of-generic-parameters-and-std-types",
+    "operation-without-input",
+    "snake-case-collision",
+    "structure-cycle",
+    "type-name-collision",
+];
+
+fn write_awkward_crate(root: &Path, name: &str) -> String {
+    let member = format!("awkward-{name}");
+    codegen::Config::new()
+        .model(workspace().join(format!("tests/models/bad/{name}.json")))
+        .crate_name(format!("synthetic-{member}"))
+        .out_dir(root.join(&member))
+        .generate()
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    member
+}
 
 fn write_crate(root: &Path, name: &str) {
     let model = workspace().join(format!("tests/models/{name}.json"));
@@ -59,8 +83,11 @@ fn synthetic_crates_build_cleanly_and_pass_their_behaviour_tests() {
     for name in MODELS {
         write_crate(&root, name);
     }
+    let awkward = AWKWARD.iter().map(|name| write_awkward_crate(&root, name));
     let members = MODELS
         .iter()
+        .map(|m| m.to_string())
+        .chain(awkward)
         .map(|m| format!("\"{m}\""))
         .collect::<Vec<_>>()
         .join(", ");

@@ -70,8 +70,9 @@ pub enum Fault {
     Server,
 }
 
-/// A response body that could not be read: not JSON, truncated, nested too deep, or a
-/// member of the wrong type. The message names the member's path, never its value.
+/// A response body that could not be read: too large, not JSON, truncated, nested too
+/// deep, or a member of the wrong type. The message names the member's path, never its
+/// value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     path: String,
@@ -100,6 +101,17 @@ impl ParseError {
         }
     }
 
+    /// A body longer than [`max_body_size`](crate::limits::max_body_size), refused
+    /// unread: it has no position.
+    pub(crate) fn body_too_large(size: usize, max: usize) -> Self {
+        ParseError {
+            path: String::new(),
+            detail: format!("the body is {size} bytes, over the limit of {max} bytes (limits::max_body_size)"),
+            line: 0,
+            column: 0,
+        }
+    }
+
     /// The member path from the top of the body, e.g. `Backup.FileSystem.StorageCapacity`;
     /// empty when the problem is the document itself.
     pub fn path(&self) -> &str {
@@ -111,7 +123,8 @@ impl ParseError {
         &self.detail
     }
 
-    /// The line of the body where reading stopped (1-based).
+    /// The line of the body where reading stopped (1-based); 0 when the body was not
+    /// read (it is over the size bound).
     pub fn line(&self) -> usize {
         self.line
     }
@@ -127,7 +140,11 @@ impl fmt::Display for ParseError {
         if !self.path.is_empty() {
             write!(f, "{}: ", self.path)?;
         }
-        write!(f, "{} (line {}, column {})", self.detail, self.line, self.column)
+        f.write_str(&self.detail)?;
+        if self.line > 0 {
+            write!(f, " (line {}, column {})", self.line, self.column)?;
+        }
+        Ok(())
     }
 }
 
@@ -214,7 +231,8 @@ impl Unhandled {
         self.message.as_deref()
     }
 
-    /// The raw response body.
+    /// The raw response body; empty when it was over
+    /// [`max_body_size`](crate::limits::max_body_size).
     pub fn body(&self) -> &[u8] {
         &self.body
     }

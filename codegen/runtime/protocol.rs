@@ -28,8 +28,13 @@ pub(crate) fn request<T: Serialize>(target: &'static str, input: &T) -> Result<h
     Ok(request)
 }
 
-/// Reads a success body; an empty body reads as `{}`.
+/// Reads a success body; an empty body reads as `{}`, one over
+/// [`max_body_size`](crate::limits::max_body_size) is refused unread.
 pub(crate) fn parse_output<T: DeserializeOwned>(body: &[u8]) -> Result<T, ParseError> {
+    let max = crate::limits::max_body_size();
+    if body.len() > max {
+        return Err(ParseError::body_too_large(body.len(), max));
+    }
     let body = if body.iter().all(u8::is_ascii_whitespace) { b"{}".as_slice() } else { body };
     // One UTF-8 check of the whole body lets serde_json read it as `str`, skipping the
     // check it otherwise makes on every string (a sixth of the time on large bodies);
@@ -90,7 +95,7 @@ impl<'a> ErrorResponse<'a> {
 
     /// The error as the model does not know it.
     pub(crate) fn unhandled(&self) -> Unhandled {
-        let unhandled = Unhandled::new(self.status, self.code.clone(), self.message.clone(), self.body);
+        let unhandled = Unhandled::new(self.status, self.code.clone(), self.message.clone(), kept(self.body));
         match &self.body_error {
             Some(e) => unhandled.with_source(e.clone()),
             None => unhandled,
@@ -100,7 +105,16 @@ impl<'a> ErrorResponse<'a> {
 
 /// A success status whose body could not be read.
 pub(crate) fn unreadable(status: u16, body: &[u8], error: ParseError) -> Unhandled {
-    Unhandled::new(status, None, None, body).with_source(error)
+    Unhandled::new(status, None, None, kept(body)).with_source(error)
+}
+
+/// The body an [`Unhandled`] keeps: none when it is over the size bound.
+fn kept(body: &[u8]) -> &[u8] {
+    if body.len() > crate::limits::max_body_size() {
+        &[]
+    } else {
+        body
+    }
 }
 
 /// An error structure the protocol can fill: awsJson services send the message under

@@ -5,6 +5,7 @@
 //! only if the generator actually needs it. Traits stay raw JSON behind typed getters
 //! ([`Traits`]); `validate` checks the ones we read before anything reads them.
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use serde::de::{Deserializer, MapAccess, Visitor};
@@ -69,8 +70,11 @@ impl<'de, V: Deserialize<'de>> Deserialize<'de> for OrderedMap<V> {
 
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
                 let mut entries: Vec<(String, V)> = Vec::new();
+                // Seen keys in an ordered set: a model can have a hundred thousand shapes, and a
+                // scan of `entries` per key would be quadratic.
+                let mut seen: BTreeSet<String> = BTreeSet::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    if entries.iter().any(|(k, _)| *k == key) {
+                    if !seen.insert(key.clone()) {
                         return Err(serde::de::Error::custom(format_args!(
                             "duplicate key `{key}`"
                         )));
@@ -291,6 +295,17 @@ impl Shape {
             Shape::Service(_) => "service",
             Shape::Resource(_) => "resource",
         }
+    }
+
+    /// The kind with its article, for messages: `a structure`, `an operation`.
+    pub fn a_kind(&self) -> String {
+        let kind = self.kind();
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {kind}")
     }
 
     pub fn traits(&self) -> &Traits {

@@ -130,23 +130,25 @@ pub fn shape_name(id: &str) -> &str {
     id.rsplit_once('#').map_or(id, |(_, name)| name)
 }
 
+/// Adds `id` and every shape it reaches to `seen`, prelude shapes left out. Iterative:
+/// a hand-written chain of a hundred thousand structures must not overflow the stack.
 fn visit(model: &Model, id: &str, seen: &mut BTreeSet<String>) {
-    if id.starts_with(&format!("{PRELUDE}#")) || !seen.insert(id.to_owned()) {
-        return;
-    }
-    let Some(shape) = model.shapes.get(id) else {
-        return;
-    };
-    if let Shape::Operation(op) = shape {
-        let io = op.input.iter().chain(&op.output).chain(&op.errors);
-        for target in io {
-            visit(model, &target.target, seen);
+    let prelude = format!("{PRELUDE}#");
+    let mut pending = vec![id.to_owned()];
+    while let Some(id) = pending.pop() {
+        if id.starts_with(&prelude) || seen.contains(&id) {
+            continue;
         }
-    }
-    for mixin in shape.mixins() {
-        visit(model, &mixin.target, seen);
-    }
-    for (_, member) in shape.members() {
-        visit(model, &member.target, seen);
+        let shape = model.shapes.get(&id);
+        seen.insert(id);
+        let Some(shape) = shape else {
+            continue;
+        };
+        if let Shape::Operation(op) = shape {
+            let io = op.input.iter().chain(&op.output).chain(&op.errors);
+            pending.extend(io.map(|t| t.target.clone()));
+        }
+        pending.extend(shape.mixins().iter().map(|m| m.target.clone()));
+        pending.extend(shape.members().into_iter().map(|(_, m)| m.target.clone()));
     }
 }

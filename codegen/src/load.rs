@@ -83,7 +83,7 @@ pub fn parse(bytes: &[u8]) -> Result<ModelFile> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let shape = shape_of_path(e.path());
-        let path = e.path().to_string();
+        let path = abbreviate(e.path().to_string());
         let error = Error::new(e.into_inner().to_string()).with_json_path(path);
         match shape {
             Some(shape) => error.with_shape(shape),
@@ -106,6 +106,16 @@ fn check_version(version: Option<&Value>) -> Result<()> {
             "unsupported Smithy version {version}: this generator reads Smithy 2.0 JSON AST (\"smithy\": \"2.0\")"
         ))
         .with_json_path("smithy")),
+    }
+}
+
+/// A JSON path cut after 100 characters: one into deeply nested JSON would fill the
+/// screen with `[0][0][0]...`.
+fn abbreviate(path: String) -> String {
+    const MAX: usize = 100;
+    match path.char_indices().nth(MAX) {
+        Some((at, _)) => format!("{}...", &path[..at]),
+        None => path,
     }
 }
 

@@ -64,9 +64,9 @@ fn flatten(model: &mut Model, id: &str) -> Result<()> {
         }
         if mixin.kind() != shape.kind() {
             return Err(Error::new(format!(
-                "mixin `{target}` is a {}, but the shape is a {}",
-                mixin.kind(),
-                shape.kind()
+                "mixin `{target}` is {}, but the shape is {}",
+                mixin.a_kind(),
+                shape.a_kind()
             )));
         }
         for (trait_id, value) in mixin.traits().iter().filter(|(t, _)| *t != MIXIN) {

@@ -80,6 +80,18 @@ pub fn snake_name(name: &str) -> String {
     join_mixed_case_words(name).to_snake_case()
 }
 
+/// A module name for an operation: snake_case, a keyword suffixed with `_` (`match_`,
+/// `self_`), since module names also name files and `format!`-built identifiers
+/// (`_match_error`) where a raw identifier cannot go.
+pub fn module_name(operation_name: &str) -> String {
+    let name = snake_name(operation_name);
+    if KEYWORDS.contains(&name.as_str()) || NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
 /// A struct field name for a member: snake_case, keywords escaped, reserved names renamed.
 pub fn field_name(member_name: &str) -> String {
     let name = snake_name(member_name);
@@ -197,6 +209,21 @@ mod tests {
         ];
         for (smithy, rust) in cases {
             assert_eq!(field_name(smithy), rust, "{smithy}");
+        }
+    }
+
+    #[test]
+    fn module_names_are_never_keywords() {
+        let cases = [
+            ("CopyBackup", "copy_backup"),
+            ("Match", "match_"),
+            ("Self", "self_"),
+            ("Crate", "crate_"),
+            ("Type", "type_"),
+            ("Matches", "matches"),
+        ];
+        for (smithy, rust) in cases {
+            assert_eq!(module_name(smithy), rust, "{smithy}");
         }
     }
 

@@ -14,7 +14,7 @@ use crate::closure::{shape_name, Closure};
 use crate::docs::to_rustdoc;
 use crate::error::{Error, Result};
 use crate::load::Model;
-use crate::names::{deduplicate, field_name, snake_name, type_name, variant_name};
+use crate::names::{deduplicate, field_name, module_name, snake_name, type_name, variant_name};
 use crate::validate::PRELUDE;
 
 /// Everything the emitter needs, in a deterministic order.
@@ -383,7 +383,7 @@ impl<'m> Planner<'m> {
                     Some("`set` is a Smithy 1.0 shape; use a list with @uniqueItems".to_owned())
                 }
                 Shape::Service(_) | Shape::Resource(_) => {
-                    Some(format!("a {} cannot be a member target", shape.kind()))
+                    Some(format!("{} cannot be a member target", shape.a_kind()))
                 }
                 Shape::Union(_) if shape.traits().has(trait_id::STREAMING) => Some(
                     "event streams (a `@streaming` union) are not supported by this generator"
@@ -409,7 +409,7 @@ impl<'m> Planner<'m> {
             .closure
             .operations
             .iter()
-            .map(|id| (id.clone(), snake_name(shape_name(id))))
+            .map(|id| (id.clone(), module_name(shape_name(id))))
             .collect();
         for ((id, _), module) in entries.iter().zip(deduplicate(&entries, "_")) {
             self.operation_modules.insert(id.clone(), module);
@@ -421,7 +421,7 @@ impl<'m> Planner<'m> {
             Shape::Operation(op) => Ok(op),
             other => Err(Error::shape(
                 id,
-                format!("is a {}, not an operation", other.kind()),
+                format!("is {}, not an operation", other.a_kind()),
             )),
         }
     }
@@ -798,7 +798,7 @@ impl<'m> Planner<'m> {
             other => {
                 return Err(Error::shape(
                     target,
-                    format!("a {} cannot be a member target", other.kind()),
+                    format!("{} cannot be a member target", other.a_kind()),
                 ));
             }
         })
@@ -845,6 +845,9 @@ impl<'m> Planner<'m> {
                 doc: member.traits.doc().map(to_rustdoc),
                 deprecated: member.traits.deprecated(),
             });
+        }
+        if variants.is_empty() {
+            return Err(Error::shape(id, "an enum needs at least one member"));
         }
         Ok(EnumPlan {
             shape_id: id.to_owned(),

@@ -17,10 +17,25 @@ pub const PRELUDE: &str = "smithy.api";
 pub fn validate(mut model: Model) -> Result<Model> {
     add_prelude(&mut model);
     crate::mixins::apply(&mut model)?;
+    // Trait types first, so a trait of the wrong type is reported as such rather than
+    // as a problem of a shape that refers to the one carrying it.
+    for (id, shape) in &model.shapes {
+        check_shape_traits(id, shape).map_err(|e| model.locate(e.with_shape(id)))?;
+    }
     for (id, shape) in &model.shapes {
         check_shape(&model, id, shape).map_err(|e| model.locate(e.with_shape(id)))?;
     }
     Ok(model)
+}
+
+/// The JSON types of the shape's traits and its members' traits.
+fn check_shape_traits(id: &str, shape: &Shape) -> Result<()> {
+    check_traits(shape.traits()).map_err(|e| e.with_json_path(format!("shapes.{id}.traits")))?;
+    for (name, member) in shape.members() {
+        check_traits(&member.traits)
+            .map_err(|e| e.with_json_path(format!("shapes.{id}.members.{name}.traits")))?;
+    }
+    Ok(())
 }
 
 /// The prelude's simple shapes: (name, kind, has a zero default).
@@ -120,7 +135,6 @@ pub fn is_identifier(s: &str) -> bool {
 
 fn check_shape(model: &Model, id: &str, shape: &Shape) -> Result<()> {
     check_shape_id(id)?;
-    check_traits(shape.traits()).map_err(|e| e.with_json_path(format!("shapes.{id}.traits")))?;
     for mixin in shape.mixins() {
         resolve(model, &mixin.target)?;
     }
@@ -132,7 +146,6 @@ fn check_shape(model: &Model, id: &str, shape: &Shape) -> Result<()> {
                     .with_json_path(path),
             );
         }
-        check_traits(&member.traits).map_err(|e| e.with_json_path(format!("{path}.traits")))?;
         let target = resolve(model, &member.target)
             .map_err(|e| e.with_json_path(format!("{path}.target")))?;
         check_member_target(shape, name, &member.target, target, &member.traits)
@@ -149,9 +162,9 @@ fn check_shape(model: &Model, id: &str, shape: &Shape) -> Result<()> {
                 let resolved = resolve(model, &target.target)?;
                 if !matches!(resolved, Shape::Structure(_)) {
                     return Err(Error::new(format!(
-                        "{role} `{}` is a {}, not a structure",
+                        "{role} `{}` is {}, not a structure",
                         target.target,
-                        resolved.kind()
+                        resolved.a_kind()
                     )));
                 }
             }
@@ -226,8 +239,8 @@ fn check_member_target(
         _ => match target {
             Shape::Operation(_) | Shape::Service(_) | Shape::Resource(_) => {
                 Err(Error::new(format!(
-                    "member `{name}` targets `{target_id}`, a {}; members must target data shapes",
-                    target.kind()
+                    "member `{name}` targets `{target_id}`, {}; members must target data shapes",
+                    target.a_kind()
                 )))
             }
             Shape::Structure(_) if target_id == unit && !matches!(container, Shape::Union(_)) => {

@@ -13,7 +13,7 @@
 //! - [`transport`]: the transport trait, and a canned transport for tests
 //! - [`endpoint`]: where requests go, when the client resolves it
 //! - [`idempotency`]: idempotency tokens
-//! - [`limits`]: the bound on nesting in response bodies
+//! - [`limits`]: the bounds on the size and nesting of response bodies
 //! - [`primitives`]: timestamps, blobs, documents, big numbers
 //! - [`error`]: builder, parse and call errors
 //!

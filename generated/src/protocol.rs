@@ -27,8 +27,13 @@ pub(crate) fn request<T: Serialize>(
     headers.insert(CONTENT_LENGTH, length);
     Ok(request)
 }
-/// Reads a success body; an empty body reads as `{}`.
+/// Reads a success body; an empty body reads as `{}`, one over
+/// [`max_body_size`](crate::limits::max_body_size) is refused unread.
 pub(crate) fn parse_output<T: DeserializeOwned>(body: &[u8]) -> Result<T, ParseError> {
+    let max = crate::limits::max_body_size();
+    if body.len() > max {
+        return Err(ParseError::body_too_large(body.len(), max));
+    }
     let body = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}".as_slice()
     } else {
@@ -90,7 +95,7 @@ impl<'a> ErrorResponse<'a> {
             self.status,
             self.code.clone(),
             self.message.clone(),
-            self.body,
+            kept(self.body),
         );
         match &self.body_error {
             Some(e) => unhandled.with_source(e.clone()),
@@ -100,7 +105,11 @@ impl<'a> ErrorResponse<'a> {
 }
 /// A success status whose body could not be read.
 pub(crate) fn unreadable(status: u16, body: &[u8], error: ParseError) -> Unhandled {
-    Unhandled::new(status, None, None, body).with_source(error)
+    Unhandled::new(status, None, None, kept(body)).with_source(error)
+}
+/// The body an [`Unhandled`] keeps: none when it is over the size bound.
+fn kept(body: &[u8]) -> &[u8] {
+    if body.len() > crate::limits::max_body_size() { &[] } else { body }
 }
 /// An error structure the protocol can fill: awsJson services send the message under
 /// several spellings, the model names one.

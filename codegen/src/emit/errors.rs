@@ -78,6 +78,12 @@ pub fn enum_name(operation: &OperationPlan) -> String {
     format!("{}Error", operation.name)
 }
 
+/// The module of an operation's error enum: `_copy_backup_error` (`_match_error` for the
+/// module `match_`).
+pub fn error_module(operation: &OperationPlan) -> String {
+    format!("_{}_error", operation.module.trim_end_matches('_'))
+}
+
 /// The error enum of an operation, in its own file.
 pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
     let cases = error_cases(plan, operation)?;

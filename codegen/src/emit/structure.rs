@@ -34,8 +34,8 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let debug = debug_impl(&name, &plan.name, &plan.fields);
     let builder_item = emit_builder(plan)?;
     let builder_doc = format!(
-        " Creates a new builder-style object to manufacture [`{}`].",
-        plan.name
+        " Creates a new builder-style object to manufacture {}.",
+        struct_link(&plan.name)
     );
     Ok(quote! {
         #doc
@@ -74,6 +74,12 @@ pub(super) fn allow_deprecated(plan: &StructPlan) -> TokenStream {
 /// The field's type as stored in the struct.
 fn stored_type(field: &FieldPlan) -> TokenStream {
     optional_if(boxed_if(tokens(&field.ty), field.boxed), field.optional)
+}
+
+/// A rustdoc link to the structure: `struct@` keeps a name the prelude also uses for a
+/// derive macro (`Debug`, `Default`) from being ambiguous.
+fn struct_link(name: &str) -> String {
+    format!("[`{name}`](struct@{name})")
 }
 
 fn struct_field(field: &FieldPlan) -> TokenStream {
@@ -173,7 +179,7 @@ fn debug_impl(name: &proc_macro2::Ident, display_name: &str, fields: &[FieldPlan
 
 fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
     let builder = format_ident!("{}", plan.builder_name());
-    let doc = format!(" A builder for [`{}`].", plan.name);
+    let doc = format!(" A builder for {}.", struct_link(&plan.name));
     let fields = plan.fields.iter().map(|field| {
         let name = ident(&field.name);
         let ty = boxed_if(tokens(&field.ty), field.boxed);
@@ -338,7 +344,10 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
         }
         values.push(quote!(#member: #value,));
     }
-    let doc = format!(" Consumes the builder and constructs a [`{}`].", plan.name);
+    let doc = format!(
+        " Consumes the builder and constructs a {}.",
+        struct_link(&plan.name)
+    );
     if plan.build_is_fallible() {
         let errors = plan
             .fields
@@ -405,7 +414,11 @@ pub(super) fn default_expr(
             quote!(#literal)
         }
         (RustType::F32, Value::Number(n)) => {
-            let literal = Literal::f32_suffixed(n.as_f64().ok_or_else(mismatch)? as f32);
+            let value = n.as_f64().ok_or_else(mismatch)? as f32;
+            if !value.is_finite() {
+                return Err(mismatch()); // past f32::MAX: there is no literal for it
+            }
+            let literal = Literal::f32_suffixed(value);
             quote!(#literal)
         }
         (RustType::F64, Value::Number(n)) => {

@@ -57,17 +57,17 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
 
         #allow
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct MapVisitor;
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                struct __Visitor;
 
-                impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
 
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
 
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::std::result::Result<#name, __A::Error> {
                         let _level = crate::limits::NestingGuard::enter()?;
                         #(#locals)*
                         #read_members
@@ -75,7 +75,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
                     }
                 }
 
-                deserializer.deserialize_map(MapVisitor)
+                deserializer.deserialize_map(__Visitor)
             }
         }
 
@@ -116,7 +116,7 @@ fn serialize_structure(plan: &StructPlan) -> TokenStream {
     };
     quote! {
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 let #binding = serializer.serialize_map(::std::option::Option::None)?;
                 #(#entries)*
@@ -266,13 +266,13 @@ pub fn enumeration(plan: &EnumPlan) -> TokenStream {
     if plan.kind == EnumKind::Int {
         return quote! {
             impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                     serializer.serialize_i32(self.value())
                 }
             }
 
             impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                     let value = <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
                     ::std::result::Result::Ok(#name::from(value))
                 }
@@ -287,13 +287,13 @@ pub fn enumeration(plan: &EnumPlan) -> TokenStream {
     }
     quote! {
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
                 let value = <crate::json::Key<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
                 ::std::result::Result::Ok(#name::from(value.as_str()))
             }
@@ -346,12 +346,12 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
     quote! {
         #allow
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
                 match self {
                     #(#write_arms)*
-                    #name::Unknown => return ::std::result::Result::Err(<S::Error as ::serde::ser::Error>::custom(#cannot_send)),
+                    #name::Unknown => return ::std::result::Result::Err(<__S::Error as ::serde::ser::Error>::custom(#cannot_send)),
                 }
                 map.end()
             }
@@ -359,17 +359,17 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
 
         #allow
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct MapVisitor;
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                struct __Visitor;
 
-                impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
 
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
 
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::std::result::Result<#name, __A::Error> {
                         let _level = crate::limits::NestingGuard::enter()?;
                         let mut value: ::std::option::Option<#name> = ::std::option::Option::None;
                         let mut unknown = false;
@@ -387,19 +387,19 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
                                 }
                             };
                             if member.is_some() && value.is_some() {
-                                return ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#two_members));
+                                return ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::custom(#two_members));
                             }
                             value = value.or(member);
                         }
                         match value {
                             ::std::option::Option::Some(value) => ::std::result::Result::Ok(value),
                             ::std::option::Option::None if unknown => ::std::result::Result::Ok(#name::Unknown),
-                            ::std::option::Option::None => ::std::result::Result::Err(<A::Error as ::serde::de::Error>::custom(#no_member)),
+                            ::std::option::Option::None => ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::custom(#no_member)),
                         }
                     }
                 }
 
-                deserializer.deserialize_map(MapVisitor)
+                deserializer.deserialize_map(__Visitor)
             }
         }
 

@@ -24,7 +24,7 @@ impl ActiveDirectoryBackupAttributes {
     pub fn resource_arn(&self) -> ::std::option::Option<&str> {
         self.resource_arn.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`ActiveDirectoryBackupAttributes`].
+    /// Creates a new builder-style object to manufacture [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
     pub fn builder() -> crate::types::builders::ActiveDirectoryBackupAttributesBuilder {
         crate::types::builders::ActiveDirectoryBackupAttributesBuilder::default()
     }
@@ -38,7 +38,7 @@ impl ::std::fmt::Debug for ActiveDirectoryBackupAttributes {
         formatter.finish()
     }
 }
-/// A builder for [`ActiveDirectoryBackupAttributes`].
+/// A builder for [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ActiveDirectoryBackupAttributesBuilder {
@@ -109,7 +109,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    /// Consumes the builder and constructs a [`ActiveDirectoryBackupAttributes`].
+    /// Consumes the builder and constructs a [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
     pub fn build(self) -> ActiveDirectoryBackupAttributes {
         ActiveDirectoryBackupAttributes {
             domain_name: self.domain_name,
@@ -128,10 +128,10 @@ impl ::std::fmt::Debug for ActiveDirectoryBackupAttributesBuilder {
     }
 }
 impl ::serde::Serialize for ActiveDirectoryBackupAttributes {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.domain_name {
@@ -147,11 +147,11 @@ impl ::serde::Serialize for ActiveDirectoryBackupAttributes {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ActiveDirectoryBackupAttributes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = ActiveDirectoryBackupAttributes;
             fn expecting(
                 &self,
@@ -159,10 +159,10 @@ impl<'de> ::serde::Deserialize<'de> for ActiveDirectoryBackupAttributes {
             ) -> ::std::fmt::Result {
                 f.write_str("a `ActiveDirectoryBackupAttributes` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<ActiveDirectoryBackupAttributes, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<ActiveDirectoryBackupAttributes, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_active_directory_id: ::std::option::Option<
@@ -204,7 +204,7 @@ impl<'de> ::serde::Deserialize<'de> for ActiveDirectoryBackupAttributes {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for ActiveDirectoryBackupAttributes {

@@ -84,7 +84,7 @@ impl AdministrativeAction {
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`AdministrativeAction`].
+    /// Creates a new builder-style object to manufacture [`AdministrativeAction`](struct@AdministrativeAction).
     pub fn builder() -> crate::types::builders::AdministrativeActionBuilder {
         crate::types::builders::AdministrativeActionBuilder::default()
     }
@@ -106,7 +106,7 @@ impl ::std::fmt::Debug for AdministrativeAction {
         formatter.finish()
     }
 }
-/// A builder for [`AdministrativeAction`].
+/// A builder for [`AdministrativeAction`](struct@AdministrativeAction).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct AdministrativeActionBuilder {
@@ -334,7 +334,7 @@ impl AdministrativeActionBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Consumes the builder and constructs a [`AdministrativeAction`].
+    /// Consumes the builder and constructs a [`AdministrativeAction`](struct@AdministrativeAction).
     pub fn build(self) -> AdministrativeAction {
         AdministrativeAction {
             administrative_action_type: self.administrative_action_type,
@@ -369,10 +369,10 @@ impl ::std::fmt::Debug for AdministrativeActionBuilder {
     }
 }
 impl ::serde::Serialize for AdministrativeAction {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.administrative_action_type {
@@ -412,11 +412,11 @@ impl ::serde::Serialize for AdministrativeAction {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AdministrativeAction {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = AdministrativeAction;
             fn expecting(
                 &self,
@@ -424,10 +424,10 @@ impl<'de> ::serde::Deserialize<'de> for AdministrativeAction {
             ) -> ::std::fmt::Result {
                 f.write_str("a `AdministrativeAction` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<AdministrativeAction, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<AdministrativeAction, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_administrative_action_type: ::std::option::Option<
                     crate::types::AdministrativeActionType,
@@ -551,7 +551,7 @@ impl<'de> ::serde::Deserialize<'de> for AdministrativeAction {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for AdministrativeAction {

@@ -18,7 +18,7 @@ impl AggregateConfiguration {
     pub fn total_constituents(&self) -> ::std::option::Option<i32> {
         self.total_constituents
     }
-    /// Creates a new builder-style object to manufacture [`AggregateConfiguration`].
+    /// Creates a new builder-style object to manufacture [`AggregateConfiguration`](struct@AggregateConfiguration).
     pub fn builder() -> crate::types::builders::AggregateConfigurationBuilder {
         crate::types::builders::AggregateConfigurationBuilder::default()
     }
@@ -31,7 +31,7 @@ impl ::std::fmt::Debug for AggregateConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`AggregateConfiguration`].
+/// A builder for [`AggregateConfiguration`](struct@AggregateConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct AggregateConfigurationBuilder {
@@ -77,7 +77,7 @@ impl AggregateConfigurationBuilder {
     pub fn get_total_constituents(&self) -> &::std::option::Option<i32> {
         &self.total_constituents
     }
-    /// Consumes the builder and constructs a [`AggregateConfiguration`].
+    /// Consumes the builder and constructs a [`AggregateConfiguration`](struct@AggregateConfiguration).
     pub fn build(self) -> AggregateConfiguration {
         AggregateConfiguration {
             aggregates: self.aggregates,
@@ -94,10 +94,10 @@ impl ::std::fmt::Debug for AggregateConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for AggregateConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.aggregates {
@@ -115,11 +115,11 @@ impl ::serde::Serialize for AggregateConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AggregateConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = AggregateConfiguration;
             fn expecting(
                 &self,
@@ -127,10 +127,10 @@ impl<'de> ::serde::Deserialize<'de> for AggregateConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `AggregateConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<AggregateConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<AggregateConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_aggregates: ::std::option::Option<
                     ::std::vec::Vec<::std::string::String>,
@@ -164,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for AggregateConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for AggregateConfiguration {

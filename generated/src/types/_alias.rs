@@ -18,7 +18,7 @@ impl Alias {
     pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::AliasLifecycle> {
         self.lifecycle.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`Alias`].
+    /// Creates a new builder-style object to manufacture [`Alias`](struct@Alias).
     pub fn builder() -> crate::types::builders::AliasBuilder {
         crate::types::builders::AliasBuilder::default()
     }
@@ -31,7 +31,7 @@ impl ::std::fmt::Debug for Alias {
         formatter.finish()
     }
 }
-/// A builder for [`Alias`].
+/// A builder for [`Alias`](struct@Alias).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct AliasBuilder {
@@ -76,7 +76,7 @@ impl AliasBuilder {
     pub fn get_lifecycle(&self) -> &::std::option::Option<crate::types::AliasLifecycle> {
         &self.lifecycle
     }
-    /// Consumes the builder and constructs a [`Alias`].
+    /// Consumes the builder and constructs a [`Alias`](struct@Alias).
     pub fn build(self) -> Alias {
         Alias {
             name: self.name,
@@ -93,10 +93,10 @@ impl ::std::fmt::Debug for AliasBuilder {
     }
 }
 impl ::serde::Serialize for Alias {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.name {
@@ -109,11 +109,11 @@ impl ::serde::Serialize for Alias {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Alias {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Alias;
             fn expecting(
                 &self,
@@ -121,10 +121,10 @@ impl<'de> ::serde::Deserialize<'de> for Alias {
             ) -> ::std::fmt::Result {
                 f.write_str("a `Alias` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<Alias, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<Alias, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_lifecycle: ::std::option::Option<
@@ -153,7 +153,7 @@ impl<'de> ::serde::Deserialize<'de> for Alias {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for Alias {

@@ -22,7 +22,7 @@ impl AutocommitPeriod {
     pub fn value(&self) -> ::std::option::Option<i32> {
         self.value
     }
-    /// Creates a new builder-style object to manufacture [`AutocommitPeriod`].
+    /// Creates a new builder-style object to manufacture [`AutocommitPeriod`](struct@AutocommitPeriod).
     pub fn builder() -> crate::types::builders::AutocommitPeriodBuilder {
         crate::types::builders::AutocommitPeriodBuilder::default()
     }
@@ -35,7 +35,7 @@ impl ::std::fmt::Debug for AutocommitPeriod {
         formatter.finish()
     }
 }
-/// A builder for [`AutocommitPeriod`].
+/// A builder for [`AutocommitPeriod`](struct@AutocommitPeriod).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct AutocommitPeriodBuilder {
@@ -82,7 +82,7 @@ impl AutocommitPeriodBuilder {
     pub fn get_value(&self) -> &::std::option::Option<i32> {
         &self.value
     }
-    /// Consumes the builder and constructs a [`AutocommitPeriod`].
+    /// Consumes the builder and constructs a [`AutocommitPeriod`](struct@AutocommitPeriod).
     ///
     /// Returns an error naming the first missing required member of: `type`.
     pub fn build(
@@ -111,10 +111,10 @@ impl ::std::fmt::Debug for AutocommitPeriodBuilder {
     }
 }
 impl ::serde::Serialize for AutocommitPeriod {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -127,11 +127,11 @@ impl ::serde::Serialize for AutocommitPeriod {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for AutocommitPeriod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = AutocommitPeriod;
             fn expecting(
                 &self,
@@ -139,10 +139,10 @@ impl<'de> ::serde::Deserialize<'de> for AutocommitPeriod {
             ) -> ::std::fmt::Result {
                 f.write_str("a `AutocommitPeriod` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<AutocommitPeriod, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<AutocommitPeriod, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_type: ::std::option::Option<
                     crate::types::AutocommitPeriodType,
@@ -175,7 +175,7 @@ impl<'de> ::serde::Deserialize<'de> for AutocommitPeriod {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for AutocommitPeriod {

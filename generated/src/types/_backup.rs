@@ -134,7 +134,7 @@ impl Backup {
     pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
         self.size_in_bytes
     }
-    /// Creates a new builder-style object to manufacture [`Backup`].
+    /// Creates a new builder-style object to manufacture [`Backup`](struct@Backup).
     pub fn builder() -> crate::types::builders::BackupBuilder {
         crate::types::builders::BackupBuilder::default()
     }
@@ -162,7 +162,7 @@ impl ::std::fmt::Debug for Backup {
         formatter.finish()
     }
 }
-/// A builder for [`Backup`].
+/// A builder for [`Backup`](struct@Backup).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct BackupBuilder {
@@ -539,7 +539,7 @@ impl BackupBuilder {
     pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
         &self.size_in_bytes
     }
-    /// Consumes the builder and constructs a [`Backup`].
+    /// Consumes the builder and constructs a [`Backup`](struct@Backup).
     ///
     /// Returns an error naming the first missing required member of: `backup_id`, `lifecycle`, `type`, `creation_time`, `file_system`.
     pub fn build(self) -> ::std::result::Result<Backup, crate::error::BuildError> {
@@ -628,10 +628,10 @@ impl ::std::fmt::Debug for BackupBuilder {
     }
 }
 impl ::serde::Serialize for Backup {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.backup_id {
@@ -694,11 +694,11 @@ impl ::serde::Serialize for Backup {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Backup {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Backup;
             fn expecting(
                 &self,
@@ -706,10 +706,10 @@ impl<'de> ::serde::Deserialize<'de> for Backup {
             ) -> ::std::fmt::Result {
                 f.write_str("a `Backup` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<Backup, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<Backup, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_lifecycle: ::std::option::Option<
@@ -882,7 +882,7 @@ impl<'de> ::serde::Deserialize<'de> for Backup {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for Backup {

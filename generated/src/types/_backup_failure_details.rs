@@ -12,7 +12,7 @@ impl BackupFailureDetails {
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`BackupFailureDetails`].
+    /// Creates a new builder-style object to manufacture [`BackupFailureDetails`](struct@BackupFailureDetails).
     pub fn builder() -> crate::types::builders::BackupFailureDetailsBuilder {
         crate::types::builders::BackupFailureDetailsBuilder::default()
     }
@@ -24,7 +24,7 @@ impl ::std::fmt::Debug for BackupFailureDetails {
         formatter.finish()
     }
 }
-/// A builder for [`BackupFailureDetails`].
+/// A builder for [`BackupFailureDetails`](struct@BackupFailureDetails).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct BackupFailureDetailsBuilder {
@@ -51,7 +51,7 @@ impl BackupFailureDetailsBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Consumes the builder and constructs a [`BackupFailureDetails`].
+    /// Consumes the builder and constructs a [`BackupFailureDetails`](struct@BackupFailureDetails).
     pub fn build(self) -> BackupFailureDetails {
         BackupFailureDetails {
             message: self.message,
@@ -66,10 +66,10 @@ impl ::std::fmt::Debug for BackupFailureDetailsBuilder {
     }
 }
 impl ::serde::Serialize for BackupFailureDetails {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.message {
@@ -79,11 +79,11 @@ impl ::serde::Serialize for BackupFailureDetails {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for BackupFailureDetails {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = BackupFailureDetails;
             fn expecting(
                 &self,
@@ -91,10 +91,10 @@ impl<'de> ::serde::Deserialize<'de> for BackupFailureDetails {
             ) -> ::std::fmt::Result {
                 f.write_str("a `BackupFailureDetails` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<BackupFailureDetails, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<BackupFailureDetails, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
@@ -116,7 +116,7 @@ impl<'de> ::serde::Deserialize<'de> for BackupFailureDetails {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for BackupFailureDetails {

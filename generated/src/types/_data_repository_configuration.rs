@@ -50,7 +50,7 @@ impl DataRepositoryConfiguration {
     ) -> ::std::option::Option<&crate::types::DataRepositoryFailureDetails> {
         self.failure_details.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`DataRepositoryConfiguration`].
+    /// Creates a new builder-style object to manufacture [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
     pub fn builder() -> crate::types::builders::DataRepositoryConfigurationBuilder {
         crate::types::builders::DataRepositoryConfigurationBuilder::default()
     }
@@ -67,7 +67,7 @@ impl ::std::fmt::Debug for DataRepositoryConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`DataRepositoryConfiguration`].
+/// A builder for [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DataRepositoryConfigurationBuilder {
@@ -203,7 +203,7 @@ impl DataRepositoryConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::DataRepositoryFailureDetails> {
         &self.failure_details
     }
-    /// Consumes the builder and constructs a [`DataRepositoryConfiguration`].
+    /// Consumes the builder and constructs a [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
     pub fn build(self) -> DataRepositoryConfiguration {
         DataRepositoryConfiguration {
             lifecycle: self.lifecycle,
@@ -228,10 +228,10 @@ impl ::std::fmt::Debug for DataRepositoryConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for DataRepositoryConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.lifecycle {
@@ -256,11 +256,11 @@ impl ::serde::Serialize for DataRepositoryConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DataRepositoryConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = DataRepositoryConfiguration;
             fn expecting(
                 &self,
@@ -268,10 +268,10 @@ impl<'de> ::serde::Deserialize<'de> for DataRepositoryConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `DataRepositoryConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<DataRepositoryConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<DataRepositoryConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_lifecycle: ::std::option::Option<
                     crate::types::DataRepositoryLifecycle,
@@ -344,7 +344,7 @@ impl<'de> ::serde::Deserialize<'de> for DataRepositoryConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for DataRepositoryConfiguration {

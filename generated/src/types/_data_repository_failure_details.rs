@@ -12,7 +12,7 @@ impl DataRepositoryFailureDetails {
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`DataRepositoryFailureDetails`].
+    /// Creates a new builder-style object to manufacture [`DataRepositoryFailureDetails`](struct@DataRepositoryFailureDetails).
     pub fn builder() -> crate::types::builders::DataRepositoryFailureDetailsBuilder {
         crate::types::builders::DataRepositoryFailureDetailsBuilder::default()
     }
@@ -24,7 +24,7 @@ impl ::std::fmt::Debug for DataRepositoryFailureDetails {
         formatter.finish()
     }
 }
-/// A builder for [`DataRepositoryFailureDetails`].
+/// A builder for [`DataRepositoryFailureDetails`](struct@DataRepositoryFailureDetails).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DataRepositoryFailureDetailsBuilder {
@@ -51,7 +51,7 @@ impl DataRepositoryFailureDetailsBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Consumes the builder and constructs a [`DataRepositoryFailureDetails`].
+    /// Consumes the builder and constructs a [`DataRepositoryFailureDetails`](struct@DataRepositoryFailureDetails).
     pub fn build(self) -> DataRepositoryFailureDetails {
         DataRepositoryFailureDetails {
             message: self.message,
@@ -66,10 +66,10 @@ impl ::std::fmt::Debug for DataRepositoryFailureDetailsBuilder {
     }
 }
 impl ::serde::Serialize for DataRepositoryFailureDetails {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.message {
@@ -79,11 +79,11 @@ impl ::serde::Serialize for DataRepositoryFailureDetails {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DataRepositoryFailureDetails {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = DataRepositoryFailureDetails;
             fn expecting(
                 &self,
@@ -91,10 +91,10 @@ impl<'de> ::serde::Deserialize<'de> for DataRepositoryFailureDetails {
             ) -> ::std::fmt::Result {
                 f.write_str("a `DataRepositoryFailureDetails` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<DataRepositoryFailureDetails, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<DataRepositoryFailureDetails, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
@@ -116,7 +116,7 @@ impl<'de> ::serde::Deserialize<'de> for DataRepositoryFailureDetails {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for DataRepositoryFailureDetails {

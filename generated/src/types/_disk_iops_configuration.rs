@@ -20,7 +20,7 @@ impl DiskIopsConfiguration {
     pub fn iops(&self) -> ::std::option::Option<i64> {
         self.iops
     }
-    /// Creates a new builder-style object to manufacture [`DiskIopsConfiguration`].
+    /// Creates a new builder-style object to manufacture [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
     pub fn builder() -> crate::types::builders::DiskIopsConfigurationBuilder {
         crate::types::builders::DiskIopsConfigurationBuilder::default()
     }
@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for DiskIopsConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`DiskIopsConfiguration`].
+/// A builder for [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct DiskIopsConfigurationBuilder {
@@ -74,7 +74,7 @@ impl DiskIopsConfigurationBuilder {
     pub fn get_iops(&self) -> &::std::option::Option<i64> {
         &self.iops
     }
-    /// Consumes the builder and constructs a [`DiskIopsConfiguration`].
+    /// Consumes the builder and constructs a [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
     pub fn build(self) -> DiskIopsConfiguration {
         DiskIopsConfiguration {
             mode: self.mode,
@@ -91,10 +91,10 @@ impl ::std::fmt::Debug for DiskIopsConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for DiskIopsConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.mode {
@@ -107,11 +107,11 @@ impl ::serde::Serialize for DiskIopsConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for DiskIopsConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = DiskIopsConfiguration;
             fn expecting(
                 &self,
@@ -119,10 +119,10 @@ impl<'de> ::serde::Deserialize<'de> for DiskIopsConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `DiskIopsConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<DiskIopsConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<DiskIopsConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_mode: ::std::option::Option<
                     crate::types::DiskIopsConfigurationMode,
@@ -155,7 +155,7 @@ impl<'de> ::serde::Deserialize<'de> for DiskIopsConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for DiskIopsConfiguration {

@@ -164,7 +164,7 @@ impl FileSystem {
     pub fn network_type(&self) -> ::std::option::Option<&crate::types::NetworkType> {
         self.network_type.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`FileSystem`].
+    /// Creates a new builder-style object to manufacture [`FileSystem`](struct@FileSystem).
     pub fn builder() -> crate::types::builders::FileSystemBuilder {
         crate::types::builders::FileSystemBuilder::default()
     }
@@ -197,7 +197,7 @@ impl ::std::fmt::Debug for FileSystem {
         formatter.finish()
     }
 }
-/// A builder for [`FileSystem`].
+/// A builder for [`FileSystem`](struct@FileSystem).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct FileSystemBuilder {
@@ -689,7 +689,7 @@ impl FileSystemBuilder {
     pub fn get_network_type(&self) -> &::std::option::Option<crate::types::NetworkType> {
         &self.network_type
     }
-    /// Consumes the builder and constructs a [`FileSystem`].
+    /// Consumes the builder and constructs a [`FileSystem`](struct@FileSystem).
     pub fn build(self) -> FileSystem {
         FileSystem {
             owner_id: self.owner_id,
@@ -746,10 +746,10 @@ impl ::std::fmt::Debug for FileSystemBuilder {
     }
 }
 impl ::serde::Serialize for FileSystem {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.owner_id {
@@ -844,11 +844,11 @@ impl ::serde::Serialize for FileSystem {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FileSystem {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = FileSystem;
             fn expecting(
                 &self,
@@ -856,10 +856,10 @@ impl<'de> ::serde::Deserialize<'de> for FileSystem {
             ) -> ::std::fmt::Result {
                 f.write_str("a `FileSystem` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<FileSystem, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<FileSystem, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_creation_time: ::std::option::Option<
@@ -1102,7 +1102,7 @@ impl<'de> ::serde::Deserialize<'de> for FileSystem {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for FileSystem {

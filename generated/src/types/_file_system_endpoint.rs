@@ -24,7 +24,7 @@ impl FileSystemEndpoint {
     pub fn ipv6_addresses(&self) -> &[::std::string::String] {
         self.ipv6_addresses.as_deref().unwrap_or_default()
     }
-    /// Creates a new builder-style object to manufacture [`FileSystemEndpoint`].
+    /// Creates a new builder-style object to manufacture [`FileSystemEndpoint`](struct@FileSystemEndpoint).
     pub fn builder() -> crate::types::builders::FileSystemEndpointBuilder {
         crate::types::builders::FileSystemEndpointBuilder::default()
     }
@@ -38,7 +38,7 @@ impl ::std::fmt::Debug for FileSystemEndpoint {
         formatter.finish()
     }
 }
-/// A builder for [`FileSystemEndpoint`].
+/// A builder for [`FileSystemEndpoint`](struct@FileSystemEndpoint).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct FileSystemEndpointBuilder {
@@ -119,7 +119,7 @@ impl FileSystemEndpointBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.ipv6_addresses
     }
-    /// Consumes the builder and constructs a [`FileSystemEndpoint`].
+    /// Consumes the builder and constructs a [`FileSystemEndpoint`](struct@FileSystemEndpoint).
     pub fn build(self) -> FileSystemEndpoint {
         FileSystemEndpoint {
             dns_name: self.dns_name,
@@ -138,10 +138,10 @@ impl ::std::fmt::Debug for FileSystemEndpointBuilder {
     }
 }
 impl ::serde::Serialize for FileSystemEndpoint {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.dns_name {
@@ -167,11 +167,11 @@ impl ::serde::Serialize for FileSystemEndpoint {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoint {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = FileSystemEndpoint;
             fn expecting(
                 &self,
@@ -179,10 +179,10 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoint {
             ) -> ::std::fmt::Result {
                 f.write_str("a `FileSystemEndpoint` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<FileSystemEndpoint, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<FileSystemEndpoint, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_ip_addresses: ::std::option::Option<
@@ -228,7 +228,7 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoint {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for FileSystemEndpoint {

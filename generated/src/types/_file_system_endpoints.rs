@@ -22,7 +22,7 @@ impl FileSystemEndpoints {
     ) -> ::std::option::Option<&crate::types::FileSystemEndpoint> {
         self.management.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`FileSystemEndpoints`].
+    /// Creates a new builder-style object to manufacture [`FileSystemEndpoints`](struct@FileSystemEndpoints).
     pub fn builder() -> crate::types::builders::FileSystemEndpointsBuilder {
         crate::types::builders::FileSystemEndpointsBuilder::default()
     }
@@ -35,7 +35,7 @@ impl ::std::fmt::Debug for FileSystemEndpoints {
         formatter.finish()
     }
 }
-/// A builder for [`FileSystemEndpoints`].
+/// A builder for [`FileSystemEndpoints`](struct@FileSystemEndpoints).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct FileSystemEndpointsBuilder {
@@ -81,7 +81,7 @@ impl FileSystemEndpointsBuilder {
     ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
         &self.management
     }
-    /// Consumes the builder and constructs a [`FileSystemEndpoints`].
+    /// Consumes the builder and constructs a [`FileSystemEndpoints`](struct@FileSystemEndpoints).
     pub fn build(self) -> FileSystemEndpoints {
         FileSystemEndpoints {
             intercluster: self.intercluster,
@@ -98,10 +98,10 @@ impl ::std::fmt::Debug for FileSystemEndpointsBuilder {
     }
 }
 impl ::serde::Serialize for FileSystemEndpoints {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.intercluster {
@@ -114,11 +114,11 @@ impl ::serde::Serialize for FileSystemEndpoints {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoints {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = FileSystemEndpoints;
             fn expecting(
                 &self,
@@ -126,10 +126,10 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoints {
             ) -> ::std::fmt::Result {
                 f.write_str("a `FileSystemEndpoints` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<FileSystemEndpoints, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<FileSystemEndpoints, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_intercluster: ::std::option::Option<
                     crate::types::FileSystemEndpoint,
@@ -164,7 +164,7 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoints {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for FileSystemEndpoints {

@@ -24,7 +24,7 @@ impl FileSystemLustreMetadataConfiguration {
     ) -> ::std::option::Option<&crate::types::MetadataConfigurationMode> {
         self.mode.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`FileSystemLustreMetadataConfiguration`].
+    /// Creates a new builder-style object to manufacture [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
     pub fn builder() -> crate::types::builders::FileSystemLustreMetadataConfigurationBuilder {
         crate::types::builders::FileSystemLustreMetadataConfigurationBuilder::default()
     }
@@ -37,7 +37,7 @@ impl ::std::fmt::Debug for FileSystemLustreMetadataConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`FileSystemLustreMetadataConfiguration`].
+/// A builder for [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct FileSystemLustreMetadataConfigurationBuilder {
@@ -84,7 +84,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::MetadataConfigurationMode> {
         &self.mode
     }
-    /// Consumes the builder and constructs a [`FileSystemLustreMetadataConfiguration`].
+    /// Consumes the builder and constructs a [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `mode`.
     pub fn build(
@@ -117,10 +117,10 @@ impl ::std::fmt::Debug for FileSystemLustreMetadataConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for FileSystemLustreMetadataConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.iops {
@@ -133,11 +133,11 @@ impl ::serde::Serialize for FileSystemLustreMetadataConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for FileSystemLustreMetadataConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = FileSystemLustreMetadataConfiguration;
             fn expecting(
                 &self,
@@ -145,10 +145,13 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemLustreMetadataConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `FileSystemLustreMetadataConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<FileSystemLustreMetadataConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<
+                FileSystemLustreMetadataConfiguration,
+                __A::Error,
+            > {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_iops: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_mode: ::std::option::Option<
@@ -181,7 +184,7 @@ impl<'de> ::serde::Deserialize<'de> for FileSystemLustreMetadataConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for FileSystemLustreMetadataConfiguration {

@@ -126,7 +126,7 @@ impl LustreFileSystemConfiguration {
     ) -> ::std::option::Option<&crate::types::LustreReadCacheConfiguration> {
         self.data_read_cache_configuration.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`LustreFileSystemConfiguration`].
+    /// Creates a new builder-style object to manufacture [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
     pub fn builder() -> crate::types::builders::LustreFileSystemConfigurationBuilder {
         crate::types::builders::LustreFileSystemConfigurationBuilder::default()
     }
@@ -165,7 +165,7 @@ impl ::std::fmt::Debug for LustreFileSystemConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`LustreFileSystemConfiguration`].
+/// A builder for [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct LustreFileSystemConfigurationBuilder {
@@ -520,7 +520,7 @@ impl LustreFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::LustreReadCacheConfiguration> {
         &self.data_read_cache_configuration
     }
-    /// Consumes the builder and constructs a [`LustreFileSystemConfiguration`].
+    /// Consumes the builder and constructs a [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
     pub fn build(self) -> LustreFileSystemConfiguration {
         LustreFileSystemConfiguration {
             weekly_maintenance_start_time: self.weekly_maintenance_start_time,
@@ -577,10 +577,10 @@ impl ::std::fmt::Debug for LustreFileSystemConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for LustreFileSystemConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
@@ -638,11 +638,11 @@ impl ::serde::Serialize for LustreFileSystemConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LustreFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = LustreFileSystemConfiguration;
             fn expecting(
                 &self,
@@ -650,10 +650,10 @@ impl<'de> ::serde::Deserialize<'de> for LustreFileSystemConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `LustreFileSystemConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<LustreFileSystemConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<LustreFileSystemConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_weekly_maintenance_start_time: ::std::option::Option<
                     ::std::string::String,
@@ -830,7 +830,7 @@ impl<'de> ::serde::Deserialize<'de> for LustreFileSystemConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for LustreFileSystemConfiguration {

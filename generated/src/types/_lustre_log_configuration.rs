@@ -24,7 +24,7 @@ impl LustreLogConfiguration {
     pub fn destination(&self) -> ::std::option::Option<&str> {
         self.destination.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`LustreLogConfiguration`].
+    /// Creates a new builder-style object to manufacture [`LustreLogConfiguration`](struct@LustreLogConfiguration).
     pub fn builder() -> crate::types::builders::LustreLogConfigurationBuilder {
         crate::types::builders::LustreLogConfigurationBuilder::default()
     }
@@ -37,7 +37,7 @@ impl ::std::fmt::Debug for LustreLogConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`LustreLogConfiguration`].
+/// A builder for [`LustreLogConfiguration`](struct@LustreLogConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct LustreLogConfigurationBuilder {
@@ -90,7 +90,7 @@ impl LustreLogConfigurationBuilder {
     pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
         &self.destination
     }
-    /// Consumes the builder and constructs a [`LustreLogConfiguration`].
+    /// Consumes the builder and constructs a [`LustreLogConfiguration`](struct@LustreLogConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `level`.
     pub fn build(
@@ -119,10 +119,10 @@ impl ::std::fmt::Debug for LustreLogConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for LustreLogConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.level {
@@ -135,11 +135,11 @@ impl ::serde::Serialize for LustreLogConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LustreLogConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = LustreLogConfiguration;
             fn expecting(
                 &self,
@@ -147,10 +147,10 @@ impl<'de> ::serde::Deserialize<'de> for LustreLogConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `LustreLogConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<LustreLogConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<LustreLogConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_level: ::std::option::Option<
                     crate::types::LustreAccessAuditLogLevel,
@@ -183,7 +183,7 @@ impl<'de> ::serde::Deserialize<'de> for LustreLogConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for LustreLogConfiguration {

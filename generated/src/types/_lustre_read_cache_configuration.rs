@@ -20,7 +20,7 @@ impl LustreReadCacheConfiguration {
     pub fn size_gib(&self) -> ::std::option::Option<i32> {
         self.size_gib
     }
-    /// Creates a new builder-style object to manufacture [`LustreReadCacheConfiguration`].
+    /// Creates a new builder-style object to manufacture [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
     pub fn builder() -> crate::types::builders::LustreReadCacheConfigurationBuilder {
         crate::types::builders::LustreReadCacheConfigurationBuilder::default()
     }
@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for LustreReadCacheConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`LustreReadCacheConfiguration`].
+/// A builder for [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct LustreReadCacheConfigurationBuilder {
@@ -79,7 +79,7 @@ impl LustreReadCacheConfigurationBuilder {
     pub fn get_size_gib(&self) -> &::std::option::Option<i32> {
         &self.size_gib
     }
-    /// Consumes the builder and constructs a [`LustreReadCacheConfiguration`].
+    /// Consumes the builder and constructs a [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
     pub fn build(self) -> LustreReadCacheConfiguration {
         LustreReadCacheConfiguration {
             sizing_mode: self.sizing_mode,
@@ -96,10 +96,10 @@ impl ::std::fmt::Debug for LustreReadCacheConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for LustreReadCacheConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.sizing_mode {
@@ -112,11 +112,11 @@ impl ::serde::Serialize for LustreReadCacheConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LustreReadCacheConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = LustreReadCacheConfiguration;
             fn expecting(
                 &self,
@@ -124,10 +124,10 @@ impl<'de> ::serde::Deserialize<'de> for LustreReadCacheConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `LustreReadCacheConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<LustreReadCacheConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<LustreReadCacheConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_sizing_mode: ::std::option::Option<
                     crate::types::LustreReadCacheSizingMode,
@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for LustreReadCacheConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for LustreReadCacheConfiguration {

@@ -18,7 +18,7 @@ impl LustreRootSquashConfiguration {
     pub fn no_squash_nids(&self) -> &[::std::string::String] {
         self.no_squash_nids.as_deref().unwrap_or_default()
     }
-    /// Creates a new builder-style object to manufacture [`LustreRootSquashConfiguration`].
+    /// Creates a new builder-style object to manufacture [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
     pub fn builder() -> crate::types::builders::LustreRootSquashConfigurationBuilder {
         crate::types::builders::LustreRootSquashConfigurationBuilder::default()
     }
@@ -31,7 +31,7 @@ impl ::std::fmt::Debug for LustreRootSquashConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`LustreRootSquashConfiguration`].
+/// A builder for [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct LustreRootSquashConfigurationBuilder {
@@ -85,7 +85,7 @@ impl LustreRootSquashConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.no_squash_nids
     }
-    /// Consumes the builder and constructs a [`LustreRootSquashConfiguration`].
+    /// Consumes the builder and constructs a [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
     pub fn build(self) -> LustreRootSquashConfiguration {
         LustreRootSquashConfiguration {
             root_squash: self.root_squash,
@@ -102,10 +102,10 @@ impl ::std::fmt::Debug for LustreRootSquashConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for LustreRootSquashConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.root_squash {
@@ -123,11 +123,11 @@ impl ::serde::Serialize for LustreRootSquashConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for LustreRootSquashConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = LustreRootSquashConfiguration;
             fn expecting(
                 &self,
@@ -135,10 +135,10 @@ impl<'de> ::serde::Deserialize<'de> for LustreRootSquashConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `LustreRootSquashConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<LustreRootSquashConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<LustreRootSquashConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_root_squash: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_no_squash_nids: ::std::option::Option<
@@ -172,7 +172,7 @@ impl<'de> ::serde::Deserialize<'de> for LustreRootSquashConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for LustreRootSquashConfiguration {

@@ -98,7 +98,7 @@ impl OntapFileSystemConfiguration {
     pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
         self.endpoint_ipv6_address_range.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`OntapFileSystemConfiguration`].
+    /// Creates a new builder-style object to manufacture [`OntapFileSystemConfiguration`](struct@OntapFileSystemConfiguration).
     pub fn builder() -> crate::types::builders::OntapFileSystemConfigurationBuilder {
         crate::types::builders::OntapFileSystemConfigurationBuilder::default()
     }
@@ -137,7 +137,7 @@ impl ::std::fmt::Debug for OntapFileSystemConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`OntapFileSystemConfiguration`].
+/// A builder for [`OntapFileSystemConfiguration`](struct@OntapFileSystemConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OntapFileSystemConfigurationBuilder {
@@ -445,7 +445,7 @@ impl OntapFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.endpoint_ipv6_address_range
     }
-    /// Consumes the builder and constructs a [`OntapFileSystemConfiguration`].
+    /// Consumes the builder and constructs a [`OntapFileSystemConfiguration`](struct@OntapFileSystemConfiguration).
     pub fn build(self) -> OntapFileSystemConfiguration {
         OntapFileSystemConfiguration {
             automatic_backup_retention_days: self.automatic_backup_retention_days,
@@ -500,10 +500,10 @@ impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for OntapFileSystemConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
@@ -561,11 +561,11 @@ impl ::serde::Serialize for OntapFileSystemConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OntapFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OntapFileSystemConfiguration;
             fn expecting(
                 &self,
@@ -573,10 +573,10 @@ impl<'de> ::serde::Deserialize<'de> for OntapFileSystemConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OntapFileSystemConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OntapFileSystemConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OntapFileSystemConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_daily_automatic_backup_start_time: ::std::option::Option<
@@ -736,7 +736,7 @@ impl<'de> ::serde::Deserialize<'de> for OntapFileSystemConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OntapFileSystemConfiguration {

@@ -116,7 +116,7 @@ impl OntapVolumeConfiguration {
     pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
         self.size_in_bytes
     }
-    /// Creates a new builder-style object to manufacture [`OntapVolumeConfiguration`].
+    /// Creates a new builder-style object to manufacture [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
     pub fn builder() -> crate::types::builders::OntapVolumeConfigurationBuilder {
         crate::types::builders::OntapVolumeConfigurationBuilder::default()
     }
@@ -144,7 +144,7 @@ impl ::std::fmt::Debug for OntapVolumeConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`OntapVolumeConfiguration`].
+/// A builder for [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OntapVolumeConfigurationBuilder {
@@ -473,7 +473,7 @@ impl OntapVolumeConfigurationBuilder {
     pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
         &self.size_in_bytes
     }
-    /// Consumes the builder and constructs a [`OntapVolumeConfiguration`].
+    /// Consumes the builder and constructs a [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
     pub fn build(self) -> OntapVolumeConfiguration {
         OntapVolumeConfiguration {
             flex_cache_endpoint_type: self.flex_cache_endpoint_type,
@@ -519,10 +519,10 @@ impl ::std::fmt::Debug for OntapVolumeConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for OntapVolumeConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.flex_cache_endpoint_type {
@@ -577,11 +577,11 @@ impl ::serde::Serialize for OntapVolumeConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OntapVolumeConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OntapVolumeConfiguration;
             fn expecting(
                 &self,
@@ -589,10 +589,10 @@ impl<'de> ::serde::Deserialize<'de> for OntapVolumeConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OntapVolumeConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OntapVolumeConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OntapVolumeConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_flex_cache_endpoint_type: ::std::option::Option<
                     crate::types::FlexCacheEndpointType,
@@ -767,7 +767,7 @@ impl<'de> ::serde::Deserialize<'de> for OntapVolumeConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OntapVolumeConfiguration {

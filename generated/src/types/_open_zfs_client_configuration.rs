@@ -26,7 +26,7 @@ impl OpenZfsClientConfiguration {
     pub fn options(&self) -> &[::std::string::String] {
         self.options.as_deref().unwrap_or_default()
     }
-    /// Creates a new builder-style object to manufacture [`OpenZfsClientConfiguration`].
+    /// Creates a new builder-style object to manufacture [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
     pub fn builder() -> crate::types::builders::OpenZfsClientConfigurationBuilder {
         crate::types::builders::OpenZfsClientConfigurationBuilder::default()
     }
@@ -39,7 +39,7 @@ impl ::std::fmt::Debug for OpenZfsClientConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`OpenZfsClientConfiguration`].
+/// A builder for [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OpenZfsClientConfigurationBuilder {
@@ -101,7 +101,7 @@ impl OpenZfsClientConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.options
     }
-    /// Consumes the builder and constructs a [`OpenZfsClientConfiguration`].
+    /// Consumes the builder and constructs a [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `clients`, `options`.
     pub fn build(
@@ -138,10 +138,10 @@ impl ::std::fmt::Debug for OpenZfsClientConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for OpenZfsClientConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.clients {
@@ -159,11 +159,11 @@ impl ::serde::Serialize for OpenZfsClientConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenZfsClientConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OpenZfsClientConfiguration;
             fn expecting(
                 &self,
@@ -171,10 +171,10 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsClientConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OpenZfsClientConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OpenZfsClientConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OpenZfsClientConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_clients: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_options: ::std::option::Option<
@@ -208,7 +208,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsClientConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OpenZfsClientConfiguration {

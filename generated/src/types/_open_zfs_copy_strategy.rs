@@ -101,17 +101,17 @@ impl ::std::fmt::Display for OpenZfsCopyStrategy {
     }
 }
 impl ::serde::Serialize for OpenZfsCopyStrategy {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenZfsCopyStrategy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <crate::json::Key<
             'de,
         > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;

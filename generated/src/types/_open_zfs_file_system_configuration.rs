@@ -112,7 +112,7 @@ impl OpenZfsFileSystemConfiguration {
     ) -> ::std::option::Option<&crate::types::OpenZfsReadCacheConfiguration> {
         self.read_cache_configuration.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`OpenZfsFileSystemConfiguration`].
+    /// Creates a new builder-style object to manufacture [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
     pub fn builder() -> crate::types::builders::OpenZfsFileSystemConfigurationBuilder {
         crate::types::builders::OpenZfsFileSystemConfigurationBuilder::default()
     }
@@ -149,7 +149,7 @@ impl ::std::fmt::Debug for OpenZfsFileSystemConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`OpenZfsFileSystemConfiguration`].
+/// A builder for [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OpenZfsFileSystemConfigurationBuilder {
@@ -514,7 +514,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsReadCacheConfiguration> {
         &self.read_cache_configuration
     }
-    /// Consumes the builder and constructs a [`OpenZfsFileSystemConfiguration`].
+    /// Consumes the builder and constructs a [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
     pub fn build(self) -> OpenZfsFileSystemConfiguration {
         OpenZfsFileSystemConfiguration {
             automatic_backup_retention_days: self.automatic_backup_retention_days,
@@ -569,10 +569,10 @@ impl ::std::fmt::Debug for OpenZfsFileSystemConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for OpenZfsFileSystemConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
@@ -635,11 +635,11 @@ impl ::serde::Serialize for OpenZfsFileSystemConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenZfsFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OpenZfsFileSystemConfiguration;
             fn expecting(
                 &self,
@@ -647,10 +647,10 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsFileSystemConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OpenZfsFileSystemConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OpenZfsFileSystemConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OpenZfsFileSystemConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
@@ -834,7 +834,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsFileSystemConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OpenZfsFileSystemConfiguration {

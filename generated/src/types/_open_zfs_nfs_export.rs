@@ -18,7 +18,7 @@ impl OpenZfsNfsExport {
     pub fn client_configurations(&self) -> &[crate::types::OpenZfsClientConfiguration] {
         self.client_configurations.as_deref().unwrap_or_default()
     }
-    /// Creates a new builder-style object to manufacture [`OpenZfsNfsExport`].
+    /// Creates a new builder-style object to manufacture [`OpenZfsNfsExport`](struct@OpenZfsNfsExport).
     pub fn builder() -> crate::types::builders::OpenZfsNfsExportBuilder {
         crate::types::builders::OpenZfsNfsExportBuilder::default()
     }
@@ -30,7 +30,7 @@ impl ::std::fmt::Debug for OpenZfsNfsExport {
         formatter.finish()
     }
 }
-/// A builder for [`OpenZfsNfsExport`].
+/// A builder for [`OpenZfsNfsExport`](struct@OpenZfsNfsExport).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OpenZfsNfsExportBuilder {
@@ -71,7 +71,7 @@ impl OpenZfsNfsExportBuilder {
     > {
         &self.client_configurations
     }
-    /// Consumes the builder and constructs a [`OpenZfsNfsExport`].
+    /// Consumes the builder and constructs a [`OpenZfsNfsExport`](struct@OpenZfsNfsExport).
     ///
     /// Returns an error naming the first missing required member of: `client_configurations`.
     pub fn build(
@@ -98,10 +98,10 @@ impl ::std::fmt::Debug for OpenZfsNfsExportBuilder {
     }
 }
 impl ::serde::Serialize for OpenZfsNfsExport {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.client_configurations {
@@ -118,11 +118,11 @@ impl ::serde::Serialize for OpenZfsNfsExport {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenZfsNfsExport {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OpenZfsNfsExport;
             fn expecting(
                 &self,
@@ -130,10 +130,10 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsNfsExport {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OpenZfsNfsExport` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OpenZfsNfsExport, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OpenZfsNfsExport, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_client_configurations: ::std::option::Option<
                     ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
@@ -158,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsNfsExport {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OpenZfsNfsExport {

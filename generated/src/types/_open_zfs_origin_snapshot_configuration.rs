@@ -20,7 +20,7 @@ impl OpenZfsOriginSnapshotConfiguration {
     ) -> ::std::option::Option<&crate::types::OpenZfsCopyStrategy> {
         self.copy_strategy.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`OpenZfsOriginSnapshotConfiguration`].
+    /// Creates a new builder-style object to manufacture [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
     pub fn builder() -> crate::types::builders::OpenZfsOriginSnapshotConfigurationBuilder {
         crate::types::builders::OpenZfsOriginSnapshotConfigurationBuilder::default()
     }
@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for OpenZfsOriginSnapshotConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`OpenZfsOriginSnapshotConfiguration`].
+/// A builder for [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OpenZfsOriginSnapshotConfigurationBuilder {
@@ -80,7 +80,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
         &self.copy_strategy
     }
-    /// Consumes the builder and constructs a [`OpenZfsOriginSnapshotConfiguration`].
+    /// Consumes the builder and constructs a [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
     pub fn build(self) -> OpenZfsOriginSnapshotConfiguration {
         OpenZfsOriginSnapshotConfiguration {
             snapshot_arn: self.snapshot_arn,
@@ -97,10 +97,10 @@ impl ::std::fmt::Debug for OpenZfsOriginSnapshotConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for OpenZfsOriginSnapshotConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.snapshot_arn {
@@ -113,11 +113,11 @@ impl ::serde::Serialize for OpenZfsOriginSnapshotConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenZfsOriginSnapshotConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OpenZfsOriginSnapshotConfiguration;
             fn expecting(
                 &self,
@@ -125,10 +125,10 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsOriginSnapshotConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OpenZfsOriginSnapshotConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OpenZfsOriginSnapshotConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OpenZfsOriginSnapshotConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_copy_strategy: ::std::option::Option<
@@ -161,7 +161,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsOriginSnapshotConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OpenZfsOriginSnapshotConfiguration {

@@ -20,7 +20,7 @@ impl OpenZfsReadCacheConfiguration {
     pub fn size_gib(&self) -> ::std::option::Option<i32> {
         self.size_gib
     }
-    /// Creates a new builder-style object to manufacture [`OpenZfsReadCacheConfiguration`].
+    /// Creates a new builder-style object to manufacture [`OpenZfsReadCacheConfiguration`](struct@OpenZfsReadCacheConfiguration).
     pub fn builder() -> crate::types::builders::OpenZfsReadCacheConfigurationBuilder {
         crate::types::builders::OpenZfsReadCacheConfigurationBuilder::default()
     }
@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for OpenZfsReadCacheConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`OpenZfsReadCacheConfiguration`].
+/// A builder for [`OpenZfsReadCacheConfiguration`](struct@OpenZfsReadCacheConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OpenZfsReadCacheConfigurationBuilder {
@@ -79,7 +79,7 @@ impl OpenZfsReadCacheConfigurationBuilder {
     pub fn get_size_gib(&self) -> &::std::option::Option<i32> {
         &self.size_gib
     }
-    /// Consumes the builder and constructs a [`OpenZfsReadCacheConfiguration`].
+    /// Consumes the builder and constructs a [`OpenZfsReadCacheConfiguration`](struct@OpenZfsReadCacheConfiguration).
     pub fn build(self) -> OpenZfsReadCacheConfiguration {
         OpenZfsReadCacheConfiguration {
             sizing_mode: self.sizing_mode,
@@ -96,10 +96,10 @@ impl ::std::fmt::Debug for OpenZfsReadCacheConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for OpenZfsReadCacheConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.sizing_mode {
@@ -112,11 +112,11 @@ impl ::serde::Serialize for OpenZfsReadCacheConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenZfsReadCacheConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OpenZfsReadCacheConfiguration;
             fn expecting(
                 &self,
@@ -124,10 +124,10 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsReadCacheConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OpenZfsReadCacheConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OpenZfsReadCacheConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OpenZfsReadCacheConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_sizing_mode: ::std::option::Option<
                     crate::types::OpenZfsReadCacheSizingMode,
@@ -160,7 +160,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsReadCacheConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OpenZfsReadCacheConfiguration {

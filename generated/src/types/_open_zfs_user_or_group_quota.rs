@@ -36,7 +36,7 @@ impl OpenZfsUserOrGroupQuota {
     pub fn storage_capacity_quota_gib(&self) -> ::std::option::Option<i32> {
         self.storage_capacity_quota_gib
     }
-    /// Creates a new builder-style object to manufacture [`OpenZfsUserOrGroupQuota`].
+    /// Creates a new builder-style object to manufacture [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
     pub fn builder() -> crate::types::builders::OpenZfsUserOrGroupQuotaBuilder {
         crate::types::builders::OpenZfsUserOrGroupQuotaBuilder::default()
     }
@@ -50,7 +50,7 @@ impl ::std::fmt::Debug for OpenZfsUserOrGroupQuota {
         formatter.finish()
     }
 }
-/// A builder for [`OpenZfsUserOrGroupQuota`].
+/// A builder for [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OpenZfsUserOrGroupQuotaBuilder {
@@ -125,7 +125,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
     pub fn get_storage_capacity_quota_gib(&self) -> &::std::option::Option<i32> {
         &self.storage_capacity_quota_gib
     }
-    /// Consumes the builder and constructs a [`OpenZfsUserOrGroupQuota`].
+    /// Consumes the builder and constructs a [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
     ///
     /// Returns an error naming the first missing required member of: `type`, `id`, `storage_capacity_quota_gib`.
     pub fn build(
@@ -172,10 +172,10 @@ impl ::std::fmt::Debug for OpenZfsUserOrGroupQuotaBuilder {
     }
 }
 impl ::serde::Serialize for OpenZfsUserOrGroupQuota {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -191,11 +191,11 @@ impl ::serde::Serialize for OpenZfsUserOrGroupQuota {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenZfsUserOrGroupQuota {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OpenZfsUserOrGroupQuota;
             fn expecting(
                 &self,
@@ -203,10 +203,10 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsUserOrGroupQuota {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OpenZfsUserOrGroupQuota` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OpenZfsUserOrGroupQuota, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OpenZfsUserOrGroupQuota, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_type: ::std::option::Option<crate::types::OpenZfsQuotaType> = ::std::option::Option::None;
                 let mut m_id: ::std::option::Option<i32> = ::std::option::Option::None;
@@ -246,7 +246,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsUserOrGroupQuota {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OpenZfsUserOrGroupQuota {

@@ -128,7 +128,7 @@ impl OpenZfsVolumeConfiguration {
     ) -> ::std::option::Option<&crate::types::OpenZfsCopyStrategy> {
         self.copy_strategy.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`OpenZfsVolumeConfiguration`].
+    /// Creates a new builder-style object to manufacture [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
     pub fn builder() -> crate::types::builders::OpenZfsVolumeConfigurationBuilder {
         crate::types::builders::OpenZfsVolumeConfigurationBuilder::default()
     }
@@ -162,7 +162,7 @@ impl ::std::fmt::Debug for OpenZfsVolumeConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`OpenZfsVolumeConfiguration`].
+/// A builder for [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct OpenZfsVolumeConfigurationBuilder {
@@ -540,7 +540,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
         &self.copy_strategy
     }
-    /// Consumes the builder and constructs a [`OpenZfsVolumeConfiguration`].
+    /// Consumes the builder and constructs a [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
     pub fn build(self) -> OpenZfsVolumeConfiguration {
         OpenZfsVolumeConfiguration {
             parent_volume_id: self.parent_volume_id,
@@ -594,10 +594,10 @@ impl ::std::fmt::Debug for OpenZfsVolumeConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for OpenZfsVolumeConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.parent_volume_id {
@@ -672,11 +672,11 @@ impl ::serde::Serialize for OpenZfsVolumeConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for OpenZfsVolumeConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = OpenZfsVolumeConfiguration;
             fn expecting(
                 &self,
@@ -684,10 +684,10 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsVolumeConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `OpenZfsVolumeConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<OpenZfsVolumeConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<OpenZfsVolumeConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_parent_volume_id: ::std::option::Option<
                     ::std::string::String,
@@ -886,7 +886,7 @@ impl<'de> ::serde::Deserialize<'de> for OpenZfsVolumeConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for OpenZfsVolumeConfiguration {

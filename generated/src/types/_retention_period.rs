@@ -22,7 +22,7 @@ impl RetentionPeriod {
     pub fn value(&self) -> ::std::option::Option<i32> {
         self.value
     }
-    /// Creates a new builder-style object to manufacture [`RetentionPeriod`].
+    /// Creates a new builder-style object to manufacture [`RetentionPeriod`](struct@RetentionPeriod).
     pub fn builder() -> crate::types::builders::RetentionPeriodBuilder {
         crate::types::builders::RetentionPeriodBuilder::default()
     }
@@ -35,7 +35,7 @@ impl ::std::fmt::Debug for RetentionPeriod {
         formatter.finish()
     }
 }
-/// A builder for [`RetentionPeriod`].
+/// A builder for [`RetentionPeriod`](struct@RetentionPeriod).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct RetentionPeriodBuilder {
@@ -80,7 +80,7 @@ impl RetentionPeriodBuilder {
     pub fn get_value(&self) -> &::std::option::Option<i32> {
         &self.value
     }
-    /// Consumes the builder and constructs a [`RetentionPeriod`].
+    /// Consumes the builder and constructs a [`RetentionPeriod`](struct@RetentionPeriod).
     ///
     /// Returns an error naming the first missing required member of: `type`.
     pub fn build(
@@ -109,10 +109,10 @@ impl ::std::fmt::Debug for RetentionPeriodBuilder {
     }
 }
 impl ::serde::Serialize for RetentionPeriod {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.r#type {
@@ -125,11 +125,11 @@ impl ::serde::Serialize for RetentionPeriod {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for RetentionPeriod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = RetentionPeriod;
             fn expecting(
                 &self,
@@ -137,10 +137,10 @@ impl<'de> ::serde::Deserialize<'de> for RetentionPeriod {
             ) -> ::std::fmt::Result {
                 f.write_str("a `RetentionPeriod` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<RetentionPeriod, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<RetentionPeriod, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_type: ::std::option::Option<
                     crate::types::RetentionPeriodType,
@@ -173,7 +173,7 @@ impl<'de> ::serde::Deserialize<'de> for RetentionPeriod {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for RetentionPeriod {

@@ -44,7 +44,7 @@ impl SelfManagedActiveDirectoryAttributes {
     pub fn domain_join_service_account_secret(&self) -> ::std::option::Option<&str> {
         self.domain_join_service_account_secret.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`SelfManagedActiveDirectoryAttributes`].
+    /// Creates a new builder-style object to manufacture [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
     pub fn builder() -> crate::types::builders::SelfManagedActiveDirectoryAttributesBuilder {
         crate::types::builders::SelfManagedActiveDirectoryAttributesBuilder::default()
     }
@@ -73,7 +73,7 @@ impl ::std::fmt::Debug for SelfManagedActiveDirectoryAttributes {
         formatter.finish()
     }
 }
-/// A builder for [`SelfManagedActiveDirectoryAttributes`].
+/// A builder for [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SelfManagedActiveDirectoryAttributesBuilder {
@@ -227,7 +227,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_join_service_account_secret
     }
-    /// Consumes the builder and constructs a [`SelfManagedActiveDirectoryAttributes`].
+    /// Consumes the builder and constructs a [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
     pub fn build(self) -> SelfManagedActiveDirectoryAttributes {
         SelfManagedActiveDirectoryAttributes {
             domain_name: self.domain_name,
@@ -266,10 +266,10 @@ impl ::std::fmt::Debug for SelfManagedActiveDirectoryAttributesBuilder {
     }
 }
 impl ::serde::Serialize for SelfManagedActiveDirectoryAttributes {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.domain_name {
@@ -305,11 +305,11 @@ impl ::serde::Serialize for SelfManagedActiveDirectoryAttributes {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SelfManagedActiveDirectoryAttributes {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SelfManagedActiveDirectoryAttributes;
             fn expecting(
                 &self,
@@ -317,10 +317,13 @@ impl<'de> ::serde::Deserialize<'de> for SelfManagedActiveDirectoryAttributes {
             ) -> ::std::fmt::Result {
                 f.write_str("a `SelfManagedActiveDirectoryAttributes` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<SelfManagedActiveDirectoryAttributes, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<
+                SelfManagedActiveDirectoryAttributes,
+                __A::Error,
+            > {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_organizational_unit_distinguished_name: ::std::option::Option<
@@ -400,7 +403,7 @@ impl<'de> ::serde::Deserialize<'de> for SelfManagedActiveDirectoryAttributes {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for SelfManagedActiveDirectoryAttributes {

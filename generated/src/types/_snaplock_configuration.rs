@@ -48,7 +48,7 @@ impl SnaplockConfiguration {
     pub fn volume_append_mode_enabled(&self) -> ::std::option::Option<bool> {
         self.volume_append_mode_enabled
     }
-    /// Creates a new builder-style object to manufacture [`SnaplockConfiguration`].
+    /// Creates a new builder-style object to manufacture [`SnaplockConfiguration`](struct@SnaplockConfiguration).
     pub fn builder() -> crate::types::builders::SnaplockConfigurationBuilder {
         crate::types::builders::SnaplockConfigurationBuilder::default()
     }
@@ -65,7 +65,7 @@ impl ::std::fmt::Debug for SnaplockConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`SnaplockConfiguration`].
+/// A builder for [`SnaplockConfiguration`](struct@SnaplockConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SnaplockConfigurationBuilder {
@@ -189,7 +189,7 @@ impl SnaplockConfigurationBuilder {
     pub fn get_volume_append_mode_enabled(&self) -> &::std::option::Option<bool> {
         &self.volume_append_mode_enabled
     }
-    /// Consumes the builder and constructs a [`SnaplockConfiguration`].
+    /// Consumes the builder and constructs a [`SnaplockConfiguration`](struct@SnaplockConfiguration).
     pub fn build(self) -> SnaplockConfiguration {
         SnaplockConfiguration {
             audit_log_volume: self.audit_log_volume,
@@ -214,10 +214,10 @@ impl ::std::fmt::Debug for SnaplockConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for SnaplockConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.audit_log_volume {
@@ -242,11 +242,11 @@ impl ::serde::Serialize for SnaplockConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SnaplockConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SnaplockConfiguration;
             fn expecting(
                 &self,
@@ -254,10 +254,10 @@ impl<'de> ::serde::Deserialize<'de> for SnaplockConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `SnaplockConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<SnaplockConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<SnaplockConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_audit_log_volume: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut m_autocommit_period: ::std::option::Option<
@@ -332,7 +332,7 @@ impl<'de> ::serde::Deserialize<'de> for SnaplockConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for SnaplockConfiguration {

@@ -42,7 +42,7 @@ impl SnaplockRetentionPeriod {
     ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
         self.maximum_retention.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`SnaplockRetentionPeriod`].
+    /// Creates a new builder-style object to manufacture [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
     pub fn builder() -> crate::types::builders::SnaplockRetentionPeriodBuilder {
         crate::types::builders::SnaplockRetentionPeriodBuilder::default()
     }
@@ -56,7 +56,7 @@ impl ::std::fmt::Debug for SnaplockRetentionPeriod {
         formatter.finish()
     }
 }
-/// A builder for [`SnaplockRetentionPeriod`].
+/// A builder for [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SnaplockRetentionPeriodBuilder {
@@ -140,7 +140,7 @@ impl SnaplockRetentionPeriodBuilder {
     ) -> &::std::option::Option<crate::types::RetentionPeriod> {
         &self.maximum_retention
     }
-    /// Consumes the builder and constructs a [`SnaplockRetentionPeriod`].
+    /// Consumes the builder and constructs a [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
     ///
     /// Returns an error naming the first missing required member of: `default_retention`, `minimum_retention`, `maximum_retention`.
     pub fn build(
@@ -187,10 +187,10 @@ impl ::std::fmt::Debug for SnaplockRetentionPeriodBuilder {
     }
 }
 impl ::serde::Serialize for SnaplockRetentionPeriod {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.default_retention {
@@ -206,11 +206,11 @@ impl ::serde::Serialize for SnaplockRetentionPeriod {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SnaplockRetentionPeriod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SnaplockRetentionPeriod;
             fn expecting(
                 &self,
@@ -218,10 +218,10 @@ impl<'de> ::serde::Deserialize<'de> for SnaplockRetentionPeriod {
             ) -> ::std::fmt::Result {
                 f.write_str("a `SnaplockRetentionPeriod` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<SnaplockRetentionPeriod, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<SnaplockRetentionPeriod, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_default_retention: ::std::option::Option<
                     crate::types::RetentionPeriod,
@@ -267,7 +267,7 @@ impl<'de> ::serde::Deserialize<'de> for SnaplockRetentionPeriod {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for SnaplockRetentionPeriod {

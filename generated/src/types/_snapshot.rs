@@ -66,7 +66,7 @@ impl Snapshot {
     pub fn administrative_actions(&self) -> &[crate::types::AdministrativeAction] {
         self.administrative_actions.as_deref().unwrap_or_default()
     }
-    /// Creates a new builder-style object to manufacture [`Snapshot`].
+    /// Creates a new builder-style object to manufacture [`Snapshot`](struct@Snapshot).
     pub fn builder() -> crate::types::builders::SnapshotBuilder {
         crate::types::builders::SnapshotBuilder::default()
     }
@@ -87,7 +87,7 @@ impl ::std::fmt::Debug for Snapshot {
         formatter.finish()
     }
 }
-/// A builder for [`Snapshot`].
+/// A builder for [`Snapshot`](struct@Snapshot).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SnapshotBuilder {
@@ -291,7 +291,7 @@ impl SnapshotBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
-    /// Consumes the builder and constructs a [`Snapshot`].
+    /// Consumes the builder and constructs a [`Snapshot`](struct@Snapshot).
     pub fn build(self) -> Snapshot {
         Snapshot {
             resource_arn: self.resource_arn,
@@ -323,10 +323,10 @@ impl ::std::fmt::Debug for SnapshotBuilder {
     }
 }
 impl ::serde::Serialize for Snapshot {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.resource_arn {
@@ -372,11 +372,11 @@ impl ::serde::Serialize for Snapshot {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Snapshot {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Snapshot;
             fn expecting(
                 &self,
@@ -384,10 +384,10 @@ impl<'de> ::serde::Deserialize<'de> for Snapshot {
             ) -> ::std::fmt::Result {
                 f.write_str("a `Snapshot` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<Snapshot, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<Snapshot, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -487,7 +487,7 @@ impl<'de> ::serde::Deserialize<'de> for Snapshot {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for Snapshot {

@@ -26,7 +26,7 @@ impl Tag {
     pub fn value(&self) -> ::std::option::Option<&str> {
         self.value.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`Tag`].
+    /// Creates a new builder-style object to manufacture [`Tag`](struct@Tag).
     pub fn builder() -> crate::types::builders::TagBuilder {
         crate::types::builders::TagBuilder::default()
     }
@@ -39,7 +39,7 @@ impl ::std::fmt::Debug for Tag {
         formatter.finish()
     }
 }
-/// A builder for [`Tag`].
+/// A builder for [`Tag`](struct@Tag).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct TagBuilder {
@@ -99,7 +99,7 @@ impl TagBuilder {
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
-    /// Consumes the builder and constructs a [`Tag`].
+    /// Consumes the builder and constructs a [`Tag`](struct@Tag).
     ///
     /// Returns an error naming the first missing required member of: `key`, `value`.
     pub fn build(self) -> ::std::result::Result<Tag, crate::error::BuildError> {
@@ -134,10 +134,10 @@ impl ::std::fmt::Debug for TagBuilder {
     }
 }
 impl ::serde::Serialize for Tag {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.key {
@@ -150,11 +150,11 @@ impl ::serde::Serialize for Tag {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Tag {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Tag;
             fn expecting(
                 &self,
@@ -162,10 +162,10 @@ impl<'de> ::serde::Deserialize<'de> for Tag {
             ) -> ::std::fmt::Result {
                 f.write_str("a `Tag` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<Tag, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<Tag, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -183,7 +183,7 @@ impl<'de> ::serde::Deserialize<'de> for Tag {
                 ::std::result::Result::Ok(Tag { key: m_key, value: m_value })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for Tag {

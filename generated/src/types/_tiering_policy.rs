@@ -18,7 +18,7 @@ impl TieringPolicy {
     pub fn name(&self) -> ::std::option::Option<&crate::types::TieringPolicyName> {
         self.name.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`TieringPolicy`].
+    /// Creates a new builder-style object to manufacture [`TieringPolicy`](struct@TieringPolicy).
     pub fn builder() -> crate::types::builders::TieringPolicyBuilder {
         crate::types::builders::TieringPolicyBuilder::default()
     }
@@ -31,7 +31,7 @@ impl ::std::fmt::Debug for TieringPolicy {
         formatter.finish()
     }
 }
-/// A builder for [`TieringPolicy`].
+/// A builder for [`TieringPolicy`](struct@TieringPolicy).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct TieringPolicyBuilder {
@@ -70,7 +70,7 @@ impl TieringPolicyBuilder {
     pub fn get_name(&self) -> &::std::option::Option<crate::types::TieringPolicyName> {
         &self.name
     }
-    /// Consumes the builder and constructs a [`TieringPolicy`].
+    /// Consumes the builder and constructs a [`TieringPolicy`](struct@TieringPolicy).
     pub fn build(self) -> TieringPolicy {
         TieringPolicy {
             cooling_period: self.cooling_period,
@@ -87,10 +87,10 @@ impl ::std::fmt::Debug for TieringPolicyBuilder {
     }
 }
 impl ::serde::Serialize for TieringPolicy {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.cooling_period {
@@ -103,11 +103,11 @@ impl ::serde::Serialize for TieringPolicy {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for TieringPolicy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = TieringPolicy;
             fn expecting(
                 &self,
@@ -115,10 +115,10 @@ impl<'de> ::serde::Deserialize<'de> for TieringPolicy {
             ) -> ::std::fmt::Result {
                 f.write_str("a `TieringPolicy` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<TieringPolicy, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<TieringPolicy, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_cooling_period: ::std::option::Option<i32> = ::std::option::Option::None;
                 let mut m_name: ::std::option::Option<crate::types::TieringPolicyName> = ::std::option::Option::None;
@@ -149,7 +149,7 @@ impl<'de> ::serde::Deserialize<'de> for TieringPolicy {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for TieringPolicy {

@@ -92,7 +92,7 @@ impl Volume {
     ) -> ::std::option::Option<&crate::types::OpenZfsVolumeConfiguration> {
         self.open_zfs_configuration.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`Volume`].
+    /// Creates a new builder-style object to manufacture [`Volume`](struct@Volume).
     pub fn builder() -> crate::types::builders::VolumeBuilder {
         crate::types::builders::VolumeBuilder::default()
     }
@@ -116,7 +116,7 @@ impl ::std::fmt::Debug for Volume {
         formatter.finish()
     }
 }
-/// A builder for [`Volume`].
+/// A builder for [`Volume`](struct@Volume).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct VolumeBuilder {
@@ -388,7 +388,7 @@ impl VolumeBuilder {
     ) -> &::std::option::Option<crate::types::OpenZfsVolumeConfiguration> {
         &self.open_zfs_configuration
     }
-    /// Consumes the builder and constructs a [`Volume`].
+    /// Consumes the builder and constructs a [`Volume`](struct@Volume).
     pub fn build(self) -> Volume {
         Volume {
             creation_time: self.creation_time,
@@ -426,10 +426,10 @@ impl ::std::fmt::Debug for VolumeBuilder {
     }
 }
 impl ::serde::Serialize for Volume {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.creation_time {
@@ -484,11 +484,11 @@ impl ::serde::Serialize for Volume {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for Volume {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = Volume;
             fn expecting(
                 &self,
@@ -496,10 +496,10 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
             ) -> ::std::fmt::Result {
                 f.write_str("a `Volume` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<Volume, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<Volume, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_creation_time: ::std::option::Option<
                     crate::primitives::DateTime,
@@ -630,7 +630,7 @@ impl<'de> ::serde::Deserialize<'de> for Volume {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for Volume {

@@ -105,17 +105,17 @@ impl ::std::fmt::Display for WindowsAccessAuditLogLevel {
     }
 }
 impl ::serde::Serialize for WindowsAccessAuditLogLevel {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for WindowsAccessAuditLogLevel {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
         let value = <crate::json::Key<
             'de,
         > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;

@@ -40,7 +40,7 @@ impl WindowsAuditLogConfiguration {
     pub fn audit_log_destination(&self) -> ::std::option::Option<&str> {
         self.audit_log_destination.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`WindowsAuditLogConfiguration`].
+    /// Creates a new builder-style object to manufacture [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
     pub fn builder() -> crate::types::builders::WindowsAuditLogConfigurationBuilder {
         crate::types::builders::WindowsAuditLogConfigurationBuilder::default()
     }
@@ -59,7 +59,7 @@ impl ::std::fmt::Debug for WindowsAuditLogConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`WindowsAuditLogConfiguration`].
+/// A builder for [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct WindowsAuditLogConfigurationBuilder {
@@ -150,7 +150,7 @@ impl WindowsAuditLogConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.audit_log_destination
     }
-    /// Consumes the builder and constructs a [`WindowsAuditLogConfiguration`].
+    /// Consumes the builder and constructs a [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `file_access_audit_log_level`, `file_share_access_audit_log_level`.
     pub fn build(
@@ -194,10 +194,10 @@ impl ::std::fmt::Debug for WindowsAuditLogConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for WindowsAuditLogConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.file_access_audit_log_level {
@@ -215,11 +215,11 @@ impl ::serde::Serialize for WindowsAuditLogConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for WindowsAuditLogConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = WindowsAuditLogConfiguration;
             fn expecting(
                 &self,
@@ -227,10 +227,10 @@ impl<'de> ::serde::Deserialize<'de> for WindowsAuditLogConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `WindowsAuditLogConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<WindowsAuditLogConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<WindowsAuditLogConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_file_access_audit_log_level: ::std::option::Option<
                     crate::types::WindowsAccessAuditLogLevel,
@@ -276,7 +276,7 @@ impl<'de> ::serde::Deserialize<'de> for WindowsAuditLogConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for WindowsAuditLogConfiguration {

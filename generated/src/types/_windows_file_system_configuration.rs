@@ -130,7 +130,7 @@ impl WindowsFileSystemConfiguration {
     ) -> ::std::option::Option<&crate::types::WindowsFsrmConfiguration> {
         self.fsrm_configuration.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`WindowsFileSystemConfiguration`].
+    /// Creates a new builder-style object to manufacture [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
     pub fn builder() -> crate::types::builders::WindowsFileSystemConfigurationBuilder {
         crate::types::builders::WindowsFileSystemConfigurationBuilder::default()
     }
@@ -179,7 +179,7 @@ impl ::std::fmt::Debug for WindowsFileSystemConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`WindowsFileSystemConfiguration`].
+/// A builder for [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct WindowsFileSystemConfigurationBuilder {
@@ -585,7 +585,7 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> &::std::option::Option<crate::types::WindowsFsrmConfiguration> {
         &self.fsrm_configuration
     }
-    /// Consumes the builder and constructs a [`WindowsFileSystemConfiguration`].
+    /// Consumes the builder and constructs a [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
     pub fn build(self) -> WindowsFileSystemConfiguration {
         WindowsFileSystemConfiguration {
             active_directory_id: self.active_directory_id,
@@ -654,10 +654,10 @@ impl ::std::fmt::Debug for WindowsFileSystemConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for WindowsFileSystemConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.active_directory_id {
@@ -735,11 +735,11 @@ impl ::serde::Serialize for WindowsFileSystemConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for WindowsFileSystemConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = WindowsFileSystemConfiguration;
             fn expecting(
                 &self,
@@ -747,10 +747,10 @@ impl<'de> ::serde::Deserialize<'de> for WindowsFileSystemConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `WindowsFileSystemConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<WindowsFileSystemConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<WindowsFileSystemConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_active_directory_id: ::std::option::Option<
                     ::std::string::String,
@@ -950,7 +950,7 @@ impl<'de> ::serde::Deserialize<'de> for WindowsFileSystemConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for WindowsFileSystemConfiguration {

@@ -22,7 +22,7 @@ impl WindowsFsrmConfiguration {
     pub fn event_log_destination(&self) -> ::std::option::Option<&str> {
         self.event_log_destination.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`WindowsFsrmConfiguration`].
+    /// Creates a new builder-style object to manufacture [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
     pub fn builder() -> crate::types::builders::WindowsFsrmConfigurationBuilder {
         crate::types::builders::WindowsFsrmConfigurationBuilder::default()
     }
@@ -35,7 +35,7 @@ impl ::std::fmt::Debug for WindowsFsrmConfiguration {
         formatter.finish()
     }
 }
-/// A builder for [`WindowsFsrmConfiguration`].
+/// A builder for [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct WindowsFsrmConfigurationBuilder {
@@ -88,7 +88,7 @@ impl WindowsFsrmConfigurationBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.event_log_destination
     }
-    /// Consumes the builder and constructs a [`WindowsFsrmConfiguration`].
+    /// Consumes the builder and constructs a [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `fsrm_service_enabled`.
     pub fn build(
@@ -117,10 +117,10 @@ impl ::std::fmt::Debug for WindowsFsrmConfigurationBuilder {
     }
 }
 impl ::serde::Serialize for WindowsFsrmConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.fsrm_service_enabled {
@@ -133,11 +133,11 @@ impl ::serde::Serialize for WindowsFsrmConfiguration {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for WindowsFsrmConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = WindowsFsrmConfiguration;
             fn expecting(
                 &self,
@@ -145,10 +145,10 @@ impl<'de> ::serde::Deserialize<'de> for WindowsFsrmConfiguration {
             ) -> ::std::fmt::Result {
                 f.write_str("a `WindowsFsrmConfiguration` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<WindowsFsrmConfiguration, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<WindowsFsrmConfiguration, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_fsrm_service_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
                 let mut m_event_log_destination: ::std::option::Option<
@@ -181,7 +181,7 @@ impl<'de> ::serde::Deserialize<'de> for WindowsFsrmConfiguration {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for WindowsFsrmConfiguration {

@@ -46,7 +46,7 @@ impl CopyBackupInput {
     pub fn tags(&self) -> &[crate::types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
-    /// Creates a new builder-style object to manufacture [`CopyBackupInput`].
+    /// Creates a new builder-style object to manufacture [`CopyBackupInput`](struct@CopyBackupInput).
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupInputBuilder {
         crate::operation::copy_backup::builders::CopyBackupInputBuilder::default()
     }
@@ -63,7 +63,7 @@ impl ::std::fmt::Debug for CopyBackupInput {
         formatter.finish()
     }
 }
-/// A builder for [`CopyBackupInput`].
+/// A builder for [`CopyBackupInput`](struct@CopyBackupInput).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct CopyBackupInputBuilder {
@@ -198,7 +198,7 @@ impl CopyBackupInputBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
         &self.tags
     }
-    /// Consumes the builder and constructs a [`CopyBackupInput`].
+    /// Consumes the builder and constructs a [`CopyBackupInput`](struct@CopyBackupInput).
     ///
     /// Returns an error naming the first missing required member of: `source_backup_id`.
     pub fn build(
@@ -235,10 +235,10 @@ impl ::std::fmt::Debug for CopyBackupInputBuilder {
     }
 }
 impl ::serde::Serialize for CopyBackupInput {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.client_request_token {
@@ -268,11 +268,11 @@ impl ::serde::Serialize for CopyBackupInput {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CopyBackupInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = CopyBackupInput;
             fn expecting(
                 &self,
@@ -280,10 +280,10 @@ impl<'de> ::serde::Deserialize<'de> for CopyBackupInput {
             ) -> ::std::fmt::Result {
                 f.write_str("a `CopyBackupInput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<CopyBackupInput, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<CopyBackupInput, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_client_request_token: ::std::option::Option<
                     ::std::string::String,
@@ -355,7 +355,7 @@ impl<'de> ::serde::Deserialize<'de> for CopyBackupInput {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for CopyBackupInput {

@@ -12,7 +12,7 @@ impl CopyBackupOutput {
     pub fn backup(&self) -> ::std::option::Option<&crate::types::Backup> {
         self.backup.as_ref()
     }
-    /// Creates a new builder-style object to manufacture [`CopyBackupOutput`].
+    /// Creates a new builder-style object to manufacture [`CopyBackupOutput`](struct@CopyBackupOutput).
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupOutputBuilder {
         crate::operation::copy_backup::builders::CopyBackupOutputBuilder::default()
     }
@@ -24,7 +24,7 @@ impl ::std::fmt::Debug for CopyBackupOutput {
         formatter.finish()
     }
 }
-/// A builder for [`CopyBackupOutput`].
+/// A builder for [`CopyBackupOutput`](struct@CopyBackupOutput).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct CopyBackupOutputBuilder {
@@ -48,7 +48,7 @@ impl CopyBackupOutputBuilder {
     pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
         &self.backup
     }
-    /// Consumes the builder and constructs a [`CopyBackupOutput`].
+    /// Consumes the builder and constructs a [`CopyBackupOutput`](struct@CopyBackupOutput).
     pub fn build(self) -> CopyBackupOutput {
         CopyBackupOutput {
             backup: self.backup,
@@ -63,10 +63,10 @@ impl ::std::fmt::Debug for CopyBackupOutputBuilder {
     }
 }
 impl ::serde::Serialize for CopyBackupOutput {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.backup {
@@ -76,11 +76,11 @@ impl ::serde::Serialize for CopyBackupOutput {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for CopyBackupOutput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = CopyBackupOutput;
             fn expecting(
                 &self,
@@ -88,10 +88,10 @@ impl<'de> ::serde::Deserialize<'de> for CopyBackupOutput {
             ) -> ::std::fmt::Result {
                 f.write_str("a `CopyBackupOutput` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<CopyBackupOutput, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<CopyBackupOutput, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_backup: ::std::option::Option<crate::types::Backup> = ::std::option::Option::None;
                 while let ::std::option::Option::Some(key) = map
@@ -113,7 +113,7 @@ impl<'de> ::serde::Deserialize<'de> for CopyBackupOutput {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for CopyBackupOutput {

@@ -22,7 +22,7 @@ impl IncompatibleParameterError {
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`IncompatibleParameterError`].
+    /// Creates a new builder-style object to manufacture [`IncompatibleParameterError`](struct@IncompatibleParameterError).
     pub fn builder() -> crate::types::error::builders::IncompatibleParameterErrorBuilder {
         crate::types::error::builders::IncompatibleParameterErrorBuilder::default()
     }
@@ -35,7 +35,7 @@ impl ::std::fmt::Debug for IncompatibleParameterError {
         formatter.finish()
     }
 }
-/// A builder for [`IncompatibleParameterError`].
+/// A builder for [`IncompatibleParameterError`](struct@IncompatibleParameterError).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct IncompatibleParameterErrorBuilder {
@@ -89,7 +89,7 @@ impl IncompatibleParameterErrorBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Consumes the builder and constructs a [`IncompatibleParameterError`].
+    /// Consumes the builder and constructs a [`IncompatibleParameterError`](struct@IncompatibleParameterError).
     ///
     /// Returns an error naming the first missing required member of: `parameter`.
     pub fn build(
@@ -118,10 +118,10 @@ impl ::std::fmt::Debug for IncompatibleParameterErrorBuilder {
     }
 }
 impl ::serde::Serialize for IncompatibleParameterError {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.parameter {
@@ -134,11 +134,11 @@ impl ::serde::Serialize for IncompatibleParameterError {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for IncompatibleParameterError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = IncompatibleParameterError;
             fn expecting(
                 &self,
@@ -146,10 +146,10 @@ impl<'de> ::serde::Deserialize<'de> for IncompatibleParameterError {
             ) -> ::std::fmt::Result {
                 f.write_str("a `IncompatibleParameterError` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<IncompatibleParameterError, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<IncompatibleParameterError, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_parameter: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -180,7 +180,7 @@ impl<'de> ::serde::Deserialize<'de> for IncompatibleParameterError {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for IncompatibleParameterError {

@@ -22,7 +22,7 @@ impl ServiceLimitExceeded {
     pub fn message(&self) -> ::std::option::Option<&str> {
         self.message.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`ServiceLimitExceeded`].
+    /// Creates a new builder-style object to manufacture [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
     pub fn builder() -> crate::types::error::builders::ServiceLimitExceededBuilder {
         crate::types::error::builders::ServiceLimitExceededBuilder::default()
     }
@@ -35,7 +35,7 @@ impl ::std::fmt::Debug for ServiceLimitExceeded {
         formatter.finish()
     }
 }
-/// A builder for [`ServiceLimitExceeded`].
+/// A builder for [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct ServiceLimitExceededBuilder {
@@ -86,7 +86,7 @@ impl ServiceLimitExceededBuilder {
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    /// Consumes the builder and constructs a [`ServiceLimitExceeded`].
+    /// Consumes the builder and constructs a [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
     ///
     /// Returns an error naming the first missing required member of: `limit`.
     pub fn build(
@@ -115,10 +115,10 @@ impl ::std::fmt::Debug for ServiceLimitExceededBuilder {
     }
 }
 impl ::serde::Serialize for ServiceLimitExceeded {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.limit {
@@ -131,11 +131,11 @@ impl ::serde::Serialize for ServiceLimitExceeded {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ServiceLimitExceeded {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = ServiceLimitExceeded;
             fn expecting(
                 &self,
@@ -143,10 +143,10 @@ impl<'de> ::serde::Deserialize<'de> for ServiceLimitExceeded {
             ) -> ::std::fmt::Result {
                 f.write_str("a `ServiceLimitExceeded` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<ServiceLimitExceeded, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<ServiceLimitExceeded, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_limit: ::std::option::Option<crate::types::ServiceLimit> = ::std::option::Option::None;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -177,7 +177,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceLimitExceeded {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for ServiceLimitExceeded {

@@ -18,7 +18,7 @@ impl SourceBackupUnavailable {
     pub fn backup_id(&self) -> ::std::option::Option<&str> {
         self.backup_id.as_deref()
     }
-    /// Creates a new builder-style object to manufacture [`SourceBackupUnavailable`].
+    /// Creates a new builder-style object to manufacture [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
     pub fn builder() -> crate::types::error::builders::SourceBackupUnavailableBuilder {
         crate::types::error::builders::SourceBackupUnavailableBuilder::default()
     }
@@ -31,7 +31,7 @@ impl ::std::fmt::Debug for SourceBackupUnavailable {
         formatter.finish()
     }
 }
-/// A builder for [`SourceBackupUnavailable`].
+/// A builder for [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
 #[non_exhaustive]
 #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
 pub struct SourceBackupUnavailableBuilder {
@@ -79,7 +79,7 @@ impl SourceBackupUnavailableBuilder {
     pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.backup_id
     }
-    /// Consumes the builder and constructs a [`SourceBackupUnavailable`].
+    /// Consumes the builder and constructs a [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
     pub fn build(self) -> SourceBackupUnavailable {
         SourceBackupUnavailable {
             message: self.message,
@@ -96,10 +96,10 @@ impl ::std::fmt::Debug for SourceBackupUnavailableBuilder {
     }
 }
 impl ::serde::Serialize for SourceBackupUnavailable {
-    fn serialize<S: ::serde::Serializer>(
+    fn serialize<__S: ::serde::Serializer>(
         &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer: __S,
+    ) -> ::std::result::Result<__S::Ok, __S::Error> {
         use ::serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(::std::option::Option::None)?;
         if let ::std::option::Option::Some(value) = &self.message {
@@ -112,11 +112,11 @@ impl ::serde::Serialize for SourceBackupUnavailable {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for SourceBackupUnavailable {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> ::serde::de::Visitor<'de> for MapVisitor {
+    fn deserialize<__D: ::serde::Deserializer<'de>>(
+        deserializer: __D,
+    ) -> ::std::result::Result<Self, __D::Error> {
+        struct __Visitor;
+        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
             type Value = SourceBackupUnavailable;
             fn expecting(
                 &self,
@@ -124,10 +124,10 @@ impl<'de> ::serde::Deserialize<'de> for SourceBackupUnavailable {
             ) -> ::std::fmt::Result {
                 f.write_str("a `SourceBackupUnavailable` object")
             }
-            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
                 self,
-                mut map: A,
-            ) -> ::std::result::Result<SourceBackupUnavailable, A::Error> {
+                mut map: __A,
+            ) -> ::std::result::Result<SourceBackupUnavailable, __A::Error> {
                 let _level = crate::limits::NestingGuard::enter()?;
                 let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
                 let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
@@ -158,7 +158,7 @@ impl<'de> ::serde::Deserialize<'de> for SourceBackupUnavailable {
                 })
             }
         }
-        deserializer.deserialize_map(MapVisitor)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 impl crate::json::ZeroValue for SourceBackupUnavailable {
