@@ -153,8 +153,8 @@ fn built_models() -> Vec<(&'static str, String, Expect)> {
     vec![
         ("fifty-megabytes", fifty_megabytes(), Generated),
         (
-            "chain-of-100k-structures",
-            chain(100_000),
+            "chain-of-30k-structures",
+            chain(30_000),
             Rejected("shape `example.big#End`"),
         ),
         (
