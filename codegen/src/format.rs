@@ -14,20 +14,25 @@ pub fn format(files: Files) -> Result<BTreeMap<String, String>> {
     files
         .into_iter()
         .map(|(path, content)| {
-            let text = match content {
-                FileContent::Rust(tokens) => {
-                    let file = syn::parse2::<syn::File>(tokens).map_err(|e| internal(&path, e))?;
-                    format!("{HEADER}\n{}", prettyplease::unparse(&file))
-                }
-                FileContent::RustSource(source) => {
-                    let file = syn::parse_file(source).map_err(|e| internal(&path, e))?;
-                    format!("{HEADER}\n{}", prettyplease::unparse(&file))
-                }
-                FileContent::Text(text) => text,
-            };
+            let text = format_file(&path, content)?;
             Ok((path, text))
         })
         .collect()
+}
+
+/// The formatted text of one file (`path` names it in errors).
+pub fn format_file(path: &str, content: FileContent) -> Result<String> {
+    Ok(match content {
+        FileContent::Rust(tokens) => {
+            let file = syn::parse2::<syn::File>(tokens).map_err(|e| internal(path, e))?;
+            format!("{HEADER}\n{}", prettyplease::unparse(&file))
+        }
+        FileContent::RustSource(source) => {
+            let file = syn::parse_file(source).map_err(|e| internal(path, e))?;
+            format!("{HEADER}\n{}", prettyplease::unparse(&file))
+        }
+        FileContent::Text(text) => text,
+    })
 }
 
 /// Emitted code that does not parse is a generator bug; say so with the file.

@@ -3,7 +3,7 @@
 //! The pipeline, one module per stage:
 //! [`load`] -> [`validate`] (with [`mixins`]) -> [`closure`] -> [`plan`] (with [`names`],
 //! [`boxing`], [`docs`]) -> [`emit`] -> [`format`] -> [`write`], or [`inline`] for the
-//! one-file form.
+//! one-file form. Emit and format run file by file on every core ([`parallel`]).
 //!
 //! [`diff`] compares two generations (with [`shape_diff`], [`api`] and [`base_rev`])
 //! for `codegen diff --base <rev>`.
@@ -65,6 +65,7 @@ pub mod inline;
 pub mod load;
 pub mod mixins;
 pub mod names;
+pub mod parallel;
 pub mod plan;
 pub mod shape_diff;
 pub mod validate;
@@ -184,7 +185,17 @@ impl Config {
             None => default_crate_name(&model, &closure.service),
         };
         let plan = plan::plan(&model, &closure, &crate_name)?;
-        let files = format::format(emit::emit(&plan).map_err(|e| model.locate(e))?)?;
+        let specs = emit::file_specs(&plan);
+        let texts = parallel::map(&specs, |(path, spec)| {
+            let content = emit::emit_file(&plan, spec).map_err(|e| model.locate(e))?;
+            format::format_file(path, content)
+        });
+        // The first failing file in path order: the same error whatever the scheduling.
+        let files = specs
+            .iter()
+            .zip(texts)
+            .map(|((path, _), text)| Ok((path.clone(), text?)))
+            .collect::<Result<_>>()?;
         Ok((crate_name, files))
     }
 

@@ -16,7 +16,9 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::error::Result;
-use crate::plan::{Module, OperationPlan, Plan, RustType, StructPlan, StructRole};
+use crate::plan::{
+    EnumPlan, Module, OperationPlan, Plan, RustType, StructPlan, StructRole, UnionPlan,
+};
 use rust_type::{ident, inner_doc_attrs};
 
 pub use structure::REDACTED;
@@ -65,66 +67,117 @@ const BIG_NUMBERS: (&str, &str) = (
 /// The crate version written to the generated `Cargo.toml`.
 pub const CRATE_VERSION: &str = "0.1.0";
 
-pub fn emit(plan: &Plan) -> Result<Files> {
-    let mut files = Files::new();
+/// One output file of the crate, named before any of it is emitted: the unit of work
+/// that [`emit_file`] turns into content (files are emitted and formatted in parallel).
+pub enum FileSpec<'p> {
+    /// A fixed runtime support file.
+    Runtime(&'static str),
+    CargoToml,
+    Lib,
+    Structure(&'p StructPlan),
+    Enum(&'p EnumPlan),
+    Union(&'p UnionPlan),
+    /// `src/types.rs`: declares and re-exports the types.
+    TypesModule,
+    /// `src/types/error.rs`: declares and re-exports the modeled errors.
+    ErrorsModule,
+    /// `src/operation.rs`: one module per operation.
+    OperationsModule,
+    /// `src/operation/<op>.rs`: the operation stub and its types.
+    OperationModule(&'p OperationPlan),
+    /// `src/operation/<op>/_<op>_error.rs`: the operation's error enum.
+    OperationError(&'p OperationPlan),
+    Client,
+}
+
+/// Every file of the crate, by path (in path order).
+pub fn file_specs(plan: &Plan) -> Vec<(String, FileSpec<'_>)> {
+    let mut specs = BTreeMap::new();
     for (path, source) in RUNTIME {
-        files.insert((*path).to_owned(), FileContent::RustSource(source));
+        specs.insert((*path).to_owned(), FileSpec::Runtime(source));
     }
     if plan.uses(RustType::is_big_number) {
         let (path, source) = BIG_NUMBERS;
-        files.insert(path.to_owned(), FileContent::RustSource(source));
+        specs.insert(path.to_owned(), FileSpec::Runtime(source));
     }
-    files.insert("Cargo.toml".to_owned(), FileContent::Text(cargo_toml(plan)));
-    files.insert("src/lib.rs".to_owned(), FileContent::Rust(lib_rs(plan)));
+    specs.insert("Cargo.toml".to_owned(), FileSpec::CargoToml);
+    specs.insert("src/lib.rs".to_owned(), FileSpec::Lib);
     for structure in &plan.structures {
-        let file = type_file(&structure.module, &structure.file_stem);
-        let mut tokens = structure::emit(structure)?;
-        tokens.extend(wire::structure(structure)?);
-        if let StructRole::Error(_) = structure.role {
-            tokens.extend(errors::error_structure(structure));
-        }
-        files.insert(file, FileContent::Rust(tokens));
+        let path = type_file(&structure.module, &structure.file_stem);
+        specs.insert(path, FileSpec::Structure(structure));
     }
     for enumeration in &plan.enums {
-        let file = type_file(&Module::Types, &enumeration.file_stem);
-        let mut tokens = enumeration::emit(enumeration, &plan.crate_name);
-        tokens.extend(wire::enumeration(enumeration));
-        files.insert(file, FileContent::Rust(tokens));
+        let path = type_file(&Module::Types, &enumeration.file_stem);
+        specs.insert(path, FileSpec::Enum(enumeration));
     }
     for union in &plan.unions {
-        let file = type_file(&Module::Types, &union.file_stem);
-        let mut tokens = union::emit(union);
-        tokens.extend(wire::union(union));
-        files.insert(file, FileContent::Rust(tokens));
+        specs.insert(
+            type_file(&Module::Types, &union.file_stem),
+            FileSpec::Union(union),
+        );
     }
-    files.insert("src/types.rs".to_owned(), FileContent::Rust(types_rs(plan)));
-    files.insert(
-        "src/types/error.rs".to_owned(),
-        FileContent::Rust(errors_rs(plan)),
-    );
-    files.insert(
-        "src/operation.rs".to_owned(),
-        FileContent::Rust(operation_rs(plan)),
-    );
+    specs.insert("src/types.rs".to_owned(), FileSpec::TypesModule);
+    specs.insert("src/types/error.rs".to_owned(), FileSpec::ErrorsModule);
+    specs.insert("src/operation.rs".to_owned(), FileSpec::OperationsModule);
     for operation in &plan.operations {
-        files.insert(
-            format!("src/operation/{}.rs", operation.module),
-            FileContent::Rust(operation_module_rs(plan, operation)?),
+        let module = &operation.module;
+        specs.insert(
+            format!("src/operation/{module}.rs"),
+            FileSpec::OperationModule(operation),
         );
-        files.insert(
-            format!(
-                "src/operation/{}/{}.rs",
-                operation.module,
-                errors::error_module(operation)
-            ),
-            FileContent::Rust(errors::operation_error(plan, operation)?),
+        let error_module = errors::error_module(operation);
+        specs.insert(
+            format!("src/operation/{module}/{error_module}.rs"),
+            FileSpec::OperationError(operation),
         );
     }
-    files.insert(
-        "src/client.rs".to_owned(),
-        FileContent::Rust(operation::client(plan)),
-    );
-    Ok(files)
+    specs.insert("src/client.rs".to_owned(), FileSpec::Client);
+    specs.into_iter().collect()
+}
+
+/// The content of one file.
+pub fn emit_file(plan: &Plan, spec: &FileSpec<'_>) -> Result<FileContent> {
+    Ok(match spec {
+        FileSpec::Runtime(source) => FileContent::RustSource(source),
+        FileSpec::CargoToml => FileContent::Text(cargo_toml(plan)),
+        FileSpec::Lib => FileContent::Rust(lib_rs(plan)),
+        FileSpec::Structure(structure) => {
+            let mut tokens = structure::emit(structure)?;
+            tokens.extend(wire::structure(structure)?);
+            if let StructRole::Error(_) = structure.role {
+                tokens.extend(errors::error_structure(structure));
+            }
+            FileContent::Rust(tokens)
+        }
+        FileSpec::Enum(enumeration) => {
+            let mut tokens = enumeration::emit(enumeration, &plan.crate_name);
+            tokens.extend(wire::enumeration(enumeration));
+            FileContent::Rust(tokens)
+        }
+        FileSpec::Union(union) => {
+            let mut tokens = union::emit(union);
+            tokens.extend(wire::union(union));
+            FileContent::Rust(tokens)
+        }
+        FileSpec::TypesModule => FileContent::Rust(types_rs(plan)),
+        FileSpec::ErrorsModule => FileContent::Rust(errors_rs(plan)),
+        FileSpec::OperationsModule => FileContent::Rust(operation_rs(plan)),
+        FileSpec::OperationModule(operation) => {
+            FileContent::Rust(operation_module_rs(plan, operation)?)
+        }
+        FileSpec::OperationError(operation) => {
+            FileContent::Rust(errors::operation_error(plan, operation)?)
+        }
+        FileSpec::Client => FileContent::Rust(operation::client(plan)),
+    })
+}
+
+/// Every file of the crate, emitted one after the other.
+pub fn emit(plan: &Plan) -> Result<Files> {
+    file_specs(plan)
+        .into_iter()
+        .map(|(path, spec)| Ok((path, emit_file(plan, &spec)?)))
+        .collect()
 }
 
 /// `src/<module path>/<stem>.rs`
