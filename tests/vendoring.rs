@@ -83,6 +83,15 @@ fn the_generated_manifest_is_complete_on_its_own() {
     }
 }
 
+/// The build-script example compiles the same generated code through `include!`, so it
+/// needs exactly the generated crate's dependencies.
+#[test]
+fn the_build_script_example_has_the_generated_dependencies() {
+    let generated = manifest(&workspace().join("generated/Cargo.toml"));
+    let example = manifest(&workspace().join("examples/build-script/Cargo.toml"));
+    assert_eq!(example["dependencies"], generated["dependencies"]);
+}
+
 #[test]
 fn the_workspace_builds_generated_src_with_the_generated_manifest() {
     let generated = manifest(&workspace().join("generated/Cargo.toml"));

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use codegen::base_rev::{self, BaseRequest};
 use codegen::diff::{self, Labels, Side};
 
-use crate::{workspace_path, workspace_root, Outcome};
+use crate::args::{Args, ModelOptions};
+use crate::{workspace_root, Outcome};
 
 const USAGE: &str = "\
 usage: codegen diff --base <git-rev> [--model <file-or-dir>]... [--operation <name>]...
@@ -33,9 +34,7 @@ became required, builders that became fallible).
 #[derive(Default)]
 struct Options {
     base: Option<String>,
-    models: Vec<PathBuf>,
-    operations: Vec<String>,
-    crate_name: Option<String>,
+    model: ModelOptions,
     markdown: bool,
     max_bytes: Option<usize>,
     exit_code: bool,
@@ -51,27 +50,15 @@ pub fn run(args: Vec<String>) -> Result<Outcome, String> {
         .base
         .clone()
         .ok_or_else(|| format!("`codegen diff` needs --base <git-rev>\n\n{USAGE}"))?;
-    let models = if options.models.is_empty() {
-        vec![workspace_path("model")]
-    } else {
-        options.models.clone()
-    };
-
-    let mut config = codegen::Config::new().operations(options.operations.clone());
-    for model in &models {
-        config = config.model(model);
-    }
-    if let Some(name) = &options.crate_name {
-        config = config.crate_name(name);
-    }
+    let config = options.model.config();
     let head = Side::generate(&config).map_err(|e| e.to_string())?;
 
     let request = BaseRequest {
         workspace: workspace_root(),
         rev,
-        models,
-        operations: options.operations.clone(),
-        crate_name: options.crate_name.clone(),
+        models: options.model.model_paths(),
+        operations: options.model.operations.clone(),
+        crate_name: options.model.crate_name.clone(),
         target_dir: options
             .target_dir
             .clone()
@@ -101,21 +88,17 @@ pub fn run(args: Vec<String>) -> Result<Outcome, String> {
 /// The options, or `None` for `--help`.
 fn parse(args: Vec<String>) -> Result<Option<Options>, String> {
     let mut options = Options::default();
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--base" => options.base = Some(value("--base")?),
-            "--model" => options.models.push(PathBuf::from(value("--model")?)),
-            "--operation" => options.operations.push(value("--operation")?),
-            "--crate-name" => options.crate_name = Some(value("--crate-name")?),
-            "--target-dir" => options.target_dir = Some(PathBuf::from(value("--target-dir")?)),
+    let mut args = Args::new(args, USAGE);
+    while let Some(flag) = args.next_flag() {
+        if options.model.take(&flag, &mut args)? {
+            continue;
+        }
+        match flag.as_str() {
+            "--base" => options.base = Some(args.value("--base")?),
+            "--target-dir" => options.target_dir = Some(PathBuf::from(args.value("--target-dir")?)),
             "--markdown" => options.markdown = true,
             "--max-bytes" => {
-                let text = value("--max-bytes")?;
+                let text = args.value("--max-bytes")?;
                 let bytes = text
                     .parse()
                     .map_err(|_| format!("--max-bytes needs a number of bytes, not `{text}`"))?;
@@ -123,7 +106,7 @@ fn parse(args: Vec<String>) -> Result<Option<Options>, String> {
             }
             "--exit-code" => options.exit_code = true,
             "-h" | "--help" => return Ok(None),
-            other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
+            other => return Err(args.unknown(other)),
         }
     }
     Ok(Some(options))

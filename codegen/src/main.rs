@@ -1,9 +1,12 @@
 //! The `codegen` command: `cargo run -p codegen` regenerates `generated/` from `model/`.
 
+mod args;
 mod diff_command;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use args::{Args, ModelOptions};
 
 const USAGE: &str = "\
 usage: codegen [--model <file-or-dir>]... [--operation <name>]... [--crate-name <name>] [--out <dir>] [--check]
@@ -41,37 +44,26 @@ enum Outcome {
 }
 
 fn run(args: Vec<String>) -> Result<Outcome, String> {
-    let mut config = codegen::Config::new();
-    let mut models = Vec::new();
+    let mut args = Args::new(args, USAGE);
+    let mut options = ModelOptions::default();
     let mut out = None;
     let mut check = false;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let mut value = |name: &str| {
-            args.next()
-                .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
-        };
-        match arg.as_str() {
-            "--model" => models.push(PathBuf::from(value("--model")?)),
-            "--operation" => config = config.operation(value("--operation")?),
-            "--crate-name" => config = config.crate_name(value("--crate-name")?),
-            "--out" => out = Some(PathBuf::from(value("--out")?)),
+    while let Some(flag) = args.next_flag() {
+        if options.take(&flag, &mut args)? {
+            continue;
+        }
+        match flag.as_str() {
+            "--out" => out = Some(PathBuf::from(args.value("--out")?)),
             "--check" => check = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(Outcome::Done);
             }
-            other => return Err(format!("unknown argument `{other}`\n\n{USAGE}")),
+            other => return Err(args.unknown(other)),
         }
     }
-    if models.is_empty() {
-        models.push(workspace_path("model"));
-    }
-    for model in models {
-        config = config.model(model);
-    }
     let out = out.unwrap_or_else(|| workspace_path("generated"));
-    let config = config.out_dir(&out);
+    let config = options.config().out_dir(&out);
     if check {
         return check_fresh(&config, &out);
     }

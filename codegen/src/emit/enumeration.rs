@@ -47,21 +47,14 @@ fn string_enum(plan: &EnumPlan, crate_name: &str) -> TokenStream {
         quote!(#name::#variant => #value,)
     });
     let values = plan.variants.iter().map(|v| &v.value);
+    let derives = derives(false);
     quote! {
         #doc
         #[doc = ""]
         #guide
         #deprecated
         #[non_exhaustive]
-        #[derive(
-            ::std::clone::Clone,
-            ::std::fmt::Debug,
-            ::std::cmp::Eq,
-            ::std::hash::Hash,
-            ::std::cmp::Ord,
-            ::std::cmp::PartialEq,
-            ::std::cmp::PartialOrd,
-        )]
+        #derives
         pub enum #name {
             #(#variants)*
             /// A value this version of the model does not know, kept as received.
@@ -156,20 +149,12 @@ fn int_enum(plan: &EnumPlan) -> TokenStream {
         let variant = ident(&v.name);
         quote!(#name::#variant => #value,)
     });
+    let derives = derives(true);
     quote! {
         #doc
         #deprecated
         #[non_exhaustive]
-        #[derive(
-            ::std::clone::Clone,
-            ::std::marker::Copy,
-            ::std::fmt::Debug,
-            ::std::cmp::Eq,
-            ::std::hash::Hash,
-            ::std::cmp::Ord,
-            ::std::cmp::PartialEq,
-            ::std::cmp::PartialOrd,
-        )]
+        #derives
         pub enum #name {
             #(#variants)*
             /// A value this version of the model does not know, kept as received.
@@ -234,4 +219,22 @@ fn forward_compatible_match(plan: &EnumPlan, crate_name: &str) -> String {
          {arms}    other => println!(\"not known here: {{}}\", other.as_str()),\n}}\n```\n\n\
          To send a value the model does not know yet, use `{name}::from(\"NEW_VALUE\")`."
     )
+}
+
+/// The derives of every enum: string enums hold an unknown value's text, so only int
+/// enums are `Copy`.
+fn derives(copy: bool) -> TokenStream {
+    let copy = copy.then(|| quote!(::std::marker::Copy,));
+    quote! {
+        #[derive(
+            ::std::clone::Clone,
+            #copy
+            ::std::fmt::Debug,
+            ::std::cmp::Eq,
+            ::std::hash::Hash,
+            ::std::cmp::Ord,
+            ::std::cmp::PartialEq,
+            ::std::cmp::PartialOrd,
+        )]
+    }
 }

@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::rust_type::{boxed_if, ident, tokens};
+use super::rust_type::{boxed_if, ident, is_copy, tokens};
 use super::structure::{allow_deprecated, default_expr};
 use super::union::payload;
 use crate::error::{Error, Result};
@@ -33,7 +33,6 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         let read = read_member(&field.ty, owner, wire);
         quote!(#wire => #local = #read,)
     });
-    let expecting = format!("a `{}` object", plan.name);
     let read_members = if plan.fields.is_empty() {
         quote! {
             while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
@@ -50,34 +49,21 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
             }
         }
     };
+    let deserialize = deserialize_object(
+        &plan.name,
+        quote! {
+            #(#locals)*
+            #read_members
+            ::std::result::Result::Ok(#read)
+        },
+    );
     let allow = allow_deprecated(plan);
     Ok(quote! {
         #allow
         #serialize
 
         #allow
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                struct __Visitor;
-
-                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #name;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-
-                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::std::result::Result<#name, __A::Error> {
-                        let _level = crate::limits::NestingGuard::enter()?;
-                        #(#locals)*
-                        #read_members
-                        ::std::result::Result::Ok(#read)
-                    }
-                }
-
-                deserializer.deserialize_map(__Visitor)
-            }
-        }
+        #deserialize
 
         #allow
         impl crate::json::ZeroValue for #name {
@@ -114,13 +100,58 @@ fn serialize_structure(plan: &StructPlan) -> TokenStream {
     } else {
         quote!(mut map)
     };
+    serialize_object(
+        &name,
+        quote!(::std::option::Option::None),
+        binding,
+        quote!(#(#entries)*),
+    )
+}
+
+/// `impl Serialize` writing a JSON object of `len` entries (an `Option`): `body` writes
+/// them into `map`, bound as `binding`.
+fn serialize_object(
+    name: &proc_macro2::Ident,
+    len: TokenStream,
+    binding: TokenStream,
+    body: TokenStream,
+) -> TokenStream {
     quote! {
         impl ::serde::Serialize for #name {
             fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 use ::serde::ser::SerializeMap as _;
-                let #binding = serializer.serialize_map(::std::option::Option::None)?;
-                #(#entries)*
+                let #binding = serializer.serialize_map(#len)?;
+                #body
                 map.end()
+            }
+        }
+    }
+}
+
+/// `impl Deserialize` reading a JSON object, one nesting level deeper: `body` reads the
+/// entries from `map` (a `MapAccess`) and returns the value.
+fn deserialize_object(name: &str, body: TokenStream) -> TokenStream {
+    let ty = ident(name);
+    let expecting = format!("a `{name}` object");
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #ty {
+            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+                struct __Visitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
+                    type Value = #ty;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::std::result::Result<#ty, __A::Error> {
+                        let _level = crate::limits::NestingGuard::enter()?;
+                        #body
+                    }
+                }
+
+                deserializer.deserialize_map(__Visitor)
             }
         }
     }
@@ -245,18 +276,10 @@ fn is_empty_collection(default: Option<&serde_json::Value>) -> bool {
     }
 }
 
-/// Defaults that cost nothing to build (clippy prefers `unwrap_or` for them).
+/// Defaults that cost nothing to build (clippy prefers `unwrap_or` for them): the `Copy`
+/// scalars; an int enum's default is a conversion call.
 fn is_cheap(ty: &RustType) -> bool {
-    matches!(
-        ty,
-        RustType::Bool
-            | RustType::I8
-            | RustType::I16
-            | RustType::I32
-            | RustType::I64
-            | RustType::F32
-            | RustType::F64
-    )
+    is_copy(ty) && !matches!(ty, RustType::IntEnum(_))
 }
 
 /// `Serialize` and `Deserialize` of an enum: its wire string (or integer), unknown
@@ -341,67 +364,54 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
     let cannot_send = format!("`{owner}`: the `Unknown` member cannot be sent");
     let two_members = format!("`{owner}`: more than one member of the union is set");
     let no_member = format!("`{owner}`: no member of the union is set");
-    let expecting = format!("a `{owner}` object");
+    let serialize = serialize_object(
+        &name,
+        quote!(::std::option::Option::Some(1)),
+        quote!(mut map),
+        quote! {
+            match self {
+                #(#write_arms)*
+                #name::Unknown => return ::std::result::Result::Err(<__S::Error as ::serde::ser::Error>::custom(#cannot_send)),
+            }
+        },
+    );
+    let deserialize = deserialize_object(
+        owner,
+        quote! {
+            let mut value: ::std::option::Option<#name> = ::std::option::Option::None;
+            let mut unknown = false;
+            while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Key<'de>>()? {
+                let member = match key.as_str() {
+                    #(#read_arms)*
+                    "__type" => {
+                        crate::json::skip(&mut map)?;
+                        continue;
+                    }
+                    _ => {
+                        crate::json::skip(&mut map)?;
+                        unknown = true;
+                        continue;
+                    }
+                };
+                if member.is_some() && value.is_some() {
+                    return ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::custom(#two_members));
+                }
+                value = value.or(member);
+            }
+            match value {
+                ::std::option::Option::Some(value) => ::std::result::Result::Ok(value),
+                ::std::option::Option::None if unknown => ::std::result::Result::Ok(#name::Unknown),
+                ::std::option::Option::None => ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::custom(#no_member)),
+            }
+        },
+    );
     let allow = super::union::allow_deprecated(plan);
     quote! {
         #allow
-        impl ::serde::Serialize for #name {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                use ::serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
-                match self {
-                    #(#write_arms)*
-                    #name::Unknown => return ::std::result::Result::Err(<__S::Error as ::serde::ser::Error>::custom(#cannot_send)),
-                }
-                map.end()
-            }
-        }
+        #serialize
 
         #allow
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                struct __Visitor;
-
-                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #name;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-
-                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::std::result::Result<#name, __A::Error> {
-                        let _level = crate::limits::NestingGuard::enter()?;
-                        let mut value: ::std::option::Option<#name> = ::std::option::Option::None;
-                        let mut unknown = false;
-                        while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Key<'de>>()? {
-                            let member = match key.as_str() {
-                                #(#read_arms)*
-                                "__type" => {
-                                    crate::json::skip(&mut map)?;
-                                    continue;
-                                }
-                                _ => {
-                                    crate::json::skip(&mut map)?;
-                                    unknown = true;
-                                    continue;
-                                }
-                            };
-                            if member.is_some() && value.is_some() {
-                                return ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::custom(#two_members));
-                            }
-                            value = value.or(member);
-                        }
-                        match value {
-                            ::std::option::Option::Some(value) => ::std::result::Result::Ok(value),
-                            ::std::option::Option::None if unknown => ::std::result::Result::Ok(#name::Unknown),
-                            ::std::option::Option::None => ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::custom(#no_member)),
-                        }
-                    }
-                }
-
-                deserializer.deserialize_map(__Visitor)
-            }
-        }
+        #deserialize
 
         impl crate::json::ZeroValue for #name {
             fn zero_value() -> Self {

@@ -1,0 +1,81 @@
+//! Command-line arguments of `codegen` and `codegen diff`: flags read one by one (a
+//! flag's value is the next argument), and the model options both commands take.
+
+use std::path::PathBuf;
+
+use crate::workspace_path;
+
+/// The arguments not read yet, and the usage text errors end with.
+pub struct Args {
+    rest: std::vec::IntoIter<String>,
+    usage: &'static str,
+}
+
+impl Args {
+    pub fn new(args: Vec<String>, usage: &'static str) -> Self {
+        Args {
+            rest: args.into_iter(),
+            usage,
+        }
+    }
+
+    /// The next flag, `None` when all are read.
+    pub fn next_flag(&mut self) -> Option<String> {
+        self.rest.next()
+    }
+
+    /// The value of `flag`: the next argument.
+    pub fn value(&mut self, flag: &str) -> Result<String, String> {
+        let usage = self.usage;
+        self.rest
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value\n\n{usage}"))
+    }
+
+    /// The error for a flag the command does not take.
+    pub fn unknown(&self, flag: &str) -> String {
+        format!("unknown argument `{flag}`\n\n{}", self.usage)
+    }
+}
+
+/// `--model`, `--operation` and `--crate-name`: what to generate.
+#[derive(Default)]
+pub struct ModelOptions {
+    pub models: Vec<PathBuf>,
+    pub operations: Vec<String>,
+    pub crate_name: Option<String>,
+}
+
+impl ModelOptions {
+    /// Reads `flag` and its value when it is one of these options; `false` otherwise.
+    pub fn take(&mut self, flag: &str, args: &mut Args) -> Result<bool, String> {
+        match flag {
+            "--model" => self.models.push(PathBuf::from(args.value(flag)?)),
+            "--operation" => self.operations.push(args.value(flag)?),
+            "--crate-name" => self.crate_name = Some(args.value(flag)?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The model paths given, else `<workspace>/model`.
+    pub fn model_paths(&self) -> Vec<PathBuf> {
+        if self.models.is_empty() {
+            vec![workspace_path("model")]
+        } else {
+            self.models.clone()
+        }
+    }
+
+    /// The generator configured with these options (no output chosen yet).
+    pub fn config(&self) -> codegen::Config {
+        let mut config = codegen::Config::new().operations(self.operations.clone());
+        for model in self.model_paths() {
+            config = config.model(model);
+        }
+        if let Some(name) = &self.crate_name {
+            config = config.crate_name(name);
+        }
+        config
+    }
+}
