@@ -6,9 +6,10 @@
 //! - Whitespace and string contents are scanned eight bytes at a time.
 //! - Numbers follow the JSON grammar exactly; floats are read with correct rounding
 //!   (`str::parse`), integers that do not fit their type are errors.
-//! - Arrays and objects may nest [`MAX_DEPTH`] deep, also when skipped: deeper input is
-//!   an error, never a stack overflow. Structures count separately against
-//!   [`max_nesting_depth`](crate::limits::max_nesting_depth).
+//! - Arrays and objects read as values may nest [`MAX_DEPTH`] deep: deeper input is an
+//!   error, never a stack overflow. Structures count separately against
+//!   [`max_nesting_depth`](crate::limits::max_nesting_depth). A value skipped (a member
+//!   this model does not know) is walked with a heap stack instead, at any depth.
 //! - An error keeps the byte offset where reading stopped and the member path, built
 //!   from the inside out as the error leaves each member; it never holds input text.
 
@@ -19,9 +20,10 @@ use std::borrow::Cow;
 /// How deep arrays and objects may nest (serde_json's default recursion limit).
 pub(crate) const MAX_DEPTH: u32 = 128;
 
-/// A read failure: what was wrong, where, and in which member.
+/// A read failure: what was wrong, where, and in which member (becomes a
+/// [`ParseError`](crate::error::ParseError) at the top).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct ReadError {
+pub struct ReadError {
     /// Member names from the outermost in; filled while the error leaves each level.
     path: Vec<&'static str>,
     detail: Cow<'static, str>,
@@ -77,7 +79,8 @@ impl ReadError {
     }
 }
 
-pub(crate) type ReadResult<T> = Result<T, ReadError>;
+/// The result of reading one value.
+pub type ReadResult<T> = Result<T, ReadError>;
 
 /// What the next value in the input is, for "expected X, found Y".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,8 +155,9 @@ fn special_byte(bytes: &[u8]) -> Option<usize> {
         .map(|i| at + i)
 }
 
-/// The reader: a position in the body text and the nesting so far.
-pub(crate) struct Reader<'a> {
+/// Reads JSON text for the generated deserializers: a position in the body text and the
+/// nesting so far.
+pub struct Reader<'a> {
     text: &'a str,
     pos: usize,
     /// Open arrays and objects.
@@ -181,6 +185,12 @@ impl<'a> Reader<'a> {
     #[cold]
     fn error(&self, detail: impl Into<Cow<'static, str>>) -> ReadError {
         ReadError::new(detail, self.pos)
+    }
+
+    /// An error about the value just read (the position is after it).
+    #[cold]
+    pub(crate) fn error_here(&self, detail: impl Into<Cow<'static, str>>) -> ReadError {
+        self.error(detail)
     }
 
     /// "expected `what`, found ..." at the next value.
@@ -270,7 +280,10 @@ impl<'a> Reader<'a> {
     /// level against `limits::max_nesting_depth`, left again by [`end_structure`].
     ///
     /// [`end_structure`]: Self::end_structure
-    pub(crate) fn begin_structure(&mut self) -> ReadResult<Entries> {
+    pub(crate) fn begin_structure(&mut self, name: &str) -> ReadResult<Entries> {
+        if self.peek() != Some(b'{') {
+            return Err(self.expected(&format!("a `{name}` object")));
+        }
         if self.structures >= self.max_structures {
             let max = self.max_structures;
             return Err(self.error(format!("nested deeper than {max} structures")));
@@ -537,9 +550,9 @@ impl<'a> Reader<'a> {
         text.parse().map_err(|_| self.error("invalid number"))
     }
 
-    /// Skips one value of any kind, nested ones included, without recursion.
+    /// Skips one value of any kind, nested ones included, without recursion (so at any
+    /// depth: the stack of open containers is on the heap, bounded by the body size).
     pub(crate) fn skip(&mut self) -> ReadResult<()> {
-        let base = self.depth;
         // Per open container, whether it is an object (else an array).
         let mut open: Vec<bool> = Vec::new();
         loop {
@@ -547,7 +560,7 @@ impl<'a> Reader<'a> {
             match self.peek() {
                 Some(b'{' | b'[') => {
                     let object = self.bytes()[self.pos] == b'{';
-                    self.open()?;
+                    self.pos += 1;
                     if !self.close_if_empty(object) {
                         open.push(object);
                         if object {
@@ -570,14 +583,12 @@ impl<'a> Reader<'a> {
             // After a value: close what ends here, or read the separator of the next.
             loop {
                 let Some(&object) = open.last() else {
-                    debug_assert_eq!(self.depth, base);
                     return Ok(());
                 };
                 let close = if object { b'}' } else { b']' };
                 match self.peek() {
                     Some(b) if b == close => {
                         self.pos += 1;
-                        self.depth -= 1;
                         open.pop();
                     }
                     Some(b',') => {
@@ -593,12 +604,12 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Right after `{` or `[`: whether the container is empty (then it is closed).
+    /// Right after a skipped `{` or `[`: whether the container is empty (then it is
+    /// closed).
     fn close_if_empty(&mut self, object: bool) -> bool {
         let close = if object { b'}' } else { b']' };
         if self.peek() == Some(close) {
             self.pos += 1;
-            self.depth -= 1;
             true
         } else {
             false
@@ -620,6 +631,6 @@ impl<'a> Reader<'a> {
 }
 
 /// The state of one object or array being read: whether an entry came yet.
-pub(crate) struct Entries {
+pub struct Entries {
     first: bool,
 }

@@ -4,8 +4,9 @@
 
 #![allow(dead_code)] // not every model writes every kind of value
 
-/// The body being written, and whether the next value needs a `,` before it.
-pub(crate) struct Writer {
+/// Writes JSON for the generated serializers: the body so far, and whether the next
+/// value needs a `,` before it.
+pub struct Writer {
     out: Vec<u8>,
     comma: bool,
 }
