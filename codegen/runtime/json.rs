@@ -75,11 +75,13 @@ pub(crate) fn read_with<T>(body: &[u8], read: impl FnOnce(&mut Reader<'_>) -> Re
 }
 
 /// Reads one member's value (`null` is absent); an error names the member.
+#[inline]
 pub(crate) fn member<T: Json>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<T>> {
     member_as::<Plain<T>>(reader, name)
 }
 
 /// Like [`member`], for a value read through a codec.
+#[inline]
 pub(crate) fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<C::Value>> {
     if reader.null()? {
         return Ok(None);

@@ -132,7 +132,7 @@ const fn splat(byte: u8) -> u64 {
 /// The classic "has zero byte" test: it may flag a byte above a real hit, never below
 /// one, so the lowest flagged byte is always the first hit.
 #[inline]
-fn special_byte(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn special_byte(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
@@ -153,6 +153,22 @@ fn special_byte(bytes: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
         .map(|i| at + i)
+}
+
+/// How many spaces `bytes` starts with, eight bytes at a time.
+#[inline]
+fn space_run(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let other = u64::from_le_bytes(word) ^ splat(b' ');
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().take_while(|&&b| b == b' ').count()
 }
 
 /// Reads JSON text for the generated deserializers: a position in the body text and the
@@ -201,6 +217,7 @@ impl<'a> Reader<'a> {
     }
 
     /// What kind of value comes next.
+    #[inline]
     pub(crate) fn found(&mut self) -> Found {
         Found::of(self.peek())
     }
@@ -209,16 +226,8 @@ impl<'a> Reader<'a> {
         let bytes = self.bytes();
         loop {
             match bytes.get(self.pos) {
-                Some(b' ') => {
-                    self.pos += 1;
-                    // Indentation comes in runs: eight spaces at a time.
-                    while bytes
-                        .get(self.pos..self.pos + 8)
-                        .is_some_and(|run| run == b"        ")
-                    {
-                        self.pos += 8;
-                    }
-                }
+                // Indentation comes in runs: count them eight bytes at a time.
+                Some(b' ') => self.pos += space_run(&bytes[self.pos..]),
                 Some(b'\n' | b'\r' | b'\t') => self.pos += 1,
                 _ => return,
             }
@@ -228,8 +237,14 @@ impl<'a> Reader<'a> {
     /// The next byte that is not whitespace, not consumed.
     #[inline]
     fn peek(&mut self) -> Option<u8> {
-        self.skip_whitespace();
-        self.bytes().get(self.pos).copied()
+        match self.bytes().get(self.pos) {
+            // Most calls find a token right away: no whitespace is above `' '`.
+            Some(&byte) if byte > b' ' => Some(byte),
+            _ => {
+                self.skip_whitespace();
+                self.bytes().get(self.pos).copied()
+            }
+        }
     }
 
     /// Nothing but whitespace is left.
@@ -241,6 +256,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Consumes `null` when it is next: an absent member.
+    #[inline]
     pub(crate) fn null(&mut self) -> ReadResult<bool> {
         if self.peek() != Some(b'n') {
             return Ok(false);
@@ -268,6 +284,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads `{` of an object; its entries come from [`next_key`](Self::next_key).
+    #[inline]
     pub(crate) fn begin_object(&mut self) -> ReadResult<Entries> {
         if self.peek() != Some(b'{') {
             return Err(self.expected("object"));
@@ -280,6 +297,7 @@ impl<'a> Reader<'a> {
     /// level against `limits::max_nesting_depth`, left again by [`end_structure`].
     ///
     /// [`end_structure`]: Self::end_structure
+    #[inline]
     pub(crate) fn begin_structure(&mut self, name: &str) -> ReadResult<Entries> {
         if self.peek() != Some(b'{') {
             return Err(self.expected(&format!("a `{name}` object")));
@@ -293,11 +311,13 @@ impl<'a> Reader<'a> {
         Ok(entries)
     }
 
+    #[inline]
     pub(crate) fn end_structure(&mut self) {
         self.structures -= 1;
     }
 
     /// The next key of the object (its `:` read), or `None` after its `}`.
+    #[inline]
     pub(crate) fn next_key(&mut self, entries: &mut Entries) -> ReadResult<Option<Cow<'a, str>>> {
         match self.peek() {
             Some(b'}') => {
@@ -325,6 +345,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads `[` of an array; its items come from [`next_item`](Self::next_item).
+    #[inline]
     pub(crate) fn begin_array(&mut self) -> ReadResult<Entries> {
         if self.peek() != Some(b'[') {
             return Err(self.expected("list"));
@@ -334,6 +355,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether another item follows (its `,` read), `false` after the `]`.
+    #[inline]
     pub(crate) fn next_item(&mut self, items: &mut Entries) -> ReadResult<bool> {
         match self.peek() {
             Some(b']') => {
@@ -362,11 +384,13 @@ impl<'a> Reader<'a> {
     }
 
     /// A string value, unescaped.
+    #[inline]
     pub(crate) fn string(&mut self) -> ReadResult<String> {
         self.str().map(Cow::into_owned)
     }
 
     /// A string value, borrowed from the body when it holds no escapes.
+    #[inline]
     pub(crate) fn str(&mut self) -> ReadResult<Cow<'a, str>> {
         if self.peek() != Some(b'"') {
             return Err(self.expected("string"));
@@ -375,6 +399,7 @@ impl<'a> Reader<'a> {
     }
 
     /// At a `"`: the string up to the closing one.
+    #[inline]
     fn string_at_quote(&mut self) -> ReadResult<Cow<'a, str>> {
         let start = self.pos + 1;
         let bytes = self.bytes();

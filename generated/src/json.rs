@@ -69,6 +69,7 @@ pub(crate) fn read_with<T>(
         .map_err(|e| ParseError::from_read(&e, text))
 }
 /// Reads one member's value (`null` is absent); an error names the member.
+#[inline]
 pub(crate) fn member<T: Json>(
     reader: &mut Reader<'_>,
     name: &'static str,
@@ -76,6 +77,7 @@ pub(crate) fn member<T: Json>(
     member_as::<Plain<T>>(reader, name)
 }
 /// Like [`member`], for a value read through a codec.
+#[inline]
 pub(crate) fn member_as<C: Codec>(
     reader: &mut Reader<'_>,
     name: &'static str,

@@ -115,7 +115,7 @@ const fn splat(byte: u8) -> u64 {
 /// The classic "has zero byte" test: it may flag a byte above a real hit, never below
 /// one, so the lowest flagged byte is always the first hit.
 #[inline]
-fn special_byte(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn special_byte(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
@@ -133,6 +133,21 @@ fn special_byte(bytes: &[u8]) -> Option<usize> {
         at += 8;
     }
     bytes[at..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|i| at + i)
+}
+/// How many spaces `bytes` starts with, eight bytes at a time.
+#[inline]
+fn space_run(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let other = u64::from_le_bytes(word) ^ splat(b' ');
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().take_while(|&&b| b == b' ').count()
 }
 /// Reads JSON text for the generated deserializers: a position in the body text and the
 /// nesting so far.
@@ -174,6 +189,7 @@ impl<'a> Reader<'a> {
         self.error(format!("expected {what}, found {}", found.name()))
     }
     /// What kind of value comes next.
+    #[inline]
     pub(crate) fn found(&mut self) -> Found {
         Found::of(self.peek())
     }
@@ -181,15 +197,7 @@ impl<'a> Reader<'a> {
         let bytes = self.bytes();
         loop {
             match bytes.get(self.pos) {
-                Some(b' ') => {
-                    self.pos += 1;
-                    while bytes
-                        .get(self.pos..self.pos + 8)
-                        .is_some_and(|run| run == b"        ")
-                    {
-                        self.pos += 8;
-                    }
-                }
+                Some(b' ') => self.pos += space_run(&bytes[self.pos..]),
                 Some(b'\n' | b'\r' | b'\t') => self.pos += 1,
                 _ => return,
             }
@@ -198,8 +206,13 @@ impl<'a> Reader<'a> {
     /// The next byte that is not whitespace, not consumed.
     #[inline]
     fn peek(&mut self) -> Option<u8> {
-        self.skip_whitespace();
-        self.bytes().get(self.pos).copied()
+        match self.bytes().get(self.pos) {
+            Some(&byte) if byte > b' ' => Some(byte),
+            _ => {
+                self.skip_whitespace();
+                self.bytes().get(self.pos).copied()
+            }
+        }
     }
     /// Nothing but whitespace is left.
     pub(crate) fn end(&mut self) -> ReadResult<()> {
@@ -209,6 +222,7 @@ impl<'a> Reader<'a> {
         }
     }
     /// Consumes `null` when it is next: an absent member.
+    #[inline]
     pub(crate) fn null(&mut self) -> ReadResult<bool> {
         if self.peek() != Some(b'n') {
             return Ok(false);
@@ -235,6 +249,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
     /// Reads `{` of an object; its entries come from [`next_key`](Self::next_key).
+    #[inline]
     pub(crate) fn begin_object(&mut self) -> ReadResult<Entries> {
         if self.peek() != Some(b'{') {
             return Err(self.expected("object"));
@@ -246,6 +261,7 @@ impl<'a> Reader<'a> {
     /// level against `limits::max_nesting_depth`, left again by [`end_structure`].
     ///
     /// [`end_structure`]: Self::end_structure
+    #[inline]
     pub(crate) fn begin_structure(&mut self, name: &str) -> ReadResult<Entries> {
         if self.peek() != Some(b'{') {
             return Err(self.expected(&format!("a `{name}` object")));
@@ -258,10 +274,12 @@ impl<'a> Reader<'a> {
         self.structures += 1;
         Ok(entries)
     }
+    #[inline]
     pub(crate) fn end_structure(&mut self) {
         self.structures -= 1;
     }
     /// The next key of the object (its `:` read), or `None` after its `}`.
+    #[inline]
     pub(crate) fn next_key(
         &mut self,
         entries: &mut Entries,
@@ -291,6 +309,7 @@ impl<'a> Reader<'a> {
         Ok(Some(key))
     }
     /// Reads `[` of an array; its items come from [`next_item`](Self::next_item).
+    #[inline]
     pub(crate) fn begin_array(&mut self) -> ReadResult<Entries> {
         if self.peek() != Some(b'[') {
             return Err(self.expected("list"));
@@ -299,6 +318,7 @@ impl<'a> Reader<'a> {
         Ok(Entries { first: true })
     }
     /// Whether another item follows (its `,` read), `false` after the `]`.
+    #[inline]
     pub(crate) fn next_item(&mut self, items: &mut Entries) -> ReadResult<bool> {
         match self.peek() {
             Some(b']') => {
@@ -325,10 +345,12 @@ impl<'a> Reader<'a> {
         }
     }
     /// A string value, unescaped.
+    #[inline]
     pub(crate) fn string(&mut self) -> ReadResult<String> {
         self.str().map(Cow::into_owned)
     }
     /// A string value, borrowed from the body when it holds no escapes.
+    #[inline]
     pub(crate) fn str(&mut self) -> ReadResult<Cow<'a, str>> {
         if self.peek() != Some(b'"') {
             return Err(self.expected("string"));
@@ -336,6 +358,7 @@ impl<'a> Reader<'a> {
         self.string_at_quote()
     }
     /// At a `"`: the string up to the closing one.
+    #[inline]
     fn string_at_quote(&mut self) -> ReadResult<Cow<'a, str>> {
         let start = self.pos + 1;
         let bytes = self.bytes();

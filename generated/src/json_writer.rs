@@ -100,36 +100,32 @@ impl Writer {
     pub(crate) fn number_text(&mut self, text: &str) {
         self.value(text.as_bytes());
     }
-    /// `text` as a JSON string, quotes included.
+    /// `text` as a JSON string, quotes included: runs that need no escape are copied
+    /// whole (found eight bytes at a time).
     fn escaped(&mut self, text: &str) {
         self.out.push(b'"');
-        let bytes = text.as_bytes();
-        let mut start = 0;
-        for (at, &byte) in bytes.iter().enumerate() {
-            let escape: &[u8] = match byte {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0x00..=0x1f => {
+        let mut rest = text.as_bytes();
+        while let Some(at) = crate::json_reader::special_byte(rest) {
+            self.out.extend_from_slice(&rest[..at]);
+            let byte = rest[at];
+            match byte {
+                b'"' => self.out.extend_from_slice(b"\\\""),
+                b'\\' => self.out.extend_from_slice(b"\\\\"),
+                b'\n' => self.out.extend_from_slice(b"\\n"),
+                b'\r' => self.out.extend_from_slice(b"\\r"),
+                b'\t' => self.out.extend_from_slice(b"\\t"),
+                0x08 => self.out.extend_from_slice(b"\\b"),
+                0x0c => self.out.extend_from_slice(b"\\f"),
+                _ => {
                     const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.out.extend_from_slice(&bytes[start..at]);
                     self.out.extend_from_slice(b"\\u00");
                     self.out.push(HEX[usize::from(byte >> 4)]);
                     self.out.push(HEX[usize::from(byte & 0xf)]);
-                    start = at + 1;
-                    continue;
                 }
-                _ => continue,
-            };
-            self.out.extend_from_slice(&bytes[start..at]);
-            self.out.extend_from_slice(escape);
-            start = at + 1;
+            }
+            rest = &rest[at + 1..];
         }
-        self.out.extend_from_slice(&bytes[start..]);
+        self.out.extend_from_slice(rest);
         self.out.push(b'"');
     }
 }
