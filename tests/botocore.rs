@@ -8,6 +8,9 @@
 //! `CI_REQUIRE_BOTOCORE=1` a missing botocore fails instead. `PYTHON` picks the
 //! interpreter (default `python3`).
 
+#[path = "support/wire_json.rs"]
+mod wire_json;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -432,7 +435,7 @@ fn requests_and_responses_match_botocore() {
             .expect("a response");
         let output = CopyBackup::parse_response(&response)
             .unwrap_or_else(|e| panic!("{name}: our parse failed: {e:?}"));
-        let ours = serde_json::to_value(&output).expect("the output serializes");
+        let ours = wire_json::to_value(&output).expect("the output serializes");
         if let Some(difference) = first_difference("$", &ours, theirs) {
             panic!("{name}: our output differs from botocore {botocore_version} {difference}");
         }

@@ -22,9 +22,11 @@ fn round_trip_tests(plan: &codegen::plan::Plan) -> String {
     for operation in &plan.operations {
         text.push_str(&format!(
             "\n#[test]\nfn {module}_output_round_trips() {{\n    \
-             round_trip::<{path}>(include_str!(\"samples/{module}.json\"));\n}}\n",
+             round_trip(\n        include_str!(\"samples/{module}.json\"),\n        \
+             {krate}::json::from_slice::<{path}>,\n        {krate}::json::to_vec,\n    );\n}}\n",
             module = operation.module,
             path = external_path(&operation.output, CRATE),
+            krate = CRATE.replace('-', "_"),
         ));
     }
     text

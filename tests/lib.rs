@@ -131,3 +131,15 @@ pub fn mirror(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Gives a generated crate the dev-dependency its test files use to compare JSON
+/// (`serde_json`; the generated crate itself needs only `http`).
+pub fn add_test_dependencies(crate_dir: &Path) {
+    let manifest = crate_dir.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest)
+        .unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
+    if !text.contains("[dev-dependencies]") {
+        let text = format!("{text}\n[dev-dependencies]\nserde_json = \"1\"\n");
+        std::fs::write(&manifest, text).unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
+    }
+}

@@ -3,6 +3,9 @@
 //! the range that form carries exactly; finite floats keep every bit; any string
 //! round-trips through every FSx enum.
 
+#[path = "support/wire_json.rs"]
+mod wire_json;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -90,7 +93,7 @@ fn wire_value(target: &str, depth: usize) -> BoxedStrategy<Value> {
         Shape::Timestamp(_) => epoch_millis()
             .prop_map(|millis| {
                 let time = DateTime::from_millis(millis);
-                serde_json::to_value(time).expect("a timestamp serializes")
+                wire_json::to_value(&time).expect("a timestamp serializes")
             })
             .boxed(),
         other => panic!("{target}: no strategy for a {}", other.kind()),
@@ -120,21 +123,21 @@ proptest! {
     fn any_copy_backup_output_serializes_and_reads_back_equal(
         body in wire_value("com.amazonaws.fsx#CopyBackupResponse", 0)
     ) {
-        let output: CopyBackupOutput = serde_json::from_value(body.clone())
+        let output: CopyBackupOutput = wire_json::from_value(body.clone())
             .map_err(|e| TestCaseError::fail(format!("{e}: {body}")))?;
-        let written = serde_json::to_vec(&output).expect("an output serializes");
-        let again: CopyBackupOutput = serde_json::from_slice(&written).expect("reads back");
+        let written = wire_json::to_vec(&output).expect("an output serializes");
+        let again: CopyBackupOutput = wire_json::from_slice(&written).expect("reads back");
         prop_assert_eq!(&again, &output);
         // What was read was what was sent: writing it again gives the same JSON.
-        let rewritten = serde_json::to_vec(&again).expect("serializes");
+        let rewritten = wire_json::to_vec(&again).expect("serializes");
         prop_assert_eq!(rewritten, written);
     }
 
     #[test]
     fn epoch_seconds_keep_milliseconds(millis in epoch_millis()) {
         let time = DateTime::from_millis(millis);
-        let json = serde_json::to_string(&time).expect("serializes");
-        let back: DateTime = serde_json::from_str(&json).expect("reads back");
+        let json = wire_json::to_string(&time).expect("serializes");
+        let back: DateTime = wire_json::from_str(&json).expect("reads back");
         prop_assert_eq!(back, time, "{}", json);
         prop_assert_eq!(back.to_millis(), Some(millis));
         prop_assert_eq!(DateTime::from_secs_f64(time.as_secs_f64()), time);
@@ -162,8 +165,8 @@ proptest! {
     #[test]
     fn finite_floats_keep_every_bit(x in any::<f64>().prop_filter("finite", |x| x.is_finite())) {
         let document = Document::Number(Number::Float(x));
-        let json = serde_json::to_string(&document).expect("serializes");
-        let back: Document = serde_json::from_str(&json).expect("reads back");
+        let json = wire_json::to_string(&document).expect("serializes");
+        let back: Document = wire_json::from_str(&json).expect("reads back");
         let value = match back {
             Document::Number(n) => n.to_f64(),
             other => return Err(TestCaseError::fail(format!("{other:?} from {json}"))),
@@ -233,10 +236,10 @@ macro_rules! enum_api {
                 Self::try_parse(text).is_ok()
             }
             fn to_json(&self) -> String {
-                serde_json::to_string(self).expect("serializes")
+                wire_json::to_string(self).expect("serializes")
             }
             fn from_json(json: &str) -> Self {
-                serde_json::from_str(json).expect("reads back")
+                wire_json::from_str(json).expect("reads back")
             }
         }
     )*};
@@ -273,7 +276,7 @@ fn every_enum_of_the_crate_is_checked() {
 #[test]
 fn the_float_that_came_back_one_bit_off() {
     let x = 1.599_376_187_157_195_5e300_f64;
-    let json = serde_json::to_string(&Document::Number(Number::Float(x))).unwrap();
-    let back: Document = serde_json::from_str(&json).unwrap();
+    let json = wire_json::to_string(&Document::Number(Number::Float(x))).unwrap();
+    let back: Document = wire_json::from_str(&json).unwrap();
     assert!(matches!(back, Document::Number(n) if n.to_f64().to_bits() == x.to_bits()));
 }

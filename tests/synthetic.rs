@@ -50,6 +50,7 @@ fn write_crate(root: &Path, name: &str) {
         .out_dir(&dir)
         .generate()
         .unwrap_or_else(|e| panic!("{name}: {e}"));
+    codegen_tests::add_test_dependencies(&dir);
     let behaviour = workspace().join(format!("tests/models/{name}.behaviour.rs"));
     let test_dir = dir.join("tests");
     std::fs::create_dir_all(&test_dir).unwrap();

@@ -3,6 +3,9 @@
 //! every place its code can come from, hostile bodies, and the client over a canned
 //! transport.
 
+#[path = "support/wire_json.rs"]
+mod wire_json;
+
 use std::future::Future;
 use std::path::PathBuf;
 use std::pin::pin;
@@ -188,8 +191,8 @@ fn every_input_member_is_written_with_its_model_name_and_unset_ones_are_omitted(
     // An input with nothing set is `{}` (the token aside).
     let empty = CopyBackupInput::builder().set_source_backup_id(None);
     assert!(empty.clone().build().is_err());
-    let unchecked: CopyBackupInput = serde_json::from_str("{}").unwrap();
-    assert_eq!(serde_json::to_string(&unchecked).unwrap(), "{}");
+    let unchecked: CopyBackupInput = wire_json::from_str("{}").unwrap();
+    assert_eq!(wire_json::to_string(&unchecked).unwrap(), "{}");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -262,10 +265,10 @@ fn the_fixtures_parse_and_serialize_back_to_the_same_json() {
         };
         let output = parse(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
         let expected: Value = serde_json::from_slice(&body).unwrap();
-        let actual = serde_json::to_value(&output).unwrap();
+        let actual = wire_json::to_value(&output).unwrap();
         assert_same_json(&expected, &actual, name);
         // Parsing what we wrote gives the same value again.
-        let again: CopyBackupOutput = serde_json::from_value(actual).unwrap();
+        let again: CopyBackupOutput = wire_json::from_value(actual).unwrap();
         assert_eq!(again, output, "{name}");
     }
 }
@@ -295,7 +298,7 @@ fn timestamps_keep_milliseconds_exactly_and_accept_integers() {
         (1515531081, 123_000_000)
     );
     assert_eq!(
-        serde_json::to_string(&output).unwrap(),
+        wire_json::to_string(&output).unwrap(),
         r#"{"Backup":{"CreationTime":1515531081.123}}"#
     );
 
@@ -305,7 +308,7 @@ fn timestamps_keep_milliseconds_exactly_and_accept_integers() {
         Some(&DateTime::from_secs(1515531081))
     );
     assert_eq!(
-        serde_json::to_string(&output).unwrap(),
+        wire_json::to_string(&output).unwrap(),
         r#"{"Backup":{"CreationTime":1515531081}}"#
     );
 
@@ -322,7 +325,7 @@ fn timestamps_keep_milliseconds_exactly_and_accept_integers() {
             millis * 1_000_000
         );
         // Written as the shortest decimal of the same number: `.010` comes back as `.01`.
-        let written = serde_json::to_string(&output).unwrap();
+        let written = wire_json::to_string(&output).unwrap();
         let expected = format!(
             "{{\"Backup\":{{\"CreationTime\":{}}}}}",
             1_700_000_000.0 + f64::from(millis) / 1000.0
@@ -368,7 +371,7 @@ fn unknown_enum_values_are_kept_and_written_back_byte_identical() {
     let lifecycle = output.backup().unwrap().lifecycle().unwrap();
     assert_eq!(lifecycle.as_str(), "HIBERNATING_2031");
     assert!(!BackupLifecycle::values().contains(&"HIBERNATING_2031"));
-    assert_eq!(serde_json::to_vec(&output).unwrap(), body);
+    assert_eq!(wire_json::to_vec(&output).unwrap(), body);
 }
 
 #[test]

@@ -82,22 +82,25 @@ pub struct ParseError {
 }
 
 impl ParseError {
-    /// Splits serde_json's message into the member path the generated deserializers put
-    /// in front (`` `CopyBackupOutput.Backup.FileSystem`: detail ``, the outermost type
-    /// dropped) and the detail.
-    pub(crate) fn from_json(error: &serde_json::Error) -> Self {
-        let message = error.to_string();
-        let message = crate::json::strip_position(&message);
-        // A member level already rewrote its detail; a document-level one still needs it.
-        let (path, detail) = match message.strip_prefix('`').and_then(|rest| rest.split_once("`: ")) {
-            Some((path, detail)) => (path.split_once('.').map_or("", |(_, below)| below), detail.to_owned()),
-            None => ("", crate::json::plain_expectation(message)),
-        };
+    /// A reader error on `text` (the body): its member path, detail and position.
+    pub(crate) fn from_read(error: &crate::json::ReadError, text: &str) -> Self {
+        let (line, column) = error.line_column(text);
         ParseError {
-            path: path.to_owned(),
-            detail,
-            line: error.line(),
-            column: error.column(),
+            path: error.path(),
+            detail: error.detail().to_owned(),
+            line,
+            column,
+        }
+    }
+
+    /// A body that is not UTF-8 from byte `valid_up_to` on.
+    pub(crate) fn not_utf8(body: &[u8], valid_up_to: usize) -> Self {
+        let before = &body[..valid_up_to];
+        ParseError {
+            path: String::new(),
+            detail: "the body is not UTF-8".to_owned(),
+            line: 1 + before.iter().filter(|&&b| b == b'\n').count(),
+            column: 1 + before.iter().rev().take_while(|&&b| b != b'\n').count(),
         }
     }
 
@@ -150,20 +153,21 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// A request could not be built: its body has a value serde_json rejects, or the
-/// endpoint and the request's path do not make a valid URI.
+/// A request could not be built: its body has a value the wire cannot carry (a union's
+/// `Unknown` member, a timestamp its text format cannot write), or the endpoint and the
+/// request's path do not make a valid URI.
 #[derive(Debug)]
 pub struct SerializeError(SerializeErrorKind);
 
 #[derive(Debug)]
 enum SerializeErrorKind {
-    Body(serde_json::Error),
+    Body(String),
     Uri(http::Error),
 }
 
 impl SerializeError {
-    pub(crate) fn new(error: serde_json::Error) -> Self {
-        SerializeError(SerializeErrorKind::Body(error))
+    pub(crate) fn body(error: crate::json::WriteError) -> Self {
+        SerializeError(SerializeErrorKind::Body(error.0))
     }
 
     pub(crate) fn uri(error: http::Error) -> Self {
@@ -183,7 +187,7 @@ impl fmt::Display for SerializeError {
 impl std::error::Error for SerializeError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.0 {
-            SerializeErrorKind::Body(e) => Some(e),
+            SerializeErrorKind::Body(_) => None,
             SerializeErrorKind::Uri(e) => Some(e),
         }
     }

@@ -1,160 +1,112 @@
-//! Support for the awsJson1_1 wire form the generated `Serialize` and `Deserialize`
-//! impls use: borrowed member keys, member paths in error messages, Smithy's client
-//! error correction (zero values for missing required members), codecs for values whose
-//! Rust type alone does not say their wire form (floats, timestamp formats, lists and
-//! maps), and the JSON forms of timestamps, blobs (base64), documents and big numbers.
+//! The awsJson1_1 wire form of every type: [`to_vec`] and [`from_slice`] for any
+//! structure, enum or union of the crate, through the [`Json`] trait the generator
+//! implements for each (reading and writing JSON directly, without serde).
+//!
+//! Also, for the generated code: reading one member (`null` is absent, an error names the
+//! member's path), Smithy's client error correction (zero values for missing required
+//! members), codecs for values whose Rust type alone does not say their wire form
+//! (floats, timestamp formats, lists and maps), and the JSON forms of timestamps, blobs
+//! (base64) and documents.
 
 #![allow(dead_code)] // not every model needs every helper
 
 use std::collections::HashMap;
-use std::fmt;
 use std::hash::Hash;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-
+use crate::error::{ParseError, SerializeError};
+pub use crate::json_reader::Reader;
+pub use crate::json_reader::{Entries, ReadError, ReadResult};
+pub(crate) use crate::json_reader::Found;
+pub use crate::json_writer::Writer;
 use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
 
-/// An object key, borrowed from the input when it can be.
-pub(crate) enum Key<'de> {
-    Borrowed(&'de str),
-    Owned(String),
+/// A value with a JSON wire form: every structure, enum and union of the crate.
+pub trait Json: Sized {
+    /// Reads one value.
+    #[doc(hidden)]
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self>;
+
+    /// Writes the value; fails for values the wire cannot carry (a union's `Unknown`
+    /// member, a timestamp outside the years its text format can write).
+    #[doc(hidden)]
+    fn write(&self, writer: &mut Writer) -> WriteResult;
 }
 
-impl Key<'_> {
-    pub(crate) fn as_str(&self) -> &str {
-        match self {
-            Key::Borrowed(s) => s,
-            Key::Owned(s) => s,
-        }
+/// The result of writing one value.
+pub type WriteResult = Result<(), WriteError>;
+
+/// Why a value cannot be written (becomes a [`SerializeError`]).
+#[derive(Debug)]
+pub struct WriteError(pub(crate) String);
+
+impl WriteError {
+    pub(crate) fn new(reason: &str) -> Self {
+        WriteError(reason.to_owned())
     }
 }
 
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(Key::Borrowed(v))
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(Key::Owned(v.to_owned()))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(Key::Owned(v))
-            }
-        }
-
-        deserializer.deserialize_str(KeyVisitor)
-    }
+/// The value as a JSON document in the wire form (compact, members in model order, unset
+/// members left out).
+pub fn to_vec<T: Json>(value: &T) -> Result<Vec<u8>, SerializeError> {
+    let mut writer = Writer::new();
+    value.write(&mut writer).map_err(SerializeError::body)?;
+    Ok(writer.into_bytes())
 }
 
-/// Reads one member's value (`null` is absent); an error names the member's path.
-pub(crate) fn member<'de, A, T>(map: &mut A, owner: &str, name: &str) -> Result<Option<T>, A::Error>
-where
-    A: MapAccess<'de>,
-    T: Deserialize<'de>,
-{
-    map.next_value::<Option<T>>()
-        .map_err(|e| de::Error::custom(with_path(owner, name, &e.to_string())))
+/// Reads a value from a JSON document in the wire form: unknown members are skipped,
+/// `null` is absent, missing required members get their zero value. The body bounds of
+/// [`limits`](crate::limits) apply.
+pub fn from_slice<T: Json>(body: &[u8]) -> Result<T, ParseError> {
+    read_with(body, T::read)
+}
+
+/// Reads the whole body with `read`: the size bound, UTF-8, then nothing after the value.
+pub(crate) fn read_with<T>(body: &[u8], read: impl FnOnce(&mut Reader<'_>) -> ReadResult<T>) -> Result<T, ParseError> {
+    let max = crate::limits::max_body_size();
+    if body.len() > max {
+        return Err(ParseError::body_too_large(body.len(), max));
+    }
+    let text = std::str::from_utf8(body).map_err(|e| ParseError::not_utf8(body, e.valid_up_to()))?;
+    let mut reader = Reader::new(text);
+    read(&mut reader)
+        .and_then(|value| reader.end().map(|()| value))
+        .map_err(|e| ParseError::from_read(&e, text))
+}
+
+/// Reads one member's value (`null` is absent); an error names the member.
+#[inline]
+pub(crate) fn member<T: Json>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<T>> {
+    member_as::<Plain<T>>(reader, name)
 }
 
 /// Like [`member`], for a value read through a codec.
-pub(crate) fn member_as<'de, C, A>(map: &mut A, owner: &str, name: &str) -> Result<Option<C::Value>, A::Error>
-where
-    C: Codec,
-    A: MapAccess<'de>,
-{
-    map.next_value_seed(Decode::<Nullable<C>>(PhantomData))
-        .map_err(|e| de::Error::custom(with_path(owner, name, &e.to_string())))
-}
-
-/// Skips the value of a member this model does not know.
-pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
-    map.next_value::<de::IgnoredAny>().map(|_| ())
-}
-
-/// `` `Owner.Member.Inner`: detail ``: puts this level's member in front of the path an
-/// inner error already carries, drops the position serde_json appends at every level (the
-/// outermost one adds it back), and says "integer"/"number" instead of Rust type names.
-fn with_path(owner: &str, name: &str, inner: &str) -> String {
-    let inner = strip_position(inner);
-    match inner.strip_prefix('`').and_then(|rest| rest.split_once("`: ")) {
-        Some((path, detail)) => {
-            let below = path.split_once('.').map_or("", |(_, below)| below);
-            format!("`{owner}.{name}.{below}`: {detail}")
-        }
-        None => format!("`{owner}.{name}`: {}", plain_expectation(inner)),
+#[inline]
+pub(crate) fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<C::Value>> {
+    if reader.null()? {
+        return Ok(None);
     }
+    C::read(reader).map(Some).map_err(|e| e.in_member(name))
 }
 
-pub(crate) fn strip_position(message: &str) -> &str {
-    match message.rfind(" at line ") {
-        Some(at) if message[at + 9..].split(" column ").all(|n| n.parse::<u64>().is_ok()) => &message[..at],
-        _ => message,
+/// A union member targeting `smithy.api#Unit`: present unless `null`, its value skipped.
+pub(crate) fn unit_member(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<()>> {
+    if reader.null()? {
+        return Ok(None);
     }
+    reader.skip().map(Some).map_err(|e| e.in_member(name))
 }
 
-/// Says what was expected in the model's words and what was found, without the value
-/// found: serde's `invalid type: string "hunter2", expected i32` would put a (possibly
-/// secret) value into a message that ends up in logs.
-pub(crate) fn plain_expectation(detail: &str) -> String {
-    if detail.starts_with('`') {
-        return detail.to_owned(); // already rewritten by an inner level
-    }
-    let (found, expected) = match detail
-        .strip_prefix("invalid type: ")
-        .or_else(|| detail.strip_prefix("invalid value: "))
-        .and_then(|rest| rest.rsplit_once(", expected "))
-    {
-        Some((found, expected)) => (Some(found_kind(found)), expected),
-        None => match detail.rsplit_once(", expected ") {
-            Some((_, expected)) if detail.starts_with("invalid length") => (None, expected),
-            _ => return detail.to_owned(),
-        },
-    };
-    let expected = match expected {
-        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" => "integer",
-        "f32" | "f64" => "number",
-        "a string" | "a borrowed string" => "string",
-        "a boolean" => "boolean",
-        "a sequence" => "list",
-        "a map" => "object",
-        other => other,
-    };
-    match found {
-        Some(found) => format!("expected {expected}, found {found}"),
-        None => format!("expected {expected}"),
-    }
+/// Writes one member's entry.
+pub(crate) fn write_member<T: Json>(writer: &mut Writer, name: &'static str, value: &T) -> WriteResult {
+    writer.key(name);
+    value.write(writer)
 }
 
-/// `string "x"` -> `string`, `integer `5`` -> `integer`, `floating point `1.5`` -> `number`.
-fn found_kind(found: &str) -> &'static str {
-    const KINDS: &[(&str, &str)] = &[
-        ("string", "string"),
-        ("integer", "integer"),
-        ("floating point", "number"),
-        ("boolean", "boolean"),
-        ("null", "null"),
-        ("unit", "null"),
-        ("map", "object"),
-        ("sequence", "list"),
-        ("character", "string"),
-    ];
-    KINDS
-        .iter()
-        .find(|(prefix, _)| found.starts_with(prefix))
-        .map_or("a value of another type", |(_, kind)| kind)
+/// Like [`write_member`], for a value written through a codec.
+pub(crate) fn write_member_as<C: Codec>(writer: &mut Writer, name: &'static str, value: &C::Value) -> WriteResult {
+    writer.key(name);
+    C::write(value, writer)
 }
 
 /// The value a required member takes when a response omits it (Smithy's client error
@@ -181,9 +133,9 @@ impl<T> ZeroValue for Vec<T> {
     }
 }
 
-impl<K, V> ZeroValue for std::collections::HashMap<K, V> {
+impl<K, V> ZeroValue for HashMap<K, V> {
     fn zero_value() -> Self {
-        std::collections::HashMap::new()
+        HashMap::new()
     }
 }
 
@@ -193,59 +145,95 @@ impl<T: ZeroValue> ZeroValue for Box<T> {
     }
 }
 
-/// Timestamps travel as epoch seconds: an integer, or a fraction to the millisecond.
-impl Serialize for DateTime {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if self.subsec_nanos() == 0 {
-            serializer.serialize_i64(self.secs())
-        } else {
-            serializer.serialize_f64(self.as_secs_f64())
-        }
+impl<T: Json> Json for Box<T> {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+        T::read(reader).map(Box::new)
+    }
+
+    fn write(&self, writer: &mut Writer) -> WriteResult {
+        T::write(self, writer)
     }
 }
 
-impl<'de> Deserialize<'de> for DateTime {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EpochSeconds;
+impl Json for String {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+        reader.string()
+    }
 
+    fn write(&self, writer: &mut Writer) -> WriteResult {
+        writer.string(self);
+        Ok(())
+    }
+}
+
+impl Json for bool {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+        reader.bool()
+    }
+
+    fn write(&self, writer: &mut Writer) -> WriteResult {
+        writer.bool(*self);
+        Ok(())
+    }
+}
+
+macro_rules! integers {
+    ($($ty:ty),*) => {
+        $(impl Json for $ty {
+            fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+                reader.integer()
+            }
+
+            fn write(&self, writer: &mut Writer) -> WriteResult {
+                writer.i64(i64::from(*self));
+                Ok(())
+            }
+        })*
+    };
+}
+
+integers!(i8, i16, i32, i64);
+
+/// Timestamps travel as epoch seconds: an integer, or a fraction to the millisecond.
+impl Json for DateTime {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
         /// About ±292 billion years fit an i64 of seconds; a wider value is an error.
         const LIMIT: f64 = 9.2e18;
-
-        impl Visitor<'_> for EpochSeconds {
-            type Value = DateTime;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a timestamp in epoch seconds")
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<DateTime, E> {
-                Ok(DateTime::from_secs(v))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<DateTime, E> {
-                i64::try_from(v)
-                    .map(DateTime::from_secs)
-                    .map_err(|_| E::custom("timestamp out of range"))
-            }
-
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<DateTime, E> {
-                if v.is_finite() && v.abs() < LIMIT {
-                    Ok(DateTime::from_secs_f64(v))
-                } else {
-                    Err(E::custom("timestamp out of range"))
-                }
+        if reader.found() != Found::Number {
+            return Err(reader.expected("a timestamp in epoch seconds"));
+        }
+        let (text, integer) = reader.number_text()?;
+        if integer {
+            if let Ok(seconds) = text.parse() {
+                return Ok(DateTime::from_secs(seconds));
             }
         }
+        match text.parse::<f64>() {
+            Ok(seconds) if seconds.is_finite() && seconds.abs() < LIMIT => Ok(DateTime::from_secs_f64(seconds)),
+            _ => Err(reader.error_here("timestamp out of range")),
+        }
+    }
 
-        deserializer.deserialize_any(EpochSeconds)
+    fn write(&self, writer: &mut Writer) -> WriteResult {
+        if self.subsec_nanos() == 0 {
+            writer.i64(self.secs());
+        } else {
+            writer.f64(self.as_secs_f64());
+        }
+        Ok(())
     }
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Blobs travel as standard base64 with padding.
-impl Serialize for Blob {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl Json for Blob {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+        let text = reader.str()?;
+        decode_base64(&text).map(Blob::new).ok_or_else(|| reader.error_here("invalid base64"))
+    }
+
+    fn write(&self, writer: &mut Writer) -> WriteResult {
         let bytes = self.as_ref();
         let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
         for chunk in bytes.chunks(3) {
@@ -258,27 +246,8 @@ impl Serialize for Blob {
                 }
             }
         }
-        serializer.serialize_str(&out)
-    }
-}
-
-impl<'de> Deserialize<'de> for Blob {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Base64;
-
-        impl Visitor<'_> for Base64 {
-            type Value = Blob;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a base64 string")
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Blob, E> {
-                decode_base64(v).map(Blob::new).ok_or_else(|| E::custom("invalid base64"))
-            }
-        }
-
-        deserializer.deserialize_str(Base64)
+        writer.string(&out);
+        Ok(())
     }
 }
 
@@ -299,94 +268,149 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// How a value travels when its Rust type's own serde impls are not its wire form: the
-/// generated code names one codec per member type (`List<Float<f64>>`, `DateTimeText`).
+/// Big numbers travel as JSON numbers, read and written as their exact text, so no digit
+/// is lost to an `f64`.
+impl Json for BigInteger {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+        let (text, _) = reader.number_text()?;
+        text.parse().map_err(|e: crate::primitives::NumberParseError| reader.error_here(e.to_string()))
+    }
+
+    fn write(&self, writer: &mut Writer) -> WriteResult {
+        writer.number_text(self.as_str());
+        Ok(())
+    }
+}
+
+impl Json for BigDecimal {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+        let (text, _) = reader.number_text()?;
+        text.parse().map_err(|e: crate::primitives::NumberParseError| reader.error_here(e.to_string()))
+    }
+
+    fn write(&self, writer: &mut Writer) -> WriteResult {
+        writer.number_text(self.as_str());
+        Ok(())
+    }
+}
+
+/// Documents are the JSON value itself (nesting bounded by the reader).
+impl Json for Document {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+        Ok(match reader.found() {
+            Found::Object => {
+                let mut entries = reader.begin_object()?;
+                let mut map = HashMap::new();
+                while let Some(key) = reader.next_key(&mut entries)? {
+                    let value = Document::read(reader)?;
+                    map.insert(key.into_owned(), value);
+                }
+                Document::Object(map)
+            }
+            Found::List => {
+                let mut items = reader.begin_array()?;
+                let mut list = Vec::new();
+                while reader.next_item(&mut items)? {
+                    list.push(Document::read(reader)?);
+                }
+                Document::Array(list)
+            }
+            Found::String => Document::String(reader.string()?),
+            Found::Boolean => Document::Bool(reader.bool()?),
+            Found::Null => {
+                reader.null()?;
+                Document::Null
+            }
+            Found::Number => {
+                let (text, integer) = reader.number_text()?;
+                let number = if integer {
+                    text.parse::<u64>().map(Number::PosInt).or_else(|_| text.parse::<i64>().map(Number::NegInt)).ok()
+                } else {
+                    None
+                };
+                match number {
+                    Some(number) => Document::Number(number),
+                    None => Document::Number(Number::Float(text.parse().map_err(|_| reader.error_here("invalid number"))?)),
+                }
+            }
+            Found::End | Found::Other => return Err(reader.expected("a value")),
+        })
+    }
+
+    fn write(&self, writer: &mut Writer) -> WriteResult {
+        match self {
+            Document::Object(entries) => {
+                writer.begin_object();
+                for (key, value) in entries {
+                    writer.key(key);
+                    value.write(writer)?;
+                }
+                writer.end_object();
+            }
+            Document::Array(items) => {
+                writer.begin_array();
+                for item in items {
+                    item.write(writer)?;
+                }
+                writer.end_array();
+            }
+            Document::Number(Number::PosInt(n)) => writer.number_text(&n.to_string()),
+            Document::Number(Number::NegInt(n)) => writer.i64(*n),
+            Document::Number(Number::Float(n)) => Float::<f64>::write(n, writer)?,
+            Document::String(s) => writer.string(s),
+            Document::Bool(b) => writer.bool(*b),
+            Document::Null => writer.null(),
+        }
+        Ok(())
+    }
+}
+
+/// How a value travels: the generated code names one codec per member type (`Plain<T>`
+/// for a type's own [`Json`] impl, `List<Float<f64>>`, `DateTimeText`, ...).
 pub(crate) trait Codec {
     type Value;
 
-    fn encode<S: Serializer>(value: &Self::Value, serializer: S) -> Result<S::Ok, S::Error>;
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self::Value>;
 
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self::Value, D::Error>;
+    fn write(value: &Self::Value, writer: &mut Writer) -> WriteResult;
 }
 
-/// A value to serialize through codec `C`.
-pub(crate) struct Encode<'a, C: Codec>(&'a C::Value);
-
-impl<'a, C: Codec> Encode<'a, C> {
-    pub(crate) fn new(value: &'a C::Value) -> Self {
-        Encode(value)
-    }
-}
-
-impl<C: Codec> Serialize for Encode<'_, C> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        C::encode(self.0, serializer)
-    }
-}
-
-/// Deserializes through codec `C`.
-struct Decode<C>(PhantomData<C>);
-
-impl<'de, C: Codec> DeserializeSeed<'de> for Decode<C> {
-    type Value = C::Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<C::Value, D::Error> {
-        C::decode(deserializer)
-    }
-}
-
-/// The type's own serde impls.
+/// The type's own [`Json`] impl.
 pub(crate) struct Plain<T>(PhantomData<T>);
 
-impl<T: Serialize + DeserializeOwned> Codec for Plain<T> {
+impl<T: Json> Codec for Plain<T> {
     type Value = T;
 
-    fn encode<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-        value.serialize(serializer)
+    fn read(reader: &mut Reader<'_>) -> ReadResult<T> {
+        T::read(reader)
     }
 
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-        T::deserialize(deserializer)
+    fn write(value: &T, writer: &mut Writer) -> WriteResult {
+        value.write(writer)
     }
 }
 
 /// `null` as `None`, anything else through `C`.
-struct Nullable<C>(PhantomData<C>);
+pub(crate) struct Nullable<C>(PhantomData<C>);
 
 impl<C: Codec> Codec for Nullable<C> {
     type Value = Option<C::Value>;
 
-    fn encode<S: Serializer>(value: &Option<C::Value>, serializer: S) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(value) => C::encode(value, serializer),
-            None => serializer.serialize_none(),
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Option<C::Value>> {
+        if reader.null()? {
+            return Ok(None);
         }
+        C::read(reader).map(Some)
     }
 
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<C::Value>, D::Error> {
-        struct OptionVisitor<C>(PhantomData<C>);
-
-        impl<'de, C: Codec> Visitor<'de> for OptionVisitor<C> {
-            type Value = Option<C::Value>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a value or null")
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-
-            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-                C::decode(deserializer).map(Some)
+    fn write(value: &Option<C::Value>, writer: &mut Writer) -> WriteResult {
+        match value {
+            Some(value) => C::write(value, writer),
+            None => {
+                writer.null();
+                Ok(())
             }
         }
-
-        deserializer.deserialize_option(OptionVisitor::<C>(PhantomData))
     }
 }
 
@@ -394,7 +418,7 @@ impl<C: Codec> Codec for Nullable<C> {
 pub(crate) trait FloatValue: Copy {
     fn from_f64(value: f64) -> Self;
     fn to_f64(self) -> f64;
-    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error>;
+    fn write_finite(self, writer: &mut Writer);
 }
 
 impl FloatValue for f32 {
@@ -406,8 +430,8 @@ impl FloatValue for f32 {
         f64::from(self)
     }
 
-    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_f32(self)
+    fn write_finite(self, writer: &mut Writer) {
+        writer.f32(self);
     }
 }
 
@@ -420,8 +444,8 @@ impl FloatValue for f64 {
         self
     }
 
-    fn serialize_finite<S: Serializer>(self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_f64(self)
+    fn write_finite(self, writer: &mut Writer) {
+        writer.f64(self);
     }
 }
 
@@ -432,52 +456,30 @@ pub(crate) struct Float<T>(PhantomData<T>);
 impl<T: FloatValue> Codec for Float<T> {
     type Value = T;
 
-    fn encode<S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
-        let v = value.to_f64();
-        if v.is_nan() {
-            serializer.serialize_str("NaN")
-        } else if v == f64::INFINITY {
-            serializer.serialize_str("Infinity")
-        } else if v == f64::NEG_INFINITY {
-            serializer.serialize_str("-Infinity")
-        } else {
-            value.serialize_finite(serializer)
+    fn read(reader: &mut Reader<'_>) -> ReadResult<T> {
+        if reader.found() == Found::String {
+            return match &*reader.str()? {
+                "NaN" => Ok(T::from_f64(f64::NAN)),
+                "Infinity" => Ok(T::from_f64(f64::INFINITY)),
+                "-Infinity" => Ok(T::from_f64(f64::NEG_INFINITY)),
+                _ => Err(reader.error_here("expected number, found a string other than NaN, Infinity or -Infinity")),
+            };
         }
+        reader.f64().map(T::from_f64)
     }
 
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-        struct FloatVisitor<T>(PhantomData<T>);
-
-        impl<T: FloatValue> Visitor<'_> for FloatVisitor<T> {
-            type Value = T;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("number")
-            }
-
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
-                Ok(T::from_f64(v))
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
-                Ok(T::from_f64(v as f64))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
-                Ok(T::from_f64(v as f64))
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-                match v {
-                    "NaN" => Ok(T::from_f64(f64::NAN)),
-                    "Infinity" => Ok(T::from_f64(f64::INFINITY)),
-                    "-Infinity" => Ok(T::from_f64(f64::NEG_INFINITY)),
-                    _ => Err(E::custom("expected number, found a string other than NaN, Infinity or -Infinity")),
-                }
-            }
+    fn write(value: &T, writer: &mut Writer) -> WriteResult {
+        let v = value.to_f64();
+        if v.is_nan() {
+            writer.string("NaN");
+        } else if v == f64::INFINITY {
+            writer.string("Infinity");
+        } else if v == f64::NEG_INFINITY {
+            writer.string("-Infinity");
+        } else {
+            value.write_finite(writer);
         }
-
-        deserializer.deserialize_any(FloatVisitor(PhantomData))
+        Ok(())
     }
 }
 
@@ -487,15 +489,17 @@ pub(crate) struct DateTimeText;
 impl Codec for DateTimeText {
     type Value = DateTime;
 
-    fn encode<S: Serializer>(value: &DateTime, serializer: S) -> Result<S::Ok, S::Error> {
-        let text = value
-            .to_rfc3339()
-            .ok_or_else(|| serde::ser::Error::custom("timestamp outside the years RFC 3339 can write"))?;
-        serializer.serialize_str(&text)
+    fn read(reader: &mut Reader<'_>) -> ReadResult<DateTime> {
+        let text = reader.str()?;
+        DateTime::parse_rfc3339(&text).map_err(|e| reader.error_here(e.to_string()))
     }
 
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
-        deserializer.deserialize_str(TimestampText(DateTime::parse_rfc3339))
+    fn write(value: &DateTime, writer: &mut Writer) -> WriteResult {
+        let text = value
+            .to_rfc3339()
+            .ok_or_else(|| WriteError("timestamp outside the years RFC 3339 can write".to_owned()))?;
+        writer.string(&text);
+        Ok(())
     }
 }
 
@@ -505,34 +509,17 @@ pub(crate) struct HttpDate;
 impl Codec for HttpDate {
     type Value = DateTime;
 
-    fn encode<S: Serializer>(value: &DateTime, serializer: S) -> Result<S::Ok, S::Error> {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<DateTime> {
+        let text = reader.str()?;
+        DateTime::parse_http_date(&text).map_err(|e| reader.error_here(e.to_string()))
+    }
+
+    fn write(value: &DateTime, writer: &mut Writer) -> WriteResult {
         let text = value
             .to_http_date()
-            .ok_or_else(|| serde::ser::Error::custom("timestamp outside the years an HTTP date can write"))?;
-        serializer.serialize_str(&text)
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime, D::Error> {
-        deserializer.deserialize_str(TimestampText(DateTime::parse_http_date))
-    }
-}
-
-/// Reads a timestamp string with the parser of its format.
-struct TimestampText<P>(P);
-
-impl<P, E2> Visitor<'_> for TimestampText<P>
-where
-    P: Fn(&str) -> Result<DateTime, E2>,
-    E2: fmt::Display,
-{
-    type Value = DateTime;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a timestamp string")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<DateTime, E> {
-        (self.0)(v).map_err(E::custom)
+            .ok_or_else(|| WriteError("timestamp outside the years an HTTP date can write".to_owned()))?;
+        writer.string(&text);
+        Ok(())
     }
 }
 
@@ -542,17 +529,24 @@ pub(crate) struct List<C>(PhantomData<C>);
 impl<C: Codec> Codec for List<C> {
     type Value = Vec<C::Value>;
 
-    fn encode<S: Serializer>(value: &Vec<C::Value>, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(value.len()))?;
-        for item in value {
-            seq.serialize_element(&Encode::<C>(item))?;
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Vec<C::Value>> {
+        let mut items = reader.begin_array()?;
+        let mut list = Vec::new();
+        while reader.next_item(&mut items)? {
+            if !reader.null()? {
+                list.push(C::read(reader)?);
+            }
         }
-        seq.end()
+        Ok(list)
     }
 
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<C::Value>, D::Error> {
-        let items = deserializer.deserialize_seq(ListVisitor::<C>(PhantomData))?;
-        Ok(items.into_iter().flatten().collect())
+    fn write(value: &Vec<C::Value>, writer: &mut Writer) -> WriteResult {
+        writer.begin_array();
+        for item in value {
+            C::write(item, writer)?;
+        }
+        writer.end_array();
+        Ok(())
     }
 }
 
@@ -562,206 +556,80 @@ pub(crate) struct SparseList<C>(PhantomData<C>);
 impl<C: Codec> Codec for SparseList<C> {
     type Value = Vec<Option<C::Value>>;
 
-    fn encode<S: Serializer>(value: &Vec<Option<C::Value>>, serializer: S) -> Result<S::Ok, S::Error> {
-        List::<Nullable<C>>::encode(value, serializer)
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Vec<Option<C::Value>>> {
+        let mut items = reader.begin_array()?;
+        let mut list = Vec::new();
+        while reader.next_item(&mut items)? {
+            list.push(Nullable::<C>::read(reader)?);
+        }
+        Ok(list)
     }
 
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Option<C::Value>>, D::Error> {
-        deserializer.deserialize_seq(ListVisitor::<C>(PhantomData))
+    fn write(value: &Vec<Option<C::Value>>, writer: &mut Writer) -> WriteResult {
+        List::<Nullable<C>>::write(value, writer)
     }
 }
 
-/// Every item of a JSON array, `null` as `None`.
-struct ListVisitor<C>(PhantomData<C>);
+/// Map keys: strings, or string enums.
+pub(crate) trait MapKey: Eq + Hash {
+    fn from_key(key: &str) -> Self;
+    fn as_key(&self) -> &str;
+}
 
-impl<'de, C: Codec> Visitor<'de> for ListVisitor<C> {
-    type Value = Vec<Option<C::Value>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list")
+impl<K: for<'k> From<&'k str> + AsRef<str> + Eq + Hash> MapKey for K {
+    fn from_key(key: &str) -> Self {
+        K::from(key)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(Decode::<Nullable<C>>(PhantomData))? {
-            items.push(item);
-        }
-        Ok(items)
+    fn as_key(&self) -> &str {
+        self.as_ref()
     }
 }
 
 /// A dense map: values through `C`; an entry whose value is `null` is dropped.
 pub(crate) struct Map<K, C>(PhantomData<(K, C)>);
 
-impl<K, C> Codec for Map<K, C>
-where
-    K: Serialize + DeserializeOwned + Eq + Hash,
-    C: Codec,
-{
+impl<K: MapKey, C: Codec> Codec for Map<K, C> {
     type Value = HashMap<K, C::Value>;
 
-    fn encode<S: Serializer>(value: &HashMap<K, C::Value>, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(value.len()))?;
-        for (key, item) in value {
-            map.serialize_entry(key, &Encode::<C>(item))?;
+    fn read(reader: &mut Reader<'_>) -> ReadResult<HashMap<K, C::Value>> {
+        let mut entries = reader.begin_object()?;
+        let mut map = HashMap::new();
+        while let Some(key) = reader.next_key(&mut entries)? {
+            if !reader.null()? {
+                map.insert(K::from_key(&key), C::read(reader)?);
+            }
         }
-        map.end()
+        Ok(map)
     }
 
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<K, C::Value>, D::Error> {
-        let entries = deserializer.deserialize_map(MapVisitor::<K, C>(PhantomData))?;
-        Ok(entries.into_iter().filter_map(|(k, v)| Some((k, v?))).collect())
+    fn write(value: &HashMap<K, C::Value>, writer: &mut Writer) -> WriteResult {
+        writer.begin_object();
+        for (key, item) in value {
+            writer.key(key.as_key());
+            C::write(item, writer)?;
+        }
+        writer.end_object();
+        Ok(())
     }
 }
 
 /// A `@sparse` map: `null` values kept as `None`.
 pub(crate) struct SparseMap<K, C>(PhantomData<(K, C)>);
 
-impl<K, C> Codec for SparseMap<K, C>
-where
-    K: Serialize + DeserializeOwned + Eq + Hash,
-    C: Codec,
-{
+impl<K: MapKey, C: Codec> Codec for SparseMap<K, C> {
     type Value = HashMap<K, Option<C::Value>>;
 
-    fn encode<S: Serializer>(value: &HashMap<K, Option<C::Value>>, serializer: S) -> Result<S::Ok, S::Error> {
-        Map::<K, Nullable<C>>::encode(value, serializer)
-    }
-
-    fn decode<'de, D: Deserializer<'de>>(deserializer: D) -> Result<HashMap<K, Option<C::Value>>, D::Error> {
-        deserializer.deserialize_map(MapVisitor::<K, C>(PhantomData))
-    }
-}
-
-/// Every entry of a JSON object, `null` values as `None`.
-struct MapVisitor<K, C>(PhantomData<(K, C)>);
-
-impl<'de, K, C> Visitor<'de> for MapVisitor<K, C>
-where
-    K: DeserializeOwned + Eq + Hash,
-    C: Codec,
-{
-    type Value = HashMap<K, Option<C::Value>>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a map")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut entries = HashMap::new();
-        while let Some(key) = map.next_key::<K>()? {
-            let value = map.next_value_seed(Decode::<Nullable<C>>(PhantomData))?;
-            entries.insert(key, value);
+    fn read(reader: &mut Reader<'_>) -> ReadResult<HashMap<K, Option<C::Value>>> {
+        let mut entries = reader.begin_object()?;
+        let mut map = HashMap::new();
+        while let Some(key) = reader.next_key(&mut entries)? {
+            map.insert(K::from_key(&key), Nullable::<C>::read(reader)?);
         }
-        Ok(entries)
+        Ok(map)
     }
-}
 
-/// Documents are the JSON value itself.
-impl Serialize for Document {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Document::Object(entries) => {
-                let mut map = serializer.serialize_map(Some(entries.len()))?;
-                for (key, value) in entries {
-                    map.serialize_entry(key, value)?;
-                }
-                map.end()
-            }
-            Document::Array(items) => {
-                let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
-                }
-                seq.end()
-            }
-            Document::Number(Number::PosInt(n)) => serializer.serialize_u64(*n),
-            Document::Number(Number::NegInt(n)) => serializer.serialize_i64(*n),
-            Document::Number(Number::Float(n)) => Float::<f64>::encode(n, serializer),
-            Document::String(s) => serializer.serialize_str(s),
-            Document::Bool(b) => serializer.serialize_bool(*b),
-            Document::Null => serializer.serialize_unit(),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Document {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct DocumentVisitor;
-
-        impl<'de> Visitor<'de> for DocumentVisitor {
-            type Value = Document;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("any JSON value")
-            }
-
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Document, E> {
-                Ok(Document::Bool(v))
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Document, E> {
-                Ok(Document::Number(match u64::try_from(v) {
-                    Ok(n) => Number::PosInt(n),
-                    Err(_) => Number::NegInt(v),
-                }))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Document, E> {
-                Ok(Document::Number(Number::PosInt(v)))
-            }
-
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Document, E> {
-                Ok(Document::Number(Number::Float(v)))
-            }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Document, E> {
-                Ok(Document::String(v.to_owned()))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Document, E> {
-                Ok(Document::String(v))
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Document, E> {
-                Ok(Document::Null)
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Document, E> {
-                Ok(Document::Null)
-            }
-
-            fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Document, D::Error> {
-                Document::deserialize(deserializer)
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Document, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Document::Array(items))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Document, A::Error> {
-                let mut entries = HashMap::new();
-                while let Some((key, value)) = map.next_entry::<String, Document>()? {
-                    entries.insert(key, value);
-                }
-                Ok(Document::Object(entries))
-            }
-        }
-
-        deserializer.deserialize_any(DocumentVisitor)
-    }
-}
-
-
-/// `{}`: the value of a union member that targets `smithy.api#Unit`.
-pub(crate) struct EmptyObject;
-
-impl Serialize for EmptyObject {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_map(Some(0))?.end()
+    fn write(value: &HashMap<K, Option<C::Value>>, writer: &mut Writer) -> WriteResult {
+        Map::<K, Nullable<C>>::write(value, writer)
     }
 }

@@ -6,11 +6,11 @@
 //! - [`max_nesting_depth`]: a body nesting structures deeper than this is an error, not
 //!   a stack overflow: each level of nesting costs stack, and recursive shapes
 //!   (AdministrativeActions in FSx) nest without end on paper. The JSON reader separately
-//!   refuses more than 128 nested arrays or objects.
+//!   refuses values nesting more than 128 arrays or objects; a member this model does
+//!   not know is skipped at any depth, without recursion.
 //!
 //! Both are process-wide and may be changed at any time.
 
-use std::cell::Cell;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 
 /// The default body size bound, 16 MiB: fifty times the largest CopyBackup response seen
@@ -45,32 +45,4 @@ pub fn max_nesting_depth() -> u32 {
 /// stack size of the threads that parse responses.
 pub fn set_max_nesting_depth(depth: u32) {
     MAX_NESTING_DEPTH.store(depth, Ordering::Relaxed);
-}
-
-thread_local! {
-    static DEPTH: Cell<u32> = const { Cell::new(0) };
-}
-
-/// Held while one structure is read; dropping it leaves the level.
-pub(crate) struct NestingGuard(());
-
-impl NestingGuard {
-    /// Enters one more level, or fails when that would pass the bound.
-    pub(crate) fn enter<E: serde::de::Error>() -> Result<NestingGuard, E> {
-        let max = max_nesting_depth();
-        DEPTH.with(|depth| {
-            let next = depth.get() + 1;
-            if next > max {
-                return Err(E::custom(format_args!("nested deeper than {max} structures")));
-            }
-            depth.set(next);
-            Ok(NestingGuard(()))
-        })
-    }
-}
-
-impl Drop for NestingGuard {
-    fn drop(&mut self) {
-        DEPTH.with(|depth| depth.set(depth.get().saturating_sub(1)));
-    }
 }

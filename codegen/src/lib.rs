@@ -24,7 +24,7 @@
 //! ```
 //!
 //! and at the root of the crate (`[dependencies]` needs what the generated crate's
-//! `Cargo.toml` lists: `http`, `serde`, `serde_json`):
+//! `Cargo.toml` lists: `http`):
 //!
 //! ```ignore
 //! #[forbid(unsafe_code)]

@@ -31,19 +31,6 @@ pub struct Plan {
     pub unions: Vec<UnionPlan>,
 }
 
-impl Plan {
-    /// Whether any member (of a structure or union, at any depth of lists and maps)
-    /// has a type `matches` accepts.
-    pub fn uses(&self, matches: impl Fn(&RustType) -> bool + Copy) -> bool {
-        let fields = self.structures.iter().flat_map(|s| &s.fields).chain(
-            self.unions
-                .iter()
-                .flat_map(|u| u.variants.iter().map(|v| &v.field)),
-        );
-        fields.into_iter().any(|field| field.ty.contains(matches))
-    }
-}
-
 #[derive(Debug)]
 pub struct ServicePlan {
     pub shape_id: String,
@@ -226,25 +213,6 @@ pub enum TimestampFormat {
 pub enum EnumKind {
     String,
     Int,
-}
-
-impl RustType {
-    /// Whether this type, or an item, key or value type inside it, is one `matches`
-    /// accepts.
-    pub fn contains(&self, matches: impl Fn(&RustType) -> bool + Copy) -> bool {
-        matches(self)
-            || match self {
-                RustType::List { item, .. } => item.contains(matches),
-                RustType::Map { key, value, .. } => {
-                    key.contains(matches) || value.contains(matches)
-                }
-                _ => false,
-            }
-    }
-
-    pub fn is_big_number(&self) -> bool {
-        matches!(self, RustType::BigInteger | RustType::BigDecimal)
-    }
 }
 
 #[derive(Debug)]

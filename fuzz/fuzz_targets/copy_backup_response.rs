@@ -14,9 +14,9 @@ fuzz_target!(|body: &[u8]| {
     match CopyBackup::parse_response(&response) {
         Ok(output) => {
             let _ = format!("{output:?}");
-            let written = serde_json::to_vec(&output).expect("an output serializes");
+            let written = fsx::json::to_vec(&output).expect("an output serializes");
             let again: CopyBackupOutput =
-                serde_json::from_slice(&written).expect("what was written reads back");
+                fsx::json::from_slice(&written).expect("what was written reads back");
             assert_eq!(
                 output,
                 again,

@@ -15,6 +15,7 @@
 //! - [`idempotency`]: idempotency tokens
 //! - [`limits`]: the bounds on the size and nesting of response bodies
 //! - [`primitives`]: timestamps, blobs, documents, big numbers
+//! - [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)
 //! - [`error`]: builder, parse and call errors
 //!
 //! Service API version: `2018-03-01`.
@@ -30,7 +31,11 @@ pub mod error;
 #[rustfmt::skip]
 pub mod idempotency;
 #[rustfmt::skip]
-mod json;
+pub mod json;
+#[rustfmt::skip]
+mod json_reader;
+#[rustfmt::skip]
+mod json_writer;
 #[rustfmt::skip]
 pub mod limits;
 #[rustfmt::skip]

@@ -5,18 +5,16 @@
 //! response's code and message.
 #![allow(dead_code)]
 use http::header::{HeaderMap, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
-use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer, Serialize};
 use crate::error::{ParseError, SerializeError, Unhandled};
-use crate::json::Key;
+use crate::json::{Found, Json, ReadResult, Reader};
 /// The media type of awsJson1_1 bodies.
 pub(crate) const MEDIA_TYPE: &str = "application/x-amz-json-1.1";
 /// `POST /` with the operation's `X-Amz-Target` and the input as the JSON body.
-pub(crate) fn request<T: Serialize>(
+pub(crate) fn request<T: Json>(
     target: &'static str,
     input: &T,
 ) -> Result<http::Request<Vec<u8>>, SerializeError> {
-    let body = serde_json::to_vec(input).map_err(SerializeError::new)?;
+    let body = crate::json::to_vec(input)?;
     let length = HeaderValue::from(body.len());
     let mut request = http::Request::new(body);
     *request.method_mut() = http::Method::POST;
@@ -29,21 +27,22 @@ pub(crate) fn request<T: Serialize>(
 }
 /// Reads a success body; an empty body reads as `{}`, one over
 /// [`max_body_size`](crate::limits::max_body_size) is refused unread.
-pub(crate) fn parse_output<T: DeserializeOwned>(body: &[u8]) -> Result<T, ParseError> {
-    let max = crate::limits::max_body_size();
-    if body.len() > max {
-        return Err(ParseError::body_too_large(body.len(), max));
-    }
-    let body = if body.iter().all(u8::is_ascii_whitespace) {
+pub(crate) fn parse_output<T: Json>(body: &[u8]) -> Result<T, ParseError> {
+    read_body(body, T::read)
+}
+/// Reads a body with `read`, an empty one as `{}`.
+fn read_body<T>(
+    body: &[u8],
+    read: impl FnOnce(&mut Reader<'_>) -> ReadResult<T>,
+) -> Result<T, ParseError> {
+    let body = if body.iter().all(u8::is_ascii_whitespace)
+        && body.len() <= crate::limits::max_body_size()
+    {
         b"{}".as_slice()
     } else {
         body
     };
-    let read = match std::str::from_utf8(body) {
-        Ok(text) => serde_json::from_str(text),
-        Err(_) => serde_json::from_slice(body),
-    };
-    read.map_err(|e| ParseError::from_json(&e))
+    crate::json::read_with(body, read)
 }
 /// An error response: its status, code, message and body.
 pub(crate) struct ErrorResponse<'a> {
@@ -58,7 +57,7 @@ impl<'a> ErrorResponse<'a> {
     /// The code comes from the `X-Amzn-Errortype` header, else the body's `code`, else its
     /// `__type`; the message from the body's `message`, `Message` or `errorMessage`.
     pub(crate) fn read(status: u16, headers: &HeaderMap, body: &'a [u8]) -> Self {
-        let (envelope, body_error) = match parse_output::<Envelope>(body) {
+        let (envelope, body_error) = match read_body(body, Envelope::read) {
             Ok(envelope) => (envelope, None),
             Err(e) => (Envelope::default(), Some(e)),
         };
@@ -113,7 +112,7 @@ fn kept(body: &[u8]) -> &[u8] {
 }
 /// An error structure the protocol can fill: awsJson services send the message under
 /// several spellings, the model names one.
-pub(crate) trait ModeledError: DeserializeOwned {
+pub(crate) trait ModeledError: Json {
     fn set_message_if_absent(&mut self, message: &str);
 }
 /// `aws.protocoltests.json#FooError:http://internal.amazon.com/coral/...` -> `FooError`:
@@ -130,83 +129,30 @@ struct Envelope {
     type_: Option<String>,
     message: Option<String>,
 }
-impl<'de> Deserialize<'de> for Envelope {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EnvelopeVisitor;
-        impl<'de> Visitor<'de> for EnvelopeVisitor {
-            type Value = Envelope;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an error object")
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Envelope, A::Error> {
-                let mut envelope = Envelope::default();
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    let slot = match key.as_str() {
-                        "code" => &mut envelope.code,
-                        "__type" => &mut envelope.type_,
-                        "message" | "Message"
-                        | "errorMessage" if envelope.message.is_none() => {
-                            &mut envelope.message
-                        }
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                            continue;
-                        }
-                    };
-                    *slot = map.next_value::<MaybeText>()?.0;
+impl Envelope {
+    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+        let mut envelope = Envelope::default();
+        let mut entries = reader.begin_object()?;
+        while let Some(key) = reader.next_key(&mut entries)? {
+            let slot = match &*key {
+                "code" => &mut envelope.code,
+                "__type" => &mut envelope.type_,
+                "message" | "Message" | "errorMessage" if envelope.message.is_none() => {
+                    &mut envelope.message
                 }
-                Ok(envelope)
-            }
+                _ => {
+                    reader.skip()?;
+                    continue;
+                }
+            };
+            *slot = match reader.found() {
+                Found::String => Some(reader.string()?),
+                _ => {
+                    reader.skip()?;
+                    None
+                }
+            };
         }
-        deserializer.deserialize_map(EnvelopeVisitor)
-    }
-}
-/// A string member of the envelope; any other JSON value there is ignored.
-struct MaybeText(Option<String>);
-impl<'de> Deserialize<'de> for MaybeText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = MaybeText;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(MaybeText(Some(v.to_owned())))
-            }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-                Ok(MaybeText(None))
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-                Ok(MaybeText(None))
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-                Ok(MaybeText(None))
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-                Ok(MaybeText(None))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(MaybeText(None))
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Self::Value, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
-                Ok(MaybeText(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-                Ok(MaybeText(None))
-            }
-        }
-        deserializer.deserialize_any(TextVisitor)
+        Ok(envelope)
     }
 }

@@ -76,7 +76,9 @@ impl ScratchCrate {
             .out_dir(self.dir())
             .generate()
             .unwrap_or_else(|e| panic!("generating from {}: {e}", model.display()));
-        started.elapsed()
+        let elapsed = started.elapsed();
+        crate::add_test_dependencies(&self.dir());
+        elapsed
     }
 
     /// Writes `text` to `relative` inside the crate, leaving an identical file untouched

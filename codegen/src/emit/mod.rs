@@ -16,9 +16,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::error::Result;
-use crate::plan::{
-    EnumPlan, Module, OperationPlan, Plan, RustType, StructPlan, StructRole, UnionPlan,
-};
+use crate::plan::{EnumPlan, Module, OperationPlan, Plan, StructPlan, StructRole, UnionPlan};
 use rust_type::{ident, inner_doc_attrs};
 
 pub use structure::REDACTED;
@@ -45,6 +43,14 @@ const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../runtime/idempotency.rs"),
     ),
     ("src/json.rs", include_str!("../../runtime/json.rs")),
+    (
+        "src/json_reader.rs",
+        include_str!("../../runtime/json_reader.rs"),
+    ),
+    (
+        "src/json_writer.rs",
+        include_str!("../../runtime/json_writer.rs"),
+    ),
     ("src/limits.rs", include_str!("../../runtime/limits.rs")),
     (
         "src/primitives.rs",
@@ -56,13 +62,6 @@ const RUNTIME: &[(&str, &str)] = &[
         include_str!("../../runtime/transport.rs"),
     ),
 ];
-
-/// Runtime support only models with `bigInteger` or `bigDecimal` members need (it needs
-/// serde_json's `raw_value` feature).
-const BIG_NUMBERS: (&str, &str) = (
-    "src/big_numbers.rs",
-    include_str!("../../runtime/big_numbers.rs"),
-);
 
 /// The crate version written to the generated `Cargo.toml`.
 pub const CRATE_VERSION: &str = "0.1.0";
@@ -95,10 +94,6 @@ pub fn file_specs(plan: &Plan) -> Vec<(String, FileSpec<'_>)> {
     let mut specs = BTreeMap::new();
     for (path, source) in RUNTIME {
         specs.insert((*path).to_owned(), FileSpec::Runtime(source));
-    }
-    if plan.uses(RustType::is_big_number) {
-        let (path, source) = BIG_NUMBERS;
-        specs.insert(path.to_owned(), FileSpec::Runtime(source));
     }
     specs.insert("Cargo.toml".to_owned(), FileSpec::CargoToml);
     specs.insert("src/lib.rs".to_owned(), FileSpec::Lib);
@@ -311,21 +306,13 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         .map(|op| format!("- [`{}`](crate::operation::{})", op.name, op.module))
         .collect();
     text.push_str(&format!(
-        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`error`]: builder, parse and call errors",
+        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors",
         operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
     ));
     if let Some(version) = &service.version {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }
     let inner_doc = inner_doc_attrs(&text);
-    let big_numbers = if plan.uses(RustType::is_big_number) {
-        quote! {
-            #[rustfmt::skip]
-            mod big_numbers;
-        }
-    } else {
-        quote!()
-    };
     quote! {
         #inner_doc
         #![forbid(unsafe_code)]
@@ -345,7 +332,11 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         #[rustfmt::skip]
         pub mod idempotency;
         #[rustfmt::skip]
-        mod json;
+        pub mod json;
+        #[rustfmt::skip]
+        mod json_reader;
+        #[rustfmt::skip]
+        mod json_writer;
         #[rustfmt::skip]
         pub mod limits;
         #[rustfmt::skip]
@@ -358,14 +349,13 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         pub mod transport;
         #[rustfmt::skip]
         pub mod types;
-        #big_numbers
 
         pub use crate::client::Client;
     }
 }
 
-/// The crate's manifest. serde_json gets `float_roundtrip`: its default float reader can
-/// land one bit off, and a float must read back exactly as it was written.
+/// The crate's manifest: `http` is the only dependency (the JSON reader and writer are
+/// part of the runtime).
 fn cargo_toml(plan: &Plan) -> String {
     let title = plan
         .service
@@ -373,12 +363,6 @@ fn cargo_toml(plan: &Plan) -> String {
         .clone()
         .unwrap_or_else(|| plan.service.name.clone());
     let description = format!("Rust types for {title}, generated from its Smithy model");
-    // `float_roundtrip`: floats read back to the exact `f64` they were written from.
-    let serde_json = if plan.uses(RustType::is_big_number) {
-        "{ version = \"1.0.120\", features = [\"float_roundtrip\", \"raw_value\"] }"
-    } else {
-        "{ version = \"1.0.120\", features = [\"float_roundtrip\"] }"
-    };
     format!(
         "# @generated by codegen from the Smithy model. Do not edit by hand.\n\
          [package]\n\
@@ -394,9 +378,7 @@ fn cargo_toml(plan: &Plan) -> String {
          path = \"src/lib.rs\"\n\
          \n\
          [dependencies]\n\
-         http = \"1.1.0\"\n\
-         serde = {{ version = \"1.0.200\", default-features = false, features = [\"std\"] }}\n\
-         serde_json = {serde_json}\n",
+         http = \"1.1.0\"\n",
         name = plan.crate_name,
         description = description.replace('"', "'"),
     )

@@ -1,9 +1,10 @@
-//! Emits the awsJson1_1 wire form of structures and enums as hand-written serde impls
-//! (no derive, so the generated crate needs no proc-macro): members by their model name,
-//! unset members omitted, unknown members skipped, `null` read as absent, missing
-//! required members given their zero value, errors that name the member path.
+//! Emits the awsJson1_1 wire form of structures, enums and unions: an impl of the
+//! runtime's `json::Json` each, reading and writing JSON directly (no serde): members by
+//! their model name, unset members omitted, unknown members skipped, `null` read as
+//! absent, missing required members given their zero value, errors that name the member
+//! path.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use super::rust_type::{boxed_if, ident, is_copy, tokens};
@@ -15,72 +16,46 @@ use crate::plan::{
     EnumKind, EnumPlan, FieldPlan, RustType, StructPlan, TimestampFormat, UnionPlan,
 };
 
-/// `Serialize`, `Deserialize` and the zero value of a structure.
+/// The wire form and the zero value of a structure.
 pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
     let name = ident(&plan.name);
-    let serialize = serialize_structure(plan);
-    let read = construct(plan, Source::Read)?;
+    let owner = &plan.name;
+    let built = construct(plan, Source::Read)?;
     let zero = construct(plan, Source::Nothing)?;
     let locals = plan.fields.iter().map(|field| {
         let local = local(field);
         let ty = boxed_if(tokens(&field.ty), field.boxed);
         quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
     });
-    let owner = &plan.name;
     let arms = plan.fields.iter().map(|field| {
         let local = local(field);
         let wire = &field.member_name;
-        let read = read_member(&field.ty, owner, wire);
+        let read = read_member(&field.ty, wire);
         quote!(#wire => #local = #read,)
     });
     let read_members = if plan.fields.is_empty() {
         quote! {
-            while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
-                crate::json::skip(&mut map)?;
+            while reader.next_key(&mut entries)?.is_some() {
+                reader.skip()?;
             }
         }
     } else {
         quote! {
-            while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Key<'de>>()? {
-                match key.as_str() {
+            while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+                match &*key {
                     #(#arms)*
-                    _ => crate::json::skip(&mut map)?,
+                    _ => reader.skip()?,
                 }
             }
         }
     };
-    let deserialize = deserialize_object(
-        &plan.name,
-        quote! {
-            #(#locals)*
-            #read_members
-            ::std::result::Result::Ok(#read)
-        },
-    );
-    let allow = allow_deprecated(plan);
-    Ok(quote! {
-        #allow
-        #serialize
-
-        #allow
-        #deserialize
-
-        #allow
-        impl crate::json::ZeroValue for #name {
-            fn zero_value() -> Self {
-                #zero
-            }
-        }
-    })
-}
-
-/// The local holding a member while an object is read.
-fn local(field: &FieldPlan) -> proc_macro2::Ident {
-    format_ident!("m_{}", unraw(&field.name))
-}
-
-fn serialize_structure(plan: &StructPlan) -> TokenStream {
-    let name = ident(&plan.name);
+    let read = quote! {
+        let mut entries = reader.begin_structure(#owner)?;
+        #(#locals)*
+        #read_members
+        reader.end_structure();
+        ::std::result::Result::Ok(#built)
+    };
     let entries = plan.fields.iter().map(|field| {
         let member = ident(&field.name);
         let wire = &field.member_name;
@@ -95,70 +70,49 @@ fn serialize_structure(plan: &StructPlan) -> TokenStream {
             write_member(&field.ty, wire, &quote!(&self.#member))
         }
     });
-    let binding = if plan.fields.is_empty() {
-        quote!(map)
-    } else {
-        quote!(mut map)
+    let write = quote! {
+        writer.begin_object();
+        #(#entries)*
+        writer.end_object();
+        ::std::result::Result::Ok(())
     };
-    serialize_object(
-        &name,
-        quote!(::std::option::Option::None),
-        binding,
-        quote!(#(#entries)*),
-    )
+    let json = json_impl(&name, read, write);
+    let allow = allow_deprecated(plan);
+    Ok(quote! {
+        #allow
+        #json
+
+        #allow
+        impl crate::json::ZeroValue for #name {
+            fn zero_value() -> Self {
+                #zero
+            }
+        }
+    })
 }
 
-/// `impl Serialize` writing a JSON object of `len` entries (an `Option`): `body` writes
-/// them into `map`, bound as `binding`.
-fn serialize_object(
-    name: &proc_macro2::Ident,
-    len: TokenStream,
-    binding: TokenStream,
-    body: TokenStream,
-) -> TokenStream {
+/// `impl Json`: `read` reads one value from `reader`, `write` writes `self` to `writer`.
+fn json_impl(name: &Ident, read: TokenStream, write: TokenStream) -> TokenStream {
     quote! {
-        impl ::serde::Serialize for #name {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                use ::serde::ser::SerializeMap as _;
-                let #binding = serializer.serialize_map(#len)?;
-                #body
-                map.end()
+        impl crate::json::Json for #name {
+            fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+                #read
+            }
+
+            fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+                #write
             }
         }
     }
 }
 
-/// `impl Deserialize` reading a JSON object, one nesting level deeper: `body` reads the
-/// entries from `map` (a `MapAccess`) and returns the value.
-fn deserialize_object(name: &str, body: TokenStream) -> TokenStream {
-    let ty = ident(name);
-    let expecting = format!("a `{name}` object");
-    quote! {
-        impl<'de> ::serde::Deserialize<'de> for #ty {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                struct __Visitor;
-
-                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #ty;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-
-                    fn visit_map<__A: ::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::std::result::Result<#ty, __A::Error> {
-                        let _level = crate::limits::NestingGuard::enter()?;
-                        #body
-                    }
-                }
-
-                deserializer.deserialize_map(__Visitor)
-            }
-        }
-    }
+/// The local holding a member while an object is read.
+fn local(field: &FieldPlan) -> Ident {
+    format_ident!("m_{}", unraw(&field.name))
 }
 
-/// The codec of a type whose own serde impls are not its wire form: floats, timestamps
-/// in a format other than epoch seconds, lists and maps. `None` for every other type.
+/// The codec of a type whose own `Json` impl is not its wire form: floats, timestamps in
+/// a format other than epoch seconds, lists and maps. `None` for every other type.
 pub(super) fn codec(ty: &RustType) -> Option<TokenStream> {
     Some(match ty {
         RustType::F32 | RustType::F64 => {
@@ -195,21 +149,19 @@ fn codec_or_plain(ty: &RustType) -> TokenStream {
     })
 }
 
-/// Reads the current member's value (an `Option`, `null` as `None`) inside `visit_map`.
-pub(super) fn read_member(ty: &RustType, owner: &str, wire: &str) -> TokenStream {
+/// Reads the current member's value (an `Option`, `null` as `None`).
+pub(super) fn read_member(ty: &RustType, wire: &str) -> TokenStream {
     match codec(ty) {
-        Some(codec) => quote!(crate::json::member_as::<#codec, _>(&mut map, #owner, #wire)?),
-        None => quote!(crate::json::member(&mut map, #owner, #wire)?),
+        Some(codec) => quote!(crate::json::member_as::<#codec>(reader, #wire)?),
+        None => quote!(crate::json::member(reader, #wire)?),
     }
 }
 
 /// Writes one member's entry; `value` is a reference to the value.
 pub(super) fn write_member(ty: &RustType, wire: &str, value: &TokenStream) -> TokenStream {
     match codec(ty) {
-        Some(codec) => {
-            quote!(map.serialize_entry(#wire, &crate::json::Encode::<#codec>::new(#value))?;)
-        }
-        None => quote!(map.serialize_entry(#wire, #value)?;),
+        Some(codec) => quote!(crate::json::write_member_as::<#codec>(writer, #wire, #value)?;),
+        None => quote!(crate::json::write_member(writer, #wire, #value)?;),
     }
 }
 
@@ -282,56 +234,42 @@ fn is_cheap(ty: &RustType) -> bool {
     is_copy(ty) && !matches!(ty, RustType::IntEnum(_))
 }
 
-/// `Serialize` and `Deserialize` of an enum: its wire string (or integer), unknown
-/// values kept.
+/// The wire form of an enum: its string (or integer), unknown values kept.
 pub fn enumeration(plan: &EnumPlan) -> TokenStream {
     let name = ident(&plan.name);
-    if plan.kind == EnumKind::Int {
-        return quote! {
-            impl ::serde::Serialize for #name {
-                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                    serializer.serialize_i32(self.value())
-                }
-            }
-
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                    let value = <i32 as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
-                    ::std::result::Result::Ok(#name::from(value))
-                }
-            }
-
-            impl crate::json::ZeroValue for #name {
-                fn zero_value() -> Self {
-                    #name::from(0)
-                }
-            }
-        };
-    }
+    let (read, write, zero) = match plan.kind {
+        EnumKind::Int => (
+            quote!(reader.integer::<i32>().map(#name::from)),
+            quote!(writer.i64(i64::from(self.value()));),
+            quote!(#name::from(0)),
+        ),
+        EnumKind::String => (
+            quote!(reader.str().map(|value| #name::from(&*value))),
+            quote!(writer.string(self.as_str());),
+            quote!(#name::from("")),
+        ),
+    };
+    let json = json_impl(
+        &name,
+        read,
+        quote! {
+            #write
+            ::std::result::Result::Ok(())
+        },
+    );
     quote! {
-        impl ::serde::Serialize for #name {
-            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
-                let value = <crate::json::Key<'de> as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
-                ::std::result::Result::Ok(#name::from(value.as_str()))
-            }
-        }
+        #json
 
         impl crate::json::ZeroValue for #name {
             fn zero_value() -> Self {
-                #name::from("")
+                #zero
             }
         }
     }
 }
 
-/// `Serialize` and `Deserialize` of a union: an object with exactly one member set;
-/// `__type` is ignored and a member this model does not know reads as `Unknown`.
+/// The wire form of a union: an object with exactly one member set; `__type` is ignored
+/// and a member this model does not know reads as `Unknown`.
 pub fn union(plan: &UnionPlan) -> TokenStream {
     let name = ident(&plan.name);
     let owner = &plan.name;
@@ -343,9 +281,13 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
                 let entry = write_member(&v.field.ty, wire, &quote!(value));
                 quote!(#name::#variant(value) => { #entry })
             }
-            None => {
-                quote!(#name::#variant => map.serialize_entry(#wire, &crate::json::EmptyObject)?,)
-            }
+            None => quote! {
+                #name::#variant => {
+                    writer.key(#wire);
+                    writer.begin_object();
+                    writer.end_object();
+                }
+            },
         }
     });
     let read_arms = plan.variants.iter().map(|v| {
@@ -353,65 +295,58 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
         let wire = &v.field.member_name;
         match payload(v) {
             Some(_) => {
-                let read = read_member(&v.field.ty, owner, wire);
+                let read = read_member(&v.field.ty, wire);
                 quote!(#wire => #read.map(#name::#variant),)
             }
             None => quote! {
-                #wire => crate::json::member::<_, ::serde::de::IgnoredAny>(&mut map, #owner, #wire)?.map(|_| #name::#variant),
+                #wire => crate::json::unit_member(reader, #wire)?.map(|()| #name::#variant),
             },
         }
     });
     let cannot_send = format!("`{owner}`: the `Unknown` member cannot be sent");
-    let two_members = format!("`{owner}`: more than one member of the union is set");
-    let no_member = format!("`{owner}`: no member of the union is set");
-    let serialize = serialize_object(
-        &name,
-        quote!(::std::option::Option::Some(1)),
-        quote!(mut map),
-        quote! {
-            match self {
-                #(#write_arms)*
-                #name::Unknown => return ::std::result::Result::Err(<__S::Error as ::serde::ser::Error>::custom(#cannot_send)),
-            }
-        },
-    );
-    let deserialize = deserialize_object(
-        owner,
-        quote! {
-            let mut value: ::std::option::Option<#name> = ::std::option::Option::None;
-            let mut unknown = false;
-            while let ::std::option::Option::Some(key) = map.next_key::<crate::json::Key<'de>>()? {
-                let member = match key.as_str() {
-                    #(#read_arms)*
-                    "__type" => {
-                        crate::json::skip(&mut map)?;
-                        continue;
-                    }
-                    _ => {
-                        crate::json::skip(&mut map)?;
-                        unknown = true;
-                        continue;
-                    }
-                };
-                if member.is_some() && value.is_some() {
-                    return ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::custom(#two_members));
+    let read = quote! {
+        let mut entries = reader.begin_structure(#owner)?;
+        let mut value: ::std::option::Option<#name> = ::std::option::Option::None;
+        let mut unknown = false;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            let member = match &*key {
+                #(#read_arms)*
+                "__type" => {
+                    reader.skip()?;
+                    continue;
                 }
-                value = value.or(member);
+                _ => {
+                    reader.skip()?;
+                    unknown = true;
+                    continue;
+                }
+            };
+            if member.is_some() && value.is_some() {
+                return ::std::result::Result::Err(reader.error_here("more than one member of the union is set"));
             }
-            match value {
-                ::std::option::Option::Some(value) => ::std::result::Result::Ok(value),
-                ::std::option::Option::None if unknown => ::std::result::Result::Ok(#name::Unknown),
-                ::std::option::Option::None => ::std::result::Result::Err(<__A::Error as ::serde::de::Error>::custom(#no_member)),
-            }
-        },
-    );
+            value = value.or(member);
+        }
+        reader.end_structure();
+        match value {
+            ::std::option::Option::Some(value) => ::std::result::Result::Ok(value),
+            ::std::option::Option::None if unknown => ::std::result::Result::Ok(#name::Unknown),
+            ::std::option::Option::None => ::std::result::Result::Err(reader.error_here("no member of the union is set")),
+        }
+    };
+    let write = quote! {
+        writer.begin_object();
+        match self {
+            #(#write_arms)*
+            #name::Unknown => return ::std::result::Result::Err(crate::json::WriteError::new(#cannot_send)),
+        }
+        writer.end_object();
+        ::std::result::Result::Ok(())
+    };
+    let json = json_impl(&name, read, write);
     let allow = super::union::allow_deprecated(plan);
     quote! {
         #allow
-        #serialize
-
-        #allow
-        #deserialize
+        #json
 
         impl crate::json::ZeroValue for #name {
             fn zero_value() -> Self {

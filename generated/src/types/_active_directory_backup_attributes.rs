@@ -127,84 +127,49 @@ impl ::std::fmt::Debug for ActiveDirectoryBackupAttributesBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for ActiveDirectoryBackupAttributes {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for ActiveDirectoryBackupAttributes {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("ActiveDirectoryBackupAttributes")?;
+        let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_active_directory_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "DomainName" => {
+                    m_domain_name = crate::json::member(reader, "DomainName")?;
+                }
+                "ActiveDirectoryId" => {
+                    m_active_directory_id = crate::json::member(
+                        reader,
+                        "ActiveDirectoryId",
+                    )?;
+                }
+                "ResourceARN" => {
+                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(ActiveDirectoryBackupAttributes {
+            domain_name: m_domain_name,
+            active_directory_id: m_active_directory_id,
+            resource_arn: m_resource_arn,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.domain_name {
-            map.serialize_entry("DomainName", value)?;
+            crate::json::write_member(writer, "DomainName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.active_directory_id {
-            map.serialize_entry("ActiveDirectoryId", value)?;
+            crate::json::write_member(writer, "ActiveDirectoryId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceARN", value)?;
+            crate::json::write_member(writer, "ResourceARN", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ActiveDirectoryBackupAttributes {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = ActiveDirectoryBackupAttributes;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `ActiveDirectoryBackupAttributes` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<ActiveDirectoryBackupAttributes, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_active_directory_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "DomainName" => {
-                            m_domain_name = crate::json::member(
-                                &mut map,
-                                "ActiveDirectoryBackupAttributes",
-                                "DomainName",
-                            )?;
-                        }
-                        "ActiveDirectoryId" => {
-                            m_active_directory_id = crate::json::member(
-                                &mut map,
-                                "ActiveDirectoryBackupAttributes",
-                                "ActiveDirectoryId",
-                            )?;
-                        }
-                        "ResourceARN" => {
-                            m_resource_arn = crate::json::member(
-                                &mut map,
-                                "ActiveDirectoryBackupAttributes",
-                                "ResourceARN",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(ActiveDirectoryBackupAttributes {
-                    domain_name: m_domain_name,
-                    active_directory_id: m_active_directory_id,
-                    resource_arn: m_resource_arn,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for ActiveDirectoryBackupAttributes {

@@ -368,190 +368,132 @@ impl ::std::fmt::Debug for AdministrativeActionBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for AdministrativeAction {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for AdministrativeAction {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("AdministrativeAction")?;
+        let mut m_administrative_action_type: ::std::option::Option<
+            crate::types::AdministrativeActionType,
+        > = ::std::option::Option::None;
+        let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_request_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut m_status: ::std::option::Option<crate::types::Status> = ::std::option::Option::None;
+        let mut m_target_file_system_values: ::std::option::Option<
+            crate::types::FileSystem,
+        > = ::std::option::Option::None;
+        let mut m_failure_details: ::std::option::Option<
+            crate::types::AdministrativeActionFailureDetails,
+        > = ::std::option::Option::None;
+        let mut m_target_volume_values: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
+        let mut m_target_snapshot_values: ::std::option::Option<
+            crate::types::Snapshot,
+        > = ::std::option::Option::None;
+        let mut m_total_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut m_remaining_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "AdministrativeActionType" => {
+                    m_administrative_action_type = crate::json::member(
+                        reader,
+                        "AdministrativeActionType",
+                    )?;
+                }
+                "ProgressPercent" => {
+                    m_progress_percent = crate::json::member(reader, "ProgressPercent")?;
+                }
+                "RequestTime" => {
+                    m_request_time = crate::json::member(reader, "RequestTime")?;
+                }
+                "Status" => m_status = crate::json::member(reader, "Status")?,
+                "TargetFileSystemValues" => {
+                    m_target_file_system_values = crate::json::member(
+                        reader,
+                        "TargetFileSystemValues",
+                    )?;
+                }
+                "FailureDetails" => {
+                    m_failure_details = crate::json::member(reader, "FailureDetails")?;
+                }
+                "TargetVolumeValues" => {
+                    m_target_volume_values = crate::json::member(
+                        reader,
+                        "TargetVolumeValues",
+                    )?;
+                }
+                "TargetSnapshotValues" => {
+                    m_target_snapshot_values = crate::json::member(
+                        reader,
+                        "TargetSnapshotValues",
+                    )?;
+                }
+                "TotalTransferBytes" => {
+                    m_total_transfer_bytes = crate::json::member(
+                        reader,
+                        "TotalTransferBytes",
+                    )?;
+                }
+                "RemainingTransferBytes" => {
+                    m_remaining_transfer_bytes = crate::json::member(
+                        reader,
+                        "RemainingTransferBytes",
+                    )?;
+                }
+                "Message" => m_message = crate::json::member(reader, "Message")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(AdministrativeAction {
+            administrative_action_type: m_administrative_action_type,
+            progress_percent: m_progress_percent,
+            request_time: m_request_time,
+            status: m_status,
+            target_file_system_values: m_target_file_system_values,
+            failure_details: m_failure_details,
+            target_volume_values: m_target_volume_values,
+            target_snapshot_values: m_target_snapshot_values,
+            total_transfer_bytes: m_total_transfer_bytes,
+            remaining_transfer_bytes: m_remaining_transfer_bytes,
+            message: m_message,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.administrative_action_type {
-            map.serialize_entry("AdministrativeActionType", value)?;
+            crate::json::write_member(writer, "AdministrativeActionType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.progress_percent {
-            map.serialize_entry("ProgressPercent", value)?;
+            crate::json::write_member(writer, "ProgressPercent", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.request_time {
-            map.serialize_entry("RequestTime", value)?;
+            crate::json::write_member(writer, "RequestTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.status {
-            map.serialize_entry("Status", value)?;
+            crate::json::write_member(writer, "Status", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_file_system_values {
-            map.serialize_entry("TargetFileSystemValues", value)?;
+            crate::json::write_member(writer, "TargetFileSystemValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.failure_details {
-            map.serialize_entry("FailureDetails", value)?;
+            crate::json::write_member(writer, "FailureDetails", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_volume_values {
-            map.serialize_entry("TargetVolumeValues", value)?;
+            crate::json::write_member(writer, "TargetVolumeValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.target_snapshot_values {
-            map.serialize_entry("TargetSnapshotValues", value)?;
+            crate::json::write_member(writer, "TargetSnapshotValues", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.total_transfer_bytes {
-            map.serialize_entry("TotalTransferBytes", value)?;
+            crate::json::write_member(writer, "TotalTransferBytes", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.remaining_transfer_bytes {
-            map.serialize_entry("RemainingTransferBytes", value)?;
+            crate::json::write_member(writer, "RemainingTransferBytes", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.message {
-            map.serialize_entry("Message", value)?;
+            crate::json::write_member(writer, "Message", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AdministrativeAction {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = AdministrativeAction;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `AdministrativeAction` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<AdministrativeAction, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_administrative_action_type: ::std::option::Option<
-                    crate::types::AdministrativeActionType,
-                > = ::std::option::Option::None;
-                let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_request_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut m_status: ::std::option::Option<crate::types::Status> = ::std::option::Option::None;
-                let mut m_target_file_system_values: ::std::option::Option<
-                    crate::types::FileSystem,
-                > = ::std::option::Option::None;
-                let mut m_failure_details: ::std::option::Option<
-                    crate::types::AdministrativeActionFailureDetails,
-                > = ::std::option::Option::None;
-                let mut m_target_volume_values: ::std::option::Option<
-                    crate::types::Volume,
-                > = ::std::option::Option::None;
-                let mut m_target_snapshot_values: ::std::option::Option<
-                    crate::types::Snapshot,
-                > = ::std::option::Option::None;
-                let mut m_total_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut m_remaining_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-                let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "AdministrativeActionType" => {
-                            m_administrative_action_type = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "AdministrativeActionType",
-                            )?;
-                        }
-                        "ProgressPercent" => {
-                            m_progress_percent = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "ProgressPercent",
-                            )?;
-                        }
-                        "RequestTime" => {
-                            m_request_time = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "RequestTime",
-                            )?;
-                        }
-                        "Status" => {
-                            m_status = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "Status",
-                            )?;
-                        }
-                        "TargetFileSystemValues" => {
-                            m_target_file_system_values = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "TargetFileSystemValues",
-                            )?;
-                        }
-                        "FailureDetails" => {
-                            m_failure_details = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "FailureDetails",
-                            )?;
-                        }
-                        "TargetVolumeValues" => {
-                            m_target_volume_values = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "TargetVolumeValues",
-                            )?;
-                        }
-                        "TargetSnapshotValues" => {
-                            m_target_snapshot_values = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "TargetSnapshotValues",
-                            )?;
-                        }
-                        "TotalTransferBytes" => {
-                            m_total_transfer_bytes = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "TotalTransferBytes",
-                            )?;
-                        }
-                        "RemainingTransferBytes" => {
-                            m_remaining_transfer_bytes = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "RemainingTransferBytes",
-                            )?;
-                        }
-                        "Message" => {
-                            m_message = crate::json::member(
-                                &mut map,
-                                "AdministrativeAction",
-                                "Message",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(AdministrativeAction {
-                    administrative_action_type: m_administrative_action_type,
-                    progress_percent: m_progress_percent,
-                    request_time: m_request_time,
-                    status: m_status,
-                    target_file_system_values: m_target_file_system_values,
-                    failure_details: m_failure_details,
-                    target_volume_values: m_target_volume_values,
-                    target_snapshot_values: m_target_snapshot_values,
-                    total_transfer_bytes: m_total_transfer_bytes,
-                    remaining_transfer_bytes: m_remaining_transfer_bytes,
-                    message: m_message,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for AdministrativeAction {

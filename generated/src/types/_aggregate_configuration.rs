@@ -93,78 +93,47 @@ impl ::std::fmt::Debug for AggregateConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for AggregateConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for AggregateConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("AggregateConfiguration")?;
+        let mut m_aggregates: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut m_total_constituents: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Aggregates" => {
+                    m_aggregates = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "Aggregates")?;
+                }
+                "TotalConstituents" => {
+                    m_total_constituents = crate::json::member(
+                        reader,
+                        "TotalConstituents",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(AggregateConfiguration {
+            aggregates: m_aggregates,
+            total_constituents: m_total_constituents,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.aggregates {
-            map.serialize_entry(
-                "Aggregates",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "Aggregates", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.total_constituents {
-            map.serialize_entry("TotalConstituents", value)?;
+            crate::json::write_member(writer, "TotalConstituents", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AggregateConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = AggregateConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `AggregateConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<AggregateConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_aggregates: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut m_total_constituents: ::std::option::Option<i32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Aggregates" => {
-                            m_aggregates = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(&mut map, "AggregateConfiguration", "Aggregates")?;
-                        }
-                        "TotalConstituents" => {
-                            m_total_constituents = crate::json::member(
-                                &mut map,
-                                "AggregateConfiguration",
-                                "TotalConstituents",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(AggregateConfiguration {
-                    aggregates: m_aggregates,
-                    total_constituents: m_total_constituents,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for AggregateConfiguration {

@@ -92,68 +92,34 @@ impl ::std::fmt::Debug for AliasBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for Alias {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for Alias {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("Alias")?;
+        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_lifecycle: ::std::option::Option<crate::types::AliasLifecycle> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Name" => m_name = crate::json::member(reader, "Name")?,
+                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(Alias {
+            name: m_name,
+            lifecycle: m_lifecycle,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+            crate::json::write_member(writer, "Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.lifecycle {
-            map.serialize_entry("Lifecycle", value)?;
+            crate::json::write_member(writer, "Lifecycle", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Alias {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Alias;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `Alias` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<Alias, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_lifecycle: ::std::option::Option<
-                    crate::types::AliasLifecycle,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Name" => {
-                            m_name = crate::json::member(&mut map, "Alias", "Name")?;
-                        }
-                        "Lifecycle" => {
-                            m_lifecycle = crate::json::member(
-                                &mut map,
-                                "Alias",
-                                "Lifecycle",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(Alias {
-                    name: m_name,
-                    lifecycle: m_lifecycle,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for Alias {

@@ -110,72 +110,34 @@ impl ::std::fmt::Debug for AutocommitPeriodBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for AutocommitPeriod {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for AutocommitPeriod {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("AutocommitPeriod")?;
+        let mut m_type: ::std::option::Option<crate::types::AutocommitPeriodType> = ::std::option::Option::None;
+        let mut m_value: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Type" => m_type = crate::json::member(reader, "Type")?,
+                "Value" => m_value = crate::json::member(reader, "Value")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(AutocommitPeriod {
+            r#type: m_type,
+            value: m_value,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.r#type {
-            map.serialize_entry("Type", value)?;
+            crate::json::write_member(writer, "Type", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            map.serialize_entry("Value", value)?;
+            crate::json::write_member(writer, "Value", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AutocommitPeriod {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = AutocommitPeriod;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `AutocommitPeriod` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<AutocommitPeriod, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_type: ::std::option::Option<
-                    crate::types::AutocommitPeriodType,
-                > = ::std::option::Option::None;
-                let mut m_value: ::std::option::Option<i32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Type" => {
-                            m_type = crate::json::member(
-                                &mut map,
-                                "AutocommitPeriod",
-                                "Type",
-                            )?;
-                        }
-                        "Value" => {
-                            m_value = crate::json::member(
-                                &mut map,
-                                "AutocommitPeriod",
-                                "Value",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(AutocommitPeriod {
-                    r#type: m_type,
-                    value: m_value,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for AutocommitPeriod {

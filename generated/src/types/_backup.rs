@@ -627,262 +627,160 @@ impl ::std::fmt::Debug for BackupBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for Backup {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for Backup {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("Backup")?;
+        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_lifecycle: ::std::option::Option<crate::types::BackupLifecycle> = ::std::option::Option::None;
+        let mut m_failure_details: ::std::option::Option<
+            crate::types::BackupFailureDetails,
+        > = ::std::option::Option::None;
+        let mut m_type: ::std::option::Option<crate::types::BackupType> = ::std::option::Option::None;
+        let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_creation_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
+        let mut m_file_system: ::std::option::Option<crate::types::FileSystem> = ::std::option::Option::None;
+        let mut m_directory_information: ::std::option::Option<
+            crate::types::ActiveDirectoryBackupAttributes,
+        > = ::std::option::Option::None;
+        let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_source_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_source_backup_region: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_resource_type: ::std::option::Option<crate::types::ResourceType> = ::std::option::Option::None;
+        let mut m_volume: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
+        let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "BackupId" => m_backup_id = crate::json::member(reader, "BackupId")?,
+                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "FailureDetails" => {
+                    m_failure_details = crate::json::member(reader, "FailureDetails")?;
+                }
+                "Type" => m_type = crate::json::member(reader, "Type")?,
+                "ProgressPercent" => {
+                    m_progress_percent = crate::json::member(reader, "ProgressPercent")?;
+                }
+                "CreationTime" => {
+                    m_creation_time = crate::json::member(reader, "CreationTime")?;
+                }
+                "KmsKeyId" => m_kms_key_id = crate::json::member(reader, "KmsKeyId")?,
+                "ResourceARN" => {
+                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                }
+                "Tags" => {
+                    m_tags = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                    >(reader, "Tags")?;
+                }
+                "FileSystem" => {
+                    m_file_system = crate::json::member(reader, "FileSystem")?;
+                }
+                "DirectoryInformation" => {
+                    m_directory_information = crate::json::member(
+                        reader,
+                        "DirectoryInformation",
+                    )?;
+                }
+                "OwnerId" => m_owner_id = crate::json::member(reader, "OwnerId")?,
+                "SourceBackupId" => {
+                    m_source_backup_id = crate::json::member(reader, "SourceBackupId")?;
+                }
+                "SourceBackupRegion" => {
+                    m_source_backup_region = crate::json::member(
+                        reader,
+                        "SourceBackupRegion",
+                    )?;
+                }
+                "ResourceType" => {
+                    m_resource_type = crate::json::member(reader, "ResourceType")?;
+                }
+                "Volume" => m_volume = crate::json::member(reader, "Volume")?,
+                "SizeInBytes" => {
+                    m_size_in_bytes = crate::json::member(reader, "SizeInBytes")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(Backup {
+            backup_id: m_backup_id,
+            lifecycle: m_lifecycle,
+            failure_details: m_failure_details,
+            r#type: m_type,
+            progress_percent: m_progress_percent,
+            creation_time: m_creation_time,
+            kms_key_id: m_kms_key_id,
+            resource_arn: m_resource_arn,
+            tags: m_tags,
+            file_system: m_file_system,
+            directory_information: m_directory_information,
+            owner_id: m_owner_id,
+            source_backup_id: m_source_backup_id,
+            source_backup_region: m_source_backup_region,
+            resource_type: m_resource_type,
+            volume: m_volume,
+            size_in_bytes: m_size_in_bytes,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.backup_id {
-            map.serialize_entry("BackupId", value)?;
+            crate::json::write_member(writer, "BackupId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.lifecycle {
-            map.serialize_entry("Lifecycle", value)?;
+            crate::json::write_member(writer, "Lifecycle", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.failure_details {
-            map.serialize_entry("FailureDetails", value)?;
+            crate::json::write_member(writer, "FailureDetails", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
-            map.serialize_entry("Type", value)?;
+            crate::json::write_member(writer, "Type", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.progress_percent {
-            map.serialize_entry("ProgressPercent", value)?;
+            crate::json::write_member(writer, "ProgressPercent", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.creation_time {
-            map.serialize_entry("CreationTime", value)?;
+            crate::json::write_member(writer, "CreationTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_id {
-            map.serialize_entry("KmsKeyId", value)?;
+            crate::json::write_member(writer, "KmsKeyId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceARN", value)?;
+            crate::json::write_member(writer, "ResourceARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry(
-                "Tags",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+            >(writer, "Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_system {
-            map.serialize_entry("FileSystem", value)?;
+            crate::json::write_member(writer, "FileSystem", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.directory_information {
-            map.serialize_entry("DirectoryInformation", value)?;
+            crate::json::write_member(writer, "DirectoryInformation", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.owner_id {
-            map.serialize_entry("OwnerId", value)?;
+            crate::json::write_member(writer, "OwnerId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_backup_id {
-            map.serialize_entry("SourceBackupId", value)?;
+            crate::json::write_member(writer, "SourceBackupId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_backup_region {
-            map.serialize_entry("SourceBackupRegion", value)?;
+            crate::json::write_member(writer, "SourceBackupRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_type {
-            map.serialize_entry("ResourceType", value)?;
+            crate::json::write_member(writer, "ResourceType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.volume {
-            map.serialize_entry("Volume", value)?;
+            crate::json::write_member(writer, "Volume", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.size_in_bytes {
-            map.serialize_entry("SizeInBytes", value)?;
+            crate::json::write_member(writer, "SizeInBytes", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Backup {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Backup;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `Backup` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<Backup, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_lifecycle: ::std::option::Option<
-                    crate::types::BackupLifecycle,
-                > = ::std::option::Option::None;
-                let mut m_failure_details: ::std::option::Option<
-                    crate::types::BackupFailureDetails,
-                > = ::std::option::Option::None;
-                let mut m_type: ::std::option::Option<crate::types::BackupType> = ::std::option::Option::None;
-                let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_creation_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_tags: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::Tag>,
-                > = ::std::option::Option::None;
-                let mut m_file_system: ::std::option::Option<crate::types::FileSystem> = ::std::option::Option::None;
-                let mut m_directory_information: ::std::option::Option<
-                    crate::types::ActiveDirectoryBackupAttributes,
-                > = ::std::option::Option::None;
-                let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_source_backup_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_source_backup_region: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_resource_type: ::std::option::Option<
-                    crate::types::ResourceType,
-                > = ::std::option::Option::None;
-                let mut m_volume: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
-                let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "BackupId" => {
-                            m_backup_id = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "BackupId",
-                            )?;
-                        }
-                        "Lifecycle" => {
-                            m_lifecycle = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "Lifecycle",
-                            )?;
-                        }
-                        "FailureDetails" => {
-                            m_failure_details = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "FailureDetails",
-                            )?;
-                        }
-                        "Type" => {
-                            m_type = crate::json::member(&mut map, "Backup", "Type")?;
-                        }
-                        "ProgressPercent" => {
-                            m_progress_percent = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "ProgressPercent",
-                            )?;
-                        }
-                        "CreationTime" => {
-                            m_creation_time = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "CreationTime",
-                            )?;
-                        }
-                        "KmsKeyId" => {
-                            m_kms_key_id = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "KmsKeyId",
-                            )?;
-                        }
-                        "ResourceARN" => {
-                            m_resource_arn = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "ResourceARN",
-                            )?;
-                        }
-                        "Tags" => {
-                            m_tags = crate::json::member_as::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                _,
-                            >(&mut map, "Backup", "Tags")?;
-                        }
-                        "FileSystem" => {
-                            m_file_system = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "FileSystem",
-                            )?;
-                        }
-                        "DirectoryInformation" => {
-                            m_directory_information = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "DirectoryInformation",
-                            )?;
-                        }
-                        "OwnerId" => {
-                            m_owner_id = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "OwnerId",
-                            )?;
-                        }
-                        "SourceBackupId" => {
-                            m_source_backup_id = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "SourceBackupId",
-                            )?;
-                        }
-                        "SourceBackupRegion" => {
-                            m_source_backup_region = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "SourceBackupRegion",
-                            )?;
-                        }
-                        "ResourceType" => {
-                            m_resource_type = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "ResourceType",
-                            )?;
-                        }
-                        "Volume" => {
-                            m_volume = crate::json::member(&mut map, "Backup", "Volume")?;
-                        }
-                        "SizeInBytes" => {
-                            m_size_in_bytes = crate::json::member(
-                                &mut map,
-                                "Backup",
-                                "SizeInBytes",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(Backup {
-                    backup_id: m_backup_id,
-                    lifecycle: m_lifecycle,
-                    failure_details: m_failure_details,
-                    r#type: m_type,
-                    progress_percent: m_progress_percent,
-                    creation_time: m_creation_time,
-                    kms_key_id: m_kms_key_id,
-                    resource_arn: m_resource_arn,
-                    tags: m_tags,
-                    file_system: m_file_system,
-                    directory_information: m_directory_information,
-                    owner_id: m_owner_id,
-                    source_backup_id: m_source_backup_id,
-                    source_backup_region: m_source_backup_region,
-                    resource_type: m_resource_type,
-                    volume: m_volume,
-                    size_in_bytes: m_size_in_bytes,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for Backup {

@@ -124,22 +124,13 @@ impl ::std::fmt::Display for BackupLifecycle {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for BackupLifecycle {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        serializer.serialize_str(self.as_str())
+impl crate::json::Json for BackupLifecycle {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        reader.str().map(|value| BackupLifecycle::from(&*value))
     }
-}
-impl<'de> ::serde::Deserialize<'de> for BackupLifecycle {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        let value = <crate::json::Key<
-            'de,
-        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(BackupLifecycle::from(value.as_str()))
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for BackupLifecycle {

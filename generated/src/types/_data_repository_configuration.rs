@@ -227,124 +227,80 @@ impl ::std::fmt::Debug for DataRepositoryConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for DataRepositoryConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for DataRepositoryConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("DataRepositoryConfiguration")?;
+        let mut m_lifecycle: ::std::option::Option<
+            crate::types::DataRepositoryLifecycle,
+        > = ::std::option::Option::None;
+        let mut m_import_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_export_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_imported_file_chunk_size: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_auto_import_policy: ::std::option::Option<
+            crate::types::AutoImportPolicyType,
+        > = ::std::option::Option::None;
+        let mut m_failure_details: ::std::option::Option<
+            crate::types::DataRepositoryFailureDetails,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "ImportPath" => {
+                    m_import_path = crate::json::member(reader, "ImportPath")?;
+                }
+                "ExportPath" => {
+                    m_export_path = crate::json::member(reader, "ExportPath")?;
+                }
+                "ImportedFileChunkSize" => {
+                    m_imported_file_chunk_size = crate::json::member(
+                        reader,
+                        "ImportedFileChunkSize",
+                    )?;
+                }
+                "AutoImportPolicy" => {
+                    m_auto_import_policy = crate::json::member(
+                        reader,
+                        "AutoImportPolicy",
+                    )?;
+                }
+                "FailureDetails" => {
+                    m_failure_details = crate::json::member(reader, "FailureDetails")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(DataRepositoryConfiguration {
+            lifecycle: m_lifecycle,
+            import_path: m_import_path,
+            export_path: m_export_path,
+            imported_file_chunk_size: m_imported_file_chunk_size,
+            auto_import_policy: m_auto_import_policy,
+            failure_details: m_failure_details,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.lifecycle {
-            map.serialize_entry("Lifecycle", value)?;
+            crate::json::write_member(writer, "Lifecycle", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.import_path {
-            map.serialize_entry("ImportPath", value)?;
+            crate::json::write_member(writer, "ImportPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.export_path {
-            map.serialize_entry("ExportPath", value)?;
+            crate::json::write_member(writer, "ExportPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.imported_file_chunk_size {
-            map.serialize_entry("ImportedFileChunkSize", value)?;
+            crate::json::write_member(writer, "ImportedFileChunkSize", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.auto_import_policy {
-            map.serialize_entry("AutoImportPolicy", value)?;
+            crate::json::write_member(writer, "AutoImportPolicy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.failure_details {
-            map.serialize_entry("FailureDetails", value)?;
+            crate::json::write_member(writer, "FailureDetails", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for DataRepositoryConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = DataRepositoryConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `DataRepositoryConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<DataRepositoryConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_lifecycle: ::std::option::Option<
-                    crate::types::DataRepositoryLifecycle,
-                > = ::std::option::Option::None;
-                let mut m_import_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_export_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_imported_file_chunk_size: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_auto_import_policy: ::std::option::Option<
-                    crate::types::AutoImportPolicyType,
-                > = ::std::option::Option::None;
-                let mut m_failure_details: ::std::option::Option<
-                    crate::types::DataRepositoryFailureDetails,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Lifecycle" => {
-                            m_lifecycle = crate::json::member(
-                                &mut map,
-                                "DataRepositoryConfiguration",
-                                "Lifecycle",
-                            )?;
-                        }
-                        "ImportPath" => {
-                            m_import_path = crate::json::member(
-                                &mut map,
-                                "DataRepositoryConfiguration",
-                                "ImportPath",
-                            )?;
-                        }
-                        "ExportPath" => {
-                            m_export_path = crate::json::member(
-                                &mut map,
-                                "DataRepositoryConfiguration",
-                                "ExportPath",
-                            )?;
-                        }
-                        "ImportedFileChunkSize" => {
-                            m_imported_file_chunk_size = crate::json::member(
-                                &mut map,
-                                "DataRepositoryConfiguration",
-                                "ImportedFileChunkSize",
-                            )?;
-                        }
-                        "AutoImportPolicy" => {
-                            m_auto_import_policy = crate::json::member(
-                                &mut map,
-                                "DataRepositoryConfiguration",
-                                "AutoImportPolicy",
-                            )?;
-                        }
-                        "FailureDetails" => {
-                            m_failure_details = crate::json::member(
-                                &mut map,
-                                "DataRepositoryConfiguration",
-                                "FailureDetails",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(DataRepositoryConfiguration {
-                    lifecycle: m_lifecycle,
-                    import_path: m_import_path,
-                    export_path: m_export_path,
-                    imported_file_chunk_size: m_imported_file_chunk_size,
-                    auto_import_policy: m_auto_import_policy,
-                    failure_details: m_failure_details,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for DataRepositoryConfiguration {

@@ -65,58 +65,28 @@ impl ::std::fmt::Debug for DataRepositoryFailureDetailsBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for DataRepositoryFailureDetails {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(value) = &self.message {
-            map.serialize_entry("Message", value)?;
+impl crate::json::Json for DataRepositoryFailureDetails {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("DataRepositoryFailureDetails")?;
+        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Message" => m_message = crate::json::member(reader, "Message")?,
+                _ => reader.skip()?,
+            }
         }
-        map.end()
+        reader.end_structure();
+        ::std::result::Result::Ok(DataRepositoryFailureDetails {
+            message: m_message,
+        })
     }
-}
-impl<'de> ::serde::Deserialize<'de> for DataRepositoryFailureDetails {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = DataRepositoryFailureDetails;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `DataRepositoryFailureDetails` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<DataRepositoryFailureDetails, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Message" => {
-                            m_message = crate::json::member(
-                                &mut map,
-                                "DataRepositoryFailureDetails",
-                                "Message",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(DataRepositoryFailureDetails {
-                    message: m_message,
-                })
-            }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
+        if let ::std::option::Option::Some(value) = &self.message {
+            crate::json::write_member(writer, "Message", value)?;
         }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for DataRepositoryFailureDetails {

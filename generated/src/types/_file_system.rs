@@ -745,364 +745,241 @@ impl ::std::fmt::Debug for FileSystemBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for FileSystem {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for FileSystem {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("FileSystem")?;
+        let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_creation_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_file_system_type: ::std::option::Option<
+            crate::types::FileSystemType,
+        > = ::std::option::Option::None;
+        let mut m_lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle> = ::std::option::Option::None;
+        let mut m_failure_details: ::std::option::Option<
+            crate::types::FileSystemFailureDetails,
+        > = ::std::option::Option::None;
+        let mut m_storage_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_storage_type: ::std::option::Option<crate::types::StorageType> = ::std::option::Option::None;
+        let mut m_vpc_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_subnet_ids: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut m_network_interface_ids: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
+        let mut m_windows_configuration: ::std::option::Option<
+            crate::types::WindowsFileSystemConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_lustre_configuration: ::std::option::Option<
+            crate::types::LustreFileSystemConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_administrative_actions: ::std::option::Option<
+            ::std::vec::Vec<crate::types::AdministrativeAction>,
+        > = ::std::option::Option::None;
+        let mut m_ontap_configuration: ::std::option::Option<
+            crate::types::OntapFileSystemConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_file_system_type_version: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_open_zfs_configuration: ::std::option::Option<
+            crate::types::OpenZfsFileSystemConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_network_type: ::std::option::Option<crate::types::NetworkType> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "OwnerId" => m_owner_id = crate::json::member(reader, "OwnerId")?,
+                "CreationTime" => {
+                    m_creation_time = crate::json::member(reader, "CreationTime")?;
+                }
+                "FileSystemId" => {
+                    m_file_system_id = crate::json::member(reader, "FileSystemId")?;
+                }
+                "FileSystemType" => {
+                    m_file_system_type = crate::json::member(reader, "FileSystemType")?;
+                }
+                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "FailureDetails" => {
+                    m_failure_details = crate::json::member(reader, "FailureDetails")?;
+                }
+                "StorageCapacity" => {
+                    m_storage_capacity = crate::json::member(reader, "StorageCapacity")?;
+                }
+                "StorageType" => {
+                    m_storage_type = crate::json::member(reader, "StorageType")?;
+                }
+                "VpcId" => m_vpc_id = crate::json::member(reader, "VpcId")?,
+                "SubnetIds" => {
+                    m_subnet_ids = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "SubnetIds")?;
+                }
+                "NetworkInterfaceIds" => {
+                    m_network_interface_ids = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "NetworkInterfaceIds")?;
+                }
+                "DNSName" => m_dns_name = crate::json::member(reader, "DNSName")?,
+                "KmsKeyId" => m_kms_key_id = crate::json::member(reader, "KmsKeyId")?,
+                "ResourceARN" => {
+                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                }
+                "Tags" => {
+                    m_tags = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                    >(reader, "Tags")?;
+                }
+                "WindowsConfiguration" => {
+                    m_windows_configuration = crate::json::member(
+                        reader,
+                        "WindowsConfiguration",
+                    )?;
+                }
+                "LustreConfiguration" => {
+                    m_lustre_configuration = crate::json::member(
+                        reader,
+                        "LustreConfiguration",
+                    )?;
+                }
+                "AdministrativeActions" => {
+                    m_administrative_actions = crate::json::member_as::<
+                        crate::json::List<
+                            crate::json::Plain<crate::types::AdministrativeAction>,
+                        >,
+                    >(reader, "AdministrativeActions")?;
+                }
+                "OntapConfiguration" => {
+                    m_ontap_configuration = crate::json::member(
+                        reader,
+                        "OntapConfiguration",
+                    )?;
+                }
+                "FileSystemTypeVersion" => {
+                    m_file_system_type_version = crate::json::member(
+                        reader,
+                        "FileSystemTypeVersion",
+                    )?;
+                }
+                "OpenZFSConfiguration" => {
+                    m_open_zfs_configuration = crate::json::member(
+                        reader,
+                        "OpenZFSConfiguration",
+                    )?;
+                }
+                "NetworkType" => {
+                    m_network_type = crate::json::member(reader, "NetworkType")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(FileSystem {
+            owner_id: m_owner_id,
+            creation_time: m_creation_time,
+            file_system_id: m_file_system_id,
+            file_system_type: m_file_system_type,
+            lifecycle: m_lifecycle,
+            failure_details: m_failure_details,
+            storage_capacity: m_storage_capacity,
+            storage_type: m_storage_type,
+            vpc_id: m_vpc_id,
+            subnet_ids: m_subnet_ids,
+            network_interface_ids: m_network_interface_ids,
+            dns_name: m_dns_name,
+            kms_key_id: m_kms_key_id,
+            resource_arn: m_resource_arn,
+            tags: m_tags,
+            windows_configuration: m_windows_configuration,
+            lustre_configuration: m_lustre_configuration,
+            administrative_actions: m_administrative_actions,
+            ontap_configuration: m_ontap_configuration,
+            file_system_type_version: m_file_system_type_version,
+            open_zfs_configuration: m_open_zfs_configuration,
+            network_type: m_network_type,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.owner_id {
-            map.serialize_entry("OwnerId", value)?;
+            crate::json::write_member(writer, "OwnerId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.creation_time {
-            map.serialize_entry("CreationTime", value)?;
+            crate::json::write_member(writer, "CreationTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_system_id {
-            map.serialize_entry("FileSystemId", value)?;
+            crate::json::write_member(writer, "FileSystemId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_system_type {
-            map.serialize_entry("FileSystemType", value)?;
+            crate::json::write_member(writer, "FileSystemType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.lifecycle {
-            map.serialize_entry("Lifecycle", value)?;
+            crate::json::write_member(writer, "Lifecycle", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.failure_details {
-            map.serialize_entry("FailureDetails", value)?;
+            crate::json::write_member(writer, "FailureDetails", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_capacity {
-            map.serialize_entry("StorageCapacity", value)?;
+            crate::json::write_member(writer, "StorageCapacity", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_type {
-            map.serialize_entry("StorageType", value)?;
+            crate::json::write_member(writer, "StorageType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.vpc_id {
-            map.serialize_entry("VpcId", value)?;
+            crate::json::write_member(writer, "VpcId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.subnet_ids {
-            map.serialize_entry(
-                "SubnetIds",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "SubnetIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.network_interface_ids {
-            map.serialize_entry(
-                "NetworkInterfaceIds",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "NetworkInterfaceIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.dns_name {
-            map.serialize_entry("DNSName", value)?;
+            crate::json::write_member(writer, "DNSName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_id {
-            map.serialize_entry("KmsKeyId", value)?;
+            crate::json::write_member(writer, "KmsKeyId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceARN", value)?;
+            crate::json::write_member(writer, "ResourceARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry(
-                "Tags",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+            >(writer, "Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.windows_configuration {
-            map.serialize_entry("WindowsConfiguration", value)?;
+            crate::json::write_member(writer, "WindowsConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.lustre_configuration {
-            map.serialize_entry("LustreConfiguration", value)?;
+            crate::json::write_member(writer, "LustreConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.administrative_actions {
-            map.serialize_entry(
-                "AdministrativeActions",
-                &crate::json::Encode::<
-                    crate::json::List<
-                        crate::json::Plain<crate::types::AdministrativeAction>,
-                    >,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::AdministrativeAction>>,
+            >(writer, "AdministrativeActions", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.ontap_configuration {
-            map.serialize_entry("OntapConfiguration", value)?;
+            crate::json::write_member(writer, "OntapConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_system_type_version {
-            map.serialize_entry("FileSystemTypeVersion", value)?;
+            crate::json::write_member(writer, "FileSystemTypeVersion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
-            map.serialize_entry("OpenZFSConfiguration", value)?;
+            crate::json::write_member(writer, "OpenZFSConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
-            map.serialize_entry("NetworkType", value)?;
+            crate::json::write_member(writer, "NetworkType", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for FileSystem {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = FileSystem;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `FileSystem` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<FileSystem, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_creation_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_file_system_type: ::std::option::Option<
-                    crate::types::FileSystemType,
-                > = ::std::option::Option::None;
-                let mut m_lifecycle: ::std::option::Option<
-                    crate::types::FileSystemLifecycle,
-                > = ::std::option::Option::None;
-                let mut m_failure_details: ::std::option::Option<
-                    crate::types::FileSystemFailureDetails,
-                > = ::std::option::Option::None;
-                let mut m_storage_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_storage_type: ::std::option::Option<
-                    crate::types::StorageType,
-                > = ::std::option::Option::None;
-                let mut m_vpc_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_subnet_ids: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut m_network_interface_ids: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_tags: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::Tag>,
-                > = ::std::option::Option::None;
-                let mut m_windows_configuration: ::std::option::Option<
-                    crate::types::WindowsFileSystemConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_lustre_configuration: ::std::option::Option<
-                    crate::types::LustreFileSystemConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_administrative_actions: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::AdministrativeAction>,
-                > = ::std::option::Option::None;
-                let mut m_ontap_configuration: ::std::option::Option<
-                    crate::types::OntapFileSystemConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_file_system_type_version: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_open_zfs_configuration: ::std::option::Option<
-                    crate::types::OpenZfsFileSystemConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_network_type: ::std::option::Option<
-                    crate::types::NetworkType,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "OwnerId" => {
-                            m_owner_id = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "OwnerId",
-                            )?;
-                        }
-                        "CreationTime" => {
-                            m_creation_time = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "CreationTime",
-                            )?;
-                        }
-                        "FileSystemId" => {
-                            m_file_system_id = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "FileSystemId",
-                            )?;
-                        }
-                        "FileSystemType" => {
-                            m_file_system_type = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "FileSystemType",
-                            )?;
-                        }
-                        "Lifecycle" => {
-                            m_lifecycle = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "Lifecycle",
-                            )?;
-                        }
-                        "FailureDetails" => {
-                            m_failure_details = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "FailureDetails",
-                            )?;
-                        }
-                        "StorageCapacity" => {
-                            m_storage_capacity = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "StorageCapacity",
-                            )?;
-                        }
-                        "StorageType" => {
-                            m_storage_type = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "StorageType",
-                            )?;
-                        }
-                        "VpcId" => {
-                            m_vpc_id = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "VpcId",
-                            )?;
-                        }
-                        "SubnetIds" => {
-                            m_subnet_ids = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(&mut map, "FileSystem", "SubnetIds")?;
-                        }
-                        "NetworkInterfaceIds" => {
-                            m_network_interface_ids = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(&mut map, "FileSystem", "NetworkInterfaceIds")?;
-                        }
-                        "DNSName" => {
-                            m_dns_name = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "DNSName",
-                            )?;
-                        }
-                        "KmsKeyId" => {
-                            m_kms_key_id = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "KmsKeyId",
-                            )?;
-                        }
-                        "ResourceARN" => {
-                            m_resource_arn = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "ResourceARN",
-                            )?;
-                        }
-                        "Tags" => {
-                            m_tags = crate::json::member_as::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                _,
-                            >(&mut map, "FileSystem", "Tags")?;
-                        }
-                        "WindowsConfiguration" => {
-                            m_windows_configuration = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "WindowsConfiguration",
-                            )?;
-                        }
-                        "LustreConfiguration" => {
-                            m_lustre_configuration = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "LustreConfiguration",
-                            )?;
-                        }
-                        "AdministrativeActions" => {
-                            m_administrative_actions = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::AdministrativeAction>,
-                                >,
-                                _,
-                            >(&mut map, "FileSystem", "AdministrativeActions")?;
-                        }
-                        "OntapConfiguration" => {
-                            m_ontap_configuration = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "OntapConfiguration",
-                            )?;
-                        }
-                        "FileSystemTypeVersion" => {
-                            m_file_system_type_version = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "FileSystemTypeVersion",
-                            )?;
-                        }
-                        "OpenZFSConfiguration" => {
-                            m_open_zfs_configuration = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "OpenZFSConfiguration",
-                            )?;
-                        }
-                        "NetworkType" => {
-                            m_network_type = crate::json::member(
-                                &mut map,
-                                "FileSystem",
-                                "NetworkType",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(FileSystem {
-                    owner_id: m_owner_id,
-                    creation_time: m_creation_time,
-                    file_system_id: m_file_system_id,
-                    file_system_type: m_file_system_type,
-                    lifecycle: m_lifecycle,
-                    failure_details: m_failure_details,
-                    storage_capacity: m_storage_capacity,
-                    storage_type: m_storage_type,
-                    vpc_id: m_vpc_id,
-                    subnet_ids: m_subnet_ids,
-                    network_interface_ids: m_network_interface_ids,
-                    dns_name: m_dns_name,
-                    kms_key_id: m_kms_key_id,
-                    resource_arn: m_resource_arn,
-                    tags: m_tags,
-                    windows_configuration: m_windows_configuration,
-                    lustre_configuration: m_lustre_configuration,
-                    administrative_actions: m_administrative_actions,
-                    ontap_configuration: m_ontap_configuration,
-                    file_system_type_version: m_file_system_type_version,
-                    open_zfs_configuration: m_open_zfs_configuration,
-                    network_type: m_network_type,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystem {

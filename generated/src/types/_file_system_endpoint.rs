@@ -137,98 +137,56 @@ impl ::std::fmt::Debug for FileSystemEndpointBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for FileSystemEndpoint {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for FileSystemEndpoint {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("FileSystemEndpoint")?;
+        let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_ip_addresses: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut m_ipv6_addresses: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "DNSName" => m_dns_name = crate::json::member(reader, "DNSName")?,
+                "IpAddresses" => {
+                    m_ip_addresses = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "IpAddresses")?;
+                }
+                "Ipv6Addresses" => {
+                    m_ipv6_addresses = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "Ipv6Addresses")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(FileSystemEndpoint {
+            dns_name: m_dns_name,
+            ip_addresses: m_ip_addresses,
+            ipv6_addresses: m_ipv6_addresses,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.dns_name {
-            map.serialize_entry("DNSName", value)?;
+            crate::json::write_member(writer, "DNSName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.ip_addresses {
-            map.serialize_entry(
-                "IpAddresses",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "IpAddresses", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
-            map.serialize_entry(
-                "Ipv6Addresses",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "Ipv6Addresses", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoint {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = FileSystemEndpoint;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `FileSystemEndpoint` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<FileSystemEndpoint, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_ip_addresses: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut m_ipv6_addresses: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "DNSName" => {
-                            m_dns_name = crate::json::member(
-                                &mut map,
-                                "FileSystemEndpoint",
-                                "DNSName",
-                            )?;
-                        }
-                        "IpAddresses" => {
-                            m_ip_addresses = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(&mut map, "FileSystemEndpoint", "IpAddresses")?;
-                        }
-                        "Ipv6Addresses" => {
-                            m_ipv6_addresses = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(&mut map, "FileSystemEndpoint", "Ipv6Addresses")?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(FileSystemEndpoint {
-                    dns_name: m_dns_name,
-                    ip_addresses: m_ip_addresses,
-                    ipv6_addresses: m_ipv6_addresses,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystemEndpoint {

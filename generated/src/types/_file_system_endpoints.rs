@@ -97,74 +97,38 @@ impl ::std::fmt::Debug for FileSystemEndpointsBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for FileSystemEndpoints {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for FileSystemEndpoints {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("FileSystemEndpoints")?;
+        let mut m_intercluster: ::std::option::Option<
+            crate::types::FileSystemEndpoint,
+        > = ::std::option::Option::None;
+        let mut m_management: ::std::option::Option<crate::types::FileSystemEndpoint> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Intercluster" => {
+                    m_intercluster = crate::json::member(reader, "Intercluster")?;
+                }
+                "Management" => m_management = crate::json::member(reader, "Management")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(FileSystemEndpoints {
+            intercluster: m_intercluster,
+            management: m_management,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.intercluster {
-            map.serialize_entry("Intercluster", value)?;
+            crate::json::write_member(writer, "Intercluster", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.management {
-            map.serialize_entry("Management", value)?;
+            crate::json::write_member(writer, "Management", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for FileSystemEndpoints {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = FileSystemEndpoints;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `FileSystemEndpoints` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<FileSystemEndpoints, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_intercluster: ::std::option::Option<
-                    crate::types::FileSystemEndpoint,
-                > = ::std::option::Option::None;
-                let mut m_management: ::std::option::Option<
-                    crate::types::FileSystemEndpoint,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Intercluster" => {
-                            m_intercluster = crate::json::member(
-                                &mut map,
-                                "FileSystemEndpoints",
-                                "Intercluster",
-                            )?;
-                        }
-                        "Management" => {
-                            m_management = crate::json::member(
-                                &mut map,
-                                "FileSystemEndpoints",
-                                "Management",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(FileSystemEndpoints {
-                    intercluster: m_intercluster,
-                    management: m_management,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystemEndpoints {

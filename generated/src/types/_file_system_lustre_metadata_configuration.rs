@@ -116,75 +116,35 @@ impl ::std::fmt::Debug for FileSystemLustreMetadataConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for FileSystemLustreMetadataConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for FileSystemLustreMetadataConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader
+            .begin_structure("FileSystemLustreMetadataConfiguration")?;
+        let mut m_iops: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_mode: ::std::option::Option<crate::types::MetadataConfigurationMode> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Iops" => m_iops = crate::json::member(reader, "Iops")?,
+                "Mode" => m_mode = crate::json::member(reader, "Mode")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(FileSystemLustreMetadataConfiguration {
+            iops: m_iops,
+            mode: m_mode,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.iops {
-            map.serialize_entry("Iops", value)?;
+            crate::json::write_member(writer, "Iops", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.mode {
-            map.serialize_entry("Mode", value)?;
+            crate::json::write_member(writer, "Mode", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for FileSystemLustreMetadataConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = FileSystemLustreMetadataConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `FileSystemLustreMetadataConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<
-                FileSystemLustreMetadataConfiguration,
-                __A::Error,
-            > {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_iops: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_mode: ::std::option::Option<
-                    crate::types::MetadataConfigurationMode,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Iops" => {
-                            m_iops = crate::json::member(
-                                &mut map,
-                                "FileSystemLustreMetadataConfiguration",
-                                "Iops",
-                            )?;
-                        }
-                        "Mode" => {
-                            m_mode = crate::json::member(
-                                &mut map,
-                                "FileSystemLustreMetadataConfiguration",
-                                "Mode",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(FileSystemLustreMetadataConfiguration {
-                    iops: m_iops,
-                    mode: m_mode,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystemLustreMetadataConfiguration {

@@ -576,261 +576,207 @@ impl ::std::fmt::Debug for LustreFileSystemConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for LustreFileSystemConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for LustreFileSystemConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("LustreFileSystemConfiguration")?;
+        let mut m_weekly_maintenance_start_time: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_data_repository_configuration: ::std::option::Option<
+            crate::types::DataRepositoryConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_deployment_type: ::std::option::Option<
+            crate::types::LustreDeploymentType,
+        > = ::std::option::Option::None;
+        let mut m_per_unit_storage_throughput: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_mount_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_drive_cache_type: ::std::option::Option<
+            crate::types::DriveCacheType,
+        > = ::std::option::Option::None;
+        let mut m_data_compression_type: ::std::option::Option<
+            crate::types::DataCompressionType,
+        > = ::std::option::Option::None;
+        let mut m_log_configuration: ::std::option::Option<
+            crate::types::LustreLogConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_root_squash_configuration: ::std::option::Option<
+            crate::types::LustreRootSquashConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_metadata_configuration: ::std::option::Option<
+            crate::types::FileSystemLustreMetadataConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_efa_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_data_read_cache_configuration: ::std::option::Option<
+            crate::types::LustreReadCacheConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "WeeklyMaintenanceStartTime" => {
+                    m_weekly_maintenance_start_time = crate::json::member(
+                        reader,
+                        "WeeklyMaintenanceStartTime",
+                    )?;
+                }
+                "DataRepositoryConfiguration" => {
+                    m_data_repository_configuration = crate::json::member(
+                        reader,
+                        "DataRepositoryConfiguration",
+                    )?;
+                }
+                "DeploymentType" => {
+                    m_deployment_type = crate::json::member(reader, "DeploymentType")?;
+                }
+                "PerUnitStorageThroughput" => {
+                    m_per_unit_storage_throughput = crate::json::member(
+                        reader,
+                        "PerUnitStorageThroughput",
+                    )?;
+                }
+                "MountName" => m_mount_name = crate::json::member(reader, "MountName")?,
+                "DailyAutomaticBackupStartTime" => {
+                    m_daily_automatic_backup_start_time = crate::json::member(
+                        reader,
+                        "DailyAutomaticBackupStartTime",
+                    )?;
+                }
+                "AutomaticBackupRetentionDays" => {
+                    m_automatic_backup_retention_days = crate::json::member(
+                        reader,
+                        "AutomaticBackupRetentionDays",
+                    )?;
+                }
+                "CopyTagsToBackups" => {
+                    m_copy_tags_to_backups = crate::json::member(
+                        reader,
+                        "CopyTagsToBackups",
+                    )?;
+                }
+                "DriveCacheType" => {
+                    m_drive_cache_type = crate::json::member(reader, "DriveCacheType")?;
+                }
+                "DataCompressionType" => {
+                    m_data_compression_type = crate::json::member(
+                        reader,
+                        "DataCompressionType",
+                    )?;
+                }
+                "LogConfiguration" => {
+                    m_log_configuration = crate::json::member(
+                        reader,
+                        "LogConfiguration",
+                    )?;
+                }
+                "RootSquashConfiguration" => {
+                    m_root_squash_configuration = crate::json::member(
+                        reader,
+                        "RootSquashConfiguration",
+                    )?;
+                }
+                "MetadataConfiguration" => {
+                    m_metadata_configuration = crate::json::member(
+                        reader,
+                        "MetadataConfiguration",
+                    )?;
+                }
+                "EfaEnabled" => {
+                    m_efa_enabled = crate::json::member(reader, "EfaEnabled")?;
+                }
+                "ThroughputCapacity" => {
+                    m_throughput_capacity = crate::json::member(
+                        reader,
+                        "ThroughputCapacity",
+                    )?;
+                }
+                "DataReadCacheConfiguration" => {
+                    m_data_read_cache_configuration = crate::json::member(
+                        reader,
+                        "DataReadCacheConfiguration",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(LustreFileSystemConfiguration {
+            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
+            data_repository_configuration: m_data_repository_configuration,
+            deployment_type: m_deployment_type,
+            per_unit_storage_throughput: m_per_unit_storage_throughput,
+            mount_name: m_mount_name,
+            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
+            automatic_backup_retention_days: m_automatic_backup_retention_days,
+            copy_tags_to_backups: m_copy_tags_to_backups,
+            drive_cache_type: m_drive_cache_type,
+            data_compression_type: m_data_compression_type,
+            log_configuration: m_log_configuration,
+            root_squash_configuration: m_root_squash_configuration,
+            metadata_configuration: m_metadata_configuration,
+            efa_enabled: m_efa_enabled,
+            throughput_capacity: m_throughput_capacity,
+            data_read_cache_configuration: m_data_read_cache_configuration,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
-            map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
+            crate::json::write_member(writer, "WeeklyMaintenanceStartTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.data_repository_configuration {
-            map.serialize_entry("DataRepositoryConfiguration", value)?;
+            crate::json::write_member(writer, "DataRepositoryConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.deployment_type {
-            map.serialize_entry("DeploymentType", value)?;
+            crate::json::write_member(writer, "DeploymentType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.per_unit_storage_throughput {
-            map.serialize_entry("PerUnitStorageThroughput", value)?;
+            crate::json::write_member(writer, "PerUnitStorageThroughput", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.mount_name {
-            map.serialize_entry("MountName", value)?;
+            crate::json::write_member(writer, "MountName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .daily_automatic_backup_start_time
         {
-            map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
+            crate::json::write_member(writer, "DailyAutomaticBackupStartTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
         {
-            map.serialize_entry("AutomaticBackupRetentionDays", value)?;
+            crate::json::write_member(writer, "AutomaticBackupRetentionDays", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
-            map.serialize_entry("CopyTagsToBackups", value)?;
+            crate::json::write_member(writer, "CopyTagsToBackups", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.drive_cache_type {
-            map.serialize_entry("DriveCacheType", value)?;
+            crate::json::write_member(writer, "DriveCacheType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.data_compression_type {
-            map.serialize_entry("DataCompressionType", value)?;
+            crate::json::write_member(writer, "DataCompressionType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.log_configuration {
-            map.serialize_entry("LogConfiguration", value)?;
+            crate::json::write_member(writer, "LogConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.root_squash_configuration {
-            map.serialize_entry("RootSquashConfiguration", value)?;
+            crate::json::write_member(writer, "RootSquashConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.metadata_configuration {
-            map.serialize_entry("MetadataConfiguration", value)?;
+            crate::json::write_member(writer, "MetadataConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.efa_enabled {
-            map.serialize_entry("EfaEnabled", value)?;
+            crate::json::write_member(writer, "EfaEnabled", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.throughput_capacity {
-            map.serialize_entry("ThroughputCapacity", value)?;
+            crate::json::write_member(writer, "ThroughputCapacity", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.data_read_cache_configuration {
-            map.serialize_entry("DataReadCacheConfiguration", value)?;
+            crate::json::write_member(writer, "DataReadCacheConfiguration", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for LustreFileSystemConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = LustreFileSystemConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `LustreFileSystemConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<LustreFileSystemConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_weekly_maintenance_start_time: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_data_repository_configuration: ::std::option::Option<
-                    crate::types::DataRepositoryConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_deployment_type: ::std::option::Option<
-                    crate::types::LustreDeploymentType,
-                > = ::std::option::Option::None;
-                let mut m_per_unit_storage_throughput: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_mount_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_drive_cache_type: ::std::option::Option<
-                    crate::types::DriveCacheType,
-                > = ::std::option::Option::None;
-                let mut m_data_compression_type: ::std::option::Option<
-                    crate::types::DataCompressionType,
-                > = ::std::option::Option::None;
-                let mut m_log_configuration: ::std::option::Option<
-                    crate::types::LustreLogConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_root_squash_configuration: ::std::option::Option<
-                    crate::types::LustreRootSquashConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_metadata_configuration: ::std::option::Option<
-                    crate::types::FileSystemLustreMetadataConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_efa_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_data_read_cache_configuration: ::std::option::Option<
-                    crate::types::LustreReadCacheConfiguration,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "WeeklyMaintenanceStartTime" => {
-                            m_weekly_maintenance_start_time = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "WeeklyMaintenanceStartTime",
-                            )?;
-                        }
-                        "DataRepositoryConfiguration" => {
-                            m_data_repository_configuration = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "DataRepositoryConfiguration",
-                            )?;
-                        }
-                        "DeploymentType" => {
-                            m_deployment_type = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "DeploymentType",
-                            )?;
-                        }
-                        "PerUnitStorageThroughput" => {
-                            m_per_unit_storage_throughput = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "PerUnitStorageThroughput",
-                            )?;
-                        }
-                        "MountName" => {
-                            m_mount_name = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "MountName",
-                            )?;
-                        }
-                        "DailyAutomaticBackupStartTime" => {
-                            m_daily_automatic_backup_start_time = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "DailyAutomaticBackupStartTime",
-                            )?;
-                        }
-                        "AutomaticBackupRetentionDays" => {
-                            m_automatic_backup_retention_days = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "AutomaticBackupRetentionDays",
-                            )?;
-                        }
-                        "CopyTagsToBackups" => {
-                            m_copy_tags_to_backups = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "CopyTagsToBackups",
-                            )?;
-                        }
-                        "DriveCacheType" => {
-                            m_drive_cache_type = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "DriveCacheType",
-                            )?;
-                        }
-                        "DataCompressionType" => {
-                            m_data_compression_type = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "DataCompressionType",
-                            )?;
-                        }
-                        "LogConfiguration" => {
-                            m_log_configuration = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "LogConfiguration",
-                            )?;
-                        }
-                        "RootSquashConfiguration" => {
-                            m_root_squash_configuration = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "RootSquashConfiguration",
-                            )?;
-                        }
-                        "MetadataConfiguration" => {
-                            m_metadata_configuration = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "MetadataConfiguration",
-                            )?;
-                        }
-                        "EfaEnabled" => {
-                            m_efa_enabled = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "EfaEnabled",
-                            )?;
-                        }
-                        "ThroughputCapacity" => {
-                            m_throughput_capacity = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "ThroughputCapacity",
-                            )?;
-                        }
-                        "DataReadCacheConfiguration" => {
-                            m_data_read_cache_configuration = crate::json::member(
-                                &mut map,
-                                "LustreFileSystemConfiguration",
-                                "DataReadCacheConfiguration",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(LustreFileSystemConfiguration {
-                    weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-                    data_repository_configuration: m_data_repository_configuration,
-                    deployment_type: m_deployment_type,
-                    per_unit_storage_throughput: m_per_unit_storage_throughput,
-                    mount_name: m_mount_name,
-                    daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-                    automatic_backup_retention_days: m_automatic_backup_retention_days,
-                    copy_tags_to_backups: m_copy_tags_to_backups,
-                    drive_cache_type: m_drive_cache_type,
-                    data_compression_type: m_data_compression_type,
-                    log_configuration: m_log_configuration,
-                    root_squash_configuration: m_root_squash_configuration,
-                    metadata_configuration: m_metadata_configuration,
-                    efa_enabled: m_efa_enabled,
-                    throughput_capacity: m_throughput_capacity,
-                    data_read_cache_configuration: m_data_read_cache_configuration,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreFileSystemConfiguration {

@@ -118,72 +118,38 @@ impl ::std::fmt::Debug for LustreLogConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for LustreLogConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for LustreLogConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("LustreLogConfiguration")?;
+        let mut m_level: ::std::option::Option<
+            crate::types::LustreAccessAuditLogLevel,
+        > = ::std::option::Option::None;
+        let mut m_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Level" => m_level = crate::json::member(reader, "Level")?,
+                "Destination" => {
+                    m_destination = crate::json::member(reader, "Destination")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(LustreLogConfiguration {
+            level: m_level,
+            destination: m_destination,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.level {
-            map.serialize_entry("Level", value)?;
+            crate::json::write_member(writer, "Level", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.destination {
-            map.serialize_entry("Destination", value)?;
+            crate::json::write_member(writer, "Destination", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for LustreLogConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = LustreLogConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `LustreLogConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<LustreLogConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_level: ::std::option::Option<
-                    crate::types::LustreAccessAuditLogLevel,
-                > = ::std::option::Option::None;
-                let mut m_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Level" => {
-                            m_level = crate::json::member(
-                                &mut map,
-                                "LustreLogConfiguration",
-                                "Level",
-                            )?;
-                        }
-                        "Destination" => {
-                            m_destination = crate::json::member(
-                                &mut map,
-                                "LustreLogConfiguration",
-                                "Destination",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(LustreLogConfiguration {
-                    level: m_level,
-                    destination: m_destination,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreLogConfiguration {

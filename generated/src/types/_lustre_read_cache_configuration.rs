@@ -95,72 +95,38 @@ impl ::std::fmt::Debug for LustreReadCacheConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for LustreReadCacheConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for LustreReadCacheConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("LustreReadCacheConfiguration")?;
+        let mut m_sizing_mode: ::std::option::Option<
+            crate::types::LustreReadCacheSizingMode,
+        > = ::std::option::Option::None;
+        let mut m_size_gib: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "SizingMode" => {
+                    m_sizing_mode = crate::json::member(reader, "SizingMode")?;
+                }
+                "SizeGiB" => m_size_gib = crate::json::member(reader, "SizeGiB")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(LustreReadCacheConfiguration {
+            sizing_mode: m_sizing_mode,
+            size_gib: m_size_gib,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.sizing_mode {
-            map.serialize_entry("SizingMode", value)?;
+            crate::json::write_member(writer, "SizingMode", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.size_gib {
-            map.serialize_entry("SizeGiB", value)?;
+            crate::json::write_member(writer, "SizeGiB", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for LustreReadCacheConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = LustreReadCacheConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `LustreReadCacheConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<LustreReadCacheConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_sizing_mode: ::std::option::Option<
-                    crate::types::LustreReadCacheSizingMode,
-                > = ::std::option::Option::None;
-                let mut m_size_gib: ::std::option::Option<i32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "SizingMode" => {
-                            m_sizing_mode = crate::json::member(
-                                &mut map,
-                                "LustreReadCacheConfiguration",
-                                "SizingMode",
-                            )?;
-                        }
-                        "SizeGiB" => {
-                            m_size_gib = crate::json::member(
-                                &mut map,
-                                "LustreReadCacheConfiguration",
-                                "SizeGiB",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(LustreReadCacheConfiguration {
-                    sizing_mode: m_sizing_mode,
-                    size_gib: m_size_gib,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreReadCacheConfiguration {

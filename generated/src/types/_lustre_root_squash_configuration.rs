@@ -101,78 +101,44 @@ impl ::std::fmt::Debug for LustreRootSquashConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for LustreRootSquashConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for LustreRootSquashConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("LustreRootSquashConfiguration")?;
+        let mut m_root_squash: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_no_squash_nids: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "RootSquash" => {
+                    m_root_squash = crate::json::member(reader, "RootSquash")?;
+                }
+                "NoSquashNids" => {
+                    m_no_squash_nids = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "NoSquashNids")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(LustreRootSquashConfiguration {
+            root_squash: m_root_squash,
+            no_squash_nids: m_no_squash_nids,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.root_squash {
-            map.serialize_entry("RootSquash", value)?;
+            crate::json::write_member(writer, "RootSquash", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.no_squash_nids {
-            map.serialize_entry(
-                "NoSquashNids",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "NoSquashNids", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for LustreRootSquashConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = LustreRootSquashConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `LustreRootSquashConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<LustreRootSquashConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_root_squash: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_no_squash_nids: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "RootSquash" => {
-                            m_root_squash = crate::json::member(
-                                &mut map,
-                                "LustreRootSquashConfiguration",
-                                "RootSquash",
-                            )?;
-                        }
-                        "NoSquashNids" => {
-                            m_no_squash_nids = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(&mut map, "LustreRootSquashConfiguration", "NoSquashNids")?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(LustreRootSquashConfiguration {
-                    root_squash: m_root_squash,
-                    no_squash_nids: m_no_squash_nids,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreRootSquashConfiguration {

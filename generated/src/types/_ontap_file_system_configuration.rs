@@ -499,244 +499,182 @@ impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for OntapFileSystemConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for OntapFileSystemConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("OntapFileSystemConfiguration")?;
+        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_deployment_type: ::std::option::Option<
+            crate::types::OntapDeploymentType,
+        > = ::std::option::Option::None;
+        let mut m_endpoint_ip_address_range: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_endpoints: ::std::option::Option<crate::types::FileSystemEndpoints> = ::std::option::Option::None;
+        let mut m_disk_iops_configuration: ::std::option::Option<
+            crate::types::DiskIopsConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_route_table_ids: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_weekly_maintenance_start_time: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_fsx_admin_password: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_ha_pairs: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_throughput_capacity_per_ha_pair: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_endpoint_ipv6_address_range: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "AutomaticBackupRetentionDays" => {
+                    m_automatic_backup_retention_days = crate::json::member(
+                        reader,
+                        "AutomaticBackupRetentionDays",
+                    )?;
+                }
+                "DailyAutomaticBackupStartTime" => {
+                    m_daily_automatic_backup_start_time = crate::json::member(
+                        reader,
+                        "DailyAutomaticBackupStartTime",
+                    )?;
+                }
+                "DeploymentType" => {
+                    m_deployment_type = crate::json::member(reader, "DeploymentType")?;
+                }
+                "EndpointIpAddressRange" => {
+                    m_endpoint_ip_address_range = crate::json::member(
+                        reader,
+                        "EndpointIpAddressRange",
+                    )?;
+                }
+                "Endpoints" => m_endpoints = crate::json::member(reader, "Endpoints")?,
+                "DiskIopsConfiguration" => {
+                    m_disk_iops_configuration = crate::json::member(
+                        reader,
+                        "DiskIopsConfiguration",
+                    )?;
+                }
+                "PreferredSubnetId" => {
+                    m_preferred_subnet_id = crate::json::member(
+                        reader,
+                        "PreferredSubnetId",
+                    )?;
+                }
+                "RouteTableIds" => {
+                    m_route_table_ids = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "RouteTableIds")?;
+                }
+                "ThroughputCapacity" => {
+                    m_throughput_capacity = crate::json::member(
+                        reader,
+                        "ThroughputCapacity",
+                    )?;
+                }
+                "WeeklyMaintenanceStartTime" => {
+                    m_weekly_maintenance_start_time = crate::json::member(
+                        reader,
+                        "WeeklyMaintenanceStartTime",
+                    )?;
+                }
+                "FsxAdminPassword" => {
+                    m_fsx_admin_password = crate::json::member(
+                        reader,
+                        "FsxAdminPassword",
+                    )?;
+                }
+                "HAPairs" => m_ha_pairs = crate::json::member(reader, "HAPairs")?,
+                "ThroughputCapacityPerHAPair" => {
+                    m_throughput_capacity_per_ha_pair = crate::json::member(
+                        reader,
+                        "ThroughputCapacityPerHAPair",
+                    )?;
+                }
+                "EndpointIpv6AddressRange" => {
+                    m_endpoint_ipv6_address_range = crate::json::member(
+                        reader,
+                        "EndpointIpv6AddressRange",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(OntapFileSystemConfiguration {
+            automatic_backup_retention_days: m_automatic_backup_retention_days,
+            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
+            deployment_type: m_deployment_type,
+            endpoint_ip_address_range: m_endpoint_ip_address_range,
+            endpoints: m_endpoints,
+            disk_iops_configuration: m_disk_iops_configuration,
+            preferred_subnet_id: m_preferred_subnet_id,
+            route_table_ids: m_route_table_ids,
+            throughput_capacity: m_throughput_capacity,
+            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
+            fsx_admin_password: m_fsx_admin_password,
+            ha_pairs: m_ha_pairs,
+            throughput_capacity_per_ha_pair: m_throughput_capacity_per_ha_pair,
+            endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
         {
-            map.serialize_entry("AutomaticBackupRetentionDays", value)?;
+            crate::json::write_member(writer, "AutomaticBackupRetentionDays", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .daily_automatic_backup_start_time
         {
-            map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
+            crate::json::write_member(writer, "DailyAutomaticBackupStartTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.deployment_type {
-            map.serialize_entry("DeploymentType", value)?;
+            crate::json::write_member(writer, "DeploymentType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
-            map.serialize_entry("EndpointIpAddressRange", value)?;
+            crate::json::write_member(writer, "EndpointIpAddressRange", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.endpoints {
-            map.serialize_entry("Endpoints", value)?;
+            crate::json::write_member(writer, "Endpoints", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
-            map.serialize_entry("DiskIopsConfiguration", value)?;
+            crate::json::write_member(writer, "DiskIopsConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
-            map.serialize_entry("PreferredSubnetId", value)?;
+            crate::json::write_member(writer, "PreferredSubnetId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.route_table_ids {
-            map.serialize_entry(
-                "RouteTableIds",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "RouteTableIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.throughput_capacity {
-            map.serialize_entry("ThroughputCapacity", value)?;
+            crate::json::write_member(writer, "ThroughputCapacity", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
-            map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
+            crate::json::write_member(writer, "WeeklyMaintenanceStartTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.fsx_admin_password {
-            map.serialize_entry("FsxAdminPassword", value)?;
+            crate::json::write_member(writer, "FsxAdminPassword", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.ha_pairs {
-            map.serialize_entry("HAPairs", value)?;
+            crate::json::write_member(writer, "HAPairs", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.throughput_capacity_per_ha_pair
         {
-            map.serialize_entry("ThroughputCapacityPerHAPair", value)?;
+            crate::json::write_member(writer, "ThroughputCapacityPerHAPair", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
-            map.serialize_entry("EndpointIpv6AddressRange", value)?;
+            crate::json::write_member(writer, "EndpointIpv6AddressRange", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OntapFileSystemConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OntapFileSystemConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `OntapFileSystemConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<OntapFileSystemConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_deployment_type: ::std::option::Option<
-                    crate::types::OntapDeploymentType,
-                > = ::std::option::Option::None;
-                let mut m_endpoint_ip_address_range: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_endpoints: ::std::option::Option<
-                    crate::types::FileSystemEndpoints,
-                > = ::std::option::Option::None;
-                let mut m_disk_iops_configuration: ::std::option::Option<
-                    crate::types::DiskIopsConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_preferred_subnet_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_route_table_ids: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_weekly_maintenance_start_time: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_fsx_admin_password: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_ha_pairs: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_throughput_capacity_per_ha_pair: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_endpoint_ipv6_address_range: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "AutomaticBackupRetentionDays" => {
-                            m_automatic_backup_retention_days = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "AutomaticBackupRetentionDays",
-                            )?;
-                        }
-                        "DailyAutomaticBackupStartTime" => {
-                            m_daily_automatic_backup_start_time = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "DailyAutomaticBackupStartTime",
-                            )?;
-                        }
-                        "DeploymentType" => {
-                            m_deployment_type = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "DeploymentType",
-                            )?;
-                        }
-                        "EndpointIpAddressRange" => {
-                            m_endpoint_ip_address_range = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "EndpointIpAddressRange",
-                            )?;
-                        }
-                        "Endpoints" => {
-                            m_endpoints = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "Endpoints",
-                            )?;
-                        }
-                        "DiskIopsConfiguration" => {
-                            m_disk_iops_configuration = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "DiskIopsConfiguration",
-                            )?;
-                        }
-                        "PreferredSubnetId" => {
-                            m_preferred_subnet_id = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "PreferredSubnetId",
-                            )?;
-                        }
-                        "RouteTableIds" => {
-                            m_route_table_ids = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(&mut map, "OntapFileSystemConfiguration", "RouteTableIds")?;
-                        }
-                        "ThroughputCapacity" => {
-                            m_throughput_capacity = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "ThroughputCapacity",
-                            )?;
-                        }
-                        "WeeklyMaintenanceStartTime" => {
-                            m_weekly_maintenance_start_time = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "WeeklyMaintenanceStartTime",
-                            )?;
-                        }
-                        "FsxAdminPassword" => {
-                            m_fsx_admin_password = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "FsxAdminPassword",
-                            )?;
-                        }
-                        "HAPairs" => {
-                            m_ha_pairs = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "HAPairs",
-                            )?;
-                        }
-                        "ThroughputCapacityPerHAPair" => {
-                            m_throughput_capacity_per_ha_pair = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "ThroughputCapacityPerHAPair",
-                            )?;
-                        }
-                        "EndpointIpv6AddressRange" => {
-                            m_endpoint_ipv6_address_range = crate::json::member(
-                                &mut map,
-                                "OntapFileSystemConfiguration",
-                                "EndpointIpv6AddressRange",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(OntapFileSystemConfiguration {
-                    automatic_backup_retention_days: m_automatic_backup_retention_days,
-                    daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-                    deployment_type: m_deployment_type,
-                    endpoint_ip_address_range: m_endpoint_ip_address_range,
-                    endpoints: m_endpoints,
-                    disk_iops_configuration: m_disk_iops_configuration,
-                    preferred_subnet_id: m_preferred_subnet_id,
-                    route_table_ids: m_route_table_ids,
-                    throughput_capacity: m_throughput_capacity,
-                    weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-                    fsx_admin_password: m_fsx_admin_password,
-                    ha_pairs: m_ha_pairs,
-                    throughput_capacity_per_ha_pair: m_throughput_capacity_per_ha_pair,
-                    endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OntapFileSystemConfiguration {

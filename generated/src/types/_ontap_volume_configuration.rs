@@ -518,256 +518,179 @@ impl ::std::fmt::Debug for OntapVolumeConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for OntapVolumeConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for OntapVolumeConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("OntapVolumeConfiguration")?;
+        let mut m_flex_cache_endpoint_type: ::std::option::Option<
+            crate::types::FlexCacheEndpointType,
+        > = ::std::option::Option::None;
+        let mut m_junction_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_security_style: ::std::option::Option<crate::types::SecurityStyle> = ::std::option::Option::None;
+        let mut m_size_in_megabytes: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_storage_efficiency_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_storage_virtual_machine_id: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_storage_virtual_machine_root: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_tiering_policy: ::std::option::Option<crate::types::TieringPolicy> = ::std::option::Option::None;
+        let mut m_uuid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_ontap_volume_type: ::std::option::Option<
+            crate::types::OntapVolumeType,
+        > = ::std::option::Option::None;
+        let mut m_snapshot_policy: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_snaplock_configuration: ::std::option::Option<
+            crate::types::SnaplockConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_volume_style: ::std::option::Option<crate::types::VolumeStyle> = ::std::option::Option::None;
+        let mut m_aggregate_configuration: ::std::option::Option<
+            crate::types::AggregateConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "FlexCacheEndpointType" => {
+                    m_flex_cache_endpoint_type = crate::json::member(
+                        reader,
+                        "FlexCacheEndpointType",
+                    )?;
+                }
+                "JunctionPath" => {
+                    m_junction_path = crate::json::member(reader, "JunctionPath")?;
+                }
+                "SecurityStyle" => {
+                    m_security_style = crate::json::member(reader, "SecurityStyle")?;
+                }
+                "SizeInMegabytes" => {
+                    m_size_in_megabytes = crate::json::member(reader, "SizeInMegabytes")?;
+                }
+                "StorageEfficiencyEnabled" => {
+                    m_storage_efficiency_enabled = crate::json::member(
+                        reader,
+                        "StorageEfficiencyEnabled",
+                    )?;
+                }
+                "StorageVirtualMachineId" => {
+                    m_storage_virtual_machine_id = crate::json::member(
+                        reader,
+                        "StorageVirtualMachineId",
+                    )?;
+                }
+                "StorageVirtualMachineRoot" => {
+                    m_storage_virtual_machine_root = crate::json::member(
+                        reader,
+                        "StorageVirtualMachineRoot",
+                    )?;
+                }
+                "TieringPolicy" => {
+                    m_tiering_policy = crate::json::member(reader, "TieringPolicy")?;
+                }
+                "UUID" => m_uuid = crate::json::member(reader, "UUID")?,
+                "OntapVolumeType" => {
+                    m_ontap_volume_type = crate::json::member(reader, "OntapVolumeType")?;
+                }
+                "SnapshotPolicy" => {
+                    m_snapshot_policy = crate::json::member(reader, "SnapshotPolicy")?;
+                }
+                "CopyTagsToBackups" => {
+                    m_copy_tags_to_backups = crate::json::member(
+                        reader,
+                        "CopyTagsToBackups",
+                    )?;
+                }
+                "SnaplockConfiguration" => {
+                    m_snaplock_configuration = crate::json::member(
+                        reader,
+                        "SnaplockConfiguration",
+                    )?;
+                }
+                "VolumeStyle" => {
+                    m_volume_style = crate::json::member(reader, "VolumeStyle")?;
+                }
+                "AggregateConfiguration" => {
+                    m_aggregate_configuration = crate::json::member(
+                        reader,
+                        "AggregateConfiguration",
+                    )?;
+                }
+                "SizeInBytes" => {
+                    m_size_in_bytes = crate::json::member(reader, "SizeInBytes")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(OntapVolumeConfiguration {
+            flex_cache_endpoint_type: m_flex_cache_endpoint_type,
+            junction_path: m_junction_path,
+            security_style: m_security_style,
+            size_in_megabytes: m_size_in_megabytes,
+            storage_efficiency_enabled: m_storage_efficiency_enabled,
+            storage_virtual_machine_id: m_storage_virtual_machine_id,
+            storage_virtual_machine_root: m_storage_virtual_machine_root,
+            tiering_policy: m_tiering_policy,
+            uuid: m_uuid,
+            ontap_volume_type: m_ontap_volume_type,
+            snapshot_policy: m_snapshot_policy,
+            copy_tags_to_backups: m_copy_tags_to_backups,
+            snaplock_configuration: m_snaplock_configuration,
+            volume_style: m_volume_style,
+            aggregate_configuration: m_aggregate_configuration,
+            size_in_bytes: m_size_in_bytes,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.flex_cache_endpoint_type {
-            map.serialize_entry("FlexCacheEndpointType", value)?;
+            crate::json::write_member(writer, "FlexCacheEndpointType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.junction_path {
-            map.serialize_entry("JunctionPath", value)?;
+            crate::json::write_member(writer, "JunctionPath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.security_style {
-            map.serialize_entry("SecurityStyle", value)?;
+            crate::json::write_member(writer, "SecurityStyle", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.size_in_megabytes {
-            map.serialize_entry("SizeInMegabytes", value)?;
+            crate::json::write_member(writer, "SizeInMegabytes", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_efficiency_enabled {
-            map.serialize_entry("StorageEfficiencyEnabled", value)?;
+            crate::json::write_member(writer, "StorageEfficiencyEnabled", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_id {
-            map.serialize_entry("StorageVirtualMachineId", value)?;
+            crate::json::write_member(writer, "StorageVirtualMachineId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_root {
-            map.serialize_entry("StorageVirtualMachineRoot", value)?;
+            crate::json::write_member(writer, "StorageVirtualMachineRoot", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tiering_policy {
-            map.serialize_entry("TieringPolicy", value)?;
+            crate::json::write_member(writer, "TieringPolicy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.uuid {
-            map.serialize_entry("UUID", value)?;
+            crate::json::write_member(writer, "UUID", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.ontap_volume_type {
-            map.serialize_entry("OntapVolumeType", value)?;
+            crate::json::write_member(writer, "OntapVolumeType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_policy {
-            map.serialize_entry("SnapshotPolicy", value)?;
+            crate::json::write_member(writer, "SnapshotPolicy", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
-            map.serialize_entry("CopyTagsToBackups", value)?;
+            crate::json::write_member(writer, "CopyTagsToBackups", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.snaplock_configuration {
-            map.serialize_entry("SnaplockConfiguration", value)?;
+            crate::json::write_member(writer, "SnaplockConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.volume_style {
-            map.serialize_entry("VolumeStyle", value)?;
+            crate::json::write_member(writer, "VolumeStyle", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.aggregate_configuration {
-            map.serialize_entry("AggregateConfiguration", value)?;
+            crate::json::write_member(writer, "AggregateConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.size_in_bytes {
-            map.serialize_entry("SizeInBytes", value)?;
+            crate::json::write_member(writer, "SizeInBytes", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OntapVolumeConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OntapVolumeConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `OntapVolumeConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<OntapVolumeConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_flex_cache_endpoint_type: ::std::option::Option<
-                    crate::types::FlexCacheEndpointType,
-                > = ::std::option::Option::None;
-                let mut m_junction_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_security_style: ::std::option::Option<
-                    crate::types::SecurityStyle,
-                > = ::std::option::Option::None;
-                let mut m_size_in_megabytes: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_storage_efficiency_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_storage_virtual_machine_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_storage_virtual_machine_root: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_tiering_policy: ::std::option::Option<
-                    crate::types::TieringPolicy,
-                > = ::std::option::Option::None;
-                let mut m_uuid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_ontap_volume_type: ::std::option::Option<
-                    crate::types::OntapVolumeType,
-                > = ::std::option::Option::None;
-                let mut m_snapshot_policy: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_snaplock_configuration: ::std::option::Option<
-                    crate::types::SnaplockConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_volume_style: ::std::option::Option<
-                    crate::types::VolumeStyle,
-                > = ::std::option::Option::None;
-                let mut m_aggregate_configuration: ::std::option::Option<
-                    crate::types::AggregateConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "FlexCacheEndpointType" => {
-                            m_flex_cache_endpoint_type = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "FlexCacheEndpointType",
-                            )?;
-                        }
-                        "JunctionPath" => {
-                            m_junction_path = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "JunctionPath",
-                            )?;
-                        }
-                        "SecurityStyle" => {
-                            m_security_style = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "SecurityStyle",
-                            )?;
-                        }
-                        "SizeInMegabytes" => {
-                            m_size_in_megabytes = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "SizeInMegabytes",
-                            )?;
-                        }
-                        "StorageEfficiencyEnabled" => {
-                            m_storage_efficiency_enabled = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "StorageEfficiencyEnabled",
-                            )?;
-                        }
-                        "StorageVirtualMachineId" => {
-                            m_storage_virtual_machine_id = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "StorageVirtualMachineId",
-                            )?;
-                        }
-                        "StorageVirtualMachineRoot" => {
-                            m_storage_virtual_machine_root = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "StorageVirtualMachineRoot",
-                            )?;
-                        }
-                        "TieringPolicy" => {
-                            m_tiering_policy = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "TieringPolicy",
-                            )?;
-                        }
-                        "UUID" => {
-                            m_uuid = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "UUID",
-                            )?;
-                        }
-                        "OntapVolumeType" => {
-                            m_ontap_volume_type = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "OntapVolumeType",
-                            )?;
-                        }
-                        "SnapshotPolicy" => {
-                            m_snapshot_policy = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "SnapshotPolicy",
-                            )?;
-                        }
-                        "CopyTagsToBackups" => {
-                            m_copy_tags_to_backups = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "CopyTagsToBackups",
-                            )?;
-                        }
-                        "SnaplockConfiguration" => {
-                            m_snaplock_configuration = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "SnaplockConfiguration",
-                            )?;
-                        }
-                        "VolumeStyle" => {
-                            m_volume_style = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "VolumeStyle",
-                            )?;
-                        }
-                        "AggregateConfiguration" => {
-                            m_aggregate_configuration = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "AggregateConfiguration",
-                            )?;
-                        }
-                        "SizeInBytes" => {
-                            m_size_in_bytes = crate::json::member(
-                                &mut map,
-                                "OntapVolumeConfiguration",
-                                "SizeInBytes",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(OntapVolumeConfiguration {
-                    flex_cache_endpoint_type: m_flex_cache_endpoint_type,
-                    junction_path: m_junction_path,
-                    security_style: m_security_style,
-                    size_in_megabytes: m_size_in_megabytes,
-                    storage_efficiency_enabled: m_storage_efficiency_enabled,
-                    storage_virtual_machine_id: m_storage_virtual_machine_id,
-                    storage_virtual_machine_root: m_storage_virtual_machine_root,
-                    tiering_policy: m_tiering_policy,
-                    uuid: m_uuid,
-                    ontap_volume_type: m_ontap_volume_type,
-                    snapshot_policy: m_snapshot_policy,
-                    copy_tags_to_backups: m_copy_tags_to_backups,
-                    snaplock_configuration: m_snaplock_configuration,
-                    volume_style: m_volume_style,
-                    aggregate_configuration: m_aggregate_configuration,
-                    size_in_bytes: m_size_in_bytes,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OntapVolumeConfiguration {

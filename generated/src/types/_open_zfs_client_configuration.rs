@@ -137,78 +137,42 @@ impl ::std::fmt::Debug for OpenZfsClientConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for OpenZfsClientConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for OpenZfsClientConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("OpenZfsClientConfiguration")?;
+        let mut m_clients: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_options: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Clients" => m_clients = crate::json::member(reader, "Clients")?,
+                "Options" => {
+                    m_options = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "Options")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(OpenZfsClientConfiguration {
+            clients: m_clients,
+            options: m_options,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.clients {
-            map.serialize_entry("Clients", value)?;
+            crate::json::write_member(writer, "Clients", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.options {
-            map.serialize_entry(
-                "Options",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "Options", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OpenZfsClientConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OpenZfsClientConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `OpenZfsClientConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<OpenZfsClientConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_clients: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_options: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Clients" => {
-                            m_clients = crate::json::member(
-                                &mut map,
-                                "OpenZfsClientConfiguration",
-                                "Clients",
-                            )?;
-                        }
-                        "Options" => {
-                            m_options = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(&mut map, "OpenZfsClientConfiguration", "Options")?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(OpenZfsClientConfiguration {
-                    clients: m_clients,
-                    options: m_options,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsClientConfiguration {

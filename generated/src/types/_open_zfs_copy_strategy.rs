@@ -100,22 +100,13 @@ impl ::std::fmt::Display for OpenZfsCopyStrategy {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for OpenZfsCopyStrategy {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        serializer.serialize_str(self.as_str())
+impl crate::json::Json for OpenZfsCopyStrategy {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        reader.str().map(|value| OpenZfsCopyStrategy::from(&*value))
     }
-}
-impl<'de> ::serde::Deserialize<'de> for OpenZfsCopyStrategy {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        let value = <crate::json::Key<
-            'de,
-        > as ::serde::Deserialize<'de>>::deserialize(deserializer)?;
-        ::std::result::Result::Ok(OpenZfsCopyStrategy::from(value.as_str()))
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsCopyStrategy {

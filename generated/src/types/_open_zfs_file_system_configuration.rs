@@ -568,273 +568,212 @@ impl ::std::fmt::Debug for OpenZfsFileSystemConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for OpenZfsFileSystemConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for OpenZfsFileSystemConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("OpenZfsFileSystemConfiguration")?;
+        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_copy_tags_to_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_deployment_type: ::std::option::Option<
+            crate::types::OpenZfsDeploymentType,
+        > = ::std::option::Option::None;
+        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_weekly_maintenance_start_time: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_disk_iops_configuration: ::std::option::Option<
+            crate::types::DiskIopsConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_root_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_endpoint_ip_address_range: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_endpoint_ipv6_address_range: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_route_table_ids: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut m_endpoint_ip_address: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_endpoint_ipv6_address: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_read_cache_configuration: ::std::option::Option<
+            crate::types::OpenZfsReadCacheConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "AutomaticBackupRetentionDays" => {
+                    m_automatic_backup_retention_days = crate::json::member(
+                        reader,
+                        "AutomaticBackupRetentionDays",
+                    )?;
+                }
+                "CopyTagsToBackups" => {
+                    m_copy_tags_to_backups = crate::json::member(
+                        reader,
+                        "CopyTagsToBackups",
+                    )?;
+                }
+                "CopyTagsToVolumes" => {
+                    m_copy_tags_to_volumes = crate::json::member(
+                        reader,
+                        "CopyTagsToVolumes",
+                    )?;
+                }
+                "DailyAutomaticBackupStartTime" => {
+                    m_daily_automatic_backup_start_time = crate::json::member(
+                        reader,
+                        "DailyAutomaticBackupStartTime",
+                    )?;
+                }
+                "DeploymentType" => {
+                    m_deployment_type = crate::json::member(reader, "DeploymentType")?;
+                }
+                "ThroughputCapacity" => {
+                    m_throughput_capacity = crate::json::member(
+                        reader,
+                        "ThroughputCapacity",
+                    )?;
+                }
+                "WeeklyMaintenanceStartTime" => {
+                    m_weekly_maintenance_start_time = crate::json::member(
+                        reader,
+                        "WeeklyMaintenanceStartTime",
+                    )?;
+                }
+                "DiskIopsConfiguration" => {
+                    m_disk_iops_configuration = crate::json::member(
+                        reader,
+                        "DiskIopsConfiguration",
+                    )?;
+                }
+                "RootVolumeId" => {
+                    m_root_volume_id = crate::json::member(reader, "RootVolumeId")?;
+                }
+                "PreferredSubnetId" => {
+                    m_preferred_subnet_id = crate::json::member(
+                        reader,
+                        "PreferredSubnetId",
+                    )?;
+                }
+                "EndpointIpAddressRange" => {
+                    m_endpoint_ip_address_range = crate::json::member(
+                        reader,
+                        "EndpointIpAddressRange",
+                    )?;
+                }
+                "EndpointIpv6AddressRange" => {
+                    m_endpoint_ipv6_address_range = crate::json::member(
+                        reader,
+                        "EndpointIpv6AddressRange",
+                    )?;
+                }
+                "RouteTableIds" => {
+                    m_route_table_ids = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "RouteTableIds")?;
+                }
+                "EndpointIpAddress" => {
+                    m_endpoint_ip_address = crate::json::member(
+                        reader,
+                        "EndpointIpAddress",
+                    )?;
+                }
+                "EndpointIpv6Address" => {
+                    m_endpoint_ipv6_address = crate::json::member(
+                        reader,
+                        "EndpointIpv6Address",
+                    )?;
+                }
+                "ReadCacheConfiguration" => {
+                    m_read_cache_configuration = crate::json::member(
+                        reader,
+                        "ReadCacheConfiguration",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(OpenZfsFileSystemConfiguration {
+            automatic_backup_retention_days: m_automatic_backup_retention_days,
+            copy_tags_to_backups: m_copy_tags_to_backups,
+            copy_tags_to_volumes: m_copy_tags_to_volumes,
+            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
+            deployment_type: m_deployment_type,
+            throughput_capacity: m_throughput_capacity,
+            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
+            disk_iops_configuration: m_disk_iops_configuration,
+            root_volume_id: m_root_volume_id,
+            preferred_subnet_id: m_preferred_subnet_id,
+            endpoint_ip_address_range: m_endpoint_ip_address_range,
+            endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
+            route_table_ids: m_route_table_ids,
+            endpoint_ip_address: m_endpoint_ip_address,
+            endpoint_ipv6_address: m_endpoint_ipv6_address,
+            read_cache_configuration: m_read_cache_configuration,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
         {
-            map.serialize_entry("AutomaticBackupRetentionDays", value)?;
+            crate::json::write_member(writer, "AutomaticBackupRetentionDays", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
-            map.serialize_entry("CopyTagsToBackups", value)?;
+            crate::json::write_member(writer, "CopyTagsToBackups", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_tags_to_volumes {
-            map.serialize_entry("CopyTagsToVolumes", value)?;
+            crate::json::write_member(writer, "CopyTagsToVolumes", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .daily_automatic_backup_start_time
         {
-            map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
+            crate::json::write_member(writer, "DailyAutomaticBackupStartTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.deployment_type {
-            map.serialize_entry("DeploymentType", value)?;
+            crate::json::write_member(writer, "DeploymentType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.throughput_capacity {
-            map.serialize_entry("ThroughputCapacity", value)?;
+            crate::json::write_member(writer, "ThroughputCapacity", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
-            map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
+            crate::json::write_member(writer, "WeeklyMaintenanceStartTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
-            map.serialize_entry("DiskIopsConfiguration", value)?;
+            crate::json::write_member(writer, "DiskIopsConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.root_volume_id {
-            map.serialize_entry("RootVolumeId", value)?;
+            crate::json::write_member(writer, "RootVolumeId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
-            map.serialize_entry("PreferredSubnetId", value)?;
+            crate::json::write_member(writer, "PreferredSubnetId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
-            map.serialize_entry("EndpointIpAddressRange", value)?;
+            crate::json::write_member(writer, "EndpointIpAddressRange", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
-            map.serialize_entry("EndpointIpv6AddressRange", value)?;
+            crate::json::write_member(writer, "EndpointIpv6AddressRange", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.route_table_ids {
-            map.serialize_entry(
-                "RouteTableIds",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "RouteTableIds", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_ip_address {
-            map.serialize_entry("EndpointIpAddress", value)?;
+            crate::json::write_member(writer, "EndpointIpAddress", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address {
-            map.serialize_entry("EndpointIpv6Address", value)?;
+            crate::json::write_member(writer, "EndpointIpv6Address", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.read_cache_configuration {
-            map.serialize_entry("ReadCacheConfiguration", value)?;
+            crate::json::write_member(writer, "ReadCacheConfiguration", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OpenZfsFileSystemConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OpenZfsFileSystemConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `OpenZfsFileSystemConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<OpenZfsFileSystemConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_copy_tags_to_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_deployment_type: ::std::option::Option<
-                    crate::types::OpenZfsDeploymentType,
-                > = ::std::option::Option::None;
-                let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_weekly_maintenance_start_time: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_disk_iops_configuration: ::std::option::Option<
-                    crate::types::DiskIopsConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_root_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_preferred_subnet_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_endpoint_ip_address_range: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_endpoint_ipv6_address_range: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_route_table_ids: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut m_endpoint_ip_address: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_endpoint_ipv6_address: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_read_cache_configuration: ::std::option::Option<
-                    crate::types::OpenZfsReadCacheConfiguration,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "AutomaticBackupRetentionDays" => {
-                            m_automatic_backup_retention_days = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "AutomaticBackupRetentionDays",
-                            )?;
-                        }
-                        "CopyTagsToBackups" => {
-                            m_copy_tags_to_backups = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "CopyTagsToBackups",
-                            )?;
-                        }
-                        "CopyTagsToVolumes" => {
-                            m_copy_tags_to_volumes = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "CopyTagsToVolumes",
-                            )?;
-                        }
-                        "DailyAutomaticBackupStartTime" => {
-                            m_daily_automatic_backup_start_time = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "DailyAutomaticBackupStartTime",
-                            )?;
-                        }
-                        "DeploymentType" => {
-                            m_deployment_type = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "DeploymentType",
-                            )?;
-                        }
-                        "ThroughputCapacity" => {
-                            m_throughput_capacity = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "ThroughputCapacity",
-                            )?;
-                        }
-                        "WeeklyMaintenanceStartTime" => {
-                            m_weekly_maintenance_start_time = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "WeeklyMaintenanceStartTime",
-                            )?;
-                        }
-                        "DiskIopsConfiguration" => {
-                            m_disk_iops_configuration = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "DiskIopsConfiguration",
-                            )?;
-                        }
-                        "RootVolumeId" => {
-                            m_root_volume_id = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "RootVolumeId",
-                            )?;
-                        }
-                        "PreferredSubnetId" => {
-                            m_preferred_subnet_id = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "PreferredSubnetId",
-                            )?;
-                        }
-                        "EndpointIpAddressRange" => {
-                            m_endpoint_ip_address_range = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "EndpointIpAddressRange",
-                            )?;
-                        }
-                        "EndpointIpv6AddressRange" => {
-                            m_endpoint_ipv6_address_range = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "EndpointIpv6AddressRange",
-                            )?;
-                        }
-                        "RouteTableIds" => {
-                            m_route_table_ids = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "RouteTableIds",
-                            )?;
-                        }
-                        "EndpointIpAddress" => {
-                            m_endpoint_ip_address = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "EndpointIpAddress",
-                            )?;
-                        }
-                        "EndpointIpv6Address" => {
-                            m_endpoint_ipv6_address = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "EndpointIpv6Address",
-                            )?;
-                        }
-                        "ReadCacheConfiguration" => {
-                            m_read_cache_configuration = crate::json::member(
-                                &mut map,
-                                "OpenZfsFileSystemConfiguration",
-                                "ReadCacheConfiguration",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(OpenZfsFileSystemConfiguration {
-                    automatic_backup_retention_days: m_automatic_backup_retention_days,
-                    copy_tags_to_backups: m_copy_tags_to_backups,
-                    copy_tags_to_volumes: m_copy_tags_to_volumes,
-                    daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-                    deployment_type: m_deployment_type,
-                    throughput_capacity: m_throughput_capacity,
-                    weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-                    disk_iops_configuration: m_disk_iops_configuration,
-                    root_volume_id: m_root_volume_id,
-                    preferred_subnet_id: m_preferred_subnet_id,
-                    endpoint_ip_address_range: m_endpoint_ip_address_range,
-                    endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
-                    route_table_ids: m_route_table_ids,
-                    endpoint_ip_address: m_endpoint_ip_address,
-                    endpoint_ipv6_address: m_endpoint_ipv6_address,
-                    read_cache_configuration: m_read_cache_configuration,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsFileSystemConfiguration {

@@ -97,68 +97,40 @@ impl ::std::fmt::Debug for OpenZfsNfsExportBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for OpenZfsNfsExport {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(value) = &self.client_configurations {
-            map.serialize_entry(
-                "ClientConfigurations",
-                &crate::json::Encode::<
-                    crate::json::List<
-                        crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
-                    >,
-                >::new(value),
-            )?;
-        }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OpenZfsNfsExport {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OpenZfsNfsExport;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `OpenZfsNfsExport` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<OpenZfsNfsExport, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_client_configurations: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "ClientConfigurations" => {
-                            m_client_configurations = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
-                                >,
-                                _,
-                            >(&mut map, "OpenZfsNfsExport", "ClientConfigurations")?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
+impl crate::json::Json for OpenZfsNfsExport {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("OpenZfsNfsExport")?;
+        let mut m_client_configurations: ::std::option::Option<
+            ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "ClientConfigurations" => {
+                    m_client_configurations = crate::json::member_as::<
+                        crate::json::List<
+                            crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
+                        >,
+                    >(reader, "ClientConfigurations")?;
                 }
-                ::std::result::Result::Ok(OpenZfsNfsExport {
-                    client_configurations: m_client_configurations,
-                })
+                _ => reader.skip()?,
             }
         }
-        deserializer.deserialize_map(__Visitor)
+        reader.end_structure();
+        ::std::result::Result::Ok(OpenZfsNfsExport {
+            client_configurations: m_client_configurations,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
+        if let ::std::option::Option::Some(value) = &self.client_configurations {
+            crate::json::write_member_as::<
+                crate::json::List<
+                    crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
+                >,
+            >(writer, "ClientConfigurations", value)?;
+        }
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsNfsExport {

@@ -96,72 +96,40 @@ impl ::std::fmt::Debug for OpenZfsOriginSnapshotConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for OpenZfsOriginSnapshotConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("OpenZfsOriginSnapshotConfiguration")?;
+        let mut m_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_copy_strategy: ::std::option::Option<
+            crate::types::OpenZfsCopyStrategy,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "SnapshotARN" => {
+                    m_snapshot_arn = crate::json::member(reader, "SnapshotARN")?;
+                }
+                "CopyStrategy" => {
+                    m_copy_strategy = crate::json::member(reader, "CopyStrategy")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(OpenZfsOriginSnapshotConfiguration {
+            snapshot_arn: m_snapshot_arn,
+            copy_strategy: m_copy_strategy,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.snapshot_arn {
-            map.serialize_entry("SnapshotARN", value)?;
+            crate::json::write_member(writer, "SnapshotARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_strategy {
-            map.serialize_entry("CopyStrategy", value)?;
+            crate::json::write_member(writer, "CopyStrategy", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OpenZfsOriginSnapshotConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OpenZfsOriginSnapshotConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `OpenZfsOriginSnapshotConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<OpenZfsOriginSnapshotConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_copy_strategy: ::std::option::Option<
-                    crate::types::OpenZfsCopyStrategy,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "SnapshotARN" => {
-                            m_snapshot_arn = crate::json::member(
-                                &mut map,
-                                "OpenZfsOriginSnapshotConfiguration",
-                                "SnapshotARN",
-                            )?;
-                        }
-                        "CopyStrategy" => {
-                            m_copy_strategy = crate::json::member(
-                                &mut map,
-                                "OpenZfsOriginSnapshotConfiguration",
-                                "CopyStrategy",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(OpenZfsOriginSnapshotConfiguration {
-                    snapshot_arn: m_snapshot_arn,
-                    copy_strategy: m_copy_strategy,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsOriginSnapshotConfiguration {

@@ -171,82 +171,45 @@ impl ::std::fmt::Debug for OpenZfsUserOrGroupQuotaBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for OpenZfsUserOrGroupQuota {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for OpenZfsUserOrGroupQuota {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("OpenZfsUserOrGroupQuota")?;
+        let mut m_type: ::std::option::Option<crate::types::OpenZfsQuotaType> = ::std::option::Option::None;
+        let mut m_id: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Type" => m_type = crate::json::member(reader, "Type")?,
+                "Id" => m_id = crate::json::member(reader, "Id")?,
+                "StorageCapacityQuotaGiB" => {
+                    m_storage_capacity_quota_gib = crate::json::member(
+                        reader,
+                        "StorageCapacityQuotaGiB",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(OpenZfsUserOrGroupQuota {
+            r#type: m_type,
+            id: m_id,
+            storage_capacity_quota_gib: m_storage_capacity_quota_gib,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.r#type {
-            map.serialize_entry("Type", value)?;
+            crate::json::write_member(writer, "Type", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.id {
-            map.serialize_entry("Id", value)?;
+            crate::json::write_member(writer, "Id", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gib {
-            map.serialize_entry("StorageCapacityQuotaGiB", value)?;
+            crate::json::write_member(writer, "StorageCapacityQuotaGiB", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OpenZfsUserOrGroupQuota {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OpenZfsUserOrGroupQuota;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `OpenZfsUserOrGroupQuota` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<OpenZfsUserOrGroupQuota, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_type: ::std::option::Option<crate::types::OpenZfsQuotaType> = ::std::option::Option::None;
-                let mut m_id: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Type" => {
-                            m_type = crate::json::member(
-                                &mut map,
-                                "OpenZfsUserOrGroupQuota",
-                                "Type",
-                            )?;
-                        }
-                        "Id" => {
-                            m_id = crate::json::member(
-                                &mut map,
-                                "OpenZfsUserOrGroupQuota",
-                                "Id",
-                            )?;
-                        }
-                        "StorageCapacityQuotaGiB" => {
-                            m_storage_capacity_quota_gib = crate::json::member(
-                                &mut map,
-                                "OpenZfsUserOrGroupQuota",
-                                "StorageCapacityQuotaGiB",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(OpenZfsUserOrGroupQuota {
-                    r#type: m_type,
-                    id: m_id,
-                    storage_capacity_quota_gib: m_storage_capacity_quota_gib,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsUserOrGroupQuota {

@@ -593,300 +593,220 @@ impl ::std::fmt::Debug for OpenZfsVolumeConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for OpenZfsVolumeConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for OpenZfsVolumeConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("OpenZfsVolumeConfiguration")?;
+        let mut m_parent_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_volume_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_storage_capacity_reservation_gib: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_record_size_kib: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_data_compression_type: ::std::option::Option<
+            crate::types::OpenZfsDataCompressionType,
+        > = ::std::option::Option::None;
+        let mut m_copy_tags_to_snapshots: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_origin_snapshot: ::std::option::Option<
+            crate::types::OpenZfsOriginSnapshotConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_read_only: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_nfs_exports: ::std::option::Option<
+            ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
+        > = ::std::option::Option::None;
+        let mut m_user_and_group_quotas: ::std::option::Option<
+            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
+        > = ::std::option::Option::None;
+        let mut m_restore_to_snapshot: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_delete_intermediate_snaphots: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_delete_cloned_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_delete_intermediate_data: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_source_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_destination_snapshot: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_copy_strategy: ::std::option::Option<
+            crate::types::OpenZfsCopyStrategy,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "ParentVolumeId" => {
+                    m_parent_volume_id = crate::json::member(reader, "ParentVolumeId")?;
+                }
+                "VolumePath" => {
+                    m_volume_path = crate::json::member(reader, "VolumePath")?;
+                }
+                "StorageCapacityReservationGiB" => {
+                    m_storage_capacity_reservation_gib = crate::json::member(
+                        reader,
+                        "StorageCapacityReservationGiB",
+                    )?;
+                }
+                "StorageCapacityQuotaGiB" => {
+                    m_storage_capacity_quota_gib = crate::json::member(
+                        reader,
+                        "StorageCapacityQuotaGiB",
+                    )?;
+                }
+                "RecordSizeKiB" => {
+                    m_record_size_kib = crate::json::member(reader, "RecordSizeKiB")?;
+                }
+                "DataCompressionType" => {
+                    m_data_compression_type = crate::json::member(
+                        reader,
+                        "DataCompressionType",
+                    )?;
+                }
+                "CopyTagsToSnapshots" => {
+                    m_copy_tags_to_snapshots = crate::json::member(
+                        reader,
+                        "CopyTagsToSnapshots",
+                    )?;
+                }
+                "OriginSnapshot" => {
+                    m_origin_snapshot = crate::json::member(reader, "OriginSnapshot")?;
+                }
+                "ReadOnly" => m_read_only = crate::json::member(reader, "ReadOnly")?,
+                "NfsExports" => {
+                    m_nfs_exports = crate::json::member_as::<
+                        crate::json::List<
+                            crate::json::Plain<crate::types::OpenZfsNfsExport>,
+                        >,
+                    >(reader, "NfsExports")?;
+                }
+                "UserAndGroupQuotas" => {
+                    m_user_and_group_quotas = crate::json::member_as::<
+                        crate::json::List<
+                            crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
+                        >,
+                    >(reader, "UserAndGroupQuotas")?;
+                }
+                "RestoreToSnapshot" => {
+                    m_restore_to_snapshot = crate::json::member(
+                        reader,
+                        "RestoreToSnapshot",
+                    )?;
+                }
+                "DeleteIntermediateSnaphots" => {
+                    m_delete_intermediate_snaphots = crate::json::member(
+                        reader,
+                        "DeleteIntermediateSnaphots",
+                    )?;
+                }
+                "DeleteClonedVolumes" => {
+                    m_delete_cloned_volumes = crate::json::member(
+                        reader,
+                        "DeleteClonedVolumes",
+                    )?;
+                }
+                "DeleteIntermediateData" => {
+                    m_delete_intermediate_data = crate::json::member(
+                        reader,
+                        "DeleteIntermediateData",
+                    )?;
+                }
+                "SourceSnapshotARN" => {
+                    m_source_snapshot_arn = crate::json::member(
+                        reader,
+                        "SourceSnapshotARN",
+                    )?;
+                }
+                "DestinationSnapshot" => {
+                    m_destination_snapshot = crate::json::member(
+                        reader,
+                        "DestinationSnapshot",
+                    )?;
+                }
+                "CopyStrategy" => {
+                    m_copy_strategy = crate::json::member(reader, "CopyStrategy")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(OpenZfsVolumeConfiguration {
+            parent_volume_id: m_parent_volume_id,
+            volume_path: m_volume_path,
+            storage_capacity_reservation_gib: m_storage_capacity_reservation_gib,
+            storage_capacity_quota_gib: m_storage_capacity_quota_gib,
+            record_size_kib: m_record_size_kib,
+            data_compression_type: m_data_compression_type,
+            copy_tags_to_snapshots: m_copy_tags_to_snapshots,
+            origin_snapshot: m_origin_snapshot,
+            read_only: m_read_only,
+            nfs_exports: m_nfs_exports,
+            user_and_group_quotas: m_user_and_group_quotas,
+            restore_to_snapshot: m_restore_to_snapshot,
+            delete_intermediate_snaphots: m_delete_intermediate_snaphots,
+            delete_cloned_volumes: m_delete_cloned_volumes,
+            delete_intermediate_data: m_delete_intermediate_data,
+            source_snapshot_arn: m_source_snapshot_arn,
+            destination_snapshot: m_destination_snapshot,
+            copy_strategy: m_copy_strategy,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.parent_volume_id {
-            map.serialize_entry("ParentVolumeId", value)?;
+            crate::json::write_member(writer, "ParentVolumeId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.volume_path {
-            map.serialize_entry("VolumePath", value)?;
+            crate::json::write_member(writer, "VolumePath", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .storage_capacity_reservation_gib
         {
-            map.serialize_entry("StorageCapacityReservationGiB", value)?;
+            crate::json::write_member(writer, "StorageCapacityReservationGiB", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gib {
-            map.serialize_entry("StorageCapacityQuotaGiB", value)?;
+            crate::json::write_member(writer, "StorageCapacityQuotaGiB", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.record_size_kib {
-            map.serialize_entry("RecordSizeKiB", value)?;
+            crate::json::write_member(writer, "RecordSizeKiB", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.data_compression_type {
-            map.serialize_entry("DataCompressionType", value)?;
+            crate::json::write_member(writer, "DataCompressionType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_tags_to_snapshots {
-            map.serialize_entry("CopyTagsToSnapshots", value)?;
+            crate::json::write_member(writer, "CopyTagsToSnapshots", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.origin_snapshot {
-            map.serialize_entry("OriginSnapshot", value)?;
+            crate::json::write_member(writer, "OriginSnapshot", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.read_only {
-            map.serialize_entry("ReadOnly", value)?;
+            crate::json::write_member(writer, "ReadOnly", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.nfs_exports {
-            map.serialize_entry(
-                "NfsExports",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<crate::types::OpenZfsNfsExport>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::OpenZfsNfsExport>>,
+            >(writer, "NfsExports", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_and_group_quotas {
-            map.serialize_entry(
-                "UserAndGroupQuotas",
-                &crate::json::Encode::<
-                    crate::json::List<
-                        crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
-                    >,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<
+                    crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
+                >,
+            >(writer, "UserAndGroupQuotas", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.restore_to_snapshot {
-            map.serialize_entry("RestoreToSnapshot", value)?;
+            crate::json::write_member(writer, "RestoreToSnapshot", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.delete_intermediate_snaphots {
-            map.serialize_entry("DeleteIntermediateSnaphots", value)?;
+            crate::json::write_member(writer, "DeleteIntermediateSnaphots", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.delete_cloned_volumes {
-            map.serialize_entry("DeleteClonedVolumes", value)?;
+            crate::json::write_member(writer, "DeleteClonedVolumes", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.delete_intermediate_data {
-            map.serialize_entry("DeleteIntermediateData", value)?;
+            crate::json::write_member(writer, "DeleteIntermediateData", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_snapshot_arn {
-            map.serialize_entry("SourceSnapshotARN", value)?;
+            crate::json::write_member(writer, "SourceSnapshotARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.destination_snapshot {
-            map.serialize_entry("DestinationSnapshot", value)?;
+            crate::json::write_member(writer, "DestinationSnapshot", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_strategy {
-            map.serialize_entry("CopyStrategy", value)?;
+            crate::json::write_member(writer, "CopyStrategy", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for OpenZfsVolumeConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = OpenZfsVolumeConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `OpenZfsVolumeConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<OpenZfsVolumeConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_parent_volume_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_volume_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_storage_capacity_reservation_gib: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_record_size_kib: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_data_compression_type: ::std::option::Option<
-                    crate::types::OpenZfsDataCompressionType,
-                > = ::std::option::Option::None;
-                let mut m_copy_tags_to_snapshots: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_origin_snapshot: ::std::option::Option<
-                    crate::types::OpenZfsOriginSnapshotConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_read_only: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_nfs_exports: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-                > = ::std::option::Option::None;
-                let mut m_user_and_group_quotas: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-                > = ::std::option::Option::None;
-                let mut m_restore_to_snapshot: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_delete_intermediate_snaphots: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_delete_cloned_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_delete_intermediate_data: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_source_snapshot_arn: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_destination_snapshot: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_copy_strategy: ::std::option::Option<
-                    crate::types::OpenZfsCopyStrategy,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "ParentVolumeId" => {
-                            m_parent_volume_id = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "ParentVolumeId",
-                            )?;
-                        }
-                        "VolumePath" => {
-                            m_volume_path = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "VolumePath",
-                            )?;
-                        }
-                        "StorageCapacityReservationGiB" => {
-                            m_storage_capacity_reservation_gib = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "StorageCapacityReservationGiB",
-                            )?;
-                        }
-                        "StorageCapacityQuotaGiB" => {
-                            m_storage_capacity_quota_gib = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "StorageCapacityQuotaGiB",
-                            )?;
-                        }
-                        "RecordSizeKiB" => {
-                            m_record_size_kib = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "RecordSizeKiB",
-                            )?;
-                        }
-                        "DataCompressionType" => {
-                            m_data_compression_type = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "DataCompressionType",
-                            )?;
-                        }
-                        "CopyTagsToSnapshots" => {
-                            m_copy_tags_to_snapshots = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "CopyTagsToSnapshots",
-                            )?;
-                        }
-                        "OriginSnapshot" => {
-                            m_origin_snapshot = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "OriginSnapshot",
-                            )?;
-                        }
-                        "ReadOnly" => {
-                            m_read_only = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "ReadOnly",
-                            )?;
-                        }
-                        "NfsExports" => {
-                            m_nfs_exports = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::OpenZfsNfsExport>,
-                                >,
-                                _,
-                            >(&mut map, "OpenZfsVolumeConfiguration", "NfsExports")?;
-                        }
-                        "UserAndGroupQuotas" => {
-                            m_user_and_group_quotas = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
-                                >,
-                                _,
-                            >(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "UserAndGroupQuotas",
-                            )?;
-                        }
-                        "RestoreToSnapshot" => {
-                            m_restore_to_snapshot = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "RestoreToSnapshot",
-                            )?;
-                        }
-                        "DeleteIntermediateSnaphots" => {
-                            m_delete_intermediate_snaphots = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "DeleteIntermediateSnaphots",
-                            )?;
-                        }
-                        "DeleteClonedVolumes" => {
-                            m_delete_cloned_volumes = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "DeleteClonedVolumes",
-                            )?;
-                        }
-                        "DeleteIntermediateData" => {
-                            m_delete_intermediate_data = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "DeleteIntermediateData",
-                            )?;
-                        }
-                        "SourceSnapshotARN" => {
-                            m_source_snapshot_arn = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "SourceSnapshotARN",
-                            )?;
-                        }
-                        "DestinationSnapshot" => {
-                            m_destination_snapshot = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "DestinationSnapshot",
-                            )?;
-                        }
-                        "CopyStrategy" => {
-                            m_copy_strategy = crate::json::member(
-                                &mut map,
-                                "OpenZfsVolumeConfiguration",
-                                "CopyStrategy",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(OpenZfsVolumeConfiguration {
-                    parent_volume_id: m_parent_volume_id,
-                    volume_path: m_volume_path,
-                    storage_capacity_reservation_gib: m_storage_capacity_reservation_gib,
-                    storage_capacity_quota_gib: m_storage_capacity_quota_gib,
-                    record_size_kib: m_record_size_kib,
-                    data_compression_type: m_data_compression_type,
-                    copy_tags_to_snapshots: m_copy_tags_to_snapshots,
-                    origin_snapshot: m_origin_snapshot,
-                    read_only: m_read_only,
-                    nfs_exports: m_nfs_exports,
-                    user_and_group_quotas: m_user_and_group_quotas,
-                    restore_to_snapshot: m_restore_to_snapshot,
-                    delete_intermediate_snaphots: m_delete_intermediate_snaphots,
-                    delete_cloned_volumes: m_delete_cloned_volumes,
-                    delete_intermediate_data: m_delete_intermediate_data,
-                    source_snapshot_arn: m_source_snapshot_arn,
-                    destination_snapshot: m_destination_snapshot,
-                    copy_strategy: m_copy_strategy,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsVolumeConfiguration {

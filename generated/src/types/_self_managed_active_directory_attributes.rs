@@ -265,145 +265,100 @@ impl ::std::fmt::Debug for SelfManagedActiveDirectoryAttributesBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for SelfManagedActiveDirectoryAttributes {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader
+            .begin_structure("SelfManagedActiveDirectoryAttributes")?;
+        let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_organizational_unit_distinguished_name: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_file_system_administrators_group: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_user_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_dns_ips: ::std::option::Option<
+            ::std::vec::Vec<::std::string::String>,
+        > = ::std::option::Option::None;
+        let mut m_domain_join_service_account_secret: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "DomainName" => {
+                    m_domain_name = crate::json::member(reader, "DomainName")?;
+                }
+                "OrganizationalUnitDistinguishedName" => {
+                    m_organizational_unit_distinguished_name = crate::json::member(
+                        reader,
+                        "OrganizationalUnitDistinguishedName",
+                    )?;
+                }
+                "FileSystemAdministratorsGroup" => {
+                    m_file_system_administrators_group = crate::json::member(
+                        reader,
+                        "FileSystemAdministratorsGroup",
+                    )?;
+                }
+                "UserName" => m_user_name = crate::json::member(reader, "UserName")?,
+                "DnsIps" => {
+                    m_dns_ips = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                    >(reader, "DnsIps")?;
+                }
+                "DomainJoinServiceAccountSecret" => {
+                    m_domain_join_service_account_secret = crate::json::member(
+                        reader,
+                        "DomainJoinServiceAccountSecret",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(SelfManagedActiveDirectoryAttributes {
+            domain_name: m_domain_name,
+            organizational_unit_distinguished_name: m_organizational_unit_distinguished_name,
+            file_system_administrators_group: m_file_system_administrators_group,
+            user_name: m_user_name,
+            dns_ips: m_dns_ips,
+            domain_join_service_account_secret: m_domain_join_service_account_secret,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.domain_name {
-            map.serialize_entry("DomainName", value)?;
+            crate::json::write_member(writer, "DomainName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .organizational_unit_distinguished_name
         {
-            map.serialize_entry("OrganizationalUnitDistinguishedName", value)?;
+            crate::json::write_member(
+                writer,
+                "OrganizationalUnitDistinguishedName",
+                value,
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self
             .file_system_administrators_group
         {
-            map.serialize_entry("FileSystemAdministratorsGroup", value)?;
+            crate::json::write_member(writer, "FileSystemAdministratorsGroup", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.user_name {
-            map.serialize_entry("UserName", value)?;
+            crate::json::write_member(writer, "UserName", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.dns_ips {
-            map.serialize_entry(
-                "DnsIps",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<::std::string::String>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<::std::string::String>>,
+            >(writer, "DnsIps", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .domain_join_service_account_secret
         {
-            map.serialize_entry("DomainJoinServiceAccountSecret", value)?;
+            crate::json::write_member(writer, "DomainJoinServiceAccountSecret", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SelfManagedActiveDirectoryAttributes {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SelfManagedActiveDirectoryAttributes;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `SelfManagedActiveDirectoryAttributes` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<
-                SelfManagedActiveDirectoryAttributes,
-                __A::Error,
-            > {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_organizational_unit_distinguished_name: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_file_system_administrators_group: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_user_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_dns_ips: ::std::option::Option<
-                    ::std::vec::Vec<::std::string::String>,
-                > = ::std::option::Option::None;
-                let mut m_domain_join_service_account_secret: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "DomainName" => {
-                            m_domain_name = crate::json::member(
-                                &mut map,
-                                "SelfManagedActiveDirectoryAttributes",
-                                "DomainName",
-                            )?;
-                        }
-                        "OrganizationalUnitDistinguishedName" => {
-                            m_organizational_unit_distinguished_name = crate::json::member(
-                                &mut map,
-                                "SelfManagedActiveDirectoryAttributes",
-                                "OrganizationalUnitDistinguishedName",
-                            )?;
-                        }
-                        "FileSystemAdministratorsGroup" => {
-                            m_file_system_administrators_group = crate::json::member(
-                                &mut map,
-                                "SelfManagedActiveDirectoryAttributes",
-                                "FileSystemAdministratorsGroup",
-                            )?;
-                        }
-                        "UserName" => {
-                            m_user_name = crate::json::member(
-                                &mut map,
-                                "SelfManagedActiveDirectoryAttributes",
-                                "UserName",
-                            )?;
-                        }
-                        "DnsIps" => {
-                            m_dns_ips = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<::std::string::String>,
-                                >,
-                                _,
-                            >(
-                                &mut map,
-                                "SelfManagedActiveDirectoryAttributes",
-                                "DnsIps",
-                            )?;
-                        }
-                        "DomainJoinServiceAccountSecret" => {
-                            m_domain_join_service_account_secret = crate::json::member(
-                                &mut map,
-                                "SelfManagedActiveDirectoryAttributes",
-                                "DomainJoinServiceAccountSecret",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(SelfManagedActiveDirectoryAttributes {
-                    domain_name: m_domain_name,
-                    organizational_unit_distinguished_name: m_organizational_unit_distinguished_name,
-                    file_system_administrators_group: m_file_system_administrators_group,
-                    user_name: m_user_name,
-                    dns_ips: m_dns_ips,
-                    domain_join_service_account_secret: m_domain_join_service_account_secret,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for SelfManagedActiveDirectoryAttributes {

@@ -213,126 +213,85 @@ impl ::std::fmt::Debug for SnaplockConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for SnaplockConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for SnaplockConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("SnaplockConfiguration")?;
+        let mut m_audit_log_volume: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_autocommit_period: ::std::option::Option<
+            crate::types::AutocommitPeriod,
+        > = ::std::option::Option::None;
+        let mut m_privileged_delete: ::std::option::Option<
+            crate::types::PrivilegedDelete,
+        > = ::std::option::Option::None;
+        let mut m_retention_period: ::std::option::Option<
+            crate::types::SnaplockRetentionPeriod,
+        > = ::std::option::Option::None;
+        let mut m_snaplock_type: ::std::option::Option<crate::types::SnaplockType> = ::std::option::Option::None;
+        let mut m_volume_append_mode_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "AuditLogVolume" => {
+                    m_audit_log_volume = crate::json::member(reader, "AuditLogVolume")?;
+                }
+                "AutocommitPeriod" => {
+                    m_autocommit_period = crate::json::member(
+                        reader,
+                        "AutocommitPeriod",
+                    )?;
+                }
+                "PrivilegedDelete" => {
+                    m_privileged_delete = crate::json::member(
+                        reader,
+                        "PrivilegedDelete",
+                    )?;
+                }
+                "RetentionPeriod" => {
+                    m_retention_period = crate::json::member(reader, "RetentionPeriod")?;
+                }
+                "SnaplockType" => {
+                    m_snaplock_type = crate::json::member(reader, "SnaplockType")?;
+                }
+                "VolumeAppendModeEnabled" => {
+                    m_volume_append_mode_enabled = crate::json::member(
+                        reader,
+                        "VolumeAppendModeEnabled",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(SnaplockConfiguration {
+            audit_log_volume: m_audit_log_volume,
+            autocommit_period: m_autocommit_period,
+            privileged_delete: m_privileged_delete,
+            retention_period: m_retention_period,
+            snaplock_type: m_snaplock_type,
+            volume_append_mode_enabled: m_volume_append_mode_enabled,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.audit_log_volume {
-            map.serialize_entry("AuditLogVolume", value)?;
+            crate::json::write_member(writer, "AuditLogVolume", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.autocommit_period {
-            map.serialize_entry("AutocommitPeriod", value)?;
+            crate::json::write_member(writer, "AutocommitPeriod", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.privileged_delete {
-            map.serialize_entry("PrivilegedDelete", value)?;
+            crate::json::write_member(writer, "PrivilegedDelete", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.retention_period {
-            map.serialize_entry("RetentionPeriod", value)?;
+            crate::json::write_member(writer, "RetentionPeriod", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.snaplock_type {
-            map.serialize_entry("SnaplockType", value)?;
+            crate::json::write_member(writer, "SnaplockType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.volume_append_mode_enabled {
-            map.serialize_entry("VolumeAppendModeEnabled", value)?;
+            crate::json::write_member(writer, "VolumeAppendModeEnabled", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SnaplockConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SnaplockConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `SnaplockConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<SnaplockConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_audit_log_volume: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_autocommit_period: ::std::option::Option<
-                    crate::types::AutocommitPeriod,
-                > = ::std::option::Option::None;
-                let mut m_privileged_delete: ::std::option::Option<
-                    crate::types::PrivilegedDelete,
-                > = ::std::option::Option::None;
-                let mut m_retention_period: ::std::option::Option<
-                    crate::types::SnaplockRetentionPeriod,
-                > = ::std::option::Option::None;
-                let mut m_snaplock_type: ::std::option::Option<
-                    crate::types::SnaplockType,
-                > = ::std::option::Option::None;
-                let mut m_volume_append_mode_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "AuditLogVolume" => {
-                            m_audit_log_volume = crate::json::member(
-                                &mut map,
-                                "SnaplockConfiguration",
-                                "AuditLogVolume",
-                            )?;
-                        }
-                        "AutocommitPeriod" => {
-                            m_autocommit_period = crate::json::member(
-                                &mut map,
-                                "SnaplockConfiguration",
-                                "AutocommitPeriod",
-                            )?;
-                        }
-                        "PrivilegedDelete" => {
-                            m_privileged_delete = crate::json::member(
-                                &mut map,
-                                "SnaplockConfiguration",
-                                "PrivilegedDelete",
-                            )?;
-                        }
-                        "RetentionPeriod" => {
-                            m_retention_period = crate::json::member(
-                                &mut map,
-                                "SnaplockConfiguration",
-                                "RetentionPeriod",
-                            )?;
-                        }
-                        "SnaplockType" => {
-                            m_snaplock_type = crate::json::member(
-                                &mut map,
-                                "SnaplockConfiguration",
-                                "SnaplockType",
-                            )?;
-                        }
-                        "VolumeAppendModeEnabled" => {
-                            m_volume_append_mode_enabled = crate::json::member(
-                                &mut map,
-                                "SnaplockConfiguration",
-                                "VolumeAppendModeEnabled",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(SnaplockConfiguration {
-                    audit_log_volume: m_audit_log_volume,
-                    autocommit_period: m_autocommit_period,
-                    privileged_delete: m_privileged_delete,
-                    retention_period: m_retention_period,
-                    snaplock_type: m_snaplock_type,
-                    volume_append_mode_enabled: m_volume_append_mode_enabled,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for SnaplockConfiguration {

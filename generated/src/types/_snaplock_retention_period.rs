@@ -186,88 +186,61 @@ impl ::std::fmt::Debug for SnaplockRetentionPeriodBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for SnaplockRetentionPeriod {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for SnaplockRetentionPeriod {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("SnaplockRetentionPeriod")?;
+        let mut m_default_retention: ::std::option::Option<
+            crate::types::RetentionPeriod,
+        > = ::std::option::Option::None;
+        let mut m_minimum_retention: ::std::option::Option<
+            crate::types::RetentionPeriod,
+        > = ::std::option::Option::None;
+        let mut m_maximum_retention: ::std::option::Option<
+            crate::types::RetentionPeriod,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "DefaultRetention" => {
+                    m_default_retention = crate::json::member(
+                        reader,
+                        "DefaultRetention",
+                    )?;
+                }
+                "MinimumRetention" => {
+                    m_minimum_retention = crate::json::member(
+                        reader,
+                        "MinimumRetention",
+                    )?;
+                }
+                "MaximumRetention" => {
+                    m_maximum_retention = crate::json::member(
+                        reader,
+                        "MaximumRetention",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(SnaplockRetentionPeriod {
+            default_retention: m_default_retention,
+            minimum_retention: m_minimum_retention,
+            maximum_retention: m_maximum_retention,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.default_retention {
-            map.serialize_entry("DefaultRetention", value)?;
+            crate::json::write_member(writer, "DefaultRetention", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.minimum_retention {
-            map.serialize_entry("MinimumRetention", value)?;
+            crate::json::write_member(writer, "MinimumRetention", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.maximum_retention {
-            map.serialize_entry("MaximumRetention", value)?;
+            crate::json::write_member(writer, "MaximumRetention", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SnaplockRetentionPeriod {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SnaplockRetentionPeriod;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `SnaplockRetentionPeriod` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<SnaplockRetentionPeriod, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_default_retention: ::std::option::Option<
-                    crate::types::RetentionPeriod,
-                > = ::std::option::Option::None;
-                let mut m_minimum_retention: ::std::option::Option<
-                    crate::types::RetentionPeriod,
-                > = ::std::option::Option::None;
-                let mut m_maximum_retention: ::std::option::Option<
-                    crate::types::RetentionPeriod,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "DefaultRetention" => {
-                            m_default_retention = crate::json::member(
-                                &mut map,
-                                "SnaplockRetentionPeriod",
-                                "DefaultRetention",
-                            )?;
-                        }
-                        "MinimumRetention" => {
-                            m_minimum_retention = crate::json::member(
-                                &mut map,
-                                "SnaplockRetentionPeriod",
-                                "MinimumRetention",
-                            )?;
-                        }
-                        "MaximumRetention" => {
-                            m_maximum_retention = crate::json::member(
-                                &mut map,
-                                "SnaplockRetentionPeriod",
-                                "MaximumRetention",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(SnaplockRetentionPeriod {
-                    default_retention: m_default_retention,
-                    minimum_retention: m_minimum_retention,
-                    maximum_retention: m_maximum_retention,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for SnaplockRetentionPeriod {

@@ -322,172 +322,105 @@ impl ::std::fmt::Debug for SnapshotBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for Snapshot {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for Snapshot {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("Snapshot")?;
+        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_creation_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut m_lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle> = ::std::option::Option::None;
+        let mut m_lifecycle_transition_reason: ::std::option::Option<
+            crate::types::LifecycleTransitionReason,
+        > = ::std::option::Option::None;
+        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
+        let mut m_administrative_actions: ::std::option::Option<
+            ::std::vec::Vec<crate::types::AdministrativeAction>,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "ResourceARN" => {
+                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                }
+                "SnapshotId" => {
+                    m_snapshot_id = crate::json::member(reader, "SnapshotId")?;
+                }
+                "Name" => m_name = crate::json::member(reader, "Name")?,
+                "VolumeId" => m_volume_id = crate::json::member(reader, "VolumeId")?,
+                "CreationTime" => {
+                    m_creation_time = crate::json::member(reader, "CreationTime")?;
+                }
+                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "LifecycleTransitionReason" => {
+                    m_lifecycle_transition_reason = crate::json::member(
+                        reader,
+                        "LifecycleTransitionReason",
+                    )?;
+                }
+                "Tags" => {
+                    m_tags = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                    >(reader, "Tags")?;
+                }
+                "AdministrativeActions" => {
+                    m_administrative_actions = crate::json::member_as::<
+                        crate::json::List<
+                            crate::json::Plain<crate::types::AdministrativeAction>,
+                        >,
+                    >(reader, "AdministrativeActions")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(Snapshot {
+            resource_arn: m_resource_arn,
+            snapshot_id: m_snapshot_id,
+            name: m_name,
+            volume_id: m_volume_id,
+            creation_time: m_creation_time,
+            lifecycle: m_lifecycle,
+            lifecycle_transition_reason: m_lifecycle_transition_reason,
+            tags: m_tags,
+            administrative_actions: m_administrative_actions,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceARN", value)?;
+            crate::json::write_member(writer, "ResourceARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.snapshot_id {
-            map.serialize_entry("SnapshotId", value)?;
+            crate::json::write_member(writer, "SnapshotId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+            crate::json::write_member(writer, "Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {
-            map.serialize_entry("VolumeId", value)?;
+            crate::json::write_member(writer, "VolumeId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.creation_time {
-            map.serialize_entry("CreationTime", value)?;
+            crate::json::write_member(writer, "CreationTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.lifecycle {
-            map.serialize_entry("Lifecycle", value)?;
+            crate::json::write_member(writer, "Lifecycle", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
-            map.serialize_entry("LifecycleTransitionReason", value)?;
+            crate::json::write_member(writer, "LifecycleTransitionReason", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry(
-                "Tags",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+            >(writer, "Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.administrative_actions {
-            map.serialize_entry(
-                "AdministrativeActions",
-                &crate::json::Encode::<
-                    crate::json::List<
-                        crate::json::Plain<crate::types::AdministrativeAction>,
-                    >,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::AdministrativeAction>>,
+            >(writer, "AdministrativeActions", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Snapshot {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Snapshot;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `Snapshot` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<Snapshot, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_creation_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut m_lifecycle: ::std::option::Option<
-                    crate::types::SnapshotLifecycle,
-                > = ::std::option::Option::None;
-                let mut m_lifecycle_transition_reason: ::std::option::Option<
-                    crate::types::LifecycleTransitionReason,
-                > = ::std::option::Option::None;
-                let mut m_tags: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::Tag>,
-                > = ::std::option::Option::None;
-                let mut m_administrative_actions: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::AdministrativeAction>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "ResourceARN" => {
-                            m_resource_arn = crate::json::member(
-                                &mut map,
-                                "Snapshot",
-                                "ResourceARN",
-                            )?;
-                        }
-                        "SnapshotId" => {
-                            m_snapshot_id = crate::json::member(
-                                &mut map,
-                                "Snapshot",
-                                "SnapshotId",
-                            )?;
-                        }
-                        "Name" => {
-                            m_name = crate::json::member(&mut map, "Snapshot", "Name")?;
-                        }
-                        "VolumeId" => {
-                            m_volume_id = crate::json::member(
-                                &mut map,
-                                "Snapshot",
-                                "VolumeId",
-                            )?;
-                        }
-                        "CreationTime" => {
-                            m_creation_time = crate::json::member(
-                                &mut map,
-                                "Snapshot",
-                                "CreationTime",
-                            )?;
-                        }
-                        "Lifecycle" => {
-                            m_lifecycle = crate::json::member(
-                                &mut map,
-                                "Snapshot",
-                                "Lifecycle",
-                            )?;
-                        }
-                        "LifecycleTransitionReason" => {
-                            m_lifecycle_transition_reason = crate::json::member(
-                                &mut map,
-                                "Snapshot",
-                                "LifecycleTransitionReason",
-                            )?;
-                        }
-                        "Tags" => {
-                            m_tags = crate::json::member_as::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                _,
-                            >(&mut map, "Snapshot", "Tags")?;
-                        }
-                        "AdministrativeActions" => {
-                            m_administrative_actions = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::AdministrativeAction>,
-                                >,
-                                _,
-                            >(&mut map, "Snapshot", "AdministrativeActions")?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(Snapshot {
-                    resource_arn: m_resource_arn,
-                    snapshot_id: m_snapshot_id,
-                    name: m_name,
-                    volume_id: m_volume_id,
-                    creation_time: m_creation_time,
-                    lifecycle: m_lifecycle,
-                    lifecycle_transition_reason: m_lifecycle_transition_reason,
-                    tags: m_tags,
-                    administrative_actions: m_administrative_actions,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for Snapshot {

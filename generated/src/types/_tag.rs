@@ -133,57 +133,31 @@ impl ::std::fmt::Debug for TagBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for Tag {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for Tag {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("Tag")?;
+        let mut m_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Key" => m_key = crate::json::member(reader, "Key")?,
+                "Value" => m_value = crate::json::member(reader, "Value")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(Tag { key: m_key, value: m_value })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.key {
-            map.serialize_entry("Key", value)?;
+            crate::json::write_member(writer, "Key", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.value {
-            map.serialize_entry("Value", value)?;
+            crate::json::write_member(writer, "Value", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Tag {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Tag;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `Tag` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<Tag, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Key" => m_key = crate::json::member(&mut map, "Tag", "Key")?,
-                        "Value" => {
-                            m_value = crate::json::member(&mut map, "Tag", "Value")?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(Tag { key: m_key, value: m_value })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for Tag {

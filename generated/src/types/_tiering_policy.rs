@@ -86,70 +86,36 @@ impl ::std::fmt::Debug for TieringPolicyBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for TieringPolicy {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for TieringPolicy {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("TieringPolicy")?;
+        let mut m_cooling_period: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_name: ::std::option::Option<crate::types::TieringPolicyName> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "CoolingPeriod" => {
+                    m_cooling_period = crate::json::member(reader, "CoolingPeriod")?;
+                }
+                "Name" => m_name = crate::json::member(reader, "Name")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(TieringPolicy {
+            cooling_period: m_cooling_period,
+            name: m_name,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.cooling_period {
-            map.serialize_entry("CoolingPeriod", value)?;
+            crate::json::write_member(writer, "CoolingPeriod", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+            crate::json::write_member(writer, "Name", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TieringPolicy {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = TieringPolicy;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `TieringPolicy` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<TieringPolicy, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_cooling_period: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_name: ::std::option::Option<crate::types::TieringPolicyName> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "CoolingPeriod" => {
-                            m_cooling_period = crate::json::member(
-                                &mut map,
-                                "TieringPolicy",
-                                "CoolingPeriod",
-                            )?;
-                        }
-                        "Name" => {
-                            m_name = crate::json::member(
-                                &mut map,
-                                "TieringPolicy",
-                                "Name",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(TieringPolicy {
-                    cooling_period: m_cooling_period,
-                    name: m_name,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for TieringPolicy {

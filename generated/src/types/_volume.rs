@@ -425,212 +425,139 @@ impl ::std::fmt::Debug for VolumeBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for Volume {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for Volume {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("Volume")?;
+        let mut m_creation_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
+        let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_lifecycle: ::std::option::Option<crate::types::VolumeLifecycle> = ::std::option::Option::None;
+        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_ontap_configuration: ::std::option::Option<
+            crate::types::OntapVolumeConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
+        let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_volume_type: ::std::option::Option<crate::types::VolumeType> = ::std::option::Option::None;
+        let mut m_lifecycle_transition_reason: ::std::option::Option<
+            crate::types::LifecycleTransitionReason,
+        > = ::std::option::Option::None;
+        let mut m_administrative_actions: ::std::option::Option<
+            ::std::vec::Vec<crate::types::AdministrativeAction>,
+        > = ::std::option::Option::None;
+        let mut m_open_zfs_configuration: ::std::option::Option<
+            crate::types::OpenZfsVolumeConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "CreationTime" => {
+                    m_creation_time = crate::json::member(reader, "CreationTime")?;
+                }
+                "FileSystemId" => {
+                    m_file_system_id = crate::json::member(reader, "FileSystemId")?;
+                }
+                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "Name" => m_name = crate::json::member(reader, "Name")?,
+                "OntapConfiguration" => {
+                    m_ontap_configuration = crate::json::member(
+                        reader,
+                        "OntapConfiguration",
+                    )?;
+                }
+                "ResourceARN" => {
+                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                }
+                "Tags" => {
+                    m_tags = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                    >(reader, "Tags")?;
+                }
+                "VolumeId" => m_volume_id = crate::json::member(reader, "VolumeId")?,
+                "VolumeType" => {
+                    m_volume_type = crate::json::member(reader, "VolumeType")?;
+                }
+                "LifecycleTransitionReason" => {
+                    m_lifecycle_transition_reason = crate::json::member(
+                        reader,
+                        "LifecycleTransitionReason",
+                    )?;
+                }
+                "AdministrativeActions" => {
+                    m_administrative_actions = crate::json::member_as::<
+                        crate::json::List<
+                            crate::json::Plain<crate::types::AdministrativeAction>,
+                        >,
+                    >(reader, "AdministrativeActions")?;
+                }
+                "OpenZFSConfiguration" => {
+                    m_open_zfs_configuration = crate::json::member(
+                        reader,
+                        "OpenZFSConfiguration",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(Volume {
+            creation_time: m_creation_time,
+            file_system_id: m_file_system_id,
+            lifecycle: m_lifecycle,
+            name: m_name,
+            ontap_configuration: m_ontap_configuration,
+            resource_arn: m_resource_arn,
+            tags: m_tags,
+            volume_id: m_volume_id,
+            volume_type: m_volume_type,
+            lifecycle_transition_reason: m_lifecycle_transition_reason,
+            administrative_actions: m_administrative_actions,
+            open_zfs_configuration: m_open_zfs_configuration,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.creation_time {
-            map.serialize_entry("CreationTime", value)?;
+            crate::json::write_member(writer, "CreationTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.file_system_id {
-            map.serialize_entry("FileSystemId", value)?;
+            crate::json::write_member(writer, "FileSystemId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.lifecycle {
-            map.serialize_entry("Lifecycle", value)?;
+            crate::json::write_member(writer, "Lifecycle", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.name {
-            map.serialize_entry("Name", value)?;
+            crate::json::write_member(writer, "Name", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.ontap_configuration {
-            map.serialize_entry("OntapConfiguration", value)?;
+            crate::json::write_member(writer, "OntapConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.resource_arn {
-            map.serialize_entry("ResourceARN", value)?;
+            crate::json::write_member(writer, "ResourceARN", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry(
-                "Tags",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+            >(writer, "Tags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.volume_id {
-            map.serialize_entry("VolumeId", value)?;
+            crate::json::write_member(writer, "VolumeId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.volume_type {
-            map.serialize_entry("VolumeType", value)?;
+            crate::json::write_member(writer, "VolumeType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
-            map.serialize_entry("LifecycleTransitionReason", value)?;
+            crate::json::write_member(writer, "LifecycleTransitionReason", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.administrative_actions {
-            map.serialize_entry(
-                "AdministrativeActions",
-                &crate::json::Encode::<
-                    crate::json::List<
-                        crate::json::Plain<crate::types::AdministrativeAction>,
-                    >,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::AdministrativeAction>>,
+            >(writer, "AdministrativeActions", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
-            map.serialize_entry("OpenZFSConfiguration", value)?;
+            crate::json::write_member(writer, "OpenZFSConfiguration", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for Volume {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = Volume;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `Volume` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<Volume, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_creation_time: ::std::option::Option<
-                    crate::primitives::DateTime,
-                > = ::std::option::Option::None;
-                let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_lifecycle: ::std::option::Option<
-                    crate::types::VolumeLifecycle,
-                > = ::std::option::Option::None;
-                let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_ontap_configuration: ::std::option::Option<
-                    crate::types::OntapVolumeConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_tags: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::Tag>,
-                > = ::std::option::Option::None;
-                let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_volume_type: ::std::option::Option<crate::types::VolumeType> = ::std::option::Option::None;
-                let mut m_lifecycle_transition_reason: ::std::option::Option<
-                    crate::types::LifecycleTransitionReason,
-                > = ::std::option::Option::None;
-                let mut m_administrative_actions: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::AdministrativeAction>,
-                > = ::std::option::Option::None;
-                let mut m_open_zfs_configuration: ::std::option::Option<
-                    crate::types::OpenZfsVolumeConfiguration,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "CreationTime" => {
-                            m_creation_time = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "CreationTime",
-                            )?;
-                        }
-                        "FileSystemId" => {
-                            m_file_system_id = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "FileSystemId",
-                            )?;
-                        }
-                        "Lifecycle" => {
-                            m_lifecycle = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "Lifecycle",
-                            )?;
-                        }
-                        "Name" => {
-                            m_name = crate::json::member(&mut map, "Volume", "Name")?;
-                        }
-                        "OntapConfiguration" => {
-                            m_ontap_configuration = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "OntapConfiguration",
-                            )?;
-                        }
-                        "ResourceARN" => {
-                            m_resource_arn = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "ResourceARN",
-                            )?;
-                        }
-                        "Tags" => {
-                            m_tags = crate::json::member_as::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                _,
-                            >(&mut map, "Volume", "Tags")?;
-                        }
-                        "VolumeId" => {
-                            m_volume_id = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "VolumeId",
-                            )?;
-                        }
-                        "VolumeType" => {
-                            m_volume_type = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "VolumeType",
-                            )?;
-                        }
-                        "LifecycleTransitionReason" => {
-                            m_lifecycle_transition_reason = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "LifecycleTransitionReason",
-                            )?;
-                        }
-                        "AdministrativeActions" => {
-                            m_administrative_actions = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::AdministrativeAction>,
-                                >,
-                                _,
-                            >(&mut map, "Volume", "AdministrativeActions")?;
-                        }
-                        "OpenZFSConfiguration" => {
-                            m_open_zfs_configuration = crate::json::member(
-                                &mut map,
-                                "Volume",
-                                "OpenZFSConfiguration",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(Volume {
-                    creation_time: m_creation_time,
-                    file_system_id: m_file_system_id,
-                    lifecycle: m_lifecycle,
-                    name: m_name,
-                    ontap_configuration: m_ontap_configuration,
-                    resource_arn: m_resource_arn,
-                    tags: m_tags,
-                    volume_id: m_volume_id,
-                    volume_type: m_volume_type,
-                    lifecycle_transition_reason: m_lifecycle_transition_reason,
-                    administrative_actions: m_administrative_actions,
-                    open_zfs_configuration: m_open_zfs_configuration,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for Volume {

@@ -193,90 +193,61 @@ impl ::std::fmt::Debug for WindowsAuditLogConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for WindowsAuditLogConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for WindowsAuditLogConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("WindowsAuditLogConfiguration")?;
+        let mut m_file_access_audit_log_level: ::std::option::Option<
+            crate::types::WindowsAccessAuditLogLevel,
+        > = ::std::option::Option::None;
+        let mut m_file_share_access_audit_log_level: ::std::option::Option<
+            crate::types::WindowsAccessAuditLogLevel,
+        > = ::std::option::Option::None;
+        let mut m_audit_log_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "FileAccessAuditLogLevel" => {
+                    m_file_access_audit_log_level = crate::json::member(
+                        reader,
+                        "FileAccessAuditLogLevel",
+                    )?;
+                }
+                "FileShareAccessAuditLogLevel" => {
+                    m_file_share_access_audit_log_level = crate::json::member(
+                        reader,
+                        "FileShareAccessAuditLogLevel",
+                    )?;
+                }
+                "AuditLogDestination" => {
+                    m_audit_log_destination = crate::json::member(
+                        reader,
+                        "AuditLogDestination",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(WindowsAuditLogConfiguration {
+            file_access_audit_log_level: m_file_access_audit_log_level,
+            file_share_access_audit_log_level: m_file_share_access_audit_log_level,
+            audit_log_destination: m_audit_log_destination,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.file_access_audit_log_level {
-            map.serialize_entry("FileAccessAuditLogLevel", value)?;
+            crate::json::write_member(writer, "FileAccessAuditLogLevel", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .file_share_access_audit_log_level
         {
-            map.serialize_entry("FileShareAccessAuditLogLevel", value)?;
+            crate::json::write_member(writer, "FileShareAccessAuditLogLevel", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.audit_log_destination {
-            map.serialize_entry("AuditLogDestination", value)?;
+            crate::json::write_member(writer, "AuditLogDestination", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for WindowsAuditLogConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = WindowsAuditLogConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `WindowsAuditLogConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<WindowsAuditLogConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_file_access_audit_log_level: ::std::option::Option<
-                    crate::types::WindowsAccessAuditLogLevel,
-                > = ::std::option::Option::None;
-                let mut m_file_share_access_audit_log_level: ::std::option::Option<
-                    crate::types::WindowsAccessAuditLogLevel,
-                > = ::std::option::Option::None;
-                let mut m_audit_log_destination: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "FileAccessAuditLogLevel" => {
-                            m_file_access_audit_log_level = crate::json::member(
-                                &mut map,
-                                "WindowsAuditLogConfiguration",
-                                "FileAccessAuditLogLevel",
-                            )?;
-                        }
-                        "FileShareAccessAuditLogLevel" => {
-                            m_file_share_access_audit_log_level = crate::json::member(
-                                &mut map,
-                                "WindowsAuditLogConfiguration",
-                                "FileShareAccessAuditLogLevel",
-                            )?;
-                        }
-                        "AuditLogDestination" => {
-                            m_audit_log_destination = crate::json::member(
-                                &mut map,
-                                "WindowsAuditLogConfiguration",
-                                "AuditLogDestination",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(WindowsAuditLogConfiguration {
-                    file_access_audit_log_level: m_file_access_audit_log_level,
-                    file_share_access_audit_log_level: m_file_share_access_audit_log_level,
-                    audit_log_destination: m_audit_log_destination,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for WindowsAuditLogConfiguration {

@@ -653,304 +653,248 @@ impl ::std::fmt::Debug for WindowsFileSystemConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for WindowsFileSystemConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for WindowsFileSystemConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("WindowsFileSystemConfiguration")?;
+        let mut m_active_directory_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_self_managed_active_directory_configuration: ::std::option::Option<
+            crate::types::SelfManagedActiveDirectoryAttributes,
+        > = ::std::option::Option::None;
+        let mut m_deployment_type: ::std::option::Option<
+            crate::types::WindowsDeploymentType,
+        > = ::std::option::Option::None;
+        let mut m_remote_administration_endpoint: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_preferred_file_server_ip: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_maintenance_operations_in_progress: ::std::option::Option<
+            ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
+        > = ::std::option::Option::None;
+        let mut m_weekly_maintenance_start_time: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
+        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_aliases: ::std::option::Option<::std::vec::Vec<crate::types::Alias>> = ::std::option::Option::None;
+        let mut m_audit_log_configuration: ::std::option::Option<
+            crate::types::WindowsAuditLogConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_disk_iops_configuration: ::std::option::Option<
+            crate::types::DiskIopsConfiguration,
+        > = ::std::option::Option::None;
+        let mut m_preferred_file_server_ipv6: ::std::option::Option<
+            ::std::string::String,
+        > = ::std::option::Option::None;
+        let mut m_fsrm_configuration: ::std::option::Option<
+            crate::types::WindowsFsrmConfiguration,
+        > = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "ActiveDirectoryId" => {
+                    m_active_directory_id = crate::json::member(
+                        reader,
+                        "ActiveDirectoryId",
+                    )?;
+                }
+                "SelfManagedActiveDirectoryConfiguration" => {
+                    m_self_managed_active_directory_configuration = crate::json::member(
+                        reader,
+                        "SelfManagedActiveDirectoryConfiguration",
+                    )?;
+                }
+                "DeploymentType" => {
+                    m_deployment_type = crate::json::member(reader, "DeploymentType")?;
+                }
+                "RemoteAdministrationEndpoint" => {
+                    m_remote_administration_endpoint = crate::json::member(
+                        reader,
+                        "RemoteAdministrationEndpoint",
+                    )?;
+                }
+                "PreferredSubnetId" => {
+                    m_preferred_subnet_id = crate::json::member(
+                        reader,
+                        "PreferredSubnetId",
+                    )?;
+                }
+                "PreferredFileServerIp" => {
+                    m_preferred_file_server_ip = crate::json::member(
+                        reader,
+                        "PreferredFileServerIp",
+                    )?;
+                }
+                "ThroughputCapacity" => {
+                    m_throughput_capacity = crate::json::member(
+                        reader,
+                        "ThroughputCapacity",
+                    )?;
+                }
+                "MaintenanceOperationsInProgress" => {
+                    m_maintenance_operations_in_progress = crate::json::member_as::<
+                        crate::json::List<
+                            crate::json::Plain<
+                                crate::types::FileSystemMaintenanceOperation,
+                            >,
+                        >,
+                    >(reader, "MaintenanceOperationsInProgress")?;
+                }
+                "WeeklyMaintenanceStartTime" => {
+                    m_weekly_maintenance_start_time = crate::json::member(
+                        reader,
+                        "WeeklyMaintenanceStartTime",
+                    )?;
+                }
+                "DailyAutomaticBackupStartTime" => {
+                    m_daily_automatic_backup_start_time = crate::json::member(
+                        reader,
+                        "DailyAutomaticBackupStartTime",
+                    )?;
+                }
+                "AutomaticBackupRetentionDays" => {
+                    m_automatic_backup_retention_days = crate::json::member(
+                        reader,
+                        "AutomaticBackupRetentionDays",
+                    )?;
+                }
+                "CopyTagsToBackups" => {
+                    m_copy_tags_to_backups = crate::json::member(
+                        reader,
+                        "CopyTagsToBackups",
+                    )?;
+                }
+                "Aliases" => {
+                    m_aliases = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<crate::types::Alias>>,
+                    >(reader, "Aliases")?;
+                }
+                "AuditLogConfiguration" => {
+                    m_audit_log_configuration = crate::json::member(
+                        reader,
+                        "AuditLogConfiguration",
+                    )?;
+                }
+                "DiskIopsConfiguration" => {
+                    m_disk_iops_configuration = crate::json::member(
+                        reader,
+                        "DiskIopsConfiguration",
+                    )?;
+                }
+                "PreferredFileServerIpv6" => {
+                    m_preferred_file_server_ipv6 = crate::json::member(
+                        reader,
+                        "PreferredFileServerIpv6",
+                    )?;
+                }
+                "FsrmConfiguration" => {
+                    m_fsrm_configuration = crate::json::member(
+                        reader,
+                        "FsrmConfiguration",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(WindowsFileSystemConfiguration {
+            active_directory_id: m_active_directory_id,
+            self_managed_active_directory_configuration: m_self_managed_active_directory_configuration,
+            deployment_type: m_deployment_type,
+            remote_administration_endpoint: m_remote_administration_endpoint,
+            preferred_subnet_id: m_preferred_subnet_id,
+            preferred_file_server_ip: m_preferred_file_server_ip,
+            throughput_capacity: m_throughput_capacity,
+            maintenance_operations_in_progress: m_maintenance_operations_in_progress,
+            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
+            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
+            automatic_backup_retention_days: m_automatic_backup_retention_days,
+            copy_tags_to_backups: m_copy_tags_to_backups,
+            aliases: m_aliases,
+            audit_log_configuration: m_audit_log_configuration,
+            disk_iops_configuration: m_disk_iops_configuration,
+            preferred_file_server_ipv6: m_preferred_file_server_ipv6,
+            fsrm_configuration: m_fsrm_configuration,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.active_directory_id {
-            map.serialize_entry("ActiveDirectoryId", value)?;
+            crate::json::write_member(writer, "ActiveDirectoryId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .self_managed_active_directory_configuration
         {
-            map.serialize_entry("SelfManagedActiveDirectoryConfiguration", value)?;
+            crate::json::write_member(
+                writer,
+                "SelfManagedActiveDirectoryConfiguration",
+                value,
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.deployment_type {
-            map.serialize_entry("DeploymentType", value)?;
+            crate::json::write_member(writer, "DeploymentType", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.remote_administration_endpoint
         {
-            map.serialize_entry("RemoteAdministrationEndpoint", value)?;
+            crate::json::write_member(writer, "RemoteAdministrationEndpoint", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
-            map.serialize_entry("PreferredSubnetId", value)?;
+            crate::json::write_member(writer, "PreferredSubnetId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.preferred_file_server_ip {
-            map.serialize_entry("PreferredFileServerIp", value)?;
+            crate::json::write_member(writer, "PreferredFileServerIp", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.throughput_capacity {
-            map.serialize_entry("ThroughputCapacity", value)?;
+            crate::json::write_member(writer, "ThroughputCapacity", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .maintenance_operations_in_progress
         {
-            map.serialize_entry(
-                "MaintenanceOperationsInProgress",
-                &crate::json::Encode::<
-                    crate::json::List<
-                        crate::json::Plain<crate::types::FileSystemMaintenanceOperation>,
-                    >,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<
+                    crate::json::Plain<crate::types::FileSystemMaintenanceOperation>,
+                >,
+            >(writer, "MaintenanceOperationsInProgress", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
-            map.serialize_entry("WeeklyMaintenanceStartTime", value)?;
+            crate::json::write_member(writer, "WeeklyMaintenanceStartTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self
             .daily_automatic_backup_start_time
         {
-            map.serialize_entry("DailyAutomaticBackupStartTime", value)?;
+            crate::json::write_member(writer, "DailyAutomaticBackupStartTime", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
         {
-            map.serialize_entry("AutomaticBackupRetentionDays", value)?;
+            crate::json::write_member(writer, "AutomaticBackupRetentionDays", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
-            map.serialize_entry("CopyTagsToBackups", value)?;
+            crate::json::write_member(writer, "CopyTagsToBackups", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.aliases {
-            map.serialize_entry(
-                "Aliases",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<crate::types::Alias>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::Alias>>,
+            >(writer, "Aliases", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.audit_log_configuration {
-            map.serialize_entry("AuditLogConfiguration", value)?;
+            crate::json::write_member(writer, "AuditLogConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
-            map.serialize_entry("DiskIopsConfiguration", value)?;
+            crate::json::write_member(writer, "DiskIopsConfiguration", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.preferred_file_server_ipv6 {
-            map.serialize_entry("PreferredFileServerIpv6", value)?;
+            crate::json::write_member(writer, "PreferredFileServerIpv6", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.fsrm_configuration {
-            map.serialize_entry("FsrmConfiguration", value)?;
+            crate::json::write_member(writer, "FsrmConfiguration", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for WindowsFileSystemConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = WindowsFileSystemConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `WindowsFileSystemConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<WindowsFileSystemConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_active_directory_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_self_managed_active_directory_configuration: ::std::option::Option<
-                    crate::types::SelfManagedActiveDirectoryAttributes,
-                > = ::std::option::Option::None;
-                let mut m_deployment_type: ::std::option::Option<
-                    crate::types::WindowsDeploymentType,
-                > = ::std::option::Option::None;
-                let mut m_remote_administration_endpoint: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_preferred_subnet_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_preferred_file_server_ip: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_maintenance_operations_in_progress: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-                > = ::std::option::Option::None;
-                let mut m_weekly_maintenance_start_time: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-                let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_aliases: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::Alias>,
-                > = ::std::option::Option::None;
-                let mut m_audit_log_configuration: ::std::option::Option<
-                    crate::types::WindowsAuditLogConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_disk_iops_configuration: ::std::option::Option<
-                    crate::types::DiskIopsConfiguration,
-                > = ::std::option::Option::None;
-                let mut m_preferred_file_server_ipv6: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_fsrm_configuration: ::std::option::Option<
-                    crate::types::WindowsFsrmConfiguration,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "ActiveDirectoryId" => {
-                            m_active_directory_id = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "ActiveDirectoryId",
-                            )?;
-                        }
-                        "SelfManagedActiveDirectoryConfiguration" => {
-                            m_self_managed_active_directory_configuration = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "SelfManagedActiveDirectoryConfiguration",
-                            )?;
-                        }
-                        "DeploymentType" => {
-                            m_deployment_type = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "DeploymentType",
-                            )?;
-                        }
-                        "RemoteAdministrationEndpoint" => {
-                            m_remote_administration_endpoint = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "RemoteAdministrationEndpoint",
-                            )?;
-                        }
-                        "PreferredSubnetId" => {
-                            m_preferred_subnet_id = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "PreferredSubnetId",
-                            )?;
-                        }
-                        "PreferredFileServerIp" => {
-                            m_preferred_file_server_ip = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "PreferredFileServerIp",
-                            )?;
-                        }
-                        "ThroughputCapacity" => {
-                            m_throughput_capacity = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "ThroughputCapacity",
-                            )?;
-                        }
-                        "MaintenanceOperationsInProgress" => {
-                            m_maintenance_operations_in_progress = crate::json::member_as::<
-                                crate::json::List<
-                                    crate::json::Plain<
-                                        crate::types::FileSystemMaintenanceOperation,
-                                    >,
-                                >,
-                                _,
-                            >(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "MaintenanceOperationsInProgress",
-                            )?;
-                        }
-                        "WeeklyMaintenanceStartTime" => {
-                            m_weekly_maintenance_start_time = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "WeeklyMaintenanceStartTime",
-                            )?;
-                        }
-                        "DailyAutomaticBackupStartTime" => {
-                            m_daily_automatic_backup_start_time = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "DailyAutomaticBackupStartTime",
-                            )?;
-                        }
-                        "AutomaticBackupRetentionDays" => {
-                            m_automatic_backup_retention_days = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "AutomaticBackupRetentionDays",
-                            )?;
-                        }
-                        "CopyTagsToBackups" => {
-                            m_copy_tags_to_backups = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "CopyTagsToBackups",
-                            )?;
-                        }
-                        "Aliases" => {
-                            m_aliases = crate::json::member_as::<
-                                crate::json::List<crate::json::Plain<crate::types::Alias>>,
-                                _,
-                            >(&mut map, "WindowsFileSystemConfiguration", "Aliases")?;
-                        }
-                        "AuditLogConfiguration" => {
-                            m_audit_log_configuration = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "AuditLogConfiguration",
-                            )?;
-                        }
-                        "DiskIopsConfiguration" => {
-                            m_disk_iops_configuration = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "DiskIopsConfiguration",
-                            )?;
-                        }
-                        "PreferredFileServerIpv6" => {
-                            m_preferred_file_server_ipv6 = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "PreferredFileServerIpv6",
-                            )?;
-                        }
-                        "FsrmConfiguration" => {
-                            m_fsrm_configuration = crate::json::member(
-                                &mut map,
-                                "WindowsFileSystemConfiguration",
-                                "FsrmConfiguration",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(WindowsFileSystemConfiguration {
-                    active_directory_id: m_active_directory_id,
-                    self_managed_active_directory_configuration: m_self_managed_active_directory_configuration,
-                    deployment_type: m_deployment_type,
-                    remote_administration_endpoint: m_remote_administration_endpoint,
-                    preferred_subnet_id: m_preferred_subnet_id,
-                    preferred_file_server_ip: m_preferred_file_server_ip,
-                    throughput_capacity: m_throughput_capacity,
-                    maintenance_operations_in_progress: m_maintenance_operations_in_progress,
-                    weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-                    daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-                    automatic_backup_retention_days: m_automatic_backup_retention_days,
-                    copy_tags_to_backups: m_copy_tags_to_backups,
-                    aliases: m_aliases,
-                    audit_log_configuration: m_audit_log_configuration,
-                    disk_iops_configuration: m_disk_iops_configuration,
-                    preferred_file_server_ipv6: m_preferred_file_server_ipv6,
-                    fsrm_configuration: m_fsrm_configuration,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for WindowsFileSystemConfiguration {

@@ -116,72 +116,44 @@ impl ::std::fmt::Debug for WindowsFsrmConfigurationBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for WindowsFsrmConfiguration {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for WindowsFsrmConfiguration {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("WindowsFsrmConfiguration")?;
+        let mut m_fsrm_service_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_event_log_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "FsrmServiceEnabled" => {
+                    m_fsrm_service_enabled = crate::json::member(
+                        reader,
+                        "FsrmServiceEnabled",
+                    )?;
+                }
+                "EventLogDestination" => {
+                    m_event_log_destination = crate::json::member(
+                        reader,
+                        "EventLogDestination",
+                    )?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(WindowsFsrmConfiguration {
+            fsrm_service_enabled: m_fsrm_service_enabled,
+            event_log_destination: m_event_log_destination,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.fsrm_service_enabled {
-            map.serialize_entry("FsrmServiceEnabled", value)?;
+            crate::json::write_member(writer, "FsrmServiceEnabled", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.event_log_destination {
-            map.serialize_entry("EventLogDestination", value)?;
+            crate::json::write_member(writer, "EventLogDestination", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for WindowsFsrmConfiguration {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = WindowsFsrmConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `WindowsFsrmConfiguration` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<WindowsFsrmConfiguration, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_fsrm_service_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_event_log_destination: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "FsrmServiceEnabled" => {
-                            m_fsrm_service_enabled = crate::json::member(
-                                &mut map,
-                                "WindowsFsrmConfiguration",
-                                "FsrmServiceEnabled",
-                            )?;
-                        }
-                        "EventLogDestination" => {
-                            m_event_log_destination = crate::json::member(
-                                &mut map,
-                                "WindowsFsrmConfiguration",
-                                "EventLogDestination",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(WindowsFsrmConfiguration {
-                    fsrm_service_enabled: m_fsrm_service_enabled,
-                    event_log_destination: m_event_log_destination,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for WindowsFsrmConfiguration {

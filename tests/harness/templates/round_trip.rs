@@ -1,20 +1,25 @@
 //! Reading a document as a type and writing it back gives the same document.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use std::fmt::Display;
+
 use serde_json::Value;
 
 use super::json_compare::first_difference;
 
-/// Parses `text` as `T`, serializes the value and compares the result with `text` as
+/// Reads `text` as a `T` with `read` (the generated crate's `json::from_slice`), writes
+/// the value with `write` (its `json::to_vec`) and compares the result with `text` as
 /// JSON data.
-pub fn round_trip<T: DeserializeOwned + Serialize>(text: &str) {
+pub fn round_trip<T, E: Display, F: Display>(
+    text: &str,
+    read: fn(&[u8]) -> Result<T, E>,
+    write: fn(&T) -> Result<Vec<u8>, F>,
+) {
     let sent: Value = serde_json::from_str(text).expect("the sample is JSON");
-    let value: T = match serde_json::from_str(text) {
+    let value: T = match read(text.as_bytes()) {
         Ok(value) => value,
         Err(e) => panic!("the sample does not parse: {e}"),
     };
-    let written = match serde_json::to_vec(&value) {
+    let written = match write(&value) {
         Ok(bytes) => bytes,
         Err(e) => panic!("the value does not serialize: {e}"),
     };

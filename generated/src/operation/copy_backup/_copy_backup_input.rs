@@ -234,128 +234,73 @@ impl ::std::fmt::Debug for CopyBackupInputBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for CopyBackupInput {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for CopyBackupInput {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("CopyBackupInput")?;
+        let mut m_client_request_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_source_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_source_region: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_copy_tags: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "ClientRequestToken" => {
+                    m_client_request_token = crate::json::member(
+                        reader,
+                        "ClientRequestToken",
+                    )?;
+                }
+                "SourceBackupId" => {
+                    m_source_backup_id = crate::json::member(reader, "SourceBackupId")?;
+                }
+                "SourceRegion" => {
+                    m_source_region = crate::json::member(reader, "SourceRegion")?;
+                }
+                "KmsKeyId" => m_kms_key_id = crate::json::member(reader, "KmsKeyId")?,
+                "CopyTags" => m_copy_tags = crate::json::member(reader, "CopyTags")?,
+                "Tags" => {
+                    m_tags = crate::json::member_as::<
+                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
+                    >(reader, "Tags")?;
+                }
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(CopyBackupInput {
+            client_request_token: m_client_request_token,
+            source_backup_id: m_source_backup_id,
+            source_region: m_source_region,
+            kms_key_id: m_kms_key_id,
+            copy_tags: m_copy_tags,
+            tags: m_tags,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.client_request_token {
-            map.serialize_entry("ClientRequestToken", value)?;
+            crate::json::write_member(writer, "ClientRequestToken", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_backup_id {
-            map.serialize_entry("SourceBackupId", value)?;
+            crate::json::write_member(writer, "SourceBackupId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.source_region {
-            map.serialize_entry("SourceRegion", value)?;
+            crate::json::write_member(writer, "SourceRegion", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.kms_key_id {
-            map.serialize_entry("KmsKeyId", value)?;
+            crate::json::write_member(writer, "KmsKeyId", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.copy_tags {
-            map.serialize_entry("CopyTags", value)?;
+            crate::json::write_member(writer, "CopyTags", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            map.serialize_entry(
-                "Tags",
-                &crate::json::Encode::<
-                    crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                >::new(value),
-            )?;
+            crate::json::write_member_as::<
+                crate::json::List<crate::json::Plain<crate::types::Tag>>,
+            >(writer, "Tags", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for CopyBackupInput {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = CopyBackupInput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `CopyBackupInput` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<CopyBackupInput, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_client_request_token: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_source_backup_id: ::std::option::Option<
-                    ::std::string::String,
-                > = ::std::option::Option::None;
-                let mut m_source_region: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_copy_tags: ::std::option::Option<bool> = ::std::option::Option::None;
-                let mut m_tags: ::std::option::Option<
-                    ::std::vec::Vec<crate::types::Tag>,
-                > = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "ClientRequestToken" => {
-                            m_client_request_token = crate::json::member(
-                                &mut map,
-                                "CopyBackupInput",
-                                "ClientRequestToken",
-                            )?;
-                        }
-                        "SourceBackupId" => {
-                            m_source_backup_id = crate::json::member(
-                                &mut map,
-                                "CopyBackupInput",
-                                "SourceBackupId",
-                            )?;
-                        }
-                        "SourceRegion" => {
-                            m_source_region = crate::json::member(
-                                &mut map,
-                                "CopyBackupInput",
-                                "SourceRegion",
-                            )?;
-                        }
-                        "KmsKeyId" => {
-                            m_kms_key_id = crate::json::member(
-                                &mut map,
-                                "CopyBackupInput",
-                                "KmsKeyId",
-                            )?;
-                        }
-                        "CopyTags" => {
-                            m_copy_tags = crate::json::member(
-                                &mut map,
-                                "CopyBackupInput",
-                                "CopyTags",
-                            )?;
-                        }
-                        "Tags" => {
-                            m_tags = crate::json::member_as::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                _,
-                            >(&mut map, "CopyBackupInput", "Tags")?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(CopyBackupInput {
-                    client_request_token: m_client_request_token,
-                    source_backup_id: m_source_backup_id,
-                    source_region: m_source_region,
-                    kms_key_id: m_kms_key_id,
-                    copy_tags: m_copy_tags,
-                    tags: m_tags,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for CopyBackupInput {

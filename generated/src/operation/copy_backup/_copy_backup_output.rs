@@ -62,58 +62,28 @@ impl ::std::fmt::Debug for CopyBackupOutputBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for CopyBackupOutput {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
-        if let ::std::option::Option::Some(value) = &self.backup {
-            map.serialize_entry("Backup", value)?;
+impl crate::json::Json for CopyBackupOutput {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("CopyBackupOutput")?;
+        let mut m_backup: ::std::option::Option<crate::types::Backup> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Backup" => m_backup = crate::json::member(reader, "Backup")?,
+                _ => reader.skip()?,
+            }
         }
-        map.end()
+        reader.end_structure();
+        ::std::result::Result::Ok(CopyBackupOutput {
+            backup: m_backup,
+        })
     }
-}
-impl<'de> ::serde::Deserialize<'de> for CopyBackupOutput {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = CopyBackupOutput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `CopyBackupOutput` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<CopyBackupOutput, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_backup: ::std::option::Option<crate::types::Backup> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Backup" => {
-                            m_backup = crate::json::member(
-                                &mut map,
-                                "CopyBackupOutput",
-                                "Backup",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(CopyBackupOutput {
-                    backup: m_backup,
-                })
-            }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
+        if let ::std::option::Option::Some(value) = &self.backup {
+            crate::json::write_member(writer, "Backup", value)?;
         }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for CopyBackupOutput {

@@ -95,70 +95,34 @@ impl ::std::fmt::Debug for SourceBackupUnavailableBuilder {
         formatter.finish()
     }
 }
-impl ::serde::Serialize for SourceBackupUnavailable {
-    fn serialize<__S: ::serde::Serializer>(
-        &self,
-        serializer: __S,
-    ) -> ::std::result::Result<__S::Ok, __S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::None)?;
+impl crate::json::Json for SourceBackupUnavailable {
+    fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        let mut entries = reader.begin_structure("SourceBackupUnavailable")?;
+        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            match &*key {
+                "Message" => m_message = crate::json::member(reader, "Message")?,
+                "BackupId" => m_backup_id = crate::json::member(reader, "BackupId")?,
+                _ => reader.skip()?,
+            }
+        }
+        reader.end_structure();
+        ::std::result::Result::Ok(SourceBackupUnavailable {
+            message: m_message,
+            backup_id: m_backup_id,
+        })
+    }
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
         if let ::std::option::Option::Some(value) = &self.message {
-            map.serialize_entry("Message", value)?;
+            crate::json::write_member(writer, "Message", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.backup_id {
-            map.serialize_entry("BackupId", value)?;
+            crate::json::write_member(writer, "BackupId", value)?;
         }
-        map.end()
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for SourceBackupUnavailable {
-    fn deserialize<__D: ::serde::Deserializer<'de>>(
-        deserializer: __D,
-    ) -> ::std::result::Result<Self, __D::Error> {
-        struct __Visitor;
-        impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-            type Value = SourceBackupUnavailable;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a `SourceBackupUnavailable` object")
-            }
-            fn visit_map<__A: ::serde::de::MapAccess<'de>>(
-                self,
-                mut map: __A,
-            ) -> ::std::result::Result<SourceBackupUnavailable, __A::Error> {
-                let _level = crate::limits::NestingGuard::enter()?;
-                let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-                while let ::std::option::Option::Some(key) = map
-                    .next_key::<crate::json::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "Message" => {
-                            m_message = crate::json::member(
-                                &mut map,
-                                "SourceBackupUnavailable",
-                                "Message",
-                            )?;
-                        }
-                        "BackupId" => {
-                            m_backup_id = crate::json::member(
-                                &mut map,
-                                "SourceBackupUnavailable",
-                                "BackupId",
-                            )?;
-                        }
-                        _ => crate::json::skip(&mut map)?,
-                    }
-                }
-                ::std::result::Result::Ok(SourceBackupUnavailable {
-                    message: m_message,
-                    backup_id: m_backup_id,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
+        writer.end_object();
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::json::ZeroValue for SourceBackupUnavailable {

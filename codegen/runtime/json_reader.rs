@@ -1,0 +1,661 @@
+//! A pull reader of JSON text, made for the generated deserializers: they ask for the
+//! value they expect next (an object of known members, a string, an integer...) and
+//! get it, or an error naming what was found instead. No intermediate tree, no serde.
+//!
+//! - Object keys come back borrowed from the body (an escaped key is unescaped once).
+//! - Whitespace and string contents are scanned eight bytes at a time.
+//! - Numbers follow the JSON grammar exactly; floats are read with correct rounding
+//!   (`str::parse`), integers that do not fit their type are errors.
+//! - Arrays and objects read as values may nest [`MAX_DEPTH`] deep: deeper input is an
+//!   error, never a stack overflow. Structures count separately against
+//!   [`max_nesting_depth`](crate::limits::max_nesting_depth). A value skipped (a member
+//!   this model does not know) is walked with a heap stack instead, at any depth.
+//! - An error keeps the byte offset where reading stopped and the member path, built
+//!   from the inside out as the error leaves each member; it never holds input text.
+
+#![allow(dead_code)] // not every model reads every kind of value
+
+use std::borrow::Cow;
+
+/// How deep arrays and objects may nest (serde_json's default recursion limit).
+pub(crate) const MAX_DEPTH: u32 = 128;
+
+/// A read failure: what was wrong, where, and in which member (becomes a
+/// [`ParseError`](crate::error::ParseError) at the top).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// Member names from the outermost in; filled while the error leaves each level.
+    path: Vec<&'static str>,
+    detail: Cow<'static, str>,
+    offset: usize,
+}
+
+impl ReadError {
+    fn new(detail: impl Into<Cow<'static, str>>, offset: usize) -> Self {
+        ReadError {
+            path: Vec::new(),
+            detail: detail.into(),
+            offset,
+        }
+    }
+
+    /// The same error, one member further out: `member` holds the value that failed.
+    #[cold]
+    pub(crate) fn in_member(mut self, member: &'static str) -> Self {
+        self.path.push(member);
+        self
+    }
+
+    /// The member path, outermost first: `Backup.FileSystem.StorageCapacity`.
+    pub(crate) fn path(&self) -> String {
+        let mut path = String::new();
+        for (i, member) in self.path.iter().rev().enumerate() {
+            if i > 0 {
+                path.push('.');
+            }
+            path.push_str(member);
+        }
+        path
+    }
+
+    pub(crate) fn detail(&self) -> &str {
+        &self.detail
+    }
+
+    /// The byte offset in the body where reading stopped.
+    pub(crate) fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The 1-based line and column of [`offset`](Self::offset) in `text`.
+    pub(crate) fn line_column(&self, text: &str) -> (usize, usize) {
+        let before = text
+            .as_bytes()
+            .get(..self.offset)
+            .unwrap_or(text.as_bytes());
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();
+        (line, column)
+    }
+}
+
+/// The result of reading one value.
+pub type ReadResult<T> = Result<T, ReadError>;
+
+/// What the next value in the input is, for "expected X, found Y".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Found {
+    Object,
+    List,
+    String,
+    Number,
+    Boolean,
+    Null,
+    End,
+    Other,
+}
+
+impl Found {
+    fn of(byte: Option<u8>) -> Found {
+        match byte {
+            Some(b'{') => Found::Object,
+            Some(b'[') => Found::List,
+            Some(b'"') => Found::String,
+            Some(b'-' | b'0'..=b'9') => Found::Number,
+            Some(b't' | b'f') => Found::Boolean,
+            Some(b'n') => Found::Null,
+            None => Found::End,
+            Some(_) => Found::Other,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Found::Object => "object",
+            Found::List => "list",
+            Found::String => "string",
+            Found::Number => "number",
+            Found::Boolean => "boolean",
+            Found::Null => "null",
+            Found::End => "the end of the body",
+            Found::Other => "something that is not JSON",
+        }
+    }
+}
+
+/// Eight copies of a byte, for the word-at-a-time scans.
+const fn splat(byte: u8) -> u64 {
+    u64::from_ne_bytes([byte; 8])
+}
+
+/// Where the next `"`, `\` or control character is in `bytes`, eight bytes at a time.
+/// The classic "has zero byte" test: it may flag a byte above a real hit, never below
+/// one, so the lowest flagged byte is always the first hit.
+#[inline]
+pub(crate) fn special_byte(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        let quote = word ^ splat(b'"');
+        let backslash = word ^ splat(b'\\');
+        let hits = (quote.wrapping_sub(splat(1)) & !quote)
+            | (backslash.wrapping_sub(splat(1)) & !backslash)
+            | (word.wrapping_sub(splat(0x20)) & !word);
+        let hits = hits & splat(0x80);
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .map(|i| at + i)
+}
+
+/// How many spaces `bytes` starts with, eight bytes at a time.
+#[inline]
+fn space_run(bytes: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let other = u64::from_le_bytes(word) ^ splat(b' ');
+        if other != 0 {
+            return at + (other.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..].iter().take_while(|&&b| b == b' ').count()
+}
+
+/// Reads JSON text for the generated deserializers: a position in the body text and the
+/// nesting so far.
+pub struct Reader<'a> {
+    text: &'a str,
+    pos: usize,
+    /// Open arrays and objects.
+    depth: u32,
+    /// Open structures (and unions), bounded by `limits::max_nesting_depth`.
+    structures: u32,
+    max_structures: u32,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Reader {
+            text,
+            pos: 0,
+            depth: 0,
+            structures: 0,
+            max_structures: crate::limits::max_nesting_depth(),
+        }
+    }
+
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
+
+    #[cold]
+    fn error(&self, detail: impl Into<Cow<'static, str>>) -> ReadError {
+        ReadError::new(detail, self.pos)
+    }
+
+    /// An error about the value just read (the position is after it).
+    #[cold]
+    pub(crate) fn error_here(&self, detail: impl Into<Cow<'static, str>>) -> ReadError {
+        self.error(detail)
+    }
+
+    /// "expected `what`, found ..." at the next value.
+    #[cold]
+    pub(crate) fn expected(&mut self, what: &str) -> ReadError {
+        let found = self.found();
+        self.error(format!("expected {what}, found {}", found.name()))
+    }
+
+    /// What kind of value comes next.
+    #[inline]
+    pub(crate) fn found(&mut self) -> Found {
+        Found::of(self.peek())
+    }
+
+    fn skip_whitespace(&mut self) {
+        let bytes = self.bytes();
+        loop {
+            match bytes.get(self.pos) {
+                // Indentation comes in runs: count them eight bytes at a time.
+                Some(b' ') => self.pos += space_run(&bytes[self.pos..]),
+                Some(b'\n' | b'\r' | b'\t') => self.pos += 1,
+                _ => return,
+            }
+        }
+    }
+
+    /// The next byte that is not whitespace, not consumed.
+    #[inline]
+    fn peek(&mut self) -> Option<u8> {
+        match self.bytes().get(self.pos) {
+            // Most calls find a token right away: no whitespace is above `' '`.
+            Some(&byte) if byte > b' ' => Some(byte),
+            _ => {
+                self.skip_whitespace();
+                self.bytes().get(self.pos).copied()
+            }
+        }
+    }
+
+    /// Nothing but whitespace is left.
+    pub(crate) fn end(&mut self) -> ReadResult<()> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(self.error("trailing characters after the value")),
+        }
+    }
+
+    /// Consumes `null` when it is next: an absent member.
+    #[inline]
+    pub(crate) fn null(&mut self) -> ReadResult<bool> {
+        if self.peek() != Some(b'n') {
+            return Ok(false);
+        }
+        self.word("null")?;
+        Ok(true)
+    }
+
+    fn word(&mut self, word: &'static str) -> ReadResult<()> {
+        if self.bytes()[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(())
+        } else {
+            Err(self.error(format!("invalid literal, expected `{word}`")))
+        }
+    }
+
+    fn open(&mut self) -> ReadResult<()> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error(format!("arrays and objects nested deeper than {MAX_DEPTH}")));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Reads `{` of an object; its entries come from [`next_key`](Self::next_key).
+    #[inline]
+    pub(crate) fn begin_object(&mut self) -> ReadResult<Entries> {
+        if self.peek() != Some(b'{') {
+            return Err(self.expected("object"));
+        }
+        self.open()?;
+        Ok(Entries { first: true })
+    }
+
+    /// Like [`begin_object`](Self::begin_object), for a structure or union: one more
+    /// level against `limits::max_nesting_depth`, left again by [`end_structure`].
+    ///
+    /// [`end_structure`]: Self::end_structure
+    #[inline]
+    pub(crate) fn begin_structure(&mut self, name: &str) -> ReadResult<Entries> {
+        if self.peek() != Some(b'{') {
+            return Err(self.expected(&format!("a `{name}` object")));
+        }
+        if self.structures >= self.max_structures {
+            let max = self.max_structures;
+            return Err(self.error(format!("nested deeper than {max} structures")));
+        }
+        let entries = self.begin_object()?;
+        self.structures += 1;
+        Ok(entries)
+    }
+
+    #[inline]
+    pub(crate) fn end_structure(&mut self) {
+        self.structures -= 1;
+    }
+
+    /// The next key of the object (its `:` read), or `None` after its `}`.
+    #[inline]
+    pub(crate) fn next_key(&mut self, entries: &mut Entries) -> ReadResult<Option<Cow<'a, str>>> {
+        match self.peek() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b',') if !entries.first => {
+                self.pos += 1;
+                if self.peek() != Some(b'"') {
+                    return Err(self.error("expected a key after `,`"));
+                }
+            }
+            Some(b'"') if entries.first => {}
+            _ if entries.first => return Err(self.error("expected a key or `}`")),
+            _ => return Err(self.error("expected `,` or `}` after an object entry")),
+        }
+        entries.first = false;
+        let key = self.string_at_quote()?;
+        if self.peek() != Some(b':') {
+            return Err(self.error("expected `:` after an object key"));
+        }
+        self.pos += 1;
+        Ok(Some(key))
+    }
+
+    /// Reads `[` of an array; its items come from [`next_item`](Self::next_item).
+    #[inline]
+    pub(crate) fn begin_array(&mut self) -> ReadResult<Entries> {
+        if self.peek() != Some(b'[') {
+            return Err(self.expected("list"));
+        }
+        self.open()?;
+        Ok(Entries { first: true })
+    }
+
+    /// Whether another item follows (its `,` read), `false` after the `]`.
+    #[inline]
+    pub(crate) fn next_item(&mut self, items: &mut Entries) -> ReadResult<bool> {
+        match self.peek() {
+            Some(b']') => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            Some(b',') if !items.first => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(_) if items.first => {
+                items.first = false;
+                Ok(true)
+            }
+            _ => Err(self.error("expected `,` or `]` after a list item")),
+        }
+    }
+
+    pub(crate) fn bool(&mut self) -> ReadResult<bool> {
+        match self.peek() {
+            Some(b't') => self.word("true").map(|()| true),
+            Some(b'f') => self.word("false").map(|()| false),
+            _ => Err(self.expected("boolean")),
+        }
+    }
+
+    /// A string value, unescaped.
+    #[inline]
+    pub(crate) fn string(&mut self) -> ReadResult<String> {
+        self.str().map(Cow::into_owned)
+    }
+
+    /// A string value, borrowed from the body when it holds no escapes.
+    #[inline]
+    pub(crate) fn str(&mut self) -> ReadResult<Cow<'a, str>> {
+        if self.peek() != Some(b'"') {
+            return Err(self.expected("string"));
+        }
+        self.string_at_quote()
+    }
+
+    /// At a `"`: the string up to the closing one.
+    #[inline]
+    fn string_at_quote(&mut self) -> ReadResult<Cow<'a, str>> {
+        let start = self.pos + 1;
+        let bytes = self.bytes();
+        let Some(len) = special_byte(&bytes[start..]) else {
+            self.pos = bytes.len();
+            return Err(self.error("unterminated string"));
+        };
+        let at = start + len;
+        match bytes[at] {
+            b'"' => {
+                self.pos = at + 1;
+                Ok(Cow::Borrowed(&self.text[start..at]))
+            }
+            b'\\' => self.escaped_string(start, at).map(Cow::Owned),
+            _ => {
+                self.pos = at;
+                Err(self.error("control character in a string"))
+            }
+        }
+    }
+
+    /// The rest of a string with escapes, from its first `\` at `at`.
+    fn escaped_string(&mut self, start: usize, mut at: usize) -> ReadResult<String> {
+        let bytes = self.bytes();
+        let mut out = String::with_capacity(at - start + 16);
+        out.push_str(&self.text[start..at]);
+        loop {
+            match bytes.get(at) {
+                Some(b'"') => {
+                    self.pos = at + 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    let unescaped = match bytes.get(at + 1) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.pos = at;
+                            let (c, len) = self.unicode_escape()?;
+                            out.push(c);
+                            at += len;
+                            continue;
+                        }
+                        _ => {
+                            self.pos = at;
+                            return Err(self.error("invalid escape in a string"));
+                        }
+                    };
+                    out.push(unescaped);
+                    at += 2;
+                }
+                Some(&b) if b < 0x20 => {
+                    self.pos = at;
+                    return Err(self.error("control character in a string"));
+                }
+                Some(_) => {
+                    let run = special_byte(&bytes[at..]).unwrap_or(bytes.len() - at);
+                    out.push_str(&self.text[at..at + run]);
+                    at += run;
+                }
+                None => {
+                    self.pos = at;
+                    return Err(self.error("unterminated string"));
+                }
+            }
+        }
+    }
+
+    /// Four hex digits at `at`.
+    fn hex4(&self, at: usize) -> Option<u32> {
+        let digits = self.text.get(at..at + 4)?;
+        if digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            u32::from_str_radix(digits, 16).ok()
+        } else {
+            None
+        }
+    }
+
+    /// At `\u`: the character and how many bytes its escape (or surrogate pair) takes.
+    fn unicode_escape(&mut self) -> ReadResult<(char, usize)> {
+        let at = self.pos;
+        let invalid = |r: &Self| r.error("invalid \\u escape in a string");
+        let high = self.hex4(at + 2).ok_or_else(|| invalid(self))?;
+        if !(0xD800..0xE000).contains(&high) {
+            let c = char::from_u32(high).ok_or_else(|| invalid(self))?;
+            return Ok((c, 6));
+        }
+        let low = (high < 0xDC00 && self.bytes().get(at + 6..at + 8) == Some(b"\\u"))
+            .then(|| self.hex4(at + 8))
+            .flatten()
+            .filter(|low| (0xDC00..0xE000).contains(low))
+            .ok_or_else(|| self.error("unpaired surrogate in a \\u escape"))?;
+        let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+        let c = char::from_u32(c).ok_or_else(|| invalid(self))?;
+        Ok((c, 12))
+    }
+
+    /// The text of the number that comes next, checked against the JSON grammar; `true`
+    /// with it when it has no fraction or exponent.
+    pub(crate) fn number_text(&mut self) -> ReadResult<(&'a str, bool)> {
+        if !matches!(self.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(self.expected("number"));
+        }
+        let bytes = self.bytes();
+        let start = self.pos;
+        let mut at = start;
+        let digits = |at: &mut usize| {
+            let from = *at;
+            while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
+                *at += 1;
+            }
+            *at - from
+        };
+        if bytes[at] == b'-' {
+            at += 1;
+        }
+        let integer_digits = digits(&mut at);
+        let leading_zero = integer_digits > 1 && bytes[at - integer_digits] == b'0';
+        let mut integer = true;
+        let mut valid = integer_digits > 0 && !leading_zero;
+        if bytes.get(at) == Some(&b'.') {
+            at += 1;
+            integer = false;
+            valid &= digits(&mut at) > 0;
+        }
+        if matches!(bytes.get(at), Some(b'e' | b'E')) {
+            at += 1;
+            integer = false;
+            if matches!(bytes.get(at), Some(b'+' | b'-')) {
+                at += 1;
+            }
+            valid &= digits(&mut at) > 0;
+        }
+        if !valid {
+            self.pos = start;
+            return Err(self.error("invalid number"));
+        }
+        self.pos = at;
+        Ok((&self.text[start..at], integer))
+    }
+
+    /// An integer that fits `T`; a fraction or exponent is an error.
+    pub(crate) fn integer<T: std::str::FromStr>(&mut self) -> ReadResult<T> {
+        let start = self.peek().map(|_| self.pos).unwrap_or(self.pos);
+        let (text, integer) = match self.number_text() {
+            Ok(number) => number,
+            Err(_) => {
+                self.pos = start;
+                return Err(self.expected("integer"));
+            }
+        };
+        if !integer {
+            self.pos = start;
+            return Err(self.error("expected integer, found a number with a fraction or exponent"));
+        }
+        text.parse().map_err(|_| {
+            self.pos = start;
+            self.error("integer out of range")
+        })
+    }
+
+    /// A number as `f64`, correctly rounded.
+    pub(crate) fn f64(&mut self) -> ReadResult<f64> {
+        let (text, _) = self.number_text()?;
+        // The grammar was checked, so only an out-of-range exponent is left, which
+        // `parse` rounds to infinity or zero as JSON readers do.
+        text.parse().map_err(|_| self.error("invalid number"))
+    }
+
+    /// Skips one value of any kind, nested ones included, without recursion (so at any
+    /// depth: the stack of open containers is on the heap, bounded by the body size).
+    pub(crate) fn skip(&mut self) -> ReadResult<()> {
+        // Per open container, whether it is an object (else an array).
+        let mut open: Vec<bool> = Vec::new();
+        loop {
+            // One value.
+            match self.peek() {
+                Some(b'{' | b'[') => {
+                    let object = self.bytes()[self.pos] == b'{';
+                    self.pos += 1;
+                    if !self.close_if_empty(object) {
+                        open.push(object);
+                        if object {
+                            self.skip_key()?;
+                        }
+                        continue;
+                    }
+                }
+                Some(b'"') => {
+                    self.string_at_quote()?;
+                }
+                Some(b't') => self.word("true")?,
+                Some(b'f') => self.word("false")?,
+                Some(b'n') => self.word("null")?,
+                Some(b'-' | b'0'..=b'9') => {
+                    self.number_text()?;
+                }
+                _ => return Err(self.expected("a value")),
+            }
+            // After a value: close what ends here, or read the separator of the next.
+            loop {
+                let Some(&object) = open.last() else {
+                    return Ok(());
+                };
+                let close = if object { b'}' } else { b']' };
+                match self.peek() {
+                    Some(b) if b == close => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    Some(b',') => {
+                        self.pos += 1;
+                        if object {
+                            self.skip_key()?;
+                        }
+                        break;
+                    }
+                    _ => return Err(self.error("expected `,` or the end of a list or object")),
+                }
+            }
+        }
+    }
+
+    /// Right after a skipped `{` or `[`: whether the container is empty (then it is
+    /// closed).
+    fn close_if_empty(&mut self, object: bool) -> bool {
+        let close = if object { b'}' } else { b']' };
+        if self.peek() == Some(close) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// In an object being skipped: a key and its `:`.
+    fn skip_key(&mut self) -> ReadResult<()> {
+        if self.peek() != Some(b'"') {
+            return Err(self.error("expected a key"));
+        }
+        self.string_at_quote()?;
+        if self.peek() != Some(b':') {
+            return Err(self.error("expected `:` after an object key"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+}
+
+/// The state of one object or array being read: whether an entry came yet.
+pub struct Entries {
+    first: bool,
+}
