@@ -270,29 +270,23 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
 
 /// Big numbers travel as JSON numbers, read and written as their exact text, so no digit
 /// is lost to an `f64`.
-impl Json for BigInteger {
-    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
-        let (text, _) = reader.number_text()?;
-        text.parse().map_err(|e: crate::primitives::NumberParseError| reader.error_here(e.to_string()))
-    }
+macro_rules! big_numbers {
+    ($($ty:ty),*) => {
+        $(impl Json for $ty {
+            fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
+                let (text, _) = reader.number_text()?;
+                text.parse().map_err(|e: crate::primitives::NumberParseError| reader.error_here(e.to_string()))
+            }
 
-    fn write(&self, writer: &mut Writer) -> WriteResult {
-        writer.number_text(self.as_str());
-        Ok(())
-    }
+            fn write(&self, writer: &mut Writer) -> WriteResult {
+                writer.number_text(self.as_str());
+                Ok(())
+            }
+        })*
+    };
 }
 
-impl Json for BigDecimal {
-    fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
-        let (text, _) = reader.number_text()?;
-        text.parse().map_err(|e: crate::primitives::NumberParseError| reader.error_here(e.to_string()))
-    }
-
-    fn write(&self, writer: &mut Writer) -> WriteResult {
-        writer.number_text(self.as_str());
-        Ok(())
-    }
-}
+big_numbers!(BigInteger, BigDecimal);
 
 /// Documents are the JSON value itself (nesting bounded by the reader).
 impl Json for Document {
@@ -490,16 +484,11 @@ impl Codec for DateTimeText {
     type Value = DateTime;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<DateTime> {
-        let text = reader.str()?;
-        DateTime::parse_rfc3339(&text).map_err(|e| reader.error_here(e.to_string()))
+        read_timestamp_text(reader, DateTime::parse_rfc3339)
     }
 
     fn write(value: &DateTime, writer: &mut Writer) -> WriteResult {
-        let text = value
-            .to_rfc3339()
-            .ok_or_else(|| WriteError("timestamp outside the years RFC 3339 can write".to_owned()))?;
-        writer.string(&text);
-        Ok(())
+        write_timestamp_text(writer, value.to_rfc3339(), "RFC 3339")
     }
 }
 
@@ -510,17 +499,28 @@ impl Codec for HttpDate {
     type Value = DateTime;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<DateTime> {
-        let text = reader.str()?;
-        DateTime::parse_http_date(&text).map_err(|e| reader.error_here(e.to_string()))
+        read_timestamp_text(reader, DateTime::parse_http_date)
     }
 
     fn write(value: &DateTime, writer: &mut Writer) -> WriteResult {
-        let text = value
-            .to_http_date()
-            .ok_or_else(|| WriteError("timestamp outside the years an HTTP date can write".to_owned()))?;
-        writer.string(&text);
-        Ok(())
+        write_timestamp_text(writer, value.to_http_date(), "an HTTP date")
     }
+}
+
+/// A timestamp string read with the parser of its format.
+fn read_timestamp_text<E: std::fmt::Display>(
+    reader: &mut Reader<'_>,
+    parse: fn(&str) -> Result<DateTime, E>,
+) -> ReadResult<DateTime> {
+    let text = reader.str()?;
+    parse(&text).map_err(|e| reader.error_here(e.to_string()))
+}
+
+/// A timestamp's text in `format`, or an error when the format cannot write its year.
+fn write_timestamp_text(writer: &mut Writer, text: Option<String>, format: &str) -> WriteResult {
+    let text = text.ok_or_else(|| WriteError(format!("timestamp outside the years {format} can write")))?;
+    writer.string(&text);
+    Ok(())
 }
 
 /// A dense list: items through `C`; a `null` item is dropped.

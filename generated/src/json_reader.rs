@@ -290,23 +290,13 @@ impl<'a> Reader<'a> {
                 self.depth -= 1;
                 return Ok(None);
             }
-            Some(b',') if !entries.first => {
-                self.pos += 1;
-                if self.peek() != Some(b'"') {
-                    return Err(self.error("expected a key after `,`"));
-                }
-            }
+            Some(b',') if !entries.first => self.pos += 1,
             Some(b'"') if entries.first => {}
             _ if entries.first => return Err(self.error("expected a key or `}`")),
             _ => return Err(self.error("expected `,` or `}` after an object entry")),
         }
         entries.first = false;
-        let key = self.string_at_quote()?;
-        if self.peek() != Some(b':') {
-            return Err(self.error("expected `:` after an object key"));
-        }
-        self.pos += 1;
-        Ok(Some(key))
+        self.key().map(Some)
     }
     /// Reads `[` of an array; its items come from [`next_item`](Self::next_item).
     #[inline]
@@ -503,14 +493,11 @@ impl<'a> Reader<'a> {
     }
     /// An integer that fits `T`; a fraction or exponent is an error.
     pub(crate) fn integer<T: std::str::FromStr>(&mut self) -> ReadResult<T> {
-        let start = self.peek().map(|_| self.pos).unwrap_or(self.pos);
-        let (text, integer) = match self.number_text() {
-            Ok(number) => number,
-            Err(_) => {
-                self.pos = start;
-                return Err(self.expected("integer"));
-            }
-        };
+        if self.found() != Found::Number {
+            return Err(self.expected("integer"));
+        }
+        let start = self.pos;
+        let (text, integer) = self.number_text()?;
         if !integer {
             self.pos = start;
             return Err(
@@ -543,7 +530,7 @@ impl<'a> Reader<'a> {
                     if !self.close_if_empty(object) {
                         open.push(object);
                         if object {
-                            self.skip_key()?;
+                            self.key()?;
                         }
                         continue;
                     }
@@ -563,16 +550,15 @@ impl<'a> Reader<'a> {
                 let Some(&object) = open.last() else {
                     return Ok(());
                 };
-                let close = if object { b'}' } else { b']' };
                 match self.peek() {
-                    Some(b) if b == close => {
+                    Some(b) if b == closer(object) => {
                         self.pos += 1;
                         open.pop();
                     }
                     Some(b',') => {
                         self.pos += 1;
                         if object {
-                            self.skip_key()?;
+                            self.key()?;
                         }
                         break;
                     }
@@ -588,26 +574,29 @@ impl<'a> Reader<'a> {
     /// Right after a skipped `{` or `[`: whether the container is empty (then it is
     /// closed).
     fn close_if_empty(&mut self, object: bool) -> bool {
-        let close = if object { b'}' } else { b']' };
-        if self.peek() == Some(close) {
+        if self.peek() == Some(closer(object)) {
             self.pos += 1;
             true
         } else {
             false
         }
     }
-    /// In an object being skipped: a key and its `:`.
-    fn skip_key(&mut self) -> ReadResult<()> {
+    /// At a key: the key and its `:`.
+    fn key(&mut self) -> ReadResult<Cow<'a, str>> {
         if self.peek() != Some(b'"') {
             return Err(self.error("expected a key"));
         }
-        self.string_at_quote()?;
+        let key = self.string_at_quote()?;
         if self.peek() != Some(b':') {
             return Err(self.error("expected `:` after an object key"));
         }
         self.pos += 1;
-        Ok(())
+        Ok(key)
     }
+}
+/// The byte that closes an object (`true`) or an array.
+fn closer(object: bool) -> u8 {
+    if object { b'}' } else { b']' }
 }
 /// The state of one object or array being read: whether an entry came yet.
 pub struct Entries {
