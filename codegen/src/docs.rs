@@ -178,9 +178,21 @@ impl Markdown {
 /// Removes the space the word joiner leaves before punctuation that follows inline code.
 fn tidy_punctuation(paragraph: &str) -> String {
     let mut out = paragraph.to_owned();
-    for p in [" .", " ,", " ;", " :", " )"] {
-        out = out.replace(&format!("`{p}"), &format!("`{}", &p[1..]));
-        out = out.replace(&format!("){p}"), &format!("){}", &p[1..]));
+    for (spaced, tight) in [
+        ("` .", "`."),
+        (") .", ")."),
+        ("` ,", "`,"),
+        (") ,", "),"),
+        ("` ;", "`;"),
+        (") ;", ");"),
+        ("` :", "`:"),
+        (") :", "):"),
+        ("` )", "`)"),
+        (") )", "))"),
+    ] {
+        if out.contains(spaced) {
+            out = out.replace(spaced, tight);
+        }
     }
     out
 }
@@ -203,6 +215,9 @@ fn escape(word: &str) -> String {
 }
 
 fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_owned();
+    }
     text.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")

@@ -56,11 +56,20 @@ pub enum Module {
 
 impl Module {
     /// The module's path from the crate root, e.g. `["types", "error"]`.
-    pub fn segments(&self) -> Vec<String> {
+    /// Whether the module's path (`types::error`) is `path`.
+    pub fn is(&self, path: &str) -> bool {
         match self {
-            Module::Types => vec!["types".into()],
-            Module::Errors => vec!["types".into(), "error".into()],
-            Module::Operation(op) => vec!["operation".into(), op.clone()],
+            Module::Types => path == "types",
+            Module::Errors => path == "types::error",
+            Module::Operation(op) => path.strip_prefix("operation::") == Some(op.as_str()),
+        }
+    }
+
+    pub fn segments(&self) -> Vec<&str> {
+        match self {
+            Module::Types => vec!["types"],
+            Module::Errors => vec!["types", "error"],
+            Module::Operation(op) => vec!["operation", op],
         }
     }
 }
@@ -95,6 +104,15 @@ impl StructPlan {
             self.module.segments().join("::"),
             self.name
         )
+    }
+
+    /// Whether [`path`](Self::path) is `path`, without building it: emitters look
+    /// structures up by path once per operation error.
+    pub fn has_path(&self, path: &str) -> bool {
+        path.strip_prefix("crate::")
+            .and_then(|rest| rest.strip_suffix(self.name.as_str()))
+            .and_then(|module| module.strip_suffix("::"))
+            .is_some_and(|module| self.module.is(module))
     }
 
     /// The shape's name in the model, e.g. `IncompatibleRegionForMultiAZ`: an error's code.

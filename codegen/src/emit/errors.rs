@@ -258,7 +258,7 @@ fn error_cases<'p>(plan: &'p Plan, operation: &OperationPlan) -> Result<Vec<Erro
             let structure = plan
                 .structures
                 .iter()
-                .find(|s| &s.path() == type_path)
+                .find(|s| s.has_path(type_path))
                 .ok_or_else(|| Error::shape(shape_id, "error has no generated structure"))?;
             let StructRole::Error(fault) = structure.role else {
                 return Err(Error::shape(

@@ -71,7 +71,11 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
 /// `if input.token.is_none() { input.token = Some(tokens.token()); }` for the input's
 /// `@idempotencyToken` member, if it has one.
 fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
-    let Some(input) = plan.structures.iter().find(|s| s.path() == operation.input) else {
+    let Some(input) = plan
+        .structures
+        .iter()
+        .find(|s| s.has_path(&operation.input))
+    else {
         return Err(Error::shape(
             &operation.shape_id,
             "input has no generated structure",

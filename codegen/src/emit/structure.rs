@@ -1,5 +1,5 @@
 //! Emits one structure: the `#[non_exhaustive]` struct with public fields and accessors,
-//! a redacting `Debug`, and its builder (setters, getters, `build`).
+//! `Debug` (derived, or by hand to redact sensitive members), and its builder (setters, getters, `build`).
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -31,7 +31,8 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let allow_deprecated = allow_deprecated(plan);
     let fields = plan.fields.iter().map(struct_field);
     let accessors = plan.fields.iter().map(accessor);
-    let debug = debug_impl(&name, &plan.name, &plan.fields);
+    let derive_debug = derive_debug(&plan.fields);
+    let debug = debug_impl(&name, &plan.name, plan);
     let builder_item = emit_builder(plan)?;
     let builder_doc = format!(
         " Creates a new builder-style object to manufacture {}.",
@@ -41,7 +42,7 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
         #doc
         #deprecated
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq #derive_debug)]
         pub struct #name {
             #(#fields)*
         }
@@ -56,7 +57,6 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
             }
         }
 
-        #allow_deprecated
         #debug
 
         #builder_item
@@ -155,9 +155,29 @@ fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
     }
 }
 
-/// `Debug` that prints every field but redacts sensitive ones.
-fn debug_impl(name: &proc_macro2::Ident, display_name: &str, fields: &[FieldPlan]) -> TokenStream {
-    let entries = fields.iter().map(|field| {
+/// Whether `Debug` is written by hand, to redact a sensitive field; otherwise it is
+/// derived, and prints the same.
+fn redacts(fields: &[FieldPlan]) -> bool {
+    fields.iter().any(|field| field.sensitive)
+}
+
+/// `, ::std::fmt::Debug` for the derive list when nothing needs redacting.
+fn derive_debug(fields: &[FieldPlan]) -> TokenStream {
+    if redacts(fields) {
+        quote!()
+    } else {
+        quote!(, ::std::fmt::Debug)
+    }
+}
+
+/// `Debug` by hand when a field is sensitive: every field printed, sensitive ones
+/// redacted. Nothing when [`derive_debug`] derives it.
+fn debug_impl(name: &proc_macro2::Ident, display_name: &str, plan: &StructPlan) -> TokenStream {
+    if !redacts(&plan.fields) {
+        return quote!();
+    }
+    let allow_deprecated = allow_deprecated(plan);
+    let entries = plan.fields.iter().map(|field| {
         let label = unraw(&field.name);
         let member = ident(&field.name);
         if field.sensitive {
@@ -167,6 +187,7 @@ fn debug_impl(name: &proc_macro2::Ident, display_name: &str, fields: &[FieldPlan
         }
     });
     quote! {
+        #allow_deprecated
         impl ::std::fmt::Debug for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 let mut formatter = f.debug_struct(#display_name);
@@ -187,12 +208,13 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
     });
     let methods = plan.fields.iter().map(builder_methods);
     let build = build_fn(plan)?;
-    let debug = debug_impl(&builder, &plan.builder_name(), &plan.fields);
+    let derive_debug = derive_debug(&plan.fields);
+    let debug = debug_impl(&builder, &plan.builder_name(), plan);
     let allow_deprecated = allow_deprecated(plan);
     Ok(quote! {
         #[doc = #doc]
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default #derive_debug)]
         pub struct #builder {
             #(#fields)*
         }
@@ -203,7 +225,6 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
             #build
         }
 
-        #allow_deprecated
         #debug
     })
 }

@@ -2,7 +2,7 @@
 
 /// Directory-service details recorded alongside a backup.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct ActiveDirectoryBackupAttributes {
     /// Full DNS name of the directory domain.
     pub domain_name: ::std::option::Option<::std::string::String>,
@@ -29,18 +29,14 @@ impl ActiveDirectoryBackupAttributes {
         crate::types::builders::ActiveDirectoryBackupAttributesBuilder::default()
     }
 }
-impl ::std::fmt::Debug for ActiveDirectoryBackupAttributes {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("ActiveDirectoryBackupAttributes");
-        formatter.field("domain_name", &self.domain_name);
-        formatter.field("active_directory_id", &self.active_directory_id);
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.finish()
-    }
-}
 /// A builder for [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct ActiveDirectoryBackupAttributesBuilder {
     pub(crate) domain_name: ::std::option::Option<::std::string::String>,
     pub(crate) active_directory_id: ::std::option::Option<::std::string::String>,
@@ -116,15 +112,6 @@ impl ActiveDirectoryBackupAttributesBuilder {
             active_directory_id: self.active_directory_id,
             resource_arn: self.resource_arn,
         }
-    }
-}
-impl ::std::fmt::Debug for ActiveDirectoryBackupAttributesBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("ActiveDirectoryBackupAttributesBuilder");
-        formatter.field("domain_name", &self.domain_name);
-        formatter.field("active_directory_id", &self.active_directory_id);
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.finish()
     }
 }
 impl crate::json::Json for ActiveDirectoryBackupAttributes {

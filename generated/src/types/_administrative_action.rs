@@ -2,7 +2,7 @@
 
 /// Management task that is running or has run against a resource.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct AdministrativeAction {
     /// Which kind of management task this is.
     pub administrative_action_type: ::std::option::Option<
@@ -89,26 +89,14 @@ impl AdministrativeAction {
         crate::types::builders::AdministrativeActionBuilder::default()
     }
 }
-impl ::std::fmt::Debug for AdministrativeAction {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AdministrativeAction");
-        formatter.field("administrative_action_type", &self.administrative_action_type);
-        formatter.field("progress_percent", &self.progress_percent);
-        formatter.field("request_time", &self.request_time);
-        formatter.field("status", &self.status);
-        formatter.field("target_file_system_values", &self.target_file_system_values);
-        formatter.field("failure_details", &self.failure_details);
-        formatter.field("target_volume_values", &self.target_volume_values);
-        formatter.field("target_snapshot_values", &self.target_snapshot_values);
-        formatter.field("total_transfer_bytes", &self.total_transfer_bytes);
-        formatter.field("remaining_transfer_bytes", &self.remaining_transfer_bytes);
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`AdministrativeAction`](struct@AdministrativeAction).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct AdministrativeActionBuilder {
     pub(crate) administrative_action_type: ::std::option::Option<
         crate::types::AdministrativeActionType,
@@ -349,23 +337,6 @@ impl AdministrativeActionBuilder {
             remaining_transfer_bytes: self.remaining_transfer_bytes,
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for AdministrativeActionBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AdministrativeActionBuilder");
-        formatter.field("administrative_action_type", &self.administrative_action_type);
-        formatter.field("progress_percent", &self.progress_percent);
-        formatter.field("request_time", &self.request_time);
-        formatter.field("status", &self.status);
-        formatter.field("target_file_system_values", &self.target_file_system_values);
-        formatter.field("failure_details", &self.failure_details);
-        formatter.field("target_volume_values", &self.target_volume_values);
-        formatter.field("target_snapshot_values", &self.target_snapshot_values);
-        formatter.field("total_transfer_bytes", &self.total_transfer_bytes);
-        formatter.field("remaining_transfer_bytes", &self.remaining_transfer_bytes);
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for AdministrativeAction {

@@ -2,7 +2,7 @@
 
 /// Explanation attached to a management task that ended in failure.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct AdministrativeActionFailureDetails {
     /// Text describing what went wrong.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl AdministrativeActionFailureDetails {
         crate::types::builders::AdministrativeActionFailureDetailsBuilder::default()
     }
 }
-impl ::std::fmt::Debug for AdministrativeActionFailureDetails {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AdministrativeActionFailureDetails");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`AdministrativeActionFailureDetails`](struct@AdministrativeActionFailureDetails).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct AdministrativeActionFailureDetailsBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl AdministrativeActionFailureDetailsBuilder {
         AdministrativeActionFailureDetails {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for AdministrativeActionFailureDetailsBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AdministrativeActionFailureDetailsBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for AdministrativeActionFailureDetails {

@@ -2,7 +2,7 @@
 
 /// Placement of a volume on the file system's aggregates.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct AggregateConfiguration {
     /// Aggregates over which the volume is spread.
     pub aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -23,17 +23,14 @@ impl AggregateConfiguration {
         crate::types::builders::AggregateConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for AggregateConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AggregateConfiguration");
-        formatter.field("aggregates", &self.aggregates);
-        formatter.field("total_constituents", &self.total_constituents);
-        formatter.finish()
-    }
-}
 /// A builder for [`AggregateConfiguration`](struct@AggregateConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct AggregateConfigurationBuilder {
     pub(crate) aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     pub(crate) total_constituents: ::std::option::Option<i32>,
@@ -83,14 +80,6 @@ impl AggregateConfigurationBuilder {
             aggregates: self.aggregates,
             total_constituents: self.total_constituents,
         }
-    }
-}
-impl ::std::fmt::Debug for AggregateConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AggregateConfigurationBuilder");
-        formatter.field("aggregates", &self.aggregates);
-        formatter.field("total_constituents", &self.total_constituents);
-        formatter.finish()
     }
 }
 impl crate::json::Json for AggregateConfiguration {

@@ -2,7 +2,7 @@
 
 /// An extra DNS name that points at a file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct Alias {
     /// The alternate host name itself.
     pub name: ::std::option::Option<::std::string::String>,
@@ -23,17 +23,14 @@ impl Alias {
         crate::types::builders::AliasBuilder::default()
     }
 }
-impl ::std::fmt::Debug for Alias {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("Alias");
-        formatter.field("name", &self.name);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.finish()
-    }
-}
 /// A builder for [`Alias`](struct@Alias).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct AliasBuilder {
     pub(crate) name: ::std::option::Option<::std::string::String>,
     pub(crate) lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
@@ -82,14 +79,6 @@ impl AliasBuilder {
             name: self.name,
             lifecycle: self.lifecycle,
         }
-    }
-}
-impl ::std::fmt::Debug for AliasBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AliasBuilder");
-        formatter.field("name", &self.name);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.finish()
     }
 }
 impl crate::json::Json for Alias {

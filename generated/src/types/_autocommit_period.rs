@@ -2,7 +2,7 @@
 
 /// Delay after which an untouched file is locked.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct AutocommitPeriod {
     /// Time unit of the autocommit delay.
     ///
@@ -27,17 +27,14 @@ impl AutocommitPeriod {
         crate::types::builders::AutocommitPeriodBuilder::default()
     }
 }
-impl ::std::fmt::Debug for AutocommitPeriod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AutocommitPeriod");
-        formatter.field("type", &self.r#type);
-        formatter.field("value", &self.value);
-        formatter.finish()
-    }
-}
 /// A builder for [`AutocommitPeriod`](struct@AutocommitPeriod).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct AutocommitPeriodBuilder {
     pub(crate) r#type: ::std::option::Option<crate::types::AutocommitPeriodType>,
     pub(crate) value: ::std::option::Option<i32>,
@@ -100,14 +97,6 @@ impl AutocommitPeriodBuilder {
             r#type: self.r#type,
             value: self.value,
         })
-    }
-}
-impl ::std::fmt::Debug for AutocommitPeriodBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("AutocommitPeriodBuilder");
-        formatter.field("type", &self.r#type);
-        formatter.field("value", &self.value);
-        formatter.finish()
     }
 }
 impl crate::json::Json for AutocommitPeriod {

@@ -2,7 +2,7 @@
 
 /// Point-in-time saved copy of a file system or volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct Backup {
     /// Unique identifier of this backup.
     ///
@@ -139,32 +139,14 @@ impl Backup {
         crate::types::builders::BackupBuilder::default()
     }
 }
-impl ::std::fmt::Debug for Backup {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("Backup");
-        formatter.field("backup_id", &self.backup_id);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.field("failure_details", &self.failure_details);
-        formatter.field("type", &self.r#type);
-        formatter.field("progress_percent", &self.progress_percent);
-        formatter.field("creation_time", &self.creation_time);
-        formatter.field("kms_key_id", &self.kms_key_id);
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.field("tags", &self.tags);
-        formatter.field("file_system", &self.file_system);
-        formatter.field("directory_information", &self.directory_information);
-        formatter.field("owner_id", &self.owner_id);
-        formatter.field("source_backup_id", &self.source_backup_id);
-        formatter.field("source_backup_region", &self.source_backup_region);
-        formatter.field("resource_type", &self.resource_type);
-        formatter.field("volume", &self.volume);
-        formatter.field("size_in_bytes", &self.size_in_bytes);
-        formatter.finish()
-    }
-}
 /// A builder for [`Backup`](struct@Backup).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct BackupBuilder {
     pub(crate) backup_id: ::std::option::Option<::std::string::String>,
     pub(crate) lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
@@ -602,29 +584,6 @@ impl BackupBuilder {
             volume: self.volume,
             size_in_bytes: self.size_in_bytes,
         })
-    }
-}
-impl ::std::fmt::Debug for BackupBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("BackupBuilder");
-        formatter.field("backup_id", &self.backup_id);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.field("failure_details", &self.failure_details);
-        formatter.field("type", &self.r#type);
-        formatter.field("progress_percent", &self.progress_percent);
-        formatter.field("creation_time", &self.creation_time);
-        formatter.field("kms_key_id", &self.kms_key_id);
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.field("tags", &self.tags);
-        formatter.field("file_system", &self.file_system);
-        formatter.field("directory_information", &self.directory_information);
-        formatter.field("owner_id", &self.owner_id);
-        formatter.field("source_backup_id", &self.source_backup_id);
-        formatter.field("source_backup_region", &self.source_backup_region);
-        formatter.field("resource_type", &self.resource_type);
-        formatter.field("volume", &self.volume);
-        formatter.field("size_in_bytes", &self.size_in_bytes);
-        formatter.finish()
     }
 }
 impl crate::json::Json for Backup {

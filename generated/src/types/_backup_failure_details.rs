@@ -2,7 +2,7 @@
 
 /// Explanation attached to a backup that ended in failure.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct BackupFailureDetails {
     /// Text describing what went wrong.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl BackupFailureDetails {
         crate::types::builders::BackupFailureDetailsBuilder::default()
     }
 }
-impl ::std::fmt::Debug for BackupFailureDetails {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("BackupFailureDetails");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`BackupFailureDetails`](struct@BackupFailureDetails).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct BackupFailureDetailsBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl BackupFailureDetailsBuilder {
         BackupFailureDetails {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for BackupFailureDetailsBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("BackupFailureDetailsBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for BackupFailureDetails {

@@ -2,7 +2,7 @@
 
 /// Legacy link between a Lustre file system and an S3 bucket.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct DataRepositoryConfiguration {
     /// Current state of the repository link.
     pub lifecycle: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
@@ -55,21 +55,14 @@ impl DataRepositoryConfiguration {
         crate::types::builders::DataRepositoryConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for DataRepositoryConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("DataRepositoryConfiguration");
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.field("import_path", &self.import_path);
-        formatter.field("export_path", &self.export_path);
-        formatter.field("imported_file_chunk_size", &self.imported_file_chunk_size);
-        formatter.field("auto_import_policy", &self.auto_import_policy);
-        formatter.field("failure_details", &self.failure_details);
-        formatter.finish()
-    }
-}
 /// A builder for [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct DataRepositoryConfigurationBuilder {
     pub(crate) lifecycle: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
     pub(crate) import_path: ::std::option::Option<::std::string::String>,
@@ -213,18 +206,6 @@ impl DataRepositoryConfigurationBuilder {
             auto_import_policy: self.auto_import_policy,
             failure_details: self.failure_details,
         }
-    }
-}
-impl ::std::fmt::Debug for DataRepositoryConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("DataRepositoryConfigurationBuilder");
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.field("import_path", &self.import_path);
-        formatter.field("export_path", &self.export_path);
-        formatter.field("imported_file_chunk_size", &self.imported_file_chunk_size);
-        formatter.field("auto_import_policy", &self.auto_import_policy);
-        formatter.field("failure_details", &self.failure_details);
-        formatter.finish()
     }
 }
 impl crate::json::Json for DataRepositoryConfiguration {

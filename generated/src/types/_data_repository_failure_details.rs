@@ -2,7 +2,7 @@
 
 /// Explanation of a data repository link problem.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct DataRepositoryFailureDetails {
     /// Text explaining the problem.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl DataRepositoryFailureDetails {
         crate::types::builders::DataRepositoryFailureDetailsBuilder::default()
     }
 }
-impl ::std::fmt::Debug for DataRepositoryFailureDetails {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("DataRepositoryFailureDetails");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`DataRepositoryFailureDetails`](struct@DataRepositoryFailureDetails).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct DataRepositoryFailureDetailsBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl DataRepositoryFailureDetailsBuilder {
         DataRepositoryFailureDetails {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for DataRepositoryFailureDetailsBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("DataRepositoryFailureDetailsBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for DataRepositoryFailureDetails {

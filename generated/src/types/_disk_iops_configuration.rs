@@ -2,7 +2,7 @@
 
 /// SSD IOPS settings of a file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct DiskIopsConfiguration {
     /// Whether the IOPS figure is chosen by the service or by the user.
     pub mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
@@ -25,17 +25,14 @@ impl DiskIopsConfiguration {
         crate::types::builders::DiskIopsConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for DiskIopsConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("DiskIopsConfiguration");
-        formatter.field("mode", &self.mode);
-        formatter.field("iops", &self.iops);
-        formatter.finish()
-    }
-}
 /// A builder for [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct DiskIopsConfigurationBuilder {
     pub(crate) mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
     pub(crate) iops: ::std::option::Option<i64>,
@@ -80,14 +77,6 @@ impl DiskIopsConfigurationBuilder {
             mode: self.mode,
             iops: self.iops,
         }
-    }
-}
-impl ::std::fmt::Debug for DiskIopsConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("DiskIopsConfigurationBuilder");
-        formatter.field("mode", &self.mode);
-        formatter.field("iops", &self.iops);
-        formatter.finish()
     }
 }
 impl crate::json::Json for DiskIopsConfiguration {

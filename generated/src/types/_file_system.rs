@@ -2,7 +2,7 @@
 
 /// Everything the service reports about one managed storage volume set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct FileSystem {
     /// Account number of whoever owns this file system.
     pub owner_id: ::std::option::Option<::std::string::String>,
@@ -169,37 +169,14 @@ impl FileSystem {
         crate::types::builders::FileSystemBuilder::default()
     }
 }
-impl ::std::fmt::Debug for FileSystem {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystem");
-        formatter.field("owner_id", &self.owner_id);
-        formatter.field("creation_time", &self.creation_time);
-        formatter.field("file_system_id", &self.file_system_id);
-        formatter.field("file_system_type", &self.file_system_type);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.field("failure_details", &self.failure_details);
-        formatter.field("storage_capacity", &self.storage_capacity);
-        formatter.field("storage_type", &self.storage_type);
-        formatter.field("vpc_id", &self.vpc_id);
-        formatter.field("subnet_ids", &self.subnet_ids);
-        formatter.field("network_interface_ids", &self.network_interface_ids);
-        formatter.field("dns_name", &self.dns_name);
-        formatter.field("kms_key_id", &self.kms_key_id);
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.field("tags", &self.tags);
-        formatter.field("windows_configuration", &self.windows_configuration);
-        formatter.field("lustre_configuration", &self.lustre_configuration);
-        formatter.field("administrative_actions", &self.administrative_actions);
-        formatter.field("ontap_configuration", &self.ontap_configuration);
-        formatter.field("file_system_type_version", &self.file_system_type_version);
-        formatter.field("open_zfs_configuration", &self.open_zfs_configuration);
-        formatter.field("network_type", &self.network_type);
-        formatter.finish()
-    }
-}
 /// A builder for [`FileSystem`](struct@FileSystem).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct FileSystemBuilder {
     pub(crate) owner_id: ::std::option::Option<::std::string::String>,
     pub(crate) creation_time: ::std::option::Option<crate::primitives::DateTime>,
@@ -715,34 +692,6 @@ impl FileSystemBuilder {
             open_zfs_configuration: self.open_zfs_configuration,
             network_type: self.network_type,
         }
-    }
-}
-impl ::std::fmt::Debug for FileSystemBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystemBuilder");
-        formatter.field("owner_id", &self.owner_id);
-        formatter.field("creation_time", &self.creation_time);
-        formatter.field("file_system_id", &self.file_system_id);
-        formatter.field("file_system_type", &self.file_system_type);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.field("failure_details", &self.failure_details);
-        formatter.field("storage_capacity", &self.storage_capacity);
-        formatter.field("storage_type", &self.storage_type);
-        formatter.field("vpc_id", &self.vpc_id);
-        formatter.field("subnet_ids", &self.subnet_ids);
-        formatter.field("network_interface_ids", &self.network_interface_ids);
-        formatter.field("dns_name", &self.dns_name);
-        formatter.field("kms_key_id", &self.kms_key_id);
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.field("tags", &self.tags);
-        formatter.field("windows_configuration", &self.windows_configuration);
-        formatter.field("lustre_configuration", &self.lustre_configuration);
-        formatter.field("administrative_actions", &self.administrative_actions);
-        formatter.field("ontap_configuration", &self.ontap_configuration);
-        formatter.field("file_system_type_version", &self.file_system_type_version);
-        formatter.field("open_zfs_configuration", &self.open_zfs_configuration);
-        formatter.field("network_type", &self.network_type);
-        formatter.finish()
     }
 }
 impl crate::json::Json for FileSystem {

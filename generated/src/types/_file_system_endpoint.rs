@@ -2,7 +2,7 @@
 
 /// One network endpoint of a file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct FileSystemEndpoint {
     /// Host name of the endpoint.
     pub dns_name: ::std::option::Option<::std::string::String>,
@@ -29,18 +29,14 @@ impl FileSystemEndpoint {
         crate::types::builders::FileSystemEndpointBuilder::default()
     }
 }
-impl ::std::fmt::Debug for FileSystemEndpoint {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystemEndpoint");
-        formatter.field("dns_name", &self.dns_name);
-        formatter.field("ip_addresses", &self.ip_addresses);
-        formatter.field("ipv6_addresses", &self.ipv6_addresses);
-        formatter.finish()
-    }
-}
 /// A builder for [`FileSystemEndpoint`](struct@FileSystemEndpoint).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct FileSystemEndpointBuilder {
     pub(crate) dns_name: ::std::option::Option<::std::string::String>,
     pub(crate) ip_addresses: ::std::option::Option<
@@ -126,15 +122,6 @@ impl FileSystemEndpointBuilder {
             ip_addresses: self.ip_addresses,
             ipv6_addresses: self.ipv6_addresses,
         }
-    }
-}
-impl ::std::fmt::Debug for FileSystemEndpointBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystemEndpointBuilder");
-        formatter.field("dns_name", &self.dns_name);
-        formatter.field("ip_addresses", &self.ip_addresses);
-        formatter.field("ipv6_addresses", &self.ipv6_addresses);
-        formatter.finish()
     }
 }
 impl crate::json::Json for FileSystemEndpoint {

@@ -2,7 +2,7 @@
 
 /// The set of endpoints an ONTAP file system exposes.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct FileSystemEndpoints {
     /// Endpoint used for traffic between clusters.
     pub intercluster: ::std::option::Option<crate::types::FileSystemEndpoint>,
@@ -27,17 +27,14 @@ impl FileSystemEndpoints {
         crate::types::builders::FileSystemEndpointsBuilder::default()
     }
 }
-impl ::std::fmt::Debug for FileSystemEndpoints {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystemEndpoints");
-        formatter.field("intercluster", &self.intercluster);
-        formatter.field("management", &self.management);
-        formatter.finish()
-    }
-}
 /// A builder for [`FileSystemEndpoints`](struct@FileSystemEndpoints).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct FileSystemEndpointsBuilder {
     pub(crate) intercluster: ::std::option::Option<crate::types::FileSystemEndpoint>,
     pub(crate) management: ::std::option::Option<crate::types::FileSystemEndpoint>,
@@ -87,14 +84,6 @@ impl FileSystemEndpointsBuilder {
             intercluster: self.intercluster,
             management: self.management,
         }
-    }
-}
-impl ::std::fmt::Debug for FileSystemEndpointsBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystemEndpointsBuilder");
-        formatter.field("intercluster", &self.intercluster);
-        formatter.field("management", &self.management);
-        formatter.finish()
     }
 }
 impl crate::json::Json for FileSystemEndpoints {

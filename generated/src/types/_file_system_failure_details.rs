@@ -2,7 +2,7 @@
 
 /// Information about why a file system ended up failed.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct FileSystemFailureDetails {
     /// Human-readable reason for the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl FileSystemFailureDetails {
         crate::types::builders::FileSystemFailureDetailsBuilder::default()
     }
 }
-impl ::std::fmt::Debug for FileSystemFailureDetails {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystemFailureDetails");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`FileSystemFailureDetails`](struct@FileSystemFailureDetails).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct FileSystemFailureDetailsBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl FileSystemFailureDetailsBuilder {
         FileSystemFailureDetails {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for FileSystemFailureDetailsBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystemFailureDetailsBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for FileSystemFailureDetails {

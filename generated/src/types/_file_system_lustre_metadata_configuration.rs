@@ -2,7 +2,7 @@
 
 /// Metadata performance settings of a Lustre file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct FileSystemLustreMetadataConfiguration {
     /// Metadata operations per second provisioned.
     pub iops: ::std::option::Option<i32>,
@@ -29,17 +29,14 @@ impl FileSystemLustreMetadataConfiguration {
         crate::types::builders::FileSystemLustreMetadataConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for FileSystemLustreMetadataConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("FileSystemLustreMetadataConfiguration");
-        formatter.field("iops", &self.iops);
-        formatter.field("mode", &self.mode);
-        formatter.finish()
-    }
-}
 /// A builder for [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct FileSystemLustreMetadataConfigurationBuilder {
     pub(crate) iops: ::std::option::Option<i32>,
     pub(crate) mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
@@ -105,15 +102,6 @@ impl FileSystemLustreMetadataConfigurationBuilder {
             iops: self.iops,
             mode: self.mode,
         })
-    }
-}
-impl ::std::fmt::Debug for FileSystemLustreMetadataConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f
-            .debug_struct("FileSystemLustreMetadataConfigurationBuilder");
-        formatter.field("iops", &self.iops);
-        formatter.field("mode", &self.mode);
-        formatter.finish()
     }
 }
 impl crate::json::Json for FileSystemLustreMetadataConfiguration {

@@ -2,7 +2,7 @@
 
 /// Why a resource moved into its current lifecycle state.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct LifecycleTransitionReason {
     /// Text explaining the state change.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl LifecycleTransitionReason {
         crate::types::builders::LifecycleTransitionReasonBuilder::default()
     }
 }
-impl ::std::fmt::Debug for LifecycleTransitionReason {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LifecycleTransitionReason");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`LifecycleTransitionReason`](struct@LifecycleTransitionReason).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct LifecycleTransitionReasonBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl LifecycleTransitionReasonBuilder {
         LifecycleTransitionReason {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for LifecycleTransitionReasonBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LifecycleTransitionReasonBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for LifecycleTransitionReason {

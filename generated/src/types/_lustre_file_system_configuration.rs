@@ -2,7 +2,7 @@
 
 /// Settings specific to a Lustre file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct LustreFileSystemConfiguration {
     /// Day and time each week when maintenance may run.
     pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
@@ -131,43 +131,14 @@ impl LustreFileSystemConfiguration {
         crate::types::builders::LustreFileSystemConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for LustreFileSystemConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LustreFileSystemConfiguration");
-        formatter
-            .field("weekly_maintenance_start_time", &self.weekly_maintenance_start_time);
-        formatter
-            .field("data_repository_configuration", &self.data_repository_configuration);
-        formatter.field("deployment_type", &self.deployment_type);
-        formatter
-            .field("per_unit_storage_throughput", &self.per_unit_storage_throughput);
-        formatter.field("mount_name", &self.mount_name);
-        formatter
-            .field(
-                "daily_automatic_backup_start_time",
-                &self.daily_automatic_backup_start_time,
-            );
-        formatter
-            .field(
-                "automatic_backup_retention_days",
-                &self.automatic_backup_retention_days,
-            );
-        formatter.field("copy_tags_to_backups", &self.copy_tags_to_backups);
-        formatter.field("drive_cache_type", &self.drive_cache_type);
-        formatter.field("data_compression_type", &self.data_compression_type);
-        formatter.field("log_configuration", &self.log_configuration);
-        formatter.field("root_squash_configuration", &self.root_squash_configuration);
-        formatter.field("metadata_configuration", &self.metadata_configuration);
-        formatter.field("efa_enabled", &self.efa_enabled);
-        formatter.field("throughput_capacity", &self.throughput_capacity);
-        formatter
-            .field("data_read_cache_configuration", &self.data_read_cache_configuration);
-        formatter.finish()
-    }
-}
 /// A builder for [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct LustreFileSystemConfigurationBuilder {
     pub(crate) weekly_maintenance_start_time: ::std::option::Option<
         ::std::string::String,
@@ -540,40 +511,6 @@ impl LustreFileSystemConfigurationBuilder {
             throughput_capacity: self.throughput_capacity,
             data_read_cache_configuration: self.data_read_cache_configuration,
         }
-    }
-}
-impl ::std::fmt::Debug for LustreFileSystemConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LustreFileSystemConfigurationBuilder");
-        formatter
-            .field("weekly_maintenance_start_time", &self.weekly_maintenance_start_time);
-        formatter
-            .field("data_repository_configuration", &self.data_repository_configuration);
-        formatter.field("deployment_type", &self.deployment_type);
-        formatter
-            .field("per_unit_storage_throughput", &self.per_unit_storage_throughput);
-        formatter.field("mount_name", &self.mount_name);
-        formatter
-            .field(
-                "daily_automatic_backup_start_time",
-                &self.daily_automatic_backup_start_time,
-            );
-        formatter
-            .field(
-                "automatic_backup_retention_days",
-                &self.automatic_backup_retention_days,
-            );
-        formatter.field("copy_tags_to_backups", &self.copy_tags_to_backups);
-        formatter.field("drive_cache_type", &self.drive_cache_type);
-        formatter.field("data_compression_type", &self.data_compression_type);
-        formatter.field("log_configuration", &self.log_configuration);
-        formatter.field("root_squash_configuration", &self.root_squash_configuration);
-        formatter.field("metadata_configuration", &self.metadata_configuration);
-        formatter.field("efa_enabled", &self.efa_enabled);
-        formatter.field("throughput_capacity", &self.throughput_capacity);
-        formatter
-            .field("data_read_cache_configuration", &self.data_read_cache_configuration);
-        formatter.finish()
     }
 }
 impl crate::json::Json for LustreFileSystemConfiguration {

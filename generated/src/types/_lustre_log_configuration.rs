@@ -2,7 +2,7 @@
 
 /// Audit logging settings of a Lustre file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct LustreLogConfiguration {
     /// Which audit events get logged.
     ///
@@ -29,17 +29,14 @@ impl LustreLogConfiguration {
         crate::types::builders::LustreLogConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for LustreLogConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LustreLogConfiguration");
-        formatter.field("level", &self.level);
-        formatter.field("destination", &self.destination);
-        formatter.finish()
-    }
-}
 /// A builder for [`LustreLogConfiguration`](struct@LustreLogConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct LustreLogConfigurationBuilder {
     pub(crate) level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
     pub(crate) destination: ::std::option::Option<::std::string::String>,
@@ -108,14 +105,6 @@ impl LustreLogConfigurationBuilder {
             level: self.level,
             destination: self.destination,
         })
-    }
-}
-impl ::std::fmt::Debug for LustreLogConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LustreLogConfigurationBuilder");
-        formatter.field("level", &self.level);
-        formatter.field("destination", &self.destination);
-        formatter.finish()
     }
 }
 impl crate::json::Json for LustreLogConfiguration {

@@ -2,7 +2,7 @@
 
 /// SSD read cache settings of a Lustre file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct LustreReadCacheConfiguration {
     /// How the cache size is chosen.
     pub sizing_mode: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
@@ -25,17 +25,14 @@ impl LustreReadCacheConfiguration {
         crate::types::builders::LustreReadCacheConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for LustreReadCacheConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LustreReadCacheConfiguration");
-        formatter.field("sizing_mode", &self.sizing_mode);
-        formatter.field("size_gib", &self.size_gib);
-        formatter.finish()
-    }
-}
 /// A builder for [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct LustreReadCacheConfigurationBuilder {
     pub(crate) sizing_mode: ::std::option::Option<
         crate::types::LustreReadCacheSizingMode,
@@ -85,14 +82,6 @@ impl LustreReadCacheConfigurationBuilder {
             sizing_mode: self.sizing_mode,
             size_gib: self.size_gib,
         }
-    }
-}
-impl ::std::fmt::Debug for LustreReadCacheConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LustreReadCacheConfigurationBuilder");
-        formatter.field("sizing_mode", &self.sizing_mode);
-        formatter.field("size_gib", &self.size_gib);
-        formatter.finish()
     }
 }
 impl crate::json::Json for LustreReadCacheConfiguration {

@@ -2,7 +2,7 @@
 
 /// How root access from clients is remapped.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct LustreRootSquashConfiguration {
     /// UID:GID pair that root is mapped onto.
     pub root_squash: ::std::option::Option<::std::string::String>,
@@ -23,17 +23,14 @@ impl LustreRootSquashConfiguration {
         crate::types::builders::LustreRootSquashConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for LustreRootSquashConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LustreRootSquashConfiguration");
-        formatter.field("root_squash", &self.root_squash);
-        formatter.field("no_squash_nids", &self.no_squash_nids);
-        formatter.finish()
-    }
-}
 /// A builder for [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct LustreRootSquashConfigurationBuilder {
     pub(crate) root_squash: ::std::option::Option<::std::string::String>,
     pub(crate) no_squash_nids: ::std::option::Option<
@@ -91,14 +88,6 @@ impl LustreRootSquashConfigurationBuilder {
             root_squash: self.root_squash,
             no_squash_nids: self.no_squash_nids,
         }
-    }
-}
-impl ::std::fmt::Debug for LustreRootSquashConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("LustreRootSquashConfigurationBuilder");
-        formatter.field("root_squash", &self.root_squash);
-        formatter.field("no_squash_nids", &self.no_squash_nids);
-        formatter.finish()
     }
 }
 impl crate::json::Json for LustreRootSquashConfiguration {

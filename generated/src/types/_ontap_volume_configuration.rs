@@ -2,7 +2,7 @@
 
 /// Properties specific to a NetApp ONTAP volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct OntapVolumeConfiguration {
     /// Role the volume plays in a FlexCache relationship, if any.
     pub flex_cache_endpoint_type: ::std::option::Option<
@@ -121,32 +121,14 @@ impl OntapVolumeConfiguration {
         crate::types::builders::OntapVolumeConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for OntapVolumeConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OntapVolumeConfiguration");
-        formatter.field("flex_cache_endpoint_type", &self.flex_cache_endpoint_type);
-        formatter.field("junction_path", &self.junction_path);
-        formatter.field("security_style", &self.security_style);
-        formatter.field("size_in_megabytes", &self.size_in_megabytes);
-        formatter.field("storage_efficiency_enabled", &self.storage_efficiency_enabled);
-        formatter.field("storage_virtual_machine_id", &self.storage_virtual_machine_id);
-        formatter
-            .field("storage_virtual_machine_root", &self.storage_virtual_machine_root);
-        formatter.field("tiering_policy", &self.tiering_policy);
-        formatter.field("uuid", &self.uuid);
-        formatter.field("ontap_volume_type", &self.ontap_volume_type);
-        formatter.field("snapshot_policy", &self.snapshot_policy);
-        formatter.field("copy_tags_to_backups", &self.copy_tags_to_backups);
-        formatter.field("snaplock_configuration", &self.snaplock_configuration);
-        formatter.field("volume_style", &self.volume_style);
-        formatter.field("aggregate_configuration", &self.aggregate_configuration);
-        formatter.field("size_in_bytes", &self.size_in_bytes);
-        formatter.finish()
-    }
-}
 /// A builder for [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OntapVolumeConfigurationBuilder {
     pub(crate) flex_cache_endpoint_type: ::std::option::Option<
         crate::types::FlexCacheEndpointType,
@@ -493,29 +475,6 @@ impl OntapVolumeConfigurationBuilder {
             aggregate_configuration: self.aggregate_configuration,
             size_in_bytes: self.size_in_bytes,
         }
-    }
-}
-impl ::std::fmt::Debug for OntapVolumeConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OntapVolumeConfigurationBuilder");
-        formatter.field("flex_cache_endpoint_type", &self.flex_cache_endpoint_type);
-        formatter.field("junction_path", &self.junction_path);
-        formatter.field("security_style", &self.security_style);
-        formatter.field("size_in_megabytes", &self.size_in_megabytes);
-        formatter.field("storage_efficiency_enabled", &self.storage_efficiency_enabled);
-        formatter.field("storage_virtual_machine_id", &self.storage_virtual_machine_id);
-        formatter
-            .field("storage_virtual_machine_root", &self.storage_virtual_machine_root);
-        formatter.field("tiering_policy", &self.tiering_policy);
-        formatter.field("uuid", &self.uuid);
-        formatter.field("ontap_volume_type", &self.ontap_volume_type);
-        formatter.field("snapshot_policy", &self.snapshot_policy);
-        formatter.field("copy_tags_to_backups", &self.copy_tags_to_backups);
-        formatter.field("snaplock_configuration", &self.snaplock_configuration);
-        formatter.field("volume_style", &self.volume_style);
-        formatter.field("aggregate_configuration", &self.aggregate_configuration);
-        formatter.field("size_in_bytes", &self.size_in_bytes);
-        formatter.finish()
     }
 }
 impl crate::json::Json for OntapVolumeConfiguration {

@@ -2,7 +2,7 @@
 
 /// An NFS access rule for a set of clients.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct OpenZfsClientConfiguration {
     /// Hosts or address ranges the rule applies to.
     ///
@@ -31,17 +31,14 @@ impl OpenZfsClientConfiguration {
         crate::types::builders::OpenZfsClientConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for OpenZfsClientConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsClientConfiguration");
-        formatter.field("clients", &self.clients);
-        formatter.field("options", &self.options);
-        formatter.finish()
-    }
-}
 /// A builder for [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OpenZfsClientConfigurationBuilder {
     pub(crate) clients: ::std::option::Option<::std::string::String>,
     pub(crate) options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -127,14 +124,6 @@ impl OpenZfsClientConfigurationBuilder {
             clients: self.clients,
             options: self.options,
         })
-    }
-}
-impl ::std::fmt::Debug for OpenZfsClientConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsClientConfigurationBuilder");
-        formatter.field("clients", &self.clients);
-        formatter.field("options", &self.options);
-        formatter.finish()
     }
 }
 impl crate::json::Json for OpenZfsClientConfiguration {

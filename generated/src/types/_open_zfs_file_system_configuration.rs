@@ -2,7 +2,7 @@
 
 /// Settings specific to an OpenZFS file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct OpenZfsFileSystemConfiguration {
     /// Number of days automatic backups are held.
     pub automatic_backup_retention_days: ::std::option::Option<i32>,
@@ -117,41 +117,14 @@ impl OpenZfsFileSystemConfiguration {
         crate::types::builders::OpenZfsFileSystemConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for OpenZfsFileSystemConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsFileSystemConfiguration");
-        formatter
-            .field(
-                "automatic_backup_retention_days",
-                &self.automatic_backup_retention_days,
-            );
-        formatter.field("copy_tags_to_backups", &self.copy_tags_to_backups);
-        formatter.field("copy_tags_to_volumes", &self.copy_tags_to_volumes);
-        formatter
-            .field(
-                "daily_automatic_backup_start_time",
-                &self.daily_automatic_backup_start_time,
-            );
-        formatter.field("deployment_type", &self.deployment_type);
-        formatter.field("throughput_capacity", &self.throughput_capacity);
-        formatter
-            .field("weekly_maintenance_start_time", &self.weekly_maintenance_start_time);
-        formatter.field("disk_iops_configuration", &self.disk_iops_configuration);
-        formatter.field("root_volume_id", &self.root_volume_id);
-        formatter.field("preferred_subnet_id", &self.preferred_subnet_id);
-        formatter.field("endpoint_ip_address_range", &self.endpoint_ip_address_range);
-        formatter
-            .field("endpoint_ipv6_address_range", &self.endpoint_ipv6_address_range);
-        formatter.field("route_table_ids", &self.route_table_ids);
-        formatter.field("endpoint_ip_address", &self.endpoint_ip_address);
-        formatter.field("endpoint_ipv6_address", &self.endpoint_ipv6_address);
-        formatter.field("read_cache_configuration", &self.read_cache_configuration);
-        formatter.finish()
-    }
-}
 /// A builder for [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OpenZfsFileSystemConfigurationBuilder {
     pub(crate) automatic_backup_retention_days: ::std::option::Option<i32>,
     pub(crate) copy_tags_to_backups: ::std::option::Option<bool>,
@@ -534,38 +507,6 @@ impl OpenZfsFileSystemConfigurationBuilder {
             endpoint_ipv6_address: self.endpoint_ipv6_address,
             read_cache_configuration: self.read_cache_configuration,
         }
-    }
-}
-impl ::std::fmt::Debug for OpenZfsFileSystemConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsFileSystemConfigurationBuilder");
-        formatter
-            .field(
-                "automatic_backup_retention_days",
-                &self.automatic_backup_retention_days,
-            );
-        formatter.field("copy_tags_to_backups", &self.copy_tags_to_backups);
-        formatter.field("copy_tags_to_volumes", &self.copy_tags_to_volumes);
-        formatter
-            .field(
-                "daily_automatic_backup_start_time",
-                &self.daily_automatic_backup_start_time,
-            );
-        formatter.field("deployment_type", &self.deployment_type);
-        formatter.field("throughput_capacity", &self.throughput_capacity);
-        formatter
-            .field("weekly_maintenance_start_time", &self.weekly_maintenance_start_time);
-        formatter.field("disk_iops_configuration", &self.disk_iops_configuration);
-        formatter.field("root_volume_id", &self.root_volume_id);
-        formatter.field("preferred_subnet_id", &self.preferred_subnet_id);
-        formatter.field("endpoint_ip_address_range", &self.endpoint_ip_address_range);
-        formatter
-            .field("endpoint_ipv6_address_range", &self.endpoint_ipv6_address_range);
-        formatter.field("route_table_ids", &self.route_table_ids);
-        formatter.field("endpoint_ip_address", &self.endpoint_ip_address);
-        formatter.field("endpoint_ipv6_address", &self.endpoint_ipv6_address);
-        formatter.field("read_cache_configuration", &self.read_cache_configuration);
-        formatter.finish()
     }
 }
 impl crate::json::Json for OpenZfsFileSystemConfiguration {

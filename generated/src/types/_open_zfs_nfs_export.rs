@@ -2,7 +2,7 @@
 
 /// One NFS export of an OpenZFS volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct OpenZfsNfsExport {
     /// Per-client access rules of the export.
     ///
@@ -23,16 +23,14 @@ impl OpenZfsNfsExport {
         crate::types::builders::OpenZfsNfsExportBuilder::default()
     }
 }
-impl ::std::fmt::Debug for OpenZfsNfsExport {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsNfsExport");
-        formatter.field("client_configurations", &self.client_configurations);
-        formatter.finish()
-    }
-}
 /// A builder for [`OpenZfsNfsExport`](struct@OpenZfsNfsExport).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OpenZfsNfsExportBuilder {
     pub(crate) client_configurations: ::std::option::Option<
         ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
@@ -88,13 +86,6 @@ impl OpenZfsNfsExportBuilder {
         ::std::result::Result::Ok(OpenZfsNfsExport {
             client_configurations: self.client_configurations,
         })
-    }
-}
-impl ::std::fmt::Debug for OpenZfsNfsExportBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsNfsExportBuilder");
-        formatter.field("client_configurations", &self.client_configurations);
-        formatter.finish()
     }
 }
 impl crate::json::Json for OpenZfsNfsExport {

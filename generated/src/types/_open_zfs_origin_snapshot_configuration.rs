@@ -2,7 +2,7 @@
 
 /// Origin snapshot details of an OpenZFS volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct OpenZfsOriginSnapshotConfiguration {
     /// ARN of the snapshot the volume came from.
     pub snapshot_arn: ::std::option::Option<::std::string::String>,
@@ -25,17 +25,14 @@ impl OpenZfsOriginSnapshotConfiguration {
         crate::types::builders::OpenZfsOriginSnapshotConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for OpenZfsOriginSnapshotConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsOriginSnapshotConfiguration");
-        formatter.field("snapshot_arn", &self.snapshot_arn);
-        formatter.field("copy_strategy", &self.copy_strategy);
-        formatter.finish()
-    }
-}
 /// A builder for [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OpenZfsOriginSnapshotConfigurationBuilder {
     pub(crate) snapshot_arn: ::std::option::Option<::std::string::String>,
     pub(crate) copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
@@ -86,14 +83,6 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
             snapshot_arn: self.snapshot_arn,
             copy_strategy: self.copy_strategy,
         }
-    }
-}
-impl ::std::fmt::Debug for OpenZfsOriginSnapshotConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsOriginSnapshotConfigurationBuilder");
-        formatter.field("snapshot_arn", &self.snapshot_arn);
-        formatter.field("copy_strategy", &self.copy_strategy);
-        formatter.finish()
     }
 }
 impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {

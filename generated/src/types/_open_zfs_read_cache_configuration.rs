@@ -2,7 +2,7 @@
 
 /// SSD read cache settings of an OpenZFS file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct OpenZfsReadCacheConfiguration {
     /// How the cache size is chosen.
     pub sizing_mode: ::std::option::Option<crate::types::OpenZfsReadCacheSizingMode>,
@@ -25,17 +25,14 @@ impl OpenZfsReadCacheConfiguration {
         crate::types::builders::OpenZfsReadCacheConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for OpenZfsReadCacheConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsReadCacheConfiguration");
-        formatter.field("sizing_mode", &self.sizing_mode);
-        formatter.field("size_gib", &self.size_gib);
-        formatter.finish()
-    }
-}
 /// A builder for [`OpenZfsReadCacheConfiguration`](struct@OpenZfsReadCacheConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OpenZfsReadCacheConfigurationBuilder {
     pub(crate) sizing_mode: ::std::option::Option<
         crate::types::OpenZfsReadCacheSizingMode,
@@ -85,14 +82,6 @@ impl OpenZfsReadCacheConfigurationBuilder {
             sizing_mode: self.sizing_mode,
             size_gib: self.size_gib,
         }
-    }
-}
-impl ::std::fmt::Debug for OpenZfsReadCacheConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsReadCacheConfigurationBuilder");
-        formatter.field("sizing_mode", &self.sizing_mode);
-        formatter.field("size_gib", &self.size_gib);
-        formatter.finish()
     }
 }
 impl crate::json::Json for OpenZfsReadCacheConfiguration {

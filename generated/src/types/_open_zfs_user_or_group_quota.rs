@@ -2,7 +2,7 @@
 
 /// A space limit for one user or group.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct OpenZfsUserOrGroupQuota {
     /// Kind of principal this limit is for.
     ///
@@ -41,18 +41,14 @@ impl OpenZfsUserOrGroupQuota {
         crate::types::builders::OpenZfsUserOrGroupQuotaBuilder::default()
     }
 }
-impl ::std::fmt::Debug for OpenZfsUserOrGroupQuota {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsUserOrGroupQuota");
-        formatter.field("type", &self.r#type);
-        formatter.field("id", &self.id);
-        formatter.field("storage_capacity_quota_gib", &self.storage_capacity_quota_gib);
-        formatter.finish()
-    }
-}
 /// A builder for [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OpenZfsUserOrGroupQuotaBuilder {
     pub(crate) r#type: ::std::option::Option<crate::types::OpenZfsQuotaType>,
     pub(crate) id: ::std::option::Option<i32>,
@@ -160,15 +156,6 @@ impl OpenZfsUserOrGroupQuotaBuilder {
             id: self.id,
             storage_capacity_quota_gib: self.storage_capacity_quota_gib,
         })
-    }
-}
-impl ::std::fmt::Debug for OpenZfsUserOrGroupQuotaBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsUserOrGroupQuotaBuilder");
-        formatter.field("type", &self.r#type);
-        formatter.field("id", &self.id);
-        formatter.field("storage_capacity_quota_gib", &self.storage_capacity_quota_gib);
-        formatter.finish()
     }
 }
 impl crate::json::Json for OpenZfsUserOrGroupQuota {

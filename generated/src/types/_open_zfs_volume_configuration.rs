@@ -2,7 +2,7 @@
 
 /// Properties specific to an OpenZFS volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct OpenZfsVolumeConfiguration {
     /// Identifier of the volume this one is nested under.
     pub parent_volume_id: ::std::option::Option<::std::string::String>,
@@ -133,38 +133,14 @@ impl OpenZfsVolumeConfiguration {
         crate::types::builders::OpenZfsVolumeConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for OpenZfsVolumeConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsVolumeConfiguration");
-        formatter.field("parent_volume_id", &self.parent_volume_id);
-        formatter.field("volume_path", &self.volume_path);
-        formatter
-            .field(
-                "storage_capacity_reservation_gib",
-                &self.storage_capacity_reservation_gib,
-            );
-        formatter.field("storage_capacity_quota_gib", &self.storage_capacity_quota_gib);
-        formatter.field("record_size_kib", &self.record_size_kib);
-        formatter.field("data_compression_type", &self.data_compression_type);
-        formatter.field("copy_tags_to_snapshots", &self.copy_tags_to_snapshots);
-        formatter.field("origin_snapshot", &self.origin_snapshot);
-        formatter.field("read_only", &self.read_only);
-        formatter.field("nfs_exports", &self.nfs_exports);
-        formatter.field("user_and_group_quotas", &self.user_and_group_quotas);
-        formatter.field("restore_to_snapshot", &self.restore_to_snapshot);
-        formatter
-            .field("delete_intermediate_snaphots", &self.delete_intermediate_snaphots);
-        formatter.field("delete_cloned_volumes", &self.delete_cloned_volumes);
-        formatter.field("delete_intermediate_data", &self.delete_intermediate_data);
-        formatter.field("source_snapshot_arn", &self.source_snapshot_arn);
-        formatter.field("destination_snapshot", &self.destination_snapshot);
-        formatter.field("copy_strategy", &self.copy_strategy);
-        formatter.finish()
-    }
-}
 /// A builder for [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct OpenZfsVolumeConfigurationBuilder {
     pub(crate) parent_volume_id: ::std::option::Option<::std::string::String>,
     pub(crate) volume_path: ::std::option::Option<::std::string::String>,
@@ -562,35 +538,6 @@ impl OpenZfsVolumeConfigurationBuilder {
             destination_snapshot: self.destination_snapshot,
             copy_strategy: self.copy_strategy,
         }
-    }
-}
-impl ::std::fmt::Debug for OpenZfsVolumeConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("OpenZfsVolumeConfigurationBuilder");
-        formatter.field("parent_volume_id", &self.parent_volume_id);
-        formatter.field("volume_path", &self.volume_path);
-        formatter
-            .field(
-                "storage_capacity_reservation_gib",
-                &self.storage_capacity_reservation_gib,
-            );
-        formatter.field("storage_capacity_quota_gib", &self.storage_capacity_quota_gib);
-        formatter.field("record_size_kib", &self.record_size_kib);
-        formatter.field("data_compression_type", &self.data_compression_type);
-        formatter.field("copy_tags_to_snapshots", &self.copy_tags_to_snapshots);
-        formatter.field("origin_snapshot", &self.origin_snapshot);
-        formatter.field("read_only", &self.read_only);
-        formatter.field("nfs_exports", &self.nfs_exports);
-        formatter.field("user_and_group_quotas", &self.user_and_group_quotas);
-        formatter.field("restore_to_snapshot", &self.restore_to_snapshot);
-        formatter
-            .field("delete_intermediate_snaphots", &self.delete_intermediate_snaphots);
-        formatter.field("delete_cloned_volumes", &self.delete_cloned_volumes);
-        formatter.field("delete_intermediate_data", &self.delete_intermediate_data);
-        formatter.field("source_snapshot_arn", &self.source_snapshot_arn);
-        formatter.field("destination_snapshot", &self.destination_snapshot);
-        formatter.field("copy_strategy", &self.copy_strategy);
-        formatter.finish()
     }
 }
 impl crate::json::Json for OpenZfsVolumeConfiguration {

@@ -2,7 +2,7 @@
 
 /// A span of time for which a file stays locked.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct RetentionPeriod {
     /// Unit or special kind of the retention span.
     ///
@@ -27,17 +27,14 @@ impl RetentionPeriod {
         crate::types::builders::RetentionPeriodBuilder::default()
     }
 }
-impl ::std::fmt::Debug for RetentionPeriod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("RetentionPeriod");
-        formatter.field("type", &self.r#type);
-        formatter.field("value", &self.value);
-        formatter.finish()
-    }
-}
 /// A builder for [`RetentionPeriod`](struct@RetentionPeriod).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct RetentionPeriodBuilder {
     pub(crate) r#type: ::std::option::Option<crate::types::RetentionPeriodType>,
     pub(crate) value: ::std::option::Option<i32>,
@@ -98,14 +95,6 @@ impl RetentionPeriodBuilder {
             r#type: self.r#type,
             value: self.value,
         })
-    }
-}
-impl ::std::fmt::Debug for RetentionPeriodBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("RetentionPeriodBuilder");
-        formatter.field("type", &self.r#type);
-        formatter.field("value", &self.value);
-        formatter.finish()
     }
 }
 impl crate::json::Json for RetentionPeriod {

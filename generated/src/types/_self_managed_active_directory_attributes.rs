@@ -2,7 +2,7 @@
 
 /// Details of a customer-run directory a file system belongs to.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct SelfManagedActiveDirectoryAttributes {
     /// DNS domain of the customer directory, written out in full.
     pub domain_name: ::std::option::Option<::std::string::String>,
@@ -49,33 +49,14 @@ impl SelfManagedActiveDirectoryAttributes {
         crate::types::builders::SelfManagedActiveDirectoryAttributesBuilder::default()
     }
 }
-impl ::std::fmt::Debug for SelfManagedActiveDirectoryAttributes {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("SelfManagedActiveDirectoryAttributes");
-        formatter.field("domain_name", &self.domain_name);
-        formatter
-            .field(
-                "organizational_unit_distinguished_name",
-                &self.organizational_unit_distinguished_name,
-            );
-        formatter
-            .field(
-                "file_system_administrators_group",
-                &self.file_system_administrators_group,
-            );
-        formatter.field("user_name", &self.user_name);
-        formatter.field("dns_ips", &self.dns_ips);
-        formatter
-            .field(
-                "domain_join_service_account_secret",
-                &self.domain_join_service_account_secret,
-            );
-        formatter.finish()
-    }
-}
 /// A builder for [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct SelfManagedActiveDirectoryAttributesBuilder {
     pub(crate) domain_name: ::std::option::Option<::std::string::String>,
     pub(crate) organizational_unit_distinguished_name: ::std::option::Option<
@@ -238,31 +219,6 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
             dns_ips: self.dns_ips,
             domain_join_service_account_secret: self.domain_join_service_account_secret,
         }
-    }
-}
-impl ::std::fmt::Debug for SelfManagedActiveDirectoryAttributesBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f
-            .debug_struct("SelfManagedActiveDirectoryAttributesBuilder");
-        formatter.field("domain_name", &self.domain_name);
-        formatter
-            .field(
-                "organizational_unit_distinguished_name",
-                &self.organizational_unit_distinguished_name,
-            );
-        formatter
-            .field(
-                "file_system_administrators_group",
-                &self.file_system_administrators_group,
-            );
-        formatter.field("user_name", &self.user_name);
-        formatter.field("dns_ips", &self.dns_ips);
-        formatter
-            .field(
-                "domain_join_service_account_secret",
-                &self.domain_join_service_account_secret,
-            );
-        formatter.finish()
     }
 }
 impl crate::json::Json for SelfManagedActiveDirectoryAttributes {

@@ -2,7 +2,7 @@
 
 /// Write-once-read-many protection settings of an ONTAP volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct SnaplockConfiguration {
     /// Whether this volume stores SnapLock audit logs.
     pub audit_log_volume: ::std::option::Option<bool>,
@@ -53,21 +53,14 @@ impl SnaplockConfiguration {
         crate::types::builders::SnaplockConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for SnaplockConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("SnaplockConfiguration");
-        formatter.field("audit_log_volume", &self.audit_log_volume);
-        formatter.field("autocommit_period", &self.autocommit_period);
-        formatter.field("privileged_delete", &self.privileged_delete);
-        formatter.field("retention_period", &self.retention_period);
-        formatter.field("snaplock_type", &self.snaplock_type);
-        formatter.field("volume_append_mode_enabled", &self.volume_append_mode_enabled);
-        formatter.finish()
-    }
-}
 /// A builder for [`SnaplockConfiguration`](struct@SnaplockConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct SnaplockConfigurationBuilder {
     pub(crate) audit_log_volume: ::std::option::Option<bool>,
     pub(crate) autocommit_period: ::std::option::Option<crate::types::AutocommitPeriod>,
@@ -199,18 +192,6 @@ impl SnaplockConfigurationBuilder {
             snaplock_type: self.snaplock_type,
             volume_append_mode_enabled: self.volume_append_mode_enabled,
         }
-    }
-}
-impl ::std::fmt::Debug for SnaplockConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("SnaplockConfigurationBuilder");
-        formatter.field("audit_log_volume", &self.audit_log_volume);
-        formatter.field("autocommit_period", &self.autocommit_period);
-        formatter.field("privileged_delete", &self.privileged_delete);
-        formatter.field("retention_period", &self.retention_period);
-        formatter.field("snaplock_type", &self.snaplock_type);
-        formatter.field("volume_append_mode_enabled", &self.volume_append_mode_enabled);
-        formatter.finish()
     }
 }
 impl crate::json::Json for SnaplockConfiguration {

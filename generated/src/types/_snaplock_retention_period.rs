@@ -2,7 +2,7 @@
 
 /// Default and allowed bounds for how long locked files are kept.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct SnaplockRetentionPeriod {
     /// Retention applied when none is set explicitly.
     ///
@@ -47,18 +47,14 @@ impl SnaplockRetentionPeriod {
         crate::types::builders::SnaplockRetentionPeriodBuilder::default()
     }
 }
-impl ::std::fmt::Debug for SnaplockRetentionPeriod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("SnaplockRetentionPeriod");
-        formatter.field("default_retention", &self.default_retention);
-        formatter.field("minimum_retention", &self.minimum_retention);
-        formatter.field("maximum_retention", &self.maximum_retention);
-        formatter.finish()
-    }
-}
 /// A builder for [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct SnaplockRetentionPeriodBuilder {
     pub(crate) default_retention: ::std::option::Option<crate::types::RetentionPeriod>,
     pub(crate) minimum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
@@ -175,15 +171,6 @@ impl SnaplockRetentionPeriodBuilder {
             minimum_retention: self.minimum_retention,
             maximum_retention: self.maximum_retention,
         })
-    }
-}
-impl ::std::fmt::Debug for SnaplockRetentionPeriodBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("SnaplockRetentionPeriodBuilder");
-        formatter.field("default_retention", &self.default_retention);
-        formatter.field("minimum_retention", &self.minimum_retention);
-        formatter.field("maximum_retention", &self.maximum_retention);
-        formatter.finish()
     }
 }
 impl crate::json::Json for SnaplockRetentionPeriod {

@@ -2,7 +2,7 @@
 
 /// Point-in-time image of a volume kept on the file system itself.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct Snapshot {
     /// ARN that names this snapshot.
     pub resource_arn: ::std::option::Option<::std::string::String>,
@@ -71,25 +71,14 @@ impl Snapshot {
         crate::types::builders::SnapshotBuilder::default()
     }
 }
-impl ::std::fmt::Debug for Snapshot {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("Snapshot");
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.field("snapshot_id", &self.snapshot_id);
-        formatter.field("name", &self.name);
-        formatter.field("volume_id", &self.volume_id);
-        formatter.field("creation_time", &self.creation_time);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter
-            .field("lifecycle_transition_reason", &self.lifecycle_transition_reason);
-        formatter.field("tags", &self.tags);
-        formatter.field("administrative_actions", &self.administrative_actions);
-        formatter.finish()
-    }
-}
 /// A builder for [`Snapshot`](struct@Snapshot).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct SnapshotBuilder {
     pub(crate) resource_arn: ::std::option::Option<::std::string::String>,
     pub(crate) snapshot_id: ::std::option::Option<::std::string::String>,
@@ -304,22 +293,6 @@ impl SnapshotBuilder {
             tags: self.tags,
             administrative_actions: self.administrative_actions,
         }
-    }
-}
-impl ::std::fmt::Debug for SnapshotBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("SnapshotBuilder");
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.field("snapshot_id", &self.snapshot_id);
-        formatter.field("name", &self.name);
-        formatter.field("volume_id", &self.volume_id);
-        formatter.field("creation_time", &self.creation_time);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter
-            .field("lifecycle_transition_reason", &self.lifecycle_transition_reason);
-        formatter.field("tags", &self.tags);
-        formatter.field("administrative_actions", &self.administrative_actions);
-        formatter.finish()
     }
 }
 impl crate::json::Json for Snapshot {

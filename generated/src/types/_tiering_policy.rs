@@ -2,7 +2,7 @@
 
 /// Controls automatic movement of data between storage tiers.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct TieringPolicy {
     /// Number of days data must stay unused before it is tiered.
     pub cooling_period: ::std::option::Option<i32>,
@@ -23,17 +23,14 @@ impl TieringPolicy {
         crate::types::builders::TieringPolicyBuilder::default()
     }
 }
-impl ::std::fmt::Debug for TieringPolicy {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("TieringPolicy");
-        formatter.field("cooling_period", &self.cooling_period);
-        formatter.field("name", &self.name);
-        formatter.finish()
-    }
-}
 /// A builder for [`TieringPolicy`](struct@TieringPolicy).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct TieringPolicyBuilder {
     pub(crate) cooling_period: ::std::option::Option<i32>,
     pub(crate) name: ::std::option::Option<crate::types::TieringPolicyName>,
@@ -76,14 +73,6 @@ impl TieringPolicyBuilder {
             cooling_period: self.cooling_period,
             name: self.name,
         }
-    }
-}
-impl ::std::fmt::Debug for TieringPolicyBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("TieringPolicyBuilder");
-        formatter.field("cooling_period", &self.cooling_period);
-        formatter.field("name", &self.name);
-        formatter.finish()
     }
 }
 impl crate::json::Json for TieringPolicy {

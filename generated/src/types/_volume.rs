@@ -2,7 +2,7 @@
 
 /// A storage volume that lives on an FSx file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct Volume {
     /// When this volume came into existence.
     pub creation_time: ::std::option::Option<crate::primitives::DateTime>,
@@ -97,28 +97,14 @@ impl Volume {
         crate::types::builders::VolumeBuilder::default()
     }
 }
-impl ::std::fmt::Debug for Volume {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("Volume");
-        formatter.field("creation_time", &self.creation_time);
-        formatter.field("file_system_id", &self.file_system_id);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.field("name", &self.name);
-        formatter.field("ontap_configuration", &self.ontap_configuration);
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.field("tags", &self.tags);
-        formatter.field("volume_id", &self.volume_id);
-        formatter.field("volume_type", &self.volume_type);
-        formatter
-            .field("lifecycle_transition_reason", &self.lifecycle_transition_reason);
-        formatter.field("administrative_actions", &self.administrative_actions);
-        formatter.field("open_zfs_configuration", &self.open_zfs_configuration);
-        formatter.finish()
-    }
-}
 /// A builder for [`Volume`](struct@Volume).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct VolumeBuilder {
     pub(crate) creation_time: ::std::option::Option<crate::primitives::DateTime>,
     pub(crate) file_system_id: ::std::option::Option<::std::string::String>,
@@ -404,25 +390,6 @@ impl VolumeBuilder {
             administrative_actions: self.administrative_actions,
             open_zfs_configuration: self.open_zfs_configuration,
         }
-    }
-}
-impl ::std::fmt::Debug for VolumeBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("VolumeBuilder");
-        formatter.field("creation_time", &self.creation_time);
-        formatter.field("file_system_id", &self.file_system_id);
-        formatter.field("lifecycle", &self.lifecycle);
-        formatter.field("name", &self.name);
-        formatter.field("ontap_configuration", &self.ontap_configuration);
-        formatter.field("resource_arn", &self.resource_arn);
-        formatter.field("tags", &self.tags);
-        formatter.field("volume_id", &self.volume_id);
-        formatter.field("volume_type", &self.volume_type);
-        formatter
-            .field("lifecycle_transition_reason", &self.lifecycle_transition_reason);
-        formatter.field("administrative_actions", &self.administrative_actions);
-        formatter.field("open_zfs_configuration", &self.open_zfs_configuration);
-        formatter.finish()
     }
 }
 impl crate::json::Json for Volume {

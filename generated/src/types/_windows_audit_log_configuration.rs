@@ -2,7 +2,7 @@
 
 /// Access auditing setup for a Windows file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct WindowsAuditLogConfiguration {
     /// Which file and folder access attempts get recorded.
     ///
@@ -45,23 +45,14 @@ impl WindowsAuditLogConfiguration {
         crate::types::builders::WindowsAuditLogConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for WindowsAuditLogConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("WindowsAuditLogConfiguration");
-        formatter
-            .field("file_access_audit_log_level", &self.file_access_audit_log_level);
-        formatter
-            .field(
-                "file_share_access_audit_log_level",
-                &self.file_share_access_audit_log_level,
-            );
-        formatter.field("audit_log_destination", &self.audit_log_destination);
-        formatter.finish()
-    }
-}
 /// A builder for [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct WindowsAuditLogConfigurationBuilder {
     pub(crate) file_access_audit_log_level: ::std::option::Option<
         crate::types::WindowsAccessAuditLogLevel,
@@ -177,20 +168,6 @@ impl WindowsAuditLogConfigurationBuilder {
             file_share_access_audit_log_level: self.file_share_access_audit_log_level,
             audit_log_destination: self.audit_log_destination,
         })
-    }
-}
-impl ::std::fmt::Debug for WindowsAuditLogConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("WindowsAuditLogConfigurationBuilder");
-        formatter
-            .field("file_access_audit_log_level", &self.file_access_audit_log_level);
-        formatter
-            .field(
-                "file_share_access_audit_log_level",
-                &self.file_share_access_audit_log_level,
-            );
-        formatter.field("audit_log_destination", &self.audit_log_destination);
-        formatter.finish()
     }
 }
 impl crate::json::Json for WindowsAuditLogConfiguration {

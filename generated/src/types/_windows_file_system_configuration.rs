@@ -2,7 +2,7 @@
 
 /// Settings specific to a Windows-based file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct WindowsFileSystemConfiguration {
     /// Managed directory the file system is joined to, if any.
     pub active_directory_id: ::std::option::Option<::std::string::String>,
@@ -135,53 +135,14 @@ impl WindowsFileSystemConfiguration {
         crate::types::builders::WindowsFileSystemConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for WindowsFileSystemConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("WindowsFileSystemConfiguration");
-        formatter.field("active_directory_id", &self.active_directory_id);
-        formatter
-            .field(
-                "self_managed_active_directory_configuration",
-                &self.self_managed_active_directory_configuration,
-            );
-        formatter.field("deployment_type", &self.deployment_type);
-        formatter
-            .field(
-                "remote_administration_endpoint",
-                &self.remote_administration_endpoint,
-            );
-        formatter.field("preferred_subnet_id", &self.preferred_subnet_id);
-        formatter.field("preferred_file_server_ip", &self.preferred_file_server_ip);
-        formatter.field("throughput_capacity", &self.throughput_capacity);
-        formatter
-            .field(
-                "maintenance_operations_in_progress",
-                &self.maintenance_operations_in_progress,
-            );
-        formatter
-            .field("weekly_maintenance_start_time", &self.weekly_maintenance_start_time);
-        formatter
-            .field(
-                "daily_automatic_backup_start_time",
-                &self.daily_automatic_backup_start_time,
-            );
-        formatter
-            .field(
-                "automatic_backup_retention_days",
-                &self.automatic_backup_retention_days,
-            );
-        formatter.field("copy_tags_to_backups", &self.copy_tags_to_backups);
-        formatter.field("aliases", &self.aliases);
-        formatter.field("audit_log_configuration", &self.audit_log_configuration);
-        formatter.field("disk_iops_configuration", &self.disk_iops_configuration);
-        formatter.field("preferred_file_server_ipv6", &self.preferred_file_server_ipv6);
-        formatter.field("fsrm_configuration", &self.fsrm_configuration);
-        formatter.finish()
-    }
-}
 /// A builder for [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct WindowsFileSystemConfigurationBuilder {
     pub(crate) active_directory_id: ::std::option::Option<::std::string::String>,
     pub(crate) self_managed_active_directory_configuration: ::std::option::Option<
@@ -607,50 +568,6 @@ impl WindowsFileSystemConfigurationBuilder {
             preferred_file_server_ipv6: self.preferred_file_server_ipv6,
             fsrm_configuration: self.fsrm_configuration,
         }
-    }
-}
-impl ::std::fmt::Debug for WindowsFileSystemConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("WindowsFileSystemConfigurationBuilder");
-        formatter.field("active_directory_id", &self.active_directory_id);
-        formatter
-            .field(
-                "self_managed_active_directory_configuration",
-                &self.self_managed_active_directory_configuration,
-            );
-        formatter.field("deployment_type", &self.deployment_type);
-        formatter
-            .field(
-                "remote_administration_endpoint",
-                &self.remote_administration_endpoint,
-            );
-        formatter.field("preferred_subnet_id", &self.preferred_subnet_id);
-        formatter.field("preferred_file_server_ip", &self.preferred_file_server_ip);
-        formatter.field("throughput_capacity", &self.throughput_capacity);
-        formatter
-            .field(
-                "maintenance_operations_in_progress",
-                &self.maintenance_operations_in_progress,
-            );
-        formatter
-            .field("weekly_maintenance_start_time", &self.weekly_maintenance_start_time);
-        formatter
-            .field(
-                "daily_automatic_backup_start_time",
-                &self.daily_automatic_backup_start_time,
-            );
-        formatter
-            .field(
-                "automatic_backup_retention_days",
-                &self.automatic_backup_retention_days,
-            );
-        formatter.field("copy_tags_to_backups", &self.copy_tags_to_backups);
-        formatter.field("aliases", &self.aliases);
-        formatter.field("audit_log_configuration", &self.audit_log_configuration);
-        formatter.field("disk_iops_configuration", &self.disk_iops_configuration);
-        formatter.field("preferred_file_server_ipv6", &self.preferred_file_server_ipv6);
-        formatter.field("fsrm_configuration", &self.fsrm_configuration);
-        formatter.finish()
     }
 }
 impl crate::json::Json for WindowsFileSystemConfiguration {

@@ -2,7 +2,7 @@
 
 /// File Server Resource Manager setup for a Windows file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct WindowsFsrmConfiguration {
     /// Whether the resource manager service is switched on.
     ///
@@ -27,17 +27,14 @@ impl WindowsFsrmConfiguration {
         crate::types::builders::WindowsFsrmConfigurationBuilder::default()
     }
 }
-impl ::std::fmt::Debug for WindowsFsrmConfiguration {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("WindowsFsrmConfiguration");
-        formatter.field("fsrm_service_enabled", &self.fsrm_service_enabled);
-        formatter.field("event_log_destination", &self.event_log_destination);
-        formatter.finish()
-    }
-}
 /// A builder for [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct WindowsFsrmConfigurationBuilder {
     pub(crate) fsrm_service_enabled: ::std::option::Option<bool>,
     pub(crate) event_log_destination: ::std::option::Option<::std::string::String>,
@@ -106,14 +103,6 @@ impl WindowsFsrmConfigurationBuilder {
             fsrm_service_enabled: self.fsrm_service_enabled,
             event_log_destination: self.event_log_destination,
         })
-    }
-}
-impl ::std::fmt::Debug for WindowsFsrmConfigurationBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("WindowsFsrmConfigurationBuilder");
-        formatter.field("fsrm_service_enabled", &self.fsrm_service_enabled);
-        formatter.field("event_log_destination", &self.event_log_destination);
-        formatter.finish()
     }
 }
 impl crate::json::Json for WindowsFsrmConfiguration {

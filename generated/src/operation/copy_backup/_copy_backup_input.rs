@@ -2,7 +2,7 @@
 
 /// Parameters of a backup-copy call.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct CopyBackupInput {
     /// Caller-chosen token that lets a retried call be recognized as the same request.
     pub client_request_token: ::std::option::Option<::std::string::String>,
@@ -51,21 +51,14 @@ impl CopyBackupInput {
         crate::operation::copy_backup::builders::CopyBackupInputBuilder::default()
     }
 }
-impl ::std::fmt::Debug for CopyBackupInput {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("CopyBackupInput");
-        formatter.field("client_request_token", &self.client_request_token);
-        formatter.field("source_backup_id", &self.source_backup_id);
-        formatter.field("source_region", &self.source_region);
-        formatter.field("kms_key_id", &self.kms_key_id);
-        formatter.field("copy_tags", &self.copy_tags);
-        formatter.field("tags", &self.tags);
-        formatter.finish()
-    }
-}
 /// A builder for [`CopyBackupInput`](struct@CopyBackupInput).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct CopyBackupInputBuilder {
     pub(crate) client_request_token: ::std::option::Option<::std::string::String>,
     pub(crate) source_backup_id: ::std::option::Option<::std::string::String>,
@@ -220,18 +213,6 @@ impl CopyBackupInputBuilder {
             copy_tags: self.copy_tags,
             tags: self.tags,
         })
-    }
-}
-impl ::std::fmt::Debug for CopyBackupInputBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("CopyBackupInputBuilder");
-        formatter.field("client_request_token", &self.client_request_token);
-        formatter.field("source_backup_id", &self.source_backup_id);
-        formatter.field("source_region", &self.source_region);
-        formatter.field("kms_key_id", &self.kms_key_id);
-        formatter.field("copy_tags", &self.copy_tags);
-        formatter.field("tags", &self.tags);
-        formatter.finish()
     }
 }
 impl crate::json::Json for CopyBackupInput {

@@ -2,7 +2,7 @@
 
 /// Result of a backup-copy call.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct CopyBackupOutput {
     /// Description of the newly created copy.
     pub backup: ::std::option::Option<crate::types::Backup>,
@@ -17,16 +17,14 @@ impl CopyBackupOutput {
         crate::operation::copy_backup::builders::CopyBackupOutputBuilder::default()
     }
 }
-impl ::std::fmt::Debug for CopyBackupOutput {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("CopyBackupOutput");
-        formatter.field("backup", &self.backup);
-        formatter.finish()
-    }
-}
 /// A builder for [`CopyBackupOutput`](struct@CopyBackupOutput).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct CopyBackupOutputBuilder {
     pub(crate) backup: ::std::option::Option<crate::types::Backup>,
 }
@@ -53,13 +51,6 @@ impl CopyBackupOutputBuilder {
         CopyBackupOutput {
             backup: self.backup,
         }
-    }
-}
-impl ::std::fmt::Debug for CopyBackupOutputBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("CopyBackupOutputBuilder");
-        formatter.field("backup", &self.backup);
-        formatter.finish()
     }
 }
 impl crate::json::Json for CopyBackupOutput {

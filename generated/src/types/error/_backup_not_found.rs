@@ -2,7 +2,7 @@
 
 /// Raised when the named backup does not exist.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct BackupNotFound {
     /// Human-readable explanation of the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl BackupNotFound {
         crate::types::error::builders::BackupNotFoundBuilder::default()
     }
 }
-impl ::std::fmt::Debug for BackupNotFound {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("BackupNotFound");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`BackupNotFound`](struct@BackupNotFound).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct BackupNotFoundBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl BackupNotFoundBuilder {
         BackupNotFound {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for BackupNotFoundBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("BackupNotFoundBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for BackupNotFound {

@@ -2,7 +2,7 @@
 
 /// Raised when the call is malformed or contains bad values.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct BadRequest {
     /// Human-readable explanation of the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl BadRequest {
         crate::types::error::builders::BadRequestBuilder::default()
     }
 }
-impl ::std::fmt::Debug for BadRequest {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("BadRequest");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`BadRequest`](struct@BadRequest).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct BadRequestBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl BadRequestBuilder {
         BadRequest {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for BadRequestBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("BadRequestBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for BadRequest {

@@ -2,7 +2,7 @@
 
 /// Raised when some input field conflicts with the rest of the call.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct IncompatibleParameterError {
     /// Name of the offending input field.
     ///
@@ -27,17 +27,14 @@ impl IncompatibleParameterError {
         crate::types::error::builders::IncompatibleParameterErrorBuilder::default()
     }
 }
-impl ::std::fmt::Debug for IncompatibleParameterError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("IncompatibleParameterError");
-        formatter.field("parameter", &self.parameter);
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`IncompatibleParameterError`](struct@IncompatibleParameterError).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct IncompatibleParameterErrorBuilder {
     pub(crate) parameter: ::std::option::Option<::std::string::String>,
     pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -107,14 +104,6 @@ impl IncompatibleParameterErrorBuilder {
             parameter: self.parameter,
             message: self.message,
         })
-    }
-}
-impl ::std::fmt::Debug for IncompatibleParameterErrorBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("IncompatibleParameterErrorBuilder");
-        formatter.field("parameter", &self.parameter);
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for IncompatibleParameterError {

@@ -2,7 +2,7 @@
 
 /// Raised when the target region cannot host a copy of a multi-zone resource.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct IncompatibleRegionForMultiAz {
     /// Human-readable explanation of the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl IncompatibleRegionForMultiAz {
         crate::types::error::builders::IncompatibleRegionForMultiAzBuilder::default()
     }
 }
-impl ::std::fmt::Debug for IncompatibleRegionForMultiAz {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("IncompatibleRegionForMultiAz");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`IncompatibleRegionForMultiAz`](struct@IncompatibleRegionForMultiAz).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct IncompatibleRegionForMultiAzBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl IncompatibleRegionForMultiAzBuilder {
         IncompatibleRegionForMultiAz {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for IncompatibleRegionForMultiAzBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("IncompatibleRegionForMultiAzBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for IncompatibleRegionForMultiAz {

@@ -2,7 +2,7 @@
 
 /// Raised when something went wrong on the service side.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct InternalServerError {
     /// Human-readable explanation of the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl InternalServerError {
         crate::types::error::builders::InternalServerErrorBuilder::default()
     }
 }
-impl ::std::fmt::Debug for InternalServerError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("InternalServerError");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`InternalServerError`](struct@InternalServerError).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct InternalServerErrorBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl InternalServerErrorBuilder {
         InternalServerError {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for InternalServerErrorBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("InternalServerErrorBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for InternalServerError {

@@ -2,7 +2,7 @@
 
 /// Raised when the encryption key chosen for the copy cannot be used.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct InvalidDestinationKmsKey {
     /// Human-readable explanation of the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl InvalidDestinationKmsKey {
         crate::types::error::builders::InvalidDestinationKmsKeyBuilder::default()
     }
 }
-impl ::std::fmt::Debug for InvalidDestinationKmsKey {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("InvalidDestinationKmsKey");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`InvalidDestinationKmsKey`](struct@InvalidDestinationKmsKey).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct InvalidDestinationKmsKeyBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl InvalidDestinationKmsKeyBuilder {
         InvalidDestinationKmsKey {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for InvalidDestinationKmsKeyBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("InvalidDestinationKmsKeyBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for InvalidDestinationKmsKey {

@@ -2,7 +2,7 @@
 
 /// Raised when a given region code is unknown or unusable.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct InvalidRegion {
     /// Human-readable explanation of the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl InvalidRegion {
         crate::types::error::builders::InvalidRegionBuilder::default()
     }
 }
-impl ::std::fmt::Debug for InvalidRegion {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("InvalidRegion");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`InvalidRegion`](struct@InvalidRegion).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct InvalidRegionBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl InvalidRegionBuilder {
         InvalidRegion {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for InvalidRegionBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("InvalidRegionBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for InvalidRegion {

@@ -2,7 +2,7 @@
 
 /// Raised when the key protecting the original backup cannot be used.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct InvalidSourceKmsKey {
     /// Human-readable explanation of the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -17,16 +17,14 @@ impl InvalidSourceKmsKey {
         crate::types::error::builders::InvalidSourceKmsKeyBuilder::default()
     }
 }
-impl ::std::fmt::Debug for InvalidSourceKmsKey {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("InvalidSourceKmsKey");
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`InvalidSourceKmsKey`](struct@InvalidSourceKmsKey).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct InvalidSourceKmsKeyBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
 }
@@ -56,13 +54,6 @@ impl InvalidSourceKmsKeyBuilder {
         InvalidSourceKmsKey {
             message: self.message,
         }
-    }
-}
-impl ::std::fmt::Debug for InvalidSourceKmsKeyBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("InvalidSourceKmsKeyBuilder");
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for InvalidSourceKmsKey {

@@ -2,7 +2,7 @@
 
 /// Raised when the account would go over one of its quotas.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct ServiceLimitExceeded {
     /// Which quota was hit.
     ///
@@ -27,17 +27,14 @@ impl ServiceLimitExceeded {
         crate::types::error::builders::ServiceLimitExceededBuilder::default()
     }
 }
-impl ::std::fmt::Debug for ServiceLimitExceeded {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("ServiceLimitExceeded");
-        formatter.field("limit", &self.limit);
-        formatter.field("message", &self.message);
-        formatter.finish()
-    }
-}
 /// A builder for [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct ServiceLimitExceededBuilder {
     pub(crate) limit: ::std::option::Option<crate::types::ServiceLimit>,
     pub(crate) message: ::std::option::Option<::std::string::String>,
@@ -104,14 +101,6 @@ impl ServiceLimitExceededBuilder {
             limit: self.limit,
             message: self.message,
         })
-    }
-}
-impl ::std::fmt::Debug for ServiceLimitExceededBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("ServiceLimitExceededBuilder");
-        formatter.field("limit", &self.limit);
-        formatter.field("message", &self.message);
-        formatter.finish()
     }
 }
 impl crate::json::Json for ServiceLimitExceeded {

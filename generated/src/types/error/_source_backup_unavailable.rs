@@ -2,7 +2,7 @@
 
 /// Raised when the original backup exists but is not in a state that allows copying.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
 pub struct SourceBackupUnavailable {
     /// Human-readable explanation of the failure.
     pub message: ::std::option::Option<::std::string::String>,
@@ -23,17 +23,14 @@ impl SourceBackupUnavailable {
         crate::types::error::builders::SourceBackupUnavailableBuilder::default()
     }
 }
-impl ::std::fmt::Debug for SourceBackupUnavailable {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("SourceBackupUnavailable");
-        formatter.field("message", &self.message);
-        formatter.field("backup_id", &self.backup_id);
-        formatter.finish()
-    }
-}
 /// A builder for [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::std::fmt::Debug
+)]
 pub struct SourceBackupUnavailableBuilder {
     pub(crate) message: ::std::option::Option<::std::string::String>,
     pub(crate) backup_id: ::std::option::Option<::std::string::String>,
@@ -85,14 +82,6 @@ impl SourceBackupUnavailableBuilder {
             message: self.message,
             backup_id: self.backup_id,
         }
-    }
-}
-impl ::std::fmt::Debug for SourceBackupUnavailableBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut formatter = f.debug_struct("SourceBackupUnavailableBuilder");
-        formatter.field("message", &self.message);
-        formatter.field("backup_id", &self.backup_id);
-        formatter.finish()
     }
 }
 impl crate::json::Json for SourceBackupUnavailable {
