@@ -1,10 +1,46 @@
 //! Tokens for planned Rust types and for attributes every item shares (docs, deprecation).
 //! Paths are fully qualified (`::std::string::String`) so model names never shadow them.
 
+use std::cell::{Cell, RefCell};
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
 use crate::plan::RustType;
+
+/// Emitted tokens that `quote!` takes over instead of copying. `quote!` clones every
+/// token of a `TokenStream` it interpolates (`#tokens`, `#(#items)*`), once per level of
+/// nesting; the emitters of per-member items and documentation return `Moved`, whose
+/// tokens go to the first stream it is interpolated into. Interpolate one once (debug
+/// builds panic on a second time); [`Moved::into_tokens`] gives back a stream to reuse.
+pub struct Moved {
+    tokens: RefCell<TokenStream>,
+    taken: Cell<bool>,
+}
+
+impl Moved {
+    /// The tokens, to interpolate more than once.
+    pub fn into_tokens(self) -> TokenStream {
+        self.tokens.into_inner()
+    }
+}
+
+impl From<TokenStream> for Moved {
+    fn from(tokens: TokenStream) -> Self {
+        Moved {
+            tokens: RefCell::new(tokens),
+            taken: Cell::new(false),
+        }
+    }
+}
+
+impl ToTokens for Moved {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let taken_before = self.taken.replace(true);
+        debug_assert!(!taken_before, "emitter bug: a `Moved` interpolated twice");
+        tokens.extend(self.tokens.take());
+    }
+}
 
 /// An identifier, raw when the name is (`r#type`).
 pub fn ident(name: &str) -> Ident {
@@ -86,9 +122,9 @@ pub fn is_copy(ty: &RustType) -> bool {
 }
 
 /// `#[doc = " line"]` attributes for Markdown text, one per line.
-pub fn doc_attrs(text: &str) -> TokenStream {
+pub fn doc_attrs(text: &str) -> Moved {
     let lines = doc_lines(text);
-    quote!(#(#[doc = #lines])*)
+    quote!(#(#[doc = #lines])*).into()
 }
 
 /// Each line with the space that makes `/// line` read well, as a string literal.
@@ -132,7 +168,7 @@ pub fn inner_doc_attrs(text: &str) -> TokenStream {
 }
 
 /// Doc attributes for optional documentation, with a fallback sentence.
-pub fn doc_or(doc: Option<&str>, fallback: &str) -> TokenStream {
+pub fn doc_or(doc: Option<&str>, fallback: &str) -> Moved {
     doc_attrs(doc.filter(|d| !d.trim().is_empty()).unwrap_or(fallback))
 }
 
@@ -142,5 +178,37 @@ pub fn deprecated_attr(deprecated: Option<&str>) -> TokenStream {
         None => quote!(),
         Some("") => quote!(#[deprecated]),
         Some(note) => quote!(#[deprecated(note = #note)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::{doc_attrs, Moved};
+
+    #[test]
+    fn moved_tokens_arrive_whole_where_interpolated() {
+        let items = [quote!(a: u8,), quote!(b: u16,)].map(Moved::from);
+        let doc = doc_attrs("One \"quoted\" line.\n\nAnother with \"# in it.");
+        let out = quote!(#doc struct S { #(#items)* });
+        let expected = quote! {
+            #[doc = " One \"quoted\" line."]
+            #[doc = ""]
+            #[doc = " Another with \"# in it."]
+            struct S { a: u8, b: u16, }
+        };
+        let formatted = |tokens| syn::parse2(tokens).map(|file| prettyplease::unparse(&file));
+        let out = formatted(out).expect("emitted tokens parse");
+        assert_eq!(out, formatted(expected).expect("expected tokens parse"));
+        assert!(out.contains("/// Another with \"# in it."), "{out}");
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "interpolated twice")]
+    fn a_second_interpolation_is_an_emitter_bug() {
+        let doc = doc_attrs("Once.");
+        let _ = quote!(#doc #doc struct S;);
     }
 }

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use serde_json::Value;
 
 use super::rust_type::{
-    boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy, optional_if, path, tokens,
+    boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy, optional_if, path, tokens, Moved,
 };
 use crate::error::{Error, Result};
 use crate::names::unraw;
@@ -33,7 +33,7 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let accessors = plan.fields.iter().map(accessor);
     let derive_debug = derive_debug(&plan.fields);
     let debug = debug_impl(&name, &plan.name, plan);
-    let builder_item = emit_builder(plan)?;
+    let builder_item = Moved::from(emit_builder(plan)?);
     let builder_doc = format!(
         " Creates a new builder-style object to manufacture {}.",
         struct_link(&plan.name)
@@ -82,7 +82,7 @@ fn struct_link(name: &str) -> String {
     format!("[`{name}`](struct@{name})")
 }
 
-fn struct_field(field: &FieldPlan) -> TokenStream {
+fn struct_field(field: &FieldPlan) -> Moved {
     let name = ident(&field.name);
     let ty = stored_type(field);
     let doc = field_doc(field);
@@ -92,9 +92,10 @@ fn struct_field(field: &FieldPlan) -> TokenStream {
         #deprecated
         pub #name: #ty,
     }
+    .into()
 }
 
-fn field_doc(field: &FieldPlan) -> TokenStream {
+fn field_doc(field: &FieldPlan) -> Moved {
     let mut text = field
         .doc
         .clone()
@@ -107,7 +108,7 @@ fn field_doc(field: &FieldPlan) -> TokenStream {
 }
 
 /// A borrowing accessor, in the shape aws-sdk-fsx gives them.
-fn accessor(field: &FieldPlan) -> TokenStream {
+fn accessor(field: &FieldPlan) -> Moved {
     let name = ident(&field.name);
     let doc = field_doc(field);
     let deprecated = deprecated_attr(field.deprecated.as_deref());
@@ -119,6 +120,7 @@ fn accessor(field: &FieldPlan) -> TokenStream {
             #body
         }
     }
+    .into()
 }
 
 fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
@@ -230,13 +232,13 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
 }
 
 /// `x(value)`, `set_x(Option)`, `get_x()` for one field; lists append and maps insert.
-fn builder_methods(field: &FieldPlan) -> TokenStream {
+fn builder_methods(field: &FieldPlan) -> Moved {
     let name = ident(&field.name);
     let bare = unraw(&field.name);
     let setter = format_ident!("set_{}", bare);
     let getter = format_ident!("get_{}", bare);
     let stored = boxed_if(tokens(&field.ty), field.boxed);
-    let member_doc = field_doc(field);
+    let member_doc = field_doc(field).into_tokens();
     let deprecated = deprecated_attr(field.deprecated.as_deref());
     let fluent = match &field.ty {
         RustType::List { item, sparse } => {
@@ -311,6 +313,7 @@ fn builder_methods(field: &FieldPlan) -> TokenStream {
             &self.#name
         }
     }
+    .into()
 }
 
 /// A setter's parameter type and the expression that turns `input` into the value:

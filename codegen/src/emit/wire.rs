@@ -7,7 +7,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::rust_type::{boxed_if, ident, is_copy, tokens};
+use super::rust_type::{boxed_if, ident, is_copy, tokens, Moved};
 use super::structure::{allow_deprecated, default_expr};
 use super::union::payload;
 use crate::error::{Error, Result};
@@ -25,15 +25,17 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
     let locals = plan.fields.iter().map(|field| {
         let local = local(field);
         let ty = boxed_if(tokens(&field.ty), field.boxed);
-        quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
+        Moved::from(
+            quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;),
+        )
     });
     let arms = plan.fields.iter().map(|field| {
         let local = local(field);
         let wire = &field.member_name;
         let read = read_member(&field.ty, wire);
-        quote!(#wire => #local = #read,)
+        Moved::from(quote!(#wire => #local = #read,))
     });
-    let read_members = if plan.fields.is_empty() {
+    let read_members = Moved::from(if plan.fields.is_empty() {
         quote! {
             while reader.next_key(&mut entries)?.is_some() {
                 reader.skip()?;
@@ -48,7 +50,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
                 }
             }
         }
-    };
+    });
     let read = quote! {
         let mut entries = reader.begin_structure(#owner)?;
         #(#locals)*
@@ -59,7 +61,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
     let entries = plan.fields.iter().map(|field| {
         let member = ident(&field.name);
         let wire = &field.member_name;
-        if field.optional {
+        Moved::from(if field.optional {
             let entry = write_member(&field.ty, wire, &quote!(value));
             quote! {
                 if let ::std::option::Option::Some(value) = &self.#member {
@@ -68,7 +70,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
             }
         } else {
             write_member(&field.ty, wire, &quote!(&self.#member))
-        }
+        })
     });
     let write = quote! {
         writer.begin_object();
@@ -76,7 +78,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         writer.end_object();
         ::std::result::Result::Ok(())
     };
-    let json = json_impl(&name, read, write);
+    let json = Moved::from(json_impl(&name, read, write));
     let allow = allow_deprecated(plan);
     Ok(quote! {
         #allow
@@ -93,6 +95,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
 
 /// `impl Json`: `read` reads one value from `reader`, `write` writes `self` to `writer`.
 fn json_impl(name: &Ident, read: TokenStream, write: TokenStream) -> TokenStream {
+    let (read, write) = (Moved::from(read), Moved::from(write));
     quote! {
         impl crate::json::Json for #name {
             fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
@@ -342,7 +345,7 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
         writer.end_object();
         ::std::result::Result::Ok(())
     };
-    let json = json_impl(&name, read, write);
+    let json = Moved::from(json_impl(&name, read, write));
     let allow = super::union::allow_deprecated(plan);
     quote! {
         #allow
