@@ -186,8 +186,9 @@ impl Config {
         };
         let plan = plan::plan(&model, &closure, &crate_name)?;
         let specs = emit::file_specs(&plan);
+        let emitter = emit::Emitter::new(&plan);
         let texts = parallel::map(&specs, |(path, spec)| {
-            let content = emit::emit_file(&plan, spec).map_err(|e| model.locate(e))?;
+            let content = emitter.emit_file(spec).map_err(|e| model.locate(e))?;
             format::format_file(path, content)
         });
         // The first failing file in path order: the same error whatever the scheduling.

@@ -9,7 +9,7 @@ use crate::transport::Transport;
 pub struct Client<T> {
     transport: T,
     tokens: ::std::sync::Arc<dyn TokenSource>,
-    endpoint: ::std::option::Option<Endpoint>,
+    endpoint: Option<Endpoint>,
 }
 impl<T: Transport> Client<T> {
     /// A client sending through `transport`, with random idempotency tokens.
@@ -17,13 +17,13 @@ impl<T: Transport> Client<T> {
         Client {
             transport,
             tokens: ::std::sync::Arc::new(RandomTokens),
-            endpoint: ::std::option::Option::None,
+            endpoint: None,
         }
     }
     /// Sends every request to `endpoint` (absolute URIs); without one, requests
     /// keep the relative URI `/` and the transport decides where they go.
     pub fn with_endpoint(mut self, endpoint: Endpoint) -> Self {
-        self.endpoint = ::std::option::Option::Some(endpoint);
+        self.endpoint = Some(endpoint);
         self
     }
     /// Replaces the source of idempotency tokens (a fixed one in tests).
@@ -39,7 +39,7 @@ impl<T: Transport> Client<T> {
     pub async fn copy_backup(
         &self,
         input: crate::operation::copy_backup::CopyBackupInput,
-    ) -> ::std::result::Result<
+    ) -> Result<
         crate::operation::copy_backup::CopyBackupOutput,
         crate::error::SdkError<crate::operation::copy_backup::CopyBackupError, T::Error>,
     > {
@@ -48,7 +48,7 @@ impl<T: Transport> Client<T> {
                 &*self.tokens,
             )
             .map_err(crate::error::SdkError::Construction)?;
-        if let ::std::option::Option::Some(endpoint) = &self.endpoint {
+        if let Some(endpoint) = &self.endpoint {
             endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
         }
         let response = self

@@ -6,6 +6,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::prelude::*;
 use super::rust_type::{deprecated_attr, doc_attrs, doc_or, ident};
 use crate::plan::{EnumKind, EnumPlan};
 
@@ -63,7 +64,7 @@ fn string_enum(plan: &EnumPlan, crate_name: &str) -> TokenStream {
         }
 
         #[allow(deprecated)]
-        impl ::std::convert::From<&str> for #name {
+        impl #FROM<&str> for #name {
             fn from(s: &str) -> Self {
                 match s {
                     #(#from_arms)*
@@ -75,8 +76,8 @@ fn string_enum(plan: &EnumPlan, crate_name: &str) -> TokenStream {
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
 
-            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(#name::from(s))
+            fn from_str(s: &str) -> #RESULT<Self, Self::Err> {
+                #OK(#name::from(s))
             }
         }
 
@@ -96,15 +97,15 @@ fn string_enum(plan: &EnumPlan, crate_name: &str) -> TokenStream {
             }
 
             /// Parses a known value; an unknown one is an error instead of `Unknown`.
-            pub fn try_parse(value: &str) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+            pub fn try_parse(value: &str) -> #RESULT<Self, crate::error::UnknownVariantError> {
                 match #name::from(value) {
-                    #name::Unknown(_) => ::std::result::Result::Err(crate::error::UnknownVariantError::new(value)),
-                    known => ::std::result::Result::Ok(known),
+                    #name::Unknown(_) => #ERR(crate::error::UnknownVariantError::new(value)),
+                    known => #OK(known),
                 }
             }
         }
 
-        impl ::std::convert::AsRef<str> for #name {
+        impl #AS_REF<str> for #name {
             fn as_ref(&self) -> &str {
                 self.as_str()
             }
@@ -163,7 +164,7 @@ fn int_enum(plan: &EnumPlan) -> TokenStream {
         }
 
         #[allow(deprecated)]
-        impl ::std::convert::From<i32> for #name {
+        impl #FROM<i32> for #name {
             fn from(value: i32) -> Self {
                 match value {
                     #(#from_arms)*
@@ -188,10 +189,10 @@ fn int_enum(plan: &EnumPlan) -> TokenStream {
             }
 
             /// Parses a known value; an unknown one is an error instead of `Unknown`.
-            pub fn try_parse(value: i32) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+            pub fn try_parse(value: i32) -> #RESULT<Self, crate::error::UnknownVariantError> {
                 match #name::from(value) {
-                    #name::Unknown(_) => ::std::result::Result::Err(crate::error::UnknownVariantError::new(value.to_string())),
-                    known => ::std::result::Result::Ok(known),
+                    #name::Unknown(_) => #ERR(crate::error::UnknownVariantError::new(value.to_string())),
+                    known => #OK(known),
                 }
             }
         }
@@ -224,17 +225,17 @@ fn forward_compatible_match(plan: &EnumPlan, crate_name: &str) -> String {
 /// The derives of every enum: string enums hold an unknown value's text, so only int
 /// enums are `Copy`.
 fn derives(copy: bool) -> TokenStream {
-    let copy = copy.then(|| quote!(::std::marker::Copy,));
+    let copy = copy.then(|| quote!(#COPY,));
     quote! {
         #[derive(
-            ::std::clone::Clone,
+            #CLONE,
             #copy
-            ::std::fmt::Debug,
-            ::std::cmp::Eq,
-            ::std::hash::Hash,
-            ::std::cmp::Ord,
-            ::std::cmp::PartialEq,
-            ::std::cmp::PartialOrd,
+            #DERIVE_DEBUG,
+            #EQ,
+            #DERIVE_HASH,
+            #ORD,
+            #PARTIAL_EQ,
+            #PARTIAL_ORD,
         )]
     }
 }

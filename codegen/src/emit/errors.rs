@@ -5,6 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::prelude::*;
 use super::rust_type::{doc_or, ident, path};
 use crate::ast::ErrorFault;
 use crate::error::{Error, Result};
@@ -20,13 +21,13 @@ pub fn error_structure(plan: &StructPlan) -> TokenStream {
             if field.optional {
                 (
                     quote! {
-                        if let ::std::option::Option::Some(message) = &self.#member {
+                        if let #SOME(message) = &self.#member {
                             write!(f, ": {message}")?;
                         }
                     },
                     quote! {
                         if self.#member.is_none() {
-                            self.#member = ::std::option::Option::Some(message.to_owned());
+                            self.#member = #SOME(message.to_owned());
                         }
                     },
                 )
@@ -52,7 +53,7 @@ pub fn error_structure(plan: &StructPlan) -> TokenStream {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(#code)?;
                 #display_message
-                ::std::result::Result::Ok(())
+                #OK(())
             }
         }
 
@@ -105,7 +106,7 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     let codes = cases.iter().map(|case| {
         let variant = &case.variant;
         let code = case.structure.shape_name();
-        quote!(Self::#variant(_) => ::std::option::Option::Some(#code),)
+        quote!(Self::#variant(_) => #SOME(#code),)
     });
     let messages = cases.iter().map(|case| {
         let variant = &case.variant;
@@ -116,9 +117,9 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
             }
             Some(field) => {
                 let member = ident(&field.name);
-                quote!(Self::#variant(e) => ::std::option::Option::Some(e.#member.as_str()),)
+                quote!(Self::#variant(e) => #SOME(e.#member.as_str()),)
             }
-            None => quote!(Self::#variant(_) => ::std::option::Option::None,),
+            None => quote!(Self::#variant(_) => #NONE,),
         }
     });
     let faults = cases.iter().map(|case| {
@@ -152,14 +153,14 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     });
     let sources = cases.iter().map(|case| {
         let variant = &case.variant;
-        quote!(Self::#variant(e) => ::std::option::Option::Some(e),)
+        quote!(Self::#variant(e) => #SOME(e),)
     });
     let arms: Vec<TokenStream> = cases
         .iter()
         .map(|case| {
             let variant = &case.variant;
             let code = case.structure.shape_name();
-            quote!(::std::option::Option::Some(#code) => error.modeled().map_or_else(Self::#unhandled, Self::#variant),)
+            quote!(#SOME(#code) => error.modeled().map_or_else(Self::#unhandled, Self::#variant),)
         })
         .collect();
     let dispatch = if arms.is_empty() {
@@ -175,7 +176,7 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     Ok(quote! {
         #[doc = #doc]
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        #[derive(#CLONE, #DERIVE_DEBUG, #PARTIAL_EQ)]
         pub enum #name {
             #(#variants)*
             /// An error the model does not describe, or a response that could not be read.
@@ -184,7 +185,7 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
 
         impl #name {
             /// The error code: the modeled error's shape name, or what the service sent.
-            pub fn code(&self) -> ::std::option::Option<&str> {
+            pub fn code(&self) -> #OPTION<&str> {
                 match self {
                     #(#codes)*
                     Self::#unhandled(e) => e.code(),
@@ -192,7 +193,7 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
             }
 
             /// The service's message, if it sent one.
-            pub fn message(&self) -> ::std::option::Option<&str> {
+            pub fn message(&self) -> #OPTION<&str> {
                 match self {
                     #(#messages)*
                     Self::#unhandled(e) => e.message(),
@@ -231,10 +232,10 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
         }
 
         impl ::std::error::Error for #name {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> #OPTION<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #(#sources)*
-                    Self::#unhandled(e) => ::std::option::Option::Some(e),
+                    Self::#unhandled(e) => #SOME(e),
                 }
             }
         }

@@ -5,6 +5,7 @@
 mod enumeration;
 mod errors;
 mod operation;
+mod prelude;
 mod rust_type;
 mod structure;
 mod union;
@@ -67,7 +68,7 @@ const RUNTIME: &[(&str, &str)] = &[
 pub const CRATE_VERSION: &str = "0.1.0";
 
 /// One output file of the crate, named before any of it is emitted: the unit of work
-/// that [`emit_file`] turns into content (files are emitted and formatted in parallel).
+/// that [`Emitter::emit_file`] turns into content (files are emitted and formatted in parallel).
 pub enum FileSpec<'p> {
     /// A fixed runtime support file.
     Runtime(&'static str),
@@ -130,8 +131,42 @@ pub fn file_specs(plan: &Plan) -> Vec<(String, FileSpec<'_>)> {
     specs.into_iter().collect()
 }
 
-/// The content of one file.
-pub fn emit_file(plan: &Plan, spec: &FileSpec<'_>) -> Result<FileContent> {
+/// Emits files of one plan.
+pub struct Emitter<'p> {
+    plan: &'p Plan,
+    /// Whether prelude items are written as full paths ([`prelude`]).
+    full_paths: bool,
+}
+
+impl<'p> Emitter<'p> {
+    pub fn new(plan: &'p Plan) -> Self {
+        Emitter {
+            plan,
+            full_paths: names_shadow_prelude(plan),
+        }
+    }
+
+    /// The content of one file.
+    pub fn emit_file(&self, spec: &FileSpec<'_>) -> Result<FileContent> {
+        prelude::with_full_paths(self.full_paths, || emit_content(self.plan, spec))
+    }
+}
+
+/// Whether a type the crate defines has a name the emitters write bare (`Option`): then
+/// they write full paths in every file ([`prelude`]).
+fn names_shadow_prelude(plan: &Plan) -> bool {
+    let structures = plan.structures.iter().map(|s| &s.name);
+    let enums = plan.enums.iter().map(|e| &e.name);
+    let unions = plan.unions.iter().map(|u| &u.name);
+    let operations = plan.operations.iter().map(|o| &o.name);
+    structures
+        .chain(enums)
+        .chain(unions)
+        .chain(operations)
+        .any(|name| prelude::shadows_prelude(name))
+}
+
+fn emit_content(plan: &Plan, spec: &FileSpec<'_>) -> Result<FileContent> {
     Ok(match spec {
         FileSpec::Runtime(source) => FileContent::RustSource(source),
         FileSpec::CargoToml => FileContent::Text(cargo_toml(plan)),
@@ -169,9 +204,10 @@ pub fn emit_file(plan: &Plan, spec: &FileSpec<'_>) -> Result<FileContent> {
 
 /// Every file of the crate, emitted one after the other.
 pub fn emit(plan: &Plan) -> Result<Files> {
+    let emitter = Emitter::new(plan);
     file_specs(plan)
         .into_iter()
-        .map(|(path, spec)| Ok((path, emit_file(plan, &spec)?)))
+        .map(|(path, spec)| Ok((path, emitter.emit_file(&spec)?)))
         .collect()
 }
 

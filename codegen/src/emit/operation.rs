@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::errors::enum_name;
+use super::prelude::*;
 use super::rust_type::{doc_or, ident, path};
 use crate::error::{Error, Result};
 use crate::plan::{FieldPlan, OperationPlan, Plan, RustType};
@@ -29,7 +30,7 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
     let name_str = &operation.name;
     Ok(quote! {
         #[doc = #doc]
-        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default)]
+        #[derive(#CLONE, #COPY, #DERIVE_DEBUG, #DEFAULT)]
         #[non_exhaustive]
         pub struct #name;
 
@@ -45,16 +46,16 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
             pub fn request(
                 #input_binding: #input,
                 #tokens_binding: &dyn crate::idempotency::TokenSource,
-            ) -> ::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::error::SerializeError> {
+            ) -> #RESULT<::http::Request<#VEC<u8>>, crate::error::SerializeError> {
                 #fill_token
                 crate::protocol::request(Self::TARGET, &input)
             }
 
             /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
             /// anything else the error its code names.
-            pub fn parse_response<B: ::std::convert::AsRef<[u8]>>(
+            pub fn parse_response<B: #AS_REF<[u8]>>(
                 response: &::http::Response<B>,
-            ) -> ::std::result::Result<#output, #error> {
+            ) -> #RESULT<#output, #error> {
                 let status = response.status().as_u16();
                 let body = response.body().as_ref();
                 if response.status().is_success() {
@@ -62,7 +63,7 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
                         .map_err(|e| #error::unreadable_output(status, body, e));
                 }
                 let error = crate::protocol::ErrorResponse::read(status, response.headers(), body);
-                ::std::result::Result::Err(#error::from_response(&error))
+                #ERR(#error::from_response(&error))
             }
         }
     })
@@ -89,7 +90,7 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> Result<Toke
     Ok(if field.optional {
         quote! {
             if input.#member.is_none() {
-                input.#member = ::std::option::Option::Some(tokens.token());
+                input.#member = #SOME(tokens.token());
             }
         }
     } else {
@@ -131,9 +132,9 @@ pub fn client(plan: &Plan) -> TokenStream {
             pub async fn #method(
                 &self,
                 input: #input,
-            ) -> ::std::result::Result<#output, crate::error::SdkError<#error, T::Error>> {
+            ) -> #RESULT<#output, crate::error::SdkError<#error, T::Error>> {
                 let mut request = #op::request(input, &*self.tokens).map_err(crate::error::SdkError::Construction)?;
-                if let ::std::option::Option::Some(endpoint) = &self.endpoint {
+                if let #SOME(endpoint) = &self.endpoint {
                     endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
                 }
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
@@ -153,7 +154,7 @@ pub fn client(plan: &Plan) -> TokenStream {
         pub struct Client<T> {
             transport: T,
             tokens: ::std::sync::Arc<dyn TokenSource>,
-            endpoint: ::std::option::Option<Endpoint>,
+            endpoint: #OPTION<Endpoint>,
         }
 
         impl<T: Transport> Client<T> {
@@ -162,14 +163,14 @@ pub fn client(plan: &Plan) -> TokenStream {
                 Client {
                     transport,
                     tokens: ::std::sync::Arc::new(RandomTokens),
-                    endpoint: ::std::option::Option::None,
+                    endpoint: #NONE,
                 }
             }
 
             /// Sends every request to `endpoint` (absolute URIs); without one, requests
             /// keep the relative URI `/` and the transport decides where they go.
             pub fn with_endpoint(mut self, endpoint: Endpoint) -> Self {
-                self.endpoint = ::std::option::Option::Some(endpoint);
+                self.endpoint = #SOME(endpoint);
                 self
             }
 

@@ -1,10 +1,13 @@
 //! Tokens for planned Rust types and for attributes every item shares (docs, deprecation).
-//! Paths are fully qualified (`::std::string::String`) so model names never shadow them.
+//! Other paths are fully qualified (`crate::types::Backup`, `::std::collections::HashMap`);
+//! prelude items go through [`prelude`](super::prelude).
 
 use std::cell::{Cell, RefCell};
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote, ToTokens};
+
+use super::prelude::*;
 
 use crate::plan::RustType;
 
@@ -59,7 +62,7 @@ pub fn path(path: &str) -> TokenStream {
 /// The type's tokens.
 pub fn tokens(ty: &RustType) -> TokenStream {
     match ty {
-        RustType::String => quote!(::std::string::String),
+        RustType::String => quote!(#STRING),
         RustType::Bool => quote!(bool),
         RustType::I8 => quote!(i8),
         RustType::I16 => quote!(i16),
@@ -78,7 +81,7 @@ pub fn tokens(ty: &RustType) -> TokenStream {
         }
         RustType::List { item, sparse } => {
             let item = optional_if(tokens(item), *sparse);
-            quote!(::std::vec::Vec<#item>)
+            quote!(#VEC<#item>)
         }
         RustType::Map { key, value, sparse } => {
             let key = tokens(key);
@@ -91,7 +94,7 @@ pub fn tokens(ty: &RustType) -> TokenStream {
 /// `Option<T>` when `optional`, else `T`.
 pub fn optional_if(ty: TokenStream, optional: bool) -> TokenStream {
     if optional {
-        quote!(::std::option::Option<#ty>)
+        quote!(#OPTION<#ty>)
     } else {
         ty
     }
@@ -100,7 +103,7 @@ pub fn optional_if(ty: TokenStream, optional: bool) -> TokenStream {
 /// `Box<T>` when `boxed`, else `T`.
 pub fn boxed_if(ty: TokenStream, boxed: bool) -> TokenStream {
     if boxed {
-        quote!(::std::boxed::Box<#ty>)
+        quote!(#BOX<#ty>)
     } else {
         ty
     }

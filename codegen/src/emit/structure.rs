@@ -5,6 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
+use super::prelude::*;
 use super::rust_type::{
     boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy, optional_if, path, tokens, Moved,
 };
@@ -42,7 +43,7 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
         #doc
         #deprecated
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq #derive_debug)]
+        #[derive(#CLONE, #PARTIAL_EQ #derive_debug)]
         pub struct #name {
             #(#fields)*
         }
@@ -127,10 +128,7 @@ fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
     let name = ident(&field.name);
     let ty = tokens(&field.ty);
     match (&field.ty, field.optional) {
-        (RustType::String, true) => (
-            quote!(::std::option::Option<&str>),
-            quote!(self.#name.as_deref()),
-        ),
+        (RustType::String, true) => (quote!(#OPTION<&str>), quote!(self.#name.as_deref())),
         (RustType::String, false) => (quote!(&str), quote!(&self.#name)),
         (RustType::List { item, sparse }, optional) => {
             let item = optional_if(tokens(item), *sparse);
@@ -141,18 +139,10 @@ fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
             };
             (quote!(&[#item]), body)
         }
-        (ty_plan, true) if is_copy(ty_plan) => {
-            (quote!(::std::option::Option<#ty>), quote!(self.#name))
-        }
+        (ty_plan, true) if is_copy(ty_plan) => (quote!(#OPTION<#ty>), quote!(self.#name)),
         (ty_plan, false) if is_copy(ty_plan) => (ty, quote!(self.#name)),
-        (_, true) if field.boxed => (
-            quote!(::std::option::Option<&#ty>),
-            quote!(self.#name.as_deref()),
-        ),
-        (_, true) => (
-            quote!(::std::option::Option<&#ty>),
-            quote!(self.#name.as_ref()),
-        ),
+        (_, true) if field.boxed => (quote!(#OPTION<&#ty>), quote!(self.#name.as_deref())),
+        (_, true) => (quote!(#OPTION<&#ty>), quote!(self.#name.as_ref())),
         (_, false) => (quote!(&#ty), quote!(&self.#name)),
     }
 }
@@ -163,12 +153,12 @@ fn redacts(fields: &[FieldPlan]) -> bool {
     fields.iter().any(|field| field.sensitive)
 }
 
-/// `, ::std::fmt::Debug` for the derive list when nothing needs redacting.
+/// `, Debug` for the derive list when nothing needs redacting.
 fn derive_debug(fields: &[FieldPlan]) -> TokenStream {
     if redacts(fields) {
         quote!()
     } else {
-        quote!(, ::std::fmt::Debug)
+        quote!(, #DERIVE_DEBUG)
     }
 }
 
@@ -206,7 +196,7 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
     let fields = plan.fields.iter().map(|field| {
         let name = ident(&field.name);
         let ty = boxed_if(tokens(&field.ty), field.boxed);
-        quote!(pub(crate) #name: ::std::option::Option<#ty>,)
+        quote!(pub(crate) #name: #OPTION<#ty>,)
     });
     let methods = plan.fields.iter().map(builder_methods);
     let build = build_fn(plan)?;
@@ -216,7 +206,7 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
     Ok(quote! {
         #[doc = #doc]
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default #derive_debug)]
+        #[derive(#CLONE, #PARTIAL_EQ, #DEFAULT #derive_debug)]
         pub struct #builder {
             #(#fields)*
         }
@@ -256,7 +246,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
                 pub fn #name(mut self, input: #item) -> Self {
                     let mut v = self.#name.unwrap_or_default();
                     v.push(#value);
-                    self.#name = ::std::option::Option::Some(v);
+                    self.#name = #SOME(v);
                     self
                 }
             }
@@ -274,10 +264,10 @@ fn builder_methods(field: &FieldPlan) -> Moved {
             quote! {
                 #[doc = #doc]
                 #deprecated
-                pub fn #name(mut self, k: impl ::std::convert::Into<#key>, input: #value) -> Self {
+                pub fn #name(mut self, k: impl #INTO<#key>, input: #value) -> Self {
                     let mut hash_map = self.#name.unwrap_or_default();
                     hash_map.insert(k.into(), #converted);
-                    self.#name = ::std::option::Option::Some(hash_map);
+                    self.#name = #SOME(hash_map);
                     self
                 }
             }
@@ -285,7 +275,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
         ty => {
             let (param, value) = parameter(ty);
             let value = if field.boxed {
-                quote!(::std::boxed::Box::new(#value))
+                quote!(#BOX::new(#value))
             } else {
                 value
             };
@@ -293,7 +283,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
                 #member_doc
                 #deprecated
                 pub fn #name(mut self, input: #param) -> Self {
-                    self.#name = ::std::option::Option::Some(#value);
+                    self.#name = #SOME(#value);
                     self
                 }
             }
@@ -303,13 +293,13 @@ fn builder_methods(field: &FieldPlan) -> Moved {
         #fluent
         #member_doc
         #deprecated
-        pub fn #setter(mut self, input: ::std::option::Option<#stored>) -> Self {
+        pub fn #setter(mut self, input: #OPTION<#stored>) -> Self {
             self.#name = input;
             self
         }
         #member_doc
         #deprecated
-        pub fn #getter(&self) -> &::std::option::Option<#stored> {
+        pub fn #getter(&self) -> &#OPTION<#stored> {
             &self.#name
         }
     }
@@ -321,10 +311,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
 fn parameter(ty: &RustType) -> (TokenStream, TokenStream) {
     let ty_tokens = tokens(ty);
     match ty {
-        RustType::String => (
-            quote!(impl ::std::convert::Into<#ty_tokens>),
-            quote!(input.into()),
-        ),
+        RustType::String => (quote!(impl #INTO<#ty_tokens>), quote!(input.into())),
         _ => (ty_tokens, quote!(input)),
     }
 }
@@ -362,7 +349,7 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
         if field.optional && field.must_be_set() {
             checks.push(quote! {
                 if self.#member.is_none() {
-                    return ::std::result::Result::Err(#missing);
+                    return #ERR(#missing);
                 }
             });
         }
@@ -386,9 +373,9 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
             #[doc = #doc]
             #[doc = ""]
             #[doc = #error_doc]
-            pub fn build(self) -> ::std::result::Result<#name, crate::error::BuildError> {
+            pub fn build(self) -> #RESULT<#name, crate::error::BuildError> {
                 #(#checks)*
-                ::std::result::Result::Ok(#name {
+                #OK(#name {
                     #(#values)*
                 })
             }
@@ -422,7 +409,7 @@ pub(super) fn default_expr(
     let mismatch = || format!("default value {value} does not fit its type");
     Ok(match (ty, value) {
         (RustType::Bool, Value::Bool(b)) => quote!(#b),
-        (RustType::String, Value::String(s)) => quote!(::std::string::String::from(#s)),
+        (RustType::String, Value::String(s)) => quote!(#STRING::from(#s)),
         (RustType::Enum(p), Value::String(s)) => {
             let p = path(p);
             quote!(#p::from(#s))
@@ -463,13 +450,13 @@ pub(super) fn default_expr(
             quote!(crate::primitives::DateTime::from_secs_f64(#literal))
         }
         (RustType::List { .. } | RustType::Map { .. }, Value::Array(a)) if a.is_empty() => {
-            quote!(::std::default::Default::default())
+            quote!(#DEFAULT::default())
         }
         (RustType::Map { .. }, Value::Object(o)) if o.is_empty() => {
-            quote!(::std::default::Default::default())
+            quote!(#DEFAULT::default())
         }
         (RustType::Blob, Value::String(s)) if s.is_empty() => {
-            quote!(crate::primitives::Blob::new(::std::vec::Vec::new()))
+            quote!(crate::primitives::Blob::new(#VEC::new()))
         }
         _ => return Err(mismatch()),
     })

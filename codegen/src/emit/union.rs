@@ -6,6 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::prelude::*;
 use super::rust_type::{boxed_if, deprecated_attr, doc_or, ident, tokens};
 use super::structure::REDACTED;
 use crate::names::unraw;
@@ -24,7 +25,7 @@ pub fn emit(plan: &UnionPlan) -> TokenStream {
         #doc
         #deprecated
         #[non_exhaustive]
-        #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(#CLONE, #PARTIAL_EQ)]
         pub enum #name {
             #(#variants)*
             /// A member this version of the model does not know. It cannot be sent.
@@ -102,21 +103,21 @@ fn accessors(union: &proc_macro2::Ident, v: &UnionVariantPlan) -> TokenStream {
     let as_item = match payload(v) {
         Some(ty) => quote! {
             #[doc = #as_doc]
-            pub fn #as_fn(&self) -> ::std::result::Result<&#ty, &Self> {
+            pub fn #as_fn(&self) -> #RESULT<&#ty, &Self> {
                 if let #union::#variant(value) = self {
-                    ::std::result::Result::Ok(value)
+                    #OK(value)
                 } else {
-                    ::std::result::Result::Err(self)
+                    #ERR(self)
                 }
             }
         },
         None => quote! {
             #[doc = #as_doc]
-            pub fn #as_fn(&self) -> ::std::result::Result<(), &Self> {
+            pub fn #as_fn(&self) -> #RESULT<(), &Self> {
                 if let #union::#variant = self {
-                    ::std::result::Result::Ok(())
+                    #OK(())
                 } else {
-                    ::std::result::Result::Err(self)
+                    #ERR(self)
                 }
             }
         },

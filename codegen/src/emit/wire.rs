@@ -7,6 +7,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
+use super::prelude::*;
 use super::rust_type::{boxed_if, ident, is_copy, tokens, Moved};
 use super::structure::{allow_deprecated, default_expr};
 use super::union::payload;
@@ -25,9 +26,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
     let locals = plan.fields.iter().map(|field| {
         let local = local(field);
         let ty = boxed_if(tokens(&field.ty), field.boxed);
-        Moved::from(
-            quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;),
-        )
+        Moved::from(quote!(let mut #local: #OPTION<#ty> = #NONE;))
     });
     let arms = plan.fields.iter().map(|field| {
         let local = local(field);
@@ -43,7 +42,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         }
     } else {
         quote! {
-            while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+            while let #SOME(key) = reader.next_key(&mut entries)? {
                 match &*key {
                     #(#arms)*
                     _ => reader.skip()?,
@@ -56,7 +55,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         #(#locals)*
         #read_members
         reader.end_structure();
-        ::std::result::Result::Ok(#built)
+        #OK(#built)
     };
     let entries = plan.fields.iter().map(|field| {
         let member = ident(&field.name);
@@ -64,7 +63,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         Moved::from(if field.optional {
             let entry = write_member(&field.ty, wire, &quote!(value));
             quote! {
-                if let ::std::option::Option::Some(value) = &self.#member {
+                if let #SOME(value) = &self.#member {
                     #entry
                 }
             }
@@ -76,7 +75,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         writer.begin_object();
         #(#entries)*
         writer.end_object();
-        ::std::result::Result::Ok(())
+        #OK(())
     };
     let json = Moved::from(json_impl(&name, read, write));
     let allow = allow_deprecated(plan);
@@ -198,14 +197,14 @@ fn construct(plan: &StructPlan, source: Source) -> Result<TokenStream> {
         };
         let default = default.map(|d| {
             if field.boxed {
-                quote!(::std::boxed::Box::new(#d))
+                quote!(#BOX::new(#d))
             } else {
                 d
             }
         });
         let value = match (from_wire, field.optional, default) {
             (true, true, _) => quote!(#read),
-            (false, true, _) => quote!(::std::option::Option::None),
+            (false, true, _) => quote!(#NONE),
             (true, false, Some(_)) if is_empty_collection(field.default.as_ref()) => {
                 quote!(#read.unwrap_or_default())
             }
@@ -257,7 +256,7 @@ pub fn enumeration(plan: &EnumPlan) -> TokenStream {
         read,
         quote! {
             #write
-            ::std::result::Result::Ok(())
+            #OK(())
         },
     );
     quote! {
@@ -309,9 +308,9 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
     let cannot_send = format!("`{owner}`: the `Unknown` member cannot be sent");
     let read = quote! {
         let mut entries = reader.begin_structure(#owner)?;
-        let mut value: ::std::option::Option<#name> = ::std::option::Option::None;
+        let mut value: #OPTION<#name> = #NONE;
         let mut unknown = false;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        while let #SOME(key) = reader.next_key(&mut entries)? {
             let member = match &*key {
                 #(#read_arms)*
                 "__type" => {
@@ -325,25 +324,25 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
                 }
             };
             if member.is_some() && value.is_some() {
-                return ::std::result::Result::Err(reader.error_here("more than one member of the union is set"));
+                return #ERR(reader.error_here("more than one member of the union is set"));
             }
             value = value.or(member);
         }
         reader.end_structure();
         match value {
-            ::std::option::Option::Some(value) => ::std::result::Result::Ok(value),
-            ::std::option::Option::None if unknown => ::std::result::Result::Ok(#name::Unknown),
-            ::std::option::Option::None => ::std::result::Result::Err(reader.error_here("no member of the union is set")),
+            #SOME(value) => #OK(value),
+            #NONE if unknown => #OK(#name::Unknown),
+            #NONE => #ERR(reader.error_here("no member of the union is set")),
         }
     };
     let write = quote! {
         writer.begin_object();
         match self {
             #(#write_arms)*
-            #name::Unknown => return ::std::result::Result::Err(crate::json::WriteError::new(#cannot_send)),
+            #name::Unknown => return #ERR(crate::json::WriteError::new(#cannot_send)),
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        #OK(())
     };
     let json = Moved::from(json_impl(&name, read, write));
     let allow = super::union::allow_deprecated(plan);

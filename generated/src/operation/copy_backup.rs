@@ -4,12 +4,7 @@
 //!
 //! Duplicates an existing backup, optionally into another region or under another encryption key.
 /// The `CopyBackup` operation on the wire: the request it sends and how its response is read, without I/O. [`Client`](crate::client::Client) runs both over a transport.
-#[derive(
-    ::std::clone::Clone,
-    ::std::marker::Copy,
-    ::std::fmt::Debug,
-    ::std::default::Default
-)]
+#[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct CopyBackup;
 impl CopyBackup {
@@ -22,23 +17,17 @@ impl CopyBackup {
     pub fn request(
         mut input: crate::operation::copy_backup::CopyBackupInput,
         tokens: &dyn crate::idempotency::TokenSource,
-    ) -> ::std::result::Result<
-        ::http::Request<::std::vec::Vec<u8>>,
-        crate::error::SerializeError,
-    > {
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::SerializeError> {
         if input.client_request_token.is_none() {
-            input.client_request_token = ::std::option::Option::Some(tokens.token());
+            input.client_request_token = Some(tokens.token());
         }
         crate::protocol::request(Self::TARGET, &input)
     }
     /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
     /// anything else the error its code names.
-    pub fn parse_response<B: ::std::convert::AsRef<[u8]>>(
+    pub fn parse_response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
-    ) -> ::std::result::Result<
-        crate::operation::copy_backup::CopyBackupOutput,
-        CopyBackupError,
-    > {
+    ) -> Result<crate::operation::copy_backup::CopyBackupOutput, CopyBackupError> {
         let status = response.status().as_u16();
         let body = response.body().as_ref();
         if response.status().is_success() {
@@ -50,7 +39,7 @@ impl CopyBackup {
             response.headers(),
             body,
         );
-        ::std::result::Result::Err(CopyBackupError::from_response(&error))
+        Err(CopyBackupError::from_response(&error))
     }
 }
 mod _copy_backup_error;

@@ -2,26 +2,26 @@
 
 /// Directory-service details recorded alongside a backup.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ActiveDirectoryBackupAttributes {
     /// Full DNS name of the directory domain.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// Identifier of the managed directory, when one was used.
-    pub active_directory_id: ::std::option::Option<::std::string::String>,
+    pub active_directory_id: Option<String>,
     /// ARN of the directory resource.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
 }
 impl ActiveDirectoryBackupAttributes {
     /// Full DNS name of the directory domain.
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// Identifier of the managed directory, when one was used.
-    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+    pub fn active_directory_id(&self) -> Option<&str> {
         self.active_directory_id.as_deref()
     }
     /// ARN of the directory resource.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
@@ -31,78 +31,53 @@ impl ActiveDirectoryBackupAttributes {
 }
 /// A builder for [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct ActiveDirectoryBackupAttributesBuilder {
-    pub(crate) domain_name: ::std::option::Option<::std::string::String>,
-    pub(crate) active_directory_id: ::std::option::Option<::std::string::String>,
-    pub(crate) resource_arn: ::std::option::Option<::std::string::String>,
+    pub(crate) domain_name: Option<String>,
+    pub(crate) active_directory_id: Option<String>,
+    pub(crate) resource_arn: Option<String>,
 }
 impl ActiveDirectoryBackupAttributesBuilder {
     /// Full DNS name of the directory domain.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.domain_name = Some(input.into());
         self
     }
     /// Full DNS name of the directory domain.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.domain_name = input;
         self
     }
     /// Full DNS name of the directory domain.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.domain_name
     }
     /// Identifier of the managed directory, when one was used.
-    pub fn active_directory_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = ::std::option::Option::Some(input.into());
+    pub fn active_directory_id(mut self, input: impl Into<String>) -> Self {
+        self.active_directory_id = Some(input.into());
         self
     }
     /// Identifier of the managed directory, when one was used.
-    pub fn set_active_directory_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_active_directory_id(mut self, input: Option<String>) -> Self {
         self.active_directory_id = input;
         self
     }
     /// Identifier of the managed directory, when one was used.
-    pub fn get_active_directory_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_active_directory_id(&self) -> &Option<String> {
         &self.active_directory_id
     }
     /// ARN of the directory resource.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.resource_arn = Some(input.into());
         self
     }
     /// ARN of the directory resource.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// ARN of the directory resource.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Consumes the builder and constructs a [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
@@ -117,10 +92,10 @@ impl ActiveDirectoryBackupAttributesBuilder {
 impl crate::json::Json for ActiveDirectoryBackupAttributes {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("ActiveDirectoryBackupAttributes")?;
-        let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_active_directory_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_domain_name: Option<String> = None;
+        let mut m_active_directory_id: Option<String> = None;
+        let mut m_resource_arn: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "DomainName" => {
                     m_domain_name = crate::json::member(reader, "DomainName")?;
@@ -138,7 +113,7 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(ActiveDirectoryBackupAttributes {
+        Ok(ActiveDirectoryBackupAttributes {
             domain_name: m_domain_name,
             active_directory_id: m_active_directory_id,
             resource_arn: m_resource_arn,
@@ -146,25 +121,25 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+        if let Some(value) = &self.domain_name {
             crate::json::write_member(writer, "DomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        if let Some(value) = &self.active_directory_id {
             crate::json::write_member(writer, "ActiveDirectoryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             crate::json::write_member(writer, "ResourceARN", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for ActiveDirectoryBackupAttributes {
     fn zero_value() -> Self {
         ActiveDirectoryBackupAttributes {
-            domain_name: ::std::option::Option::None,
-            active_directory_id: ::std::option::Option::None,
-            resource_arn: ::std::option::Option::None,
+            domain_name: None,
+            active_directory_id: None,
+            resource_arn: None,
         }
     }
 }

@@ -2,86 +2,78 @@
 
 /// Management task that is running or has run against a resource.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct AdministrativeAction {
     /// Which kind of management task this is.
-    pub administrative_action_type: ::std::option::Option<
-        crate::types::AdministrativeActionType,
-    >,
+    pub administrative_action_type: Option<crate::types::AdministrativeActionType>,
     /// How far along the task is, out of 100.
-    pub progress_percent: ::std::option::Option<i32>,
+    pub progress_percent: Option<i32>,
     /// Moment the task was asked for.
-    pub request_time: ::std::option::Option<crate::primitives::DateTime>,
+    pub request_time: Option<crate::primitives::DateTime>,
     /// Where the task currently stands.
-    pub status: ::std::option::Option<crate::types::Status>,
+    pub status: Option<crate::types::Status>,
     /// File system settings the task is applying.
-    pub target_file_system_values: ::std::option::Option<crate::types::FileSystem>,
+    pub target_file_system_values: Option<crate::types::FileSystem>,
     /// Reason the task went wrong, when it did.
-    pub failure_details: ::std::option::Option<
-        crate::types::AdministrativeActionFailureDetails,
-    >,
+    pub failure_details: Option<crate::types::AdministrativeActionFailureDetails>,
     /// Volume settings the task is applying.
-    pub target_volume_values: ::std::option::Option<crate::types::Volume>,
+    pub target_volume_values: Option<crate::types::Volume>,
     /// Snapshot settings the task is applying.
-    pub target_snapshot_values: ::std::option::Option<crate::types::Snapshot>,
+    pub target_snapshot_values: Option<crate::types::Snapshot>,
     /// Overall number of bytes the task has to move.
-    pub total_transfer_bytes: ::std::option::Option<i64>,
+    pub total_transfer_bytes: Option<i64>,
     /// Number of bytes the task still has to move.
-    pub remaining_transfer_bytes: ::std::option::Option<i64>,
+    pub remaining_transfer_bytes: Option<i64>,
     /// Extra human-readable note about the task.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl AdministrativeAction {
     /// Which kind of management task this is.
     pub fn administrative_action_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::AdministrativeActionType> {
+    ) -> Option<&crate::types::AdministrativeActionType> {
         self.administrative_action_type.as_ref()
     }
     /// How far along the task is, out of 100.
-    pub fn progress_percent(&self) -> ::std::option::Option<i32> {
+    pub fn progress_percent(&self) -> Option<i32> {
         self.progress_percent
     }
     /// Moment the task was asked for.
-    pub fn request_time(&self) -> ::std::option::Option<&crate::primitives::DateTime> {
+    pub fn request_time(&self) -> Option<&crate::primitives::DateTime> {
         self.request_time.as_ref()
     }
     /// Where the task currently stands.
-    pub fn status(&self) -> ::std::option::Option<&crate::types::Status> {
+    pub fn status(&self) -> Option<&crate::types::Status> {
         self.status.as_ref()
     }
     /// File system settings the task is applying.
-    pub fn target_file_system_values(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystem> {
+    pub fn target_file_system_values(&self) -> Option<&crate::types::FileSystem> {
         self.target_file_system_values.as_ref()
     }
     /// Reason the task went wrong, when it did.
     pub fn failure_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::AdministrativeActionFailureDetails> {
+    ) -> Option<&crate::types::AdministrativeActionFailureDetails> {
         self.failure_details.as_ref()
     }
     /// Volume settings the task is applying.
-    pub fn target_volume_values(&self) -> ::std::option::Option<&crate::types::Volume> {
+    pub fn target_volume_values(&self) -> Option<&crate::types::Volume> {
         self.target_volume_values.as_ref()
     }
     /// Snapshot settings the task is applying.
-    pub fn target_snapshot_values(
-        &self,
-    ) -> ::std::option::Option<&crate::types::Snapshot> {
+    pub fn target_snapshot_values(&self) -> Option<&crate::types::Snapshot> {
         self.target_snapshot_values.as_ref()
     }
     /// Overall number of bytes the task has to move.
-    pub fn total_transfer_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn total_transfer_bytes(&self) -> Option<i64> {
         self.total_transfer_bytes
     }
     /// Number of bytes the task still has to move.
-    pub fn remaining_transfer_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn remaining_transfer_bytes(&self) -> Option<i64> {
         self.remaining_transfer_bytes
     }
     /// Extra human-readable note about the task.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`AdministrativeAction`](struct@AdministrativeAction).
@@ -91,30 +83,21 @@ impl AdministrativeAction {
 }
 /// A builder for [`AdministrativeAction`](struct@AdministrativeAction).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct AdministrativeActionBuilder {
-    pub(crate) administrative_action_type: ::std::option::Option<
+    pub(crate) administrative_action_type: Option<
         crate::types::AdministrativeActionType,
     >,
-    pub(crate) progress_percent: ::std::option::Option<i32>,
-    pub(crate) request_time: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) status: ::std::option::Option<crate::types::Status>,
-    pub(crate) target_file_system_values: ::std::option::Option<
-        crate::types::FileSystem,
-    >,
-    pub(crate) failure_details: ::std::option::Option<
-        crate::types::AdministrativeActionFailureDetails,
-    >,
-    pub(crate) target_volume_values: ::std::option::Option<crate::types::Volume>,
-    pub(crate) target_snapshot_values: ::std::option::Option<crate::types::Snapshot>,
-    pub(crate) total_transfer_bytes: ::std::option::Option<i64>,
-    pub(crate) remaining_transfer_bytes: ::std::option::Option<i64>,
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) progress_percent: Option<i32>,
+    pub(crate) request_time: Option<crate::primitives::DateTime>,
+    pub(crate) status: Option<crate::types::Status>,
+    pub(crate) target_file_system_values: Option<crate::types::FileSystem>,
+    pub(crate) failure_details: Option<crate::types::AdministrativeActionFailureDetails>,
+    pub(crate) target_volume_values: Option<crate::types::Volume>,
+    pub(crate) target_snapshot_values: Option<crate::types::Snapshot>,
+    pub(crate) total_transfer_bytes: Option<i64>,
+    pub(crate) remaining_transfer_bytes: Option<i64>,
+    pub(crate) message: Option<String>,
 }
 impl AdministrativeActionBuilder {
     /// Which kind of management task this is.
@@ -122,13 +105,13 @@ impl AdministrativeActionBuilder {
         mut self,
         input: crate::types::AdministrativeActionType,
     ) -> Self {
-        self.administrative_action_type = ::std::option::Option::Some(input);
+        self.administrative_action_type = Some(input);
         self
     }
     /// Which kind of management task this is.
     pub fn set_administrative_action_type(
         mut self,
-        input: ::std::option::Option<crate::types::AdministrativeActionType>,
+        input: Option<crate::types::AdministrativeActionType>,
     ) -> Self {
         self.administrative_action_type = input;
         self
@@ -136,76 +119,69 @@ impl AdministrativeActionBuilder {
     /// Which kind of management task this is.
     pub fn get_administrative_action_type(
         &self,
-    ) -> &::std::option::Option<crate::types::AdministrativeActionType> {
+    ) -> &Option<crate::types::AdministrativeActionType> {
         &self.administrative_action_type
     }
     /// How far along the task is, out of 100.
     pub fn progress_percent(mut self, input: i32) -> Self {
-        self.progress_percent = ::std::option::Option::Some(input);
+        self.progress_percent = Some(input);
         self
     }
     /// How far along the task is, out of 100.
-    pub fn set_progress_percent(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_progress_percent(mut self, input: Option<i32>) -> Self {
         self.progress_percent = input;
         self
     }
     /// How far along the task is, out of 100.
-    pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
+    pub fn get_progress_percent(&self) -> &Option<i32> {
         &self.progress_percent
     }
     /// Moment the task was asked for.
     pub fn request_time(mut self, input: crate::primitives::DateTime) -> Self {
-        self.request_time = ::std::option::Option::Some(input);
+        self.request_time = Some(input);
         self
     }
     /// Moment the task was asked for.
     pub fn set_request_time(
         mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
+        input: Option<crate::primitives::DateTime>,
     ) -> Self {
         self.request_time = input;
         self
     }
     /// Moment the task was asked for.
-    pub fn get_request_time(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_request_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.request_time
     }
     /// Where the task currently stands.
     pub fn status(mut self, input: crate::types::Status) -> Self {
-        self.status = ::std::option::Option::Some(input);
+        self.status = Some(input);
         self
     }
     /// Where the task currently stands.
-    pub fn set_status(
-        mut self,
-        input: ::std::option::Option<crate::types::Status>,
-    ) -> Self {
+    pub fn set_status(mut self, input: Option<crate::types::Status>) -> Self {
         self.status = input;
         self
     }
     /// Where the task currently stands.
-    pub fn get_status(&self) -> &::std::option::Option<crate::types::Status> {
+    pub fn get_status(&self) -> &Option<crate::types::Status> {
         &self.status
     }
     /// File system settings the task is applying.
     pub fn target_file_system_values(mut self, input: crate::types::FileSystem) -> Self {
-        self.target_file_system_values = ::std::option::Option::Some(input);
+        self.target_file_system_values = Some(input);
         self
     }
     /// File system settings the task is applying.
     pub fn set_target_file_system_values(
         mut self,
-        input: ::std::option::Option<crate::types::FileSystem>,
+        input: Option<crate::types::FileSystem>,
     ) -> Self {
         self.target_file_system_values = input;
         self
     }
     /// File system settings the task is applying.
-    pub fn get_target_file_system_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystem> {
+    pub fn get_target_file_system_values(&self) -> &Option<crate::types::FileSystem> {
         &self.target_file_system_values
     }
     /// Reason the task went wrong, when it did.
@@ -213,13 +189,13 @@ impl AdministrativeActionBuilder {
         mut self,
         input: crate::types::AdministrativeActionFailureDetails,
     ) -> Self {
-        self.failure_details = ::std::option::Option::Some(input);
+        self.failure_details = Some(input);
         self
     }
     /// Reason the task went wrong, when it did.
     pub fn set_failure_details(
         mut self,
-        input: ::std::option::Option<crate::types::AdministrativeActionFailureDetails>,
+        input: Option<crate::types::AdministrativeActionFailureDetails>,
     ) -> Self {
         self.failure_details = input;
         self
@@ -227,99 +203,83 @@ impl AdministrativeActionBuilder {
     /// Reason the task went wrong, when it did.
     pub fn get_failure_details(
         &self,
-    ) -> &::std::option::Option<crate::types::AdministrativeActionFailureDetails> {
+    ) -> &Option<crate::types::AdministrativeActionFailureDetails> {
         &self.failure_details
     }
     /// Volume settings the task is applying.
     pub fn target_volume_values(mut self, input: crate::types::Volume) -> Self {
-        self.target_volume_values = ::std::option::Option::Some(input);
+        self.target_volume_values = Some(input);
         self
     }
     /// Volume settings the task is applying.
     pub fn set_target_volume_values(
         mut self,
-        input: ::std::option::Option<crate::types::Volume>,
+        input: Option<crate::types::Volume>,
     ) -> Self {
         self.target_volume_values = input;
         self
     }
     /// Volume settings the task is applying.
-    pub fn get_target_volume_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::Volume> {
+    pub fn get_target_volume_values(&self) -> &Option<crate::types::Volume> {
         &self.target_volume_values
     }
     /// Snapshot settings the task is applying.
     pub fn target_snapshot_values(mut self, input: crate::types::Snapshot) -> Self {
-        self.target_snapshot_values = ::std::option::Option::Some(input);
+        self.target_snapshot_values = Some(input);
         self
     }
     /// Snapshot settings the task is applying.
     pub fn set_target_snapshot_values(
         mut self,
-        input: ::std::option::Option<crate::types::Snapshot>,
+        input: Option<crate::types::Snapshot>,
     ) -> Self {
         self.target_snapshot_values = input;
         self
     }
     /// Snapshot settings the task is applying.
-    pub fn get_target_snapshot_values(
-        &self,
-    ) -> &::std::option::Option<crate::types::Snapshot> {
+    pub fn get_target_snapshot_values(&self) -> &Option<crate::types::Snapshot> {
         &self.target_snapshot_values
     }
     /// Overall number of bytes the task has to move.
     pub fn total_transfer_bytes(mut self, input: i64) -> Self {
-        self.total_transfer_bytes = ::std::option::Option::Some(input);
+        self.total_transfer_bytes = Some(input);
         self
     }
     /// Overall number of bytes the task has to move.
-    pub fn set_total_transfer_bytes(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_total_transfer_bytes(mut self, input: Option<i64>) -> Self {
         self.total_transfer_bytes = input;
         self
     }
     /// Overall number of bytes the task has to move.
-    pub fn get_total_transfer_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_total_transfer_bytes(&self) -> &Option<i64> {
         &self.total_transfer_bytes
     }
     /// Number of bytes the task still has to move.
     pub fn remaining_transfer_bytes(mut self, input: i64) -> Self {
-        self.remaining_transfer_bytes = ::std::option::Option::Some(input);
+        self.remaining_transfer_bytes = Some(input);
         self
     }
     /// Number of bytes the task still has to move.
-    pub fn set_remaining_transfer_bytes(
-        mut self,
-        input: ::std::option::Option<i64>,
-    ) -> Self {
+    pub fn set_remaining_transfer_bytes(mut self, input: Option<i64>) -> Self {
         self.remaining_transfer_bytes = input;
         self
     }
     /// Number of bytes the task still has to move.
-    pub fn get_remaining_transfer_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_remaining_transfer_bytes(&self) -> &Option<i64> {
         &self.remaining_transfer_bytes
     }
     /// Extra human-readable note about the task.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Extra human-readable note about the task.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Extra human-readable note about the task.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`AdministrativeAction`](struct@AdministrativeAction).
@@ -342,26 +302,22 @@ impl AdministrativeActionBuilder {
 impl crate::json::Json for AdministrativeAction {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("AdministrativeAction")?;
-        let mut m_administrative_action_type: ::std::option::Option<
+        let mut m_administrative_action_type: Option<
             crate::types::AdministrativeActionType,
-        > = ::std::option::Option::None;
-        let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_request_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-        let mut m_status: ::std::option::Option<crate::types::Status> = ::std::option::Option::None;
-        let mut m_target_file_system_values: ::std::option::Option<
-            crate::types::FileSystem,
-        > = ::std::option::Option::None;
-        let mut m_failure_details: ::std::option::Option<
+        > = None;
+        let mut m_progress_percent: Option<i32> = None;
+        let mut m_request_time: Option<crate::primitives::DateTime> = None;
+        let mut m_status: Option<crate::types::Status> = None;
+        let mut m_target_file_system_values: Option<crate::types::FileSystem> = None;
+        let mut m_failure_details: Option<
             crate::types::AdministrativeActionFailureDetails,
-        > = ::std::option::Option::None;
-        let mut m_target_volume_values: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
-        let mut m_target_snapshot_values: ::std::option::Option<
-            crate::types::Snapshot,
-        > = ::std::option::Option::None;
-        let mut m_total_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-        let mut m_remaining_transfer_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        let mut m_target_volume_values: Option<crate::types::Volume> = None;
+        let mut m_target_snapshot_values: Option<crate::types::Snapshot> = None;
+        let mut m_total_transfer_bytes: Option<i64> = None;
+        let mut m_remaining_transfer_bytes: Option<i64> = None;
+        let mut m_message: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "AdministrativeActionType" => {
                     m_administrative_action_type = crate::json::member(
@@ -414,7 +370,7 @@ impl crate::json::Json for AdministrativeAction {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(AdministrativeAction {
+        Ok(AdministrativeAction {
             administrative_action_type: m_administrative_action_type,
             progress_percent: m_progress_percent,
             request_time: m_request_time,
@@ -430,57 +386,57 @@ impl crate::json::Json for AdministrativeAction {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.administrative_action_type {
+        if let Some(value) = &self.administrative_action_type {
             crate::json::write_member(writer, "AdministrativeActionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress_percent {
+        if let Some(value) = &self.progress_percent {
             crate::json::write_member(writer, "ProgressPercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.request_time {
+        if let Some(value) = &self.request_time {
             crate::json::write_member(writer, "RequestTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.status {
+        if let Some(value) = &self.status {
             crate::json::write_member(writer, "Status", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_file_system_values {
+        if let Some(value) = &self.target_file_system_values {
             crate::json::write_member(writer, "TargetFileSystemValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             crate::json::write_member(writer, "FailureDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_volume_values {
+        if let Some(value) = &self.target_volume_values {
             crate::json::write_member(writer, "TargetVolumeValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.target_snapshot_values {
+        if let Some(value) = &self.target_snapshot_values {
             crate::json::write_member(writer, "TargetSnapshotValues", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_transfer_bytes {
+        if let Some(value) = &self.total_transfer_bytes {
             crate::json::write_member(writer, "TotalTransferBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remaining_transfer_bytes {
+        if let Some(value) = &self.remaining_transfer_bytes {
             crate::json::write_member(writer, "RemainingTransferBytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             crate::json::write_member(writer, "Message", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for AdministrativeAction {
     fn zero_value() -> Self {
         AdministrativeAction {
-            administrative_action_type: ::std::option::Option::None,
-            progress_percent: ::std::option::Option::None,
-            request_time: ::std::option::Option::None,
-            status: ::std::option::Option::None,
-            target_file_system_values: ::std::option::Option::None,
-            failure_details: ::std::option::Option::None,
-            target_volume_values: ::std::option::Option::None,
-            target_snapshot_values: ::std::option::Option::None,
-            total_transfer_bytes: ::std::option::Option::None,
-            remaining_transfer_bytes: ::std::option::Option::None,
-            message: ::std::option::Option::None,
+            administrative_action_type: None,
+            progress_percent: None,
+            request_time: None,
+            status: None,
+            target_file_system_values: None,
+            failure_details: None,
+            target_volume_values: None,
+            target_snapshot_values: None,
+            total_transfer_bytes: None,
+            remaining_transfer_bytes: None,
+            message: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `AdministrativeActionType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum AdministrativeActionType {
     /// `FILE_SYSTEM_UPDATE`
     FileSystemUpdate,
@@ -67,7 +59,7 @@ pub enum AdministrativeActionType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for AdministrativeActionType {
+impl From<&str> for AdministrativeActionType {
     fn from(s: &str) -> Self {
         match s {
             "FILE_SYSTEM_UPDATE" => AdministrativeActionType::FileSystemUpdate,
@@ -109,8 +101,8 @@ impl ::std::convert::From<&str> for AdministrativeActionType {
 }
 impl ::std::str::FromStr for AdministrativeActionType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(AdministrativeActionType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(AdministrativeActionType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -171,18 +163,16 @@ impl AdministrativeActionType {
         ]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match AdministrativeActionType::from(value) {
             AdministrativeActionType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for AdministrativeActionType {
+impl AsRef<str> for AdministrativeActionType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -198,7 +188,7 @@ impl crate::json::Json for AdministrativeActionType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for AdministrativeActionType {

@@ -2,20 +2,20 @@
 
 /// Placement of a volume on the file system's aggregates.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct AggregateConfiguration {
     /// Aggregates over which the volume is spread.
-    pub aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub aggregates: Option<Vec<String>>,
     /// How many constituent volumes make up the FlexGroup.
-    pub total_constituents: ::std::option::Option<i32>,
+    pub total_constituents: Option<i32>,
 }
 impl AggregateConfiguration {
     /// Aggregates over which the volume is spread.
-    pub fn aggregates(&self) -> &[::std::string::String] {
+    pub fn aggregates(&self) -> &[String] {
         self.aggregates.as_deref().unwrap_or_default()
     }
     /// How many constituent volumes make up the FlexGroup.
-    pub fn total_constituents(&self) -> ::std::option::Option<i32> {
+    pub fn total_constituents(&self) -> Option<i32> {
         self.total_constituents
     }
     /// Creates a new builder-style object to manufacture [`AggregateConfiguration`](struct@AggregateConfiguration).
@@ -25,53 +25,40 @@ impl AggregateConfiguration {
 }
 /// A builder for [`AggregateConfiguration`](struct@AggregateConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct AggregateConfigurationBuilder {
-    pub(crate) aggregates: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub(crate) total_constituents: ::std::option::Option<i32>,
+    pub(crate) aggregates: Option<Vec<String>>,
+    pub(crate) total_constituents: Option<i32>,
 }
 impl AggregateConfigurationBuilder {
     /// Appends an item to `aggregates`; use [`Self::set_aggregates`] to replace the whole list.
-    pub fn aggregates(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn aggregates(mut self, input: impl Into<String>) -> Self {
         let mut v = self.aggregates.unwrap_or_default();
         v.push(input.into());
-        self.aggregates = ::std::option::Option::Some(v);
+        self.aggregates = Some(v);
         self
     }
     /// Aggregates over which the volume is spread.
-    pub fn set_aggregates(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_aggregates(mut self, input: Option<Vec<String>>) -> Self {
         self.aggregates = input;
         self
     }
     /// Aggregates over which the volume is spread.
-    pub fn get_aggregates(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_aggregates(&self) -> &Option<Vec<String>> {
         &self.aggregates
     }
     /// How many constituent volumes make up the FlexGroup.
     pub fn total_constituents(mut self, input: i32) -> Self {
-        self.total_constituents = ::std::option::Option::Some(input);
+        self.total_constituents = Some(input);
         self
     }
     /// How many constituent volumes make up the FlexGroup.
-    pub fn set_total_constituents(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_total_constituents(mut self, input: Option<i32>) -> Self {
         self.total_constituents = input;
         self
     }
     /// How many constituent volumes make up the FlexGroup.
-    pub fn get_total_constituents(&self) -> &::std::option::Option<i32> {
+    pub fn get_total_constituents(&self) -> &Option<i32> {
         &self.total_constituents
     }
     /// Consumes the builder and constructs a [`AggregateConfiguration`](struct@AggregateConfiguration).
@@ -85,15 +72,13 @@ impl AggregateConfigurationBuilder {
 impl crate::json::Json for AggregateConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("AggregateConfiguration")?;
-        let mut m_aggregates: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_total_constituents: ::std::option::Option<i32> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_aggregates: Option<Vec<String>> = None;
+        let mut m_total_constituents: Option<i32> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Aggregates" => {
                     m_aggregates = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "Aggregates")?;
                 }
                 "TotalConstituents" => {
@@ -106,30 +91,30 @@ impl crate::json::Json for AggregateConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(AggregateConfiguration {
+        Ok(AggregateConfiguration {
             aggregates: m_aggregates,
             total_constituents: m_total_constituents,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.aggregates {
+        if let Some(value) = &self.aggregates {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "Aggregates", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.total_constituents {
+        if let Some(value) = &self.total_constituents {
             crate::json::write_member(writer, "TotalConstituents", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for AggregateConfiguration {
     fn zero_value() -> Self {
         AggregateConfiguration {
-            aggregates: ::std::option::Option::None,
-            total_constituents: ::std::option::Option::None,
+            aggregates: None,
+            total_constituents: None,
         }
     }
 }

@@ -2,20 +2,20 @@
 
 /// An extra DNS name that points at a file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Alias {
     /// The alternate host name itself.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Where the alias is in its setup or removal.
-    pub lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
+    pub lifecycle: Option<crate::types::AliasLifecycle>,
 }
 impl Alias {
     /// The alternate host name itself.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// Where the alias is in its setup or removal.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::AliasLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::AliasLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`Alias`](struct@Alias).
@@ -25,52 +25,38 @@ impl Alias {
 }
 /// A builder for [`Alias`](struct@Alias).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct AliasBuilder {
-    pub(crate) name: ::std::option::Option<::std::string::String>,
-    pub(crate) lifecycle: ::std::option::Option<crate::types::AliasLifecycle>,
+    pub(crate) name: Option<String>,
+    pub(crate) lifecycle: Option<crate::types::AliasLifecycle>,
 }
 impl AliasBuilder {
     /// The alternate host name itself.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
     /// The alternate host name itself.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
     /// The alternate host name itself.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
     /// Where the alias is in its setup or removal.
     pub fn lifecycle(mut self, input: crate::types::AliasLifecycle) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input);
+        self.lifecycle = Some(input);
         self
     }
     /// Where the alias is in its setup or removal.
-    pub fn set_lifecycle(
-        mut self,
-        input: ::std::option::Option<crate::types::AliasLifecycle>,
-    ) -> Self {
+    pub fn set_lifecycle(mut self, input: Option<crate::types::AliasLifecycle>) -> Self {
         self.lifecycle = input;
         self
     }
     /// Where the alias is in its setup or removal.
-    pub fn get_lifecycle(&self) -> &::std::option::Option<crate::types::AliasLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::AliasLifecycle> {
         &self.lifecycle
     }
     /// Consumes the builder and constructs a [`Alias`](struct@Alias).
@@ -84,9 +70,9 @@ impl AliasBuilder {
 impl crate::json::Json for Alias {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("Alias")?;
-        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::AliasLifecycle> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_name: Option<String> = None;
+        let mut m_lifecycle: Option<crate::types::AliasLifecycle> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Name" => m_name = crate::json::member(reader, "Name")?,
                 "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
@@ -94,28 +80,28 @@ impl crate::json::Json for Alias {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(Alias {
+        Ok(Alias {
             name: m_name,
             lifecycle: m_lifecycle,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             crate::json::write_member(writer, "Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             crate::json::write_member(writer, "Lifecycle", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for Alias {
     fn zero_value() -> Self {
         Alias {
-            name: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
+            name: None,
+            lifecycle: None,
         }
     }
 }

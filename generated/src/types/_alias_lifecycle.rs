@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `AliasLifecycle::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum AliasLifecycle {
     /// `AVAILABLE`
     Available,
@@ -47,7 +39,7 @@ pub enum AliasLifecycle {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for AliasLifecycle {
+impl From<&str> for AliasLifecycle {
     fn from(s: &str) -> Self {
         match s {
             "AVAILABLE" => AliasLifecycle::Available,
@@ -65,8 +57,8 @@ impl ::std::convert::From<&str> for AliasLifecycle {
 }
 impl ::std::str::FromStr for AliasLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(AliasLifecycle::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(AliasLifecycle::from(s))
     }
 }
 #[allow(deprecated)]
@@ -87,18 +79,16 @@ impl AliasLifecycle {
         &["AVAILABLE", "CREATING", "DELETING", "CREATE_FAILED", "DELETE_FAILED"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match AliasLifecycle::from(value) {
             AliasLifecycle::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for AliasLifecycle {
+impl AsRef<str> for AliasLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -114,7 +104,7 @@ impl crate::json::Json for AliasLifecycle {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for AliasLifecycle {

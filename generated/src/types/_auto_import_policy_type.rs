@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `AutoImportPolicyType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum AutoImportPolicyType {
     /// `NONE`
     None,
@@ -45,7 +37,7 @@ pub enum AutoImportPolicyType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for AutoImportPolicyType {
+impl From<&str> for AutoImportPolicyType {
     fn from(s: &str) -> Self {
         match s {
             "NONE" => AutoImportPolicyType::None,
@@ -62,8 +54,8 @@ impl ::std::convert::From<&str> for AutoImportPolicyType {
 }
 impl ::std::str::FromStr for AutoImportPolicyType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(AutoImportPolicyType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(AutoImportPolicyType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -83,18 +75,16 @@ impl AutoImportPolicyType {
         &["NONE", "NEW", "NEW_CHANGED", "NEW_CHANGED_DELETED"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match AutoImportPolicyType::from(value) {
             AutoImportPolicyType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for AutoImportPolicyType {
+impl AsRef<str> for AutoImportPolicyType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -110,7 +100,7 @@ impl crate::json::Json for AutoImportPolicyType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for AutoImportPolicyType {

@@ -2,24 +2,24 @@
 
 /// Delay after which an untouched file is locked.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct AutocommitPeriod {
     /// Time unit of the autocommit delay.
     ///
     /// This member is required.
-    pub r#type: ::std::option::Option<crate::types::AutocommitPeriodType>,
+    pub r#type: Option<crate::types::AutocommitPeriodType>,
     /// Number of time units in the autocommit delay.
-    pub value: ::std::option::Option<i32>,
+    pub value: Option<i32>,
 }
 impl AutocommitPeriod {
     /// Time unit of the autocommit delay.
     ///
     /// This member is required.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::AutocommitPeriodType> {
+    pub fn r#type(&self) -> Option<&crate::types::AutocommitPeriodType> {
         self.r#type.as_ref()
     }
     /// Number of time units in the autocommit delay.
-    pub fn value(&self) -> ::std::option::Option<i32> {
+    pub fn value(&self) -> Option<i32> {
         self.value
     }
     /// Creates a new builder-style object to manufacture [`AutocommitPeriod`](struct@AutocommitPeriod).
@@ -29,22 +29,17 @@ impl AutocommitPeriod {
 }
 /// A builder for [`AutocommitPeriod`](struct@AutocommitPeriod).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct AutocommitPeriodBuilder {
-    pub(crate) r#type: ::std::option::Option<crate::types::AutocommitPeriodType>,
-    pub(crate) value: ::std::option::Option<i32>,
+    pub(crate) r#type: Option<crate::types::AutocommitPeriodType>,
+    pub(crate) value: Option<i32>,
 }
 impl AutocommitPeriodBuilder {
     /// Time unit of the autocommit delay.
     ///
     /// This member is required.
     pub fn r#type(mut self, input: crate::types::AutocommitPeriodType) -> Self {
-        self.r#type = ::std::option::Option::Some(input);
+        self.r#type = Some(input);
         self
     }
     /// Time unit of the autocommit delay.
@@ -52,7 +47,7 @@ impl AutocommitPeriodBuilder {
     /// This member is required.
     pub fn set_type(
         mut self,
-        input: ::std::option::Option<crate::types::AutocommitPeriodType>,
+        input: Option<crate::types::AutocommitPeriodType>,
     ) -> Self {
         self.r#type = input;
         self
@@ -60,40 +55,36 @@ impl AutocommitPeriodBuilder {
     /// Time unit of the autocommit delay.
     ///
     /// This member is required.
-    pub fn get_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutocommitPeriodType> {
+    pub fn get_type(&self) -> &Option<crate::types::AutocommitPeriodType> {
         &self.r#type
     }
     /// Number of time units in the autocommit delay.
     pub fn value(mut self, input: i32) -> Self {
-        self.value = ::std::option::Option::Some(input);
+        self.value = Some(input);
         self
     }
     /// Number of time units in the autocommit delay.
-    pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_value(mut self, input: Option<i32>) -> Self {
         self.value = input;
         self
     }
     /// Number of time units in the autocommit delay.
-    pub fn get_value(&self) -> &::std::option::Option<i32> {
+    pub fn get_value(&self) -> &Option<i32> {
         &self.value
     }
     /// Consumes the builder and constructs a [`AutocommitPeriod`](struct@AutocommitPeriod).
     ///
     /// Returns an error naming the first missing required member of: `type`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<AutocommitPeriod, crate::error::BuildError> {
+    pub fn build(self) -> Result<AutocommitPeriod, crate::error::BuildError> {
         if self.r#type.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "type",
                     "`type` was not specified but it is required when building `AutocommitPeriod`",
                 ),
             );
         }
-        ::std::result::Result::Ok(AutocommitPeriod {
+        Ok(AutocommitPeriod {
             r#type: self.r#type,
             value: self.value,
         })
@@ -102,9 +93,9 @@ impl AutocommitPeriodBuilder {
 impl crate::json::Json for AutocommitPeriod {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("AutocommitPeriod")?;
-        let mut m_type: ::std::option::Option<crate::types::AutocommitPeriodType> = ::std::option::Option::None;
-        let mut m_value: ::std::option::Option<i32> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_type: Option<crate::types::AutocommitPeriodType> = None;
+        let mut m_value: Option<i32> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Type" => m_type = crate::json::member(reader, "Type")?,
                 "Value" => m_value = crate::json::member(reader, "Value")?,
@@ -112,28 +103,28 @@ impl crate::json::Json for AutocommitPeriod {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(AutocommitPeriod {
+        Ok(AutocommitPeriod {
             r#type: m_type,
             value: m_value,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             crate::json::write_member(writer, "Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             crate::json::write_member(writer, "Value", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for AutocommitPeriod {
     fn zero_value() -> Self {
         AutocommitPeriod {
-            r#type: ::std::option::Option::None,
-            value: ::std::option::Option::None,
+            r#type: None,
+            value: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `AutocommitPeriodType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum AutocommitPeriodType {
     /// `MINUTES`
     Minutes,
@@ -49,7 +41,7 @@ pub enum AutocommitPeriodType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for AutocommitPeriodType {
+impl From<&str> for AutocommitPeriodType {
     fn from(s: &str) -> Self {
         match s {
             "MINUTES" => AutocommitPeriodType::Minutes,
@@ -68,8 +60,8 @@ impl ::std::convert::From<&str> for AutocommitPeriodType {
 }
 impl ::std::str::FromStr for AutocommitPeriodType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(AutocommitPeriodType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(AutocommitPeriodType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -91,18 +83,16 @@ impl AutocommitPeriodType {
         &["MINUTES", "HOURS", "DAYS", "MONTHS", "YEARS", "NONE"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match AutocommitPeriodType::from(value) {
             AutocommitPeriodType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for AutocommitPeriodType {
+impl AsRef<str> for AutocommitPeriodType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -118,7 +108,7 @@ impl crate::json::Json for AutocommitPeriodType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for AutocommitPeriodType {

@@ -2,96 +2,92 @@
 
 /// Point-in-time saved copy of a file system or volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Backup {
     /// Unique identifier of this backup.
     ///
     /// This member is required.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
     /// Current state of this backup.
     ///
     /// This member is required.
-    pub lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
+    pub lifecycle: Option<crate::types::BackupLifecycle>,
     /// Reason this backup went wrong, when it did.
-    pub failure_details: ::std::option::Option<crate::types::BackupFailureDetails>,
+    pub failure_details: Option<crate::types::BackupFailureDetails>,
     /// How this backup came to be made.
     ///
     /// This member is required.
-    pub r#type: ::std::option::Option<crate::types::BackupType>,
+    pub r#type: Option<crate::types::BackupType>,
     /// How far along the backup's creation is, out of 100.
-    pub progress_percent: ::std::option::Option<i32>,
+    pub progress_percent: Option<i32>,
     /// Moment the backup was made.
     ///
     /// This member is required.
-    pub creation_time: ::std::option::Option<crate::primitives::DateTime>,
+    pub creation_time: Option<crate::primitives::DateTime>,
     /// Encryption key protecting the backup's data.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// ARN that names this backup.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// Labels attached to this backup.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Settings of the originating file system as recorded when the backup was made.
     ///
     /// This member is required.
-    pub file_system: ::std::option::Option<crate::types::FileSystem>,
+    pub file_system: Option<crate::types::FileSystem>,
     /// Directory-service settings of the backed-up file system, if any.
-    pub directory_information: ::std::option::Option<
-        crate::types::ActiveDirectoryBackupAttributes,
-    >,
+    pub directory_information: Option<crate::types::ActiveDirectoryBackupAttributes>,
     /// Account that owns this backup.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// For a copied backup, the identifier of the one it was copied from.
-    pub source_backup_id: ::std::option::Option<::std::string::String>,
+    pub source_backup_id: Option<String>,
     /// For a copied backup, the region the original lives in.
-    pub source_backup_region: ::std::option::Option<::std::string::String>,
+    pub source_backup_region: Option<String>,
     /// Whether a whole file system or a single volume was backed up.
-    pub resource_type: ::std::option::Option<crate::types::ResourceType>,
+    pub resource_type: Option<crate::types::ResourceType>,
     /// Settings of the originating volume as recorded when the backup was made.
-    pub volume: ::std::option::Option<crate::types::Volume>,
+    pub volume: Option<crate::types::Volume>,
     /// Amount of data held by this backup, in bytes.
-    pub size_in_bytes: ::std::option::Option<i64>,
+    pub size_in_bytes: Option<i64>,
 }
 impl Backup {
     /// Unique identifier of this backup.
     ///
     /// This member is required.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// Current state of this backup.
     ///
     /// This member is required.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::BackupLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::BackupLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Reason this backup went wrong, when it did.
-    pub fn failure_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::BackupFailureDetails> {
+    pub fn failure_details(&self) -> Option<&crate::types::BackupFailureDetails> {
         self.failure_details.as_ref()
     }
     /// How this backup came to be made.
     ///
     /// This member is required.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::BackupType> {
+    pub fn r#type(&self) -> Option<&crate::types::BackupType> {
         self.r#type.as_ref()
     }
     /// How far along the backup's creation is, out of 100.
-    pub fn progress_percent(&self) -> ::std::option::Option<i32> {
+    pub fn progress_percent(&self) -> Option<i32> {
         self.progress_percent
     }
     /// Moment the backup was made.
     ///
     /// This member is required.
-    pub fn creation_time(&self) -> ::std::option::Option<&crate::primitives::DateTime> {
+    pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
     /// Encryption key protecting the backup's data.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// ARN that names this backup.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Labels attached to this backup.
@@ -101,37 +97,37 @@ impl Backup {
     /// Settings of the originating file system as recorded when the backup was made.
     ///
     /// This member is required.
-    pub fn file_system(&self) -> ::std::option::Option<&crate::types::FileSystem> {
+    pub fn file_system(&self) -> Option<&crate::types::FileSystem> {
         self.file_system.as_ref()
     }
     /// Directory-service settings of the backed-up file system, if any.
     pub fn directory_information(
         &self,
-    ) -> ::std::option::Option<&crate::types::ActiveDirectoryBackupAttributes> {
+    ) -> Option<&crate::types::ActiveDirectoryBackupAttributes> {
         self.directory_information.as_ref()
     }
     /// Account that owns this backup.
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// For a copied backup, the identifier of the one it was copied from.
-    pub fn source_backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_backup_id(&self) -> Option<&str> {
         self.source_backup_id.as_deref()
     }
     /// For a copied backup, the region the original lives in.
-    pub fn source_backup_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_backup_region(&self) -> Option<&str> {
         self.source_backup_region.as_deref()
     }
     /// Whether a whole file system or a single volume was backed up.
-    pub fn resource_type(&self) -> ::std::option::Option<&crate::types::ResourceType> {
+    pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
     /// Settings of the originating volume as recorded when the backup was made.
-    pub fn volume(&self) -> ::std::option::Option<&crate::types::Volume> {
+    pub fn volume(&self) -> Option<&crate::types::Volume> {
         self.volume.as_ref()
     }
     /// Amount of data held by this backup, in bytes.
-    pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn size_in_bytes(&self) -> Option<i64> {
         self.size_in_bytes
     }
     /// Creates a new builder-style object to manufacture [`Backup`](struct@Backup).
@@ -141,67 +137,54 @@ impl Backup {
 }
 /// A builder for [`Backup`](struct@Backup).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupBuilder {
-    pub(crate) backup_id: ::std::option::Option<::std::string::String>,
-    pub(crate) lifecycle: ::std::option::Option<crate::types::BackupLifecycle>,
-    pub(crate) failure_details: ::std::option::Option<
-        crate::types::BackupFailureDetails,
-    >,
-    pub(crate) r#type: ::std::option::Option<crate::types::BackupType>,
-    pub(crate) progress_percent: ::std::option::Option<i32>,
-    pub(crate) creation_time: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) kms_key_id: ::std::option::Option<::std::string::String>,
-    pub(crate) resource_arn: ::std::option::Option<::std::string::String>,
-    pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    pub(crate) file_system: ::std::option::Option<crate::types::FileSystem>,
-    pub(crate) directory_information: ::std::option::Option<
+    pub(crate) backup_id: Option<String>,
+    pub(crate) lifecycle: Option<crate::types::BackupLifecycle>,
+    pub(crate) failure_details: Option<crate::types::BackupFailureDetails>,
+    pub(crate) r#type: Option<crate::types::BackupType>,
+    pub(crate) progress_percent: Option<i32>,
+    pub(crate) creation_time: Option<crate::primitives::DateTime>,
+    pub(crate) kms_key_id: Option<String>,
+    pub(crate) resource_arn: Option<String>,
+    pub(crate) tags: Option<Vec<crate::types::Tag>>,
+    pub(crate) file_system: Option<crate::types::FileSystem>,
+    pub(crate) directory_information: Option<
         crate::types::ActiveDirectoryBackupAttributes,
     >,
-    pub(crate) owner_id: ::std::option::Option<::std::string::String>,
-    pub(crate) source_backup_id: ::std::option::Option<::std::string::String>,
-    pub(crate) source_backup_region: ::std::option::Option<::std::string::String>,
-    pub(crate) resource_type: ::std::option::Option<crate::types::ResourceType>,
-    pub(crate) volume: ::std::option::Option<crate::types::Volume>,
-    pub(crate) size_in_bytes: ::std::option::Option<i64>,
+    pub(crate) owner_id: Option<String>,
+    pub(crate) source_backup_id: Option<String>,
+    pub(crate) source_backup_region: Option<String>,
+    pub(crate) resource_type: Option<crate::types::ResourceType>,
+    pub(crate) volume: Option<crate::types::Volume>,
+    pub(crate) size_in_bytes: Option<i64>,
 }
 impl BackupBuilder {
     /// Unique identifier of this backup.
     ///
     /// This member is required.
-    pub fn backup_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.backup_id = ::std::option::Option::Some(input.into());
+    pub fn backup_id(mut self, input: impl Into<String>) -> Self {
+        self.backup_id = Some(input.into());
         self
     }
     /// Unique identifier of this backup.
     ///
     /// This member is required.
-    pub fn set_backup_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_id(mut self, input: Option<String>) -> Self {
         self.backup_id = input;
         self
     }
     /// Unique identifier of this backup.
     ///
     /// This member is required.
-    pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_id(&self) -> &Option<String> {
         &self.backup_id
     }
     /// Current state of this backup.
     ///
     /// This member is required.
     pub fn lifecycle(mut self, input: crate::types::BackupLifecycle) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input);
+        self.lifecycle = Some(input);
         self
     }
     /// Current state of this backup.
@@ -209,7 +192,7 @@ impl BackupBuilder {
     /// This member is required.
     pub fn set_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::BackupLifecycle>,
+        input: Option<crate::types::BackupLifecycle>,
     ) -> Self {
         self.lifecycle = input;
         self
@@ -217,72 +200,65 @@ impl BackupBuilder {
     /// Current state of this backup.
     ///
     /// This member is required.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::BackupLifecycle> {
         &self.lifecycle
     }
     /// Reason this backup went wrong, when it did.
     pub fn failure_details(mut self, input: crate::types::BackupFailureDetails) -> Self {
-        self.failure_details = ::std::option::Option::Some(input);
+        self.failure_details = Some(input);
         self
     }
     /// Reason this backup went wrong, when it did.
     pub fn set_failure_details(
         mut self,
-        input: ::std::option::Option<crate::types::BackupFailureDetails>,
+        input: Option<crate::types::BackupFailureDetails>,
     ) -> Self {
         self.failure_details = input;
         self
     }
     /// Reason this backup went wrong, when it did.
-    pub fn get_failure_details(
-        &self,
-    ) -> &::std::option::Option<crate::types::BackupFailureDetails> {
+    pub fn get_failure_details(&self) -> &Option<crate::types::BackupFailureDetails> {
         &self.failure_details
     }
     /// How this backup came to be made.
     ///
     /// This member is required.
     pub fn r#type(mut self, input: crate::types::BackupType) -> Self {
-        self.r#type = ::std::option::Option::Some(input);
+        self.r#type = Some(input);
         self
     }
     /// How this backup came to be made.
     ///
     /// This member is required.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::BackupType>,
-    ) -> Self {
+    pub fn set_type(mut self, input: Option<crate::types::BackupType>) -> Self {
         self.r#type = input;
         self
     }
     /// How this backup came to be made.
     ///
     /// This member is required.
-    pub fn get_type(&self) -> &::std::option::Option<crate::types::BackupType> {
+    pub fn get_type(&self) -> &Option<crate::types::BackupType> {
         &self.r#type
     }
     /// How far along the backup's creation is, out of 100.
     pub fn progress_percent(mut self, input: i32) -> Self {
-        self.progress_percent = ::std::option::Option::Some(input);
+        self.progress_percent = Some(input);
         self
     }
     /// How far along the backup's creation is, out of 100.
-    pub fn set_progress_percent(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_progress_percent(mut self, input: Option<i32>) -> Self {
         self.progress_percent = input;
         self
     }
     /// How far along the backup's creation is, out of 100.
-    pub fn get_progress_percent(&self) -> &::std::option::Option<i32> {
+    pub fn get_progress_percent(&self) -> &Option<i32> {
         &self.progress_percent
     }
     /// Moment the backup was made.
     ///
     /// This member is required.
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
-        self.creation_time = ::std::option::Option::Some(input);
+        self.creation_time = Some(input);
         self
     }
     /// Moment the backup was made.
@@ -290,7 +266,7 @@ impl BackupBuilder {
     /// This member is required.
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
+        input: Option<crate::primitives::DateTime>,
     ) -> Self {
         self.creation_time = input;
         self
@@ -298,93 +274,71 @@ impl BackupBuilder {
     /// Moment the backup was made.
     ///
     /// This member is required.
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
     /// Encryption key protecting the backup's data.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.kms_key_id = Some(input.into());
         self
     }
     /// Encryption key protecting the backup's data.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.kms_key_id = input;
         self
     }
     /// Encryption key protecting the backup's data.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.kms_key_id
     }
     /// ARN that names this backup.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.resource_arn = Some(input.into());
         self
     }
     /// ARN that names this backup.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// ARN that names this backup.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
-        self.tags = ::std::option::Option::Some(v);
+        self.tags = Some(v);
         self
     }
     /// Labels attached to this backup.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Labels attached to this backup.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Settings of the originating file system as recorded when the backup was made.
     ///
     /// This member is required.
     pub fn file_system(mut self, input: crate::types::FileSystem) -> Self {
-        self.file_system = ::std::option::Option::Some(input);
+        self.file_system = Some(input);
         self
     }
     /// Settings of the originating file system as recorded when the backup was made.
     ///
     /// This member is required.
-    pub fn set_file_system(
-        mut self,
-        input: ::std::option::Option<crate::types::FileSystem>,
-    ) -> Self {
+    pub fn set_file_system(mut self, input: Option<crate::types::FileSystem>) -> Self {
         self.file_system = input;
         self
     }
     /// Settings of the originating file system as recorded when the backup was made.
     ///
     /// This member is required.
-    pub fn get_file_system(&self) -> &::std::option::Option<crate::types::FileSystem> {
+    pub fn get_file_system(&self) -> &Option<crate::types::FileSystem> {
         &self.file_system
     }
     /// Directory-service settings of the backed-up file system, if any.
@@ -392,13 +346,13 @@ impl BackupBuilder {
         mut self,
         input: crate::types::ActiveDirectoryBackupAttributes,
     ) -> Self {
-        self.directory_information = ::std::option::Option::Some(input);
+        self.directory_information = Some(input);
         self
     }
     /// Directory-service settings of the backed-up file system, if any.
     pub fn set_directory_information(
         mut self,
-        input: ::std::option::Option<crate::types::ActiveDirectoryBackupAttributes>,
+        input: Option<crate::types::ActiveDirectoryBackupAttributes>,
     ) -> Self {
         self.directory_information = input;
         self
@@ -406,127 +360,102 @@ impl BackupBuilder {
     /// Directory-service settings of the backed-up file system, if any.
     pub fn get_directory_information(
         &self,
-    ) -> &::std::option::Option<crate::types::ActiveDirectoryBackupAttributes> {
+    ) -> &Option<crate::types::ActiveDirectoryBackupAttributes> {
         &self.directory_information
     }
     /// Account that owns this backup.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.owner_id = Some(input.into());
         self
     }
     /// Account that owns this backup.
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.owner_id = input;
         self
     }
     /// Account that owns this backup.
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.owner_id
     }
     /// For a copied backup, the identifier of the one it was copied from.
-    pub fn source_backup_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_backup_id = ::std::option::Option::Some(input.into());
+    pub fn source_backup_id(mut self, input: impl Into<String>) -> Self {
+        self.source_backup_id = Some(input.into());
         self
     }
     /// For a copied backup, the identifier of the one it was copied from.
-    pub fn set_source_backup_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_backup_id(mut self, input: Option<String>) -> Self {
         self.source_backup_id = input;
         self
     }
     /// For a copied backup, the identifier of the one it was copied from.
-    pub fn get_source_backup_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_backup_id(&self) -> &Option<String> {
         &self.source_backup_id
     }
     /// For a copied backup, the region the original lives in.
-    pub fn source_backup_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_backup_region = ::std::option::Option::Some(input.into());
+    pub fn source_backup_region(mut self, input: impl Into<String>) -> Self {
+        self.source_backup_region = Some(input.into());
         self
     }
     /// For a copied backup, the region the original lives in.
-    pub fn set_source_backup_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_backup_region(mut self, input: Option<String>) -> Self {
         self.source_backup_region = input;
         self
     }
     /// For a copied backup, the region the original lives in.
-    pub fn get_source_backup_region(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_backup_region(&self) -> &Option<String> {
         &self.source_backup_region
     }
     /// Whether a whole file system or a single volume was backed up.
     pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
-        self.resource_type = ::std::option::Option::Some(input);
+        self.resource_type = Some(input);
         self
     }
     /// Whether a whole file system or a single volume was backed up.
     pub fn set_resource_type(
         mut self,
-        input: ::std::option::Option<crate::types::ResourceType>,
+        input: Option<crate::types::ResourceType>,
     ) -> Self {
         self.resource_type = input;
         self
     }
     /// Whether a whole file system or a single volume was backed up.
-    pub fn get_resource_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::ResourceType> {
+    pub fn get_resource_type(&self) -> &Option<crate::types::ResourceType> {
         &self.resource_type
     }
     /// Settings of the originating volume as recorded when the backup was made.
     pub fn volume(mut self, input: crate::types::Volume) -> Self {
-        self.volume = ::std::option::Option::Some(input);
+        self.volume = Some(input);
         self
     }
     /// Settings of the originating volume as recorded when the backup was made.
-    pub fn set_volume(
-        mut self,
-        input: ::std::option::Option<crate::types::Volume>,
-    ) -> Self {
+    pub fn set_volume(mut self, input: Option<crate::types::Volume>) -> Self {
         self.volume = input;
         self
     }
     /// Settings of the originating volume as recorded when the backup was made.
-    pub fn get_volume(&self) -> &::std::option::Option<crate::types::Volume> {
+    pub fn get_volume(&self) -> &Option<crate::types::Volume> {
         &self.volume
     }
     /// Amount of data held by this backup, in bytes.
     pub fn size_in_bytes(mut self, input: i64) -> Self {
-        self.size_in_bytes = ::std::option::Option::Some(input);
+        self.size_in_bytes = Some(input);
         self
     }
     /// Amount of data held by this backup, in bytes.
-    pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size_in_bytes(mut self, input: Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
     /// Amount of data held by this backup, in bytes.
-    pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_size_in_bytes(&self) -> &Option<i64> {
         &self.size_in_bytes
     }
     /// Consumes the builder and constructs a [`Backup`](struct@Backup).
     ///
     /// Returns an error naming the first missing required member of: `backup_id`, `lifecycle`, `type`, `creation_time`, `file_system`.
-    pub fn build(self) -> ::std::result::Result<Backup, crate::error::BuildError> {
+    pub fn build(self) -> Result<Backup, crate::error::BuildError> {
         if self.backup_id.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "backup_id",
                     "`backup_id` was not specified but it is required when building `Backup`",
@@ -534,7 +463,7 @@ impl BackupBuilder {
             );
         }
         if self.lifecycle.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "lifecycle",
                     "`lifecycle` was not specified but it is required when building `Backup`",
@@ -542,7 +471,7 @@ impl BackupBuilder {
             );
         }
         if self.r#type.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "type",
                     "`type` was not specified but it is required when building `Backup`",
@@ -550,7 +479,7 @@ impl BackupBuilder {
             );
         }
         if self.creation_time.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "creation_time",
                     "`creation_time` was not specified but it is required when building `Backup`",
@@ -558,14 +487,14 @@ impl BackupBuilder {
             );
         }
         if self.file_system.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "file_system",
                     "`file_system` was not specified but it is required when building `Backup`",
                 ),
             );
         }
-        ::std::result::Result::Ok(Backup {
+        Ok(Backup {
             backup_id: self.backup_id,
             lifecycle: self.lifecycle,
             failure_details: self.failure_details,
@@ -589,28 +518,26 @@ impl BackupBuilder {
 impl crate::json::Json for Backup {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("Backup")?;
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::BackupLifecycle> = ::std::option::Option::None;
-        let mut m_failure_details: ::std::option::Option<
-            crate::types::BackupFailureDetails,
-        > = ::std::option::Option::None;
-        let mut m_type: ::std::option::Option<crate::types::BackupType> = ::std::option::Option::None;
-        let mut m_progress_percent: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_creation_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_file_system: ::std::option::Option<crate::types::FileSystem> = ::std::option::Option::None;
-        let mut m_directory_information: ::std::option::Option<
+        let mut m_backup_id: Option<String> = None;
+        let mut m_lifecycle: Option<crate::types::BackupLifecycle> = None;
+        let mut m_failure_details: Option<crate::types::BackupFailureDetails> = None;
+        let mut m_type: Option<crate::types::BackupType> = None;
+        let mut m_progress_percent: Option<i32> = None;
+        let mut m_creation_time: Option<crate::primitives::DateTime> = None;
+        let mut m_kms_key_id: Option<String> = None;
+        let mut m_resource_arn: Option<String> = None;
+        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
+        let mut m_file_system: Option<crate::types::FileSystem> = None;
+        let mut m_directory_information: Option<
             crate::types::ActiveDirectoryBackupAttributes,
-        > = ::std::option::Option::None;
-        let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_source_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_source_backup_region: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_resource_type: ::std::option::Option<crate::types::ResourceType> = ::std::option::Option::None;
-        let mut m_volume: ::std::option::Option<crate::types::Volume> = ::std::option::Option::None;
-        let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        let mut m_owner_id: Option<String> = None;
+        let mut m_source_backup_id: Option<String> = None;
+        let mut m_source_backup_region: Option<String> = None;
+        let mut m_resource_type: Option<crate::types::ResourceType> = None;
+        let mut m_volume: Option<crate::types::Volume> = None;
+        let mut m_size_in_bytes: Option<i64> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "BackupId" => m_backup_id = crate::json::member(reader, "BackupId")?,
                 "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
@@ -663,7 +590,7 @@ impl crate::json::Json for Backup {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(Backup {
+        Ok(Backup {
             backup_id: m_backup_id,
             lifecycle: m_lifecycle,
             failure_details: m_failure_details,
@@ -685,83 +612,83 @@ impl crate::json::Json for Backup {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             crate::json::write_member(writer, "BackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             crate::json::write_member(writer, "Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             crate::json::write_member(writer, "FailureDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             crate::json::write_member(writer, "Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.progress_percent {
+        if let Some(value) = &self.progress_percent {
             crate::json::write_member(writer, "ProgressPercent", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             crate::json::write_member(writer, "CreationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             crate::json::write_member(writer, "KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             crate::json::write_member(writer, "ResourceARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::Tag>>,
             >(writer, "Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system {
+        if let Some(value) = &self.file_system {
             crate::json::write_member(writer, "FileSystem", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.directory_information {
+        if let Some(value) = &self.directory_information {
             crate::json::write_member(writer, "DirectoryInformation", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             crate::json::write_member(writer, "OwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_id {
+        if let Some(value) = &self.source_backup_id {
             crate::json::write_member(writer, "SourceBackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_region {
+        if let Some(value) = &self.source_backup_region {
             crate::json::write_member(writer, "SourceBackupRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_type {
+        if let Some(value) = &self.resource_type {
             crate::json::write_member(writer, "ResourceType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume {
+        if let Some(value) = &self.volume {
             crate::json::write_member(writer, "Volume", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+        if let Some(value) = &self.size_in_bytes {
             crate::json::write_member(writer, "SizeInBytes", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for Backup {
     fn zero_value() -> Self {
         Backup {
-            backup_id: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
-            failure_details: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            progress_percent: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            kms_key_id: ::std::option::Option::None,
-            resource_arn: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            file_system: ::std::option::Option::None,
-            directory_information: ::std::option::Option::None,
-            owner_id: ::std::option::Option::None,
-            source_backup_id: ::std::option::Option::None,
-            source_backup_region: ::std::option::Option::None,
-            resource_type: ::std::option::Option::None,
-            volume: ::std::option::Option::None,
-            size_in_bytes: ::std::option::Option::None,
+            backup_id: None,
+            lifecycle: None,
+            failure_details: None,
+            r#type: None,
+            progress_percent: None,
+            creation_time: None,
+            kms_key_id: None,
+            resource_arn: None,
+            tags: None,
+            file_system: None,
+            directory_information: None,
+            owner_id: None,
+            source_backup_id: None,
+            source_backup_region: None,
+            resource_type: None,
+            volume: None,
+            size_in_bytes: None,
         }
     }
 }

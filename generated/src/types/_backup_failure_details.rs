@@ -2,14 +2,14 @@
 
 /// Explanation attached to a backup that ended in failure.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct BackupFailureDetails {
     /// Text describing what went wrong.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl BackupFailureDetails {
     /// Text describing what went wrong.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`BackupFailureDetails`](struct@BackupFailureDetails).
@@ -19,34 +19,23 @@ impl BackupFailureDetails {
 }
 /// A builder for [`BackupFailureDetails`](struct@BackupFailureDetails).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct BackupFailureDetailsBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
 }
 impl BackupFailureDetailsBuilder {
     /// Text describing what went wrong.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Text describing what went wrong.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Text describing what went wrong.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`BackupFailureDetails`](struct@BackupFailureDetails).
@@ -59,31 +48,31 @@ impl BackupFailureDetailsBuilder {
 impl crate::json::Json for BackupFailureDetails {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("BackupFailureDetails")?;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_message: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Message" => m_message = crate::json::member(reader, "Message")?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(BackupFailureDetails {
+        Ok(BackupFailureDetails {
             message: m_message,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             crate::json::write_member(writer, "Message", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for BackupFailureDetails {
     fn zero_value() -> Self {
         BackupFailureDetails {
-            message: ::std::option::Option::None,
+            message: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `BackupLifecycle::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum BackupLifecycle {
     /// `AVAILABLE`
     Available,
@@ -51,7 +43,7 @@ pub enum BackupLifecycle {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for BackupLifecycle {
+impl From<&str> for BackupLifecycle {
     fn from(s: &str) -> Self {
         match s {
             "AVAILABLE" => BackupLifecycle::Available,
@@ -71,8 +63,8 @@ impl ::std::convert::From<&str> for BackupLifecycle {
 }
 impl ::std::str::FromStr for BackupLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(BackupLifecycle::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(BackupLifecycle::from(s))
     }
 }
 #[allow(deprecated)]
@@ -103,18 +95,16 @@ impl BackupLifecycle {
         ]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match BackupLifecycle::from(value) {
             BackupLifecycle::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for BackupLifecycle {
+impl AsRef<str> for BackupLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -130,7 +120,7 @@ impl crate::json::Json for BackupLifecycle {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for BackupLifecycle {

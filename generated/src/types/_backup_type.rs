@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `BackupType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum BackupType {
     /// `AUTOMATIC`
     Automatic,
@@ -43,7 +35,7 @@ pub enum BackupType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for BackupType {
+impl From<&str> for BackupType {
     fn from(s: &str) -> Self {
         match s {
             "AUTOMATIC" => BackupType::Automatic,
@@ -57,8 +49,8 @@ impl ::std::convert::From<&str> for BackupType {
 }
 impl ::std::str::FromStr for BackupType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(BackupType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(BackupType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -77,18 +69,14 @@ impl BackupType {
         &["AUTOMATIC", "USER_INITIATED", "AWS_BACKUP"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match BackupType::from(value) {
-            BackupType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
-            }
-            known => ::std::result::Result::Ok(known),
+            BackupType::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for BackupType {
+impl AsRef<str> for BackupType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -104,7 +92,7 @@ impl crate::json::Json for BackupType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for BackupType {

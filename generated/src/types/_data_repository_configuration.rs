@@ -2,52 +2,46 @@
 
 /// Legacy link between a Lustre file system and an S3 bucket.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct DataRepositoryConfiguration {
     /// Current state of the repository link.
-    pub lifecycle: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
+    pub lifecycle: Option<crate::types::DataRepositoryLifecycle>,
     /// S3 location that data is loaded from.
-    pub import_path: ::std::option::Option<::std::string::String>,
+    pub import_path: Option<String>,
     /// S3 location that data is written back to.
-    pub export_path: ::std::option::Option<::std::string::String>,
+    pub export_path: Option<String>,
     /// Stripe size in MiB used for imported files.
-    pub imported_file_chunk_size: ::std::option::Option<i32>,
+    pub imported_file_chunk_size: Option<i32>,
     /// Which bucket changes get picked up automatically.
-    pub auto_import_policy: ::std::option::Option<crate::types::AutoImportPolicyType>,
+    pub auto_import_policy: Option<crate::types::AutoImportPolicyType>,
     /// Why the repository link is in a bad state, if so.
-    pub failure_details: ::std::option::Option<
-        crate::types::DataRepositoryFailureDetails,
-    >,
+    pub failure_details: Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfiguration {
     /// Current state of the repository link.
-    pub fn lifecycle(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DataRepositoryLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::DataRepositoryLifecycle> {
         self.lifecycle.as_ref()
     }
     /// S3 location that data is loaded from.
-    pub fn import_path(&self) -> ::std::option::Option<&str> {
+    pub fn import_path(&self) -> Option<&str> {
         self.import_path.as_deref()
     }
     /// S3 location that data is written back to.
-    pub fn export_path(&self) -> ::std::option::Option<&str> {
+    pub fn export_path(&self) -> Option<&str> {
         self.export_path.as_deref()
     }
     /// Stripe size in MiB used for imported files.
-    pub fn imported_file_chunk_size(&self) -> ::std::option::Option<i32> {
+    pub fn imported_file_chunk_size(&self) -> Option<i32> {
         self.imported_file_chunk_size
     }
     /// Which bucket changes get picked up automatically.
-    pub fn auto_import_policy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AutoImportPolicyType> {
+    pub fn auto_import_policy(&self) -> Option<&crate::types::AutoImportPolicyType> {
         self.auto_import_policy.as_ref()
     }
     /// Why the repository link is in a bad state, if so.
     pub fn failure_details(
         &self,
-    ) -> ::std::option::Option<&crate::types::DataRepositoryFailureDetails> {
+    ) -> Option<&crate::types::DataRepositoryFailureDetails> {
         self.failure_details.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
@@ -57,99 +51,73 @@ impl DataRepositoryConfiguration {
 }
 /// A builder for [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct DataRepositoryConfigurationBuilder {
-    pub(crate) lifecycle: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
-    pub(crate) import_path: ::std::option::Option<::std::string::String>,
-    pub(crate) export_path: ::std::option::Option<::std::string::String>,
-    pub(crate) imported_file_chunk_size: ::std::option::Option<i32>,
-    pub(crate) auto_import_policy: ::std::option::Option<
-        crate::types::AutoImportPolicyType,
-    >,
-    pub(crate) failure_details: ::std::option::Option<
-        crate::types::DataRepositoryFailureDetails,
-    >,
+    pub(crate) lifecycle: Option<crate::types::DataRepositoryLifecycle>,
+    pub(crate) import_path: Option<String>,
+    pub(crate) export_path: Option<String>,
+    pub(crate) imported_file_chunk_size: Option<i32>,
+    pub(crate) auto_import_policy: Option<crate::types::AutoImportPolicyType>,
+    pub(crate) failure_details: Option<crate::types::DataRepositoryFailureDetails>,
 }
 impl DataRepositoryConfigurationBuilder {
     /// Current state of the repository link.
     pub fn lifecycle(mut self, input: crate::types::DataRepositoryLifecycle) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input);
+        self.lifecycle = Some(input);
         self
     }
     /// Current state of the repository link.
     pub fn set_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::DataRepositoryLifecycle>,
+        input: Option<crate::types::DataRepositoryLifecycle>,
     ) -> Self {
         self.lifecycle = input;
         self
     }
     /// Current state of the repository link.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::DataRepositoryLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::DataRepositoryLifecycle> {
         &self.lifecycle
     }
     /// S3 location that data is loaded from.
-    pub fn import_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.import_path = ::std::option::Option::Some(input.into());
+    pub fn import_path(mut self, input: impl Into<String>) -> Self {
+        self.import_path = Some(input.into());
         self
     }
     /// S3 location that data is loaded from.
-    pub fn set_import_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_import_path(mut self, input: Option<String>) -> Self {
         self.import_path = input;
         self
     }
     /// S3 location that data is loaded from.
-    pub fn get_import_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_import_path(&self) -> &Option<String> {
         &self.import_path
     }
     /// S3 location that data is written back to.
-    pub fn export_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.export_path = ::std::option::Option::Some(input.into());
+    pub fn export_path(mut self, input: impl Into<String>) -> Self {
+        self.export_path = Some(input.into());
         self
     }
     /// S3 location that data is written back to.
-    pub fn set_export_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_export_path(mut self, input: Option<String>) -> Self {
         self.export_path = input;
         self
     }
     /// S3 location that data is written back to.
-    pub fn get_export_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_export_path(&self) -> &Option<String> {
         &self.export_path
     }
     /// Stripe size in MiB used for imported files.
     pub fn imported_file_chunk_size(mut self, input: i32) -> Self {
-        self.imported_file_chunk_size = ::std::option::Option::Some(input);
+        self.imported_file_chunk_size = Some(input);
         self
     }
     /// Stripe size in MiB used for imported files.
-    pub fn set_imported_file_chunk_size(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_imported_file_chunk_size(mut self, input: Option<i32>) -> Self {
         self.imported_file_chunk_size = input;
         self
     }
     /// Stripe size in MiB used for imported files.
-    pub fn get_imported_file_chunk_size(&self) -> &::std::option::Option<i32> {
+    pub fn get_imported_file_chunk_size(&self) -> &Option<i32> {
         &self.imported_file_chunk_size
     }
     /// Which bucket changes get picked up automatically.
@@ -157,21 +125,19 @@ impl DataRepositoryConfigurationBuilder {
         mut self,
         input: crate::types::AutoImportPolicyType,
     ) -> Self {
-        self.auto_import_policy = ::std::option::Option::Some(input);
+        self.auto_import_policy = Some(input);
         self
     }
     /// Which bucket changes get picked up automatically.
     pub fn set_auto_import_policy(
         mut self,
-        input: ::std::option::Option<crate::types::AutoImportPolicyType>,
+        input: Option<crate::types::AutoImportPolicyType>,
     ) -> Self {
         self.auto_import_policy = input;
         self
     }
     /// Which bucket changes get picked up automatically.
-    pub fn get_auto_import_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutoImportPolicyType> {
+    pub fn get_auto_import_policy(&self) -> &Option<crate::types::AutoImportPolicyType> {
         &self.auto_import_policy
     }
     /// Why the repository link is in a bad state, if so.
@@ -179,13 +145,13 @@ impl DataRepositoryConfigurationBuilder {
         mut self,
         input: crate::types::DataRepositoryFailureDetails,
     ) -> Self {
-        self.failure_details = ::std::option::Option::Some(input);
+        self.failure_details = Some(input);
         self
     }
     /// Why the repository link is in a bad state, if so.
     pub fn set_failure_details(
         mut self,
-        input: ::std::option::Option<crate::types::DataRepositoryFailureDetails>,
+        input: Option<crate::types::DataRepositoryFailureDetails>,
     ) -> Self {
         self.failure_details = input;
         self
@@ -193,7 +159,7 @@ impl DataRepositoryConfigurationBuilder {
     /// Why the repository link is in a bad state, if so.
     pub fn get_failure_details(
         &self,
-    ) -> &::std::option::Option<crate::types::DataRepositoryFailureDetails> {
+    ) -> &Option<crate::types::DataRepositoryFailureDetails> {
         &self.failure_details
     }
     /// Consumes the builder and constructs a [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
@@ -211,19 +177,13 @@ impl DataRepositoryConfigurationBuilder {
 impl crate::json::Json for DataRepositoryConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("DataRepositoryConfiguration")?;
-        let mut m_lifecycle: ::std::option::Option<
-            crate::types::DataRepositoryLifecycle,
-        > = ::std::option::Option::None;
-        let mut m_import_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_export_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_imported_file_chunk_size: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_auto_import_policy: ::std::option::Option<
-            crate::types::AutoImportPolicyType,
-        > = ::std::option::Option::None;
-        let mut m_failure_details: ::std::option::Option<
-            crate::types::DataRepositoryFailureDetails,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_lifecycle: Option<crate::types::DataRepositoryLifecycle> = None;
+        let mut m_import_path: Option<String> = None;
+        let mut m_export_path: Option<String> = None;
+        let mut m_imported_file_chunk_size: Option<i32> = None;
+        let mut m_auto_import_policy: Option<crate::types::AutoImportPolicyType> = None;
+        let mut m_failure_details: Option<crate::types::DataRepositoryFailureDetails> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
                 "ImportPath" => {
@@ -251,7 +211,7 @@ impl crate::json::Json for DataRepositoryConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(DataRepositoryConfiguration {
+        Ok(DataRepositoryConfiguration {
             lifecycle: m_lifecycle,
             import_path: m_import_path,
             export_path: m_export_path,
@@ -262,37 +222,37 @@ impl crate::json::Json for DataRepositoryConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             crate::json::write_member(writer, "Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.import_path {
+        if let Some(value) = &self.import_path {
             crate::json::write_member(writer, "ImportPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.export_path {
+        if let Some(value) = &self.export_path {
             crate::json::write_member(writer, "ExportPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.imported_file_chunk_size {
+        if let Some(value) = &self.imported_file_chunk_size {
             crate::json::write_member(writer, "ImportedFileChunkSize", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.auto_import_policy {
+        if let Some(value) = &self.auto_import_policy {
             crate::json::write_member(writer, "AutoImportPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             crate::json::write_member(writer, "FailureDetails", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for DataRepositoryConfiguration {
     fn zero_value() -> Self {
         DataRepositoryConfiguration {
-            lifecycle: ::std::option::Option::None,
-            import_path: ::std::option::Option::None,
-            export_path: ::std::option::Option::None,
-            imported_file_chunk_size: ::std::option::Option::None,
-            auto_import_policy: ::std::option::Option::None,
-            failure_details: ::std::option::Option::None,
+            lifecycle: None,
+            import_path: None,
+            export_path: None,
+            imported_file_chunk_size: None,
+            auto_import_policy: None,
+            failure_details: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `DataRepositoryLifecycle::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum DataRepositoryLifecycle {
     /// `CREATING`
     Creating,
@@ -49,7 +41,7 @@ pub enum DataRepositoryLifecycle {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for DataRepositoryLifecycle {
+impl From<&str> for DataRepositoryLifecycle {
     fn from(s: &str) -> Self {
         match s {
             "CREATING" => DataRepositoryLifecycle::Creating,
@@ -68,8 +60,8 @@ impl ::std::convert::From<&str> for DataRepositoryLifecycle {
 }
 impl ::std::str::FromStr for DataRepositoryLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(DataRepositoryLifecycle::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(DataRepositoryLifecycle::from(s))
     }
 }
 #[allow(deprecated)]
@@ -91,18 +83,16 @@ impl DataRepositoryLifecycle {
         &["CREATING", "AVAILABLE", "MISCONFIGURED", "UPDATING", "DELETING", "FAILED"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match DataRepositoryLifecycle::from(value) {
             DataRepositoryLifecycle::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for DataRepositoryLifecycle {
+impl AsRef<str> for DataRepositoryLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -118,7 +108,7 @@ impl crate::json::Json for DataRepositoryLifecycle {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for DataRepositoryLifecycle {

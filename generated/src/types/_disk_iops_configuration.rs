@@ -2,22 +2,20 @@
 
 /// SSD IOPS settings of a file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct DiskIopsConfiguration {
     /// Whether the IOPS figure is chosen by the service or by the user.
-    pub mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
+    pub mode: Option<crate::types::DiskIopsConfigurationMode>,
     /// Provisioned IOPS count.
-    pub iops: ::std::option::Option<i64>,
+    pub iops: Option<i64>,
 }
 impl DiskIopsConfiguration {
     /// Whether the IOPS figure is chosen by the service or by the user.
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfigurationMode> {
+    pub fn mode(&self) -> Option<&crate::types::DiskIopsConfigurationMode> {
         self.mode.as_ref()
     }
     /// Provisioned IOPS count.
-    pub fn iops(&self) -> ::std::option::Option<i64> {
+    pub fn iops(&self) -> Option<i64> {
         self.iops
     }
     /// Creates a new builder-style object to manufacture [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
@@ -27,48 +25,41 @@ impl DiskIopsConfiguration {
 }
 /// A builder for [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct DiskIopsConfigurationBuilder {
-    pub(crate) mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
-    pub(crate) iops: ::std::option::Option<i64>,
+    pub(crate) mode: Option<crate::types::DiskIopsConfigurationMode>,
+    pub(crate) iops: Option<i64>,
 }
 impl DiskIopsConfigurationBuilder {
     /// Whether the IOPS figure is chosen by the service or by the user.
     pub fn mode(mut self, input: crate::types::DiskIopsConfigurationMode) -> Self {
-        self.mode = ::std::option::Option::Some(input);
+        self.mode = Some(input);
         self
     }
     /// Whether the IOPS figure is chosen by the service or by the user.
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfigurationMode>,
+        input: Option<crate::types::DiskIopsConfigurationMode>,
     ) -> Self {
         self.mode = input;
         self
     }
     /// Whether the IOPS figure is chosen by the service or by the user.
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfigurationMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::DiskIopsConfigurationMode> {
         &self.mode
     }
     /// Provisioned IOPS count.
     pub fn iops(mut self, input: i64) -> Self {
-        self.iops = ::std::option::Option::Some(input);
+        self.iops = Some(input);
         self
     }
     /// Provisioned IOPS count.
-    pub fn set_iops(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_iops(mut self, input: Option<i64>) -> Self {
         self.iops = input;
         self
     }
     /// Provisioned IOPS count.
-    pub fn get_iops(&self) -> &::std::option::Option<i64> {
+    pub fn get_iops(&self) -> &Option<i64> {
         &self.iops
     }
     /// Consumes the builder and constructs a [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
@@ -82,9 +73,9 @@ impl DiskIopsConfigurationBuilder {
 impl crate::json::Json for DiskIopsConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("DiskIopsConfiguration")?;
-        let mut m_mode: ::std::option::Option<crate::types::DiskIopsConfigurationMode> = ::std::option::Option::None;
-        let mut m_iops: ::std::option::Option<i64> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_mode: Option<crate::types::DiskIopsConfigurationMode> = None;
+        let mut m_iops: Option<i64> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Mode" => m_mode = crate::json::member(reader, "Mode")?,
                 "Iops" => m_iops = crate::json::member(reader, "Iops")?,
@@ -92,28 +83,28 @@ impl crate::json::Json for DiskIopsConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(DiskIopsConfiguration {
+        Ok(DiskIopsConfiguration {
             mode: m_mode,
             iops: m_iops,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             crate::json::write_member(writer, "Mode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             crate::json::write_member(writer, "Iops", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for DiskIopsConfiguration {
     fn zero_value() -> Self {
         DiskIopsConfiguration {
-            mode: ::std::option::Option::None,
-            iops: ::std::option::Option::None,
+            mode: None,
+            iops: None,
         }
     }
 }

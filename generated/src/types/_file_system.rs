@@ -2,126 +2,108 @@
 
 /// Everything the service reports about one managed storage volume set.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct FileSystem {
     /// Account number of whoever owns this file system.
-    pub owner_id: ::std::option::Option<::std::string::String>,
+    pub owner_id: Option<String>,
     /// Moment at which the file system came into existence.
-    pub creation_time: ::std::option::Option<crate::primitives::DateTime>,
+    pub creation_time: Option<crate::primitives::DateTime>,
     /// Identifier assigned to this file system.
-    pub file_system_id: ::std::option::Option<::std::string::String>,
+    pub file_system_id: Option<String>,
     /// Which storage engine family the file system runs.
-    pub file_system_type: ::std::option::Option<crate::types::FileSystemType>,
+    pub file_system_type: Option<crate::types::FileSystemType>,
     /// Where the file system stands right now, e.g. creating or available.
-    pub lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle>,
+    pub lifecycle: Option<crate::types::FileSystemLifecycle>,
     /// Explanation of what went wrong when the file system is in a failed state.
-    pub failure_details: ::std::option::Option<crate::types::FileSystemFailureDetails>,
+    pub failure_details: Option<crate::types::FileSystemFailureDetails>,
     /// Amount of provisioned storage, in gibibytes.
-    pub storage_capacity: ::std::option::Option<i32>,
+    pub storage_capacity: Option<i32>,
     /// Kind of media backing the file system's storage.
-    pub storage_type: ::std::option::Option<crate::types::StorageType>,
+    pub storage_type: Option<crate::types::StorageType>,
     /// Virtual private cloud the file system lives in.
-    pub vpc_id: ::std::option::Option<::std::string::String>,
+    pub vpc_id: Option<String>,
     /// Subnets in which the file system has a presence.
-    pub subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub subnet_ids: Option<Vec<String>>,
     /// Elastic network interfaces attached to the file system.
-    pub network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub network_interface_ids: Option<Vec<String>>,
     /// Host name clients use to reach the file system.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// Key used to encrypt the file system's data at rest.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// Globally unique ARN string that pins down this particular file system.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// Key-value labels attached to the file system.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Settings that apply only to Windows file systems.
-    pub windows_configuration: ::std::option::Option<
-        crate::types::WindowsFileSystemConfiguration,
-    >,
+    pub windows_configuration: Option<crate::types::WindowsFileSystemConfiguration>,
     /// Settings that apply only to Lustre file systems.
-    pub lustre_configuration: ::std::option::Option<
-        crate::types::LustreFileSystemConfiguration,
-    >,
+    pub lustre_configuration: Option<crate::types::LustreFileSystemConfiguration>,
     /// Management operations recently run or still running against the file system.
-    pub administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
+    pub administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
     /// Settings that apply only to ONTAP file systems.
-    pub ontap_configuration: ::std::option::Option<
-        crate::types::OntapFileSystemConfiguration,
-    >,
+    pub ontap_configuration: Option<crate::types::OntapFileSystemConfiguration>,
     /// Software version of the file system engine.
-    pub file_system_type_version: ::std::option::Option<::std::string::String>,
+    pub file_system_type_version: Option<String>,
     /// Settings that apply only to OpenZFS file systems.
-    pub open_zfs_configuration: ::std::option::Option<
-        crate::types::OpenZfsFileSystemConfiguration,
-    >,
+    pub open_zfs_configuration: Option<crate::types::OpenZfsFileSystemConfiguration>,
     /// IP addressing mode used by the file system.
-    pub network_type: ::std::option::Option<crate::types::NetworkType>,
+    pub network_type: Option<crate::types::NetworkType>,
 }
 impl FileSystem {
     /// Account number of whoever owns this file system.
-    pub fn owner_id(&self) -> ::std::option::Option<&str> {
+    pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// Moment at which the file system came into existence.
-    pub fn creation_time(&self) -> ::std::option::Option<&crate::primitives::DateTime> {
+    pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
     /// Identifier assigned to this file system.
-    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_id(&self) -> Option<&str> {
         self.file_system_id.as_deref()
     }
     /// Which storage engine family the file system runs.
-    pub fn file_system_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemType> {
+    pub fn file_system_type(&self) -> Option<&crate::types::FileSystemType> {
         self.file_system_type.as_ref()
     }
     /// Where the file system stands right now, e.g. creating or available.
-    pub fn lifecycle(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::FileSystemLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Explanation of what went wrong when the file system is in a failed state.
-    pub fn failure_details(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemFailureDetails> {
+    pub fn failure_details(&self) -> Option<&crate::types::FileSystemFailureDetails> {
         self.failure_details.as_ref()
     }
     /// Amount of provisioned storage, in gibibytes.
-    pub fn storage_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity(&self) -> Option<i32> {
         self.storage_capacity
     }
     /// Kind of media backing the file system's storage.
-    pub fn storage_type(&self) -> ::std::option::Option<&crate::types::StorageType> {
+    pub fn storage_type(&self) -> Option<&crate::types::StorageType> {
         self.storage_type.as_ref()
     }
     /// Virtual private cloud the file system lives in.
-    pub fn vpc_id(&self) -> ::std::option::Option<&str> {
+    pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// Subnets in which the file system has a presence.
-    pub fn subnet_ids(&self) -> &[::std::string::String] {
+    pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// Elastic network interfaces attached to the file system.
-    pub fn network_interface_ids(&self) -> &[::std::string::String] {
+    pub fn network_interface_ids(&self) -> &[String] {
         self.network_interface_ids.as_deref().unwrap_or_default()
     }
     /// Host name clients use to reach the file system.
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// Key used to encrypt the file system's data at rest.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// Globally unique ARN string that pins down this particular file system.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Key-value labels attached to the file system.
@@ -131,13 +113,13 @@ impl FileSystem {
     /// Settings that apply only to Windows file systems.
     pub fn windows_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsFileSystemConfiguration> {
+    ) -> Option<&crate::types::WindowsFileSystemConfiguration> {
         self.windows_configuration.as_ref()
     }
     /// Settings that apply only to Lustre file systems.
     pub fn lustre_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreFileSystemConfiguration> {
+    ) -> Option<&crate::types::LustreFileSystemConfiguration> {
         self.lustre_configuration.as_ref()
     }
     /// Management operations recently run or still running against the file system.
@@ -147,21 +129,21 @@ impl FileSystem {
     /// Settings that apply only to ONTAP file systems.
     pub fn ontap_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OntapFileSystemConfiguration> {
+    ) -> Option<&crate::types::OntapFileSystemConfiguration> {
         self.ontap_configuration.as_ref()
     }
     /// Software version of the file system engine.
-    pub fn file_system_type_version(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_type_version(&self) -> Option<&str> {
         self.file_system_type_version.as_deref()
     }
     /// Settings that apply only to OpenZFS file systems.
     pub fn open_zfs_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsFileSystemConfiguration> {
+    ) -> Option<&crate::types::OpenZfsFileSystemConfiguration> {
         self.open_zfs_configuration.as_ref()
     }
     /// IP addressing mode used by the file system.
-    pub fn network_type(&self) -> ::std::option::Option<&crate::types::NetworkType> {
+    pub fn network_type(&self) -> Option<&crate::types::NetworkType> {
         self.network_type.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`FileSystem`](struct@FileSystem).
@@ -171,146 +153,113 @@ impl FileSystem {
 }
 /// A builder for [`FileSystem`](struct@FileSystem).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemBuilder {
-    pub(crate) owner_id: ::std::option::Option<::std::string::String>,
-    pub(crate) creation_time: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) file_system_id: ::std::option::Option<::std::string::String>,
-    pub(crate) file_system_type: ::std::option::Option<crate::types::FileSystemType>,
-    pub(crate) lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle>,
-    pub(crate) failure_details: ::std::option::Option<
-        crate::types::FileSystemFailureDetails,
-    >,
-    pub(crate) storage_capacity: ::std::option::Option<i32>,
-    pub(crate) storage_type: ::std::option::Option<crate::types::StorageType>,
-    pub(crate) vpc_id: ::std::option::Option<::std::string::String>,
-    pub(crate) subnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub(crate) network_interface_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    pub(crate) dns_name: ::std::option::Option<::std::string::String>,
-    pub(crate) kms_key_id: ::std::option::Option<::std::string::String>,
-    pub(crate) resource_arn: ::std::option::Option<::std::string::String>,
-    pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    pub(crate) windows_configuration: ::std::option::Option<
+    pub(crate) owner_id: Option<String>,
+    pub(crate) creation_time: Option<crate::primitives::DateTime>,
+    pub(crate) file_system_id: Option<String>,
+    pub(crate) file_system_type: Option<crate::types::FileSystemType>,
+    pub(crate) lifecycle: Option<crate::types::FileSystemLifecycle>,
+    pub(crate) failure_details: Option<crate::types::FileSystemFailureDetails>,
+    pub(crate) storage_capacity: Option<i32>,
+    pub(crate) storage_type: Option<crate::types::StorageType>,
+    pub(crate) vpc_id: Option<String>,
+    pub(crate) subnet_ids: Option<Vec<String>>,
+    pub(crate) network_interface_ids: Option<Vec<String>>,
+    pub(crate) dns_name: Option<String>,
+    pub(crate) kms_key_id: Option<String>,
+    pub(crate) resource_arn: Option<String>,
+    pub(crate) tags: Option<Vec<crate::types::Tag>>,
+    pub(crate) windows_configuration: Option<
         crate::types::WindowsFileSystemConfiguration,
     >,
-    pub(crate) lustre_configuration: ::std::option::Option<
-        crate::types::LustreFileSystemConfiguration,
-    >,
-    pub(crate) administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
-    pub(crate) ontap_configuration: ::std::option::Option<
-        crate::types::OntapFileSystemConfiguration,
-    >,
-    pub(crate) file_system_type_version: ::std::option::Option<::std::string::String>,
-    pub(crate) open_zfs_configuration: ::std::option::Option<
+    pub(crate) lustre_configuration: Option<crate::types::LustreFileSystemConfiguration>,
+    pub(crate) administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
+    pub(crate) ontap_configuration: Option<crate::types::OntapFileSystemConfiguration>,
+    pub(crate) file_system_type_version: Option<String>,
+    pub(crate) open_zfs_configuration: Option<
         crate::types::OpenZfsFileSystemConfiguration,
     >,
-    pub(crate) network_type: ::std::option::Option<crate::types::NetworkType>,
+    pub(crate) network_type: Option<crate::types::NetworkType>,
 }
 impl FileSystemBuilder {
     /// Account number of whoever owns this file system.
-    pub fn owner_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.owner_id = ::std::option::Option::Some(input.into());
+    pub fn owner_id(mut self, input: impl Into<String>) -> Self {
+        self.owner_id = Some(input.into());
         self
     }
     /// Account number of whoever owns this file system.
-    pub fn set_owner_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.owner_id = input;
         self
     }
     /// Account number of whoever owns this file system.
-    pub fn get_owner_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_owner_id(&self) -> &Option<String> {
         &self.owner_id
     }
     /// Moment at which the file system came into existence.
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
-        self.creation_time = ::std::option::Option::Some(input);
+        self.creation_time = Some(input);
         self
     }
     /// Moment at which the file system came into existence.
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
+        input: Option<crate::primitives::DateTime>,
     ) -> Self {
         self.creation_time = input;
         self
     }
     /// Moment at which the file system came into existence.
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
     /// Identifier assigned to this file system.
-    pub fn file_system_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_id = ::std::option::Option::Some(input.into());
+    pub fn file_system_id(mut self, input: impl Into<String>) -> Self {
+        self.file_system_id = Some(input.into());
         self
     }
     /// Identifier assigned to this file system.
-    pub fn set_file_system_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_file_system_id(mut self, input: Option<String>) -> Self {
         self.file_system_id = input;
         self
     }
     /// Identifier assigned to this file system.
-    pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_file_system_id(&self) -> &Option<String> {
         &self.file_system_id
     }
     /// Which storage engine family the file system runs.
     pub fn file_system_type(mut self, input: crate::types::FileSystemType) -> Self {
-        self.file_system_type = ::std::option::Option::Some(input);
+        self.file_system_type = Some(input);
         self
     }
     /// Which storage engine family the file system runs.
     pub fn set_file_system_type(
         mut self,
-        input: ::std::option::Option<crate::types::FileSystemType>,
+        input: Option<crate::types::FileSystemType>,
     ) -> Self {
         self.file_system_type = input;
         self
     }
     /// Which storage engine family the file system runs.
-    pub fn get_file_system_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemType> {
+    pub fn get_file_system_type(&self) -> &Option<crate::types::FileSystemType> {
         &self.file_system_type
     }
     /// Where the file system stands right now, e.g. creating or available.
     pub fn lifecycle(mut self, input: crate::types::FileSystemLifecycle) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input);
+        self.lifecycle = Some(input);
         self
     }
     /// Where the file system stands right now, e.g. creating or available.
     pub fn set_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::FileSystemLifecycle>,
+        input: Option<crate::types::FileSystemLifecycle>,
     ) -> Self {
         self.lifecycle = input;
         self
     }
     /// Where the file system stands right now, e.g. creating or available.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::FileSystemLifecycle> {
         &self.lifecycle
     }
     /// Explanation of what went wrong when the file system is in a failed state.
@@ -318,13 +267,13 @@ impl FileSystemBuilder {
         mut self,
         input: crate::types::FileSystemFailureDetails,
     ) -> Self {
-        self.failure_details = ::std::option::Option::Some(input);
+        self.failure_details = Some(input);
         self
     }
     /// Explanation of what went wrong when the file system is in a failed state.
     pub fn set_failure_details(
         mut self,
-        input: ::std::option::Option<crate::types::FileSystemFailureDetails>,
+        input: Option<crate::types::FileSystemFailureDetails>,
     ) -> Self {
         self.failure_details = input;
         self
@@ -332,187 +281,139 @@ impl FileSystemBuilder {
     /// Explanation of what went wrong when the file system is in a failed state.
     pub fn get_failure_details(
         &self,
-    ) -> &::std::option::Option<crate::types::FileSystemFailureDetails> {
+    ) -> &Option<crate::types::FileSystemFailureDetails> {
         &self.failure_details
     }
     /// Amount of provisioned storage, in gibibytes.
     pub fn storage_capacity(mut self, input: i32) -> Self {
-        self.storage_capacity = ::std::option::Option::Some(input);
+        self.storage_capacity = Some(input);
         self
     }
     /// Amount of provisioned storage, in gibibytes.
-    pub fn set_storage_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_storage_capacity(mut self, input: Option<i32>) -> Self {
         self.storage_capacity = input;
         self
     }
     /// Amount of provisioned storage, in gibibytes.
-    pub fn get_storage_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_storage_capacity(&self) -> &Option<i32> {
         &self.storage_capacity
     }
     /// Kind of media backing the file system's storage.
     pub fn storage_type(mut self, input: crate::types::StorageType) -> Self {
-        self.storage_type = ::std::option::Option::Some(input);
+        self.storage_type = Some(input);
         self
     }
     /// Kind of media backing the file system's storage.
-    pub fn set_storage_type(
-        mut self,
-        input: ::std::option::Option<crate::types::StorageType>,
-    ) -> Self {
+    pub fn set_storage_type(mut self, input: Option<crate::types::StorageType>) -> Self {
         self.storage_type = input;
         self
     }
     /// Kind of media backing the file system's storage.
-    pub fn get_storage_type(&self) -> &::std::option::Option<crate::types::StorageType> {
+    pub fn get_storage_type(&self) -> &Option<crate::types::StorageType> {
         &self.storage_type
     }
     /// Virtual private cloud the file system lives in.
-    pub fn vpc_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.vpc_id = ::std::option::Option::Some(input.into());
+    pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
+        self.vpc_id = Some(input.into());
         self
     }
     /// Virtual private cloud the file system lives in.
-    pub fn set_vpc_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.vpc_id = input;
         self
     }
     /// Virtual private cloud the file system lives in.
-    pub fn get_vpc_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_vpc_id(&self) -> &Option<String> {
         &self.vpc_id
     }
     /// Appends an item to `subnet_ids`; use [`Self::set_subnet_ids`] to replace the whole list.
-    pub fn subnet_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.subnet_ids.unwrap_or_default();
         v.push(input.into());
-        self.subnet_ids = ::std::option::Option::Some(v);
+        self.subnet_ids = Some(v);
         self
     }
     /// Subnets in which the file system has a presence.
-    pub fn set_subnet_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.subnet_ids = input;
         self
     }
     /// Subnets in which the file system has a presence.
-    pub fn get_subnet_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.subnet_ids
     }
     /// Appends an item to `network_interface_ids`; use [`Self::set_network_interface_ids`] to replace the whole list.
-    pub fn network_interface_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.network_interface_ids.unwrap_or_default();
         v.push(input.into());
-        self.network_interface_ids = ::std::option::Option::Some(v);
+        self.network_interface_ids = Some(v);
         self
     }
     /// Elastic network interfaces attached to the file system.
-    pub fn set_network_interface_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.network_interface_ids = input;
         self
     }
     /// Elastic network interfaces attached to the file system.
-    pub fn get_network_interface_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.network_interface_ids
     }
     /// Host name clients use to reach the file system.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.dns_name = Some(input.into());
         self
     }
     /// Host name clients use to reach the file system.
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.dns_name = input;
         self
     }
     /// Host name clients use to reach the file system.
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.dns_name
     }
     /// Key used to encrypt the file system's data at rest.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.kms_key_id = Some(input.into());
         self
     }
     /// Key used to encrypt the file system's data at rest.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.kms_key_id = input;
         self
     }
     /// Key used to encrypt the file system's data at rest.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.kms_key_id
     }
     /// Globally unique ARN string that pins down this particular file system.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.resource_arn = Some(input.into());
         self
     }
     /// Globally unique ARN string that pins down this particular file system.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// Globally unique ARN string that pins down this particular file system.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
-        self.tags = ::std::option::Option::Some(v);
+        self.tags = Some(v);
         self
     }
     /// Key-value labels attached to the file system.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Key-value labels attached to the file system.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Settings that apply only to Windows file systems.
@@ -520,13 +421,13 @@ impl FileSystemBuilder {
         mut self,
         input: crate::types::WindowsFileSystemConfiguration,
     ) -> Self {
-        self.windows_configuration = ::std::option::Option::Some(input);
+        self.windows_configuration = Some(input);
         self
     }
     /// Settings that apply only to Windows file systems.
     pub fn set_windows_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::WindowsFileSystemConfiguration>,
+        input: Option<crate::types::WindowsFileSystemConfiguration>,
     ) -> Self {
         self.windows_configuration = input;
         self
@@ -534,7 +435,7 @@ impl FileSystemBuilder {
     /// Settings that apply only to Windows file systems.
     pub fn get_windows_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::WindowsFileSystemConfiguration> {
+    ) -> &Option<crate::types::WindowsFileSystemConfiguration> {
         &self.windows_configuration
     }
     /// Settings that apply only to Lustre file systems.
@@ -542,13 +443,13 @@ impl FileSystemBuilder {
         mut self,
         input: crate::types::LustreFileSystemConfiguration,
     ) -> Self {
-        self.lustre_configuration = ::std::option::Option::Some(input);
+        self.lustre_configuration = Some(input);
         self
     }
     /// Settings that apply only to Lustre file systems.
     pub fn set_lustre_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::LustreFileSystemConfiguration>,
+        input: Option<crate::types::LustreFileSystemConfiguration>,
     ) -> Self {
         self.lustre_configuration = input;
         self
@@ -556,7 +457,7 @@ impl FileSystemBuilder {
     /// Settings that apply only to Lustre file systems.
     pub fn get_lustre_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::LustreFileSystemConfiguration> {
+    ) -> &Option<crate::types::LustreFileSystemConfiguration> {
         &self.lustre_configuration
     }
     /// Appends an item to `administrative_actions`; use [`Self::set_administrative_actions`] to replace the whole list.
@@ -566,13 +467,13 @@ impl FileSystemBuilder {
     ) -> Self {
         let mut v = self.administrative_actions.unwrap_or_default();
         v.push(input);
-        self.administrative_actions = ::std::option::Option::Some(v);
+        self.administrative_actions = Some(v);
         self
     }
     /// Management operations recently run or still running against the file system.
     pub fn set_administrative_actions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
+        input: Option<Vec<crate::types::AdministrativeAction>>,
     ) -> Self {
         self.administrative_actions = input;
         self
@@ -580,7 +481,7 @@ impl FileSystemBuilder {
     /// Management operations recently run or still running against the file system.
     pub fn get_administrative_actions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
+    ) -> &Option<Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
     /// Settings that apply only to ONTAP file systems.
@@ -588,13 +489,13 @@ impl FileSystemBuilder {
         mut self,
         input: crate::types::OntapFileSystemConfiguration,
     ) -> Self {
-        self.ontap_configuration = ::std::option::Option::Some(input);
+        self.ontap_configuration = Some(input);
         self
     }
     /// Settings that apply only to ONTAP file systems.
     pub fn set_ontap_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::OntapFileSystemConfiguration>,
+        input: Option<crate::types::OntapFileSystemConfiguration>,
     ) -> Self {
         self.ontap_configuration = input;
         self
@@ -602,29 +503,21 @@ impl FileSystemBuilder {
     /// Settings that apply only to ONTAP file systems.
     pub fn get_ontap_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::OntapFileSystemConfiguration> {
+    ) -> &Option<crate::types::OntapFileSystemConfiguration> {
         &self.ontap_configuration
     }
     /// Software version of the file system engine.
-    pub fn file_system_type_version(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_type_version = ::std::option::Option::Some(input.into());
+    pub fn file_system_type_version(mut self, input: impl Into<String>) -> Self {
+        self.file_system_type_version = Some(input.into());
         self
     }
     /// Software version of the file system engine.
-    pub fn set_file_system_type_version(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_file_system_type_version(mut self, input: Option<String>) -> Self {
         self.file_system_type_version = input;
         self
     }
     /// Software version of the file system engine.
-    pub fn get_file_system_type_version(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_file_system_type_version(&self) -> &Option<String> {
         &self.file_system_type_version
     }
     /// Settings that apply only to OpenZFS file systems.
@@ -632,13 +525,13 @@ impl FileSystemBuilder {
         mut self,
         input: crate::types::OpenZfsFileSystemConfiguration,
     ) -> Self {
-        self.open_zfs_configuration = ::std::option::Option::Some(input);
+        self.open_zfs_configuration = Some(input);
         self
     }
     /// Settings that apply only to OpenZFS file systems.
     pub fn set_open_zfs_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::OpenZfsFileSystemConfiguration>,
+        input: Option<crate::types::OpenZfsFileSystemConfiguration>,
     ) -> Self {
         self.open_zfs_configuration = input;
         self
@@ -646,24 +539,21 @@ impl FileSystemBuilder {
     /// Settings that apply only to OpenZFS file systems.
     pub fn get_open_zfs_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsFileSystemConfiguration> {
+    ) -> &Option<crate::types::OpenZfsFileSystemConfiguration> {
         &self.open_zfs_configuration
     }
     /// IP addressing mode used by the file system.
     pub fn network_type(mut self, input: crate::types::NetworkType) -> Self {
-        self.network_type = ::std::option::Option::Some(input);
+        self.network_type = Some(input);
         self
     }
     /// IP addressing mode used by the file system.
-    pub fn set_network_type(
-        mut self,
-        input: ::std::option::Option<crate::types::NetworkType>,
-    ) -> Self {
+    pub fn set_network_type(mut self, input: Option<crate::types::NetworkType>) -> Self {
         self.network_type = input;
         self
     }
     /// IP addressing mode used by the file system.
-    pub fn get_network_type(&self) -> &::std::option::Option<crate::types::NetworkType> {
+    pub fn get_network_type(&self) -> &Option<crate::types::NetworkType> {
         &self.network_type
     }
     /// Consumes the builder and constructs a [`FileSystem`](struct@FileSystem).
@@ -697,49 +587,39 @@ impl FileSystemBuilder {
 impl crate::json::Json for FileSystem {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("FileSystem")?;
-        let mut m_owner_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_creation_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-        let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_file_system_type: ::std::option::Option<
-            crate::types::FileSystemType,
-        > = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::FileSystemLifecycle> = ::std::option::Option::None;
-        let mut m_failure_details: ::std::option::Option<
-            crate::types::FileSystemFailureDetails,
-        > = ::std::option::Option::None;
-        let mut m_storage_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_type: ::std::option::Option<crate::types::StorageType> = ::std::option::Option::None;
-        let mut m_vpc_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_subnet_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_network_interface_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_windows_configuration: ::std::option::Option<
+        let mut m_owner_id: Option<String> = None;
+        let mut m_creation_time: Option<crate::primitives::DateTime> = None;
+        let mut m_file_system_id: Option<String> = None;
+        let mut m_file_system_type: Option<crate::types::FileSystemType> = None;
+        let mut m_lifecycle: Option<crate::types::FileSystemLifecycle> = None;
+        let mut m_failure_details: Option<crate::types::FileSystemFailureDetails> = None;
+        let mut m_storage_capacity: Option<i32> = None;
+        let mut m_storage_type: Option<crate::types::StorageType> = None;
+        let mut m_vpc_id: Option<String> = None;
+        let mut m_subnet_ids: Option<Vec<String>> = None;
+        let mut m_network_interface_ids: Option<Vec<String>> = None;
+        let mut m_dns_name: Option<String> = None;
+        let mut m_kms_key_id: Option<String> = None;
+        let mut m_resource_arn: Option<String> = None;
+        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
+        let mut m_windows_configuration: Option<
             crate::types::WindowsFileSystemConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_lustre_configuration: ::std::option::Option<
+        > = None;
+        let mut m_lustre_configuration: Option<
             crate::types::LustreFileSystemConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_administrative_actions: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        > = ::std::option::Option::None;
-        let mut m_ontap_configuration: ::std::option::Option<
+        > = None;
+        let mut m_administrative_actions: Option<
+            Vec<crate::types::AdministrativeAction>,
+        > = None;
+        let mut m_ontap_configuration: Option<
             crate::types::OntapFileSystemConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_file_system_type_version: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_open_zfs_configuration: ::std::option::Option<
+        > = None;
+        let mut m_file_system_type_version: Option<String> = None;
+        let mut m_open_zfs_configuration: Option<
             crate::types::OpenZfsFileSystemConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_network_type: ::std::option::Option<crate::types::NetworkType> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        let mut m_network_type: Option<crate::types::NetworkType> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "OwnerId" => m_owner_id = crate::json::member(reader, "OwnerId")?,
                 "CreationTime" => {
@@ -764,12 +644,12 @@ impl crate::json::Json for FileSystem {
                 "VpcId" => m_vpc_id = crate::json::member(reader, "VpcId")?,
                 "SubnetIds" => {
                     m_subnet_ids = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "SubnetIds")?;
                 }
                 "NetworkInterfaceIds" => {
                     m_network_interface_ids = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "NetworkInterfaceIds")?;
                 }
                 "DNSName" => m_dns_name = crate::json::member(reader, "DNSName")?,
@@ -826,7 +706,7 @@ impl crate::json::Json for FileSystem {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(FileSystem {
+        Ok(FileSystem {
             owner_id: m_owner_id,
             creation_time: m_creation_time,
             file_system_id: m_file_system_id,
@@ -853,109 +733,109 @@ impl crate::json::Json for FileSystem {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.owner_id {
+        if let Some(value) = &self.owner_id {
             crate::json::write_member(writer, "OwnerId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             crate::json::write_member(writer, "CreationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             crate::json::write_member(writer, "FileSystemId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_type {
+        if let Some(value) = &self.file_system_type {
             crate::json::write_member(writer, "FileSystemType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             crate::json::write_member(writer, "Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.failure_details {
+        if let Some(value) = &self.failure_details {
             crate::json::write_member(writer, "FailureDetails", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity {
+        if let Some(value) = &self.storage_capacity {
             crate::json::write_member(writer, "StorageCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_type {
+        if let Some(value) = &self.storage_type {
             crate::json::write_member(writer, "StorageType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.vpc_id {
+        if let Some(value) = &self.vpc_id {
             crate::json::write_member(writer, "VpcId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.subnet_ids {
+        if let Some(value) = &self.subnet_ids {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "SubnetIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_interface_ids {
+        if let Some(value) = &self.network_interface_ids {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "NetworkInterfaceIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        if let Some(value) = &self.dns_name {
             crate::json::write_member(writer, "DNSName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             crate::json::write_member(writer, "KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             crate::json::write_member(writer, "ResourceARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::Tag>>,
             >(writer, "Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.windows_configuration {
+        if let Some(value) = &self.windows_configuration {
             crate::json::write_member(writer, "WindowsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lustre_configuration {
+        if let Some(value) = &self.lustre_configuration {
             crate::json::write_member(writer, "LustreConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::AdministrativeAction>>,
             >(writer, "AdministrativeActions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+        if let Some(value) = &self.ontap_configuration {
             crate::json::write_member(writer, "OntapConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_type_version {
+        if let Some(value) = &self.file_system_type_version {
             crate::json::write_member(writer, "FileSystemTypeVersion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+        if let Some(value) = &self.open_zfs_configuration {
             crate::json::write_member(writer, "OpenZFSConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.network_type {
+        if let Some(value) = &self.network_type {
             crate::json::write_member(writer, "NetworkType", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystem {
     fn zero_value() -> Self {
         FileSystem {
-            owner_id: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            file_system_id: ::std::option::Option::None,
-            file_system_type: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
-            failure_details: ::std::option::Option::None,
-            storage_capacity: ::std::option::Option::None,
-            storage_type: ::std::option::Option::None,
-            vpc_id: ::std::option::Option::None,
-            subnet_ids: ::std::option::Option::None,
-            network_interface_ids: ::std::option::Option::None,
-            dns_name: ::std::option::Option::None,
-            kms_key_id: ::std::option::Option::None,
-            resource_arn: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            windows_configuration: ::std::option::Option::None,
-            lustre_configuration: ::std::option::Option::None,
-            administrative_actions: ::std::option::Option::None,
-            ontap_configuration: ::std::option::Option::None,
-            file_system_type_version: ::std::option::Option::None,
-            open_zfs_configuration: ::std::option::Option::None,
-            network_type: ::std::option::Option::None,
+            owner_id: None,
+            creation_time: None,
+            file_system_id: None,
+            file_system_type: None,
+            lifecycle: None,
+            failure_details: None,
+            storage_capacity: None,
+            storage_type: None,
+            vpc_id: None,
+            subnet_ids: None,
+            network_interface_ids: None,
+            dns_name: None,
+            kms_key_id: None,
+            resource_arn: None,
+            tags: None,
+            windows_configuration: None,
+            lustre_configuration: None,
+            administrative_actions: None,
+            ontap_configuration: None,
+            file_system_type_version: None,
+            open_zfs_configuration: None,
+            network_type: None,
         }
     }
 }

@@ -2,26 +2,26 @@
 
 /// One network endpoint of a file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct FileSystemEndpoint {
     /// Host name of the endpoint.
-    pub dns_name: ::std::option::Option<::std::string::String>,
+    pub dns_name: Option<String>,
     /// IPv4 addresses of the endpoint.
-    pub ip_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ip_addresses: Option<Vec<String>>,
     /// IPv6 addresses of the endpoint.
-    pub ipv6_addresses: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ipv6_addresses: Option<Vec<String>>,
 }
 impl FileSystemEndpoint {
     /// Host name of the endpoint.
-    pub fn dns_name(&self) -> ::std::option::Option<&str> {
+    pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// IPv4 addresses of the endpoint.
-    pub fn ip_addresses(&self) -> &[::std::string::String] {
+    pub fn ip_addresses(&self) -> &[String] {
         self.ip_addresses.as_deref().unwrap_or_default()
     }
     /// IPv6 addresses of the endpoint.
-    pub fn ipv6_addresses(&self) -> &[::std::string::String] {
+    pub fn ipv6_addresses(&self) -> &[String] {
         self.ipv6_addresses.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`FileSystemEndpoint`](struct@FileSystemEndpoint).
@@ -31,88 +31,57 @@ impl FileSystemEndpoint {
 }
 /// A builder for [`FileSystemEndpoint`](struct@FileSystemEndpoint).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemEndpointBuilder {
-    pub(crate) dns_name: ::std::option::Option<::std::string::String>,
-    pub(crate) ip_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    pub(crate) ipv6_addresses: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub(crate) dns_name: Option<String>,
+    pub(crate) ip_addresses: Option<Vec<String>>,
+    pub(crate) ipv6_addresses: Option<Vec<String>>,
 }
 impl FileSystemEndpointBuilder {
     /// Host name of the endpoint.
-    pub fn dns_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dns_name = ::std::option::Option::Some(input.into());
+    pub fn dns_name(mut self, input: impl Into<String>) -> Self {
+        self.dns_name = Some(input.into());
         self
     }
     /// Host name of the endpoint.
-    pub fn set_dns_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.dns_name = input;
         self
     }
     /// Host name of the endpoint.
-    pub fn get_dns_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_dns_name(&self) -> &Option<String> {
         &self.dns_name
     }
     /// Appends an item to `ip_addresses`; use [`Self::set_ip_addresses`] to replace the whole list.
-    pub fn ip_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ip_addresses(mut self, input: impl Into<String>) -> Self {
         let mut v = self.ip_addresses.unwrap_or_default();
         v.push(input.into());
-        self.ip_addresses = ::std::option::Option::Some(v);
+        self.ip_addresses = Some(v);
         self
     }
     /// IPv4 addresses of the endpoint.
-    pub fn set_ip_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.ip_addresses = input;
         self
     }
     /// IPv4 addresses of the endpoint.
-    pub fn get_ip_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ip_addresses(&self) -> &Option<Vec<String>> {
         &self.ip_addresses
     }
     /// Appends an item to `ipv6_addresses`; use [`Self::set_ipv6_addresses`] to replace the whole list.
-    pub fn ipv6_addresses(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn ipv6_addresses(mut self, input: impl Into<String>) -> Self {
         let mut v = self.ipv6_addresses.unwrap_or_default();
         v.push(input.into());
-        self.ipv6_addresses = ::std::option::Option::Some(v);
+        self.ipv6_addresses = Some(v);
         self
     }
     /// IPv6 addresses of the endpoint.
-    pub fn set_ipv6_addresses(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_ipv6_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.ipv6_addresses = input;
         self
     }
     /// IPv6 addresses of the endpoint.
-    pub fn get_ipv6_addresses(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_ipv6_addresses(&self) -> &Option<Vec<String>> {
         &self.ipv6_addresses
     }
     /// Consumes the builder and constructs a [`FileSystemEndpoint`](struct@FileSystemEndpoint).
@@ -127,31 +96,27 @@ impl FileSystemEndpointBuilder {
 impl crate::json::Json for FileSystemEndpoint {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("FileSystemEndpoint")?;
-        let mut m_dns_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ip_addresses: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_ipv6_addresses: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_dns_name: Option<String> = None;
+        let mut m_ip_addresses: Option<Vec<String>> = None;
+        let mut m_ipv6_addresses: Option<Vec<String>> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "DNSName" => m_dns_name = crate::json::member(reader, "DNSName")?,
                 "IpAddresses" => {
                     m_ip_addresses = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "IpAddresses")?;
                 }
                 "Ipv6Addresses" => {
                     m_ipv6_addresses = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "Ipv6Addresses")?;
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(FileSystemEndpoint {
+        Ok(FileSystemEndpoint {
             dns_name: m_dns_name,
             ip_addresses: m_ip_addresses,
             ipv6_addresses: m_ipv6_addresses,
@@ -159,29 +124,29 @@ impl crate::json::Json for FileSystemEndpoint {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.dns_name {
+        if let Some(value) = &self.dns_name {
             crate::json::write_member(writer, "DNSName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ip_addresses {
+        if let Some(value) = &self.ip_addresses {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "IpAddresses", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ipv6_addresses {
+        if let Some(value) = &self.ipv6_addresses {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "Ipv6Addresses", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystemEndpoint {
     fn zero_value() -> Self {
         FileSystemEndpoint {
-            dns_name: ::std::option::Option::None,
-            ip_addresses: ::std::option::Option::None,
-            ipv6_addresses: ::std::option::Option::None,
+            dns_name: None,
+            ip_addresses: None,
+            ipv6_addresses: None,
         }
     }
 }

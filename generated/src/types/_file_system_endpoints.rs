@@ -2,24 +2,20 @@
 
 /// The set of endpoints an ONTAP file system exposes.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct FileSystemEndpoints {
     /// Endpoint used for traffic between clusters.
-    pub intercluster: ::std::option::Option<crate::types::FileSystemEndpoint>,
+    pub intercluster: Option<crate::types::FileSystemEndpoint>,
     /// Endpoint used for administering the file system.
-    pub management: ::std::option::Option<crate::types::FileSystemEndpoint>,
+    pub management: Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpoints {
     /// Endpoint used for traffic between clusters.
-    pub fn intercluster(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemEndpoint> {
+    pub fn intercluster(&self) -> Option<&crate::types::FileSystemEndpoint> {
         self.intercluster.as_ref()
     }
     /// Endpoint used for administering the file system.
-    pub fn management(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemEndpoint> {
+    pub fn management(&self) -> Option<&crate::types::FileSystemEndpoint> {
         self.management.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`FileSystemEndpoints`](struct@FileSystemEndpoints).
@@ -29,53 +25,44 @@ impl FileSystemEndpoints {
 }
 /// A builder for [`FileSystemEndpoints`](struct@FileSystemEndpoints).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemEndpointsBuilder {
-    pub(crate) intercluster: ::std::option::Option<crate::types::FileSystemEndpoint>,
-    pub(crate) management: ::std::option::Option<crate::types::FileSystemEndpoint>,
+    pub(crate) intercluster: Option<crate::types::FileSystemEndpoint>,
+    pub(crate) management: Option<crate::types::FileSystemEndpoint>,
 }
 impl FileSystemEndpointsBuilder {
     /// Endpoint used for traffic between clusters.
     pub fn intercluster(mut self, input: crate::types::FileSystemEndpoint) -> Self {
-        self.intercluster = ::std::option::Option::Some(input);
+        self.intercluster = Some(input);
         self
     }
     /// Endpoint used for traffic between clusters.
     pub fn set_intercluster(
         mut self,
-        input: ::std::option::Option<crate::types::FileSystemEndpoint>,
+        input: Option<crate::types::FileSystemEndpoint>,
     ) -> Self {
         self.intercluster = input;
         self
     }
     /// Endpoint used for traffic between clusters.
-    pub fn get_intercluster(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
+    pub fn get_intercluster(&self) -> &Option<crate::types::FileSystemEndpoint> {
         &self.intercluster
     }
     /// Endpoint used for administering the file system.
     pub fn management(mut self, input: crate::types::FileSystemEndpoint) -> Self {
-        self.management = ::std::option::Option::Some(input);
+        self.management = Some(input);
         self
     }
     /// Endpoint used for administering the file system.
     pub fn set_management(
         mut self,
-        input: ::std::option::Option<crate::types::FileSystemEndpoint>,
+        input: Option<crate::types::FileSystemEndpoint>,
     ) -> Self {
         self.management = input;
         self
     }
     /// Endpoint used for administering the file system.
-    pub fn get_management(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemEndpoint> {
+    pub fn get_management(&self) -> &Option<crate::types::FileSystemEndpoint> {
         &self.management
     }
     /// Consumes the builder and constructs a [`FileSystemEndpoints`](struct@FileSystemEndpoints).
@@ -89,11 +76,9 @@ impl FileSystemEndpointsBuilder {
 impl crate::json::Json for FileSystemEndpoints {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("FileSystemEndpoints")?;
-        let mut m_intercluster: ::std::option::Option<
-            crate::types::FileSystemEndpoint,
-        > = ::std::option::Option::None;
-        let mut m_management: ::std::option::Option<crate::types::FileSystemEndpoint> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_intercluster: Option<crate::types::FileSystemEndpoint> = None;
+        let mut m_management: Option<crate::types::FileSystemEndpoint> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Intercluster" => {
                     m_intercluster = crate::json::member(reader, "Intercluster")?;
@@ -103,28 +88,28 @@ impl crate::json::Json for FileSystemEndpoints {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(FileSystemEndpoints {
+        Ok(FileSystemEndpoints {
             intercluster: m_intercluster,
             management: m_management,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.intercluster {
+        if let Some(value) = &self.intercluster {
             crate::json::write_member(writer, "Intercluster", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.management {
+        if let Some(value) = &self.management {
             crate::json::write_member(writer, "Management", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystemEndpoints {
     fn zero_value() -> Self {
         FileSystemEndpoints {
-            intercluster: ::std::option::Option::None,
-            management: ::std::option::Option::None,
+            intercluster: None,
+            management: None,
         }
     }
 }

@@ -2,26 +2,24 @@
 
 /// Metadata performance settings of a Lustre file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct FileSystemLustreMetadataConfiguration {
     /// Metadata operations per second provisioned.
-    pub iops: ::std::option::Option<i32>,
+    pub iops: Option<i32>,
     /// Whether metadata performance is sized automatically or by the user.
     ///
     /// This member is required.
-    pub mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
+    pub mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfiguration {
     /// Metadata operations per second provisioned.
-    pub fn iops(&self) -> ::std::option::Option<i32> {
+    pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// Whether metadata performance is sized automatically or by the user.
     ///
     /// This member is required.
-    pub fn mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::MetadataConfigurationMode> {
+    pub fn mode(&self) -> Option<&crate::types::MetadataConfigurationMode> {
         self.mode.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
@@ -31,36 +29,31 @@ impl FileSystemLustreMetadataConfiguration {
 }
 /// A builder for [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct FileSystemLustreMetadataConfigurationBuilder {
-    pub(crate) iops: ::std::option::Option<i32>,
-    pub(crate) mode: ::std::option::Option<crate::types::MetadataConfigurationMode>,
+    pub(crate) iops: Option<i32>,
+    pub(crate) mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfigurationBuilder {
     /// Metadata operations per second provisioned.
     pub fn iops(mut self, input: i32) -> Self {
-        self.iops = ::std::option::Option::Some(input);
+        self.iops = Some(input);
         self
     }
     /// Metadata operations per second provisioned.
-    pub fn set_iops(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.iops = input;
         self
     }
     /// Metadata operations per second provisioned.
-    pub fn get_iops(&self) -> &::std::option::Option<i32> {
+    pub fn get_iops(&self) -> &Option<i32> {
         &self.iops
     }
     /// Whether metadata performance is sized automatically or by the user.
     ///
     /// This member is required.
     pub fn mode(mut self, input: crate::types::MetadataConfigurationMode) -> Self {
-        self.mode = ::std::option::Option::Some(input);
+        self.mode = Some(input);
         self
     }
     /// Whether metadata performance is sized automatically or by the user.
@@ -68,7 +61,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
     /// This member is required.
     pub fn set_mode(
         mut self,
-        input: ::std::option::Option<crate::types::MetadataConfigurationMode>,
+        input: Option<crate::types::MetadataConfigurationMode>,
     ) -> Self {
         self.mode = input;
         self
@@ -76,9 +69,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
     /// Whether metadata performance is sized automatically or by the user.
     ///
     /// This member is required.
-    pub fn get_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::MetadataConfigurationMode> {
+    pub fn get_mode(&self) -> &Option<crate::types::MetadataConfigurationMode> {
         &self.mode
     }
     /// Consumes the builder and constructs a [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
@@ -86,19 +77,16 @@ impl FileSystemLustreMetadataConfigurationBuilder {
     /// Returns an error naming the first missing required member of: `mode`.
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        FileSystemLustreMetadataConfiguration,
-        crate::error::BuildError,
-    > {
+    ) -> Result<FileSystemLustreMetadataConfiguration, crate::error::BuildError> {
         if self.mode.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "mode",
                     "`mode` was not specified but it is required when building `FileSystemLustreMetadataConfiguration`",
                 ),
             );
         }
-        ::std::result::Result::Ok(FileSystemLustreMetadataConfiguration {
+        Ok(FileSystemLustreMetadataConfiguration {
             iops: self.iops,
             mode: self.mode,
         })
@@ -108,9 +96,9 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader
             .begin_structure("FileSystemLustreMetadataConfiguration")?;
-        let mut m_iops: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_mode: ::std::option::Option<crate::types::MetadataConfigurationMode> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_iops: Option<i32> = None;
+        let mut m_mode: Option<crate::types::MetadataConfigurationMode> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Iops" => m_iops = crate::json::member(reader, "Iops")?,
                 "Mode" => m_mode = crate::json::member(reader, "Mode")?,
@@ -118,28 +106,28 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(FileSystemLustreMetadataConfiguration {
+        Ok(FileSystemLustreMetadataConfiguration {
             iops: m_iops,
             mode: m_mode,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.iops {
+        if let Some(value) = &self.iops {
             crate::json::write_member(writer, "Iops", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mode {
+        if let Some(value) = &self.mode {
             crate::json::write_member(writer, "Mode", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystemLustreMetadataConfiguration {
     fn zero_value() -> Self {
         FileSystemLustreMetadataConfiguration {
-            iops: ::std::option::Option::None,
-            mode: ::std::option::Option::None,
+            iops: None,
+            mode: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `FileSystemType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum FileSystemType {
     /// `WINDOWS`
     Windows,
@@ -45,7 +37,7 @@ pub enum FileSystemType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for FileSystemType {
+impl From<&str> for FileSystemType {
     fn from(s: &str) -> Self {
         match s {
             "WINDOWS" => FileSystemType::Windows,
@@ -62,8 +54,8 @@ impl ::std::convert::From<&str> for FileSystemType {
 }
 impl ::std::str::FromStr for FileSystemType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(FileSystemType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(FileSystemType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -83,18 +75,16 @@ impl FileSystemType {
         &["WINDOWS", "LUSTRE", "ONTAP", "OPENZFS"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match FileSystemType::from(value) {
             FileSystemType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for FileSystemType {
+impl AsRef<str> for FileSystemType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -110,7 +100,7 @@ impl crate::json::Json for FileSystemType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for FileSystemType {

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `FlexCacheEndpointType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum FlexCacheEndpointType {
     /// `NONE`
     None,
@@ -43,7 +35,7 @@ pub enum FlexCacheEndpointType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for FlexCacheEndpointType {
+impl From<&str> for FlexCacheEndpointType {
     fn from(s: &str) -> Self {
         match s {
             "NONE" => FlexCacheEndpointType::None,
@@ -59,8 +51,8 @@ impl ::std::convert::From<&str> for FlexCacheEndpointType {
 }
 impl ::std::str::FromStr for FlexCacheEndpointType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(FlexCacheEndpointType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(FlexCacheEndpointType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -79,18 +71,16 @@ impl FlexCacheEndpointType {
         &["NONE", "ORIGIN", "CACHE"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match FlexCacheEndpointType::from(value) {
             FlexCacheEndpointType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for FlexCacheEndpointType {
+impl AsRef<str> for FlexCacheEndpointType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -106,7 +96,7 @@ impl crate::json::Json for FlexCacheEndpointType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for FlexCacheEndpointType {

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `LustreAccessAuditLogLevel::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum LustreAccessAuditLogLevel {
     /// `DISABLED`
     Disabled,
@@ -45,7 +37,7 @@ pub enum LustreAccessAuditLogLevel {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for LustreAccessAuditLogLevel {
+impl From<&str> for LustreAccessAuditLogLevel {
     fn from(s: &str) -> Self {
         match s {
             "DISABLED" => LustreAccessAuditLogLevel::Disabled,
@@ -62,8 +54,8 @@ impl ::std::convert::From<&str> for LustreAccessAuditLogLevel {
 }
 impl ::std::str::FromStr for LustreAccessAuditLogLevel {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(LustreAccessAuditLogLevel::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(LustreAccessAuditLogLevel::from(s))
     }
 }
 #[allow(deprecated)]
@@ -83,18 +75,16 @@ impl LustreAccessAuditLogLevel {
         &["DISABLED", "WARN_ONLY", "ERROR_ONLY", "WARN_ERROR"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match LustreAccessAuditLogLevel::from(value) {
             LustreAccessAuditLogLevel::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for LustreAccessAuditLogLevel {
+impl AsRef<str> for LustreAccessAuditLogLevel {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -110,7 +100,7 @@ impl crate::json::Json for LustreAccessAuditLogLevel {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreAccessAuditLogLevel {

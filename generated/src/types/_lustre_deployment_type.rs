@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `LustreDeploymentType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum LustreDeploymentType {
     /// `SCRATCH_1`
     Scratch1,
@@ -45,7 +37,7 @@ pub enum LustreDeploymentType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for LustreDeploymentType {
+impl From<&str> for LustreDeploymentType {
     fn from(s: &str) -> Self {
         match s {
             "SCRATCH_1" => LustreDeploymentType::Scratch1,
@@ -62,8 +54,8 @@ impl ::std::convert::From<&str> for LustreDeploymentType {
 }
 impl ::std::str::FromStr for LustreDeploymentType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(LustreDeploymentType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(LustreDeploymentType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -83,18 +75,16 @@ impl LustreDeploymentType {
         &["SCRATCH_1", "SCRATCH_2", "PERSISTENT_1", "PERSISTENT_2"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match LustreDeploymentType::from(value) {
             LustreDeploymentType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for LustreDeploymentType {
+impl AsRef<str> for LustreDeploymentType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -110,7 +100,7 @@ impl crate::json::Json for LustreDeploymentType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreDeploymentType {

@@ -2,128 +2,116 @@
 
 /// Settings specific to a Lustre file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct LustreFileSystemConfiguration {
     /// Day and time each week when maintenance may run.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// Settings of the legacy S3 data repository link.
-    pub data_repository_configuration: ::std::option::Option<
-        crate::types::DataRepositoryConfiguration,
-    >,
+    pub data_repository_configuration: Option<crate::types::DataRepositoryConfiguration>,
     /// Which Lustre deployment flavour this is.
-    pub deployment_type: ::std::option::Option<crate::types::LustreDeploymentType>,
+    pub deployment_type: Option<crate::types::LustreDeploymentType>,
     /// Throughput granted for each TiB of storage.
-    pub per_unit_storage_throughput: ::std::option::Option<i32>,
+    pub per_unit_storage_throughput: Option<i32>,
     /// Short label that Lustre clients put in their mount command.
-    pub mount_name: ::std::option::Option<::std::string::String>,
+    pub mount_name: Option<String>,
     /// Time of day when the automatic backup starts.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// Number of days automatic backups are held.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// Whether file system tags get copied onto its backups.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// Kind of cache used in front of HDD storage.
-    pub drive_cache_type: ::std::option::Option<crate::types::DriveCacheType>,
+    pub drive_cache_type: Option<crate::types::DriveCacheType>,
     /// Compression algorithm applied to stored data.
-    pub data_compression_type: ::std::option::Option<crate::types::DataCompressionType>,
+    pub data_compression_type: Option<crate::types::DataCompressionType>,
     /// Where and how much audit logging is emitted.
-    pub log_configuration: ::std::option::Option<crate::types::LustreLogConfiguration>,
+    pub log_configuration: Option<crate::types::LustreLogConfiguration>,
     /// Settings that remap the root user for clients.
-    pub root_squash_configuration: ::std::option::Option<
-        crate::types::LustreRootSquashConfiguration,
-    >,
+    pub root_squash_configuration: Option<crate::types::LustreRootSquashConfiguration>,
     /// Metadata server performance settings.
-    pub metadata_configuration: ::std::option::Option<
+    pub metadata_configuration: Option<
         crate::types::FileSystemLustreMetadataConfiguration,
     >,
     /// Whether Elastic Fabric Adapter networking is on.
-    pub efa_enabled: ::std::option::Option<bool>,
+    pub efa_enabled: Option<bool>,
     /// Total throughput of an intelligent-tiering file system.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// Read cache settings of the file system.
-    pub data_read_cache_configuration: ::std::option::Option<
+    pub data_read_cache_configuration: Option<
         crate::types::LustreReadCacheConfiguration,
     >,
 }
 impl LustreFileSystemConfiguration {
     /// Day and time each week when maintenance may run.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// Settings of the legacy S3 data repository link.
     pub fn data_repository_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DataRepositoryConfiguration> {
+    ) -> Option<&crate::types::DataRepositoryConfiguration> {
         self.data_repository_configuration.as_ref()
     }
     /// Which Lustre deployment flavour this is.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::LustreDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Throughput granted for each TiB of storage.
-    pub fn per_unit_storage_throughput(&self) -> ::std::option::Option<i32> {
+    pub fn per_unit_storage_throughput(&self) -> Option<i32> {
         self.per_unit_storage_throughput
     }
     /// Short label that Lustre clients put in their mount command.
-    pub fn mount_name(&self) -> ::std::option::Option<&str> {
+    pub fn mount_name(&self) -> Option<&str> {
         self.mount_name.as_deref()
     }
     /// Time of day when the automatic backup starts.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Number of days automatic backups are held.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// Whether file system tags get copied onto its backups.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Kind of cache used in front of HDD storage.
-    pub fn drive_cache_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DriveCacheType> {
+    pub fn drive_cache_type(&self) -> Option<&crate::types::DriveCacheType> {
         self.drive_cache_type.as_ref()
     }
     /// Compression algorithm applied to stored data.
-    pub fn data_compression_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::DataCompressionType> {
+    pub fn data_compression_type(&self) -> Option<&crate::types::DataCompressionType> {
         self.data_compression_type.as_ref()
     }
     /// Where and how much audit logging is emitted.
-    pub fn log_configuration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreLogConfiguration> {
+    pub fn log_configuration(&self) -> Option<&crate::types::LustreLogConfiguration> {
         self.log_configuration.as_ref()
     }
     /// Settings that remap the root user for clients.
     pub fn root_squash_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreRootSquashConfiguration> {
+    ) -> Option<&crate::types::LustreRootSquashConfiguration> {
         self.root_squash_configuration.as_ref()
     }
     /// Metadata server performance settings.
     pub fn metadata_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemLustreMetadataConfiguration> {
+    ) -> Option<&crate::types::FileSystemLustreMetadataConfiguration> {
         self.metadata_configuration.as_ref()
     }
     /// Whether Elastic Fabric Adapter networking is on.
-    pub fn efa_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn efa_enabled(&self) -> Option<bool> {
         self.efa_enabled
     }
     /// Total throughput of an intelligent-tiering file system.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Read cache settings of the file system.
     pub fn data_read_cache_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::LustreReadCacheConfiguration> {
+    ) -> Option<&crate::types::LustreReadCacheConfiguration> {
         self.data_read_cache_configuration.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
@@ -133,69 +121,46 @@ impl LustreFileSystemConfiguration {
 }
 /// A builder for [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreFileSystemConfigurationBuilder {
-    pub(crate) weekly_maintenance_start_time: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) data_repository_configuration: ::std::option::Option<
+    pub(crate) weekly_maintenance_start_time: Option<String>,
+    pub(crate) data_repository_configuration: Option<
         crate::types::DataRepositoryConfiguration,
     >,
-    pub(crate) deployment_type: ::std::option::Option<
-        crate::types::LustreDeploymentType,
-    >,
-    pub(crate) per_unit_storage_throughput: ::std::option::Option<i32>,
-    pub(crate) mount_name: ::std::option::Option<::std::string::String>,
-    pub(crate) daily_automatic_backup_start_time: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) automatic_backup_retention_days: ::std::option::Option<i32>,
-    pub(crate) copy_tags_to_backups: ::std::option::Option<bool>,
-    pub(crate) drive_cache_type: ::std::option::Option<crate::types::DriveCacheType>,
-    pub(crate) data_compression_type: ::std::option::Option<
-        crate::types::DataCompressionType,
-    >,
-    pub(crate) log_configuration: ::std::option::Option<
-        crate::types::LustreLogConfiguration,
-    >,
-    pub(crate) root_squash_configuration: ::std::option::Option<
+    pub(crate) deployment_type: Option<crate::types::LustreDeploymentType>,
+    pub(crate) per_unit_storage_throughput: Option<i32>,
+    pub(crate) mount_name: Option<String>,
+    pub(crate) daily_automatic_backup_start_time: Option<String>,
+    pub(crate) automatic_backup_retention_days: Option<i32>,
+    pub(crate) copy_tags_to_backups: Option<bool>,
+    pub(crate) drive_cache_type: Option<crate::types::DriveCacheType>,
+    pub(crate) data_compression_type: Option<crate::types::DataCompressionType>,
+    pub(crate) log_configuration: Option<crate::types::LustreLogConfiguration>,
+    pub(crate) root_squash_configuration: Option<
         crate::types::LustreRootSquashConfiguration,
     >,
-    pub(crate) metadata_configuration: ::std::option::Option<
+    pub(crate) metadata_configuration: Option<
         crate::types::FileSystemLustreMetadataConfiguration,
     >,
-    pub(crate) efa_enabled: ::std::option::Option<bool>,
-    pub(crate) throughput_capacity: ::std::option::Option<i32>,
-    pub(crate) data_read_cache_configuration: ::std::option::Option<
+    pub(crate) efa_enabled: Option<bool>,
+    pub(crate) throughput_capacity: Option<i32>,
+    pub(crate) data_read_cache_configuration: Option<
         crate::types::LustreReadCacheConfiguration,
     >,
 }
 impl LustreFileSystemConfigurationBuilder {
     /// Day and time each week when maintenance may run.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
+    pub fn weekly_maintenance_start_time(mut self, input: impl Into<String>) -> Self {
+        self.weekly_maintenance_start_time = Some(input.into());
         self
     }
     /// Day and time each week when maintenance may run.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_weekly_maintenance_start_time(mut self, input: Option<String>) -> Self {
         self.weekly_maintenance_start_time = input;
         self
     }
     /// Day and time each week when maintenance may run.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_weekly_maintenance_start_time(&self) -> &Option<String> {
         &self.weekly_maintenance_start_time
     }
     /// Settings of the legacy S3 data repository link.
@@ -203,13 +168,13 @@ impl LustreFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::DataRepositoryConfiguration,
     ) -> Self {
-        self.data_repository_configuration = ::std::option::Option::Some(input);
+        self.data_repository_configuration = Some(input);
         self
     }
     /// Settings of the legacy S3 data repository link.
     pub fn set_data_repository_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::DataRepositoryConfiguration>,
+        input: Option<crate::types::DataRepositoryConfiguration>,
     ) -> Self {
         self.data_repository_configuration = input;
         self
@@ -217,140 +182,117 @@ impl LustreFileSystemConfigurationBuilder {
     /// Settings of the legacy S3 data repository link.
     pub fn get_data_repository_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::DataRepositoryConfiguration> {
+    ) -> &Option<crate::types::DataRepositoryConfiguration> {
         &self.data_repository_configuration
     }
     /// Which Lustre deployment flavour this is.
     pub fn deployment_type(mut self, input: crate::types::LustreDeploymentType) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input);
+        self.deployment_type = Some(input);
         self
     }
     /// Which Lustre deployment flavour this is.
     pub fn set_deployment_type(
         mut self,
-        input: ::std::option::Option<crate::types::LustreDeploymentType>,
+        input: Option<crate::types::LustreDeploymentType>,
     ) -> Self {
         self.deployment_type = input;
         self
     }
     /// Which Lustre deployment flavour this is.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreDeploymentType> {
+    pub fn get_deployment_type(&self) -> &Option<crate::types::LustreDeploymentType> {
         &self.deployment_type
     }
     /// Throughput granted for each TiB of storage.
     pub fn per_unit_storage_throughput(mut self, input: i32) -> Self {
-        self.per_unit_storage_throughput = ::std::option::Option::Some(input);
+        self.per_unit_storage_throughput = Some(input);
         self
     }
     /// Throughput granted for each TiB of storage.
-    pub fn set_per_unit_storage_throughput(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_per_unit_storage_throughput(mut self, input: Option<i32>) -> Self {
         self.per_unit_storage_throughput = input;
         self
     }
     /// Throughput granted for each TiB of storage.
-    pub fn get_per_unit_storage_throughput(&self) -> &::std::option::Option<i32> {
+    pub fn get_per_unit_storage_throughput(&self) -> &Option<i32> {
         &self.per_unit_storage_throughput
     }
     /// Short label that Lustre clients put in their mount command.
-    pub fn mount_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mount_name = ::std::option::Option::Some(input.into());
+    pub fn mount_name(mut self, input: impl Into<String>) -> Self {
+        self.mount_name = Some(input.into());
         self
     }
     /// Short label that Lustre clients put in their mount command.
-    pub fn set_mount_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_mount_name(mut self, input: Option<String>) -> Self {
         self.mount_name = input;
         self
     }
     /// Short label that Lustre clients put in their mount command.
-    pub fn get_mount_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_mount_name(&self) -> &Option<String> {
         &self.mount_name
     }
     /// Time of day when the automatic backup starts.
     pub fn daily_automatic_backup_start_time(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.daily_automatic_backup_start_time = Some(input.into());
         self
     }
     /// Time of day when the automatic backup starts.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.daily_automatic_backup_start_time = input;
         self
     }
     /// Time of day when the automatic backup starts.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_daily_automatic_backup_start_time(&self) -> &Option<String> {
         &self.daily_automatic_backup_start_time
     }
     /// Number of days automatic backups are held.
     pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
+        self.automatic_backup_retention_days = Some(input);
         self
     }
     /// Number of days automatic backups are held.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_automatic_backup_retention_days(mut self, input: Option<i32>) -> Self {
         self.automatic_backup_retention_days = input;
         self
     }
     /// Number of days automatic backups are held.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_automatic_backup_retention_days(&self) -> &Option<i32> {
         &self.automatic_backup_retention_days
     }
     /// Whether file system tags get copied onto its backups.
     pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
+        self.copy_tags_to_backups = Some(input);
         self
     }
     /// Whether file system tags get copied onto its backups.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_copy_tags_to_backups(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_backups = input;
         self
     }
     /// Whether file system tags get copied onto its backups.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_tags_to_backups(&self) -> &Option<bool> {
         &self.copy_tags_to_backups
     }
     /// Kind of cache used in front of HDD storage.
     pub fn drive_cache_type(mut self, input: crate::types::DriveCacheType) -> Self {
-        self.drive_cache_type = ::std::option::Option::Some(input);
+        self.drive_cache_type = Some(input);
         self
     }
     /// Kind of cache used in front of HDD storage.
     pub fn set_drive_cache_type(
         mut self,
-        input: ::std::option::Option<crate::types::DriveCacheType>,
+        input: Option<crate::types::DriveCacheType>,
     ) -> Self {
         self.drive_cache_type = input;
         self
     }
     /// Kind of cache used in front of HDD storage.
-    pub fn get_drive_cache_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::DriveCacheType> {
+    pub fn get_drive_cache_type(&self) -> &Option<crate::types::DriveCacheType> {
         &self.drive_cache_type
     }
     /// Compression algorithm applied to stored data.
@@ -358,13 +300,13 @@ impl LustreFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::DataCompressionType,
     ) -> Self {
-        self.data_compression_type = ::std::option::Option::Some(input);
+        self.data_compression_type = Some(input);
         self
     }
     /// Compression algorithm applied to stored data.
     pub fn set_data_compression_type(
         mut self,
-        input: ::std::option::Option<crate::types::DataCompressionType>,
+        input: Option<crate::types::DataCompressionType>,
     ) -> Self {
         self.data_compression_type = input;
         self
@@ -372,7 +314,7 @@ impl LustreFileSystemConfigurationBuilder {
     /// Compression algorithm applied to stored data.
     pub fn get_data_compression_type(
         &self,
-    ) -> &::std::option::Option<crate::types::DataCompressionType> {
+    ) -> &Option<crate::types::DataCompressionType> {
         &self.data_compression_type
     }
     /// Where and how much audit logging is emitted.
@@ -380,13 +322,13 @@ impl LustreFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::LustreLogConfiguration,
     ) -> Self {
-        self.log_configuration = ::std::option::Option::Some(input);
+        self.log_configuration = Some(input);
         self
     }
     /// Where and how much audit logging is emitted.
     pub fn set_log_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::LustreLogConfiguration>,
+        input: Option<crate::types::LustreLogConfiguration>,
     ) -> Self {
         self.log_configuration = input;
         self
@@ -394,7 +336,7 @@ impl LustreFileSystemConfigurationBuilder {
     /// Where and how much audit logging is emitted.
     pub fn get_log_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::LustreLogConfiguration> {
+    ) -> &Option<crate::types::LustreLogConfiguration> {
         &self.log_configuration
     }
     /// Settings that remap the root user for clients.
@@ -402,13 +344,13 @@ impl LustreFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::LustreRootSquashConfiguration,
     ) -> Self {
-        self.root_squash_configuration = ::std::option::Option::Some(input);
+        self.root_squash_configuration = Some(input);
         self
     }
     /// Settings that remap the root user for clients.
     pub fn set_root_squash_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::LustreRootSquashConfiguration>,
+        input: Option<crate::types::LustreRootSquashConfiguration>,
     ) -> Self {
         self.root_squash_configuration = input;
         self
@@ -416,7 +358,7 @@ impl LustreFileSystemConfigurationBuilder {
     /// Settings that remap the root user for clients.
     pub fn get_root_squash_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::LustreRootSquashConfiguration> {
+    ) -> &Option<crate::types::LustreRootSquashConfiguration> {
         &self.root_squash_configuration
     }
     /// Metadata server performance settings.
@@ -424,13 +366,13 @@ impl LustreFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::FileSystemLustreMetadataConfiguration,
     ) -> Self {
-        self.metadata_configuration = ::std::option::Option::Some(input);
+        self.metadata_configuration = Some(input);
         self
     }
     /// Metadata server performance settings.
     pub fn set_metadata_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration>,
+        input: Option<crate::types::FileSystemLustreMetadataConfiguration>,
     ) -> Self {
         self.metadata_configuration = input;
         self
@@ -438,35 +380,35 @@ impl LustreFileSystemConfigurationBuilder {
     /// Metadata server performance settings.
     pub fn get_metadata_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::FileSystemLustreMetadataConfiguration> {
+    ) -> &Option<crate::types::FileSystemLustreMetadataConfiguration> {
         &self.metadata_configuration
     }
     /// Whether Elastic Fabric Adapter networking is on.
     pub fn efa_enabled(mut self, input: bool) -> Self {
-        self.efa_enabled = ::std::option::Option::Some(input);
+        self.efa_enabled = Some(input);
         self
     }
     /// Whether Elastic Fabric Adapter networking is on.
-    pub fn set_efa_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_efa_enabled(mut self, input: Option<bool>) -> Self {
         self.efa_enabled = input;
         self
     }
     /// Whether Elastic Fabric Adapter networking is on.
-    pub fn get_efa_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_efa_enabled(&self) -> &Option<bool> {
         &self.efa_enabled
     }
     /// Total throughput of an intelligent-tiering file system.
     pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
+        self.throughput_capacity = Some(input);
         self
     }
     /// Total throughput of an intelligent-tiering file system.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput_capacity(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// Total throughput of an intelligent-tiering file system.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput_capacity(&self) -> &Option<i32> {
         &self.throughput_capacity
     }
     /// Read cache settings of the file system.
@@ -474,13 +416,13 @@ impl LustreFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::LustreReadCacheConfiguration,
     ) -> Self {
-        self.data_read_cache_configuration = ::std::option::Option::Some(input);
+        self.data_read_cache_configuration = Some(input);
         self
     }
     /// Read cache settings of the file system.
     pub fn set_data_read_cache_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::LustreReadCacheConfiguration>,
+        input: Option<crate::types::LustreReadCacheConfiguration>,
     ) -> Self {
         self.data_read_cache_configuration = input;
         self
@@ -488,7 +430,7 @@ impl LustreFileSystemConfigurationBuilder {
     /// Read cache settings of the file system.
     pub fn get_data_read_cache_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::LustreReadCacheConfiguration> {
+    ) -> &Option<crate::types::LustreReadCacheConfiguration> {
         &self.data_read_cache_configuration
     }
     /// Consumes the builder and constructs a [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
@@ -516,43 +458,31 @@ impl LustreFileSystemConfigurationBuilder {
 impl crate::json::Json for LustreFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("LustreFileSystemConfiguration")?;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_data_repository_configuration: ::std::option::Option<
+        let mut m_weekly_maintenance_start_time: Option<String> = None;
+        let mut m_data_repository_configuration: Option<
             crate::types::DataRepositoryConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::LustreDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_per_unit_storage_throughput: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_mount_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_drive_cache_type: ::std::option::Option<
-            crate::types::DriveCacheType,
-        > = ::std::option::Option::None;
-        let mut m_data_compression_type: ::std::option::Option<
-            crate::types::DataCompressionType,
-        > = ::std::option::Option::None;
-        let mut m_log_configuration: ::std::option::Option<
-            crate::types::LustreLogConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_root_squash_configuration: ::std::option::Option<
+        > = None;
+        let mut m_deployment_type: Option<crate::types::LustreDeploymentType> = None;
+        let mut m_per_unit_storage_throughput: Option<i32> = None;
+        let mut m_mount_name: Option<String> = None;
+        let mut m_daily_automatic_backup_start_time: Option<String> = None;
+        let mut m_automatic_backup_retention_days: Option<i32> = None;
+        let mut m_copy_tags_to_backups: Option<bool> = None;
+        let mut m_drive_cache_type: Option<crate::types::DriveCacheType> = None;
+        let mut m_data_compression_type: Option<crate::types::DataCompressionType> = None;
+        let mut m_log_configuration: Option<crate::types::LustreLogConfiguration> = None;
+        let mut m_root_squash_configuration: Option<
             crate::types::LustreRootSquashConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_metadata_configuration: ::std::option::Option<
+        > = None;
+        let mut m_metadata_configuration: Option<
             crate::types::FileSystemLustreMetadataConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_efa_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_data_read_cache_configuration: ::std::option::Option<
+        > = None;
+        let mut m_efa_enabled: Option<bool> = None;
+        let mut m_throughput_capacity: Option<i32> = None;
+        let mut m_data_read_cache_configuration: Option<
             crate::types::LustreReadCacheConfiguration,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "WeeklyMaintenanceStartTime" => {
                     m_weekly_maintenance_start_time = crate::json::member(
@@ -640,7 +570,7 @@ impl crate::json::Json for LustreFileSystemConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(LustreFileSystemConfiguration {
+        Ok(LustreFileSystemConfiguration {
             weekly_maintenance_start_time: m_weekly_maintenance_start_time,
             data_repository_configuration: m_data_repository_configuration,
             deployment_type: m_deployment_type,
@@ -661,80 +591,77 @@ impl crate::json::Json for LustreFileSystemConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             crate::json::write_member(writer, "WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_repository_configuration {
+        if let Some(value) = &self.data_repository_configuration {
             crate::json::write_member(writer, "DataRepositoryConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             crate::json::write_member(writer, "DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.per_unit_storage_throughput {
+        if let Some(value) = &self.per_unit_storage_throughput {
             crate::json::write_member(writer, "PerUnitStorageThroughput", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.mount_name {
+        if let Some(value) = &self.mount_name {
             crate::json::write_member(writer, "MountName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             crate::json::write_member(writer, "DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             crate::json::write_member(writer, "AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             crate::json::write_member(writer, "CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.drive_cache_type {
+        if let Some(value) = &self.drive_cache_type {
             crate::json::write_member(writer, "DriveCacheType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             crate::json::write_member(writer, "DataCompressionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.log_configuration {
+        if let Some(value) = &self.log_configuration {
             crate::json::write_member(writer, "LogConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_squash_configuration {
+        if let Some(value) = &self.root_squash_configuration {
             crate::json::write_member(writer, "RootSquashConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.metadata_configuration {
+        if let Some(value) = &self.metadata_configuration {
             crate::json::write_member(writer, "MetadataConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.efa_enabled {
+        if let Some(value) = &self.efa_enabled {
             crate::json::write_member(writer, "EfaEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             crate::json::write_member(writer, "ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_read_cache_configuration {
+        if let Some(value) = &self.data_read_cache_configuration {
             crate::json::write_member(writer, "DataReadCacheConfiguration", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreFileSystemConfiguration {
     fn zero_value() -> Self {
         LustreFileSystemConfiguration {
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            data_repository_configuration: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            per_unit_storage_throughput: ::std::option::Option::None,
-            mount_name: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            drive_cache_type: ::std::option::Option::None,
-            data_compression_type: ::std::option::Option::None,
-            log_configuration: ::std::option::Option::None,
-            root_squash_configuration: ::std::option::Option::None,
-            metadata_configuration: ::std::option::Option::None,
-            efa_enabled: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            data_read_cache_configuration: ::std::option::Option::None,
+            weekly_maintenance_start_time: None,
+            data_repository_configuration: None,
+            deployment_type: None,
+            per_unit_storage_throughput: None,
+            mount_name: None,
+            daily_automatic_backup_start_time: None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            drive_cache_type: None,
+            data_compression_type: None,
+            log_configuration: None,
+            root_squash_configuration: None,
+            metadata_configuration: None,
+            efa_enabled: None,
+            throughput_capacity: None,
+            data_read_cache_configuration: None,
         }
     }
 }

@@ -2,26 +2,24 @@
 
 /// Audit logging settings of a Lustre file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct LustreLogConfiguration {
     /// Which audit events get logged.
     ///
     /// This member is required.
-    pub level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
+    pub level: Option<crate::types::LustreAccessAuditLogLevel>,
     /// ARN of the place logs are sent to.
-    pub destination: ::std::option::Option<::std::string::String>,
+    pub destination: Option<String>,
 }
 impl LustreLogConfiguration {
     /// Which audit events get logged.
     ///
     /// This member is required.
-    pub fn level(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreAccessAuditLogLevel> {
+    pub fn level(&self) -> Option<&crate::types::LustreAccessAuditLogLevel> {
         self.level.as_ref()
     }
     /// ARN of the place logs are sent to.
-    pub fn destination(&self) -> ::std::option::Option<&str> {
+    pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`LustreLogConfiguration`](struct@LustreLogConfiguration).
@@ -31,22 +29,17 @@ impl LustreLogConfiguration {
 }
 /// A builder for [`LustreLogConfiguration`](struct@LustreLogConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreLogConfigurationBuilder {
-    pub(crate) level: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
-    pub(crate) destination: ::std::option::Option<::std::string::String>,
+    pub(crate) level: Option<crate::types::LustreAccessAuditLogLevel>,
+    pub(crate) destination: Option<String>,
 }
 impl LustreLogConfigurationBuilder {
     /// Which audit events get logged.
     ///
     /// This member is required.
     pub fn level(mut self, input: crate::types::LustreAccessAuditLogLevel) -> Self {
-        self.level = ::std::option::Option::Some(input);
+        self.level = Some(input);
         self
     }
     /// Which audit events get logged.
@@ -54,7 +47,7 @@ impl LustreLogConfigurationBuilder {
     /// This member is required.
     pub fn set_level(
         mut self,
-        input: ::std::option::Option<crate::types::LustreAccessAuditLogLevel>,
+        input: Option<crate::types::LustreAccessAuditLogLevel>,
     ) -> Self {
         self.level = input;
         self
@@ -62,46 +55,36 @@ impl LustreLogConfigurationBuilder {
     /// Which audit events get logged.
     ///
     /// This member is required.
-    pub fn get_level(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreAccessAuditLogLevel> {
+    pub fn get_level(&self) -> &Option<crate::types::LustreAccessAuditLogLevel> {
         &self.level
     }
     /// ARN of the place logs are sent to.
-    pub fn destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination = ::std::option::Option::Some(input.into());
+    pub fn destination(mut self, input: impl Into<String>) -> Self {
+        self.destination = Some(input.into());
         self
     }
     /// ARN of the place logs are sent to.
-    pub fn set_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.destination = input;
         self
     }
     /// ARN of the place logs are sent to.
-    pub fn get_destination(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination(&self) -> &Option<String> {
         &self.destination
     }
     /// Consumes the builder and constructs a [`LustreLogConfiguration`](struct@LustreLogConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `level`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<LustreLogConfiguration, crate::error::BuildError> {
+    pub fn build(self) -> Result<LustreLogConfiguration, crate::error::BuildError> {
         if self.level.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "level",
                     "`level` was not specified but it is required when building `LustreLogConfiguration`",
                 ),
             );
         }
-        ::std::result::Result::Ok(LustreLogConfiguration {
+        Ok(LustreLogConfiguration {
             level: self.level,
             destination: self.destination,
         })
@@ -110,11 +93,9 @@ impl LustreLogConfigurationBuilder {
 impl crate::json::Json for LustreLogConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("LustreLogConfiguration")?;
-        let mut m_level: ::std::option::Option<
-            crate::types::LustreAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_level: Option<crate::types::LustreAccessAuditLogLevel> = None;
+        let mut m_destination: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Level" => m_level = crate::json::member(reader, "Level")?,
                 "Destination" => {
@@ -124,28 +105,28 @@ impl crate::json::Json for LustreLogConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(LustreLogConfiguration {
+        Ok(LustreLogConfiguration {
             level: m_level,
             destination: m_destination,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.level {
+        if let Some(value) = &self.level {
             crate::json::write_member(writer, "Level", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination {
+        if let Some(value) = &self.destination {
             crate::json::write_member(writer, "Destination", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreLogConfiguration {
     fn zero_value() -> Self {
         LustreLogConfiguration {
-            level: ::std::option::Option::None,
-            destination: ::std::option::Option::None,
+            level: None,
+            destination: None,
         }
     }
 }

@@ -2,22 +2,20 @@
 
 /// SSD read cache settings of a Lustre file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct LustreReadCacheConfiguration {
     /// How the cache size is chosen.
-    pub sizing_mode: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
+    pub sizing_mode: Option<crate::types::LustreReadCacheSizingMode>,
     /// Cache size in GiB when set by the user.
-    pub size_gib: ::std::option::Option<i32>,
+    pub size_gib: Option<i32>,
 }
 impl LustreReadCacheConfiguration {
     /// How the cache size is chosen.
-    pub fn sizing_mode(
-        &self,
-    ) -> ::std::option::Option<&crate::types::LustreReadCacheSizingMode> {
+    pub fn sizing_mode(&self) -> Option<&crate::types::LustreReadCacheSizingMode> {
         self.sizing_mode.as_ref()
     }
     /// Cache size in GiB when set by the user.
-    pub fn size_gib(&self) -> ::std::option::Option<i32> {
+    pub fn size_gib(&self) -> Option<i32> {
         self.size_gib
     }
     /// Creates a new builder-style object to manufacture [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
@@ -27,17 +25,10 @@ impl LustreReadCacheConfiguration {
 }
 /// A builder for [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreReadCacheConfigurationBuilder {
-    pub(crate) sizing_mode: ::std::option::Option<
-        crate::types::LustreReadCacheSizingMode,
-    >,
-    pub(crate) size_gib: ::std::option::Option<i32>,
+    pub(crate) sizing_mode: Option<crate::types::LustreReadCacheSizingMode>,
+    pub(crate) size_gib: Option<i32>,
 }
 impl LustreReadCacheConfigurationBuilder {
     /// How the cache size is chosen.
@@ -45,35 +36,33 @@ impl LustreReadCacheConfigurationBuilder {
         mut self,
         input: crate::types::LustreReadCacheSizingMode,
     ) -> Self {
-        self.sizing_mode = ::std::option::Option::Some(input);
+        self.sizing_mode = Some(input);
         self
     }
     /// How the cache size is chosen.
     pub fn set_sizing_mode(
         mut self,
-        input: ::std::option::Option<crate::types::LustreReadCacheSizingMode>,
+        input: Option<crate::types::LustreReadCacheSizingMode>,
     ) -> Self {
         self.sizing_mode = input;
         self
     }
     /// How the cache size is chosen.
-    pub fn get_sizing_mode(
-        &self,
-    ) -> &::std::option::Option<crate::types::LustreReadCacheSizingMode> {
+    pub fn get_sizing_mode(&self) -> &Option<crate::types::LustreReadCacheSizingMode> {
         &self.sizing_mode
     }
     /// Cache size in GiB when set by the user.
     pub fn size_gib(mut self, input: i32) -> Self {
-        self.size_gib = ::std::option::Option::Some(input);
+        self.size_gib = Some(input);
         self
     }
     /// Cache size in GiB when set by the user.
-    pub fn set_size_gib(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size_gib(mut self, input: Option<i32>) -> Self {
         self.size_gib = input;
         self
     }
     /// Cache size in GiB when set by the user.
-    pub fn get_size_gib(&self) -> &::std::option::Option<i32> {
+    pub fn get_size_gib(&self) -> &Option<i32> {
         &self.size_gib
     }
     /// Consumes the builder and constructs a [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
@@ -87,11 +76,9 @@ impl LustreReadCacheConfigurationBuilder {
 impl crate::json::Json for LustreReadCacheConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("LustreReadCacheConfiguration")?;
-        let mut m_sizing_mode: ::std::option::Option<
-            crate::types::LustreReadCacheSizingMode,
-        > = ::std::option::Option::None;
-        let mut m_size_gib: ::std::option::Option<i32> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_sizing_mode: Option<crate::types::LustreReadCacheSizingMode> = None;
+        let mut m_size_gib: Option<i32> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "SizingMode" => {
                     m_sizing_mode = crate::json::member(reader, "SizingMode")?;
@@ -101,28 +88,28 @@ impl crate::json::Json for LustreReadCacheConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(LustreReadCacheConfiguration {
+        Ok(LustreReadCacheConfiguration {
             sizing_mode: m_sizing_mode,
             size_gib: m_size_gib,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.sizing_mode {
+        if let Some(value) = &self.sizing_mode {
             crate::json::write_member(writer, "SizingMode", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_gib {
+        if let Some(value) = &self.size_gib {
             crate::json::write_member(writer, "SizeGiB", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreReadCacheConfiguration {
     fn zero_value() -> Self {
         LustreReadCacheConfiguration {
-            sizing_mode: ::std::option::Option::None,
-            size_gib: ::std::option::Option::None,
+            sizing_mode: None,
+            size_gib: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `LustreReadCacheSizingMode::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum LustreReadCacheSizingMode {
     /// `NO_CACHE`
     NoCache,
@@ -43,7 +35,7 @@ pub enum LustreReadCacheSizingMode {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for LustreReadCacheSizingMode {
+impl From<&str> for LustreReadCacheSizingMode {
     fn from(s: &str) -> Self {
         match s {
             "NO_CACHE" => LustreReadCacheSizingMode::NoCache,
@@ -61,8 +53,8 @@ impl ::std::convert::From<&str> for LustreReadCacheSizingMode {
 }
 impl ::std::str::FromStr for LustreReadCacheSizingMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(LustreReadCacheSizingMode::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(LustreReadCacheSizingMode::from(s))
     }
 }
 #[allow(deprecated)]
@@ -83,18 +75,16 @@ impl LustreReadCacheSizingMode {
         &["NO_CACHE", "USER_PROVISIONED", "PROPORTIONAL_TO_THROUGHPUT_CAPACITY"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match LustreReadCacheSizingMode::from(value) {
             LustreReadCacheSizingMode::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for LustreReadCacheSizingMode {
+impl AsRef<str> for LustreReadCacheSizingMode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -110,7 +100,7 @@ impl crate::json::Json for LustreReadCacheSizingMode {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreReadCacheSizingMode {

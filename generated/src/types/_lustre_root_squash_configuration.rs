@@ -2,20 +2,20 @@
 
 /// How root access from clients is remapped.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct LustreRootSquashConfiguration {
     /// UID:GID pair that root is mapped onto.
-    pub root_squash: ::std::option::Option<::std::string::String>,
+    pub root_squash: Option<String>,
     /// Clients exempted from the root remapping.
-    pub no_squash_nids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub no_squash_nids: Option<Vec<String>>,
 }
 impl LustreRootSquashConfiguration {
     /// UID:GID pair that root is mapped onto.
-    pub fn root_squash(&self) -> ::std::option::Option<&str> {
+    pub fn root_squash(&self) -> Option<&str> {
         self.root_squash.as_deref()
     }
     /// Clients exempted from the root remapping.
-    pub fn no_squash_nids(&self) -> &[::std::string::String] {
+    pub fn no_squash_nids(&self) -> &[String] {
         self.no_squash_nids.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
@@ -25,61 +25,40 @@ impl LustreRootSquashConfiguration {
 }
 /// A builder for [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct LustreRootSquashConfigurationBuilder {
-    pub(crate) root_squash: ::std::option::Option<::std::string::String>,
-    pub(crate) no_squash_nids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub(crate) root_squash: Option<String>,
+    pub(crate) no_squash_nids: Option<Vec<String>>,
 }
 impl LustreRootSquashConfigurationBuilder {
     /// UID:GID pair that root is mapped onto.
-    pub fn root_squash(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.root_squash = ::std::option::Option::Some(input.into());
+    pub fn root_squash(mut self, input: impl Into<String>) -> Self {
+        self.root_squash = Some(input.into());
         self
     }
     /// UID:GID pair that root is mapped onto.
-    pub fn set_root_squash(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_root_squash(mut self, input: Option<String>) -> Self {
         self.root_squash = input;
         self
     }
     /// UID:GID pair that root is mapped onto.
-    pub fn get_root_squash(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_root_squash(&self) -> &Option<String> {
         &self.root_squash
     }
     /// Appends an item to `no_squash_nids`; use [`Self::set_no_squash_nids`] to replace the whole list.
-    pub fn no_squash_nids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn no_squash_nids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.no_squash_nids.unwrap_or_default();
         v.push(input.into());
-        self.no_squash_nids = ::std::option::Option::Some(v);
+        self.no_squash_nids = Some(v);
         self
     }
     /// Clients exempted from the root remapping.
-    pub fn set_no_squash_nids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_no_squash_nids(mut self, input: Option<Vec<String>>) -> Self {
         self.no_squash_nids = input;
         self
     }
     /// Clients exempted from the root remapping.
-    pub fn get_no_squash_nids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_no_squash_nids(&self) -> &Option<Vec<String>> {
         &self.no_squash_nids
     }
     /// Consumes the builder and constructs a [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
@@ -93,48 +72,46 @@ impl LustreRootSquashConfigurationBuilder {
 impl crate::json::Json for LustreRootSquashConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("LustreRootSquashConfiguration")?;
-        let mut m_root_squash: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_no_squash_nids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_root_squash: Option<String> = None;
+        let mut m_no_squash_nids: Option<Vec<String>> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "RootSquash" => {
                     m_root_squash = crate::json::member(reader, "RootSquash")?;
                 }
                 "NoSquashNids" => {
                     m_no_squash_nids = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "NoSquashNids")?;
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(LustreRootSquashConfiguration {
+        Ok(LustreRootSquashConfiguration {
             root_squash: m_root_squash,
             no_squash_nids: m_no_squash_nids,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.root_squash {
+        if let Some(value) = &self.root_squash {
             crate::json::write_member(writer, "RootSquash", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.no_squash_nids {
+        if let Some(value) = &self.no_squash_nids {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "NoSquashNids", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for LustreRootSquashConfiguration {
     fn zero_value() -> Self {
         LustreRootSquashConfiguration {
-            root_squash: ::std::option::Option::None,
-            no_squash_nids: ::std::option::Option::None,
+            root_squash: None,
+            no_squash_nids: None,
         }
     }
 }

@@ -2,100 +2,94 @@
 
 /// Settings specific to a NetApp ONTAP file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct OntapFileSystemConfiguration {
     /// Number of days automatic backups are held.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// Time of day when the automatic backup starts.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// Which ONTAP availability layout is used.
-    pub deployment_type: ::std::option::Option<crate::types::OntapDeploymentType>,
+    pub deployment_type: Option<crate::types::OntapDeploymentType>,
     /// IPv4 block the endpoints are drawn from.
-    pub endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ip_address_range: Option<String>,
     /// Network endpoints for reaching the file system.
-    pub endpoints: ::std::option::Option<crate::types::FileSystemEndpoints>,
+    pub endpoints: Option<crate::types::FileSystemEndpoints>,
     /// SSD IOPS provisioning settings.
-    pub disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
+    pub disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
     /// Subnet hosting the active file server.
-    pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
+    pub preferred_subnet_id: Option<String>,
     /// VPC route tables that carry endpoint routes.
-    pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub route_table_ids: Option<Vec<String>>,
     /// Overall throughput in MB/s.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// Day and time each week when maintenance may run.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// Secret for the fsxadmin account.
-    pub fsx_admin_password: ::std::option::Option<::std::string::String>,
+    pub fsx_admin_password: Option<String>,
     /// Count of high-availability node pairs.
-    pub ha_pairs: ::std::option::Option<i32>,
+    pub ha_pairs: Option<i32>,
     /// Throughput in MB/s given to each node pair.
-    pub throughput_capacity_per_ha_pair: ::std::option::Option<i32>,
+    pub throughput_capacity_per_ha_pair: Option<i32>,
     /// IPv6 block the endpoints are drawn from.
-    pub endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ipv6_address_range: Option<String>,
 }
 impl OntapFileSystemConfiguration {
     /// Number of days automatic backups are held.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// Time of day when the automatic backup starts.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Which ONTAP availability layout is used.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OntapDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::OntapDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// IPv4 block the endpoints are drawn from.
-    pub fn endpoint_ip_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ip_address_range(&self) -> Option<&str> {
         self.endpoint_ip_address_range.as_deref()
     }
     /// Network endpoints for reaching the file system.
-    pub fn endpoints(
-        &self,
-    ) -> ::std::option::Option<&crate::types::FileSystemEndpoints> {
+    pub fn endpoints(&self) -> Option<&crate::types::FileSystemEndpoints> {
         self.endpoints.as_ref()
     }
     /// SSD IOPS provisioning settings.
     pub fn disk_iops_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+    ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// Subnet hosting the active file server.
-    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// VPC route tables that carry endpoint routes.
-    pub fn route_table_ids(&self) -> &[::std::string::String] {
+    pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// Overall throughput in MB/s.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Day and time each week when maintenance may run.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// Secret for the fsxadmin account.
-    pub fn fsx_admin_password(&self) -> ::std::option::Option<&str> {
+    pub fn fsx_admin_password(&self) -> Option<&str> {
         self.fsx_admin_password.as_deref()
     }
     /// Count of high-availability node pairs.
-    pub fn ha_pairs(&self) -> ::std::option::Option<i32> {
+    pub fn ha_pairs(&self) -> Option<i32> {
         self.ha_pairs
     }
     /// Throughput in MB/s given to each node pair.
-    pub fn throughput_capacity_per_ha_pair(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity_per_ha_pair(&self) -> Option<i32> {
         self.throughput_capacity_per_ha_pair
     }
     /// IPv6 block the endpoints are drawn from.
-    pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ipv6_address_range(&self) -> Option<&str> {
         self.endpoint_ipv6_address_range.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`OntapFileSystemConfiguration`](struct@OntapFileSystemConfiguration).
@@ -139,131 +133,104 @@ impl ::std::fmt::Debug for OntapFileSystemConfiguration {
 }
 /// A builder for [`OntapFileSystemConfiguration`](struct@OntapFileSystemConfiguration).
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(Clone, PartialEq, Default)]
 pub struct OntapFileSystemConfigurationBuilder {
-    pub(crate) automatic_backup_retention_days: ::std::option::Option<i32>,
-    pub(crate) daily_automatic_backup_start_time: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) deployment_type: ::std::option::Option<crate::types::OntapDeploymentType>,
-    pub(crate) endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
-    pub(crate) endpoints: ::std::option::Option<crate::types::FileSystemEndpoints>,
-    pub(crate) disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
-    pub(crate) preferred_subnet_id: ::std::option::Option<::std::string::String>,
-    pub(crate) route_table_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    pub(crate) throughput_capacity: ::std::option::Option<i32>,
-    pub(crate) weekly_maintenance_start_time: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) fsx_admin_password: ::std::option::Option<::std::string::String>,
-    pub(crate) ha_pairs: ::std::option::Option<i32>,
-    pub(crate) throughput_capacity_per_ha_pair: ::std::option::Option<i32>,
-    pub(crate) endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
+    pub(crate) automatic_backup_retention_days: Option<i32>,
+    pub(crate) daily_automatic_backup_start_time: Option<String>,
+    pub(crate) deployment_type: Option<crate::types::OntapDeploymentType>,
+    pub(crate) endpoint_ip_address_range: Option<String>,
+    pub(crate) endpoints: Option<crate::types::FileSystemEndpoints>,
+    pub(crate) disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
+    pub(crate) preferred_subnet_id: Option<String>,
+    pub(crate) route_table_ids: Option<Vec<String>>,
+    pub(crate) throughput_capacity: Option<i32>,
+    pub(crate) weekly_maintenance_start_time: Option<String>,
+    pub(crate) fsx_admin_password: Option<String>,
+    pub(crate) ha_pairs: Option<i32>,
+    pub(crate) throughput_capacity_per_ha_pair: Option<i32>,
+    pub(crate) endpoint_ipv6_address_range: Option<String>,
 }
 impl OntapFileSystemConfigurationBuilder {
     /// Number of days automatic backups are held.
     pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
+        self.automatic_backup_retention_days = Some(input);
         self
     }
     /// Number of days automatic backups are held.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_automatic_backup_retention_days(mut self, input: Option<i32>) -> Self {
         self.automatic_backup_retention_days = input;
         self
     }
     /// Number of days automatic backups are held.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_automatic_backup_retention_days(&self) -> &Option<i32> {
         &self.automatic_backup_retention_days
     }
     /// Time of day when the automatic backup starts.
     pub fn daily_automatic_backup_start_time(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.daily_automatic_backup_start_time = Some(input.into());
         self
     }
     /// Time of day when the automatic backup starts.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.daily_automatic_backup_start_time = input;
         self
     }
     /// Time of day when the automatic backup starts.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_daily_automatic_backup_start_time(&self) -> &Option<String> {
         &self.daily_automatic_backup_start_time
     }
     /// Which ONTAP availability layout is used.
     pub fn deployment_type(mut self, input: crate::types::OntapDeploymentType) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input);
+        self.deployment_type = Some(input);
         self
     }
     /// Which ONTAP availability layout is used.
     pub fn set_deployment_type(
         mut self,
-        input: ::std::option::Option<crate::types::OntapDeploymentType>,
+        input: Option<crate::types::OntapDeploymentType>,
     ) -> Self {
         self.deployment_type = input;
         self
     }
     /// Which ONTAP availability layout is used.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OntapDeploymentType> {
+    pub fn get_deployment_type(&self) -> &Option<crate::types::OntapDeploymentType> {
         &self.deployment_type
     }
     /// IPv4 block the endpoints are drawn from.
-    pub fn endpoint_ip_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address_range = ::std::option::Option::Some(input.into());
+    pub fn endpoint_ip_address_range(mut self, input: impl Into<String>) -> Self {
+        self.endpoint_ip_address_range = Some(input.into());
         self
     }
     /// IPv4 block the endpoints are drawn from.
-    pub fn set_endpoint_ip_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_ip_address_range(mut self, input: Option<String>) -> Self {
         self.endpoint_ip_address_range = input;
         self
     }
     /// IPv4 block the endpoints are drawn from.
-    pub fn get_endpoint_ip_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_ip_address_range(&self) -> &Option<String> {
         &self.endpoint_ip_address_range
     }
     /// Network endpoints for reaching the file system.
     pub fn endpoints(mut self, input: crate::types::FileSystemEndpoints) -> Self {
-        self.endpoints = ::std::option::Option::Some(input);
+        self.endpoints = Some(input);
         self
     }
     /// Network endpoints for reaching the file system.
     pub fn set_endpoints(
         mut self,
-        input: ::std::option::Option<crate::types::FileSystemEndpoints>,
+        input: Option<crate::types::FileSystemEndpoints>,
     ) -> Self {
         self.endpoints = input;
         self
     }
     /// Network endpoints for reaching the file system.
-    pub fn get_endpoints(
-        &self,
-    ) -> &::std::option::Option<crate::types::FileSystemEndpoints> {
+    pub fn get_endpoints(&self) -> &Option<crate::types::FileSystemEndpoints> {
         &self.endpoints
     }
     /// SSD IOPS provisioning settings.
@@ -271,13 +238,13 @@ impl OntapFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::DiskIopsConfiguration,
     ) -> Self {
-        self.disk_iops_configuration = ::std::option::Option::Some(input);
+        self.disk_iops_configuration = Some(input);
         self
     }
     /// SSD IOPS provisioning settings.
     pub fn set_disk_iops_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
+        input: Option<crate::types::DiskIopsConfiguration>,
     ) -> Self {
         self.disk_iops_configuration = input;
         self
@@ -285,164 +252,121 @@ impl OntapFileSystemConfigurationBuilder {
     /// SSD IOPS provisioning settings.
     pub fn get_disk_iops_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
+    ) -> &Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
     /// Subnet hosting the active file server.
-    pub fn preferred_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn preferred_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.preferred_subnet_id = Some(input.into());
         self
     }
     /// Subnet hosting the active file server.
-    pub fn set_preferred_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_preferred_subnet_id(mut self, input: Option<String>) -> Self {
         self.preferred_subnet_id = input;
         self
     }
     /// Subnet hosting the active file server.
-    pub fn get_preferred_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_preferred_subnet_id(&self) -> &Option<String> {
         &self.preferred_subnet_id
     }
     /// Appends an item to `route_table_ids`; use [`Self::set_route_table_ids`] to replace the whole list.
-    pub fn route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_ids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.route_table_ids.unwrap_or_default();
         v.push(input.into());
-        self.route_table_ids = ::std::option::Option::Some(v);
+        self.route_table_ids = Some(v);
         self
     }
     /// VPC route tables that carry endpoint routes.
-    pub fn set_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.route_table_ids = input;
         self
     }
     /// VPC route tables that carry endpoint routes.
-    pub fn get_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.route_table_ids
     }
     /// Overall throughput in MB/s.
     pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
+        self.throughput_capacity = Some(input);
         self
     }
     /// Overall throughput in MB/s.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput_capacity(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// Overall throughput in MB/s.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput_capacity(&self) -> &Option<i32> {
         &self.throughput_capacity
     }
     /// Day and time each week when maintenance may run.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
+    pub fn weekly_maintenance_start_time(mut self, input: impl Into<String>) -> Self {
+        self.weekly_maintenance_start_time = Some(input.into());
         self
     }
     /// Day and time each week when maintenance may run.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_weekly_maintenance_start_time(mut self, input: Option<String>) -> Self {
         self.weekly_maintenance_start_time = input;
         self
     }
     /// Day and time each week when maintenance may run.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_weekly_maintenance_start_time(&self) -> &Option<String> {
         &self.weekly_maintenance_start_time
     }
     /// Secret for the fsxadmin account.
-    pub fn fsx_admin_password(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fsx_admin_password = ::std::option::Option::Some(input.into());
+    pub fn fsx_admin_password(mut self, input: impl Into<String>) -> Self {
+        self.fsx_admin_password = Some(input.into());
         self
     }
     /// Secret for the fsxadmin account.
-    pub fn set_fsx_admin_password(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_fsx_admin_password(mut self, input: Option<String>) -> Self {
         self.fsx_admin_password = input;
         self
     }
     /// Secret for the fsxadmin account.
-    pub fn get_fsx_admin_password(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_fsx_admin_password(&self) -> &Option<String> {
         &self.fsx_admin_password
     }
     /// Count of high-availability node pairs.
     pub fn ha_pairs(mut self, input: i32) -> Self {
-        self.ha_pairs = ::std::option::Option::Some(input);
+        self.ha_pairs = Some(input);
         self
     }
     /// Count of high-availability node pairs.
-    pub fn set_ha_pairs(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_ha_pairs(mut self, input: Option<i32>) -> Self {
         self.ha_pairs = input;
         self
     }
     /// Count of high-availability node pairs.
-    pub fn get_ha_pairs(&self) -> &::std::option::Option<i32> {
+    pub fn get_ha_pairs(&self) -> &Option<i32> {
         &self.ha_pairs
     }
     /// Throughput in MB/s given to each node pair.
     pub fn throughput_capacity_per_ha_pair(mut self, input: i32) -> Self {
-        self.throughput_capacity_per_ha_pair = ::std::option::Option::Some(input);
+        self.throughput_capacity_per_ha_pair = Some(input);
         self
     }
     /// Throughput in MB/s given to each node pair.
-    pub fn set_throughput_capacity_per_ha_pair(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_throughput_capacity_per_ha_pair(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity_per_ha_pair = input;
         self
     }
     /// Throughput in MB/s given to each node pair.
-    pub fn get_throughput_capacity_per_ha_pair(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput_capacity_per_ha_pair(&self) -> &Option<i32> {
         &self.throughput_capacity_per_ha_pair
     }
     /// IPv6 block the endpoints are drawn from.
-    pub fn endpoint_ipv6_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address_range = ::std::option::Option::Some(input.into());
+    pub fn endpoint_ipv6_address_range(mut self, input: impl Into<String>) -> Self {
+        self.endpoint_ipv6_address_range = Some(input.into());
         self
     }
     /// IPv6 block the endpoints are drawn from.
-    pub fn set_endpoint_ipv6_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_ipv6_address_range(mut self, input: Option<String>) -> Self {
         self.endpoint_ipv6_address_range = input;
         self
     }
     /// IPv6 block the endpoints are drawn from.
-    pub fn get_endpoint_ipv6_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_ipv6_address_range(&self) -> &Option<String> {
         &self.endpoint_ipv6_address_range
     }
     /// Consumes the builder and constructs a [`OntapFileSystemConfiguration`](struct@OntapFileSystemConfiguration).
@@ -502,35 +426,21 @@ impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
 impl crate::json::Json for OntapFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("OntapFileSystemConfiguration")?;
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::OntapDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_endpoint_ip_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_endpoints: ::std::option::Option<crate::types::FileSystemEndpoints> = ::std::option::Option::None;
-        let mut m_disk_iops_configuration: ::std::option::Option<
-            crate::types::DiskIopsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_route_table_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_fsx_admin_password: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ha_pairs: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_throughput_capacity_per_ha_pair: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_endpoint_ipv6_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_automatic_backup_retention_days: Option<i32> = None;
+        let mut m_daily_automatic_backup_start_time: Option<String> = None;
+        let mut m_deployment_type: Option<crate::types::OntapDeploymentType> = None;
+        let mut m_endpoint_ip_address_range: Option<String> = None;
+        let mut m_endpoints: Option<crate::types::FileSystemEndpoints> = None;
+        let mut m_disk_iops_configuration: Option<crate::types::DiskIopsConfiguration> = None;
+        let mut m_preferred_subnet_id: Option<String> = None;
+        let mut m_route_table_ids: Option<Vec<String>> = None;
+        let mut m_throughput_capacity: Option<i32> = None;
+        let mut m_weekly_maintenance_start_time: Option<String> = None;
+        let mut m_fsx_admin_password: Option<String> = None;
+        let mut m_ha_pairs: Option<i32> = None;
+        let mut m_throughput_capacity_per_ha_pair: Option<i32> = None;
+        let mut m_endpoint_ipv6_address_range: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "AutomaticBackupRetentionDays" => {
                     m_automatic_backup_retention_days = crate::json::member(
@@ -568,7 +478,7 @@ impl crate::json::Json for OntapFileSystemConfiguration {
                 }
                 "RouteTableIds" => {
                     m_route_table_ids = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "RouteTableIds")?;
                 }
                 "ThroughputCapacity" => {
@@ -606,7 +516,7 @@ impl crate::json::Json for OntapFileSystemConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(OntapFileSystemConfiguration {
+        Ok(OntapFileSystemConfiguration {
             automatic_backup_retention_days: m_automatic_backup_retention_days,
             daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
             deployment_type: m_deployment_type,
@@ -625,75 +535,71 @@ impl crate::json::Json for OntapFileSystemConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             crate::json::write_member(writer, "AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             crate::json::write_member(writer, "DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             crate::json::write_member(writer, "DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
+        if let Some(value) = &self.endpoint_ip_address_range {
             crate::json::write_member(writer, "EndpointIpAddressRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoints {
+        if let Some(value) = &self.endpoints {
             crate::json::write_member(writer, "Endpoints", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             crate::json::write_member(writer, "DiskIopsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             crate::json::write_member(writer, "PreferredSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "RouteTableIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             crate::json::write_member(writer, "ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             crate::json::write_member(writer, "WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fsx_admin_password {
+        if let Some(value) = &self.fsx_admin_password {
             crate::json::write_member(writer, "FsxAdminPassword", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ha_pairs {
+        if let Some(value) = &self.ha_pairs {
             crate::json::write_member(writer, "HAPairs", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity_per_ha_pair
-        {
+        if let Some(value) = &self.throughput_capacity_per_ha_pair {
             crate::json::write_member(writer, "ThroughputCapacityPerHAPair", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
+        if let Some(value) = &self.endpoint_ipv6_address_range {
             crate::json::write_member(writer, "EndpointIpv6AddressRange", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OntapFileSystemConfiguration {
     fn zero_value() -> Self {
         OntapFileSystemConfiguration {
-            automatic_backup_retention_days: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            endpoint_ip_address_range: ::std::option::Option::None,
-            endpoints: ::std::option::Option::None,
-            disk_iops_configuration: ::std::option::Option::None,
-            preferred_subnet_id: ::std::option::Option::None,
-            route_table_ids: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            fsx_admin_password: ::std::option::Option::None,
-            ha_pairs: ::std::option::Option::None,
-            throughput_capacity_per_ha_pair: ::std::option::Option::None,
-            endpoint_ipv6_address_range: ::std::option::Option::None,
+            automatic_backup_retention_days: None,
+            daily_automatic_backup_start_time: None,
+            deployment_type: None,
+            endpoint_ip_address_range: None,
+            endpoints: None,
+            disk_iops_configuration: None,
+            preferred_subnet_id: None,
+            route_table_ids: None,
+            throughput_capacity: None,
+            weekly_maintenance_start_time: None,
+            fsx_admin_password: None,
+            ha_pairs: None,
+            throughput_capacity_per_ha_pair: None,
+            endpoint_ipv6_address_range: None,
         }
     }
 }

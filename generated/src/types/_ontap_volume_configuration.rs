@@ -2,118 +2,110 @@
 
 /// Properties specific to a NetApp ONTAP volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct OntapVolumeConfiguration {
     /// Role the volume plays in a FlexCache relationship, if any.
-    pub flex_cache_endpoint_type: ::std::option::Option<
-        crate::types::FlexCacheEndpointType,
-    >,
+    pub flex_cache_endpoint_type: Option<crate::types::FlexCacheEndpointType>,
     /// Mount point of the volume inside the SVM namespace.
-    pub junction_path: ::std::option::Option<::std::string::String>,
+    pub junction_path: Option<String>,
     /// Permission model used for files on the volume.
-    pub security_style: ::std::option::Option<crate::types::SecurityStyle>,
+    pub security_style: Option<crate::types::SecurityStyle>,
     /// Volume size expressed in megabytes.
-    pub size_in_megabytes: ::std::option::Option<i32>,
+    pub size_in_megabytes: Option<i32>,
     /// Whether deduplication, compression and compaction are turned on.
-    pub storage_efficiency_enabled: ::std::option::Option<bool>,
+    pub storage_efficiency_enabled: Option<bool>,
     /// Identifier of the SVM that owns the volume.
-    pub storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
+    pub storage_virtual_machine_id: Option<String>,
     /// True when this is the root volume of its SVM.
-    pub storage_virtual_machine_root: ::std::option::Option<bool>,
+    pub storage_virtual_machine_root: Option<bool>,
     /// Rules for moving cold data to the capacity pool tier.
-    pub tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
+    pub tiering_policy: Option<crate::types::TieringPolicy>,
     /// ONTAP-assigned universal identifier of the volume.
-    pub uuid: ::std::option::Option<::std::string::String>,
+    pub uuid: Option<String>,
     /// Whether the volume is read-write, data-protection, or load-sharing.
-    pub ontap_volume_type: ::std::option::Option<crate::types::OntapVolumeType>,
+    pub ontap_volume_type: Option<crate::types::OntapVolumeType>,
     /// Name of the schedule used for automatic snapshots.
-    pub snapshot_policy: ::std::option::Option<::std::string::String>,
+    pub snapshot_policy: Option<String>,
     /// Whether volume tags are propagated onto its backups.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// Write-once-read-many settings, present for SnapLock volumes.
-    pub snaplock_configuration: ::std::option::Option<
-        crate::types::SnaplockConfiguration,
-    >,
+    pub snaplock_configuration: Option<crate::types::SnaplockConfiguration>,
     /// Whether the volume is a FlexVol or a FlexGroup.
-    pub volume_style: ::std::option::Option<crate::types::VolumeStyle>,
+    pub volume_style: Option<crate::types::VolumeStyle>,
     /// How the volume is laid out across aggregates.
-    pub aggregate_configuration: ::std::option::Option<
-        crate::types::AggregateConfiguration,
-    >,
+    pub aggregate_configuration: Option<crate::types::AggregateConfiguration>,
     /// Volume size expressed in bytes.
-    pub size_in_bytes: ::std::option::Option<i64>,
+    pub size_in_bytes: Option<i64>,
 }
 impl OntapVolumeConfiguration {
     /// Role the volume plays in a FlexCache relationship, if any.
     pub fn flex_cache_endpoint_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::FlexCacheEndpointType> {
+    ) -> Option<&crate::types::FlexCacheEndpointType> {
         self.flex_cache_endpoint_type.as_ref()
     }
     /// Mount point of the volume inside the SVM namespace.
-    pub fn junction_path(&self) -> ::std::option::Option<&str> {
+    pub fn junction_path(&self) -> Option<&str> {
         self.junction_path.as_deref()
     }
     /// Permission model used for files on the volume.
-    pub fn security_style(&self) -> ::std::option::Option<&crate::types::SecurityStyle> {
+    pub fn security_style(&self) -> Option<&crate::types::SecurityStyle> {
         self.security_style.as_ref()
     }
     /// Volume size expressed in megabytes.
-    pub fn size_in_megabytes(&self) -> ::std::option::Option<i32> {
+    pub fn size_in_megabytes(&self) -> Option<i32> {
         self.size_in_megabytes
     }
     /// Whether deduplication, compression and compaction are turned on.
-    pub fn storage_efficiency_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn storage_efficiency_enabled(&self) -> Option<bool> {
         self.storage_efficiency_enabled
     }
     /// Identifier of the SVM that owns the volume.
-    pub fn storage_virtual_machine_id(&self) -> ::std::option::Option<&str> {
+    pub fn storage_virtual_machine_id(&self) -> Option<&str> {
         self.storage_virtual_machine_id.as_deref()
     }
     /// True when this is the root volume of its SVM.
-    pub fn storage_virtual_machine_root(&self) -> ::std::option::Option<bool> {
+    pub fn storage_virtual_machine_root(&self) -> Option<bool> {
         self.storage_virtual_machine_root
     }
     /// Rules for moving cold data to the capacity pool tier.
-    pub fn tiering_policy(&self) -> ::std::option::Option<&crate::types::TieringPolicy> {
+    pub fn tiering_policy(&self) -> Option<&crate::types::TieringPolicy> {
         self.tiering_policy.as_ref()
     }
     /// ONTAP-assigned universal identifier of the volume.
-    pub fn uuid(&self) -> ::std::option::Option<&str> {
+    pub fn uuid(&self) -> Option<&str> {
         self.uuid.as_deref()
     }
     /// Whether the volume is read-write, data-protection, or load-sharing.
-    pub fn ontap_volume_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OntapVolumeType> {
+    pub fn ontap_volume_type(&self) -> Option<&crate::types::OntapVolumeType> {
         self.ontap_volume_type.as_ref()
     }
     /// Name of the schedule used for automatic snapshots.
-    pub fn snapshot_policy(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_policy(&self) -> Option<&str> {
         self.snapshot_policy.as_deref()
     }
     /// Whether volume tags are propagated onto its backups.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Write-once-read-many settings, present for SnapLock volumes.
     pub fn snaplock_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::SnaplockConfiguration> {
+    ) -> Option<&crate::types::SnaplockConfiguration> {
         self.snaplock_configuration.as_ref()
     }
     /// Whether the volume is a FlexVol or a FlexGroup.
-    pub fn volume_style(&self) -> ::std::option::Option<&crate::types::VolumeStyle> {
+    pub fn volume_style(&self) -> Option<&crate::types::VolumeStyle> {
         self.volume_style.as_ref()
     }
     /// How the volume is laid out across aggregates.
     pub fn aggregate_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::AggregateConfiguration> {
+    ) -> Option<&crate::types::AggregateConfiguration> {
         self.aggregate_configuration.as_ref()
     }
     /// Volume size expressed in bytes.
-    pub fn size_in_bytes(&self) -> ::std::option::Option<i64> {
+    pub fn size_in_bytes(&self) -> Option<i64> {
         self.size_in_bytes
     }
     /// Creates a new builder-style object to manufacture [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
@@ -123,35 +115,24 @@ impl OntapVolumeConfiguration {
 }
 /// A builder for [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct OntapVolumeConfigurationBuilder {
-    pub(crate) flex_cache_endpoint_type: ::std::option::Option<
-        crate::types::FlexCacheEndpointType,
-    >,
-    pub(crate) junction_path: ::std::option::Option<::std::string::String>,
-    pub(crate) security_style: ::std::option::Option<crate::types::SecurityStyle>,
-    pub(crate) size_in_megabytes: ::std::option::Option<i32>,
-    pub(crate) storage_efficiency_enabled: ::std::option::Option<bool>,
-    pub(crate) storage_virtual_machine_id: ::std::option::Option<::std::string::String>,
-    pub(crate) storage_virtual_machine_root: ::std::option::Option<bool>,
-    pub(crate) tiering_policy: ::std::option::Option<crate::types::TieringPolicy>,
-    pub(crate) uuid: ::std::option::Option<::std::string::String>,
-    pub(crate) ontap_volume_type: ::std::option::Option<crate::types::OntapVolumeType>,
-    pub(crate) snapshot_policy: ::std::option::Option<::std::string::String>,
-    pub(crate) copy_tags_to_backups: ::std::option::Option<bool>,
-    pub(crate) snaplock_configuration: ::std::option::Option<
-        crate::types::SnaplockConfiguration,
-    >,
-    pub(crate) volume_style: ::std::option::Option<crate::types::VolumeStyle>,
-    pub(crate) aggregate_configuration: ::std::option::Option<
-        crate::types::AggregateConfiguration,
-    >,
-    pub(crate) size_in_bytes: ::std::option::Option<i64>,
+    pub(crate) flex_cache_endpoint_type: Option<crate::types::FlexCacheEndpointType>,
+    pub(crate) junction_path: Option<String>,
+    pub(crate) security_style: Option<crate::types::SecurityStyle>,
+    pub(crate) size_in_megabytes: Option<i32>,
+    pub(crate) storage_efficiency_enabled: Option<bool>,
+    pub(crate) storage_virtual_machine_id: Option<String>,
+    pub(crate) storage_virtual_machine_root: Option<bool>,
+    pub(crate) tiering_policy: Option<crate::types::TieringPolicy>,
+    pub(crate) uuid: Option<String>,
+    pub(crate) ontap_volume_type: Option<crate::types::OntapVolumeType>,
+    pub(crate) snapshot_policy: Option<String>,
+    pub(crate) copy_tags_to_backups: Option<bool>,
+    pub(crate) snaplock_configuration: Option<crate::types::SnaplockConfiguration>,
+    pub(crate) volume_style: Option<crate::types::VolumeStyle>,
+    pub(crate) aggregate_configuration: Option<crate::types::AggregateConfiguration>,
+    pub(crate) size_in_bytes: Option<i64>,
 }
 impl OntapVolumeConfigurationBuilder {
     /// Role the volume plays in a FlexCache relationship, if any.
@@ -159,13 +140,13 @@ impl OntapVolumeConfigurationBuilder {
         mut self,
         input: crate::types::FlexCacheEndpointType,
     ) -> Self {
-        self.flex_cache_endpoint_type = ::std::option::Option::Some(input);
+        self.flex_cache_endpoint_type = Some(input);
         self
     }
     /// Role the volume plays in a FlexCache relationship, if any.
     pub fn set_flex_cache_endpoint_type(
         mut self,
-        input: ::std::option::Option<crate::types::FlexCacheEndpointType>,
+        input: Option<crate::types::FlexCacheEndpointType>,
     ) -> Self {
         self.flex_cache_endpoint_type = input;
         self
@@ -173,211 +154,170 @@ impl OntapVolumeConfigurationBuilder {
     /// Role the volume plays in a FlexCache relationship, if any.
     pub fn get_flex_cache_endpoint_type(
         &self,
-    ) -> &::std::option::Option<crate::types::FlexCacheEndpointType> {
+    ) -> &Option<crate::types::FlexCacheEndpointType> {
         &self.flex_cache_endpoint_type
     }
     /// Mount point of the volume inside the SVM namespace.
-    pub fn junction_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.junction_path = ::std::option::Option::Some(input.into());
+    pub fn junction_path(mut self, input: impl Into<String>) -> Self {
+        self.junction_path = Some(input.into());
         self
     }
     /// Mount point of the volume inside the SVM namespace.
-    pub fn set_junction_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_junction_path(mut self, input: Option<String>) -> Self {
         self.junction_path = input;
         self
     }
     /// Mount point of the volume inside the SVM namespace.
-    pub fn get_junction_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_junction_path(&self) -> &Option<String> {
         &self.junction_path
     }
     /// Permission model used for files on the volume.
     pub fn security_style(mut self, input: crate::types::SecurityStyle) -> Self {
-        self.security_style = ::std::option::Option::Some(input);
+        self.security_style = Some(input);
         self
     }
     /// Permission model used for files on the volume.
     pub fn set_security_style(
         mut self,
-        input: ::std::option::Option<crate::types::SecurityStyle>,
+        input: Option<crate::types::SecurityStyle>,
     ) -> Self {
         self.security_style = input;
         self
     }
     /// Permission model used for files on the volume.
-    pub fn get_security_style(
-        &self,
-    ) -> &::std::option::Option<crate::types::SecurityStyle> {
+    pub fn get_security_style(&self) -> &Option<crate::types::SecurityStyle> {
         &self.security_style
     }
     /// Volume size expressed in megabytes.
     pub fn size_in_megabytes(mut self, input: i32) -> Self {
-        self.size_in_megabytes = ::std::option::Option::Some(input);
+        self.size_in_megabytes = Some(input);
         self
     }
     /// Volume size expressed in megabytes.
-    pub fn set_size_in_megabytes(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_size_in_megabytes(mut self, input: Option<i32>) -> Self {
         self.size_in_megabytes = input;
         self
     }
     /// Volume size expressed in megabytes.
-    pub fn get_size_in_megabytes(&self) -> &::std::option::Option<i32> {
+    pub fn get_size_in_megabytes(&self) -> &Option<i32> {
         &self.size_in_megabytes
     }
     /// Whether deduplication, compression and compaction are turned on.
     pub fn storage_efficiency_enabled(mut self, input: bool) -> Self {
-        self.storage_efficiency_enabled = ::std::option::Option::Some(input);
+        self.storage_efficiency_enabled = Some(input);
         self
     }
     /// Whether deduplication, compression and compaction are turned on.
-    pub fn set_storage_efficiency_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_storage_efficiency_enabled(mut self, input: Option<bool>) -> Self {
         self.storage_efficiency_enabled = input;
         self
     }
     /// Whether deduplication, compression and compaction are turned on.
-    pub fn get_storage_efficiency_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_storage_efficiency_enabled(&self) -> &Option<bool> {
         &self.storage_efficiency_enabled
     }
     /// Identifier of the SVM that owns the volume.
-    pub fn storage_virtual_machine_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.storage_virtual_machine_id = ::std::option::Option::Some(input.into());
+    pub fn storage_virtual_machine_id(mut self, input: impl Into<String>) -> Self {
+        self.storage_virtual_machine_id = Some(input.into());
         self
     }
     /// Identifier of the SVM that owns the volume.
-    pub fn set_storage_virtual_machine_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_storage_virtual_machine_id(mut self, input: Option<String>) -> Self {
         self.storage_virtual_machine_id = input;
         self
     }
     /// Identifier of the SVM that owns the volume.
-    pub fn get_storage_virtual_machine_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_storage_virtual_machine_id(&self) -> &Option<String> {
         &self.storage_virtual_machine_id
     }
     /// True when this is the root volume of its SVM.
     pub fn storage_virtual_machine_root(mut self, input: bool) -> Self {
-        self.storage_virtual_machine_root = ::std::option::Option::Some(input);
+        self.storage_virtual_machine_root = Some(input);
         self
     }
     /// True when this is the root volume of its SVM.
-    pub fn set_storage_virtual_machine_root(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_storage_virtual_machine_root(mut self, input: Option<bool>) -> Self {
         self.storage_virtual_machine_root = input;
         self
     }
     /// True when this is the root volume of its SVM.
-    pub fn get_storage_virtual_machine_root(&self) -> &::std::option::Option<bool> {
+    pub fn get_storage_virtual_machine_root(&self) -> &Option<bool> {
         &self.storage_virtual_machine_root
     }
     /// Rules for moving cold data to the capacity pool tier.
     pub fn tiering_policy(mut self, input: crate::types::TieringPolicy) -> Self {
-        self.tiering_policy = ::std::option::Option::Some(input);
+        self.tiering_policy = Some(input);
         self
     }
     /// Rules for moving cold data to the capacity pool tier.
     pub fn set_tiering_policy(
         mut self,
-        input: ::std::option::Option<crate::types::TieringPolicy>,
+        input: Option<crate::types::TieringPolicy>,
     ) -> Self {
         self.tiering_policy = input;
         self
     }
     /// Rules for moving cold data to the capacity pool tier.
-    pub fn get_tiering_policy(
-        &self,
-    ) -> &::std::option::Option<crate::types::TieringPolicy> {
+    pub fn get_tiering_policy(&self) -> &Option<crate::types::TieringPolicy> {
         &self.tiering_policy
     }
     /// ONTAP-assigned universal identifier of the volume.
-    pub fn uuid(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.uuid = ::std::option::Option::Some(input.into());
+    pub fn uuid(mut self, input: impl Into<String>) -> Self {
+        self.uuid = Some(input.into());
         self
     }
     /// ONTAP-assigned universal identifier of the volume.
-    pub fn set_uuid(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_uuid(mut self, input: Option<String>) -> Self {
         self.uuid = input;
         self
     }
     /// ONTAP-assigned universal identifier of the volume.
-    pub fn get_uuid(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_uuid(&self) -> &Option<String> {
         &self.uuid
     }
     /// Whether the volume is read-write, data-protection, or load-sharing.
     pub fn ontap_volume_type(mut self, input: crate::types::OntapVolumeType) -> Self {
-        self.ontap_volume_type = ::std::option::Option::Some(input);
+        self.ontap_volume_type = Some(input);
         self
     }
     /// Whether the volume is read-write, data-protection, or load-sharing.
     pub fn set_ontap_volume_type(
         mut self,
-        input: ::std::option::Option<crate::types::OntapVolumeType>,
+        input: Option<crate::types::OntapVolumeType>,
     ) -> Self {
         self.ontap_volume_type = input;
         self
     }
     /// Whether the volume is read-write, data-protection, or load-sharing.
-    pub fn get_ontap_volume_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OntapVolumeType> {
+    pub fn get_ontap_volume_type(&self) -> &Option<crate::types::OntapVolumeType> {
         &self.ontap_volume_type
     }
     /// Name of the schedule used for automatic snapshots.
-    pub fn snapshot_policy(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.snapshot_policy = ::std::option::Option::Some(input.into());
+    pub fn snapshot_policy(mut self, input: impl Into<String>) -> Self {
+        self.snapshot_policy = Some(input.into());
         self
     }
     /// Name of the schedule used for automatic snapshots.
-    pub fn set_snapshot_policy(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_policy(mut self, input: Option<String>) -> Self {
         self.snapshot_policy = input;
         self
     }
     /// Name of the schedule used for automatic snapshots.
-    pub fn get_snapshot_policy(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_policy(&self) -> &Option<String> {
         &self.snapshot_policy
     }
     /// Whether volume tags are propagated onto its backups.
     pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
+        self.copy_tags_to_backups = Some(input);
         self
     }
     /// Whether volume tags are propagated onto its backups.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_copy_tags_to_backups(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_backups = input;
         self
     }
     /// Whether volume tags are propagated onto its backups.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_tags_to_backups(&self) -> &Option<bool> {
         &self.copy_tags_to_backups
     }
     /// Write-once-read-many settings, present for SnapLock volumes.
@@ -385,13 +325,13 @@ impl OntapVolumeConfigurationBuilder {
         mut self,
         input: crate::types::SnaplockConfiguration,
     ) -> Self {
-        self.snaplock_configuration = ::std::option::Option::Some(input);
+        self.snaplock_configuration = Some(input);
         self
     }
     /// Write-once-read-many settings, present for SnapLock volumes.
     pub fn set_snaplock_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::SnaplockConfiguration>,
+        input: Option<crate::types::SnaplockConfiguration>,
     ) -> Self {
         self.snaplock_configuration = input;
         self
@@ -399,24 +339,21 @@ impl OntapVolumeConfigurationBuilder {
     /// Write-once-read-many settings, present for SnapLock volumes.
     pub fn get_snaplock_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::SnaplockConfiguration> {
+    ) -> &Option<crate::types::SnaplockConfiguration> {
         &self.snaplock_configuration
     }
     /// Whether the volume is a FlexVol or a FlexGroup.
     pub fn volume_style(mut self, input: crate::types::VolumeStyle) -> Self {
-        self.volume_style = ::std::option::Option::Some(input);
+        self.volume_style = Some(input);
         self
     }
     /// Whether the volume is a FlexVol or a FlexGroup.
-    pub fn set_volume_style(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeStyle>,
-    ) -> Self {
+    pub fn set_volume_style(mut self, input: Option<crate::types::VolumeStyle>) -> Self {
         self.volume_style = input;
         self
     }
     /// Whether the volume is a FlexVol or a FlexGroup.
-    pub fn get_volume_style(&self) -> &::std::option::Option<crate::types::VolumeStyle> {
+    pub fn get_volume_style(&self) -> &Option<crate::types::VolumeStyle> {
         &self.volume_style
     }
     /// How the volume is laid out across aggregates.
@@ -424,13 +361,13 @@ impl OntapVolumeConfigurationBuilder {
         mut self,
         input: crate::types::AggregateConfiguration,
     ) -> Self {
-        self.aggregate_configuration = ::std::option::Option::Some(input);
+        self.aggregate_configuration = Some(input);
         self
     }
     /// How the volume is laid out across aggregates.
     pub fn set_aggregate_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::AggregateConfiguration>,
+        input: Option<crate::types::AggregateConfiguration>,
     ) -> Self {
         self.aggregate_configuration = input;
         self
@@ -438,21 +375,21 @@ impl OntapVolumeConfigurationBuilder {
     /// How the volume is laid out across aggregates.
     pub fn get_aggregate_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::AggregateConfiguration> {
+    ) -> &Option<crate::types::AggregateConfiguration> {
         &self.aggregate_configuration
     }
     /// Volume size expressed in bytes.
     pub fn size_in_bytes(mut self, input: i64) -> Self {
-        self.size_in_bytes = ::std::option::Option::Some(input);
+        self.size_in_bytes = Some(input);
         self
     }
     /// Volume size expressed in bytes.
-    pub fn set_size_in_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
+    pub fn set_size_in_bytes(mut self, input: Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
     /// Volume size expressed in bytes.
-    pub fn get_size_in_bytes(&self) -> &::std::option::Option<i64> {
+    pub fn get_size_in_bytes(&self) -> &Option<i64> {
         &self.size_in_bytes
     }
     /// Consumes the builder and constructs a [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
@@ -480,33 +417,27 @@ impl OntapVolumeConfigurationBuilder {
 impl crate::json::Json for OntapVolumeConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("OntapVolumeConfiguration")?;
-        let mut m_flex_cache_endpoint_type: ::std::option::Option<
+        let mut m_flex_cache_endpoint_type: Option<
             crate::types::FlexCacheEndpointType,
-        > = ::std::option::Option::None;
-        let mut m_junction_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_security_style: ::std::option::Option<crate::types::SecurityStyle> = ::std::option::Option::None;
-        let mut m_size_in_megabytes: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_efficiency_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_storage_virtual_machine_id: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_storage_virtual_machine_root: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_tiering_policy: ::std::option::Option<crate::types::TieringPolicy> = ::std::option::Option::None;
-        let mut m_uuid: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ontap_volume_type: ::std::option::Option<
-            crate::types::OntapVolumeType,
-        > = ::std::option::Option::None;
-        let mut m_snapshot_policy: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_snaplock_configuration: ::std::option::Option<
-            crate::types::SnaplockConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_volume_style: ::std::option::Option<crate::types::VolumeStyle> = ::std::option::Option::None;
-        let mut m_aggregate_configuration: ::std::option::Option<
+        > = None;
+        let mut m_junction_path: Option<String> = None;
+        let mut m_security_style: Option<crate::types::SecurityStyle> = None;
+        let mut m_size_in_megabytes: Option<i32> = None;
+        let mut m_storage_efficiency_enabled: Option<bool> = None;
+        let mut m_storage_virtual_machine_id: Option<String> = None;
+        let mut m_storage_virtual_machine_root: Option<bool> = None;
+        let mut m_tiering_policy: Option<crate::types::TieringPolicy> = None;
+        let mut m_uuid: Option<String> = None;
+        let mut m_ontap_volume_type: Option<crate::types::OntapVolumeType> = None;
+        let mut m_snapshot_policy: Option<String> = None;
+        let mut m_copy_tags_to_backups: Option<bool> = None;
+        let mut m_snaplock_configuration: Option<crate::types::SnaplockConfiguration> = None;
+        let mut m_volume_style: Option<crate::types::VolumeStyle> = None;
+        let mut m_aggregate_configuration: Option<
             crate::types::AggregateConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_size_in_bytes: ::std::option::Option<i64> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        let mut m_size_in_bytes: Option<i64> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "FlexCacheEndpointType" => {
                     m_flex_cache_endpoint_type = crate::json::member(
@@ -579,7 +510,7 @@ impl crate::json::Json for OntapVolumeConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(OntapVolumeConfiguration {
+        Ok(OntapVolumeConfiguration {
             flex_cache_endpoint_type: m_flex_cache_endpoint_type,
             junction_path: m_junction_path,
             security_style: m_security_style,
@@ -600,77 +531,77 @@ impl crate::json::Json for OntapVolumeConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.flex_cache_endpoint_type {
+        if let Some(value) = &self.flex_cache_endpoint_type {
             crate::json::write_member(writer, "FlexCacheEndpointType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.junction_path {
+        if let Some(value) = &self.junction_path {
             crate::json::write_member(writer, "JunctionPath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.security_style {
+        if let Some(value) = &self.security_style {
             crate::json::write_member(writer, "SecurityStyle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_megabytes {
+        if let Some(value) = &self.size_in_megabytes {
             crate::json::write_member(writer, "SizeInMegabytes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_efficiency_enabled {
+        if let Some(value) = &self.storage_efficiency_enabled {
             crate::json::write_member(writer, "StorageEfficiencyEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_id {
+        if let Some(value) = &self.storage_virtual_machine_id {
             crate::json::write_member(writer, "StorageVirtualMachineId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_virtual_machine_root {
+        if let Some(value) = &self.storage_virtual_machine_root {
             crate::json::write_member(writer, "StorageVirtualMachineRoot", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tiering_policy {
+        if let Some(value) = &self.tiering_policy {
             crate::json::write_member(writer, "TieringPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.uuid {
+        if let Some(value) = &self.uuid {
             crate::json::write_member(writer, "UUID", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_volume_type {
+        if let Some(value) = &self.ontap_volume_type {
             crate::json::write_member(writer, "OntapVolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_policy {
+        if let Some(value) = &self.snapshot_policy {
             crate::json::write_member(writer, "SnapshotPolicy", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             crate::json::write_member(writer, "CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_configuration {
+        if let Some(value) = &self.snaplock_configuration {
             crate::json::write_member(writer, "SnaplockConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_style {
+        if let Some(value) = &self.volume_style {
             crate::json::write_member(writer, "VolumeStyle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aggregate_configuration {
+        if let Some(value) = &self.aggregate_configuration {
             crate::json::write_member(writer, "AggregateConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.size_in_bytes {
+        if let Some(value) = &self.size_in_bytes {
             crate::json::write_member(writer, "SizeInBytes", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OntapVolumeConfiguration {
     fn zero_value() -> Self {
         OntapVolumeConfiguration {
-            flex_cache_endpoint_type: ::std::option::Option::None,
-            junction_path: ::std::option::Option::None,
-            security_style: ::std::option::Option::None,
-            size_in_megabytes: ::std::option::Option::None,
-            storage_efficiency_enabled: ::std::option::Option::None,
-            storage_virtual_machine_id: ::std::option::Option::None,
-            storage_virtual_machine_root: ::std::option::Option::None,
-            tiering_policy: ::std::option::Option::None,
-            uuid: ::std::option::Option::None,
-            ontap_volume_type: ::std::option::Option::None,
-            snapshot_policy: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            snaplock_configuration: ::std::option::Option::None,
-            volume_style: ::std::option::Option::None,
-            aggregate_configuration: ::std::option::Option::None,
-            size_in_bytes: ::std::option::Option::None,
+            flex_cache_endpoint_type: None,
+            junction_path: None,
+            security_style: None,
+            size_in_megabytes: None,
+            storage_efficiency_enabled: None,
+            storage_virtual_machine_id: None,
+            storage_virtual_machine_root: None,
+            tiering_policy: None,
+            uuid: None,
+            ontap_volume_type: None,
+            snapshot_policy: None,
+            copy_tags_to_backups: None,
+            snaplock_configuration: None,
+            volume_style: None,
+            aggregate_configuration: None,
+            size_in_bytes: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `OntapVolumeType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum OntapVolumeType {
     /// `RW`
     Rw,
@@ -43,7 +35,7 @@ pub enum OntapVolumeType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for OntapVolumeType {
+impl From<&str> for OntapVolumeType {
     fn from(s: &str) -> Self {
         match s {
             "RW" => OntapVolumeType::Rw,
@@ -59,8 +51,8 @@ impl ::std::convert::From<&str> for OntapVolumeType {
 }
 impl ::std::str::FromStr for OntapVolumeType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(OntapVolumeType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(OntapVolumeType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -79,18 +71,16 @@ impl OntapVolumeType {
         &["RW", "DP", "LS"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match OntapVolumeType::from(value) {
             OntapVolumeType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for OntapVolumeType {
+impl AsRef<str> for OntapVolumeType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -106,7 +96,7 @@ impl crate::json::Json for OntapVolumeType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OntapVolumeType {

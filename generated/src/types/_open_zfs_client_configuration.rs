@@ -2,28 +2,28 @@
 
 /// An NFS access rule for a set of clients.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsClientConfiguration {
     /// Hosts or address ranges the rule applies to.
     ///
     /// This member is required.
-    pub clients: ::std::option::Option<::std::string::String>,
+    pub clients: Option<String>,
     /// NFS export flags granted to those hosts.
     ///
     /// This member is required.
-    pub options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub options: Option<Vec<String>>,
 }
 impl OpenZfsClientConfiguration {
     /// Hosts or address ranges the rule applies to.
     ///
     /// This member is required.
-    pub fn clients(&self) -> ::std::option::Option<&str> {
+    pub fn clients(&self) -> Option<&str> {
         self.clients.as_deref()
     }
     /// NFS export flags granted to those hosts.
     ///
     /// This member is required.
-    pub fn options(&self) -> &[::std::string::String] {
+    pub fn options(&self) -> &[String] {
         self.options.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
@@ -33,79 +33,58 @@ impl OpenZfsClientConfiguration {
 }
 /// A builder for [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsClientConfigurationBuilder {
-    pub(crate) clients: ::std::option::Option<::std::string::String>,
-    pub(crate) options: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub(crate) clients: Option<String>,
+    pub(crate) options: Option<Vec<String>>,
 }
 impl OpenZfsClientConfigurationBuilder {
     /// Hosts or address ranges the rule applies to.
     ///
     /// This member is required.
-    pub fn clients(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.clients = ::std::option::Option::Some(input.into());
+    pub fn clients(mut self, input: impl Into<String>) -> Self {
+        self.clients = Some(input.into());
         self
     }
     /// Hosts or address ranges the rule applies to.
     ///
     /// This member is required.
-    pub fn set_clients(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_clients(mut self, input: Option<String>) -> Self {
         self.clients = input;
         self
     }
     /// Hosts or address ranges the rule applies to.
     ///
     /// This member is required.
-    pub fn get_clients(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_clients(&self) -> &Option<String> {
         &self.clients
     }
     /// Appends an item to `options`; use [`Self::set_options`] to replace the whole list.
-    pub fn options(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn options(mut self, input: impl Into<String>) -> Self {
         let mut v = self.options.unwrap_or_default();
         v.push(input.into());
-        self.options = ::std::option::Option::Some(v);
+        self.options = Some(v);
         self
     }
     /// NFS export flags granted to those hosts.
     ///
     /// This member is required.
-    pub fn set_options(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_options(mut self, input: Option<Vec<String>>) -> Self {
         self.options = input;
         self
     }
     /// NFS export flags granted to those hosts.
     ///
     /// This member is required.
-    pub fn get_options(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_options(&self) -> &Option<Vec<String>> {
         &self.options
     }
     /// Consumes the builder and constructs a [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `clients`, `options`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<OpenZfsClientConfiguration, crate::error::BuildError> {
+    pub fn build(self) -> Result<OpenZfsClientConfiguration, crate::error::BuildError> {
         if self.clients.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "clients",
                     "`clients` was not specified but it is required when building `OpenZfsClientConfiguration`",
@@ -113,14 +92,14 @@ impl OpenZfsClientConfigurationBuilder {
             );
         }
         if self.options.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "options",
                     "`options` was not specified but it is required when building `OpenZfsClientConfiguration`",
                 ),
             );
         }
-        ::std::result::Result::Ok(OpenZfsClientConfiguration {
+        Ok(OpenZfsClientConfiguration {
             clients: self.clients,
             options: self.options,
         })
@@ -129,46 +108,44 @@ impl OpenZfsClientConfigurationBuilder {
 impl crate::json::Json for OpenZfsClientConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("OpenZfsClientConfiguration")?;
-        let mut m_clients: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_options: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_clients: Option<String> = None;
+        let mut m_options: Option<Vec<String>> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Clients" => m_clients = crate::json::member(reader, "Clients")?,
                 "Options" => {
                     m_options = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "Options")?;
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(OpenZfsClientConfiguration {
+        Ok(OpenZfsClientConfiguration {
             clients: m_clients,
             options: m_options,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.clients {
+        if let Some(value) = &self.clients {
             crate::json::write_member(writer, "Clients", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.options {
+        if let Some(value) = &self.options {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "Options", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsClientConfiguration {
     fn zero_value() -> Self {
         OpenZfsClientConfiguration {
-            clients: ::std::option::Option::None,
-            options: ::std::option::Option::None,
+            clients: None,
+            options: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `OpenZfsCopyStrategy::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum OpenZfsCopyStrategy {
     /// `CLONE`
     Clone,
@@ -43,7 +35,7 @@ pub enum OpenZfsCopyStrategy {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for OpenZfsCopyStrategy {
+impl From<&str> for OpenZfsCopyStrategy {
     fn from(s: &str) -> Self {
         match s {
             "CLONE" => OpenZfsCopyStrategy::Clone,
@@ -59,8 +51,8 @@ impl ::std::convert::From<&str> for OpenZfsCopyStrategy {
 }
 impl ::std::str::FromStr for OpenZfsCopyStrategy {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(OpenZfsCopyStrategy::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(OpenZfsCopyStrategy::from(s))
     }
 }
 #[allow(deprecated)]
@@ -79,18 +71,16 @@ impl OpenZfsCopyStrategy {
         &["CLONE", "FULL_COPY", "INCREMENTAL_COPY"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match OpenZfsCopyStrategy::from(value) {
             OpenZfsCopyStrategy::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsCopyStrategy {
+impl AsRef<str> for OpenZfsCopyStrategy {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -106,7 +96,7 @@ impl crate::json::Json for OpenZfsCopyStrategy {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsCopyStrategy {

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `OpenZfsDeploymentType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum OpenZfsDeploymentType {
     /// `SINGLE_AZ_1`
     SingleAz1,
@@ -47,7 +39,7 @@ pub enum OpenZfsDeploymentType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for OpenZfsDeploymentType {
+impl From<&str> for OpenZfsDeploymentType {
     fn from(s: &str) -> Self {
         match s {
             "SINGLE_AZ_1" => OpenZfsDeploymentType::SingleAz1,
@@ -65,8 +57,8 @@ impl ::std::convert::From<&str> for OpenZfsDeploymentType {
 }
 impl ::std::str::FromStr for OpenZfsDeploymentType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(OpenZfsDeploymentType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(OpenZfsDeploymentType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -87,18 +79,16 @@ impl OpenZfsDeploymentType {
         &["SINGLE_AZ_1", "SINGLE_AZ_2", "SINGLE_AZ_HA_1", "SINGLE_AZ_HA_2", "MULTI_AZ_1"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match OpenZfsDeploymentType::from(value) {
             OpenZfsDeploymentType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsDeploymentType {
+impl AsRef<str> for OpenZfsDeploymentType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -114,7 +104,7 @@ impl crate::json::Json for OpenZfsDeploymentType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsDeploymentType {

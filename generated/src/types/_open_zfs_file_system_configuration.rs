@@ -2,114 +2,108 @@
 
 /// Settings specific to an OpenZFS file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsFileSystemConfiguration {
     /// Number of days automatic backups are held.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// Whether file system tags get copied onto its backups.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// Whether file system tags get copied onto its volumes.
-    pub copy_tags_to_volumes: ::std::option::Option<bool>,
+    pub copy_tags_to_volumes: Option<bool>,
     /// Time of day when the automatic backup starts.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// Which OpenZFS availability layout is used.
-    pub deployment_type: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
+    pub deployment_type: Option<crate::types::OpenZfsDeploymentType>,
     /// Overall throughput in MB/s.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// Day and time each week when maintenance may run.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// SSD IOPS provisioning settings.
-    pub disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
+    pub disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
     /// Id of the top-level volume.
-    pub root_volume_id: ::std::option::Option<::std::string::String>,
+    pub root_volume_id: Option<String>,
     /// Subnet hosting the active file server.
-    pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
+    pub preferred_subnet_id: Option<String>,
     /// IPv4 block the endpoint is drawn from.
-    pub endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ip_address_range: Option<String>,
     /// IPv6 block the endpoint is drawn from.
-    pub endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
+    pub endpoint_ipv6_address_range: Option<String>,
     /// VPC route tables that carry endpoint routes.
-    pub route_table_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub route_table_ids: Option<Vec<String>>,
     /// IPv4 address clients connect to.
-    pub endpoint_ip_address: ::std::option::Option<::std::string::String>,
+    pub endpoint_ip_address: Option<String>,
     /// IPv6 address clients connect to.
-    pub endpoint_ipv6_address: ::std::option::Option<::std::string::String>,
+    pub endpoint_ipv6_address: Option<String>,
     /// Read cache settings of the file system.
-    pub read_cache_configuration: ::std::option::Option<
-        crate::types::OpenZfsReadCacheConfiguration,
-    >,
+    pub read_cache_configuration: Option<crate::types::OpenZfsReadCacheConfiguration>,
 }
 impl OpenZfsFileSystemConfiguration {
     /// Number of days automatic backups are held.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// Whether file system tags get copied onto its backups.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Whether file system tags get copied onto its volumes.
-    pub fn copy_tags_to_volumes(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_volumes(&self) -> Option<bool> {
         self.copy_tags_to_volumes
     }
     /// Time of day when the automatic backup starts.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Which OpenZFS availability layout is used.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::OpenZfsDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Overall throughput in MB/s.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Day and time each week when maintenance may run.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// SSD IOPS provisioning settings.
     pub fn disk_iops_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+    ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// Id of the top-level volume.
-    pub fn root_volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn root_volume_id(&self) -> Option<&str> {
         self.root_volume_id.as_deref()
     }
     /// Subnet hosting the active file server.
-    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// IPv4 block the endpoint is drawn from.
-    pub fn endpoint_ip_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ip_address_range(&self) -> Option<&str> {
         self.endpoint_ip_address_range.as_deref()
     }
     /// IPv6 block the endpoint is drawn from.
-    pub fn endpoint_ipv6_address_range(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ipv6_address_range(&self) -> Option<&str> {
         self.endpoint_ipv6_address_range.as_deref()
     }
     /// VPC route tables that carry endpoint routes.
-    pub fn route_table_ids(&self) -> &[::std::string::String] {
+    pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// IPv4 address clients connect to.
-    pub fn endpoint_ip_address(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ip_address(&self) -> Option<&str> {
         self.endpoint_ip_address.as_deref()
     }
     /// IPv6 address clients connect to.
-    pub fn endpoint_ipv6_address(&self) -> ::std::option::Option<&str> {
+    pub fn endpoint_ipv6_address(&self) -> Option<&str> {
         self.endpoint_ipv6_address.as_deref()
     }
     /// Read cache settings of the file system.
     pub fn read_cache_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsReadCacheConfiguration> {
+    ) -> Option<&crate::types::OpenZfsReadCacheConfiguration> {
         self.read_cache_configuration.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
@@ -119,116 +113,88 @@ impl OpenZfsFileSystemConfiguration {
 }
 /// A builder for [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsFileSystemConfigurationBuilder {
-    pub(crate) automatic_backup_retention_days: ::std::option::Option<i32>,
-    pub(crate) copy_tags_to_backups: ::std::option::Option<bool>,
-    pub(crate) copy_tags_to_volumes: ::std::option::Option<bool>,
-    pub(crate) daily_automatic_backup_start_time: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) deployment_type: ::std::option::Option<
-        crate::types::OpenZfsDeploymentType,
-    >,
-    pub(crate) throughput_capacity: ::std::option::Option<i32>,
-    pub(crate) weekly_maintenance_start_time: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
-    pub(crate) root_volume_id: ::std::option::Option<::std::string::String>,
-    pub(crate) preferred_subnet_id: ::std::option::Option<::std::string::String>,
-    pub(crate) endpoint_ip_address_range: ::std::option::Option<::std::string::String>,
-    pub(crate) endpoint_ipv6_address_range: ::std::option::Option<::std::string::String>,
-    pub(crate) route_table_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    pub(crate) endpoint_ip_address: ::std::option::Option<::std::string::String>,
-    pub(crate) endpoint_ipv6_address: ::std::option::Option<::std::string::String>,
-    pub(crate) read_cache_configuration: ::std::option::Option<
+    pub(crate) automatic_backup_retention_days: Option<i32>,
+    pub(crate) copy_tags_to_backups: Option<bool>,
+    pub(crate) copy_tags_to_volumes: Option<bool>,
+    pub(crate) daily_automatic_backup_start_time: Option<String>,
+    pub(crate) deployment_type: Option<crate::types::OpenZfsDeploymentType>,
+    pub(crate) throughput_capacity: Option<i32>,
+    pub(crate) weekly_maintenance_start_time: Option<String>,
+    pub(crate) disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
+    pub(crate) root_volume_id: Option<String>,
+    pub(crate) preferred_subnet_id: Option<String>,
+    pub(crate) endpoint_ip_address_range: Option<String>,
+    pub(crate) endpoint_ipv6_address_range: Option<String>,
+    pub(crate) route_table_ids: Option<Vec<String>>,
+    pub(crate) endpoint_ip_address: Option<String>,
+    pub(crate) endpoint_ipv6_address: Option<String>,
+    pub(crate) read_cache_configuration: Option<
         crate::types::OpenZfsReadCacheConfiguration,
     >,
 }
 impl OpenZfsFileSystemConfigurationBuilder {
     /// Number of days automatic backups are held.
     pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
+        self.automatic_backup_retention_days = Some(input);
         self
     }
     /// Number of days automatic backups are held.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_automatic_backup_retention_days(mut self, input: Option<i32>) -> Self {
         self.automatic_backup_retention_days = input;
         self
     }
     /// Number of days automatic backups are held.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_automatic_backup_retention_days(&self) -> &Option<i32> {
         &self.automatic_backup_retention_days
     }
     /// Whether file system tags get copied onto its backups.
     pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
+        self.copy_tags_to_backups = Some(input);
         self
     }
     /// Whether file system tags get copied onto its backups.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_copy_tags_to_backups(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_backups = input;
         self
     }
     /// Whether file system tags get copied onto its backups.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_tags_to_backups(&self) -> &Option<bool> {
         &self.copy_tags_to_backups
     }
     /// Whether file system tags get copied onto its volumes.
     pub fn copy_tags_to_volumes(mut self, input: bool) -> Self {
-        self.copy_tags_to_volumes = ::std::option::Option::Some(input);
+        self.copy_tags_to_volumes = Some(input);
         self
     }
     /// Whether file system tags get copied onto its volumes.
-    pub fn set_copy_tags_to_volumes(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_copy_tags_to_volumes(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_volumes = input;
         self
     }
     /// Whether file system tags get copied onto its volumes.
-    pub fn get_copy_tags_to_volumes(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_tags_to_volumes(&self) -> &Option<bool> {
         &self.copy_tags_to_volumes
     }
     /// Time of day when the automatic backup starts.
     pub fn daily_automatic_backup_start_time(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.daily_automatic_backup_start_time = Some(input.into());
         self
     }
     /// Time of day when the automatic backup starts.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.daily_automatic_backup_start_time = input;
         self
     }
     /// Time of day when the automatic backup starts.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_daily_automatic_backup_start_time(&self) -> &Option<String> {
         &self.daily_automatic_backup_start_time
     }
     /// Which OpenZFS availability layout is used.
@@ -236,57 +202,47 @@ impl OpenZfsFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::OpenZfsDeploymentType,
     ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input);
+        self.deployment_type = Some(input);
         self
     }
     /// Which OpenZFS availability layout is used.
     pub fn set_deployment_type(
         mut self,
-        input: ::std::option::Option<crate::types::OpenZfsDeploymentType>,
+        input: Option<crate::types::OpenZfsDeploymentType>,
     ) -> Self {
         self.deployment_type = input;
         self
     }
     /// Which OpenZFS availability layout is used.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsDeploymentType> {
+    pub fn get_deployment_type(&self) -> &Option<crate::types::OpenZfsDeploymentType> {
         &self.deployment_type
     }
     /// Overall throughput in MB/s.
     pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
+        self.throughput_capacity = Some(input);
         self
     }
     /// Overall throughput in MB/s.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput_capacity(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// Overall throughput in MB/s.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput_capacity(&self) -> &Option<i32> {
         &self.throughput_capacity
     }
     /// Day and time each week when maintenance may run.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
+    pub fn weekly_maintenance_start_time(mut self, input: impl Into<String>) -> Self {
+        self.weekly_maintenance_start_time = Some(input.into());
         self
     }
     /// Day and time each week when maintenance may run.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_weekly_maintenance_start_time(mut self, input: Option<String>) -> Self {
         self.weekly_maintenance_start_time = input;
         self
     }
     /// Day and time each week when maintenance may run.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_weekly_maintenance_start_time(&self) -> &Option<String> {
         &self.weekly_maintenance_start_time
     }
     /// SSD IOPS provisioning settings.
@@ -294,13 +250,13 @@ impl OpenZfsFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::DiskIopsConfiguration,
     ) -> Self {
-        self.disk_iops_configuration = ::std::option::Option::Some(input);
+        self.disk_iops_configuration = Some(input);
         self
     }
     /// SSD IOPS provisioning settings.
     pub fn set_disk_iops_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
+        input: Option<crate::types::DiskIopsConfiguration>,
     ) -> Self {
         self.disk_iops_configuration = input;
         self
@@ -308,161 +264,107 @@ impl OpenZfsFileSystemConfigurationBuilder {
     /// SSD IOPS provisioning settings.
     pub fn get_disk_iops_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
+    ) -> &Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
     /// Id of the top-level volume.
-    pub fn root_volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.root_volume_id = ::std::option::Option::Some(input.into());
+    pub fn root_volume_id(mut self, input: impl Into<String>) -> Self {
+        self.root_volume_id = Some(input.into());
         self
     }
     /// Id of the top-level volume.
-    pub fn set_root_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_root_volume_id(mut self, input: Option<String>) -> Self {
         self.root_volume_id = input;
         self
     }
     /// Id of the top-level volume.
-    pub fn get_root_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_root_volume_id(&self) -> &Option<String> {
         &self.root_volume_id
     }
     /// Subnet hosting the active file server.
-    pub fn preferred_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn preferred_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.preferred_subnet_id = Some(input.into());
         self
     }
     /// Subnet hosting the active file server.
-    pub fn set_preferred_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_preferred_subnet_id(mut self, input: Option<String>) -> Self {
         self.preferred_subnet_id = input;
         self
     }
     /// Subnet hosting the active file server.
-    pub fn get_preferred_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_preferred_subnet_id(&self) -> &Option<String> {
         &self.preferred_subnet_id
     }
     /// IPv4 block the endpoint is drawn from.
-    pub fn endpoint_ip_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address_range = ::std::option::Option::Some(input.into());
+    pub fn endpoint_ip_address_range(mut self, input: impl Into<String>) -> Self {
+        self.endpoint_ip_address_range = Some(input.into());
         self
     }
     /// IPv4 block the endpoint is drawn from.
-    pub fn set_endpoint_ip_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_ip_address_range(mut self, input: Option<String>) -> Self {
         self.endpoint_ip_address_range = input;
         self
     }
     /// IPv4 block the endpoint is drawn from.
-    pub fn get_endpoint_ip_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_ip_address_range(&self) -> &Option<String> {
         &self.endpoint_ip_address_range
     }
     /// IPv6 block the endpoint is drawn from.
-    pub fn endpoint_ipv6_address_range(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address_range = ::std::option::Option::Some(input.into());
+    pub fn endpoint_ipv6_address_range(mut self, input: impl Into<String>) -> Self {
+        self.endpoint_ipv6_address_range = Some(input.into());
         self
     }
     /// IPv6 block the endpoint is drawn from.
-    pub fn set_endpoint_ipv6_address_range(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_ipv6_address_range(mut self, input: Option<String>) -> Self {
         self.endpoint_ipv6_address_range = input;
         self
     }
     /// IPv6 block the endpoint is drawn from.
-    pub fn get_endpoint_ipv6_address_range(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_ipv6_address_range(&self) -> &Option<String> {
         &self.endpoint_ipv6_address_range
     }
     /// Appends an item to `route_table_ids`; use [`Self::set_route_table_ids`] to replace the whole list.
-    pub fn route_table_ids(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn route_table_ids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.route_table_ids.unwrap_or_default();
         v.push(input.into());
-        self.route_table_ids = ::std::option::Option::Some(v);
+        self.route_table_ids = Some(v);
         self
     }
     /// VPC route tables that carry endpoint routes.
-    pub fn set_route_table_ids(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.route_table_ids = input;
         self
     }
     /// VPC route tables that carry endpoint routes.
-    pub fn get_route_table_ids(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.route_table_ids
     }
     /// IPv4 address clients connect to.
-    pub fn endpoint_ip_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ip_address = ::std::option::Option::Some(input.into());
+    pub fn endpoint_ip_address(mut self, input: impl Into<String>) -> Self {
+        self.endpoint_ip_address = Some(input.into());
         self
     }
     /// IPv4 address clients connect to.
-    pub fn set_endpoint_ip_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_ip_address(mut self, input: Option<String>) -> Self {
         self.endpoint_ip_address = input;
         self
     }
     /// IPv4 address clients connect to.
-    pub fn get_endpoint_ip_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_ip_address(&self) -> &Option<String> {
         &self.endpoint_ip_address
     }
     /// IPv6 address clients connect to.
-    pub fn endpoint_ipv6_address(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.endpoint_ipv6_address = ::std::option::Option::Some(input.into());
+    pub fn endpoint_ipv6_address(mut self, input: impl Into<String>) -> Self {
+        self.endpoint_ipv6_address = Some(input.into());
         self
     }
     /// IPv6 address clients connect to.
-    pub fn set_endpoint_ipv6_address(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_endpoint_ipv6_address(mut self, input: Option<String>) -> Self {
         self.endpoint_ipv6_address = input;
         self
     }
     /// IPv6 address clients connect to.
-    pub fn get_endpoint_ipv6_address(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_endpoint_ipv6_address(&self) -> &Option<String> {
         &self.endpoint_ipv6_address
     }
     /// Read cache settings of the file system.
@@ -470,13 +372,13 @@ impl OpenZfsFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::OpenZfsReadCacheConfiguration,
     ) -> Self {
-        self.read_cache_configuration = ::std::option::Option::Some(input);
+        self.read_cache_configuration = Some(input);
         self
     }
     /// Read cache settings of the file system.
     pub fn set_read_cache_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::OpenZfsReadCacheConfiguration>,
+        input: Option<crate::types::OpenZfsReadCacheConfiguration>,
     ) -> Self {
         self.read_cache_configuration = input;
         self
@@ -484,7 +386,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     /// Read cache settings of the file system.
     pub fn get_read_cache_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsReadCacheConfiguration> {
+    ) -> &Option<crate::types::OpenZfsReadCacheConfiguration> {
         &self.read_cache_configuration
     }
     /// Consumes the builder and constructs a [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
@@ -512,39 +414,25 @@ impl OpenZfsFileSystemConfigurationBuilder {
 impl crate::json::Json for OpenZfsFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("OpenZfsFileSystemConfiguration")?;
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_copy_tags_to_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::OpenZfsDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_disk_iops_configuration: ::std::option::Option<
-            crate::types::DiskIopsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_root_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_endpoint_ip_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_endpoint_ipv6_address_range: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_route_table_ids: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_endpoint_ip_address: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_endpoint_ipv6_address: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_read_cache_configuration: ::std::option::Option<
+        let mut m_automatic_backup_retention_days: Option<i32> = None;
+        let mut m_copy_tags_to_backups: Option<bool> = None;
+        let mut m_copy_tags_to_volumes: Option<bool> = None;
+        let mut m_daily_automatic_backup_start_time: Option<String> = None;
+        let mut m_deployment_type: Option<crate::types::OpenZfsDeploymentType> = None;
+        let mut m_throughput_capacity: Option<i32> = None;
+        let mut m_weekly_maintenance_start_time: Option<String> = None;
+        let mut m_disk_iops_configuration: Option<crate::types::DiskIopsConfiguration> = None;
+        let mut m_root_volume_id: Option<String> = None;
+        let mut m_preferred_subnet_id: Option<String> = None;
+        let mut m_endpoint_ip_address_range: Option<String> = None;
+        let mut m_endpoint_ipv6_address_range: Option<String> = None;
+        let mut m_route_table_ids: Option<Vec<String>> = None;
+        let mut m_endpoint_ip_address: Option<String> = None;
+        let mut m_endpoint_ipv6_address: Option<String> = None;
+        let mut m_read_cache_configuration: Option<
             crate::types::OpenZfsReadCacheConfiguration,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "AutomaticBackupRetentionDays" => {
                     m_automatic_backup_retention_days = crate::json::member(
@@ -614,7 +502,7 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
                 }
                 "RouteTableIds" => {
                     m_route_table_ids = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "RouteTableIds")?;
                 }
                 "EndpointIpAddress" => {
@@ -639,7 +527,7 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(OpenZfsFileSystemConfiguration {
+        Ok(OpenZfsFileSystemConfiguration {
             automatic_backup_retention_days: m_automatic_backup_retention_days,
             copy_tags_to_backups: m_copy_tags_to_backups,
             copy_tags_to_volumes: m_copy_tags_to_volumes,
@@ -660,82 +548,79 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             crate::json::write_member(writer, "AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             crate::json::write_member(writer, "CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_volumes {
+        if let Some(value) = &self.copy_tags_to_volumes {
             crate::json::write_member(writer, "CopyTagsToVolumes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             crate::json::write_member(writer, "DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             crate::json::write_member(writer, "DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             crate::json::write_member(writer, "ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             crate::json::write_member(writer, "WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             crate::json::write_member(writer, "DiskIopsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.root_volume_id {
+        if let Some(value) = &self.root_volume_id {
             crate::json::write_member(writer, "RootVolumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             crate::json::write_member(writer, "PreferredSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address_range {
+        if let Some(value) = &self.endpoint_ip_address_range {
             crate::json::write_member(writer, "EndpointIpAddressRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address_range {
+        if let Some(value) = &self.endpoint_ipv6_address_range {
             crate::json::write_member(writer, "EndpointIpv6AddressRange", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.route_table_ids {
+        if let Some(value) = &self.route_table_ids {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "RouteTableIds", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ip_address {
+        if let Some(value) = &self.endpoint_ip_address {
             crate::json::write_member(writer, "EndpointIpAddress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.endpoint_ipv6_address {
+        if let Some(value) = &self.endpoint_ipv6_address {
             crate::json::write_member(writer, "EndpointIpv6Address", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_cache_configuration {
+        if let Some(value) = &self.read_cache_configuration {
             crate::json::write_member(writer, "ReadCacheConfiguration", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsFileSystemConfiguration {
     fn zero_value() -> Self {
         OpenZfsFileSystemConfiguration {
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            copy_tags_to_volumes: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            disk_iops_configuration: ::std::option::Option::None,
-            root_volume_id: ::std::option::Option::None,
-            preferred_subnet_id: ::std::option::Option::None,
-            endpoint_ip_address_range: ::std::option::Option::None,
-            endpoint_ipv6_address_range: ::std::option::Option::None,
-            route_table_ids: ::std::option::Option::None,
-            endpoint_ip_address: ::std::option::Option::None,
-            endpoint_ipv6_address: ::std::option::Option::None,
-            read_cache_configuration: ::std::option::Option::None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            copy_tags_to_volumes: None,
+            daily_automatic_backup_start_time: None,
+            deployment_type: None,
+            throughput_capacity: None,
+            weekly_maintenance_start_time: None,
+            disk_iops_configuration: None,
+            root_volume_id: None,
+            preferred_subnet_id: None,
+            endpoint_ip_address_range: None,
+            endpoint_ipv6_address_range: None,
+            route_table_ids: None,
+            endpoint_ip_address: None,
+            endpoint_ipv6_address: None,
+            read_cache_configuration: None,
         }
     }
 }

@@ -2,14 +2,12 @@
 
 /// One NFS export of an OpenZFS volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsNfsExport {
     /// Per-client access rules of the export.
     ///
     /// This member is required.
-    pub client_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-    >,
+    pub client_configurations: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
 }
 impl OpenZfsNfsExport {
     /// Per-client access rules of the export.
@@ -25,15 +23,10 @@ impl OpenZfsNfsExport {
 }
 /// A builder for [`OpenZfsNfsExport`](struct@OpenZfsNfsExport).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsNfsExportBuilder {
-    pub(crate) client_configurations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
+    pub(crate) client_configurations: Option<
+        Vec<crate::types::OpenZfsClientConfiguration>,
     >,
 }
 impl OpenZfsNfsExportBuilder {
@@ -44,7 +37,7 @@ impl OpenZfsNfsExportBuilder {
     ) -> Self {
         let mut v = self.client_configurations.unwrap_or_default();
         v.push(input);
-        self.client_configurations = ::std::option::Option::Some(v);
+        self.client_configurations = Some(v);
         self
     }
     /// Per-client access rules of the export.
@@ -52,9 +45,7 @@ impl OpenZfsNfsExportBuilder {
     /// This member is required.
     pub fn set_client_configurations(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-        >,
+        input: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
     ) -> Self {
         self.client_configurations = input;
         self
@@ -64,26 +55,22 @@ impl OpenZfsNfsExportBuilder {
     /// This member is required.
     pub fn get_client_configurations(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-    > {
+    ) -> &Option<Vec<crate::types::OpenZfsClientConfiguration>> {
         &self.client_configurations
     }
     /// Consumes the builder and constructs a [`OpenZfsNfsExport`](struct@OpenZfsNfsExport).
     ///
     /// Returns an error naming the first missing required member of: `client_configurations`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<OpenZfsNfsExport, crate::error::BuildError> {
+    pub fn build(self) -> Result<OpenZfsNfsExport, crate::error::BuildError> {
         if self.client_configurations.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "client_configurations",
                     "`client_configurations` was not specified but it is required when building `OpenZfsNfsExport`",
                 ),
             );
         }
-        ::std::result::Result::Ok(OpenZfsNfsExport {
+        Ok(OpenZfsNfsExport {
             client_configurations: self.client_configurations,
         })
     }
@@ -91,10 +78,10 @@ impl OpenZfsNfsExportBuilder {
 impl crate::json::Json for OpenZfsNfsExport {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("OpenZfsNfsExport")?;
-        let mut m_client_configurations: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsClientConfiguration>,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_client_configurations: Option<
+            Vec<crate::types::OpenZfsClientConfiguration>,
+        > = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ClientConfigurations" => {
                     m_client_configurations = crate::json::member_as::<
@@ -107,13 +94,13 @@ impl crate::json::Json for OpenZfsNfsExport {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(OpenZfsNfsExport {
+        Ok(OpenZfsNfsExport {
             client_configurations: m_client_configurations,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.client_configurations {
+        if let Some(value) = &self.client_configurations {
             crate::json::write_member_as::<
                 crate::json::List<
                     crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
@@ -121,13 +108,13 @@ impl crate::json::Json for OpenZfsNfsExport {
             >(writer, "ClientConfigurations", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsNfsExport {
     fn zero_value() -> Self {
         OpenZfsNfsExport {
-            client_configurations: ::std::option::Option::None,
+            client_configurations: None,
         }
     }
 }

@@ -2,22 +2,20 @@
 
 /// Origin snapshot details of an OpenZFS volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsOriginSnapshotConfiguration {
     /// ARN of the snapshot the volume came from.
-    pub snapshot_arn: ::std::option::Option<::std::string::String>,
+    pub snapshot_arn: Option<String>,
     /// Method used to materialize the volume from that snapshot.
-    pub copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+    pub copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfiguration {
     /// ARN of the snapshot the volume came from.
-    pub fn snapshot_arn(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_arn(&self) -> Option<&str> {
         self.snapshot_arn.as_deref()
     }
     /// Method used to materialize the volume from that snapshot.
-    pub fn copy_strategy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsCopyStrategy> {
+    pub fn copy_strategy(&self) -> Option<&crate::types::OpenZfsCopyStrategy> {
         self.copy_strategy.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
@@ -27,54 +25,41 @@ impl OpenZfsOriginSnapshotConfiguration {
 }
 /// A builder for [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsOriginSnapshotConfigurationBuilder {
-    pub(crate) snapshot_arn: ::std::option::Option<::std::string::String>,
-    pub(crate) copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+    pub(crate) snapshot_arn: Option<String>,
+    pub(crate) copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsOriginSnapshotConfigurationBuilder {
     /// ARN of the snapshot the volume came from.
-    pub fn snapshot_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.snapshot_arn = ::std::option::Option::Some(input.into());
+    pub fn snapshot_arn(mut self, input: impl Into<String>) -> Self {
+        self.snapshot_arn = Some(input.into());
         self
     }
     /// ARN of the snapshot the volume came from.
-    pub fn set_snapshot_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_arn(mut self, input: Option<String>) -> Self {
         self.snapshot_arn = input;
         self
     }
     /// ARN of the snapshot the volume came from.
-    pub fn get_snapshot_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_arn(&self) -> &Option<String> {
         &self.snapshot_arn
     }
     /// Method used to materialize the volume from that snapshot.
     pub fn copy_strategy(mut self, input: crate::types::OpenZfsCopyStrategy) -> Self {
-        self.copy_strategy = ::std::option::Option::Some(input);
+        self.copy_strategy = Some(input);
         self
     }
     /// Method used to materialize the volume from that snapshot.
     pub fn set_copy_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+        input: Option<crate::types::OpenZfsCopyStrategy>,
     ) -> Self {
         self.copy_strategy = input;
         self
     }
     /// Method used to materialize the volume from that snapshot.
-    pub fn get_copy_strategy(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
+    pub fn get_copy_strategy(&self) -> &Option<crate::types::OpenZfsCopyStrategy> {
         &self.copy_strategy
     }
     /// Consumes the builder and constructs a [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
@@ -88,11 +73,9 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
 impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("OpenZfsOriginSnapshotConfiguration")?;
-        let mut m_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_strategy: ::std::option::Option<
-            crate::types::OpenZfsCopyStrategy,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_snapshot_arn: Option<String> = None;
+        let mut m_copy_strategy: Option<crate::types::OpenZfsCopyStrategy> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "SnapshotARN" => {
                     m_snapshot_arn = crate::json::member(reader, "SnapshotARN")?;
@@ -104,28 +87,28 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(OpenZfsOriginSnapshotConfiguration {
+        Ok(OpenZfsOriginSnapshotConfiguration {
             snapshot_arn: m_snapshot_arn,
             copy_strategy: m_copy_strategy,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.snapshot_arn {
+        if let Some(value) = &self.snapshot_arn {
             crate::json::write_member(writer, "SnapshotARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_strategy {
+        if let Some(value) = &self.copy_strategy {
             crate::json::write_member(writer, "CopyStrategy", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsOriginSnapshotConfiguration {
     fn zero_value() -> Self {
         OpenZfsOriginSnapshotConfiguration {
-            snapshot_arn: ::std::option::Option::None,
-            copy_strategy: ::std::option::Option::None,
+            snapshot_arn: None,
+            copy_strategy: None,
         }
     }
 }

@@ -19,15 +19,7 @@
 ///
 /// To send a value the model does not know yet, use `OpenZfsQuotaType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum OpenZfsQuotaType {
     /// `USER`
     User,
@@ -40,7 +32,7 @@ pub enum OpenZfsQuotaType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for OpenZfsQuotaType {
+impl From<&str> for OpenZfsQuotaType {
     fn from(s: &str) -> Self {
         match s {
             "USER" => OpenZfsQuotaType::User,
@@ -55,8 +47,8 @@ impl ::std::convert::From<&str> for OpenZfsQuotaType {
 }
 impl ::std::str::FromStr for OpenZfsQuotaType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(OpenZfsQuotaType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(OpenZfsQuotaType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -74,18 +66,16 @@ impl OpenZfsQuotaType {
         &["USER", "GROUP"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match OpenZfsQuotaType::from(value) {
             OpenZfsQuotaType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsQuotaType {
+impl AsRef<str> for OpenZfsQuotaType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -101,7 +91,7 @@ impl crate::json::Json for OpenZfsQuotaType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsQuotaType {

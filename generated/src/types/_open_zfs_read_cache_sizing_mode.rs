@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `OpenZfsReadCacheSizingMode::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum OpenZfsReadCacheSizingMode {
     /// `NO_CACHE`
     NoCache,
@@ -43,7 +35,7 @@ pub enum OpenZfsReadCacheSizingMode {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for OpenZfsReadCacheSizingMode {
+impl From<&str> for OpenZfsReadCacheSizingMode {
     fn from(s: &str) -> Self {
         match s {
             "NO_CACHE" => OpenZfsReadCacheSizingMode::NoCache,
@@ -61,8 +53,8 @@ impl ::std::convert::From<&str> for OpenZfsReadCacheSizingMode {
 }
 impl ::std::str::FromStr for OpenZfsReadCacheSizingMode {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(OpenZfsReadCacheSizingMode::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(OpenZfsReadCacheSizingMode::from(s))
     }
 }
 #[allow(deprecated)]
@@ -83,18 +75,16 @@ impl OpenZfsReadCacheSizingMode {
         &["NO_CACHE", "USER_PROVISIONED", "PROPORTIONAL_TO_THROUGHPUT_CAPACITY"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match OpenZfsReadCacheSizingMode::from(value) {
             OpenZfsReadCacheSizingMode::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for OpenZfsReadCacheSizingMode {
+impl AsRef<str> for OpenZfsReadCacheSizingMode {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -110,7 +100,7 @@ impl crate::json::Json for OpenZfsReadCacheSizingMode {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsReadCacheSizingMode {

@@ -2,38 +2,38 @@
 
 /// A space limit for one user or group.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsUserOrGroupQuota {
     /// Kind of principal this limit is for.
     ///
     /// This member is required.
-    pub r#type: ::std::option::Option<crate::types::OpenZfsQuotaType>,
+    pub r#type: Option<crate::types::OpenZfsQuotaType>,
     /// Numeric POSIX ID of the user or group.
     ///
     /// This member is required.
-    pub id: ::std::option::Option<i32>,
+    pub id: Option<i32>,
     /// Space limit in GiB.
     ///
     /// This member is required.
-    pub storage_capacity_quota_gib: ::std::option::Option<i32>,
+    pub storage_capacity_quota_gib: Option<i32>,
 }
 impl OpenZfsUserOrGroupQuota {
     /// Kind of principal this limit is for.
     ///
     /// This member is required.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::OpenZfsQuotaType> {
+    pub fn r#type(&self) -> Option<&crate::types::OpenZfsQuotaType> {
         self.r#type.as_ref()
     }
     /// Numeric POSIX ID of the user or group.
     ///
     /// This member is required.
-    pub fn id(&self) -> ::std::option::Option<i32> {
+    pub fn id(&self) -> Option<i32> {
         self.id
     }
     /// Space limit in GiB.
     ///
     /// This member is required.
-    pub fn storage_capacity_quota_gib(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity_quota_gib(&self) -> Option<i32> {
         self.storage_capacity_quota_gib
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
@@ -43,92 +43,79 @@ impl OpenZfsUserOrGroupQuota {
 }
 /// A builder for [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsUserOrGroupQuotaBuilder {
-    pub(crate) r#type: ::std::option::Option<crate::types::OpenZfsQuotaType>,
-    pub(crate) id: ::std::option::Option<i32>,
-    pub(crate) storage_capacity_quota_gib: ::std::option::Option<i32>,
+    pub(crate) r#type: Option<crate::types::OpenZfsQuotaType>,
+    pub(crate) id: Option<i32>,
+    pub(crate) storage_capacity_quota_gib: Option<i32>,
 }
 impl OpenZfsUserOrGroupQuotaBuilder {
     /// Kind of principal this limit is for.
     ///
     /// This member is required.
     pub fn r#type(mut self, input: crate::types::OpenZfsQuotaType) -> Self {
-        self.r#type = ::std::option::Option::Some(input);
+        self.r#type = Some(input);
         self
     }
     /// Kind of principal this limit is for.
     ///
     /// This member is required.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::OpenZfsQuotaType>,
-    ) -> Self {
+    pub fn set_type(mut self, input: Option<crate::types::OpenZfsQuotaType>) -> Self {
         self.r#type = input;
         self
     }
     /// Kind of principal this limit is for.
     ///
     /// This member is required.
-    pub fn get_type(&self) -> &::std::option::Option<crate::types::OpenZfsQuotaType> {
+    pub fn get_type(&self) -> &Option<crate::types::OpenZfsQuotaType> {
         &self.r#type
     }
     /// Numeric POSIX ID of the user or group.
     ///
     /// This member is required.
     pub fn id(mut self, input: i32) -> Self {
-        self.id = ::std::option::Option::Some(input);
+        self.id = Some(input);
         self
     }
     /// Numeric POSIX ID of the user or group.
     ///
     /// This member is required.
-    pub fn set_id(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_id(mut self, input: Option<i32>) -> Self {
         self.id = input;
         self
     }
     /// Numeric POSIX ID of the user or group.
     ///
     /// This member is required.
-    pub fn get_id(&self) -> &::std::option::Option<i32> {
+    pub fn get_id(&self) -> &Option<i32> {
         &self.id
     }
     /// Space limit in GiB.
     ///
     /// This member is required.
     pub fn storage_capacity_quota_gib(mut self, input: i32) -> Self {
-        self.storage_capacity_quota_gib = ::std::option::Option::Some(input);
+        self.storage_capacity_quota_gib = Some(input);
         self
     }
     /// Space limit in GiB.
     ///
     /// This member is required.
-    pub fn set_storage_capacity_quota_gib(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_storage_capacity_quota_gib(mut self, input: Option<i32>) -> Self {
         self.storage_capacity_quota_gib = input;
         self
     }
     /// Space limit in GiB.
     ///
     /// This member is required.
-    pub fn get_storage_capacity_quota_gib(&self) -> &::std::option::Option<i32> {
+    pub fn get_storage_capacity_quota_gib(&self) -> &Option<i32> {
         &self.storage_capacity_quota_gib
     }
     /// Consumes the builder and constructs a [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
     ///
     /// Returns an error naming the first missing required member of: `type`, `id`, `storage_capacity_quota_gib`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<OpenZfsUserOrGroupQuota, crate::error::BuildError> {
+    pub fn build(self) -> Result<OpenZfsUserOrGroupQuota, crate::error::BuildError> {
         if self.r#type.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "type",
                     "`type` was not specified but it is required when building `OpenZfsUserOrGroupQuota`",
@@ -136,7 +123,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
             );
         }
         if self.id.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "id",
                     "`id` was not specified but it is required when building `OpenZfsUserOrGroupQuota`",
@@ -144,14 +131,14 @@ impl OpenZfsUserOrGroupQuotaBuilder {
             );
         }
         if self.storage_capacity_quota_gib.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "storage_capacity_quota_gib",
                     "`storage_capacity_quota_gib` was not specified but it is required when building `OpenZfsUserOrGroupQuota`",
                 ),
             );
         }
-        ::std::result::Result::Ok(OpenZfsUserOrGroupQuota {
+        Ok(OpenZfsUserOrGroupQuota {
             r#type: self.r#type,
             id: self.id,
             storage_capacity_quota_gib: self.storage_capacity_quota_gib,
@@ -161,10 +148,10 @@ impl OpenZfsUserOrGroupQuotaBuilder {
 impl crate::json::Json for OpenZfsUserOrGroupQuota {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("OpenZfsUserOrGroupQuota")?;
-        let mut m_type: ::std::option::Option<crate::types::OpenZfsQuotaType> = ::std::option::Option::None;
-        let mut m_id: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_type: Option<crate::types::OpenZfsQuotaType> = None;
+        let mut m_id: Option<i32> = None;
+        let mut m_storage_capacity_quota_gib: Option<i32> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Type" => m_type = crate::json::member(reader, "Type")?,
                 "Id" => m_id = crate::json::member(reader, "Id")?,
@@ -178,7 +165,7 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(OpenZfsUserOrGroupQuota {
+        Ok(OpenZfsUserOrGroupQuota {
             r#type: m_type,
             id: m_id,
             storage_capacity_quota_gib: m_storage_capacity_quota_gib,
@@ -186,25 +173,25 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             crate::json::write_member(writer, "Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.id {
+        if let Some(value) = &self.id {
             crate::json::write_member(writer, "Id", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gib {
+        if let Some(value) = &self.storage_capacity_quota_gib {
             crate::json::write_member(writer, "StorageCapacityQuotaGiB", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsUserOrGroupQuota {
     fn zero_value() -> Self {
         OpenZfsUserOrGroupQuota {
-            r#type: ::std::option::Option::None,
-            id: ::std::option::Option::None,
-            storage_capacity_quota_gib: ::std::option::Option::None,
+            r#type: None,
+            id: None,
+            storage_capacity_quota_gib: None,
         }
     }
 }

@@ -2,92 +2,84 @@
 
 /// Properties specific to an OpenZFS volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsVolumeConfiguration {
     /// Identifier of the volume this one is nested under.
-    pub parent_volume_id: ::std::option::Option<::std::string::String>,
+    pub parent_volume_id: Option<String>,
     /// Location of the volume within the file system tree.
-    pub volume_path: ::std::option::Option<::std::string::String>,
+    pub volume_path: Option<String>,
     /// Space set aside for this volume, in GiB.
-    pub storage_capacity_reservation_gib: ::std::option::Option<i32>,
+    pub storage_capacity_reservation_gib: Option<i32>,
     /// Upper limit on space the volume may consume, in GiB.
-    pub storage_capacity_quota_gib: ::std::option::Option<i32>,
+    pub storage_capacity_quota_gib: Option<i32>,
     /// Block size ZFS uses for files on this volume, measured in KiB.
-    pub record_size_kib: ::std::option::Option<i32>,
+    pub record_size_kib: Option<i32>,
     /// Compression algorithm applied to stored data.
-    pub data_compression_type: ::std::option::Option<
-        crate::types::OpenZfsDataCompressionType,
-    >,
+    pub data_compression_type: Option<crate::types::OpenZfsDataCompressionType>,
     /// Whether volume tags are propagated onto its snapshots.
-    pub copy_tags_to_snapshots: ::std::option::Option<bool>,
+    pub copy_tags_to_snapshots: Option<bool>,
     /// Snapshot the volume was created from, if any.
-    pub origin_snapshot: ::std::option::Option<
-        crate::types::OpenZfsOriginSnapshotConfiguration,
-    >,
+    pub origin_snapshot: Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
     /// Whether writes to the volume are blocked.
-    pub read_only: ::std::option::Option<bool>,
+    pub read_only: Option<bool>,
     /// NFS sharing settings of the volume.
-    pub nfs_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-    >,
+    pub nfs_exports: Option<Vec<crate::types::OpenZfsNfsExport>>,
     /// Per-user and per-group space limits on the volume.
-    pub user_and_group_quotas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-    >,
+    pub user_and_group_quotas: Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
     /// Snapshot to roll the volume back to.
-    pub restore_to_snapshot: ::std::option::Option<::std::string::String>,
+    pub restore_to_snapshot: Option<String>,
     /// Whether newer snapshots are removed during a rollback.
-    pub delete_intermediate_snaphots: ::std::option::Option<bool>,
+    pub delete_intermediate_snaphots: Option<bool>,
     /// Whether clones depending on newer snapshots are removed during a rollback.
-    pub delete_cloned_volumes: ::std::option::Option<bool>,
+    pub delete_cloned_volumes: Option<bool>,
     /// Whether partially transferred data is discarded after a failed copy.
-    pub delete_intermediate_data: ::std::option::Option<bool>,
+    pub delete_intermediate_data: Option<bool>,
     /// ARN of the snapshot used as the source of a copy.
-    pub source_snapshot_arn: ::std::option::Option<::std::string::String>,
+    pub source_snapshot_arn: Option<String>,
     /// Identifier of the snapshot produced on the target side of a copy.
-    pub destination_snapshot: ::std::option::Option<::std::string::String>,
+    pub destination_snapshot: Option<String>,
     /// Method used to copy snapshot data.
-    pub copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+    pub copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfiguration {
     /// Identifier of the volume this one is nested under.
-    pub fn parent_volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn parent_volume_id(&self) -> Option<&str> {
         self.parent_volume_id.as_deref()
     }
     /// Location of the volume within the file system tree.
-    pub fn volume_path(&self) -> ::std::option::Option<&str> {
+    pub fn volume_path(&self) -> Option<&str> {
         self.volume_path.as_deref()
     }
     /// Space set aside for this volume, in GiB.
-    pub fn storage_capacity_reservation_gib(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity_reservation_gib(&self) -> Option<i32> {
         self.storage_capacity_reservation_gib
     }
     /// Upper limit on space the volume may consume, in GiB.
-    pub fn storage_capacity_quota_gib(&self) -> ::std::option::Option<i32> {
+    pub fn storage_capacity_quota_gib(&self) -> Option<i32> {
         self.storage_capacity_quota_gib
     }
     /// Block size ZFS uses for files on this volume, measured in KiB.
-    pub fn record_size_kib(&self) -> ::std::option::Option<i32> {
+    pub fn record_size_kib(&self) -> Option<i32> {
         self.record_size_kib
     }
     /// Compression algorithm applied to stored data.
     pub fn data_compression_type(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsDataCompressionType> {
+    ) -> Option<&crate::types::OpenZfsDataCompressionType> {
         self.data_compression_type.as_ref()
     }
     /// Whether volume tags are propagated onto its snapshots.
-    pub fn copy_tags_to_snapshots(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_snapshots(&self) -> Option<bool> {
         self.copy_tags_to_snapshots
     }
     /// Snapshot the volume was created from, if any.
     pub fn origin_snapshot(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsOriginSnapshotConfiguration> {
+    ) -> Option<&crate::types::OpenZfsOriginSnapshotConfiguration> {
         self.origin_snapshot.as_ref()
     }
     /// Whether writes to the volume are blocked.
-    pub fn read_only(&self) -> ::std::option::Option<bool> {
+    pub fn read_only(&self) -> Option<bool> {
         self.read_only
     }
     /// NFS sharing settings of the volume.
@@ -99,33 +91,31 @@ impl OpenZfsVolumeConfiguration {
         self.user_and_group_quotas.as_deref().unwrap_or_default()
     }
     /// Snapshot to roll the volume back to.
-    pub fn restore_to_snapshot(&self) -> ::std::option::Option<&str> {
+    pub fn restore_to_snapshot(&self) -> Option<&str> {
         self.restore_to_snapshot.as_deref()
     }
     /// Whether newer snapshots are removed during a rollback.
-    pub fn delete_intermediate_snaphots(&self) -> ::std::option::Option<bool> {
+    pub fn delete_intermediate_snaphots(&self) -> Option<bool> {
         self.delete_intermediate_snaphots
     }
     /// Whether clones depending on newer snapshots are removed during a rollback.
-    pub fn delete_cloned_volumes(&self) -> ::std::option::Option<bool> {
+    pub fn delete_cloned_volumes(&self) -> Option<bool> {
         self.delete_cloned_volumes
     }
     /// Whether partially transferred data is discarded after a failed copy.
-    pub fn delete_intermediate_data(&self) -> ::std::option::Option<bool> {
+    pub fn delete_intermediate_data(&self) -> Option<bool> {
         self.delete_intermediate_data
     }
     /// ARN of the snapshot used as the source of a copy.
-    pub fn source_snapshot_arn(&self) -> ::std::option::Option<&str> {
+    pub fn source_snapshot_arn(&self) -> Option<&str> {
         self.source_snapshot_arn.as_deref()
     }
     /// Identifier of the snapshot produced on the target side of a copy.
-    pub fn destination_snapshot(&self) -> ::std::option::Option<&str> {
+    pub fn destination_snapshot(&self) -> Option<&str> {
         self.destination_snapshot.as_deref()
     }
     /// Method used to copy snapshot data.
-    pub fn copy_strategy(
-        &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsCopyStrategy> {
+    pub fn copy_strategy(&self) -> Option<&crate::types::OpenZfsCopyStrategy> {
         self.copy_strategy.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
@@ -135,127 +125,96 @@ impl OpenZfsVolumeConfiguration {
 }
 /// A builder for [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct OpenZfsVolumeConfigurationBuilder {
-    pub(crate) parent_volume_id: ::std::option::Option<::std::string::String>,
-    pub(crate) volume_path: ::std::option::Option<::std::string::String>,
-    pub(crate) storage_capacity_reservation_gib: ::std::option::Option<i32>,
-    pub(crate) storage_capacity_quota_gib: ::std::option::Option<i32>,
-    pub(crate) record_size_kib: ::std::option::Option<i32>,
-    pub(crate) data_compression_type: ::std::option::Option<
-        crate::types::OpenZfsDataCompressionType,
-    >,
-    pub(crate) copy_tags_to_snapshots: ::std::option::Option<bool>,
-    pub(crate) origin_snapshot: ::std::option::Option<
-        crate::types::OpenZfsOriginSnapshotConfiguration,
-    >,
-    pub(crate) read_only: ::std::option::Option<bool>,
-    pub(crate) nfs_exports: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-    >,
-    pub(crate) user_and_group_quotas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-    >,
-    pub(crate) restore_to_snapshot: ::std::option::Option<::std::string::String>,
-    pub(crate) delete_intermediate_snaphots: ::std::option::Option<bool>,
-    pub(crate) delete_cloned_volumes: ::std::option::Option<bool>,
-    pub(crate) delete_intermediate_data: ::std::option::Option<bool>,
-    pub(crate) source_snapshot_arn: ::std::option::Option<::std::string::String>,
-    pub(crate) destination_snapshot: ::std::option::Option<::std::string::String>,
-    pub(crate) copy_strategy: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+    pub(crate) parent_volume_id: Option<String>,
+    pub(crate) volume_path: Option<String>,
+    pub(crate) storage_capacity_reservation_gib: Option<i32>,
+    pub(crate) storage_capacity_quota_gib: Option<i32>,
+    pub(crate) record_size_kib: Option<i32>,
+    pub(crate) data_compression_type: Option<crate::types::OpenZfsDataCompressionType>,
+    pub(crate) copy_tags_to_snapshots: Option<bool>,
+    pub(crate) origin_snapshot: Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
+    pub(crate) read_only: Option<bool>,
+    pub(crate) nfs_exports: Option<Vec<crate::types::OpenZfsNfsExport>>,
+    pub(crate) user_and_group_quotas: Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
+    pub(crate) restore_to_snapshot: Option<String>,
+    pub(crate) delete_intermediate_snaphots: Option<bool>,
+    pub(crate) delete_cloned_volumes: Option<bool>,
+    pub(crate) delete_intermediate_data: Option<bool>,
+    pub(crate) source_snapshot_arn: Option<String>,
+    pub(crate) destination_snapshot: Option<String>,
+    pub(crate) copy_strategy: Option<crate::types::OpenZfsCopyStrategy>,
 }
 impl OpenZfsVolumeConfigurationBuilder {
     /// Identifier of the volume this one is nested under.
-    pub fn parent_volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parent_volume_id = ::std::option::Option::Some(input.into());
+    pub fn parent_volume_id(mut self, input: impl Into<String>) -> Self {
+        self.parent_volume_id = Some(input.into());
         self
     }
     /// Identifier of the volume this one is nested under.
-    pub fn set_parent_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parent_volume_id(mut self, input: Option<String>) -> Self {
         self.parent_volume_id = input;
         self
     }
     /// Identifier of the volume this one is nested under.
-    pub fn get_parent_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parent_volume_id(&self) -> &Option<String> {
         &self.parent_volume_id
     }
     /// Location of the volume within the file system tree.
-    pub fn volume_path(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.volume_path = ::std::option::Option::Some(input.into());
+    pub fn volume_path(mut self, input: impl Into<String>) -> Self {
+        self.volume_path = Some(input.into());
         self
     }
     /// Location of the volume within the file system tree.
-    pub fn set_volume_path(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_path(mut self, input: Option<String>) -> Self {
         self.volume_path = input;
         self
     }
     /// Location of the volume within the file system tree.
-    pub fn get_volume_path(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_path(&self) -> &Option<String> {
         &self.volume_path
     }
     /// Space set aside for this volume, in GiB.
     pub fn storage_capacity_reservation_gib(mut self, input: i32) -> Self {
-        self.storage_capacity_reservation_gib = ::std::option::Option::Some(input);
+        self.storage_capacity_reservation_gib = Some(input);
         self
     }
     /// Space set aside for this volume, in GiB.
-    pub fn set_storage_capacity_reservation_gib(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_storage_capacity_reservation_gib(mut self, input: Option<i32>) -> Self {
         self.storage_capacity_reservation_gib = input;
         self
     }
     /// Space set aside for this volume, in GiB.
-    pub fn get_storage_capacity_reservation_gib(&self) -> &::std::option::Option<i32> {
+    pub fn get_storage_capacity_reservation_gib(&self) -> &Option<i32> {
         &self.storage_capacity_reservation_gib
     }
     /// Upper limit on space the volume may consume, in GiB.
     pub fn storage_capacity_quota_gib(mut self, input: i32) -> Self {
-        self.storage_capacity_quota_gib = ::std::option::Option::Some(input);
+        self.storage_capacity_quota_gib = Some(input);
         self
     }
     /// Upper limit on space the volume may consume, in GiB.
-    pub fn set_storage_capacity_quota_gib(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_storage_capacity_quota_gib(mut self, input: Option<i32>) -> Self {
         self.storage_capacity_quota_gib = input;
         self
     }
     /// Upper limit on space the volume may consume, in GiB.
-    pub fn get_storage_capacity_quota_gib(&self) -> &::std::option::Option<i32> {
+    pub fn get_storage_capacity_quota_gib(&self) -> &Option<i32> {
         &self.storage_capacity_quota_gib
     }
     /// Block size ZFS uses for files on this volume, measured in KiB.
     pub fn record_size_kib(mut self, input: i32) -> Self {
-        self.record_size_kib = ::std::option::Option::Some(input);
+        self.record_size_kib = Some(input);
         self
     }
     /// Block size ZFS uses for files on this volume, measured in KiB.
-    pub fn set_record_size_kib(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_record_size_kib(mut self, input: Option<i32>) -> Self {
         self.record_size_kib = input;
         self
     }
     /// Block size ZFS uses for files on this volume, measured in KiB.
-    pub fn get_record_size_kib(&self) -> &::std::option::Option<i32> {
+    pub fn get_record_size_kib(&self) -> &Option<i32> {
         &self.record_size_kib
     }
     /// Compression algorithm applied to stored data.
@@ -263,13 +222,13 @@ impl OpenZfsVolumeConfigurationBuilder {
         mut self,
         input: crate::types::OpenZfsDataCompressionType,
     ) -> Self {
-        self.data_compression_type = ::std::option::Option::Some(input);
+        self.data_compression_type = Some(input);
         self
     }
     /// Compression algorithm applied to stored data.
     pub fn set_data_compression_type(
         mut self,
-        input: ::std::option::Option<crate::types::OpenZfsDataCompressionType>,
+        input: Option<crate::types::OpenZfsDataCompressionType>,
     ) -> Self {
         self.data_compression_type = input;
         self
@@ -277,24 +236,21 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// Compression algorithm applied to stored data.
     pub fn get_data_compression_type(
         &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsDataCompressionType> {
+    ) -> &Option<crate::types::OpenZfsDataCompressionType> {
         &self.data_compression_type
     }
     /// Whether volume tags are propagated onto its snapshots.
     pub fn copy_tags_to_snapshots(mut self, input: bool) -> Self {
-        self.copy_tags_to_snapshots = ::std::option::Option::Some(input);
+        self.copy_tags_to_snapshots = Some(input);
         self
     }
     /// Whether volume tags are propagated onto its snapshots.
-    pub fn set_copy_tags_to_snapshots(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_copy_tags_to_snapshots(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_snapshots = input;
         self
     }
     /// Whether volume tags are propagated onto its snapshots.
-    pub fn get_copy_tags_to_snapshots(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_tags_to_snapshots(&self) -> &Option<bool> {
         &self.copy_tags_to_snapshots
     }
     /// Snapshot the volume was created from, if any.
@@ -302,13 +258,13 @@ impl OpenZfsVolumeConfigurationBuilder {
         mut self,
         input: crate::types::OpenZfsOriginSnapshotConfiguration,
     ) -> Self {
-        self.origin_snapshot = ::std::option::Option::Some(input);
+        self.origin_snapshot = Some(input);
         self
     }
     /// Snapshot the volume was created from, if any.
     pub fn set_origin_snapshot(
         mut self,
-        input: ::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
+        input: Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
     ) -> Self {
         self.origin_snapshot = input;
         self
@@ -316,42 +272,40 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// Snapshot the volume was created from, if any.
     pub fn get_origin_snapshot(
         &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsOriginSnapshotConfiguration> {
+    ) -> &Option<crate::types::OpenZfsOriginSnapshotConfiguration> {
         &self.origin_snapshot
     }
     /// Whether writes to the volume are blocked.
     pub fn read_only(mut self, input: bool) -> Self {
-        self.read_only = ::std::option::Option::Some(input);
+        self.read_only = Some(input);
         self
     }
     /// Whether writes to the volume are blocked.
-    pub fn set_read_only(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_read_only(mut self, input: Option<bool>) -> Self {
         self.read_only = input;
         self
     }
     /// Whether writes to the volume are blocked.
-    pub fn get_read_only(&self) -> &::std::option::Option<bool> {
+    pub fn get_read_only(&self) -> &Option<bool> {
         &self.read_only
     }
     /// Appends an item to `nfs_exports`; use [`Self::set_nfs_exports`] to replace the whole list.
     pub fn nfs_exports(mut self, input: crate::types::OpenZfsNfsExport) -> Self {
         let mut v = self.nfs_exports.unwrap_or_default();
         v.push(input);
-        self.nfs_exports = ::std::option::Option::Some(v);
+        self.nfs_exports = Some(v);
         self
     }
     /// NFS sharing settings of the volume.
     pub fn set_nfs_exports(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>>,
+        input: Option<Vec<crate::types::OpenZfsNfsExport>>,
     ) -> Self {
         self.nfs_exports = input;
         self
     }
     /// NFS sharing settings of the volume.
-    pub fn get_nfs_exports(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsNfsExport>> {
+    pub fn get_nfs_exports(&self) -> &Option<Vec<crate::types::OpenZfsNfsExport>> {
         &self.nfs_exports
     }
     /// Appends an item to `user_and_group_quotas`; use [`Self::set_user_and_group_quotas`] to replace the whole list.
@@ -361,15 +315,13 @@ impl OpenZfsVolumeConfigurationBuilder {
     ) -> Self {
         let mut v = self.user_and_group_quotas.unwrap_or_default();
         v.push(input);
-        self.user_and_group_quotas = ::std::option::Option::Some(v);
+        self.user_and_group_quotas = Some(v);
         self
     }
     /// Per-user and per-group space limits on the volume.
     pub fn set_user_and_group_quotas(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        >,
+        input: Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
     ) -> Self {
         self.user_and_group_quotas = input;
         self
@@ -377,143 +329,108 @@ impl OpenZfsVolumeConfigurationBuilder {
     /// Per-user and per-group space limits on the volume.
     pub fn get_user_and_group_quotas(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>> {
+    ) -> &Option<Vec<crate::types::OpenZfsUserOrGroupQuota>> {
         &self.user_and_group_quotas
     }
     /// Snapshot to roll the volume back to.
-    pub fn restore_to_snapshot(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.restore_to_snapshot = ::std::option::Option::Some(input.into());
+    pub fn restore_to_snapshot(mut self, input: impl Into<String>) -> Self {
+        self.restore_to_snapshot = Some(input.into());
         self
     }
     /// Snapshot to roll the volume back to.
-    pub fn set_restore_to_snapshot(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_restore_to_snapshot(mut self, input: Option<String>) -> Self {
         self.restore_to_snapshot = input;
         self
     }
     /// Snapshot to roll the volume back to.
-    pub fn get_restore_to_snapshot(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_restore_to_snapshot(&self) -> &Option<String> {
         &self.restore_to_snapshot
     }
     /// Whether newer snapshots are removed during a rollback.
     pub fn delete_intermediate_snaphots(mut self, input: bool) -> Self {
-        self.delete_intermediate_snaphots = ::std::option::Option::Some(input);
+        self.delete_intermediate_snaphots = Some(input);
         self
     }
     /// Whether newer snapshots are removed during a rollback.
-    pub fn set_delete_intermediate_snaphots(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_intermediate_snaphots(mut self, input: Option<bool>) -> Self {
         self.delete_intermediate_snaphots = input;
         self
     }
     /// Whether newer snapshots are removed during a rollback.
-    pub fn get_delete_intermediate_snaphots(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_intermediate_snaphots(&self) -> &Option<bool> {
         &self.delete_intermediate_snaphots
     }
     /// Whether clones depending on newer snapshots are removed during a rollback.
     pub fn delete_cloned_volumes(mut self, input: bool) -> Self {
-        self.delete_cloned_volumes = ::std::option::Option::Some(input);
+        self.delete_cloned_volumes = Some(input);
         self
     }
     /// Whether clones depending on newer snapshots are removed during a rollback.
-    pub fn set_delete_cloned_volumes(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_cloned_volumes(mut self, input: Option<bool>) -> Self {
         self.delete_cloned_volumes = input;
         self
     }
     /// Whether clones depending on newer snapshots are removed during a rollback.
-    pub fn get_delete_cloned_volumes(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_cloned_volumes(&self) -> &Option<bool> {
         &self.delete_cloned_volumes
     }
     /// Whether partially transferred data is discarded after a failed copy.
     pub fn delete_intermediate_data(mut self, input: bool) -> Self {
-        self.delete_intermediate_data = ::std::option::Option::Some(input);
+        self.delete_intermediate_data = Some(input);
         self
     }
     /// Whether partially transferred data is discarded after a failed copy.
-    pub fn set_delete_intermediate_data(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_delete_intermediate_data(mut self, input: Option<bool>) -> Self {
         self.delete_intermediate_data = input;
         self
     }
     /// Whether partially transferred data is discarded after a failed copy.
-    pub fn get_delete_intermediate_data(&self) -> &::std::option::Option<bool> {
+    pub fn get_delete_intermediate_data(&self) -> &Option<bool> {
         &self.delete_intermediate_data
     }
     /// ARN of the snapshot used as the source of a copy.
-    pub fn source_snapshot_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_snapshot_arn = ::std::option::Option::Some(input.into());
+    pub fn source_snapshot_arn(mut self, input: impl Into<String>) -> Self {
+        self.source_snapshot_arn = Some(input.into());
         self
     }
     /// ARN of the snapshot used as the source of a copy.
-    pub fn set_source_snapshot_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_snapshot_arn(mut self, input: Option<String>) -> Self {
         self.source_snapshot_arn = input;
         self
     }
     /// ARN of the snapshot used as the source of a copy.
-    pub fn get_source_snapshot_arn(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_snapshot_arn(&self) -> &Option<String> {
         &self.source_snapshot_arn
     }
     /// Identifier of the snapshot produced on the target side of a copy.
-    pub fn destination_snapshot(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination_snapshot = ::std::option::Option::Some(input.into());
+    pub fn destination_snapshot(mut self, input: impl Into<String>) -> Self {
+        self.destination_snapshot = Some(input.into());
         self
     }
     /// Identifier of the snapshot produced on the target side of a copy.
-    pub fn set_destination_snapshot(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_destination_snapshot(mut self, input: Option<String>) -> Self {
         self.destination_snapshot = input;
         self
     }
     /// Identifier of the snapshot produced on the target side of a copy.
-    pub fn get_destination_snapshot(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_destination_snapshot(&self) -> &Option<String> {
         &self.destination_snapshot
     }
     /// Method used to copy snapshot data.
     pub fn copy_strategy(mut self, input: crate::types::OpenZfsCopyStrategy) -> Self {
-        self.copy_strategy = ::std::option::Option::Some(input);
+        self.copy_strategy = Some(input);
         self
     }
     /// Method used to copy snapshot data.
     pub fn set_copy_strategy(
         mut self,
-        input: ::std::option::Option<crate::types::OpenZfsCopyStrategy>,
+        input: Option<crate::types::OpenZfsCopyStrategy>,
     ) -> Self {
         self.copy_strategy = input;
         self
     }
     /// Method used to copy snapshot data.
-    pub fn get_copy_strategy(
-        &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsCopyStrategy> {
+    pub fn get_copy_strategy(&self) -> &Option<crate::types::OpenZfsCopyStrategy> {
         &self.copy_strategy
     }
     /// Consumes the builder and constructs a [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
@@ -543,35 +460,31 @@ impl OpenZfsVolumeConfigurationBuilder {
 impl crate::json::Json for OpenZfsVolumeConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("OpenZfsVolumeConfiguration")?;
-        let mut m_parent_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_volume_path: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_storage_capacity_reservation_gib: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_storage_capacity_quota_gib: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_record_size_kib: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_data_compression_type: ::std::option::Option<
+        let mut m_parent_volume_id: Option<String> = None;
+        let mut m_volume_path: Option<String> = None;
+        let mut m_storage_capacity_reservation_gib: Option<i32> = None;
+        let mut m_storage_capacity_quota_gib: Option<i32> = None;
+        let mut m_record_size_kib: Option<i32> = None;
+        let mut m_data_compression_type: Option<
             crate::types::OpenZfsDataCompressionType,
-        > = ::std::option::Option::None;
-        let mut m_copy_tags_to_snapshots: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_origin_snapshot: ::std::option::Option<
+        > = None;
+        let mut m_copy_tags_to_snapshots: Option<bool> = None;
+        let mut m_origin_snapshot: Option<
             crate::types::OpenZfsOriginSnapshotConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_read_only: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_nfs_exports: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsNfsExport>,
-        > = ::std::option::Option::None;
-        let mut m_user_and_group_quotas: ::std::option::Option<
-            ::std::vec::Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        > = ::std::option::Option::None;
-        let mut m_restore_to_snapshot: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_delete_intermediate_snaphots: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_delete_cloned_volumes: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_delete_intermediate_data: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_source_snapshot_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_destination_snapshot: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_strategy: ::std::option::Option<
-            crate::types::OpenZfsCopyStrategy,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        let mut m_read_only: Option<bool> = None;
+        let mut m_nfs_exports: Option<Vec<crate::types::OpenZfsNfsExport>> = None;
+        let mut m_user_and_group_quotas: Option<
+            Vec<crate::types::OpenZfsUserOrGroupQuota>,
+        > = None;
+        let mut m_restore_to_snapshot: Option<String> = None;
+        let mut m_delete_intermediate_snaphots: Option<bool> = None;
+        let mut m_delete_cloned_volumes: Option<bool> = None;
+        let mut m_delete_intermediate_data: Option<bool> = None;
+        let mut m_source_snapshot_arn: Option<String> = None;
+        let mut m_destination_snapshot: Option<String> = None;
+        let mut m_copy_strategy: Option<crate::types::OpenZfsCopyStrategy> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ParentVolumeId" => {
                     m_parent_volume_id = crate::json::member(reader, "ParentVolumeId")?;
@@ -667,7 +580,7 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(OpenZfsVolumeConfiguration {
+        Ok(OpenZfsVolumeConfiguration {
             parent_volume_id: m_parent_volume_id,
             volume_path: m_volume_path,
             storage_capacity_reservation_gib: m_storage_capacity_reservation_gib,
@@ -690,93 +603,91 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.parent_volume_id {
+        if let Some(value) = &self.parent_volume_id {
             crate::json::write_member(writer, "ParentVolumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_path {
+        if let Some(value) = &self.volume_path {
             crate::json::write_member(writer, "VolumePath", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .storage_capacity_reservation_gib
-        {
+        if let Some(value) = &self.storage_capacity_reservation_gib {
             crate::json::write_member(writer, "StorageCapacityReservationGiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.storage_capacity_quota_gib {
+        if let Some(value) = &self.storage_capacity_quota_gib {
             crate::json::write_member(writer, "StorageCapacityQuotaGiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.record_size_kib {
+        if let Some(value) = &self.record_size_kib {
             crate::json::write_member(writer, "RecordSizeKiB", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.data_compression_type {
+        if let Some(value) = &self.data_compression_type {
             crate::json::write_member(writer, "DataCompressionType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_snapshots {
+        if let Some(value) = &self.copy_tags_to_snapshots {
             crate::json::write_member(writer, "CopyTagsToSnapshots", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.origin_snapshot {
+        if let Some(value) = &self.origin_snapshot {
             crate::json::write_member(writer, "OriginSnapshot", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.read_only {
+        if let Some(value) = &self.read_only {
             crate::json::write_member(writer, "ReadOnly", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.nfs_exports {
+        if let Some(value) = &self.nfs_exports {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::OpenZfsNfsExport>>,
             >(writer, "NfsExports", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_and_group_quotas {
+        if let Some(value) = &self.user_and_group_quotas {
             crate::json::write_member_as::<
                 crate::json::List<
                     crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
                 >,
             >(writer, "UserAndGroupQuotas", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.restore_to_snapshot {
+        if let Some(value) = &self.restore_to_snapshot {
             crate::json::write_member(writer, "RestoreToSnapshot", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_intermediate_snaphots {
+        if let Some(value) = &self.delete_intermediate_snaphots {
             crate::json::write_member(writer, "DeleteIntermediateSnaphots", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_cloned_volumes {
+        if let Some(value) = &self.delete_cloned_volumes {
             crate::json::write_member(writer, "DeleteClonedVolumes", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.delete_intermediate_data {
+        if let Some(value) = &self.delete_intermediate_data {
             crate::json::write_member(writer, "DeleteIntermediateData", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_snapshot_arn {
+        if let Some(value) = &self.source_snapshot_arn {
             crate::json::write_member(writer, "SourceSnapshotARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.destination_snapshot {
+        if let Some(value) = &self.destination_snapshot {
             crate::json::write_member(writer, "DestinationSnapshot", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_strategy {
+        if let Some(value) = &self.copy_strategy {
             crate::json::write_member(writer, "CopyStrategy", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for OpenZfsVolumeConfiguration {
     fn zero_value() -> Self {
         OpenZfsVolumeConfiguration {
-            parent_volume_id: ::std::option::Option::None,
-            volume_path: ::std::option::Option::None,
-            storage_capacity_reservation_gib: ::std::option::Option::None,
-            storage_capacity_quota_gib: ::std::option::Option::None,
-            record_size_kib: ::std::option::Option::None,
-            data_compression_type: ::std::option::Option::None,
-            copy_tags_to_snapshots: ::std::option::Option::None,
-            origin_snapshot: ::std::option::Option::None,
-            read_only: ::std::option::Option::None,
-            nfs_exports: ::std::option::Option::None,
-            user_and_group_quotas: ::std::option::Option::None,
-            restore_to_snapshot: ::std::option::Option::None,
-            delete_intermediate_snaphots: ::std::option::Option::None,
-            delete_cloned_volumes: ::std::option::Option::None,
-            delete_intermediate_data: ::std::option::Option::None,
-            source_snapshot_arn: ::std::option::Option::None,
-            destination_snapshot: ::std::option::Option::None,
-            copy_strategy: ::std::option::Option::None,
+            parent_volume_id: None,
+            volume_path: None,
+            storage_capacity_reservation_gib: None,
+            storage_capacity_quota_gib: None,
+            record_size_kib: None,
+            data_compression_type: None,
+            copy_tags_to_snapshots: None,
+            origin_snapshot: None,
+            read_only: None,
+            nfs_exports: None,
+            user_and_group_quotas: None,
+            restore_to_snapshot: None,
+            delete_intermediate_snaphots: None,
+            delete_cloned_volumes: None,
+            delete_intermediate_data: None,
+            source_snapshot_arn: None,
+            destination_snapshot: None,
+            copy_strategy: None,
         }
     }
 }

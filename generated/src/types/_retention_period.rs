@@ -2,24 +2,24 @@
 
 /// A span of time for which a file stays locked.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct RetentionPeriod {
     /// Unit or special kind of the retention span.
     ///
     /// This member is required.
-    pub r#type: ::std::option::Option<crate::types::RetentionPeriodType>,
+    pub r#type: Option<crate::types::RetentionPeriodType>,
     /// Number of units in the retention span.
-    pub value: ::std::option::Option<i32>,
+    pub value: Option<i32>,
 }
 impl RetentionPeriod {
     /// Unit or special kind of the retention span.
     ///
     /// This member is required.
-    pub fn r#type(&self) -> ::std::option::Option<&crate::types::RetentionPeriodType> {
+    pub fn r#type(&self) -> Option<&crate::types::RetentionPeriodType> {
         self.r#type.as_ref()
     }
     /// Number of units in the retention span.
-    pub fn value(&self) -> ::std::option::Option<i32> {
+    pub fn value(&self) -> Option<i32> {
         self.value
     }
     /// Creates a new builder-style object to manufacture [`RetentionPeriod`](struct@RetentionPeriod).
@@ -29,69 +29,59 @@ impl RetentionPeriod {
 }
 /// A builder for [`RetentionPeriod`](struct@RetentionPeriod).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct RetentionPeriodBuilder {
-    pub(crate) r#type: ::std::option::Option<crate::types::RetentionPeriodType>,
-    pub(crate) value: ::std::option::Option<i32>,
+    pub(crate) r#type: Option<crate::types::RetentionPeriodType>,
+    pub(crate) value: Option<i32>,
 }
 impl RetentionPeriodBuilder {
     /// Unit or special kind of the retention span.
     ///
     /// This member is required.
     pub fn r#type(mut self, input: crate::types::RetentionPeriodType) -> Self {
-        self.r#type = ::std::option::Option::Some(input);
+        self.r#type = Some(input);
         self
     }
     /// Unit or special kind of the retention span.
     ///
     /// This member is required.
-    pub fn set_type(
-        mut self,
-        input: ::std::option::Option<crate::types::RetentionPeriodType>,
-    ) -> Self {
+    pub fn set_type(mut self, input: Option<crate::types::RetentionPeriodType>) -> Self {
         self.r#type = input;
         self
     }
     /// Unit or special kind of the retention span.
     ///
     /// This member is required.
-    pub fn get_type(&self) -> &::std::option::Option<crate::types::RetentionPeriodType> {
+    pub fn get_type(&self) -> &Option<crate::types::RetentionPeriodType> {
         &self.r#type
     }
     /// Number of units in the retention span.
     pub fn value(mut self, input: i32) -> Self {
-        self.value = ::std::option::Option::Some(input);
+        self.value = Some(input);
         self
     }
     /// Number of units in the retention span.
-    pub fn set_value(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_value(mut self, input: Option<i32>) -> Self {
         self.value = input;
         self
     }
     /// Number of units in the retention span.
-    pub fn get_value(&self) -> &::std::option::Option<i32> {
+    pub fn get_value(&self) -> &Option<i32> {
         &self.value
     }
     /// Consumes the builder and constructs a [`RetentionPeriod`](struct@RetentionPeriod).
     ///
     /// Returns an error naming the first missing required member of: `type`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<RetentionPeriod, crate::error::BuildError> {
+    pub fn build(self) -> Result<RetentionPeriod, crate::error::BuildError> {
         if self.r#type.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "type",
                     "`type` was not specified but it is required when building `RetentionPeriod`",
                 ),
             );
         }
-        ::std::result::Result::Ok(RetentionPeriod {
+        Ok(RetentionPeriod {
             r#type: self.r#type,
             value: self.value,
         })
@@ -100,9 +90,9 @@ impl RetentionPeriodBuilder {
 impl crate::json::Json for RetentionPeriod {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("RetentionPeriod")?;
-        let mut m_type: ::std::option::Option<crate::types::RetentionPeriodType> = ::std::option::Option::None;
-        let mut m_value: ::std::option::Option<i32> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_type: Option<crate::types::RetentionPeriodType> = None;
+        let mut m_value: Option<i32> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Type" => m_type = crate::json::member(reader, "Type")?,
                 "Value" => m_value = crate::json::member(reader, "Value")?,
@@ -110,28 +100,28 @@ impl crate::json::Json for RetentionPeriod {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(RetentionPeriod {
+        Ok(RetentionPeriod {
             r#type: m_type,
             value: m_value,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.r#type {
+        if let Some(value) = &self.r#type {
             crate::json::write_member(writer, "Type", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             crate::json::write_member(writer, "Value", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for RetentionPeriod {
     fn zero_value() -> Self {
         RetentionPeriod {
-            r#type: ::std::option::Option::None,
-            value: ::std::option::Option::None,
+            r#type: None,
+            value: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `RetentionPeriodType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum RetentionPeriodType {
     /// `SECONDS`
     Seconds,
@@ -53,7 +45,7 @@ pub enum RetentionPeriodType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for RetentionPeriodType {
+impl From<&str> for RetentionPeriodType {
     fn from(s: &str) -> Self {
         match s {
             "SECONDS" => RetentionPeriodType::Seconds,
@@ -74,8 +66,8 @@ impl ::std::convert::From<&str> for RetentionPeriodType {
 }
 impl ::std::str::FromStr for RetentionPeriodType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(RetentionPeriodType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(RetentionPeriodType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -108,18 +100,16 @@ impl RetentionPeriodType {
         ]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match RetentionPeriodType::from(value) {
             RetentionPeriodType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for RetentionPeriodType {
+impl AsRef<str> for RetentionPeriodType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -135,7 +125,7 @@ impl crate::json::Json for RetentionPeriodType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for RetentionPeriodType {

@@ -2,46 +2,44 @@
 
 /// Details of a customer-run directory a file system belongs to.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct SelfManagedActiveDirectoryAttributes {
     /// DNS domain of the customer directory, written out in full.
-    pub domain_name: ::std::option::Option<::std::string::String>,
+    pub domain_name: Option<String>,
     /// Organizational unit holding the file system's computer object.
-    pub organizational_unit_distinguished_name: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub organizational_unit_distinguished_name: Option<String>,
     /// Directory group granted admin rights on the file system.
-    pub file_system_administrators_group: ::std::option::Option<::std::string::String>,
+    pub file_system_administrators_group: Option<String>,
     /// Account used to join the file system to the domain.
-    pub user_name: ::std::option::Option<::std::string::String>,
+    pub user_name: Option<String>,
     /// Addresses of the domain's name servers.
-    pub dns_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub dns_ips: Option<Vec<String>>,
     /// Secret holding the domain-join account credentials.
-    pub domain_join_service_account_secret: ::std::option::Option<::std::string::String>,
+    pub domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryAttributes {
     /// DNS domain of the customer directory, written out in full.
-    pub fn domain_name(&self) -> ::std::option::Option<&str> {
+    pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// Organizational unit holding the file system's computer object.
-    pub fn organizational_unit_distinguished_name(&self) -> ::std::option::Option<&str> {
+    pub fn organizational_unit_distinguished_name(&self) -> Option<&str> {
         self.organizational_unit_distinguished_name.as_deref()
     }
     /// Directory group granted admin rights on the file system.
-    pub fn file_system_administrators_group(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_administrators_group(&self) -> Option<&str> {
         self.file_system_administrators_group.as_deref()
     }
     /// Account used to join the file system to the domain.
-    pub fn user_name(&self) -> ::std::option::Option<&str> {
+    pub fn user_name(&self) -> Option<&str> {
         self.user_name.as_deref()
     }
     /// Addresses of the domain's name servers.
-    pub fn dns_ips(&self) -> &[::std::string::String] {
+    pub fn dns_ips(&self) -> &[String] {
         self.dns_ips.as_deref().unwrap_or_default()
     }
     /// Secret holding the domain-join account credentials.
-    pub fn domain_join_service_account_secret(&self) -> ::std::option::Option<&str> {
+    pub fn domain_join_service_account_secret(&self) -> Option<&str> {
         self.domain_join_service_account_secret.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
@@ -51,161 +49,115 @@ impl SelfManagedActiveDirectoryAttributes {
 }
 /// A builder for [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct SelfManagedActiveDirectoryAttributesBuilder {
-    pub(crate) domain_name: ::std::option::Option<::std::string::String>,
-    pub(crate) organizational_unit_distinguished_name: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) file_system_administrators_group: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) user_name: ::std::option::Option<::std::string::String>,
-    pub(crate) dns_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    pub(crate) domain_join_service_account_secret: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub(crate) domain_name: Option<String>,
+    pub(crate) organizational_unit_distinguished_name: Option<String>,
+    pub(crate) file_system_administrators_group: Option<String>,
+    pub(crate) user_name: Option<String>,
+    pub(crate) dns_ips: Option<Vec<String>>,
+    pub(crate) domain_join_service_account_secret: Option<String>,
 }
 impl SelfManagedActiveDirectoryAttributesBuilder {
     /// DNS domain of the customer directory, written out in full.
-    pub fn domain_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+    pub fn domain_name(mut self, input: impl Into<String>) -> Self {
+        self.domain_name = Some(input.into());
         self
     }
     /// DNS domain of the customer directory, written out in full.
-    pub fn set_domain_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.domain_name = input;
         self
     }
     /// DNS domain of the customer directory, written out in full.
-    pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_name(&self) -> &Option<String> {
         &self.domain_name
     }
     /// Organizational unit holding the file system's computer object.
     pub fn organizational_unit_distinguished_name(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.organizational_unit_distinguished_name = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.organizational_unit_distinguished_name = Some(input.into());
         self
     }
     /// Organizational unit holding the file system's computer object.
     pub fn set_organizational_unit_distinguished_name(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.organizational_unit_distinguished_name = input;
         self
     }
     /// Organizational unit holding the file system's computer object.
-    pub fn get_organizational_unit_distinguished_name(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_organizational_unit_distinguished_name(&self) -> &Option<String> {
         &self.organizational_unit_distinguished_name
     }
     /// Directory group granted admin rights on the file system.
-    pub fn file_system_administrators_group(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_administrators_group = ::std::option::Option::Some(
-            input.into(),
-        );
+    pub fn file_system_administrators_group(mut self, input: impl Into<String>) -> Self {
+        self.file_system_administrators_group = Some(input.into());
         self
     }
     /// Directory group granted admin rights on the file system.
     pub fn set_file_system_administrators_group(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.file_system_administrators_group = input;
         self
     }
     /// Directory group granted admin rights on the file system.
-    pub fn get_file_system_administrators_group(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_file_system_administrators_group(&self) -> &Option<String> {
         &self.file_system_administrators_group
     }
     /// Account used to join the file system to the domain.
-    pub fn user_name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user_name = ::std::option::Option::Some(input.into());
+    pub fn user_name(mut self, input: impl Into<String>) -> Self {
+        self.user_name = Some(input.into());
         self
     }
     /// Account used to join the file system to the domain.
-    pub fn set_user_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_user_name(mut self, input: Option<String>) -> Self {
         self.user_name = input;
         self
     }
     /// Account used to join the file system to the domain.
-    pub fn get_user_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_user_name(&self) -> &Option<String> {
         &self.user_name
     }
     /// Appends an item to `dns_ips`; use [`Self::set_dns_ips`] to replace the whole list.
-    pub fn dns_ips(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn dns_ips(mut self, input: impl Into<String>) -> Self {
         let mut v = self.dns_ips.unwrap_or_default();
         v.push(input.into());
-        self.dns_ips = ::std::option::Option::Some(v);
+        self.dns_ips = Some(v);
         self
     }
     /// Addresses of the domain's name servers.
-    pub fn set_dns_ips(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ) -> Self {
+    pub fn set_dns_ips(mut self, input: Option<Vec<String>>) -> Self {
         self.dns_ips = input;
         self
     }
     /// Addresses of the domain's name servers.
-    pub fn get_dns_ips(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
+    pub fn get_dns_ips(&self) -> &Option<Vec<String>> {
         &self.dns_ips
     }
     /// Secret holding the domain-join account credentials.
     pub fn domain_join_service_account_secret(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.domain_join_service_account_secret = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.domain_join_service_account_secret = Some(input.into());
         self
     }
     /// Secret holding the domain-join account credentials.
     pub fn set_domain_join_service_account_secret(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.domain_join_service_account_secret = input;
         self
     }
     /// Secret holding the domain-join account credentials.
-    pub fn get_domain_join_service_account_secret(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_domain_join_service_account_secret(&self) -> &Option<String> {
         &self.domain_join_service_account_secret
     }
     /// Consumes the builder and constructs a [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
@@ -225,21 +177,13 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader
             .begin_structure("SelfManagedActiveDirectoryAttributes")?;
-        let mut m_domain_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_organizational_unit_distinguished_name: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_file_system_administrators_group: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_user_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_dns_ips: ::std::option::Option<
-            ::std::vec::Vec<::std::string::String>,
-        > = ::std::option::Option::None;
-        let mut m_domain_join_service_account_secret: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_domain_name: Option<String> = None;
+        let mut m_organizational_unit_distinguished_name: Option<String> = None;
+        let mut m_file_system_administrators_group: Option<String> = None;
+        let mut m_user_name: Option<String> = None;
+        let mut m_dns_ips: Option<Vec<String>> = None;
+        let mut m_domain_join_service_account_secret: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "DomainName" => {
                     m_domain_name = crate::json::member(reader, "DomainName")?;
@@ -259,7 +203,7 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
                 "UserName" => m_user_name = crate::json::member(reader, "UserName")?,
                 "DnsIps" => {
                     m_dns_ips = crate::json::member_as::<
-                        crate::json::List<crate::json::Plain<::std::string::String>>,
+                        crate::json::List<crate::json::Plain<String>>,
                     >(reader, "DnsIps")?;
                 }
                 "DomainJoinServiceAccountSecret" => {
@@ -272,7 +216,7 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(SelfManagedActiveDirectoryAttributes {
+        Ok(SelfManagedActiveDirectoryAttributes {
             domain_name: m_domain_name,
             organizational_unit_distinguished_name: m_organizational_unit_distinguished_name,
             file_system_administrators_group: m_file_system_administrators_group,
@@ -283,49 +227,43 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.domain_name {
+        if let Some(value) = &self.domain_name {
             crate::json::write_member(writer, "DomainName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .organizational_unit_distinguished_name
-        {
+        if let Some(value) = &self.organizational_unit_distinguished_name {
             crate::json::write_member(
                 writer,
                 "OrganizationalUnitDistinguishedName",
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_system_administrators_group
-        {
+        if let Some(value) = &self.file_system_administrators_group {
             crate::json::write_member(writer, "FileSystemAdministratorsGroup", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.user_name {
+        if let Some(value) = &self.user_name {
             crate::json::write_member(writer, "UserName", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.dns_ips {
+        if let Some(value) = &self.dns_ips {
             crate::json::write_member_as::<
-                crate::json::List<crate::json::Plain<::std::string::String>>,
+                crate::json::List<crate::json::Plain<String>>,
             >(writer, "DnsIps", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .domain_join_service_account_secret
-        {
+        if let Some(value) = &self.domain_join_service_account_secret {
             crate::json::write_member(writer, "DomainJoinServiceAccountSecret", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for SelfManagedActiveDirectoryAttributes {
     fn zero_value() -> Self {
         SelfManagedActiveDirectoryAttributes {
-            domain_name: ::std::option::Option::None,
-            organizational_unit_distinguished_name: ::std::option::Option::None,
-            file_system_administrators_group: ::std::option::Option::None,
-            user_name: ::std::option::Option::None,
-            dns_ips: ::std::option::Option::None,
-            domain_join_service_account_secret: ::std::option::Option::None,
+            domain_name: None,
+            organizational_unit_distinguished_name: None,
+            file_system_administrators_group: None,
+            user_name: None,
+            dns_ips: None,
+            domain_join_service_account_secret: None,
         }
     }
 }

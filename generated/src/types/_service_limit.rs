@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `ServiceLimit::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum ServiceLimit {
     /// `FILE_SYSTEM_COUNT`
     FileSystemCount,
@@ -57,7 +49,7 @@ pub enum ServiceLimit {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for ServiceLimit {
+impl From<&str> for ServiceLimit {
     fn from(s: &str) -> Self {
         match s {
             "FILE_SYSTEM_COUNT" => ServiceLimit::FileSystemCount,
@@ -80,8 +72,8 @@ impl ::std::convert::From<&str> for ServiceLimit {
 }
 impl ::std::str::FromStr for ServiceLimit {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(ServiceLimit::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(ServiceLimit::from(s))
     }
 }
 #[allow(deprecated)]
@@ -120,18 +112,16 @@ impl ServiceLimit {
         ]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match ServiceLimit::from(value) {
             ServiceLimit::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for ServiceLimit {
+impl AsRef<str> for ServiceLimit {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -147,7 +137,7 @@ impl crate::json::Json for ServiceLimit {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for ServiceLimit {

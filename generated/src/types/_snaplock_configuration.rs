@@ -2,50 +2,44 @@
 
 /// Write-once-read-many protection settings of an ONTAP volume.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct SnaplockConfiguration {
     /// Whether this volume stores SnapLock audit logs.
-    pub audit_log_volume: ::std::option::Option<bool>,
+    pub audit_log_volume: Option<bool>,
     /// Idle time after which files are locked automatically.
-    pub autocommit_period: ::std::option::Option<crate::types::AutocommitPeriod>,
+    pub autocommit_period: Option<crate::types::AutocommitPeriod>,
     /// Whether an administrator may remove locked files early.
-    pub privileged_delete: ::std::option::Option<crate::types::PrivilegedDelete>,
+    pub privileged_delete: Option<crate::types::PrivilegedDelete>,
     /// How long locked files are kept.
-    pub retention_period: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
+    pub retention_period: Option<crate::types::SnaplockRetentionPeriod>,
     /// Strictness mode of the SnapLock volume.
-    pub snaplock_type: ::std::option::Option<crate::types::SnaplockType>,
+    pub snaplock_type: Option<crate::types::SnaplockType>,
     /// Whether data may be appended to locked files.
-    pub volume_append_mode_enabled: ::std::option::Option<bool>,
+    pub volume_append_mode_enabled: Option<bool>,
 }
 impl SnaplockConfiguration {
     /// Whether this volume stores SnapLock audit logs.
-    pub fn audit_log_volume(&self) -> ::std::option::Option<bool> {
+    pub fn audit_log_volume(&self) -> Option<bool> {
         self.audit_log_volume
     }
     /// Idle time after which files are locked automatically.
-    pub fn autocommit_period(
-        &self,
-    ) -> ::std::option::Option<&crate::types::AutocommitPeriod> {
+    pub fn autocommit_period(&self) -> Option<&crate::types::AutocommitPeriod> {
         self.autocommit_period.as_ref()
     }
     /// Whether an administrator may remove locked files early.
-    pub fn privileged_delete(
-        &self,
-    ) -> ::std::option::Option<&crate::types::PrivilegedDelete> {
+    pub fn privileged_delete(&self) -> Option<&crate::types::PrivilegedDelete> {
         self.privileged_delete.as_ref()
     }
     /// How long locked files are kept.
-    pub fn retention_period(
-        &self,
-    ) -> ::std::option::Option<&crate::types::SnaplockRetentionPeriod> {
+    pub fn retention_period(&self) -> Option<&crate::types::SnaplockRetentionPeriod> {
         self.retention_period.as_ref()
     }
     /// Strictness mode of the SnapLock volume.
-    pub fn snaplock_type(&self) -> ::std::option::Option<&crate::types::SnaplockType> {
+    pub fn snaplock_type(&self) -> Option<&crate::types::SnaplockType> {
         self.snaplock_type.as_ref()
     }
     /// Whether data may be appended to locked files.
-    pub fn volume_append_mode_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn volume_append_mode_enabled(&self) -> Option<bool> {
         self.volume_append_mode_enabled
     }
     /// Creates a new builder-style object to manufacture [`SnaplockConfiguration`](struct@SnaplockConfiguration).
@@ -55,73 +49,62 @@ impl SnaplockConfiguration {
 }
 /// A builder for [`SnaplockConfiguration`](struct@SnaplockConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnaplockConfigurationBuilder {
-    pub(crate) audit_log_volume: ::std::option::Option<bool>,
-    pub(crate) autocommit_period: ::std::option::Option<crate::types::AutocommitPeriod>,
-    pub(crate) privileged_delete: ::std::option::Option<crate::types::PrivilegedDelete>,
-    pub(crate) retention_period: ::std::option::Option<
-        crate::types::SnaplockRetentionPeriod,
-    >,
-    pub(crate) snaplock_type: ::std::option::Option<crate::types::SnaplockType>,
-    pub(crate) volume_append_mode_enabled: ::std::option::Option<bool>,
+    pub(crate) audit_log_volume: Option<bool>,
+    pub(crate) autocommit_period: Option<crate::types::AutocommitPeriod>,
+    pub(crate) privileged_delete: Option<crate::types::PrivilegedDelete>,
+    pub(crate) retention_period: Option<crate::types::SnaplockRetentionPeriod>,
+    pub(crate) snaplock_type: Option<crate::types::SnaplockType>,
+    pub(crate) volume_append_mode_enabled: Option<bool>,
 }
 impl SnaplockConfigurationBuilder {
     /// Whether this volume stores SnapLock audit logs.
     pub fn audit_log_volume(mut self, input: bool) -> Self {
-        self.audit_log_volume = ::std::option::Option::Some(input);
+        self.audit_log_volume = Some(input);
         self
     }
     /// Whether this volume stores SnapLock audit logs.
-    pub fn set_audit_log_volume(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_audit_log_volume(mut self, input: Option<bool>) -> Self {
         self.audit_log_volume = input;
         self
     }
     /// Whether this volume stores SnapLock audit logs.
-    pub fn get_audit_log_volume(&self) -> &::std::option::Option<bool> {
+    pub fn get_audit_log_volume(&self) -> &Option<bool> {
         &self.audit_log_volume
     }
     /// Idle time after which files are locked automatically.
     pub fn autocommit_period(mut self, input: crate::types::AutocommitPeriod) -> Self {
-        self.autocommit_period = ::std::option::Option::Some(input);
+        self.autocommit_period = Some(input);
         self
     }
     /// Idle time after which files are locked automatically.
     pub fn set_autocommit_period(
         mut self,
-        input: ::std::option::Option<crate::types::AutocommitPeriod>,
+        input: Option<crate::types::AutocommitPeriod>,
     ) -> Self {
         self.autocommit_period = input;
         self
     }
     /// Idle time after which files are locked automatically.
-    pub fn get_autocommit_period(
-        &self,
-    ) -> &::std::option::Option<crate::types::AutocommitPeriod> {
+    pub fn get_autocommit_period(&self) -> &Option<crate::types::AutocommitPeriod> {
         &self.autocommit_period
     }
     /// Whether an administrator may remove locked files early.
     pub fn privileged_delete(mut self, input: crate::types::PrivilegedDelete) -> Self {
-        self.privileged_delete = ::std::option::Option::Some(input);
+        self.privileged_delete = Some(input);
         self
     }
     /// Whether an administrator may remove locked files early.
     pub fn set_privileged_delete(
         mut self,
-        input: ::std::option::Option<crate::types::PrivilegedDelete>,
+        input: Option<crate::types::PrivilegedDelete>,
     ) -> Self {
         self.privileged_delete = input;
         self
     }
     /// Whether an administrator may remove locked files early.
-    pub fn get_privileged_delete(
-        &self,
-    ) -> &::std::option::Option<crate::types::PrivilegedDelete> {
+    pub fn get_privileged_delete(&self) -> &Option<crate::types::PrivilegedDelete> {
         &self.privileged_delete
     }
     /// How long locked files are kept.
@@ -129,13 +112,13 @@ impl SnaplockConfigurationBuilder {
         mut self,
         input: crate::types::SnaplockRetentionPeriod,
     ) -> Self {
-        self.retention_period = ::std::option::Option::Some(input);
+        self.retention_period = Some(input);
         self
     }
     /// How long locked files are kept.
     pub fn set_retention_period(
         mut self,
-        input: ::std::option::Option<crate::types::SnaplockRetentionPeriod>,
+        input: Option<crate::types::SnaplockRetentionPeriod>,
     ) -> Self {
         self.retention_period = input;
         self
@@ -143,43 +126,38 @@ impl SnaplockConfigurationBuilder {
     /// How long locked files are kept.
     pub fn get_retention_period(
         &self,
-    ) -> &::std::option::Option<crate::types::SnaplockRetentionPeriod> {
+    ) -> &Option<crate::types::SnaplockRetentionPeriod> {
         &self.retention_period
     }
     /// Strictness mode of the SnapLock volume.
     pub fn snaplock_type(mut self, input: crate::types::SnaplockType) -> Self {
-        self.snaplock_type = ::std::option::Option::Some(input);
+        self.snaplock_type = Some(input);
         self
     }
     /// Strictness mode of the SnapLock volume.
     pub fn set_snaplock_type(
         mut self,
-        input: ::std::option::Option<crate::types::SnaplockType>,
+        input: Option<crate::types::SnaplockType>,
     ) -> Self {
         self.snaplock_type = input;
         self
     }
     /// Strictness mode of the SnapLock volume.
-    pub fn get_snaplock_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnaplockType> {
+    pub fn get_snaplock_type(&self) -> &Option<crate::types::SnaplockType> {
         &self.snaplock_type
     }
     /// Whether data may be appended to locked files.
     pub fn volume_append_mode_enabled(mut self, input: bool) -> Self {
-        self.volume_append_mode_enabled = ::std::option::Option::Some(input);
+        self.volume_append_mode_enabled = Some(input);
         self
     }
     /// Whether data may be appended to locked files.
-    pub fn set_volume_append_mode_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_volume_append_mode_enabled(mut self, input: Option<bool>) -> Self {
         self.volume_append_mode_enabled = input;
         self
     }
     /// Whether data may be appended to locked files.
-    pub fn get_volume_append_mode_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_volume_append_mode_enabled(&self) -> &Option<bool> {
         &self.volume_append_mode_enabled
     }
     /// Consumes the builder and constructs a [`SnaplockConfiguration`](struct@SnaplockConfiguration).
@@ -197,19 +175,13 @@ impl SnaplockConfigurationBuilder {
 impl crate::json::Json for SnaplockConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("SnaplockConfiguration")?;
-        let mut m_audit_log_volume: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_autocommit_period: ::std::option::Option<
-            crate::types::AutocommitPeriod,
-        > = ::std::option::Option::None;
-        let mut m_privileged_delete: ::std::option::Option<
-            crate::types::PrivilegedDelete,
-        > = ::std::option::Option::None;
-        let mut m_retention_period: ::std::option::Option<
-            crate::types::SnaplockRetentionPeriod,
-        > = ::std::option::Option::None;
-        let mut m_snaplock_type: ::std::option::Option<crate::types::SnaplockType> = ::std::option::Option::None;
-        let mut m_volume_append_mode_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_audit_log_volume: Option<bool> = None;
+        let mut m_autocommit_period: Option<crate::types::AutocommitPeriod> = None;
+        let mut m_privileged_delete: Option<crate::types::PrivilegedDelete> = None;
+        let mut m_retention_period: Option<crate::types::SnaplockRetentionPeriod> = None;
+        let mut m_snaplock_type: Option<crate::types::SnaplockType> = None;
+        let mut m_volume_append_mode_enabled: Option<bool> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "AuditLogVolume" => {
                     m_audit_log_volume = crate::json::member(reader, "AuditLogVolume")?;
@@ -242,7 +214,7 @@ impl crate::json::Json for SnaplockConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(SnaplockConfiguration {
+        Ok(SnaplockConfiguration {
             audit_log_volume: m_audit_log_volume,
             autocommit_period: m_autocommit_period,
             privileged_delete: m_privileged_delete,
@@ -253,37 +225,37 @@ impl crate::json::Json for SnaplockConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.audit_log_volume {
+        if let Some(value) = &self.audit_log_volume {
             crate::json::write_member(writer, "AuditLogVolume", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.autocommit_period {
+        if let Some(value) = &self.autocommit_period {
             crate::json::write_member(writer, "AutocommitPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.privileged_delete {
+        if let Some(value) = &self.privileged_delete {
             crate::json::write_member(writer, "PrivilegedDelete", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.retention_period {
+        if let Some(value) = &self.retention_period {
             crate::json::write_member(writer, "RetentionPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snaplock_type {
+        if let Some(value) = &self.snaplock_type {
             crate::json::write_member(writer, "SnaplockType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_append_mode_enabled {
+        if let Some(value) = &self.volume_append_mode_enabled {
             crate::json::write_member(writer, "VolumeAppendModeEnabled", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for SnaplockConfiguration {
     fn zero_value() -> Self {
         SnaplockConfiguration {
-            audit_log_volume: ::std::option::Option::None,
-            autocommit_period: ::std::option::Option::None,
-            privileged_delete: ::std::option::Option::None,
-            retention_period: ::std::option::Option::None,
-            snaplock_type: ::std::option::Option::None,
-            volume_append_mode_enabled: ::std::option::Option::None,
+            audit_log_volume: None,
+            autocommit_period: None,
+            privileged_delete: None,
+            retention_period: None,
+            snaplock_type: None,
+            volume_append_mode_enabled: None,
         }
     }
 }

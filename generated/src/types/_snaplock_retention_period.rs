@@ -2,44 +2,38 @@
 
 /// Default and allowed bounds for how long locked files are kept.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct SnaplockRetentionPeriod {
     /// Retention applied when none is set explicitly.
     ///
     /// This member is required.
-    pub default_retention: ::std::option::Option<crate::types::RetentionPeriod>,
+    pub default_retention: Option<crate::types::RetentionPeriod>,
     /// Shortest retention that may be chosen.
     ///
     /// This member is required.
-    pub minimum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
+    pub minimum_retention: Option<crate::types::RetentionPeriod>,
     /// Longest retention that may be chosen.
     ///
     /// This member is required.
-    pub maximum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
+    pub maximum_retention: Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriod {
     /// Retention applied when none is set explicitly.
     ///
     /// This member is required.
-    pub fn default_retention(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+    pub fn default_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.default_retention.as_ref()
     }
     /// Shortest retention that may be chosen.
     ///
     /// This member is required.
-    pub fn minimum_retention(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+    pub fn minimum_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.minimum_retention.as_ref()
     }
     /// Longest retention that may be chosen.
     ///
     /// This member is required.
-    pub fn maximum_retention(
-        &self,
-    ) -> ::std::option::Option<&crate::types::RetentionPeriod> {
+    pub fn maximum_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.maximum_retention.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
@@ -49,23 +43,18 @@ impl SnaplockRetentionPeriod {
 }
 /// A builder for [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnaplockRetentionPeriodBuilder {
-    pub(crate) default_retention: ::std::option::Option<crate::types::RetentionPeriod>,
-    pub(crate) minimum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
-    pub(crate) maximum_retention: ::std::option::Option<crate::types::RetentionPeriod>,
+    pub(crate) default_retention: Option<crate::types::RetentionPeriod>,
+    pub(crate) minimum_retention: Option<crate::types::RetentionPeriod>,
+    pub(crate) maximum_retention: Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriodBuilder {
     /// Retention applied when none is set explicitly.
     ///
     /// This member is required.
     pub fn default_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
-        self.default_retention = ::std::option::Option::Some(input);
+        self.default_retention = Some(input);
         self
     }
     /// Retention applied when none is set explicitly.
@@ -73,7 +62,7 @@ impl SnaplockRetentionPeriodBuilder {
     /// This member is required.
     pub fn set_default_retention(
         mut self,
-        input: ::std::option::Option<crate::types::RetentionPeriod>,
+        input: Option<crate::types::RetentionPeriod>,
     ) -> Self {
         self.default_retention = input;
         self
@@ -81,16 +70,14 @@ impl SnaplockRetentionPeriodBuilder {
     /// Retention applied when none is set explicitly.
     ///
     /// This member is required.
-    pub fn get_default_retention(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetentionPeriod> {
+    pub fn get_default_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.default_retention
     }
     /// Shortest retention that may be chosen.
     ///
     /// This member is required.
     pub fn minimum_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
-        self.minimum_retention = ::std::option::Option::Some(input);
+        self.minimum_retention = Some(input);
         self
     }
     /// Shortest retention that may be chosen.
@@ -98,7 +85,7 @@ impl SnaplockRetentionPeriodBuilder {
     /// This member is required.
     pub fn set_minimum_retention(
         mut self,
-        input: ::std::option::Option<crate::types::RetentionPeriod>,
+        input: Option<crate::types::RetentionPeriod>,
     ) -> Self {
         self.minimum_retention = input;
         self
@@ -106,16 +93,14 @@ impl SnaplockRetentionPeriodBuilder {
     /// Shortest retention that may be chosen.
     ///
     /// This member is required.
-    pub fn get_minimum_retention(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetentionPeriod> {
+    pub fn get_minimum_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.minimum_retention
     }
     /// Longest retention that may be chosen.
     ///
     /// This member is required.
     pub fn maximum_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
-        self.maximum_retention = ::std::option::Option::Some(input);
+        self.maximum_retention = Some(input);
         self
     }
     /// Longest retention that may be chosen.
@@ -123,7 +108,7 @@ impl SnaplockRetentionPeriodBuilder {
     /// This member is required.
     pub fn set_maximum_retention(
         mut self,
-        input: ::std::option::Option<crate::types::RetentionPeriod>,
+        input: Option<crate::types::RetentionPeriod>,
     ) -> Self {
         self.maximum_retention = input;
         self
@@ -131,19 +116,15 @@ impl SnaplockRetentionPeriodBuilder {
     /// Longest retention that may be chosen.
     ///
     /// This member is required.
-    pub fn get_maximum_retention(
-        &self,
-    ) -> &::std::option::Option<crate::types::RetentionPeriod> {
+    pub fn get_maximum_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.maximum_retention
     }
     /// Consumes the builder and constructs a [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
     ///
     /// Returns an error naming the first missing required member of: `default_retention`, `minimum_retention`, `maximum_retention`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<SnaplockRetentionPeriod, crate::error::BuildError> {
+    pub fn build(self) -> Result<SnaplockRetentionPeriod, crate::error::BuildError> {
         if self.default_retention.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "default_retention",
                     "`default_retention` was not specified but it is required when building `SnaplockRetentionPeriod`",
@@ -151,7 +132,7 @@ impl SnaplockRetentionPeriodBuilder {
             );
         }
         if self.minimum_retention.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "minimum_retention",
                     "`minimum_retention` was not specified but it is required when building `SnaplockRetentionPeriod`",
@@ -159,14 +140,14 @@ impl SnaplockRetentionPeriodBuilder {
             );
         }
         if self.maximum_retention.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "maximum_retention",
                     "`maximum_retention` was not specified but it is required when building `SnaplockRetentionPeriod`",
                 ),
             );
         }
-        ::std::result::Result::Ok(SnaplockRetentionPeriod {
+        Ok(SnaplockRetentionPeriod {
             default_retention: self.default_retention,
             minimum_retention: self.minimum_retention,
             maximum_retention: self.maximum_retention,
@@ -176,16 +157,10 @@ impl SnaplockRetentionPeriodBuilder {
 impl crate::json::Json for SnaplockRetentionPeriod {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("SnaplockRetentionPeriod")?;
-        let mut m_default_retention: ::std::option::Option<
-            crate::types::RetentionPeriod,
-        > = ::std::option::Option::None;
-        let mut m_minimum_retention: ::std::option::Option<
-            crate::types::RetentionPeriod,
-        > = ::std::option::Option::None;
-        let mut m_maximum_retention: ::std::option::Option<
-            crate::types::RetentionPeriod,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_default_retention: Option<crate::types::RetentionPeriod> = None;
+        let mut m_minimum_retention: Option<crate::types::RetentionPeriod> = None;
+        let mut m_maximum_retention: Option<crate::types::RetentionPeriod> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "DefaultRetention" => {
                     m_default_retention = crate::json::member(
@@ -209,7 +184,7 @@ impl crate::json::Json for SnaplockRetentionPeriod {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(SnaplockRetentionPeriod {
+        Ok(SnaplockRetentionPeriod {
             default_retention: m_default_retention,
             minimum_retention: m_minimum_retention,
             maximum_retention: m_maximum_retention,
@@ -217,25 +192,25 @@ impl crate::json::Json for SnaplockRetentionPeriod {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.default_retention {
+        if let Some(value) = &self.default_retention {
             crate::json::write_member(writer, "DefaultRetention", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.minimum_retention {
+        if let Some(value) = &self.minimum_retention {
             crate::json::write_member(writer, "MinimumRetention", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.maximum_retention {
+        if let Some(value) = &self.maximum_retention {
             crate::json::write_member(writer, "MaximumRetention", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for SnaplockRetentionPeriod {
     fn zero_value() -> Self {
         SnaplockRetentionPeriod {
-            default_retention: ::std::option::Option::None,
-            minimum_retention: ::std::option::Option::None,
-            maximum_retention: ::std::option::Option::None,
+            default_retention: None,
+            minimum_retention: None,
+            maximum_retention: None,
         }
     }
 }

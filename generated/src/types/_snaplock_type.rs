@@ -19,15 +19,7 @@
 ///
 /// To send a value the model does not know yet, use `SnaplockType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum SnaplockType {
     /// `COMPLIANCE`
     Compliance,
@@ -40,7 +32,7 @@ pub enum SnaplockType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for SnaplockType {
+impl From<&str> for SnaplockType {
     fn from(s: &str) -> Self {
         match s {
             "COMPLIANCE" => SnaplockType::Compliance,
@@ -53,8 +45,8 @@ impl ::std::convert::From<&str> for SnaplockType {
 }
 impl ::std::str::FromStr for SnaplockType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(SnaplockType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(SnaplockType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -72,18 +64,16 @@ impl SnaplockType {
         &["COMPLIANCE", "ENTERPRISE"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match SnaplockType::from(value) {
             SnaplockType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for SnaplockType {
+impl AsRef<str> for SnaplockType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -99,7 +89,7 @@ impl crate::json::Json for SnaplockType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for SnaplockType {

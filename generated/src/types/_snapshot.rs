@@ -2,60 +2,56 @@
 
 /// Point-in-time image of a volume kept on the file system itself.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Snapshot {
     /// ARN that names this snapshot.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// Unique identifier of this snapshot.
-    pub snapshot_id: ::std::option::Option<::std::string::String>,
+    pub snapshot_id: Option<String>,
     /// Display name given to this snapshot.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Identifier of the volume the snapshot was taken of.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// Moment the snapshot was taken.
-    pub creation_time: ::std::option::Option<crate::primitives::DateTime>,
+    pub creation_time: Option<crate::primitives::DateTime>,
     /// Current state of this snapshot.
-    pub lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle>,
+    pub lifecycle: Option<crate::types::SnapshotLifecycle>,
     /// Why the snapshot last changed state.
-    pub lifecycle_transition_reason: ::std::option::Option<
-        crate::types::LifecycleTransitionReason,
-    >,
+    pub lifecycle_transition_reason: Option<crate::types::LifecycleTransitionReason>,
     /// Labels attached to this snapshot.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Management tasks recorded against this snapshot.
-    pub administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
+    pub administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
 }
 impl Snapshot {
     /// ARN that names this snapshot.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Unique identifier of this snapshot.
-    pub fn snapshot_id(&self) -> ::std::option::Option<&str> {
+    pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// Display name given to this snapshot.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// Identifier of the volume the snapshot was taken of.
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// Moment the snapshot was taken.
-    pub fn creation_time(&self) -> ::std::option::Option<&crate::primitives::DateTime> {
+    pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
     /// Current state of this snapshot.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::SnapshotLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::SnapshotLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Why the snapshot last changed state.
     pub fn lifecycle_transition_reason(
         &self,
-    ) -> ::std::option::Option<&crate::types::LifecycleTransitionReason> {
+    ) -> Option<&crate::types::LifecycleTransitionReason> {
         self.lifecycle_transition_reason.as_ref()
     }
     /// Labels attached to this snapshot.
@@ -73,144 +69,109 @@ impl Snapshot {
 }
 /// A builder for [`Snapshot`](struct@Snapshot).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct SnapshotBuilder {
-    pub(crate) resource_arn: ::std::option::Option<::std::string::String>,
-    pub(crate) snapshot_id: ::std::option::Option<::std::string::String>,
-    pub(crate) name: ::std::option::Option<::std::string::String>,
-    pub(crate) volume_id: ::std::option::Option<::std::string::String>,
-    pub(crate) creation_time: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle>,
-    pub(crate) lifecycle_transition_reason: ::std::option::Option<
+    pub(crate) resource_arn: Option<String>,
+    pub(crate) snapshot_id: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) volume_id: Option<String>,
+    pub(crate) creation_time: Option<crate::primitives::DateTime>,
+    pub(crate) lifecycle: Option<crate::types::SnapshotLifecycle>,
+    pub(crate) lifecycle_transition_reason: Option<
         crate::types::LifecycleTransitionReason,
     >,
-    pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    pub(crate) administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
+    pub(crate) tags: Option<Vec<crate::types::Tag>>,
+    pub(crate) administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
 }
 impl SnapshotBuilder {
     /// ARN that names this snapshot.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.resource_arn = Some(input.into());
         self
     }
     /// ARN that names this snapshot.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// ARN that names this snapshot.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Unique identifier of this snapshot.
-    pub fn snapshot_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.snapshot_id = ::std::option::Option::Some(input.into());
+    pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
+        self.snapshot_id = Some(input.into());
         self
     }
     /// Unique identifier of this snapshot.
-    pub fn set_snapshot_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.snapshot_id = input;
         self
     }
     /// Unique identifier of this snapshot.
-    pub fn get_snapshot_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.snapshot_id
     }
     /// Display name given to this snapshot.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
     /// Display name given to this snapshot.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
     /// Display name given to this snapshot.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
     /// Identifier of the volume the snapshot was taken of.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.volume_id = Some(input.into());
         self
     }
     /// Identifier of the volume the snapshot was taken of.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.volume_id = input;
         self
     }
     /// Identifier of the volume the snapshot was taken of.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.volume_id
     }
     /// Moment the snapshot was taken.
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
-        self.creation_time = ::std::option::Option::Some(input);
+        self.creation_time = Some(input);
         self
     }
     /// Moment the snapshot was taken.
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
+        input: Option<crate::primitives::DateTime>,
     ) -> Self {
         self.creation_time = input;
         self
     }
     /// Moment the snapshot was taken.
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
     /// Current state of this snapshot.
     pub fn lifecycle(mut self, input: crate::types::SnapshotLifecycle) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input);
+        self.lifecycle = Some(input);
         self
     }
     /// Current state of this snapshot.
     pub fn set_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::SnapshotLifecycle>,
+        input: Option<crate::types::SnapshotLifecycle>,
     ) -> Self {
         self.lifecycle = input;
         self
     }
     /// Current state of this snapshot.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::SnapshotLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::SnapshotLifecycle> {
         &self.lifecycle
     }
     /// Why the snapshot last changed state.
@@ -218,13 +179,13 @@ impl SnapshotBuilder {
         mut self,
         input: crate::types::LifecycleTransitionReason,
     ) -> Self {
-        self.lifecycle_transition_reason = ::std::option::Option::Some(input);
+        self.lifecycle_transition_reason = Some(input);
         self
     }
     /// Why the snapshot last changed state.
     pub fn set_lifecycle_transition_reason(
         mut self,
-        input: ::std::option::Option<crate::types::LifecycleTransitionReason>,
+        input: Option<crate::types::LifecycleTransitionReason>,
     ) -> Self {
         self.lifecycle_transition_reason = input;
         self
@@ -232,28 +193,23 @@ impl SnapshotBuilder {
     /// Why the snapshot last changed state.
     pub fn get_lifecycle_transition_reason(
         &self,
-    ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
+    ) -> &Option<crate::types::LifecycleTransitionReason> {
         &self.lifecycle_transition_reason
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
-        self.tags = ::std::option::Option::Some(v);
+        self.tags = Some(v);
         self
     }
     /// Labels attached to this snapshot.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Labels attached to this snapshot.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Appends an item to `administrative_actions`; use [`Self::set_administrative_actions`] to replace the whole list.
@@ -263,13 +219,13 @@ impl SnapshotBuilder {
     ) -> Self {
         let mut v = self.administrative_actions.unwrap_or_default();
         v.push(input);
-        self.administrative_actions = ::std::option::Option::Some(v);
+        self.administrative_actions = Some(v);
         self
     }
     /// Management tasks recorded against this snapshot.
     pub fn set_administrative_actions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
+        input: Option<Vec<crate::types::AdministrativeAction>>,
     ) -> Self {
         self.administrative_actions = input;
         self
@@ -277,7 +233,7 @@ impl SnapshotBuilder {
     /// Management tasks recorded against this snapshot.
     pub fn get_administrative_actions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
+    ) -> &Option<Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
     /// Consumes the builder and constructs a [`Snapshot`](struct@Snapshot).
@@ -298,20 +254,20 @@ impl SnapshotBuilder {
 impl crate::json::Json for Snapshot {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("Snapshot")?;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_snapshot_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_creation_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::SnapshotLifecycle> = ::std::option::Option::None;
-        let mut m_lifecycle_transition_reason: ::std::option::Option<
+        let mut m_resource_arn: Option<String> = None;
+        let mut m_snapshot_id: Option<String> = None;
+        let mut m_name: Option<String> = None;
+        let mut m_volume_id: Option<String> = None;
+        let mut m_creation_time: Option<crate::primitives::DateTime> = None;
+        let mut m_lifecycle: Option<crate::types::SnapshotLifecycle> = None;
+        let mut m_lifecycle_transition_reason: Option<
             crate::types::LifecycleTransitionReason,
-        > = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_administrative_actions: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
+        let mut m_administrative_actions: Option<
+            Vec<crate::types::AdministrativeAction>,
+        > = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ResourceARN" => {
                     m_resource_arn = crate::json::member(reader, "ResourceARN")?;
@@ -347,7 +303,7 @@ impl crate::json::Json for Snapshot {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(Snapshot {
+        Ok(Snapshot {
             resource_arn: m_resource_arn,
             snapshot_id: m_snapshot_id,
             name: m_name,
@@ -361,53 +317,53 @@ impl crate::json::Json for Snapshot {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             crate::json::write_member(writer, "ResourceARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.snapshot_id {
+        if let Some(value) = &self.snapshot_id {
             crate::json::write_member(writer, "SnapshotId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             crate::json::write_member(writer, "Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             crate::json::write_member(writer, "VolumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             crate::json::write_member(writer, "CreationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             crate::json::write_member(writer, "Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
+        if let Some(value) = &self.lifecycle_transition_reason {
             crate::json::write_member(writer, "LifecycleTransitionReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::Tag>>,
             >(writer, "Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::AdministrativeAction>>,
             >(writer, "AdministrativeActions", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for Snapshot {
     fn zero_value() -> Self {
         Snapshot {
-            resource_arn: ::std::option::Option::None,
-            snapshot_id: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            volume_id: ::std::option::Option::None,
-            creation_time: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
-            lifecycle_transition_reason: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            administrative_actions: ::std::option::Option::None,
+            resource_arn: None,
+            snapshot_id: None,
+            name: None,
+            volume_id: None,
+            creation_time: None,
+            lifecycle: None,
+            lifecycle_transition_reason: None,
+            tags: None,
+            administrative_actions: None,
         }
     }
 }

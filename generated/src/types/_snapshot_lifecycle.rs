@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `SnapshotLifecycle::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum SnapshotLifecycle {
     /// `PENDING`
     Pending,
@@ -45,7 +37,7 @@ pub enum SnapshotLifecycle {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for SnapshotLifecycle {
+impl From<&str> for SnapshotLifecycle {
     fn from(s: &str) -> Self {
         match s {
             "PENDING" => SnapshotLifecycle::Pending,
@@ -62,8 +54,8 @@ impl ::std::convert::From<&str> for SnapshotLifecycle {
 }
 impl ::std::str::FromStr for SnapshotLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(SnapshotLifecycle::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(SnapshotLifecycle::from(s))
     }
 }
 #[allow(deprecated)]
@@ -83,18 +75,16 @@ impl SnapshotLifecycle {
         &["PENDING", "CREATING", "DELETING", "AVAILABLE"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match SnapshotLifecycle::from(value) {
             SnapshotLifecycle::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for SnapshotLifecycle {
+impl AsRef<str> for SnapshotLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -110,7 +100,7 @@ impl crate::json::Json for SnapshotLifecycle {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for SnapshotLifecycle {

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `Status::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum Status {
     /// `FAILED`
     Failed,
@@ -53,7 +45,7 @@ pub enum Status {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for Status {
+impl From<&str> for Status {
     fn from(s: &str) -> Self {
         match s {
             "FAILED" => Status::Failed,
@@ -70,8 +62,8 @@ impl ::std::convert::From<&str> for Status {
 }
 impl ::std::str::FromStr for Status {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(Status::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Status::from(s))
     }
 }
 #[allow(deprecated)]
@@ -104,18 +96,14 @@ impl Status {
         ]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match Status::from(value) {
-            Status::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
-            }
-            known => ::std::result::Result::Ok(known),
+            Status::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for Status {
+impl AsRef<str> for Status {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -131,7 +119,7 @@ impl crate::json::Json for Status {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for Status {

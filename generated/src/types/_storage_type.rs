@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `StorageType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum StorageType {
     /// `SSD`
     Ssd,
@@ -43,7 +35,7 @@ pub enum StorageType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for StorageType {
+impl From<&str> for StorageType {
     fn from(s: &str) -> Self {
         match s {
             "SSD" => StorageType::Ssd,
@@ -57,8 +49,8 @@ impl ::std::convert::From<&str> for StorageType {
 }
 impl ::std::str::FromStr for StorageType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(StorageType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(StorageType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -77,18 +69,14 @@ impl StorageType {
         &["SSD", "HDD", "INTELLIGENT_TIERING"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match StorageType::from(value) {
-            StorageType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
-            }
-            known => ::std::result::Result::Ok(known),
+            StorageType::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for StorageType {
+impl AsRef<str> for StorageType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -104,7 +92,7 @@ impl crate::json::Json for StorageType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for StorageType {

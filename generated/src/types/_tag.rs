@@ -2,28 +2,28 @@
 
 /// One key/value label attached to a resource.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Tag {
     /// Name part of the label.
     ///
     /// This member is required.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// Value part of the label.
     ///
     /// This member is required.
-    pub value: ::std::option::Option<::std::string::String>,
+    pub value: Option<String>,
 }
 impl Tag {
     /// Name part of the label.
     ///
     /// This member is required.
-    pub fn key(&self) -> ::std::option::Option<&str> {
+    pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// Value part of the label.
     ///
     /// This member is required.
-    pub fn value(&self) -> ::std::option::Option<&str> {
+    pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`Tag`](struct@Tag).
@@ -33,75 +33,58 @@ impl Tag {
 }
 /// A builder for [`Tag`](struct@Tag).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct TagBuilder {
-    pub(crate) key: ::std::option::Option<::std::string::String>,
-    pub(crate) value: ::std::option::Option<::std::string::String>,
+    pub(crate) key: Option<String>,
+    pub(crate) value: Option<String>,
 }
 impl TagBuilder {
     /// Name part of the label.
     ///
     /// This member is required.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.key = Some(input.into());
         self
     }
     /// Name part of the label.
     ///
     /// This member is required.
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
     /// Name part of the label.
     ///
     /// This member is required.
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
     /// Value part of the label.
     ///
     /// This member is required.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.value = Some(input.into());
         self
     }
     /// Value part of the label.
     ///
     /// This member is required.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
     /// Value part of the label.
     ///
     /// This member is required.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
     /// Consumes the builder and constructs a [`Tag`](struct@Tag).
     ///
     /// Returns an error naming the first missing required member of: `key`, `value`.
-    pub fn build(self) -> ::std::result::Result<Tag, crate::error::BuildError> {
+    pub fn build(self) -> Result<Tag, crate::error::BuildError> {
         if self.key.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "key",
                     "`key` was not specified but it is required when building `Tag`",
@@ -109,14 +92,14 @@ impl TagBuilder {
             );
         }
         if self.value.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "value",
                     "`value` was not specified but it is required when building `Tag`",
                 ),
             );
         }
-        ::std::result::Result::Ok(Tag {
+        Ok(Tag {
             key: self.key,
             value: self.value,
         })
@@ -125,9 +108,9 @@ impl TagBuilder {
 impl crate::json::Json for Tag {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("Tag")?;
-        let mut m_key: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_value: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_key: Option<String> = None;
+        let mut m_value: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Key" => m_key = crate::json::member(reader, "Key")?,
                 "Value" => m_value = crate::json::member(reader, "Value")?,
@@ -135,25 +118,22 @@ impl crate::json::Json for Tag {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(Tag { key: m_key, value: m_value })
+        Ok(Tag { key: m_key, value: m_value })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.key {
+        if let Some(value) = &self.key {
             crate::json::write_member(writer, "Key", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.value {
+        if let Some(value) = &self.value {
             crate::json::write_member(writer, "Value", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for Tag {
     fn zero_value() -> Self {
-        Tag {
-            key: ::std::option::Option::None,
-            value: ::std::option::Option::None,
-        }
+        Tag { key: None, value: None }
     }
 }

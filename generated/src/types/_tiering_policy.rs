@@ -2,20 +2,20 @@
 
 /// Controls automatic movement of data between storage tiers.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct TieringPolicy {
     /// Number of days data must stay unused before it is tiered.
-    pub cooling_period: ::std::option::Option<i32>,
+    pub cooling_period: Option<i32>,
     /// Which tiering rule is in effect.
-    pub name: ::std::option::Option<crate::types::TieringPolicyName>,
+    pub name: Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicy {
     /// Number of days data must stay unused before it is tiered.
-    pub fn cooling_period(&self) -> ::std::option::Option<i32> {
+    pub fn cooling_period(&self) -> Option<i32> {
         self.cooling_period
     }
     /// Which tiering rule is in effect.
-    pub fn name(&self) -> ::std::option::Option<&crate::types::TieringPolicyName> {
+    pub fn name(&self) -> Option<&crate::types::TieringPolicyName> {
         self.name.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`TieringPolicy`](struct@TieringPolicy).
@@ -25,46 +25,38 @@ impl TieringPolicy {
 }
 /// A builder for [`TieringPolicy`](struct@TieringPolicy).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct TieringPolicyBuilder {
-    pub(crate) cooling_period: ::std::option::Option<i32>,
-    pub(crate) name: ::std::option::Option<crate::types::TieringPolicyName>,
+    pub(crate) cooling_period: Option<i32>,
+    pub(crate) name: Option<crate::types::TieringPolicyName>,
 }
 impl TieringPolicyBuilder {
     /// Number of days data must stay unused before it is tiered.
     pub fn cooling_period(mut self, input: i32) -> Self {
-        self.cooling_period = ::std::option::Option::Some(input);
+        self.cooling_period = Some(input);
         self
     }
     /// Number of days data must stay unused before it is tiered.
-    pub fn set_cooling_period(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_cooling_period(mut self, input: Option<i32>) -> Self {
         self.cooling_period = input;
         self
     }
     /// Number of days data must stay unused before it is tiered.
-    pub fn get_cooling_period(&self) -> &::std::option::Option<i32> {
+    pub fn get_cooling_period(&self) -> &Option<i32> {
         &self.cooling_period
     }
     /// Which tiering rule is in effect.
     pub fn name(mut self, input: crate::types::TieringPolicyName) -> Self {
-        self.name = ::std::option::Option::Some(input);
+        self.name = Some(input);
         self
     }
     /// Which tiering rule is in effect.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<crate::types::TieringPolicyName>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<crate::types::TieringPolicyName>) -> Self {
         self.name = input;
         self
     }
     /// Which tiering rule is in effect.
-    pub fn get_name(&self) -> &::std::option::Option<crate::types::TieringPolicyName> {
+    pub fn get_name(&self) -> &Option<crate::types::TieringPolicyName> {
         &self.name
     }
     /// Consumes the builder and constructs a [`TieringPolicy`](struct@TieringPolicy).
@@ -78,9 +70,9 @@ impl TieringPolicyBuilder {
 impl crate::json::Json for TieringPolicy {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("TieringPolicy")?;
-        let mut m_cooling_period: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_name: ::std::option::Option<crate::types::TieringPolicyName> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_cooling_period: Option<i32> = None;
+        let mut m_name: Option<crate::types::TieringPolicyName> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "CoolingPeriod" => {
                     m_cooling_period = crate::json::member(reader, "CoolingPeriod")?;
@@ -90,28 +82,28 @@ impl crate::json::Json for TieringPolicy {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(TieringPolicy {
+        Ok(TieringPolicy {
             cooling_period: m_cooling_period,
             name: m_name,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.cooling_period {
+        if let Some(value) = &self.cooling_period {
             crate::json::write_member(writer, "CoolingPeriod", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             crate::json::write_member(writer, "Name", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for TieringPolicy {
     fn zero_value() -> Self {
         TieringPolicy {
-            cooling_period: ::std::option::Option::None,
-            name: ::std::option::Option::None,
+            cooling_period: None,
+            name: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `TieringPolicyName::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum TieringPolicyName {
     /// `SNAPSHOT_ONLY`
     SnapshotOnly,
@@ -45,7 +37,7 @@ pub enum TieringPolicyName {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for TieringPolicyName {
+impl From<&str> for TieringPolicyName {
     fn from(s: &str) -> Self {
         match s {
             "SNAPSHOT_ONLY" => TieringPolicyName::SnapshotOnly,
@@ -62,8 +54,8 @@ impl ::std::convert::From<&str> for TieringPolicyName {
 }
 impl ::std::str::FromStr for TieringPolicyName {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(TieringPolicyName::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(TieringPolicyName::from(s))
     }
 }
 #[allow(deprecated)]
@@ -83,18 +75,16 @@ impl TieringPolicyName {
         &["SNAPSHOT_ONLY", "AUTO", "ALL", "NONE"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match TieringPolicyName::from(value) {
             TieringPolicyName::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for TieringPolicyName {
+impl AsRef<str> for TieringPolicyName {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -110,7 +100,7 @@ impl crate::json::Json for TieringPolicyName {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for TieringPolicyName {

@@ -2,66 +2,58 @@
 
 /// A storage volume that lives on an FSx file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct Volume {
     /// When this volume came into existence.
-    pub creation_time: ::std::option::Option<crate::primitives::DateTime>,
+    pub creation_time: Option<crate::primitives::DateTime>,
     /// Identifier of the file system that hosts this volume.
-    pub file_system_id: ::std::option::Option<::std::string::String>,
+    pub file_system_id: Option<String>,
     /// Current state of the volume.
-    pub lifecycle: ::std::option::Option<crate::types::VolumeLifecycle>,
+    pub lifecycle: Option<crate::types::VolumeLifecycle>,
     /// Human-readable label of the volume.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Settings that apply when this is a NetApp ONTAP volume.
-    pub ontap_configuration: ::std::option::Option<
-        crate::types::OntapVolumeConfiguration,
-    >,
+    pub ontap_configuration: Option<crate::types::OntapVolumeConfiguration>,
     /// Amazon Resource Name identifying this volume.
-    pub resource_arn: ::std::option::Option<::std::string::String>,
+    pub resource_arn: Option<String>,
     /// Key-value labels attached to the volume.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
     /// Unique identifier of the volume.
-    pub volume_id: ::std::option::Option<::std::string::String>,
+    pub volume_id: Option<String>,
     /// Which kind of file system technology backs the volume.
-    pub volume_type: ::std::option::Option<crate::types::VolumeType>,
+    pub volume_type: Option<crate::types::VolumeType>,
     /// Explanation for the most recent change of lifecycle state.
-    pub lifecycle_transition_reason: ::std::option::Option<
-        crate::types::LifecycleTransitionReason,
-    >,
+    pub lifecycle_transition_reason: Option<crate::types::LifecycleTransitionReason>,
     /// Management operations that are pending or were recently run on the volume.
-    pub administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
+    pub administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
     /// Settings that apply when this is an OpenZFS volume.
-    pub open_zfs_configuration: ::std::option::Option<
-        crate::types::OpenZfsVolumeConfiguration,
-    >,
+    pub open_zfs_configuration: Option<crate::types::OpenZfsVolumeConfiguration>,
 }
 impl Volume {
     /// When this volume came into existence.
-    pub fn creation_time(&self) -> ::std::option::Option<&crate::primitives::DateTime> {
+    pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
     /// Identifier of the file system that hosts this volume.
-    pub fn file_system_id(&self) -> ::std::option::Option<&str> {
+    pub fn file_system_id(&self) -> Option<&str> {
         self.file_system_id.as_deref()
     }
     /// Current state of the volume.
-    pub fn lifecycle(&self) -> ::std::option::Option<&crate::types::VolumeLifecycle> {
+    pub fn lifecycle(&self) -> Option<&crate::types::VolumeLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Human-readable label of the volume.
-    pub fn name(&self) -> ::std::option::Option<&str> {
+    pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// Settings that apply when this is a NetApp ONTAP volume.
     pub fn ontap_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OntapVolumeConfiguration> {
+    ) -> Option<&crate::types::OntapVolumeConfiguration> {
         self.ontap_configuration.as_ref()
     }
     /// Amazon Resource Name identifying this volume.
-    pub fn resource_arn(&self) -> ::std::option::Option<&str> {
+    pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Key-value labels attached to the volume.
@@ -69,17 +61,17 @@ impl Volume {
         self.tags.as_deref().unwrap_or_default()
     }
     /// Unique identifier of the volume.
-    pub fn volume_id(&self) -> ::std::option::Option<&str> {
+    pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// Which kind of file system technology backs the volume.
-    pub fn volume_type(&self) -> ::std::option::Option<&crate::types::VolumeType> {
+    pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// Explanation for the most recent change of lifecycle state.
     pub fn lifecycle_transition_reason(
         &self,
-    ) -> ::std::option::Option<&crate::types::LifecycleTransitionReason> {
+    ) -> Option<&crate::types::LifecycleTransitionReason> {
         self.lifecycle_transition_reason.as_ref()
     }
     /// Management operations that are pending or were recently run on the volume.
@@ -89,7 +81,7 @@ impl Volume {
     /// Settings that apply when this is an OpenZFS volume.
     pub fn open_zfs_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::OpenZfsVolumeConfiguration> {
+    ) -> Option<&crate::types::OpenZfsVolumeConfiguration> {
         self.open_zfs_configuration.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`Volume`](struct@Volume).
@@ -99,111 +91,84 @@ impl Volume {
 }
 /// A builder for [`Volume`](struct@Volume).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct VolumeBuilder {
-    pub(crate) creation_time: ::std::option::Option<crate::primitives::DateTime>,
-    pub(crate) file_system_id: ::std::option::Option<::std::string::String>,
-    pub(crate) lifecycle: ::std::option::Option<crate::types::VolumeLifecycle>,
-    pub(crate) name: ::std::option::Option<::std::string::String>,
-    pub(crate) ontap_configuration: ::std::option::Option<
-        crate::types::OntapVolumeConfiguration,
-    >,
-    pub(crate) resource_arn: ::std::option::Option<::std::string::String>,
-    pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    pub(crate) volume_id: ::std::option::Option<::std::string::String>,
-    pub(crate) volume_type: ::std::option::Option<crate::types::VolumeType>,
-    pub(crate) lifecycle_transition_reason: ::std::option::Option<
+    pub(crate) creation_time: Option<crate::primitives::DateTime>,
+    pub(crate) file_system_id: Option<String>,
+    pub(crate) lifecycle: Option<crate::types::VolumeLifecycle>,
+    pub(crate) name: Option<String>,
+    pub(crate) ontap_configuration: Option<crate::types::OntapVolumeConfiguration>,
+    pub(crate) resource_arn: Option<String>,
+    pub(crate) tags: Option<Vec<crate::types::Tag>>,
+    pub(crate) volume_id: Option<String>,
+    pub(crate) volume_type: Option<crate::types::VolumeType>,
+    pub(crate) lifecycle_transition_reason: Option<
         crate::types::LifecycleTransitionReason,
     >,
-    pub(crate) administrative_actions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AdministrativeAction>,
-    >,
-    pub(crate) open_zfs_configuration: ::std::option::Option<
-        crate::types::OpenZfsVolumeConfiguration,
-    >,
+    pub(crate) administrative_actions: Option<Vec<crate::types::AdministrativeAction>>,
+    pub(crate) open_zfs_configuration: Option<crate::types::OpenZfsVolumeConfiguration>,
 }
 impl VolumeBuilder {
     /// When this volume came into existence.
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
-        self.creation_time = ::std::option::Option::Some(input);
+        self.creation_time = Some(input);
         self
     }
     /// When this volume came into existence.
     pub fn set_creation_time(
         mut self,
-        input: ::std::option::Option<crate::primitives::DateTime>,
+        input: Option<crate::primitives::DateTime>,
     ) -> Self {
         self.creation_time = input;
         self
     }
     /// When this volume came into existence.
-    pub fn get_creation_time(
-        &self,
-    ) -> &::std::option::Option<crate::primitives::DateTime> {
+    pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
     /// Identifier of the file system that hosts this volume.
-    pub fn file_system_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.file_system_id = ::std::option::Option::Some(input.into());
+    pub fn file_system_id(mut self, input: impl Into<String>) -> Self {
+        self.file_system_id = Some(input.into());
         self
     }
     /// Identifier of the file system that hosts this volume.
-    pub fn set_file_system_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_file_system_id(mut self, input: Option<String>) -> Self {
         self.file_system_id = input;
         self
     }
     /// Identifier of the file system that hosts this volume.
-    pub fn get_file_system_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_file_system_id(&self) -> &Option<String> {
         &self.file_system_id
     }
     /// Current state of the volume.
     pub fn lifecycle(mut self, input: crate::types::VolumeLifecycle) -> Self {
-        self.lifecycle = ::std::option::Option::Some(input);
+        self.lifecycle = Some(input);
         self
     }
     /// Current state of the volume.
     pub fn set_lifecycle(
         mut self,
-        input: ::std::option::Option<crate::types::VolumeLifecycle>,
+        input: Option<crate::types::VolumeLifecycle>,
     ) -> Self {
         self.lifecycle = input;
         self
     }
     /// Current state of the volume.
-    pub fn get_lifecycle(
-        &self,
-    ) -> &::std::option::Option<crate::types::VolumeLifecycle> {
+    pub fn get_lifecycle(&self) -> &Option<crate::types::VolumeLifecycle> {
         &self.lifecycle
     }
     /// Human-readable label of the volume.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
     /// Human-readable label of the volume.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
     /// Human-readable label of the volume.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
     /// Settings that apply when this is a NetApp ONTAP volume.
@@ -211,13 +176,13 @@ impl VolumeBuilder {
         mut self,
         input: crate::types::OntapVolumeConfiguration,
     ) -> Self {
-        self.ontap_configuration = ::std::option::Option::Some(input);
+        self.ontap_configuration = Some(input);
         self
     }
     /// Settings that apply when this is a NetApp ONTAP volume.
     pub fn set_ontap_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::OntapVolumeConfiguration>,
+        input: Option<crate::types::OntapVolumeConfiguration>,
     ) -> Self {
         self.ontap_configuration = input;
         self
@@ -225,85 +190,65 @@ impl VolumeBuilder {
     /// Settings that apply when this is a NetApp ONTAP volume.
     pub fn get_ontap_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::OntapVolumeConfiguration> {
+    ) -> &Option<crate::types::OntapVolumeConfiguration> {
         &self.ontap_configuration
     }
     /// Amazon Resource Name identifying this volume.
-    pub fn resource_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+    pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
+        self.resource_arn = Some(input.into());
         self
     }
     /// Amazon Resource Name identifying this volume.
-    pub fn set_resource_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// Amazon Resource Name identifying this volume.
-    pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
-        self.tags = ::std::option::Option::Some(v);
+        self.tags = Some(v);
         self
     }
     /// Key-value labels attached to the volume.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Key-value labels attached to the volume.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Unique identifier of the volume.
-    pub fn volume_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.volume_id = ::std::option::Option::Some(input.into());
+    pub fn volume_id(mut self, input: impl Into<String>) -> Self {
+        self.volume_id = Some(input.into());
         self
     }
     /// Unique identifier of the volume.
-    pub fn set_volume_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.volume_id = input;
         self
     }
     /// Unique identifier of the volume.
-    pub fn get_volume_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_volume_id(&self) -> &Option<String> {
         &self.volume_id
     }
     /// Which kind of file system technology backs the volume.
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
-        self.volume_type = ::std::option::Option::Some(input);
+        self.volume_type = Some(input);
         self
     }
     /// Which kind of file system technology backs the volume.
-    pub fn set_volume_type(
-        mut self,
-        input: ::std::option::Option<crate::types::VolumeType>,
-    ) -> Self {
+    pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.volume_type = input;
         self
     }
     /// Which kind of file system technology backs the volume.
-    pub fn get_volume_type(&self) -> &::std::option::Option<crate::types::VolumeType> {
+    pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.volume_type
     }
     /// Explanation for the most recent change of lifecycle state.
@@ -311,13 +256,13 @@ impl VolumeBuilder {
         mut self,
         input: crate::types::LifecycleTransitionReason,
     ) -> Self {
-        self.lifecycle_transition_reason = ::std::option::Option::Some(input);
+        self.lifecycle_transition_reason = Some(input);
         self
     }
     /// Explanation for the most recent change of lifecycle state.
     pub fn set_lifecycle_transition_reason(
         mut self,
-        input: ::std::option::Option<crate::types::LifecycleTransitionReason>,
+        input: Option<crate::types::LifecycleTransitionReason>,
     ) -> Self {
         self.lifecycle_transition_reason = input;
         self
@@ -325,7 +270,7 @@ impl VolumeBuilder {
     /// Explanation for the most recent change of lifecycle state.
     pub fn get_lifecycle_transition_reason(
         &self,
-    ) -> &::std::option::Option<crate::types::LifecycleTransitionReason> {
+    ) -> &Option<crate::types::LifecycleTransitionReason> {
         &self.lifecycle_transition_reason
     }
     /// Appends an item to `administrative_actions`; use [`Self::set_administrative_actions`] to replace the whole list.
@@ -335,13 +280,13 @@ impl VolumeBuilder {
     ) -> Self {
         let mut v = self.administrative_actions.unwrap_or_default();
         v.push(input);
-        self.administrative_actions = ::std::option::Option::Some(v);
+        self.administrative_actions = Some(v);
         self
     }
     /// Management operations that are pending or were recently run on the volume.
     pub fn set_administrative_actions(
         mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>>,
+        input: Option<Vec<crate::types::AdministrativeAction>>,
     ) -> Self {
         self.administrative_actions = input;
         self
@@ -349,7 +294,7 @@ impl VolumeBuilder {
     /// Management operations that are pending or were recently run on the volume.
     pub fn get_administrative_actions(
         &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::AdministrativeAction>> {
+    ) -> &Option<Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
     /// Settings that apply when this is an OpenZFS volume.
@@ -357,13 +302,13 @@ impl VolumeBuilder {
         mut self,
         input: crate::types::OpenZfsVolumeConfiguration,
     ) -> Self {
-        self.open_zfs_configuration = ::std::option::Option::Some(input);
+        self.open_zfs_configuration = Some(input);
         self
     }
     /// Settings that apply when this is an OpenZFS volume.
     pub fn set_open_zfs_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::OpenZfsVolumeConfiguration>,
+        input: Option<crate::types::OpenZfsVolumeConfiguration>,
     ) -> Self {
         self.open_zfs_configuration = input;
         self
@@ -371,7 +316,7 @@ impl VolumeBuilder {
     /// Settings that apply when this is an OpenZFS volume.
     pub fn get_open_zfs_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::OpenZfsVolumeConfiguration> {
+    ) -> &Option<crate::types::OpenZfsVolumeConfiguration> {
         &self.open_zfs_configuration
     }
     /// Consumes the builder and constructs a [`Volume`](struct@Volume).
@@ -395,27 +340,25 @@ impl VolumeBuilder {
 impl crate::json::Json for Volume {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("Volume")?;
-        let mut m_creation_time: ::std::option::Option<crate::primitives::DateTime> = ::std::option::Option::None;
-        let mut m_file_system_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_lifecycle: ::std::option::Option<crate::types::VolumeLifecycle> = ::std::option::Option::None;
-        let mut m_name: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_ontap_configuration: ::std::option::Option<
-            crate::types::OntapVolumeConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_resource_arn: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        let mut m_volume_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_volume_type: ::std::option::Option<crate::types::VolumeType> = ::std::option::Option::None;
-        let mut m_lifecycle_transition_reason: ::std::option::Option<
+        let mut m_creation_time: Option<crate::primitives::DateTime> = None;
+        let mut m_file_system_id: Option<String> = None;
+        let mut m_lifecycle: Option<crate::types::VolumeLifecycle> = None;
+        let mut m_name: Option<String> = None;
+        let mut m_ontap_configuration: Option<crate::types::OntapVolumeConfiguration> = None;
+        let mut m_resource_arn: Option<String> = None;
+        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
+        let mut m_volume_id: Option<String> = None;
+        let mut m_volume_type: Option<crate::types::VolumeType> = None;
+        let mut m_lifecycle_transition_reason: Option<
             crate::types::LifecycleTransitionReason,
-        > = ::std::option::Option::None;
-        let mut m_administrative_actions: ::std::option::Option<
-            ::std::vec::Vec<crate::types::AdministrativeAction>,
-        > = ::std::option::Option::None;
-        let mut m_open_zfs_configuration: ::std::option::Option<
+        > = None;
+        let mut m_administrative_actions: Option<
+            Vec<crate::types::AdministrativeAction>,
+        > = None;
+        let mut m_open_zfs_configuration: Option<
             crate::types::OpenZfsVolumeConfiguration,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "CreationTime" => {
                     m_creation_time = crate::json::member(reader, "CreationTime")?;
@@ -466,7 +409,7 @@ impl crate::json::Json for Volume {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(Volume {
+        Ok(Volume {
             creation_time: m_creation_time,
             file_system_id: m_file_system_id,
             lifecycle: m_lifecycle,
@@ -483,65 +426,65 @@ impl crate::json::Json for Volume {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.creation_time {
+        if let Some(value) = &self.creation_time {
             crate::json::write_member(writer, "CreationTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.file_system_id {
+        if let Some(value) = &self.file_system_id {
             crate::json::write_member(writer, "FileSystemId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle {
+        if let Some(value) = &self.lifecycle {
             crate::json::write_member(writer, "Lifecycle", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.name {
+        if let Some(value) = &self.name {
             crate::json::write_member(writer, "Name", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.ontap_configuration {
+        if let Some(value) = &self.ontap_configuration {
             crate::json::write_member(writer, "OntapConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.resource_arn {
+        if let Some(value) = &self.resource_arn {
             crate::json::write_member(writer, "ResourceARN", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::Tag>>,
             >(writer, "Tags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_id {
+        if let Some(value) = &self.volume_id {
             crate::json::write_member(writer, "VolumeId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.volume_type {
+        if let Some(value) = &self.volume_type {
             crate::json::write_member(writer, "VolumeType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.lifecycle_transition_reason {
+        if let Some(value) = &self.lifecycle_transition_reason {
             crate::json::write_member(writer, "LifecycleTransitionReason", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.administrative_actions {
+        if let Some(value) = &self.administrative_actions {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::AdministrativeAction>>,
             >(writer, "AdministrativeActions", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.open_zfs_configuration {
+        if let Some(value) = &self.open_zfs_configuration {
             crate::json::write_member(writer, "OpenZFSConfiguration", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for Volume {
     fn zero_value() -> Self {
         Volume {
-            creation_time: ::std::option::Option::None,
-            file_system_id: ::std::option::Option::None,
-            lifecycle: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            ontap_configuration: ::std::option::Option::None,
-            resource_arn: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
-            volume_id: ::std::option::Option::None,
-            volume_type: ::std::option::Option::None,
-            lifecycle_transition_reason: ::std::option::Option::None,
-            administrative_actions: ::std::option::Option::None,
-            open_zfs_configuration: ::std::option::Option::None,
+            creation_time: None,
+            file_system_id: None,
+            lifecycle: None,
+            name: None,
+            ontap_configuration: None,
+            resource_arn: None,
+            tags: None,
+            volume_id: None,
+            volume_type: None,
+            lifecycle_transition_reason: None,
+            administrative_actions: None,
+            open_zfs_configuration: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `VolumeLifecycle::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum VolumeLifecycle {
     /// `CREATING`
     Creating,
@@ -51,7 +43,7 @@ pub enum VolumeLifecycle {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for VolumeLifecycle {
+impl From<&str> for VolumeLifecycle {
     fn from(s: &str) -> Self {
         match s {
             "CREATING" => VolumeLifecycle::Creating,
@@ -71,8 +63,8 @@ impl ::std::convert::From<&str> for VolumeLifecycle {
 }
 impl ::std::str::FromStr for VolumeLifecycle {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(VolumeLifecycle::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(VolumeLifecycle::from(s))
     }
 }
 #[allow(deprecated)]
@@ -103,18 +95,16 @@ impl VolumeLifecycle {
         ]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match VolumeLifecycle::from(value) {
             VolumeLifecycle::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for VolumeLifecycle {
+impl AsRef<str> for VolumeLifecycle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -130,7 +120,7 @@ impl crate::json::Json for VolumeLifecycle {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for VolumeLifecycle {

@@ -19,15 +19,7 @@
 ///
 /// To send a value the model does not know yet, use `VolumeStyle::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum VolumeStyle {
     /// `FLEXVOL`
     Flexvol,
@@ -40,7 +32,7 @@ pub enum VolumeStyle {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for VolumeStyle {
+impl From<&str> for VolumeStyle {
     fn from(s: &str) -> Self {
         match s {
             "FLEXVOL" => VolumeStyle::Flexvol,
@@ -53,8 +45,8 @@ impl ::std::convert::From<&str> for VolumeStyle {
 }
 impl ::std::str::FromStr for VolumeStyle {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(VolumeStyle::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(VolumeStyle::from(s))
     }
 }
 #[allow(deprecated)]
@@ -72,18 +64,14 @@ impl VolumeStyle {
         &["FLEXVOL", "FLEXGROUP"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match VolumeStyle::from(value) {
-            VolumeStyle::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
-            }
-            known => ::std::result::Result::Ok(known),
+            VolumeStyle::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for VolumeStyle {
+impl AsRef<str> for VolumeStyle {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -99,7 +87,7 @@ impl crate::json::Json for VolumeStyle {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for VolumeStyle {

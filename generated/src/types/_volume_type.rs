@@ -19,15 +19,7 @@
 ///
 /// To send a value the model does not know yet, use `VolumeType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum VolumeType {
     /// `ONTAP`
     Ontap,
@@ -40,7 +32,7 @@ pub enum VolumeType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for VolumeType {
+impl From<&str> for VolumeType {
     fn from(s: &str) -> Self {
         match s {
             "ONTAP" => VolumeType::Ontap,
@@ -53,8 +45,8 @@ impl ::std::convert::From<&str> for VolumeType {
 }
 impl ::std::str::FromStr for VolumeType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(VolumeType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(VolumeType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -72,18 +64,14 @@ impl VolumeType {
         &["ONTAP", "OPENZFS"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match VolumeType::from(value) {
-            VolumeType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
-            }
-            known => ::std::result::Result::Ok(known),
+            VolumeType::Unknown(_) => Err(crate::error::UnknownVariantError::new(value)),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for VolumeType {
+impl AsRef<str> for VolumeType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -99,7 +87,7 @@ impl crate::json::Json for VolumeType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for VolumeType {

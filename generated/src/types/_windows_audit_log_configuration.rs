@@ -2,22 +2,20 @@
 
 /// Access auditing setup for a Windows file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct WindowsAuditLogConfiguration {
     /// Which file and folder access attempts get recorded.
     ///
     /// This member is required.
-    pub file_access_audit_log_level: ::std::option::Option<
-        crate::types::WindowsAccessAuditLogLevel,
-    >,
+    pub file_access_audit_log_level: Option<crate::types::WindowsAccessAuditLogLevel>,
     /// Which share connection attempts get recorded.
     ///
     /// This member is required.
-    pub file_share_access_audit_log_level: ::std::option::Option<
+    pub file_share_access_audit_log_level: Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
     /// Where recorded audit events are delivered.
-    pub audit_log_destination: ::std::option::Option<::std::string::String>,
+    pub audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogConfiguration {
     /// Which file and folder access attempts get recorded.
@@ -25,7 +23,7 @@ impl WindowsAuditLogConfiguration {
     /// This member is required.
     pub fn file_access_audit_log_level(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+    ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_access_audit_log_level.as_ref()
     }
     /// Which share connection attempts get recorded.
@@ -33,11 +31,11 @@ impl WindowsAuditLogConfiguration {
     /// This member is required.
     pub fn file_share_access_audit_log_level(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAccessAuditLogLevel> {
+    ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_share_access_audit_log_level.as_ref()
     }
     /// Where recorded audit events are delivered.
-    pub fn audit_log_destination(&self) -> ::std::option::Option<&str> {
+    pub fn audit_log_destination(&self) -> Option<&str> {
         self.audit_log_destination.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
@@ -47,20 +45,15 @@ impl WindowsAuditLogConfiguration {
 }
 /// A builder for [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsAuditLogConfigurationBuilder {
-    pub(crate) file_access_audit_log_level: ::std::option::Option<
+    pub(crate) file_access_audit_log_level: Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
-    pub(crate) file_share_access_audit_log_level: ::std::option::Option<
+    pub(crate) file_share_access_audit_log_level: Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
-    pub(crate) audit_log_destination: ::std::option::Option<::std::string::String>,
+    pub(crate) audit_log_destination: Option<String>,
 }
 impl WindowsAuditLogConfigurationBuilder {
     /// Which file and folder access attempts get recorded.
@@ -70,7 +63,7 @@ impl WindowsAuditLogConfigurationBuilder {
         mut self,
         input: crate::types::WindowsAccessAuditLogLevel,
     ) -> Self {
-        self.file_access_audit_log_level = ::std::option::Option::Some(input);
+        self.file_access_audit_log_level = Some(input);
         self
     }
     /// Which file and folder access attempts get recorded.
@@ -78,7 +71,7 @@ impl WindowsAuditLogConfigurationBuilder {
     /// This member is required.
     pub fn set_file_access_audit_log_level(
         mut self,
-        input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
+        input: Option<crate::types::WindowsAccessAuditLogLevel>,
     ) -> Self {
         self.file_access_audit_log_level = input;
         self
@@ -88,7 +81,7 @@ impl WindowsAuditLogConfigurationBuilder {
     /// This member is required.
     pub fn get_file_access_audit_log_level(
         &self,
-    ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
+    ) -> &Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_access_audit_log_level
     }
     /// Which share connection attempts get recorded.
@@ -98,7 +91,7 @@ impl WindowsAuditLogConfigurationBuilder {
         mut self,
         input: crate::types::WindowsAccessAuditLogLevel,
     ) -> Self {
-        self.file_share_access_audit_log_level = ::std::option::Option::Some(input);
+        self.file_share_access_audit_log_level = Some(input);
         self
     }
     /// Which share connection attempts get recorded.
@@ -106,7 +99,7 @@ impl WindowsAuditLogConfigurationBuilder {
     /// This member is required.
     pub fn set_file_share_access_audit_log_level(
         mut self,
-        input: ::std::option::Option<crate::types::WindowsAccessAuditLogLevel>,
+        input: Option<crate::types::WindowsAccessAuditLogLevel>,
     ) -> Self {
         self.file_share_access_audit_log_level = input;
         self
@@ -116,29 +109,21 @@ impl WindowsAuditLogConfigurationBuilder {
     /// This member is required.
     pub fn get_file_share_access_audit_log_level(
         &self,
-    ) -> &::std::option::Option<crate::types::WindowsAccessAuditLogLevel> {
+    ) -> &Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_share_access_audit_log_level
     }
     /// Where recorded audit events are delivered.
-    pub fn audit_log_destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.audit_log_destination = ::std::option::Option::Some(input.into());
+    pub fn audit_log_destination(mut self, input: impl Into<String>) -> Self {
+        self.audit_log_destination = Some(input.into());
         self
     }
     /// Where recorded audit events are delivered.
-    pub fn set_audit_log_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_audit_log_destination(mut self, input: Option<String>) -> Self {
         self.audit_log_destination = input;
         self
     }
     /// Where recorded audit events are delivered.
-    pub fn get_audit_log_destination(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_audit_log_destination(&self) -> &Option<String> {
         &self.audit_log_destination
     }
     /// Consumes the builder and constructs a [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
@@ -146,9 +131,9 @@ impl WindowsAuditLogConfigurationBuilder {
     /// Returns an error naming the first missing required member of: `file_access_audit_log_level`, `file_share_access_audit_log_level`.
     pub fn build(
         self,
-    ) -> ::std::result::Result<WindowsAuditLogConfiguration, crate::error::BuildError> {
+    ) -> Result<WindowsAuditLogConfiguration, crate::error::BuildError> {
         if self.file_access_audit_log_level.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "file_access_audit_log_level",
                     "`file_access_audit_log_level` was not specified but it is required when building `WindowsAuditLogConfiguration`",
@@ -156,14 +141,14 @@ impl WindowsAuditLogConfigurationBuilder {
             );
         }
         if self.file_share_access_audit_log_level.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "file_share_access_audit_log_level",
                     "`file_share_access_audit_log_level` was not specified but it is required when building `WindowsAuditLogConfiguration`",
                 ),
             );
         }
-        ::std::result::Result::Ok(WindowsAuditLogConfiguration {
+        Ok(WindowsAuditLogConfiguration {
             file_access_audit_log_level: self.file_access_audit_log_level,
             file_share_access_audit_log_level: self.file_share_access_audit_log_level,
             audit_log_destination: self.audit_log_destination,
@@ -173,14 +158,14 @@ impl WindowsAuditLogConfigurationBuilder {
 impl crate::json::Json for WindowsAuditLogConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("WindowsAuditLogConfiguration")?;
-        let mut m_file_access_audit_log_level: ::std::option::Option<
+        let mut m_file_access_audit_log_level: Option<
             crate::types::WindowsAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_file_share_access_audit_log_level: ::std::option::Option<
+        > = None;
+        let mut m_file_share_access_audit_log_level: Option<
             crate::types::WindowsAccessAuditLogLevel,
-        > = ::std::option::Option::None;
-        let mut m_audit_log_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        let mut m_audit_log_destination: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "FileAccessAuditLogLevel" => {
                     m_file_access_audit_log_level = crate::json::member(
@@ -204,7 +189,7 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(WindowsAuditLogConfiguration {
+        Ok(WindowsAuditLogConfiguration {
             file_access_audit_log_level: m_file_access_audit_log_level,
             file_share_access_audit_log_level: m_file_share_access_audit_log_level,
             audit_log_destination: m_audit_log_destination,
@@ -212,27 +197,25 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.file_access_audit_log_level {
+        if let Some(value) = &self.file_access_audit_log_level {
             crate::json::write_member(writer, "FileAccessAuditLogLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .file_share_access_audit_log_level
-        {
+        if let Some(value) = &self.file_share_access_audit_log_level {
             crate::json::write_member(writer, "FileShareAccessAuditLogLevel", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_destination {
+        if let Some(value) = &self.audit_log_destination {
             crate::json::write_member(writer, "AuditLogDestination", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for WindowsAuditLogConfiguration {
     fn zero_value() -> Self {
         WindowsAuditLogConfiguration {
-            file_access_audit_log_level: ::std::option::Option::None,
-            file_share_access_audit_log_level: ::std::option::Option::None,
-            audit_log_destination: ::std::option::Option::None,
+            file_access_audit_log_level: None,
+            file_share_access_audit_log_level: None,
+            audit_log_destination: None,
         }
     }
 }

@@ -20,15 +20,7 @@
 ///
 /// To send a value the model does not know yet, use `WindowsDeploymentType::from("NEW_VALUE")`.
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::fmt::Debug,
-    ::std::cmp::Eq,
-    ::std::hash::Hash,
-    ::std::cmp::Ord,
-    ::std::cmp::PartialEq,
-    ::std::cmp::PartialOrd,
-)]
+#[derive(Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
 pub enum WindowsDeploymentType {
     /// `MULTI_AZ_1`
     MultiAz1,
@@ -43,7 +35,7 @@ pub enum WindowsDeploymentType {
     Unknown(crate::primitives::UnknownVariantValue),
 }
 #[allow(deprecated)]
-impl ::std::convert::From<&str> for WindowsDeploymentType {
+impl From<&str> for WindowsDeploymentType {
     fn from(s: &str) -> Self {
         match s {
             "MULTI_AZ_1" => WindowsDeploymentType::MultiAz1,
@@ -59,8 +51,8 @@ impl ::std::convert::From<&str> for WindowsDeploymentType {
 }
 impl ::std::str::FromStr for WindowsDeploymentType {
     type Err = ::std::convert::Infallible;
-    fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(WindowsDeploymentType::from(s))
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(WindowsDeploymentType::from(s))
     }
 }
 #[allow(deprecated)]
@@ -79,18 +71,16 @@ impl WindowsDeploymentType {
         &["MULTI_AZ_1", "SINGLE_AZ_1", "SINGLE_AZ_2"]
     }
     /// Parses a known value; an unknown one is an error instead of `Unknown`.
-    pub fn try_parse(
-        value: &str,
-    ) -> ::std::result::Result<Self, crate::error::UnknownVariantError> {
+    pub fn try_parse(value: &str) -> Result<Self, crate::error::UnknownVariantError> {
         match WindowsDeploymentType::from(value) {
             WindowsDeploymentType::Unknown(_) => {
-                ::std::result::Result::Err(crate::error::UnknownVariantError::new(value))
+                Err(crate::error::UnknownVariantError::new(value))
             }
-            known => ::std::result::Result::Ok(known),
+            known => Ok(known),
         }
     }
 }
-impl ::std::convert::AsRef<str> for WindowsDeploymentType {
+impl AsRef<str> for WindowsDeploymentType {
     fn as_ref(&self) -> &str {
         self.as_str()
     }
@@ -106,7 +96,7 @@ impl crate::json::Json for WindowsDeploymentType {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for WindowsDeploymentType {

@@ -2,84 +2,76 @@
 
 /// Settings specific to a Windows-based file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct WindowsFileSystemConfiguration {
     /// Managed directory the file system is joined to, if any.
-    pub active_directory_id: ::std::option::Option<::std::string::String>,
+    pub active_directory_id: Option<String>,
     /// Details of a customer-run directory the file system is joined to.
-    pub self_managed_active_directory_configuration: ::std::option::Option<
+    pub self_managed_active_directory_configuration: Option<
         crate::types::SelfManagedActiveDirectoryAttributes,
     >,
     /// Availability layout chosen for the Windows file system.
-    pub deployment_type: ::std::option::Option<crate::types::WindowsDeploymentType>,
+    pub deployment_type: Option<crate::types::WindowsDeploymentType>,
     /// Host name used for remote PowerShell management.
-    pub remote_administration_endpoint: ::std::option::Option<::std::string::String>,
+    pub remote_administration_endpoint: Option<String>,
     /// Subnet hosting the primary file server.
-    pub preferred_subnet_id: ::std::option::Option<::std::string::String>,
+    pub preferred_subnet_id: Option<String>,
     /// IPv4 address of the primary file server.
-    pub preferred_file_server_ip: ::std::option::Option<::std::string::String>,
+    pub preferred_file_server_ip: Option<String>,
     /// Provisioned data transfer rate in megabytes per second.
-    pub throughput_capacity: ::std::option::Option<i32>,
+    pub throughput_capacity: Option<i32>,
     /// Upkeep tasks currently underway on the file system.
-    pub maintenance_operations_in_progress: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
+    pub maintenance_operations_in_progress: Option<
+        Vec<crate::types::FileSystemMaintenanceOperation>,
     >,
     /// Day and UTC time when the weekly upkeep window opens.
-    pub weekly_maintenance_start_time: ::std::option::Option<::std::string::String>,
+    pub weekly_maintenance_start_time: Option<String>,
     /// UTC time of day when the automatic backup runs.
-    pub daily_automatic_backup_start_time: ::std::option::Option<::std::string::String>,
+    pub daily_automatic_backup_start_time: Option<String>,
     /// Retention window, in days, for daily backups taken by the service.
-    pub automatic_backup_retention_days: ::std::option::Option<i32>,
+    pub automatic_backup_retention_days: Option<i32>,
     /// Whether backups inherit the file system's tags.
-    pub copy_tags_to_backups: ::std::option::Option<bool>,
+    pub copy_tags_to_backups: Option<bool>,
     /// Extra DNS names pointing at the file system.
-    pub aliases: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
+    pub aliases: Option<Vec<crate::types::Alias>>,
     /// How file and share access events are logged.
-    pub audit_log_configuration: ::std::option::Option<
-        crate::types::WindowsAuditLogConfiguration,
-    >,
+    pub audit_log_configuration: Option<crate::types::WindowsAuditLogConfiguration>,
     /// SSD input/output operations per second settings.
-    pub disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
+    pub disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
     /// IPv6 address of the primary file server.
-    pub preferred_file_server_ipv6: ::std::option::Option<::std::string::String>,
+    pub preferred_file_server_ipv6: Option<String>,
     /// File Server Resource Manager settings.
-    pub fsrm_configuration: ::std::option::Option<
-        crate::types::WindowsFsrmConfiguration,
-    >,
+    pub fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfiguration {
     /// Managed directory the file system is joined to, if any.
-    pub fn active_directory_id(&self) -> ::std::option::Option<&str> {
+    pub fn active_directory_id(&self) -> Option<&str> {
         self.active_directory_id.as_deref()
     }
     /// Details of a customer-run directory the file system is joined to.
     pub fn self_managed_active_directory_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::SelfManagedActiveDirectoryAttributes> {
+    ) -> Option<&crate::types::SelfManagedActiveDirectoryAttributes> {
         self.self_managed_active_directory_configuration.as_ref()
     }
     /// Availability layout chosen for the Windows file system.
-    pub fn deployment_type(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WindowsDeploymentType> {
+    pub fn deployment_type(&self) -> Option<&crate::types::WindowsDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Host name used for remote PowerShell management.
-    pub fn remote_administration_endpoint(&self) -> ::std::option::Option<&str> {
+    pub fn remote_administration_endpoint(&self) -> Option<&str> {
         self.remote_administration_endpoint.as_deref()
     }
     /// Subnet hosting the primary file server.
-    pub fn preferred_subnet_id(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// IPv4 address of the primary file server.
-    pub fn preferred_file_server_ip(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_file_server_ip(&self) -> Option<&str> {
         self.preferred_file_server_ip.as_deref()
     }
     /// Provisioned data transfer rate in megabytes per second.
-    pub fn throughput_capacity(&self) -> ::std::option::Option<i32> {
+    pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Upkeep tasks currently underway on the file system.
@@ -89,19 +81,19 @@ impl WindowsFileSystemConfiguration {
         self.maintenance_operations_in_progress.as_deref().unwrap_or_default()
     }
     /// Day and UTC time when the weekly upkeep window opens.
-    pub fn weekly_maintenance_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// UTC time of day when the automatic backup runs.
-    pub fn daily_automatic_backup_start_time(&self) -> ::std::option::Option<&str> {
+    pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Retention window, in days, for daily backups taken by the service.
-    pub fn automatic_backup_retention_days(&self) -> ::std::option::Option<i32> {
+    pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// Whether backups inherit the file system's tags.
-    pub fn copy_tags_to_backups(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Extra DNS names pointing at the file system.
@@ -111,23 +103,21 @@ impl WindowsFileSystemConfiguration {
     /// How file and share access events are logged.
     pub fn audit_log_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::WindowsAuditLogConfiguration> {
+    ) -> Option<&crate::types::WindowsAuditLogConfiguration> {
         self.audit_log_configuration.as_ref()
     }
     /// SSD input/output operations per second settings.
     pub fn disk_iops_configuration(
         &self,
-    ) -> ::std::option::Option<&crate::types::DiskIopsConfiguration> {
+    ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// IPv6 address of the primary file server.
-    pub fn preferred_file_server_ipv6(&self) -> ::std::option::Option<&str> {
+    pub fn preferred_file_server_ipv6(&self) -> Option<&str> {
         self.preferred_file_server_ipv6.as_deref()
     }
     /// File Server Resource Manager settings.
-    pub fn fsrm_configuration(
-        &self,
-    ) -> ::std::option::Option<&crate::types::WindowsFsrmConfiguration> {
+    pub fn fsrm_configuration(&self) -> Option<&crate::types::WindowsFsrmConfiguration> {
         self.fsrm_configuration.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
@@ -137,70 +127,45 @@ impl WindowsFileSystemConfiguration {
 }
 /// A builder for [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsFileSystemConfigurationBuilder {
-    pub(crate) active_directory_id: ::std::option::Option<::std::string::String>,
-    pub(crate) self_managed_active_directory_configuration: ::std::option::Option<
+    pub(crate) active_directory_id: Option<String>,
+    pub(crate) self_managed_active_directory_configuration: Option<
         crate::types::SelfManagedActiveDirectoryAttributes,
     >,
-    pub(crate) deployment_type: ::std::option::Option<
-        crate::types::WindowsDeploymentType,
+    pub(crate) deployment_type: Option<crate::types::WindowsDeploymentType>,
+    pub(crate) remote_administration_endpoint: Option<String>,
+    pub(crate) preferred_subnet_id: Option<String>,
+    pub(crate) preferred_file_server_ip: Option<String>,
+    pub(crate) throughput_capacity: Option<i32>,
+    pub(crate) maintenance_operations_in_progress: Option<
+        Vec<crate::types::FileSystemMaintenanceOperation>,
     >,
-    pub(crate) remote_administration_endpoint: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) preferred_subnet_id: ::std::option::Option<::std::string::String>,
-    pub(crate) preferred_file_server_ip: ::std::option::Option<::std::string::String>,
-    pub(crate) throughput_capacity: ::std::option::Option<i32>,
-    pub(crate) maintenance_operations_in_progress: ::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-    >,
-    pub(crate) weekly_maintenance_start_time: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) daily_automatic_backup_start_time: ::std::option::Option<
-        ::std::string::String,
-    >,
-    pub(crate) automatic_backup_retention_days: ::std::option::Option<i32>,
-    pub(crate) copy_tags_to_backups: ::std::option::Option<bool>,
-    pub(crate) aliases: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
-    pub(crate) audit_log_configuration: ::std::option::Option<
+    pub(crate) weekly_maintenance_start_time: Option<String>,
+    pub(crate) daily_automatic_backup_start_time: Option<String>,
+    pub(crate) automatic_backup_retention_days: Option<i32>,
+    pub(crate) copy_tags_to_backups: Option<bool>,
+    pub(crate) aliases: Option<Vec<crate::types::Alias>>,
+    pub(crate) audit_log_configuration: Option<
         crate::types::WindowsAuditLogConfiguration,
     >,
-    pub(crate) disk_iops_configuration: ::std::option::Option<
-        crate::types::DiskIopsConfiguration,
-    >,
-    pub(crate) preferred_file_server_ipv6: ::std::option::Option<::std::string::String>,
-    pub(crate) fsrm_configuration: ::std::option::Option<
-        crate::types::WindowsFsrmConfiguration,
-    >,
+    pub(crate) disk_iops_configuration: Option<crate::types::DiskIopsConfiguration>,
+    pub(crate) preferred_file_server_ipv6: Option<String>,
+    pub(crate) fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration>,
 }
 impl WindowsFileSystemConfigurationBuilder {
     /// Managed directory the file system is joined to, if any.
-    pub fn active_directory_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.active_directory_id = ::std::option::Option::Some(input.into());
+    pub fn active_directory_id(mut self, input: impl Into<String>) -> Self {
+        self.active_directory_id = Some(input.into());
         self
     }
     /// Managed directory the file system is joined to, if any.
-    pub fn set_active_directory_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_active_directory_id(mut self, input: Option<String>) -> Self {
         self.active_directory_id = input;
         self
     }
     /// Managed directory the file system is joined to, if any.
-    pub fn get_active_directory_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_active_directory_id(&self) -> &Option<String> {
         &self.active_directory_id
     }
     /// Details of a customer-run directory the file system is joined to.
@@ -208,15 +173,13 @@ impl WindowsFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::SelfManagedActiveDirectoryAttributes,
     ) -> Self {
-        self.self_managed_active_directory_configuration = ::std::option::Option::Some(
-            input,
-        );
+        self.self_managed_active_directory_configuration = Some(input);
         self
     }
     /// Details of a customer-run directory the file system is joined to.
     pub fn set_self_managed_active_directory_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes>,
+        input: Option<crate::types::SelfManagedActiveDirectoryAttributes>,
     ) -> Self {
         self.self_managed_active_directory_configuration = input;
         self
@@ -224,7 +187,7 @@ impl WindowsFileSystemConfigurationBuilder {
     /// Details of a customer-run directory the file system is joined to.
     pub fn get_self_managed_active_directory_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::SelfManagedActiveDirectoryAttributes> {
+    ) -> &Option<crate::types::SelfManagedActiveDirectoryAttributes> {
         &self.self_managed_active_directory_configuration
     }
     /// Availability layout chosen for the Windows file system.
@@ -232,101 +195,75 @@ impl WindowsFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::WindowsDeploymentType,
     ) -> Self {
-        self.deployment_type = ::std::option::Option::Some(input);
+        self.deployment_type = Some(input);
         self
     }
     /// Availability layout chosen for the Windows file system.
     pub fn set_deployment_type(
         mut self,
-        input: ::std::option::Option<crate::types::WindowsDeploymentType>,
+        input: Option<crate::types::WindowsDeploymentType>,
     ) -> Self {
         self.deployment_type = input;
         self
     }
     /// Availability layout chosen for the Windows file system.
-    pub fn get_deployment_type(
-        &self,
-    ) -> &::std::option::Option<crate::types::WindowsDeploymentType> {
+    pub fn get_deployment_type(&self) -> &Option<crate::types::WindowsDeploymentType> {
         &self.deployment_type
     }
     /// Host name used for remote PowerShell management.
-    pub fn remote_administration_endpoint(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.remote_administration_endpoint = ::std::option::Option::Some(input.into());
+    pub fn remote_administration_endpoint(mut self, input: impl Into<String>) -> Self {
+        self.remote_administration_endpoint = Some(input.into());
         self
     }
     /// Host name used for remote PowerShell management.
-    pub fn set_remote_administration_endpoint(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_remote_administration_endpoint(mut self, input: Option<String>) -> Self {
         self.remote_administration_endpoint = input;
         self
     }
     /// Host name used for remote PowerShell management.
-    pub fn get_remote_administration_endpoint(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_remote_administration_endpoint(&self) -> &Option<String> {
         &self.remote_administration_endpoint
     }
     /// Subnet hosting the primary file server.
-    pub fn preferred_subnet_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_subnet_id = ::std::option::Option::Some(input.into());
+    pub fn preferred_subnet_id(mut self, input: impl Into<String>) -> Self {
+        self.preferred_subnet_id = Some(input.into());
         self
     }
     /// Subnet hosting the primary file server.
-    pub fn set_preferred_subnet_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_preferred_subnet_id(mut self, input: Option<String>) -> Self {
         self.preferred_subnet_id = input;
         self
     }
     /// Subnet hosting the primary file server.
-    pub fn get_preferred_subnet_id(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_preferred_subnet_id(&self) -> &Option<String> {
         &self.preferred_subnet_id
     }
     /// IPv4 address of the primary file server.
-    pub fn preferred_file_server_ip(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_file_server_ip = ::std::option::Option::Some(input.into());
+    pub fn preferred_file_server_ip(mut self, input: impl Into<String>) -> Self {
+        self.preferred_file_server_ip = Some(input.into());
         self
     }
     /// IPv4 address of the primary file server.
-    pub fn set_preferred_file_server_ip(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_preferred_file_server_ip(mut self, input: Option<String>) -> Self {
         self.preferred_file_server_ip = input;
         self
     }
     /// IPv4 address of the primary file server.
-    pub fn get_preferred_file_server_ip(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_preferred_file_server_ip(&self) -> &Option<String> {
         &self.preferred_file_server_ip
     }
     /// Provisioned data transfer rate in megabytes per second.
     pub fn throughput_capacity(mut self, input: i32) -> Self {
-        self.throughput_capacity = ::std::option::Option::Some(input);
+        self.throughput_capacity = Some(input);
         self
     }
     /// Provisioned data transfer rate in megabytes per second.
-    pub fn set_throughput_capacity(mut self, input: ::std::option::Option<i32>) -> Self {
+    pub fn set_throughput_capacity(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// Provisioned data transfer rate in megabytes per second.
-    pub fn get_throughput_capacity(&self) -> &::std::option::Option<i32> {
+    pub fn get_throughput_capacity(&self) -> &Option<i32> {
         &self.throughput_capacity
     }
     /// Appends an item to `maintenance_operations_in_progress`; use [`Self::set_maintenance_operations_in_progress`] to replace the whole list.
@@ -336,15 +273,13 @@ impl WindowsFileSystemConfigurationBuilder {
     ) -> Self {
         let mut v = self.maintenance_operations_in_progress.unwrap_or_default();
         v.push(input);
-        self.maintenance_operations_in_progress = ::std::option::Option::Some(v);
+        self.maintenance_operations_in_progress = Some(v);
         self
     }
     /// Upkeep tasks currently underway on the file system.
     pub fn set_maintenance_operations_in_progress(
         mut self,
-        input: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-        >,
+        input: Option<Vec<crate::types::FileSystemMaintenanceOperation>>,
     ) -> Self {
         self.maintenance_operations_in_progress = input;
         self
@@ -352,110 +287,85 @@ impl WindowsFileSystemConfigurationBuilder {
     /// Upkeep tasks currently underway on the file system.
     pub fn get_maintenance_operations_in_progress(
         &self,
-    ) -> &::std::option::Option<
-        ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-    > {
+    ) -> &Option<Vec<crate::types::FileSystemMaintenanceOperation>> {
         &self.maintenance_operations_in_progress
     }
     /// Day and UTC time when the weekly upkeep window opens.
-    pub fn weekly_maintenance_start_time(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.weekly_maintenance_start_time = ::std::option::Option::Some(input.into());
+    pub fn weekly_maintenance_start_time(mut self, input: impl Into<String>) -> Self {
+        self.weekly_maintenance_start_time = Some(input.into());
         self
     }
     /// Day and UTC time when the weekly upkeep window opens.
-    pub fn set_weekly_maintenance_start_time(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_weekly_maintenance_start_time(mut self, input: Option<String>) -> Self {
         self.weekly_maintenance_start_time = input;
         self
     }
     /// Day and UTC time when the weekly upkeep window opens.
-    pub fn get_weekly_maintenance_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_weekly_maintenance_start_time(&self) -> &Option<String> {
         &self.weekly_maintenance_start_time
     }
     /// UTC time of day when the automatic backup runs.
     pub fn daily_automatic_backup_start_time(
         mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
+        input: impl Into<String>,
     ) -> Self {
-        self.daily_automatic_backup_start_time = ::std::option::Option::Some(
-            input.into(),
-        );
+        self.daily_automatic_backup_start_time = Some(input.into());
         self
     }
     /// UTC time of day when the automatic backup runs.
     pub fn set_daily_automatic_backup_start_time(
         mut self,
-        input: ::std::option::Option<::std::string::String>,
+        input: Option<String>,
     ) -> Self {
         self.daily_automatic_backup_start_time = input;
         self
     }
     /// UTC time of day when the automatic backup runs.
-    pub fn get_daily_automatic_backup_start_time(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_daily_automatic_backup_start_time(&self) -> &Option<String> {
         &self.daily_automatic_backup_start_time
     }
     /// Retention window, in days, for daily backups taken by the service.
     pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
-        self.automatic_backup_retention_days = ::std::option::Option::Some(input);
+        self.automatic_backup_retention_days = Some(input);
         self
     }
     /// Retention window, in days, for daily backups taken by the service.
-    pub fn set_automatic_backup_retention_days(
-        mut self,
-        input: ::std::option::Option<i32>,
-    ) -> Self {
+    pub fn set_automatic_backup_retention_days(mut self, input: Option<i32>) -> Self {
         self.automatic_backup_retention_days = input;
         self
     }
     /// Retention window, in days, for daily backups taken by the service.
-    pub fn get_automatic_backup_retention_days(&self) -> &::std::option::Option<i32> {
+    pub fn get_automatic_backup_retention_days(&self) -> &Option<i32> {
         &self.automatic_backup_retention_days
     }
     /// Whether backups inherit the file system's tags.
     pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
-        self.copy_tags_to_backups = ::std::option::Option::Some(input);
+        self.copy_tags_to_backups = Some(input);
         self
     }
     /// Whether backups inherit the file system's tags.
-    pub fn set_copy_tags_to_backups(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_copy_tags_to_backups(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_backups = input;
         self
     }
     /// Whether backups inherit the file system's tags.
-    pub fn get_copy_tags_to_backups(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_tags_to_backups(&self) -> &Option<bool> {
         &self.copy_tags_to_backups
     }
     /// Appends an item to `aliases`; use [`Self::set_aliases`] to replace the whole list.
     pub fn aliases(mut self, input: crate::types::Alias) -> Self {
         let mut v = self.aliases.unwrap_or_default();
         v.push(input);
-        self.aliases = ::std::option::Option::Some(v);
+        self.aliases = Some(v);
         self
     }
     /// Extra DNS names pointing at the file system.
-    pub fn set_aliases(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Alias>>,
-    ) -> Self {
+    pub fn set_aliases(mut self, input: Option<Vec<crate::types::Alias>>) -> Self {
         self.aliases = input;
         self
     }
     /// Extra DNS names pointing at the file system.
-    pub fn get_aliases(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Alias>> {
+    pub fn get_aliases(&self) -> &Option<Vec<crate::types::Alias>> {
         &self.aliases
     }
     /// How file and share access events are logged.
@@ -463,13 +373,13 @@ impl WindowsFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::WindowsAuditLogConfiguration,
     ) -> Self {
-        self.audit_log_configuration = ::std::option::Option::Some(input);
+        self.audit_log_configuration = Some(input);
         self
     }
     /// How file and share access events are logged.
     pub fn set_audit_log_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::WindowsAuditLogConfiguration>,
+        input: Option<crate::types::WindowsAuditLogConfiguration>,
     ) -> Self {
         self.audit_log_configuration = input;
         self
@@ -477,7 +387,7 @@ impl WindowsFileSystemConfigurationBuilder {
     /// How file and share access events are logged.
     pub fn get_audit_log_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::WindowsAuditLogConfiguration> {
+    ) -> &Option<crate::types::WindowsAuditLogConfiguration> {
         &self.audit_log_configuration
     }
     /// SSD input/output operations per second settings.
@@ -485,13 +395,13 @@ impl WindowsFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::DiskIopsConfiguration,
     ) -> Self {
-        self.disk_iops_configuration = ::std::option::Option::Some(input);
+        self.disk_iops_configuration = Some(input);
         self
     }
     /// SSD input/output operations per second settings.
     pub fn set_disk_iops_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::DiskIopsConfiguration>,
+        input: Option<crate::types::DiskIopsConfiguration>,
     ) -> Self {
         self.disk_iops_configuration = input;
         self
@@ -499,29 +409,21 @@ impl WindowsFileSystemConfigurationBuilder {
     /// SSD input/output operations per second settings.
     pub fn get_disk_iops_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::DiskIopsConfiguration> {
+    ) -> &Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
     /// IPv6 address of the primary file server.
-    pub fn preferred_file_server_ipv6(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preferred_file_server_ipv6 = ::std::option::Option::Some(input.into());
+    pub fn preferred_file_server_ipv6(mut self, input: impl Into<String>) -> Self {
+        self.preferred_file_server_ipv6 = Some(input.into());
         self
     }
     /// IPv6 address of the primary file server.
-    pub fn set_preferred_file_server_ipv6(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_preferred_file_server_ipv6(mut self, input: Option<String>) -> Self {
         self.preferred_file_server_ipv6 = input;
         self
     }
     /// IPv6 address of the primary file server.
-    pub fn get_preferred_file_server_ipv6(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_preferred_file_server_ipv6(&self) -> &Option<String> {
         &self.preferred_file_server_ipv6
     }
     /// File Server Resource Manager settings.
@@ -529,13 +431,13 @@ impl WindowsFileSystemConfigurationBuilder {
         mut self,
         input: crate::types::WindowsFsrmConfiguration,
     ) -> Self {
-        self.fsrm_configuration = ::std::option::Option::Some(input);
+        self.fsrm_configuration = Some(input);
         self
     }
     /// File Server Resource Manager settings.
     pub fn set_fsrm_configuration(
         mut self,
-        input: ::std::option::Option<crate::types::WindowsFsrmConfiguration>,
+        input: Option<crate::types::WindowsFsrmConfiguration>,
     ) -> Self {
         self.fsrm_configuration = input;
         self
@@ -543,7 +445,7 @@ impl WindowsFileSystemConfigurationBuilder {
     /// File Server Resource Manager settings.
     pub fn get_fsrm_configuration(
         &self,
-    ) -> &::std::option::Option<crate::types::WindowsFsrmConfiguration> {
+    ) -> &Option<crate::types::WindowsFsrmConfiguration> {
         &self.fsrm_configuration
     }
     /// Consumes the builder and constructs a [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
@@ -573,46 +475,30 @@ impl WindowsFileSystemConfigurationBuilder {
 impl crate::json::Json for WindowsFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("WindowsFileSystemConfiguration")?;
-        let mut m_active_directory_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_self_managed_active_directory_configuration: ::std::option::Option<
+        let mut m_active_directory_id: Option<String> = None;
+        let mut m_self_managed_active_directory_configuration: Option<
             crate::types::SelfManagedActiveDirectoryAttributes,
-        > = ::std::option::Option::None;
-        let mut m_deployment_type: ::std::option::Option<
-            crate::types::WindowsDeploymentType,
-        > = ::std::option::Option::None;
-        let mut m_remote_administration_endpoint: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_preferred_subnet_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_preferred_file_server_ip: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_throughput_capacity: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_maintenance_operations_in_progress: ::std::option::Option<
-            ::std::vec::Vec<crate::types::FileSystemMaintenanceOperation>,
-        > = ::std::option::Option::None;
-        let mut m_weekly_maintenance_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_daily_automatic_backup_start_time: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_automatic_backup_retention_days: ::std::option::Option<i32> = ::std::option::Option::None;
-        let mut m_copy_tags_to_backups: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_aliases: ::std::option::Option<::std::vec::Vec<crate::types::Alias>> = ::std::option::Option::None;
-        let mut m_audit_log_configuration: ::std::option::Option<
+        > = None;
+        let mut m_deployment_type: Option<crate::types::WindowsDeploymentType> = None;
+        let mut m_remote_administration_endpoint: Option<String> = None;
+        let mut m_preferred_subnet_id: Option<String> = None;
+        let mut m_preferred_file_server_ip: Option<String> = None;
+        let mut m_throughput_capacity: Option<i32> = None;
+        let mut m_maintenance_operations_in_progress: Option<
+            Vec<crate::types::FileSystemMaintenanceOperation>,
+        > = None;
+        let mut m_weekly_maintenance_start_time: Option<String> = None;
+        let mut m_daily_automatic_backup_start_time: Option<String> = None;
+        let mut m_automatic_backup_retention_days: Option<i32> = None;
+        let mut m_copy_tags_to_backups: Option<bool> = None;
+        let mut m_aliases: Option<Vec<crate::types::Alias>> = None;
+        let mut m_audit_log_configuration: Option<
             crate::types::WindowsAuditLogConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_disk_iops_configuration: ::std::option::Option<
-            crate::types::DiskIopsConfiguration,
-        > = ::std::option::Option::None;
-        let mut m_preferred_file_server_ipv6: ::std::option::Option<
-            ::std::string::String,
-        > = ::std::option::Option::None;
-        let mut m_fsrm_configuration: ::std::option::Option<
-            crate::types::WindowsFsrmConfiguration,
-        > = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        > = None;
+        let mut m_disk_iops_configuration: Option<crate::types::DiskIopsConfiguration> = None;
+        let mut m_preferred_file_server_ipv6: Option<String> = None;
+        let mut m_fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ActiveDirectoryId" => {
                     m_active_directory_id = crate::json::member(
@@ -719,7 +605,7 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(WindowsFileSystemConfiguration {
+        Ok(WindowsFileSystemConfiguration {
             active_directory_id: m_active_directory_id,
             self_managed_active_directory_configuration: m_self_managed_active_directory_configuration,
             deployment_type: m_deployment_type,
@@ -741,99 +627,91 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.active_directory_id {
+        if let Some(value) = &self.active_directory_id {
             crate::json::write_member(writer, "ActiveDirectoryId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .self_managed_active_directory_configuration
-        {
+        if let Some(value) = &self.self_managed_active_directory_configuration {
             crate::json::write_member(
                 writer,
                 "SelfManagedActiveDirectoryConfiguration",
                 value,
             )?;
         }
-        if let ::std::option::Option::Some(value) = &self.deployment_type {
+        if let Some(value) = &self.deployment_type {
             crate::json::write_member(writer, "DeploymentType", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.remote_administration_endpoint
-        {
+        if let Some(value) = &self.remote_administration_endpoint {
             crate::json::write_member(writer, "RemoteAdministrationEndpoint", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_subnet_id {
+        if let Some(value) = &self.preferred_subnet_id {
             crate::json::write_member(writer, "PreferredSubnetId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_file_server_ip {
+        if let Some(value) = &self.preferred_file_server_ip {
             crate::json::write_member(writer, "PreferredFileServerIp", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.throughput_capacity {
+        if let Some(value) = &self.throughput_capacity {
             crate::json::write_member(writer, "ThroughputCapacity", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .maintenance_operations_in_progress
-        {
+        if let Some(value) = &self.maintenance_operations_in_progress {
             crate::json::write_member_as::<
                 crate::json::List<
                     crate::json::Plain<crate::types::FileSystemMaintenanceOperation>,
                 >,
             >(writer, "MaintenanceOperationsInProgress", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.weekly_maintenance_start_time {
+        if let Some(value) = &self.weekly_maintenance_start_time {
             crate::json::write_member(writer, "WeeklyMaintenanceStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self
-            .daily_automatic_backup_start_time
-        {
+        if let Some(value) = &self.daily_automatic_backup_start_time {
             crate::json::write_member(writer, "DailyAutomaticBackupStartTime", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.automatic_backup_retention_days
-        {
+        if let Some(value) = &self.automatic_backup_retention_days {
             crate::json::write_member(writer, "AutomaticBackupRetentionDays", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags_to_backups {
+        if let Some(value) = &self.copy_tags_to_backups {
             crate::json::write_member(writer, "CopyTagsToBackups", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.aliases {
+        if let Some(value) = &self.aliases {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::Alias>>,
             >(writer, "Aliases", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.audit_log_configuration {
+        if let Some(value) = &self.audit_log_configuration {
             crate::json::write_member(writer, "AuditLogConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.disk_iops_configuration {
+        if let Some(value) = &self.disk_iops_configuration {
             crate::json::write_member(writer, "DiskIopsConfiguration", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.preferred_file_server_ipv6 {
+        if let Some(value) = &self.preferred_file_server_ipv6 {
             crate::json::write_member(writer, "PreferredFileServerIpv6", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.fsrm_configuration {
+        if let Some(value) = &self.fsrm_configuration {
             crate::json::write_member(writer, "FsrmConfiguration", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for WindowsFileSystemConfiguration {
     fn zero_value() -> Self {
         WindowsFileSystemConfiguration {
-            active_directory_id: ::std::option::Option::None,
-            self_managed_active_directory_configuration: ::std::option::Option::None,
-            deployment_type: ::std::option::Option::None,
-            remote_administration_endpoint: ::std::option::Option::None,
-            preferred_subnet_id: ::std::option::Option::None,
-            preferred_file_server_ip: ::std::option::Option::None,
-            throughput_capacity: ::std::option::Option::None,
-            maintenance_operations_in_progress: ::std::option::Option::None,
-            weekly_maintenance_start_time: ::std::option::Option::None,
-            daily_automatic_backup_start_time: ::std::option::Option::None,
-            automatic_backup_retention_days: ::std::option::Option::None,
-            copy_tags_to_backups: ::std::option::Option::None,
-            aliases: ::std::option::Option::None,
-            audit_log_configuration: ::std::option::Option::None,
-            disk_iops_configuration: ::std::option::Option::None,
-            preferred_file_server_ipv6: ::std::option::Option::None,
-            fsrm_configuration: ::std::option::Option::None,
+            active_directory_id: None,
+            self_managed_active_directory_configuration: None,
+            deployment_type: None,
+            remote_administration_endpoint: None,
+            preferred_subnet_id: None,
+            preferred_file_server_ip: None,
+            throughput_capacity: None,
+            maintenance_operations_in_progress: None,
+            weekly_maintenance_start_time: None,
+            daily_automatic_backup_start_time: None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            aliases: None,
+            audit_log_configuration: None,
+            disk_iops_configuration: None,
+            preferred_file_server_ipv6: None,
+            fsrm_configuration: None,
         }
     }
 }

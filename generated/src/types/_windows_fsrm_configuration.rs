@@ -2,24 +2,24 @@
 
 /// File Server Resource Manager setup for a Windows file system.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct WindowsFsrmConfiguration {
     /// Whether the resource manager service is switched on.
     ///
     /// This member is required.
-    pub fsrm_service_enabled: ::std::option::Option<bool>,
+    pub fsrm_service_enabled: Option<bool>,
     /// Where resource manager events are sent.
-    pub event_log_destination: ::std::option::Option<::std::string::String>,
+    pub event_log_destination: Option<String>,
 }
 impl WindowsFsrmConfiguration {
     /// Whether the resource manager service is switched on.
     ///
     /// This member is required.
-    pub fn fsrm_service_enabled(&self) -> ::std::option::Option<bool> {
+    pub fn fsrm_service_enabled(&self) -> Option<bool> {
         self.fsrm_service_enabled
     }
     /// Where resource manager events are sent.
-    pub fn event_log_destination(&self) -> ::std::option::Option<&str> {
+    pub fn event_log_destination(&self) -> Option<&str> {
         self.event_log_destination.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
@@ -29,77 +29,59 @@ impl WindowsFsrmConfiguration {
 }
 /// A builder for [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct WindowsFsrmConfigurationBuilder {
-    pub(crate) fsrm_service_enabled: ::std::option::Option<bool>,
-    pub(crate) event_log_destination: ::std::option::Option<::std::string::String>,
+    pub(crate) fsrm_service_enabled: Option<bool>,
+    pub(crate) event_log_destination: Option<String>,
 }
 impl WindowsFsrmConfigurationBuilder {
     /// Whether the resource manager service is switched on.
     ///
     /// This member is required.
     pub fn fsrm_service_enabled(mut self, input: bool) -> Self {
-        self.fsrm_service_enabled = ::std::option::Option::Some(input);
+        self.fsrm_service_enabled = Some(input);
         self
     }
     /// Whether the resource manager service is switched on.
     ///
     /// This member is required.
-    pub fn set_fsrm_service_enabled(
-        mut self,
-        input: ::std::option::Option<bool>,
-    ) -> Self {
+    pub fn set_fsrm_service_enabled(mut self, input: Option<bool>) -> Self {
         self.fsrm_service_enabled = input;
         self
     }
     /// Whether the resource manager service is switched on.
     ///
     /// This member is required.
-    pub fn get_fsrm_service_enabled(&self) -> &::std::option::Option<bool> {
+    pub fn get_fsrm_service_enabled(&self) -> &Option<bool> {
         &self.fsrm_service_enabled
     }
     /// Where resource manager events are sent.
-    pub fn event_log_destination(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.event_log_destination = ::std::option::Option::Some(input.into());
+    pub fn event_log_destination(mut self, input: impl Into<String>) -> Self {
+        self.event_log_destination = Some(input.into());
         self
     }
     /// Where resource manager events are sent.
-    pub fn set_event_log_destination(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_event_log_destination(mut self, input: Option<String>) -> Self {
         self.event_log_destination = input;
         self
     }
     /// Where resource manager events are sent.
-    pub fn get_event_log_destination(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_event_log_destination(&self) -> &Option<String> {
         &self.event_log_destination
     }
     /// Consumes the builder and constructs a [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `fsrm_service_enabled`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<WindowsFsrmConfiguration, crate::error::BuildError> {
+    pub fn build(self) -> Result<WindowsFsrmConfiguration, crate::error::BuildError> {
         if self.fsrm_service_enabled.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "fsrm_service_enabled",
                     "`fsrm_service_enabled` was not specified but it is required when building `WindowsFsrmConfiguration`",
                 ),
             );
         }
-        ::std::result::Result::Ok(WindowsFsrmConfiguration {
+        Ok(WindowsFsrmConfiguration {
             fsrm_service_enabled: self.fsrm_service_enabled,
             event_log_destination: self.event_log_destination,
         })
@@ -108,9 +90,9 @@ impl WindowsFsrmConfigurationBuilder {
 impl crate::json::Json for WindowsFsrmConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("WindowsFsrmConfiguration")?;
-        let mut m_fsrm_service_enabled: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_event_log_destination: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_fsrm_service_enabled: Option<bool> = None;
+        let mut m_event_log_destination: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "FsrmServiceEnabled" => {
                     m_fsrm_service_enabled = crate::json::member(
@@ -128,28 +110,28 @@ impl crate::json::Json for WindowsFsrmConfiguration {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(WindowsFsrmConfiguration {
+        Ok(WindowsFsrmConfiguration {
             fsrm_service_enabled: m_fsrm_service_enabled,
             event_log_destination: m_event_log_destination,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.fsrm_service_enabled {
+        if let Some(value) = &self.fsrm_service_enabled {
             crate::json::write_member(writer, "FsrmServiceEnabled", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.event_log_destination {
+        if let Some(value) = &self.event_log_destination {
             crate::json::write_member(writer, "EventLogDestination", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for WindowsFsrmConfiguration {
     fn zero_value() -> Self {
         WindowsFsrmConfiguration {
-            fsrm_service_enabled: ::std::option::Option::None,
-            event_log_destination: ::std::option::Option::None,
+            fsrm_service_enabled: None,
+            event_log_destination: None,
         }
     }
 }

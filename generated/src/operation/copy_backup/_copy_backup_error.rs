@@ -2,7 +2,7 @@
 
 /// Errors the `CopyBackup` operation can return.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum CopyBackupError {
     /// Raised when the named backup does not exist.
     BackupNotFound(crate::types::error::BackupNotFound),
@@ -31,40 +31,24 @@ pub enum CopyBackupError {
 }
 impl CopyBackupError {
     /// The error code: the modeled error's shape name, or what the service sent.
-    pub fn code(&self) -> ::std::option::Option<&str> {
+    pub fn code(&self) -> Option<&str> {
         match self {
-            Self::BackupNotFound(_) => ::std::option::Option::Some("BackupNotFound"),
-            Self::BadRequest(_) => ::std::option::Option::Some("BadRequest"),
-            Self::IncompatibleParameterError(_) => {
-                ::std::option::Option::Some("IncompatibleParameterError")
-            }
-            Self::IncompatibleRegionForMultiAz(_) => {
-                ::std::option::Option::Some("IncompatibleRegionForMultiAZ")
-            }
-            Self::InternalServerError(_) => {
-                ::std::option::Option::Some("InternalServerError")
-            }
-            Self::InvalidDestinationKmsKey(_) => {
-                ::std::option::Option::Some("InvalidDestinationKmsKey")
-            }
-            Self::InvalidRegion(_) => ::std::option::Option::Some("InvalidRegion"),
-            Self::InvalidSourceKmsKey(_) => {
-                ::std::option::Option::Some("InvalidSourceKmsKey")
-            }
-            Self::ServiceLimitExceeded(_) => {
-                ::std::option::Option::Some("ServiceLimitExceeded")
-            }
-            Self::SourceBackupUnavailable(_) => {
-                ::std::option::Option::Some("SourceBackupUnavailable")
-            }
-            Self::UnsupportedOperation(_) => {
-                ::std::option::Option::Some("UnsupportedOperation")
-            }
+            Self::BackupNotFound(_) => Some("BackupNotFound"),
+            Self::BadRequest(_) => Some("BadRequest"),
+            Self::IncompatibleParameterError(_) => Some("IncompatibleParameterError"),
+            Self::IncompatibleRegionForMultiAz(_) => Some("IncompatibleRegionForMultiAZ"),
+            Self::InternalServerError(_) => Some("InternalServerError"),
+            Self::InvalidDestinationKmsKey(_) => Some("InvalidDestinationKmsKey"),
+            Self::InvalidRegion(_) => Some("InvalidRegion"),
+            Self::InvalidSourceKmsKey(_) => Some("InvalidSourceKmsKey"),
+            Self::ServiceLimitExceeded(_) => Some("ServiceLimitExceeded"),
+            Self::SourceBackupUnavailable(_) => Some("SourceBackupUnavailable"),
+            Self::UnsupportedOperation(_) => Some("UnsupportedOperation"),
             Self::Unhandled(e) => e.code(),
         }
     }
     /// The service's message, if it sent one.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         match self {
             Self::BackupNotFound(e) => e.message.as_deref(),
             Self::BadRequest(e) => e.message.as_deref(),
@@ -153,45 +137,45 @@ impl CopyBackupError {
     /// fit the modeled error is `Unhandled`, with the reason as its source.
     pub(crate) fn from_response(error: &crate::protocol::ErrorResponse<'_>) -> Self {
         match error.code() {
-            ::std::option::Option::Some("BackupNotFound") => {
+            Some("BackupNotFound") => {
                 error.modeled().map_or_else(Self::Unhandled, Self::BackupNotFound)
             }
-            ::std::option::Option::Some("BadRequest") => {
+            Some("BadRequest") => {
                 error.modeled().map_or_else(Self::Unhandled, Self::BadRequest)
             }
-            ::std::option::Option::Some("IncompatibleParameterError") => {
+            Some("IncompatibleParameterError") => {
                 error
                     .modeled()
                     .map_or_else(Self::Unhandled, Self::IncompatibleParameterError)
             }
-            ::std::option::Option::Some("IncompatibleRegionForMultiAZ") => {
+            Some("IncompatibleRegionForMultiAZ") => {
                 error
                     .modeled()
                     .map_or_else(Self::Unhandled, Self::IncompatibleRegionForMultiAz)
             }
-            ::std::option::Option::Some("InternalServerError") => {
+            Some("InternalServerError") => {
                 error.modeled().map_or_else(Self::Unhandled, Self::InternalServerError)
             }
-            ::std::option::Option::Some("InvalidDestinationKmsKey") => {
+            Some("InvalidDestinationKmsKey") => {
                 error
                     .modeled()
                     .map_or_else(Self::Unhandled, Self::InvalidDestinationKmsKey)
             }
-            ::std::option::Option::Some("InvalidRegion") => {
+            Some("InvalidRegion") => {
                 error.modeled().map_or_else(Self::Unhandled, Self::InvalidRegion)
             }
-            ::std::option::Option::Some("InvalidSourceKmsKey") => {
+            Some("InvalidSourceKmsKey") => {
                 error.modeled().map_or_else(Self::Unhandled, Self::InvalidSourceKmsKey)
             }
-            ::std::option::Option::Some("ServiceLimitExceeded") => {
+            Some("ServiceLimitExceeded") => {
                 error.modeled().map_or_else(Self::Unhandled, Self::ServiceLimitExceeded)
             }
-            ::std::option::Option::Some("SourceBackupUnavailable") => {
+            Some("SourceBackupUnavailable") => {
                 error
                     .modeled()
                     .map_or_else(Self::Unhandled, Self::SourceBackupUnavailable)
             }
-            ::std::option::Option::Some("UnsupportedOperation") => {
+            Some("UnsupportedOperation") => {
                 error.modeled().map_or_else(Self::Unhandled, Self::UnsupportedOperation)
             }
             _ => Self::Unhandled(error.unhandled()),
@@ -217,20 +201,20 @@ impl ::std::fmt::Display for CopyBackupError {
     }
 }
 impl ::std::error::Error for CopyBackupError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::BackupNotFound(e) => ::std::option::Option::Some(e),
-            Self::BadRequest(e) => ::std::option::Option::Some(e),
-            Self::IncompatibleParameterError(e) => ::std::option::Option::Some(e),
-            Self::IncompatibleRegionForMultiAz(e) => ::std::option::Option::Some(e),
-            Self::InternalServerError(e) => ::std::option::Option::Some(e),
-            Self::InvalidDestinationKmsKey(e) => ::std::option::Option::Some(e),
-            Self::InvalidRegion(e) => ::std::option::Option::Some(e),
-            Self::InvalidSourceKmsKey(e) => ::std::option::Option::Some(e),
-            Self::ServiceLimitExceeded(e) => ::std::option::Option::Some(e),
-            Self::SourceBackupUnavailable(e) => ::std::option::Option::Some(e),
-            Self::UnsupportedOperation(e) => ::std::option::Option::Some(e),
-            Self::Unhandled(e) => ::std::option::Option::Some(e),
+            Self::BackupNotFound(e) => Some(e),
+            Self::BadRequest(e) => Some(e),
+            Self::IncompatibleParameterError(e) => Some(e),
+            Self::IncompatibleRegionForMultiAz(e) => Some(e),
+            Self::InternalServerError(e) => Some(e),
+            Self::InvalidDestinationKmsKey(e) => Some(e),
+            Self::InvalidRegion(e) => Some(e),
+            Self::InvalidSourceKmsKey(e) => Some(e),
+            Self::ServiceLimitExceeded(e) => Some(e),
+            Self::SourceBackupUnavailable(e) => Some(e),
+            Self::UnsupportedOperation(e) => Some(e),
+            Self::Unhandled(e) => Some(e),
         }
     }
 }

@@ -2,44 +2,44 @@
 
 /// Parameters of a backup-copy call.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct CopyBackupInput {
     /// Caller-chosen token that lets a retried call be recognized as the same request.
-    pub client_request_token: ::std::option::Option<::std::string::String>,
+    pub client_request_token: Option<String>,
     /// Identifier of the backup to be duplicated.
     ///
     /// This member is required.
-    pub source_backup_id: ::std::option::Option<::std::string::String>,
+    pub source_backup_id: Option<String>,
     /// Region holding the original backup; omit it when copying within the current region.
-    pub source_region: ::std::option::Option<::std::string::String>,
+    pub source_region: Option<String>,
     /// Encryption key to protect the new copy with.
-    pub kms_key_id: ::std::option::Option<::std::string::String>,
+    pub kms_key_id: Option<String>,
     /// Whether the original backup's tags should be carried over to the copy.
-    pub copy_tags: ::std::option::Option<bool>,
+    pub copy_tags: Option<bool>,
     /// Tags to attach to the newly created copy.
-    pub tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub tags: Option<Vec<crate::types::Tag>>,
 }
 impl CopyBackupInput {
     /// Caller-chosen token that lets a retried call be recognized as the same request.
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
     /// Identifier of the backup to be duplicated.
     ///
     /// This member is required.
-    pub fn source_backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn source_backup_id(&self) -> Option<&str> {
         self.source_backup_id.as_deref()
     }
     /// Region holding the original backup; omit it when copying within the current region.
-    pub fn source_region(&self) -> ::std::option::Option<&str> {
+    pub fn source_region(&self) -> Option<&str> {
         self.source_region.as_deref()
     }
     /// Encryption key to protect the new copy with.
-    pub fn kms_key_id(&self) -> ::std::option::Option<&str> {
+    pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// Whether the original backup's tags should be carried over to the copy.
-    pub fn copy_tags(&self) -> ::std::option::Option<bool> {
+    pub fn copy_tags(&self) -> Option<bool> {
         self.copy_tags
     }
     /// Tags to attach to the newly created copy.
@@ -53,159 +53,121 @@ impl CopyBackupInput {
 }
 /// A builder for [`CopyBackupInput`](struct@CopyBackupInput).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct CopyBackupInputBuilder {
-    pub(crate) client_request_token: ::std::option::Option<::std::string::String>,
-    pub(crate) source_backup_id: ::std::option::Option<::std::string::String>,
-    pub(crate) source_region: ::std::option::Option<::std::string::String>,
-    pub(crate) kms_key_id: ::std::option::Option<::std::string::String>,
-    pub(crate) copy_tags: ::std::option::Option<bool>,
-    pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    pub(crate) client_request_token: Option<String>,
+    pub(crate) source_backup_id: Option<String>,
+    pub(crate) source_region: Option<String>,
+    pub(crate) kms_key_id: Option<String>,
+    pub(crate) copy_tags: Option<bool>,
+    pub(crate) tags: Option<Vec<crate::types::Tag>>,
 }
 impl CopyBackupInputBuilder {
     /// Caller-chosen token that lets a retried call be recognized as the same request.
-    pub fn client_request_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.client_request_token = ::std::option::Option::Some(input.into());
+    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
+        self.client_request_token = Some(input.into());
         self
     }
     /// Caller-chosen token that lets a retried call be recognized as the same request.
-    pub fn set_client_request_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
         self.client_request_token = input;
         self
     }
     /// Caller-chosen token that lets a retried call be recognized as the same request.
-    pub fn get_client_request_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_request_token(&self) -> &Option<String> {
         &self.client_request_token
     }
     /// Identifier of the backup to be duplicated.
     ///
     /// This member is required.
-    pub fn source_backup_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_backup_id = ::std::option::Option::Some(input.into());
+    pub fn source_backup_id(mut self, input: impl Into<String>) -> Self {
+        self.source_backup_id = Some(input.into());
         self
     }
     /// Identifier of the backup to be duplicated.
     ///
     /// This member is required.
-    pub fn set_source_backup_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_backup_id(mut self, input: Option<String>) -> Self {
         self.source_backup_id = input;
         self
     }
     /// Identifier of the backup to be duplicated.
     ///
     /// This member is required.
-    pub fn get_source_backup_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_backup_id(&self) -> &Option<String> {
         &self.source_backup_id
     }
     /// Region holding the original backup; omit it when copying within the current region.
-    pub fn source_region(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.source_region = ::std::option::Option::Some(input.into());
+    pub fn source_region(mut self, input: impl Into<String>) -> Self {
+        self.source_region = Some(input.into());
         self
     }
     /// Region holding the original backup; omit it when copying within the current region.
-    pub fn set_source_region(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.source_region = input;
         self
     }
     /// Region holding the original backup; omit it when copying within the current region.
-    pub fn get_source_region(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_source_region(&self) -> &Option<String> {
         &self.source_region
     }
     /// Encryption key to protect the new copy with.
-    pub fn kms_key_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kms_key_id = ::std::option::Option::Some(input.into());
+    pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
+        self.kms_key_id = Some(input.into());
         self
     }
     /// Encryption key to protect the new copy with.
-    pub fn set_kms_key_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.kms_key_id = input;
         self
     }
     /// Encryption key to protect the new copy with.
-    pub fn get_kms_key_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.kms_key_id
     }
     /// Whether the original backup's tags should be carried over to the copy.
     pub fn copy_tags(mut self, input: bool) -> Self {
-        self.copy_tags = ::std::option::Option::Some(input);
+        self.copy_tags = Some(input);
         self
     }
     /// Whether the original backup's tags should be carried over to the copy.
-    pub fn set_copy_tags(mut self, input: ::std::option::Option<bool>) -> Self {
+    pub fn set_copy_tags(mut self, input: Option<bool>) -> Self {
         self.copy_tags = input;
         self
     }
     /// Whether the original backup's tags should be carried over to the copy.
-    pub fn get_copy_tags(&self) -> &::std::option::Option<bool> {
+    pub fn get_copy_tags(&self) -> &Option<bool> {
         &self.copy_tags
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
-        self.tags = ::std::option::Option::Some(v);
+        self.tags = Some(v);
         self
     }
     /// Tags to attach to the newly created copy.
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Tags to attach to the newly created copy.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Consumes the builder and constructs a [`CopyBackupInput`](struct@CopyBackupInput).
     ///
     /// Returns an error naming the first missing required member of: `source_backup_id`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<CopyBackupInput, crate::error::BuildError> {
+    pub fn build(self) -> Result<CopyBackupInput, crate::error::BuildError> {
         if self.source_backup_id.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "source_backup_id",
                     "`source_backup_id` was not specified but it is required when building `CopyBackupInput`",
                 ),
             );
         }
-        ::std::result::Result::Ok(CopyBackupInput {
+        Ok(CopyBackupInput {
             client_request_token: self.client_request_token,
             source_backup_id: self.source_backup_id,
             source_region: self.source_region,
@@ -218,13 +180,13 @@ impl CopyBackupInputBuilder {
 impl crate::json::Json for CopyBackupInput {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("CopyBackupInput")?;
-        let mut m_client_request_token: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_source_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_source_region: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_kms_key_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_copy_tags: ::std::option::Option<bool> = ::std::option::Option::None;
-        let mut m_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_client_request_token: Option<String> = None;
+        let mut m_source_backup_id: Option<String> = None;
+        let mut m_source_region: Option<String> = None;
+        let mut m_kms_key_id: Option<String> = None;
+        let mut m_copy_tags: Option<bool> = None;
+        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ClientRequestToken" => {
                     m_client_request_token = crate::json::member(
@@ -249,7 +211,7 @@ impl crate::json::Json for CopyBackupInput {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(CopyBackupInput {
+        Ok(CopyBackupInput {
             client_request_token: m_client_request_token,
             source_backup_id: m_source_backup_id,
             source_region: m_source_region,
@@ -260,39 +222,39 @@ impl crate::json::Json for CopyBackupInput {
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             crate::json::write_member(writer, "ClientRequestToken", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_backup_id {
+        if let Some(value) = &self.source_backup_id {
             crate::json::write_member(writer, "SourceBackupId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.source_region {
+        if let Some(value) = &self.source_region {
             crate::json::write_member(writer, "SourceRegion", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.kms_key_id {
+        if let Some(value) = &self.kms_key_id {
             crate::json::write_member(writer, "KmsKeyId", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.copy_tags {
+        if let Some(value) = &self.copy_tags {
             crate::json::write_member(writer, "CopyTags", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             crate::json::write_member_as::<
                 crate::json::List<crate::json::Plain<crate::types::Tag>>,
             >(writer, "Tags", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for CopyBackupInput {
     fn zero_value() -> Self {
         CopyBackupInput {
-            client_request_token: ::std::option::Option::None,
-            source_backup_id: ::std::option::Option::None,
-            source_region: ::std::option::Option::None,
-            kms_key_id: ::std::option::Option::None,
-            copy_tags: ::std::option::Option::None,
-            tags: ::std::option::Option::None,
+            client_request_token: None,
+            source_backup_id: None,
+            source_region: None,
+            kms_key_id: None,
+            copy_tags: None,
+            tags: None,
         }
     }
 }

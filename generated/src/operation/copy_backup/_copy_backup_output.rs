@@ -2,14 +2,14 @@
 
 /// Result of a backup-copy call.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct CopyBackupOutput {
     /// Description of the newly created copy.
-    pub backup: ::std::option::Option<crate::types::Backup>,
+    pub backup: Option<crate::types::Backup>,
 }
 impl CopyBackupOutput {
     /// Description of the newly created copy.
-    pub fn backup(&self) -> ::std::option::Option<&crate::types::Backup> {
+    pub fn backup(&self) -> Option<&crate::types::Backup> {
         self.backup.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`CopyBackupOutput`](struct@CopyBackupOutput).
@@ -19,31 +19,23 @@ impl CopyBackupOutput {
 }
 /// A builder for [`CopyBackupOutput`](struct@CopyBackupOutput).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct CopyBackupOutputBuilder {
-    pub(crate) backup: ::std::option::Option<crate::types::Backup>,
+    pub(crate) backup: Option<crate::types::Backup>,
 }
 impl CopyBackupOutputBuilder {
     /// Description of the newly created copy.
     pub fn backup(mut self, input: crate::types::Backup) -> Self {
-        self.backup = ::std::option::Option::Some(input);
+        self.backup = Some(input);
         self
     }
     /// Description of the newly created copy.
-    pub fn set_backup(
-        mut self,
-        input: ::std::option::Option<crate::types::Backup>,
-    ) -> Self {
+    pub fn set_backup(mut self, input: Option<crate::types::Backup>) -> Self {
         self.backup = input;
         self
     }
     /// Description of the newly created copy.
-    pub fn get_backup(&self) -> &::std::option::Option<crate::types::Backup> {
+    pub fn get_backup(&self) -> &Option<crate::types::Backup> {
         &self.backup
     }
     /// Consumes the builder and constructs a [`CopyBackupOutput`](struct@CopyBackupOutput).
@@ -56,31 +48,29 @@ impl CopyBackupOutputBuilder {
 impl crate::json::Json for CopyBackupOutput {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("CopyBackupOutput")?;
-        let mut m_backup: ::std::option::Option<crate::types::Backup> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_backup: Option<crate::types::Backup> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Backup" => m_backup = crate::json::member(reader, "Backup")?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(CopyBackupOutput {
+        Ok(CopyBackupOutput {
             backup: m_backup,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.backup {
+        if let Some(value) = &self.backup {
             crate::json::write_member(writer, "Backup", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for CopyBackupOutput {
     fn zero_value() -> Self {
-        CopyBackupOutput {
-            backup: ::std::option::Option::None,
-        }
+        CopyBackupOutput { backup: None }
     }
 }

@@ -2,24 +2,24 @@
 
 /// Raised when some input field conflicts with the rest of the call.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct IncompatibleParameterError {
     /// Name of the offending input field.
     ///
     /// This member is required.
-    pub parameter: ::std::option::Option<::std::string::String>,
+    pub parameter: Option<String>,
     /// Human-readable explanation of the failure.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl IncompatibleParameterError {
     /// Name of the offending input field.
     ///
     /// This member is required.
-    pub fn parameter(&self) -> ::std::option::Option<&str> {
+    pub fn parameter(&self) -> Option<&str> {
         self.parameter.as_deref()
     }
     /// Human-readable explanation of the failure.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`IncompatibleParameterError`](struct@IncompatibleParameterError).
@@ -29,78 +29,59 @@ impl IncompatibleParameterError {
 }
 /// A builder for [`IncompatibleParameterError`](struct@IncompatibleParameterError).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct IncompatibleParameterErrorBuilder {
-    pub(crate) parameter: ::std::option::Option<::std::string::String>,
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) parameter: Option<String>,
+    pub(crate) message: Option<String>,
 }
 impl IncompatibleParameterErrorBuilder {
     /// Name of the offending input field.
     ///
     /// This member is required.
-    pub fn parameter(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.parameter = ::std::option::Option::Some(input.into());
+    pub fn parameter(mut self, input: impl Into<String>) -> Self {
+        self.parameter = Some(input.into());
         self
     }
     /// Name of the offending input field.
     ///
     /// This member is required.
-    pub fn set_parameter(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_parameter(mut self, input: Option<String>) -> Self {
         self.parameter = input;
         self
     }
     /// Name of the offending input field.
     ///
     /// This member is required.
-    pub fn get_parameter(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_parameter(&self) -> &Option<String> {
         &self.parameter
     }
     /// Human-readable explanation of the failure.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`IncompatibleParameterError`](struct@IncompatibleParameterError).
     ///
     /// Returns an error naming the first missing required member of: `parameter`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<IncompatibleParameterError, crate::error::BuildError> {
+    pub fn build(self) -> Result<IncompatibleParameterError, crate::error::BuildError> {
         if self.parameter.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "parameter",
                     "`parameter` was not specified but it is required when building `IncompatibleParameterError`",
                 ),
             );
         }
-        ::std::result::Result::Ok(IncompatibleParameterError {
+        Ok(IncompatibleParameterError {
             parameter: self.parameter,
             message: self.message,
         })
@@ -109,9 +90,9 @@ impl IncompatibleParameterErrorBuilder {
 impl crate::json::Json for IncompatibleParameterError {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("IncompatibleParameterError")?;
-        let mut m_parameter: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_parameter: Option<String> = None;
+        let mut m_message: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Parameter" => m_parameter = crate::json::member(reader, "Parameter")?,
                 "Message" => m_message = crate::json::member(reader, "Message")?,
@@ -119,45 +100,45 @@ impl crate::json::Json for IncompatibleParameterError {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(IncompatibleParameterError {
+        Ok(IncompatibleParameterError {
             parameter: m_parameter,
             message: m_message,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.parameter {
+        if let Some(value) = &self.parameter {
             crate::json::write_member(writer, "Parameter", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             crate::json::write_member(writer, "Message", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for IncompatibleParameterError {
     fn zero_value() -> Self {
         IncompatibleParameterError {
-            parameter: ::std::option::Option::None,
-            message: ::std::option::Option::None,
+            parameter: None,
+            message: None,
         }
     }
 }
 impl ::std::fmt::Display for IncompatibleParameterError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("IncompatibleParameterError")?;
-        if let ::std::option::Option::Some(message) = &self.message {
+        if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for IncompatibleParameterError {}
 impl crate::protocol::ModeledError for IncompatibleParameterError {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {
-            self.message = ::std::option::Option::Some(message.to_owned());
+            self.message = Some(message.to_owned());
         }
     }
 }

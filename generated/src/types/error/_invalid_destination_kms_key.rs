@@ -2,14 +2,14 @@
 
 /// Raised when the encryption key chosen for the copy cannot be used.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct InvalidDestinationKmsKey {
     /// Human-readable explanation of the failure.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl InvalidDestinationKmsKey {
     /// Human-readable explanation of the failure.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`InvalidDestinationKmsKey`](struct@InvalidDestinationKmsKey).
@@ -19,34 +19,23 @@ impl InvalidDestinationKmsKey {
 }
 /// A builder for [`InvalidDestinationKmsKey`](struct@InvalidDestinationKmsKey).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct InvalidDestinationKmsKeyBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
 }
 impl InvalidDestinationKmsKeyBuilder {
     /// Human-readable explanation of the failure.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`InvalidDestinationKmsKey`](struct@InvalidDestinationKmsKey).
@@ -59,48 +48,48 @@ impl InvalidDestinationKmsKeyBuilder {
 impl crate::json::Json for InvalidDestinationKmsKey {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("InvalidDestinationKmsKey")?;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_message: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Message" => m_message = crate::json::member(reader, "Message")?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(InvalidDestinationKmsKey {
+        Ok(InvalidDestinationKmsKey {
             message: m_message,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             crate::json::write_member(writer, "Message", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for InvalidDestinationKmsKey {
     fn zero_value() -> Self {
         InvalidDestinationKmsKey {
-            message: ::std::option::Option::None,
+            message: None,
         }
     }
 }
 impl ::std::fmt::Display for InvalidDestinationKmsKey {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("InvalidDestinationKmsKey")?;
-        if let ::std::option::Option::Some(message) = &self.message {
+        if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for InvalidDestinationKmsKey {}
 impl crate::protocol::ModeledError for InvalidDestinationKmsKey {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {
-            self.message = ::std::option::Option::Some(message.to_owned());
+            self.message = Some(message.to_owned());
         }
     }
 }

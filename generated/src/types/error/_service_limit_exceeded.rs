@@ -2,24 +2,24 @@
 
 /// Raised when the account would go over one of its quotas.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct ServiceLimitExceeded {
     /// Which quota was hit.
     ///
     /// This member is required.
-    pub limit: ::std::option::Option<crate::types::ServiceLimit>,
+    pub limit: Option<crate::types::ServiceLimit>,
     /// Human-readable explanation of the failure.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl ServiceLimitExceeded {
     /// Which quota was hit.
     ///
     /// This member is required.
-    pub fn limit(&self) -> ::std::option::Option<&crate::types::ServiceLimit> {
+    pub fn limit(&self) -> Option<&crate::types::ServiceLimit> {
         self.limit.as_ref()
     }
     /// Human-readable explanation of the failure.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
@@ -29,75 +29,59 @@ impl ServiceLimitExceeded {
 }
 /// A builder for [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct ServiceLimitExceededBuilder {
-    pub(crate) limit: ::std::option::Option<crate::types::ServiceLimit>,
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) limit: Option<crate::types::ServiceLimit>,
+    pub(crate) message: Option<String>,
 }
 impl ServiceLimitExceededBuilder {
     /// Which quota was hit.
     ///
     /// This member is required.
     pub fn limit(mut self, input: crate::types::ServiceLimit) -> Self {
-        self.limit = ::std::option::Option::Some(input);
+        self.limit = Some(input);
         self
     }
     /// Which quota was hit.
     ///
     /// This member is required.
-    pub fn set_limit(
-        mut self,
-        input: ::std::option::Option<crate::types::ServiceLimit>,
-    ) -> Self {
+    pub fn set_limit(mut self, input: Option<crate::types::ServiceLimit>) -> Self {
         self.limit = input;
         self
     }
     /// Which quota was hit.
     ///
     /// This member is required.
-    pub fn get_limit(&self) -> &::std::option::Option<crate::types::ServiceLimit> {
+    pub fn get_limit(&self) -> &Option<crate::types::ServiceLimit> {
         &self.limit
     }
     /// Human-readable explanation of the failure.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
     ///
     /// Returns an error naming the first missing required member of: `limit`.
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<ServiceLimitExceeded, crate::error::BuildError> {
+    pub fn build(self) -> Result<ServiceLimitExceeded, crate::error::BuildError> {
         if self.limit.is_none() {
-            return ::std::result::Result::Err(
+            return Err(
                 crate::error::BuildError::missing_field(
                     "limit",
                     "`limit` was not specified but it is required when building `ServiceLimitExceeded`",
                 ),
             );
         }
-        ::std::result::Result::Ok(ServiceLimitExceeded {
+        Ok(ServiceLimitExceeded {
             limit: self.limit,
             message: self.message,
         })
@@ -106,9 +90,9 @@ impl ServiceLimitExceededBuilder {
 impl crate::json::Json for ServiceLimitExceeded {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("ServiceLimitExceeded")?;
-        let mut m_limit: ::std::option::Option<crate::types::ServiceLimit> = ::std::option::Option::None;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_limit: Option<crate::types::ServiceLimit> = None;
+        let mut m_message: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Limit" => m_limit = crate::json::member(reader, "Limit")?,
                 "Message" => m_message = crate::json::member(reader, "Message")?,
@@ -116,45 +100,45 @@ impl crate::json::Json for ServiceLimitExceeded {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(ServiceLimitExceeded {
+        Ok(ServiceLimitExceeded {
             limit: m_limit,
             message: m_message,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.limit {
+        if let Some(value) = &self.limit {
             crate::json::write_member(writer, "Limit", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             crate::json::write_member(writer, "Message", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for ServiceLimitExceeded {
     fn zero_value() -> Self {
         ServiceLimitExceeded {
-            limit: ::std::option::Option::None,
-            message: ::std::option::Option::None,
+            limit: None,
+            message: None,
         }
     }
 }
 impl ::std::fmt::Display for ServiceLimitExceeded {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ServiceLimitExceeded")?;
-        if let ::std::option::Option::Some(message) = &self.message {
+        if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for ServiceLimitExceeded {}
 impl crate::protocol::ModeledError for ServiceLimitExceeded {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {
-            self.message = ::std::option::Option::Some(message.to_owned());
+            self.message = Some(message.to_owned());
         }
     }
 }

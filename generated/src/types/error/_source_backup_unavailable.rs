@@ -2,20 +2,20 @@
 
 /// Raised when the original backup exists but is not in a state that allows copying.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct SourceBackupUnavailable {
     /// Human-readable explanation of the failure.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// Identifier of the backup that could not be used.
-    pub backup_id: ::std::option::Option<::std::string::String>,
+    pub backup_id: Option<String>,
 }
 impl SourceBackupUnavailable {
     /// Human-readable explanation of the failure.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Identifier of the backup that could not be used.
-    pub fn backup_id(&self) -> ::std::option::Option<&str> {
+    pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
@@ -25,55 +25,38 @@ impl SourceBackupUnavailable {
 }
 /// A builder for [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct SourceBackupUnavailableBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
-    pub(crate) backup_id: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
+    pub(crate) backup_id: Option<String>,
 }
 impl SourceBackupUnavailableBuilder {
     /// Human-readable explanation of the failure.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Identifier of the backup that could not be used.
-    pub fn backup_id(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.backup_id = ::std::option::Option::Some(input.into());
+    pub fn backup_id(mut self, input: impl Into<String>) -> Self {
+        self.backup_id = Some(input.into());
         self
     }
     /// Identifier of the backup that could not be used.
-    pub fn set_backup_id(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_backup_id(mut self, input: Option<String>) -> Self {
         self.backup_id = input;
         self
     }
     /// Identifier of the backup that could not be used.
-    pub fn get_backup_id(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_backup_id(&self) -> &Option<String> {
         &self.backup_id
     }
     /// Consumes the builder and constructs a [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
@@ -87,9 +70,9 @@ impl SourceBackupUnavailableBuilder {
 impl crate::json::Json for SourceBackupUnavailable {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("SourceBackupUnavailable")?;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        let mut m_backup_id: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_message: Option<String> = None;
+        let mut m_backup_id: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Message" => m_message = crate::json::member(reader, "Message")?,
                 "BackupId" => m_backup_id = crate::json::member(reader, "BackupId")?,
@@ -97,45 +80,45 @@ impl crate::json::Json for SourceBackupUnavailable {
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(SourceBackupUnavailable {
+        Ok(SourceBackupUnavailable {
             message: m_message,
             backup_id: m_backup_id,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             crate::json::write_member(writer, "Message", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.backup_id {
+        if let Some(value) = &self.backup_id {
             crate::json::write_member(writer, "BackupId", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for SourceBackupUnavailable {
     fn zero_value() -> Self {
         SourceBackupUnavailable {
-            message: ::std::option::Option::None,
-            backup_id: ::std::option::Option::None,
+            message: None,
+            backup_id: None,
         }
     }
 }
 impl ::std::fmt::Display for SourceBackupUnavailable {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("SourceBackupUnavailable")?;
-        if let ::std::option::Option::Some(message) = &self.message {
+        if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for SourceBackupUnavailable {}
 impl crate::protocol::ModeledError for SourceBackupUnavailable {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {
-            self.message = ::std::option::Option::Some(message.to_owned());
+            self.message = Some(message.to_owned());
         }
     }
 }

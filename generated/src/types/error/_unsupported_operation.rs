@@ -2,14 +2,14 @@
 
 /// Raised when the requested action is not available for this resource.
 #[non_exhaustive]
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::fmt::Debug)]
+#[derive(Clone, PartialEq, Debug)]
 pub struct UnsupportedOperation {
     /// Human-readable explanation of the failure.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
 }
 impl UnsupportedOperation {
     /// Human-readable explanation of the failure.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`UnsupportedOperation`](struct@UnsupportedOperation).
@@ -19,34 +19,23 @@ impl UnsupportedOperation {
 }
 /// A builder for [`UnsupportedOperation`](struct@UnsupportedOperation).
 #[non_exhaustive]
-#[derive(
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::std::fmt::Debug
-)]
+#[derive(Clone, PartialEq, Default, Debug)]
 pub struct UnsupportedOperationBuilder {
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) message: Option<String>,
 }
 impl UnsupportedOperationBuilder {
     /// Human-readable explanation of the failure.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`UnsupportedOperation`](struct@UnsupportedOperation).
@@ -59,48 +48,48 @@ impl UnsupportedOperationBuilder {
 impl crate::json::Json for UnsupportedOperation {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         let mut entries = reader.begin_structure("UnsupportedOperation")?;
-        let mut m_message: ::std::option::Option<::std::string::String> = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = reader.next_key(&mut entries)? {
+        let mut m_message: Option<String> = None;
+        while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Message" => m_message = crate::json::member(reader, "Message")?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        ::std::result::Result::Ok(UnsupportedOperation {
+        Ok(UnsupportedOperation {
             message: m_message,
         })
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             crate::json::write_member(writer, "Message", value)?;
         }
         writer.end_object();
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl crate::json::ZeroValue for UnsupportedOperation {
     fn zero_value() -> Self {
         UnsupportedOperation {
-            message: ::std::option::Option::None,
+            message: None,
         }
     }
 }
 impl ::std::fmt::Display for UnsupportedOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("UnsupportedOperation")?;
-        if let ::std::option::Option::Some(message) = &self.message {
+        if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for UnsupportedOperation {}
 impl crate::protocol::ModeledError for UnsupportedOperation {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {
-            self.message = ::std::option::Option::Some(message.to_owned());
+            self.message = Some(message.to_owned());
         }
     }
 }

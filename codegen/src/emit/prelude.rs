@@ -1,0 +1,132 @@
+//! Standard-library items the Rust prelude names (`Option`, `Some`, `String`, `Clone`),
+//! as emitters interpolate them: `quote!(#OPTION<#STRING>)`. They are written by their
+//! bare names, as hand-written Rust does, unless a type of the generated crate has one of
+//! these names (a model shape called `Option` or `Result`): then every file of that crate
+//! gets the full paths (`::std::option::Option`), which no model name can shadow. Bare
+//! names also leave `syn` and prettyplease far fewer tokens to read.
+
+use std::cell::Cell;
+
+use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream, TokenTree};
+use quote::{ToTokens, TokenStreamExt};
+
+/// One prelude item, by its full path.
+pub struct PreludeItem(&'static str);
+
+pub const OPTION: PreludeItem = PreludeItem("::std::option::Option");
+pub const SOME: PreludeItem = PreludeItem("::std::option::Option::Some");
+pub const NONE: PreludeItem = PreludeItem("::std::option::Option::None");
+pub const RESULT: PreludeItem = PreludeItem("::std::result::Result");
+pub const OK: PreludeItem = PreludeItem("::std::result::Result::Ok");
+pub const ERR: PreludeItem = PreludeItem("::std::result::Result::Err");
+pub const STRING: PreludeItem = PreludeItem("::std::string::String");
+pub const VEC: PreludeItem = PreludeItem("::std::vec::Vec");
+pub const BOX: PreludeItem = PreludeItem("::std::boxed::Box");
+pub const CLONE: PreludeItem = PreludeItem("::std::clone::Clone");
+pub const COPY: PreludeItem = PreludeItem("::std::marker::Copy");
+pub const PARTIAL_EQ: PreludeItem = PreludeItem("::std::cmp::PartialEq");
+pub const EQ: PreludeItem = PreludeItem("::std::cmp::Eq");
+pub const PARTIAL_ORD: PreludeItem = PreludeItem("::std::cmp::PartialOrd");
+pub const ORD: PreludeItem = PreludeItem("::std::cmp::Ord");
+pub const DEFAULT: PreludeItem = PreludeItem("::std::default::Default");
+pub const INTO: PreludeItem = PreludeItem("::std::convert::Into");
+pub const FROM: PreludeItem = PreludeItem("::std::convert::From");
+pub const AS_REF: PreludeItem = PreludeItem("::std::convert::AsRef");
+/// The `Debug` derive macro (the trait is not in the prelude): in `#[derive]` lists only.
+pub const DERIVE_DEBUG: PreludeItem = PreludeItem("::std::fmt::Debug");
+/// The `Hash` derive macro (the trait is not in the prelude): in `#[derive]` lists only.
+pub const DERIVE_HASH: PreludeItem = PreludeItem("::std::hash::Hash");
+
+const ALL: &[PreludeItem] = &[
+    OPTION,
+    SOME,
+    NONE,
+    RESULT,
+    OK,
+    ERR,
+    STRING,
+    VEC,
+    BOX,
+    CLONE,
+    COPY,
+    PARTIAL_EQ,
+    EQ,
+    PARTIAL_ORD,
+    ORD,
+    DEFAULT,
+    INTO,
+    FROM,
+    AS_REF,
+    DERIVE_DEBUG,
+    DERIVE_HASH,
+];
+
+impl PreludeItem {
+    /// The bare name: the last segment of the path.
+    fn name(&self) -> &'static str {
+        self.0.rsplit("::").next().unwrap_or(self.0)
+    }
+}
+
+/// Whether a type named `name` would shadow one of the items emitters write bare.
+pub fn shadows_prelude(name: &str) -> bool {
+    ALL.iter().any(|item| item.name() == name)
+}
+
+thread_local! {
+    /// Whether the file being emitted on this thread uses full paths.
+    static FULL_PATHS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `emit` with prelude items written as full paths (`full_paths`) or bare names.
+pub fn with_full_paths<R>(full_paths: bool, emit: impl FnOnce() -> R) -> R {
+    let before = FULL_PATHS.with(|cell| cell.replace(full_paths));
+    let result = emit();
+    FULL_PATHS.with(|cell| cell.set(before));
+    result
+}
+
+impl ToTokens for PreludeItem {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        if !FULL_PATHS.with(Cell::get) {
+            tokens.append(Ident::new(self.name(), Span::call_site()));
+            return;
+        }
+        for segment in self.0.split("::").skip(1) {
+            tokens.append(TokenTree::Punct(Punct::new(':', Spacing::Joint)));
+            tokens.append(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
+            tokens.append(Ident::new(segment, Span::call_site()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::{shadows_prelude, with_full_paths, OPTION, SOME, STRING};
+
+    #[test]
+    fn bare_names_unless_full_paths_are_asked_for() {
+        let emit = || quote!(let x: #OPTION<#STRING> = #SOME(s);).to_string();
+        assert_eq!(
+            with_full_paths(false, emit),
+            quote!(let x: Option<String> = Some(s);).to_string()
+        );
+        assert_eq!(
+            with_full_paths(true, emit),
+            quote!(let x: ::std::option::Option<::std::string::String> = ::std::option::Option::Some(s);)
+                .to_string()
+        );
+    }
+
+    #[test]
+    fn prelude_names_are_known() {
+        for name in [
+            "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Box", "Debug",
+        ] {
+            assert!(shadows_prelude(name), "{name}");
+        }
+        assert!(!shadows_prelude("Backup"));
+    }
+}
