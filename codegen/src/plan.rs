@@ -4,7 +4,7 @@
 //! resolved to Rust types, nullability (Smithy 2.0 client rules), boxing, sensitivity and
 //! documentation. The emitter only reads this form.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
@@ -15,6 +15,7 @@ use crate::docs::to_rustdoc;
 use crate::error::{Error, Result};
 use crate::load::Model;
 use crate::names::{deduplicate, field_name, module_name, snake_name, type_name, variant_name};
+use crate::parallel;
 use crate::validate::PRELUDE;
 
 /// Everything the emitter needs, in a deterministic order.
@@ -298,6 +299,28 @@ pub fn plan(model: &Model, closure: &Closure, crate_name: &str) -> Result<Plan> 
     planner.build(crate_name).map_err(|e| model.locate(e))
 }
 
+/// Every documentation text of the service, its chosen operations and the shapes they
+/// reach (members included), converted to rustdoc on every core: conversion is most of
+/// the planning time of a documented model, and planning itself runs on one thread.
+fn rustdoc_by_text<'m>(model: &'m Model, closure: &Closure) -> HashMap<&'m str, String> {
+    let ids = std::iter::once(&closure.service)
+        .chain(&closure.operations)
+        .chain(&closure.shapes);
+    let mut texts = BTreeSet::new();
+    for shape in ids.filter_map(|id| model.shapes.get(id)) {
+        texts.extend(shape.traits().doc());
+        texts.extend(
+            shape
+                .members()
+                .into_iter()
+                .filter_map(|(_, m)| m.traits.doc()),
+        );
+    }
+    let texts: Vec<&str> = texts.into_iter().collect();
+    let converted = parallel::map(&texts, |text| to_rustdoc(text));
+    texts.into_iter().zip(converted).collect()
+}
+
 /// One generated type before its members are resolved.
 struct Slot {
     shape_id: String,
@@ -332,6 +355,8 @@ struct Planner<'m> {
     operation_modules: BTreeMap<String, String>,
     slots: Vec<Slot>,
     boxed: BTreeSet<String>,
+    /// Model documentation already converted to rustdoc, by its text.
+    rustdoc: HashMap<&'m str, String>,
 }
 
 impl<'m> Planner<'m> {
@@ -345,12 +370,21 @@ impl<'m> Planner<'m> {
             operation_modules: BTreeMap::new(),
             slots: Vec::new(),
             boxed: members_to_box(model, &closure.shapes),
+            rustdoc: rustdoc_by_text(model, closure),
         };
         planner.check_supported()?;
         planner.assign_operation_modules();
         planner.assign_slots()?;
         planner.assign_names();
         Ok(planner)
+    }
+
+    /// `doc` as rustdoc Markdown.
+    fn rustdoc(&self, doc: &str) -> String {
+        self.rustdoc
+            .get(doc)
+            .cloned()
+            .unwrap_or_else(|| to_rustdoc(doc))
     }
 
     fn shape(&self, id: &str) -> Result<&'m Shape> {
@@ -601,7 +635,7 @@ impl<'m> Planner<'m> {
                 .and_then(|t| t.get(trait_id::TITLE))
                 .and_then(Value::as_str)
                 .map(str::to_owned),
-            doc: traits.and_then(Traits::doc).map(to_rustdoc),
+            doc: traits.and_then(Traits::doc).map(|doc| self.rustdoc(doc)),
             version,
             sdk_id: service
                 .and_then(|s| s.get("sdkId"))
@@ -644,7 +678,7 @@ impl<'m> Planner<'m> {
             }
             plans.push(OperationPlan {
                 shape_id: op_id.clone(),
-                doc: op.traits.doc().map(to_rustdoc),
+                doc: op.traits.doc().map(|doc| self.rustdoc(doc)),
                 deprecated: op.traits.deprecated(),
                 idempotent: op.traits.has("smithy.api#idempotent"),
                 input: io_path(StructRole::Input),
@@ -686,7 +720,7 @@ impl<'m> Planner<'m> {
             module: slot.module.clone(),
             file_stem,
             role: slot.role,
-            doc: shape.traits.doc().map(to_rustdoc),
+            doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             fields,
         })
@@ -717,7 +751,7 @@ impl<'m> Planner<'m> {
             default: if optional { None } else { default },
             sensitive: traits.is_sensitive() || self.is_sensitive(&member.target, 0),
             idempotency_token: traits.is_idempotency_token(),
-            doc: traits.doc().or(target_doc).map(to_rustdoc),
+            doc: traits.doc().or(target_doc).map(|doc| self.rustdoc(doc)),
             deprecated: traits.deprecated(),
             target: member.target.clone(),
         })
@@ -828,7 +862,7 @@ impl<'m> Planner<'m> {
             variants.push(VariantPlan {
                 name: variant,
                 value,
-                doc: member.traits.doc().map(to_rustdoc),
+                doc: member.traits.doc().map(|doc| self.rustdoc(doc)),
                 deprecated: member.traits.deprecated(),
             });
         }
@@ -840,7 +874,7 @@ impl<'m> Planner<'m> {
             kind,
             name,
             file_stem,
-            doc: shape.traits.doc().map(to_rustdoc),
+            doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             variants,
         })
@@ -875,7 +909,7 @@ impl<'m> Planner<'m> {
             shape_id: id.to_owned(),
             name,
             file_stem,
-            doc: shape.traits.doc().map(to_rustdoc),
+            doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             variants,
         })
