@@ -4,7 +4,7 @@
 //! resolved to Rust types, nullability (Smithy 2.0 client rules), boxing, sensitivity and
 //! documentation. The emitter only reads this form.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -302,7 +302,7 @@ pub fn plan(model: &Model, closure: &Closure, crate_name: &str) -> Result<Plan> 
 /// Every documentation text of the service, its chosen operations and the shapes they
 /// reach (members included), converted to rustdoc on every core: conversion is most of
 /// the planning time of a documented model, and planning itself runs on one thread.
-fn rustdoc_by_text<'m>(model: &'m Model, closure: &Closure) -> HashMap<&'m str, String> {
+fn rustdoc_by_text<'m>(model: &'m Model, closure: &Closure) -> BTreeMap<&'m str, String> {
     let ids = std::iter::once(&closure.service)
         .chain(&closure.operations)
         .chain(&closure.shapes);
@@ -356,7 +356,7 @@ struct Planner<'m> {
     slots: Vec<Slot>,
     boxed: BTreeSet<String>,
     /// Model documentation already converted to rustdoc, by its text.
-    rustdoc: HashMap<&'m str, String>,
+    rustdoc: BTreeMap<&'m str, String>,
 }
 
 impl<'m> Planner<'m> {
