@@ -224,14 +224,23 @@ impl<'a> Reader<'a> {
 
     fn skip_whitespace(&mut self) {
         let bytes = self.bytes();
+        let mut at = self.pos;
         loop {
-            match bytes.get(self.pos) {
+            match bytes.get(at) {
+                // The one space of `": "`, before a token.
+                Some(b' ') if bytes.get(at + 1).is_some_and(|&next| next > b' ') => {
+                    at += 1;
+                    break;
+                }
                 // Indentation comes in runs: count them eight bytes at a time.
-                Some(b' ') => self.pos += space_run(&bytes[self.pos..]),
-                Some(b'\n' | b'\r' | b'\t') => self.pos += 1,
-                _ => return,
+                Some(b' ') => at += space_run(&bytes[at..]),
+                // A line break, and the next line's indentation.
+                Some(b'\n') => at += 1 + space_run(&bytes[at + 1..]),
+                Some(b'\r' | b'\t') => at += 1,
+                _ => break,
             }
         }
+        self.pos = at;
     }
 
     /// The next byte that is not whitespace, not consumed.

@@ -195,13 +195,20 @@ impl<'a> Reader<'a> {
     }
     fn skip_whitespace(&mut self) {
         let bytes = self.bytes();
+        let mut at = self.pos;
         loop {
-            match bytes.get(self.pos) {
-                Some(b' ') => self.pos += space_run(&bytes[self.pos..]),
-                Some(b'\n' | b'\r' | b'\t') => self.pos += 1,
-                _ => return,
+            match bytes.get(at) {
+                Some(b' ') if bytes.get(at + 1).is_some_and(|&next| next > b' ') => {
+                    at += 1;
+                    break;
+                }
+                Some(b' ') => at += space_run(&bytes[at..]),
+                Some(b'\n') => at += 1 + space_run(&bytes[at + 1..]),
+                Some(b'\r' | b'\t') => at += 1,
+                _ => break,
             }
         }
+        self.pos = at;
     }
     /// The next byte that is not whitespace, not consumed.
     #[inline]
