@@ -382,10 +382,22 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string value, unescaped.
+    /// A string value, unescaped. Most strings hold no escape: those are copied straight
+    /// from the body.
     #[inline]
     pub(crate) fn string(&mut self) -> ReadResult<String> {
-        self.str().map(Cow::into_owned)
+        if self.peek() != Some(b'"') {
+            return Err(self.expected("string"));
+        }
+        let start = self.pos + 1;
+        let bytes = self.bytes();
+        match special_byte(&bytes[start..]) {
+            Some(len) if bytes[start + len] == b'"' => {
+                self.pos = start + len + 1;
+                Ok(self.text[start..start + len].to_owned())
+            }
+            _ => self.string_at_quote().map(Cow::into_owned),
+        }
     }
 
     /// A string value, borrowed from the body when it holds no escapes.
