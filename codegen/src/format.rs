@@ -23,9 +23,9 @@ pub fn format(files: Files) -> Result<BTreeMap<String, String>> {
 /// The formatted text of one file (`path` names it in errors).
 pub fn format_file(path: &str, content: FileContent) -> Result<String> {
     Ok(match content {
-        FileContent::Rust(tokens) => {
+        FileContent::Rust(tokens, docs) => {
             let file = syn::parse2::<syn::File>(tokens).map_err(|e| internal(path, e))?;
-            format!("{HEADER}\n{}", prettyplease::unparse(&file))
+            format!("{HEADER}\n{}", docs.expand(&prettyplease::unparse(&file)))
         }
         FileContent::RustSource(source) => {
             let file = syn::parse_file(source).map_err(|e| internal(path, e))?;

@@ -2,6 +2,7 @@
 //! or text (Cargo.toml), keyed by path. One file per type, one file per module that
 //! declares and re-exports them, plus the crate's fixed runtime support files.
 
+mod doc_table;
 mod enumeration;
 mod errors;
 mod operation;
@@ -20,12 +21,14 @@ use crate::error::Result;
 use crate::plan::{EnumPlan, Module, OperationPlan, Plan, StructPlan, StructRole, UnionPlan};
 use rust_type::{ident, inner_doc_attrs};
 
+pub use doc_table::DocTable;
 pub use structure::REDACTED;
 
 /// One output file before formatting.
 pub enum FileContent {
-    /// Rust source, formatted with prettyplease.
-    Rust(TokenStream),
+    /// Rust source, formatted with prettyplease, and the documentation its placeholders
+    /// stand for.
+    Rust(TokenStream, DocTable),
     /// Fixed Rust source shipped with the generator, re-formatted like the rest.
     RustSource(&'static str),
     /// Any other text, written as is.
@@ -148,7 +151,13 @@ impl<'p> Emitter<'p> {
 
     /// The content of one file.
     pub fn emit_file(&self, spec: &FileSpec<'_>) -> Result<FileContent> {
-        prelude::with_full_paths(self.full_paths, || emit_content(self.plan, spec))
+        let (content, docs) = doc_table::collect(|| {
+            prelude::with_full_paths(self.full_paths, || emit_content(self.plan, spec))
+        });
+        Ok(match content? {
+            FileContent::Rust(tokens, _) => FileContent::Rust(tokens, docs),
+            other => other,
+        })
     }
 }
 
@@ -166,39 +175,40 @@ fn names_shadow_prelude(plan: &Plan) -> bool {
         .any(|name| prelude::shadows_prelude(name))
 }
 
+/// Rust content, its documentation table filled in by [`Emitter::emit_file`].
+fn rust(tokens: TokenStream) -> FileContent {
+    FileContent::Rust(tokens, DocTable::default())
+}
+
 fn emit_content(plan: &Plan, spec: &FileSpec<'_>) -> Result<FileContent> {
     Ok(match spec {
         FileSpec::Runtime(source) => FileContent::RustSource(source),
         FileSpec::CargoToml => FileContent::Text(cargo_toml(plan)),
-        FileSpec::Lib => FileContent::Rust(lib_rs(plan)),
+        FileSpec::Lib => rust(lib_rs(plan)),
         FileSpec::Structure(structure) => {
             let mut tokens = structure::emit(structure)?;
             tokens.extend(wire::structure(structure)?);
             if let StructRole::Error(_) = structure.role {
                 tokens.extend(errors::error_structure(structure));
             }
-            FileContent::Rust(tokens)
+            rust(tokens)
         }
         FileSpec::Enum(enumeration) => {
             let mut tokens = enumeration::emit(enumeration, &plan.crate_name);
             tokens.extend(wire::enumeration(enumeration));
-            FileContent::Rust(tokens)
+            rust(tokens)
         }
         FileSpec::Union(union) => {
             let mut tokens = union::emit(union);
             tokens.extend(wire::union(union));
-            FileContent::Rust(tokens)
+            rust(tokens)
         }
-        FileSpec::TypesModule => FileContent::Rust(types_rs(plan)),
-        FileSpec::ErrorsModule => FileContent::Rust(errors_rs(plan)),
-        FileSpec::OperationsModule => FileContent::Rust(operation_rs(plan)),
-        FileSpec::OperationModule(operation) => {
-            FileContent::Rust(operation_module_rs(plan, operation)?)
-        }
-        FileSpec::OperationError(operation) => {
-            FileContent::Rust(errors::operation_error(plan, operation)?)
-        }
-        FileSpec::Client => FileContent::Rust(operation::client(plan)),
+        FileSpec::TypesModule => rust(types_rs(plan)),
+        FileSpec::ErrorsModule => rust(errors_rs(plan)),
+        FileSpec::OperationsModule => rust(operation_rs(plan)),
+        FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)?),
+        FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)?),
+        FileSpec::Client => rust(operation::client(plan)),
     })
 }
 

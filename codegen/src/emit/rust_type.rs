@@ -124,8 +124,15 @@ pub fn is_copy(ty: &RustType) -> bool {
     )
 }
 
-/// `#[doc = " line"]` attributes for Markdown text, one per line.
+/// `#[doc = " line"]` attributes for Markdown text, one per line; while a file is
+/// emitted, one placeholder for all of them ([`doc_table`](super::doc_table)).
 pub fn doc_attrs(text: &str) -> Moved {
+    if text.lines().next().is_none() {
+        return TokenStream::new().into();
+    }
+    if let Some(placeholder) = super::doc_table::placeholder(text) {
+        return placeholder.into();
+    }
     let lines = doc_lines(text);
     quote!(#(#[doc = #lines])*).into()
 }
