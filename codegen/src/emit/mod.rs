@@ -1,6 +1,11 @@
 //! Emit: turns the plan into the generated crate's files, each still as tokens (Rust)
 //! or text (Cargo.toml), keyed by path. One file per type, one file per module that
 //! declares and re-exports them, plus the crate's fixed runtime support files.
+//!
+//! While [`Emitter::emit_file`] emits a file, two pieces of per-thread state serve every
+//! emitter without being passed down: whether prelude items are written as full paths
+//! ([`prelude`]), and the table collecting the file's documentation blocks
+//! ([`doc_table`]).
 
 mod doc_table;
 mod enumeration;
@@ -71,7 +76,8 @@ const RUNTIME: &[(&str, &str)] = &[
 pub const CRATE_VERSION: &str = "0.1.0";
 
 /// One output file of the crate, named before any of it is emitted: the unit of work
-/// that [`Emitter::emit_file`] turns into content (files are emitted and formatted in parallel).
+/// that [`Emitter::emit_file`] turns into content (files are emitted and formatted in
+/// parallel).
 pub enum FileSpec<'p> {
     /// A fixed runtime support file.
     Runtime(&'static str),
