@@ -4,8 +4,8 @@
 //!
 //! While [`Emitter::emit_file`] emits a file, two pieces of per-thread state serve every
 //! emitter without being passed down: whether prelude items are written as full paths
-//! ([`prelude`]), and the table collecting the file's documentation blocks
-//! ([`doc_table`]).
+//! (`prelude`), and the table collecting the file's documentation blocks
+//! (`doc_table`).
 
 mod doc_table;
 mod enumeration;
