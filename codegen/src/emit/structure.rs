@@ -35,10 +35,10 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let derive_debug = derive_debug(&plan.fields);
     let debug = debug_impl(&name, &plan.name, plan);
     let builder_item = Moved::from(emit_builder(plan)?);
-    let builder_doc = format!(
-        " Creates a new builder-style object to manufacture {}.",
+    let builder_doc = doc_attrs(&format!(
+        "Creates a new builder-style object to manufacture {}.",
         struct_link(&plan.name)
-    );
+    ));
     Ok(quote! {
         #doc
         #deprecated
@@ -52,7 +52,7 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
         impl #name {
             #(#accessors)*
 
-            #[doc = #builder_doc]
+            #builder_doc
             pub fn builder() -> #builder_path {
                 #builder_path::default()
             }
@@ -192,7 +192,7 @@ fn debug_impl(name: &proc_macro2::Ident, display_name: &str, plan: &StructPlan) 
 
 fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
     let builder = format_ident!("{}", plan.builder_name());
-    let doc = format!(" A builder for {}.", struct_link(&plan.name));
+    let doc = doc_attrs(&format!("A builder for {}.", struct_link(&plan.name)));
     let fields = plan.fields.iter().map(|field| {
         let name = ident(&field.name);
         let ty = boxed_if(tokens(&field.ty), field.boxed);
@@ -204,7 +204,7 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
     let debug = debug_impl(&builder, &plan.builder_name(), plan);
     let allow_deprecated = allow_deprecated(plan);
     Ok(quote! {
-        #[doc = #doc]
+        #doc
         #[non_exhaustive]
         #[derive(#CLONE, #PARTIAL_EQ, #DEFAULT #derive_debug)]
         pub struct #builder {
@@ -237,11 +237,11 @@ fn builder_methods(field: &FieldPlan) -> Moved {
             } else {
                 parameter(item)
             };
-            let doc = format!(
-                " Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list."
-            );
+            let doc = doc_attrs(&format!(
+                "Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list."
+            ));
             quote! {
-                #[doc = #doc]
+                #doc
                 #deprecated
                 pub fn #name(mut self, input: #item) -> Self {
                     let mut v = self.#name.unwrap_or_default();
@@ -258,11 +258,11 @@ fn builder_methods(field: &FieldPlan) -> Moved {
             } else {
                 parameter(value)
             };
-            let doc = format!(
-                " Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map."
-            );
+            let doc = doc_attrs(&format!(
+                "Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map."
+            ));
             quote! {
-                #[doc = #doc]
+                #doc
                 #deprecated
                 pub fn #name(mut self, k: impl #INTO<#key>, input: #value) -> Self {
                     let mut hash_map = self.#name.unwrap_or_default();
@@ -356,7 +356,7 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
         values.push(quote!(#member: #value,));
     }
     let doc = format!(
-        " Consumes the builder and constructs a {}.",
+        "Consumes the builder and constructs a {}.",
         struct_link(&plan.name)
     );
     if plan.build_is_fallible() {
@@ -367,12 +367,11 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
             .map(|f| format!("`{}`", unraw(&f.name)))
             .collect::<Vec<_>>()
             .join(", ");
-        let error_doc =
-            format!(" Returns an error naming the first missing required member of: {errors}.");
+        let doc = doc_attrs(&format!(
+            "{doc}\n\nReturns an error naming the first missing required member of: {errors}."
+        ));
         Ok(quote! {
-            #[doc = #doc]
-            #[doc = ""]
-            #[doc = #error_doc]
+            #doc
             pub fn build(self) -> #RESULT<#name, crate::error::BuildError> {
                 #(#checks)*
                 #OK(#name {
@@ -381,8 +380,9 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
             }
         })
     } else {
+        let doc = doc_attrs(&doc);
         Ok(quote! {
-            #[doc = #doc]
+            #doc
             pub fn build(self) -> #name {
                 #name {
                     #(#values)*
