@@ -75,6 +75,14 @@ pub fn load(paths: &[PathBuf]) -> Result<Model> {
 
 /// Parses one model file's bytes.
 pub fn parse(bytes: &[u8]) -> Result<ModelFile> {
+    // Most models are well formed: read them in one pass, without tracking the path.
+    if let Ok(file) = serde_json::from_slice::<ModelFile>(bytes) {
+        if SUPPORTED_SMITHY_VERSIONS.contains(&file.smithy.as_str()) {
+            return Ok(file);
+        }
+    }
+    // Otherwise read again, step by step, for the clearest error: the version first,
+    // then the model with the JSON path of what is wrong.
     let header: VersionField =
         serde_json::from_slice(bytes).map_err(|e| Error::new(format!("not valid JSON: {e}")))?;
     check_version(header.smithy.as_ref())?;
