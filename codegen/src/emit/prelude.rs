@@ -70,7 +70,8 @@ impl PreludeItem {
 
 /// Whether a type named `name` would shadow one of the items emitters write bare.
 pub fn shadows_prelude(name: &str) -> bool {
-    ALL.iter().any(|item| item.name() == name)
+    ALL.iter()
+        .any(|item| item.0.ends_with(name) && item.name() == name)
 }
 
 thread_local! {
