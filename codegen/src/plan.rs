@@ -59,11 +59,7 @@ impl Module {
     /// The module's path from the crate root, e.g. `["types", "error"]`.
     /// Whether the module's path (`types::error`) is `path`.
     pub fn is(&self, path: &str) -> bool {
-        match self {
-            Module::Types => path == "types",
-            Module::Errors => path == "types::error",
-            Module::Operation(op) => path.strip_prefix("operation::") == Some(op.as_str()),
-        }
+        path.split("::").eq(self.segments())
     }
 
     pub fn segments(&self) -> Vec<&str> {

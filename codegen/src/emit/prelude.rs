@@ -13,53 +13,40 @@ use quote::{ToTokens, TokenStreamExt};
 /// One prelude item, by its full path.
 pub struct PreludeItem(&'static str);
 
-pub const OPTION: PreludeItem = PreludeItem("::std::option::Option");
-pub const SOME: PreludeItem = PreludeItem("::std::option::Option::Some");
-pub const NONE: PreludeItem = PreludeItem("::std::option::Option::None");
-pub const RESULT: PreludeItem = PreludeItem("::std::result::Result");
-pub const OK: PreludeItem = PreludeItem("::std::result::Result::Ok");
-pub const ERR: PreludeItem = PreludeItem("::std::result::Result::Err");
-pub const STRING: PreludeItem = PreludeItem("::std::string::String");
-pub const VEC: PreludeItem = PreludeItem("::std::vec::Vec");
-pub const BOX: PreludeItem = PreludeItem("::std::boxed::Box");
-pub const CLONE: PreludeItem = PreludeItem("::std::clone::Clone");
-pub const COPY: PreludeItem = PreludeItem("::std::marker::Copy");
-pub const PARTIAL_EQ: PreludeItem = PreludeItem("::std::cmp::PartialEq");
-pub const EQ: PreludeItem = PreludeItem("::std::cmp::Eq");
-pub const PARTIAL_ORD: PreludeItem = PreludeItem("::std::cmp::PartialOrd");
-pub const ORD: PreludeItem = PreludeItem("::std::cmp::Ord");
-pub const DEFAULT: PreludeItem = PreludeItem("::std::default::Default");
-pub const INTO: PreludeItem = PreludeItem("::std::convert::Into");
-pub const FROM: PreludeItem = PreludeItem("::std::convert::From");
-pub const AS_REF: PreludeItem = PreludeItem("::std::convert::AsRef");
-/// The `Debug` derive macro (the trait is not in the prelude): in `#[derive]` lists only.
-pub const DERIVE_DEBUG: PreludeItem = PreludeItem("::std::fmt::Debug");
-/// The `Hash` derive macro (the trait is not in the prelude): in `#[derive]` lists only.
-pub const DERIVE_HASH: PreludeItem = PreludeItem("::std::hash::Hash");
+/// Declares each item as a constant and lists them all in `ALL`, which decides what a
+/// model name may shadow: one list, so no item can miss the check.
+macro_rules! prelude_items {
+    ($($(#[$doc:meta])* $name:ident = $path:literal,)*) => {
+        $($(#[$doc])* pub const $name: PreludeItem = PreludeItem($path);)*
+        const ALL: &[PreludeItem] = &[$($name),*];
+    };
+}
 
-const ALL: &[PreludeItem] = &[
-    OPTION,
-    SOME,
-    NONE,
-    RESULT,
-    OK,
-    ERR,
-    STRING,
-    VEC,
-    BOX,
-    CLONE,
-    COPY,
-    PARTIAL_EQ,
-    EQ,
-    PARTIAL_ORD,
-    ORD,
-    DEFAULT,
-    INTO,
-    FROM,
-    AS_REF,
-    DERIVE_DEBUG,
-    DERIVE_HASH,
-];
+prelude_items! {
+    OPTION = "::std::option::Option",
+    SOME = "::std::option::Option::Some",
+    NONE = "::std::option::Option::None",
+    RESULT = "::std::result::Result",
+    OK = "::std::result::Result::Ok",
+    ERR = "::std::result::Result::Err",
+    STRING = "::std::string::String",
+    VEC = "::std::vec::Vec",
+    BOX = "::std::boxed::Box",
+    CLONE = "::std::clone::Clone",
+    COPY = "::std::marker::Copy",
+    PARTIAL_EQ = "::std::cmp::PartialEq",
+    EQ = "::std::cmp::Eq",
+    PARTIAL_ORD = "::std::cmp::PartialOrd",
+    ORD = "::std::cmp::Ord",
+    DEFAULT = "::std::default::Default",
+    INTO = "::std::convert::Into",
+    FROM = "::std::convert::From",
+    AS_REF = "::std::convert::AsRef",
+    /// The `Debug` derive macro (the trait is not in the prelude): in `#[derive]` lists only.
+    DERIVE_DEBUG = "::std::fmt::Debug",
+    /// The `Hash` derive macro (the trait is not in the prelude): in `#[derive]` lists only.
+    DERIVE_HASH = "::std::hash::Hash",
+}
 
 impl PreludeItem {
     /// The bare name: the last segment of the path.

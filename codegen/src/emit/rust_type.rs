@@ -4,7 +4,7 @@
 
 use std::cell::{Cell, RefCell};
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 
 use super::prelude::*;
@@ -137,38 +137,15 @@ pub fn doc_attrs(text: &str) -> Moved {
     quote!(#(#[doc = #lines])*).into()
 }
 
-/// Each line with the space that makes `/// line` read well, as a string literal.
-fn doc_lines(text: &str) -> impl Iterator<Item = Literal> + '_ {
+/// Each line with the space that makes `/// line` read well.
+fn doc_lines(text: &str) -> impl Iterator<Item = String> + '_ {
     text.lines().map(|line| {
         if line.is_empty() {
-            Literal::string("")
+            String::new()
         } else {
-            doc_literal(&format!(" {line}"))
+            format!(" {line}")
         }
     })
-}
-
-/// A raw string literal (`r#" text"#`) for one line of documentation, which reaches
-/// `/// text` unchanged: documentation is most of the text `syn` and prettyplease read,
-/// and a raw literal is read without unescaping it character by character. A line a raw
-/// literal cannot hold (a carriage return) is an ordinary escaped literal.
-fn doc_literal(line: &str) -> Literal {
-    if line.contains('\r') {
-        return Literal::string(line);
-    }
-    let hashes = "#".repeat(longest_quote_hash_run(line) + 1);
-    format!("r{hashes}\"{line}\"{hashes}")
-        .parse()
-        .unwrap_or_else(|_| Literal::string(line))
-}
-
-/// The most `#` following a `"` in `text`: a raw literal needs one more to end.
-fn longest_quote_hash_run(text: &str) -> usize {
-    text.split('"')
-        .skip(1)
-        .map(|after| after.bytes().take_while(|&b| b == b'#').count())
-        .max()
-        .unwrap_or(0)
 }
 
 /// `#![doc = " line"]` attributes (module or crate documentation), one per line.
