@@ -27,6 +27,24 @@ pub trait Json: Sized {
     #[doc(hidden)]
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self>;
 
+    /// Reads one value into a member's place, which then holds `Some`. Structures read
+    /// their members straight into it, so a large value is not moved once it is read.
+    #[doc(hidden)]
+    #[inline]
+    fn read_into(reader: &mut Reader<'_>, slot: &mut Option<Self>) -> ReadResult<()> {
+        *slot = Some(Self::read(reader)?);
+        Ok(())
+    }
+
+    /// Reads one value over `target`. A structure reads its members into it in place:
+    /// `target` holds the structure's zero value, which the members it lacks keep.
+    #[doc(hidden)]
+    #[inline]
+    fn read_members(reader: &mut Reader<'_>, target: &mut Self) -> ReadResult<()> {
+        *target = Self::read(reader)?;
+        Ok(())
+    }
+
     /// Writes the value; fails for values the wire cannot carry (a union's `Unknown`
     /// member, a timestamp outside the years its text format can write).
     #[doc(hidden)]
@@ -87,6 +105,38 @@ pub(crate) fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -
         return Ok(None);
     }
     C::read(reader).map(Some).map_err(|e| e.in_member(name))
+}
+
+/// `Json::read` of a structure: its zero value, the members on the wire read into it.
+#[inline]
+pub(crate) fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> ReadResult<T> {
+    let mut value = T::zero_value();
+    T::read_members(reader, &mut value)?;
+    Ok(value)
+}
+
+/// `Json::read_into` of a structure: the slot set to its zero value, the members read
+/// into it in place.
+#[inline]
+pub(crate) fn read_structure_into<T: Json + ZeroValue>(reader: &mut Reader<'_>, slot: &mut Option<T>) -> ReadResult<()> {
+    T::read_members(reader, slot.insert(T::zero_value()))
+}
+
+/// Reads an optional member's value into its place (`null` leaves it `None`); an error
+/// names the member.
+#[inline]
+pub(crate) fn member_into<T: Json>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<T>) -> ReadResult<()> {
+    member_into_as::<Plain<T>>(reader, name, slot)
+}
+
+/// Like [`member_into`], for a value read through a codec.
+#[inline]
+pub(crate) fn member_into_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<C::Value>) -> ReadResult<()> {
+    if reader.null()? {
+        *slot = None;
+        return Ok(());
+    }
+    C::read_into(reader, slot).map_err(|e| e.in_member(name))
 }
 
 /// A union member targeting `smithy.api#Unit`: present unless `null`, its value skipped.
@@ -366,6 +416,13 @@ pub(crate) trait Codec {
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self::Value>;
 
+    /// Reads one value into a member's place, which then holds `Some`.
+    #[inline]
+    fn read_into(reader: &mut Reader<'_>, slot: &mut Option<Self::Value>) -> ReadResult<()> {
+        *slot = Some(Self::read(reader)?);
+        Ok(())
+    }
+
     fn write(value: &Self::Value, writer: &mut Writer) -> WriteResult;
 }
 
@@ -377,6 +434,11 @@ impl<T: Json> Codec for Plain<T> {
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<T> {
         T::read(reader)
+    }
+
+    #[inline]
+    fn read_into(reader: &mut Reader<'_>, slot: &mut Option<T>) -> ReadResult<()> {
+        T::read_into(reader, slot)
     }
 
     fn write(value: &T, writer: &mut Writer) -> WriteResult {

@@ -22,8 +22,14 @@ pub(crate) const MAX_DEPTH: u32 = 128;
 
 /// A read failure: what was wrong, where, and in which member (becomes a
 /// [`ParseError`](crate::error::ParseError) at the top).
+///
+/// One pointer wide (the details are boxed), so that every `ReadResult` the generated
+/// code passes along stays small on the success path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
+pub struct ReadError(Box<ErrorDetails>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ErrorDetails {
     /// Member names from the outermost in; filled while the error leaves each level.
     path: Vec<&'static str>,
     detail: Cow<'static, str>,
@@ -31,25 +37,26 @@ pub struct ReadError {
 }
 
 impl ReadError {
+    #[cold]
     fn new(detail: impl Into<Cow<'static, str>>, offset: usize) -> Self {
-        ReadError {
+        ReadError(Box::new(ErrorDetails {
             path: Vec::new(),
             detail: detail.into(),
             offset,
-        }
+        }))
     }
 
     /// The same error, one member further out: `member` holds the value that failed.
     #[cold]
     pub(crate) fn in_member(mut self, member: &'static str) -> Self {
-        self.path.push(member);
+        self.0.path.push(member);
         self
     }
 
     /// The member path, outermost first: `Backup.FileSystem.StorageCapacity`.
     pub(crate) fn path(&self) -> String {
         let mut path = String::new();
-        for (i, member) in self.path.iter().rev().enumerate() {
+        for (i, member) in self.0.path.iter().rev().enumerate() {
             if i > 0 {
                 path.push('.');
             }
@@ -59,19 +66,19 @@ impl ReadError {
     }
 
     pub(crate) fn detail(&self) -> &str {
-        &self.detail
+        &self.0.detail
     }
 
     /// The byte offset in the body where reading stopped.
     pub(crate) fn offset(&self) -> usize {
-        self.offset
+        self.0.offset
     }
 
     /// The 1-based line and column of [`offset`](Self::offset) in `text`.
     pub(crate) fn line_column(&self, text: &str) -> (usize, usize) {
         let before = text
             .as_bytes()
-            .get(..self.offset)
+            .get(..self.0.offset)
             .unwrap_or(text.as_bytes());
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();

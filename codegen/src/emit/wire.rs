@@ -5,35 +5,29 @@
 //! path.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::prelude::*;
-use super::rust_type::{boxed_if, ident, is_copy, tokens, Moved};
+use super::rust_type::{ident, is_copy, tokens, Moved};
 use super::structure::{allow_deprecated, default_expr};
 use super::union::payload;
 use crate::error::{Error, Result};
-use crate::names::unraw;
 use crate::plan::{
     EnumKind, EnumPlan, FieldPlan, RustType, StructPlan, TimestampFormat, UnionPlan,
 };
 
-/// The wire form and the zero value of a structure.
+/// The wire form and the zero value of a structure. Reading starts from the zero value
+/// and reads each member straight into its field (`read_members`), so a structure nested
+/// in another is read in place instead of moved up level by level.
 pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
     let name = ident(&plan.name);
     let owner = &plan.name;
-    let built = construct(plan, Source::Read)?;
-    let zero = construct(plan, Source::Nothing)?;
-    let locals = plan.fields.iter().map(|field| {
-        let local = local(field);
-        let ty = boxed_if(tokens(&field.ty), field.boxed);
-        Moved::from(quote!(let mut #local: #OPTION<#ty> = #NONE;))
-    });
-    let arms = plan.fields.iter().map(|field| {
-        let local = local(field);
-        let wire = &field.member_name;
-        let read = read_member(&field.ty, wire);
-        Moved::from(quote!(#wire => #local = #read,))
-    });
+    let zero = construct_zero(plan)?;
+    let arms = plan
+        .fields
+        .iter()
+        .map(|field| read_arm(plan, field))
+        .collect::<Result<Vec<_>>>()?;
     let read_members = Moved::from(if plan.fields.is_empty() {
         quote! {
             while reader.next_key(&mut entries)?.is_some() {
@@ -50,12 +44,32 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
             }
         }
     });
+    let target = if plan.fields.is_empty() {
+        quote!(_target)
+    } else {
+        quote!(target)
+    };
     let read = quote! {
-        let mut entries = reader.begin_structure(#owner)?;
-        #(#locals)*
-        #read_members
-        reader.end_structure();
-        #OK(#built)
+        fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+            crate::json::read_structure(reader)
+        }
+
+        fn read_into(
+            reader: &mut crate::json::Reader<'_>,
+            slot: &mut #OPTION<Self>,
+        ) -> crate::json::ReadResult<()> {
+            crate::json::read_structure_into(reader, slot)
+        }
+
+        fn read_members(
+            reader: &mut crate::json::Reader<'_>,
+            #target: &mut Self,
+        ) -> crate::json::ReadResult<()> {
+            let mut entries = reader.begin_structure(#owner)?;
+            #read_members
+            reader.end_structure();
+            #OK(())
+        }
     };
     let entries = plan.fields.iter().map(|field| {
         let member = ident(&field.name);
@@ -77,7 +91,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         writer.end_object();
         #OK(())
     };
-    let json = Moved::from(json_impl(&name, read, write));
+    let json = Moved::from(json_impl_with(&name, read, write));
     let allow = allow_deprecated(plan);
     Ok(quote! {
         #allow
@@ -94,12 +108,24 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
 
 /// `impl Json`: `read` reads one value from `reader`, `write` writes `self` to `writer`.
 fn json_impl(name: &Ident, read: TokenStream, write: TokenStream) -> TokenStream {
-    let (read, write) = (Moved::from(read), Moved::from(write));
-    quote! {
-        impl crate::json::Json for #name {
+    let read = Moved::from(read);
+    json_impl_with(
+        name,
+        quote! {
             fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
                 #read
             }
+        },
+        write,
+    )
+}
+
+/// `impl Json` with the reading methods given whole.
+fn json_impl_with(name: &Ident, read_methods: TokenStream, write: TokenStream) -> TokenStream {
+    let (read_methods, write) = (Moved::from(read_methods), Moved::from(write));
+    quote! {
+        impl crate::json::Json for #name {
+            #read_methods
 
             fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
                 #write
@@ -108,9 +134,24 @@ fn json_impl(name: &Ident, read: TokenStream, write: TokenStream) -> TokenStream
     }
 }
 
-/// The local holding a member while an object is read.
-fn local(field: &FieldPlan) -> Ident {
-    format_ident!("m_{}", unraw(&field.name))
+/// The match arm reading one member into its field of `target`: an optional member
+/// through `member_into` (in place), a required one replaced whole, its default or zero
+/// value when the wire says `null`.
+fn read_arm(plan: &StructPlan, field: &FieldPlan) -> Result<Moved> {
+    let member = ident(&field.name);
+    let wire = &field.member_name;
+    Ok(Moved::from(if field.optional {
+        let read = match codec(&field.ty) {
+            Some(codec) => {
+                quote!(crate::json::member_into_as::<#codec>(reader, #wire, &mut target.#member)?)
+            }
+            None => quote!(crate::json::member_into(reader, #wire, &mut target.#member)?),
+        };
+        quote!(#wire => #read,)
+    } else {
+        let value = required_value(plan, field, read_member(&field.ty, wire))?;
+        quote!(#wire => target.#member = #value,)
+    }))
 }
 
 /// The codec of a type whose own `Json` impl is not its wire form: floats, timestamps in
@@ -167,58 +208,53 @@ pub(super) fn write_member(ty: &RustType, wire: &str, value: &TokenStream) -> To
     }
 }
 
-/// How a member's final value is made from the `Option` read off the wire.
-enum Source {
-    /// The local the visitor filled.
-    Read,
-    /// Nothing was read (the zero value of the whole structure).
-    Nothing,
-}
-
-/// The struct literal: optional members as read, defaulted ones with their default,
-/// required ones with their zero value when absent.
-fn construct(plan: &StructPlan, source: Source) -> Result<TokenStream> {
+/// The zero value of a structure: optional members unset, defaulted ones their default,
+/// the others their own zero value.
+fn construct_zero(plan: &StructPlan) -> Result<TokenStream> {
     let name = ident(&plan.name);
-    let from_wire = matches!(source, Source::Read);
     let mut values = Vec::new();
     for field in &plan.fields {
         let member = ident(&field.name);
-        let read = local(field);
-        let default = match &field.default {
-            Some(default) if !field.optional => {
-                Some(default_expr(&field.ty, default).map_err(|problem| {
-                    Error::shape(
-                        &plan.shape_id,
-                        format!("member `{}`: {problem}", field.member_name),
-                    )
-                })?)
+        let value = if field.optional {
+            quote!(#NONE)
+        } else {
+            match default_of(plan, field)? {
+                Some(default) => default,
+                None => quote!(crate::json::ZeroValue::zero_value()),
             }
-            _ => None,
-        };
-        let default = default.map(|d| {
-            if field.boxed {
-                quote!(#BOX::new(#d))
-            } else {
-                d
-            }
-        });
-        let value = match (from_wire, field.optional, default) {
-            (true, true, _) => quote!(#read),
-            (false, true, _) => quote!(#NONE),
-            (true, false, Some(_)) if is_empty_collection(field.default.as_ref()) => {
-                quote!(#read.unwrap_or_default())
-            }
-            (true, false, Some(default)) if is_cheap(&field.ty) && !field.boxed => {
-                quote!(#read.unwrap_or(#default))
-            }
-            (true, false, Some(default)) => quote!(#read.unwrap_or_else(|| #default)),
-            (false, false, Some(default)) => default,
-            (true, false, None) => quote!(#read.unwrap_or_else(crate::json::ZeroValue::zero_value)),
-            (false, false, None) => quote!(crate::json::ZeroValue::zero_value()),
         };
         values.push(quote!(#member: #value,));
     }
     Ok(quote!(#name { #(#values)* }))
+}
+
+/// A required member's value from the `Option` that `read` gives (`None` for `null`):
+/// its default, else its zero value, when it is `None`.
+fn required_value(plan: &StructPlan, field: &FieldPlan, read: TokenStream) -> Result<TokenStream> {
+    Ok(match default_of(plan, field)? {
+        Some(_) if is_empty_collection(field.default.as_ref()) => quote!(#read.unwrap_or_default()),
+        Some(default) if is_cheap(&field.ty) && !field.boxed => quote!(#read.unwrap_or(#default)),
+        Some(default) => quote!(#read.unwrap_or_else(|| #default)),
+        None => quote!(#read.unwrap_or_else(crate::json::ZeroValue::zero_value)),
+    })
+}
+
+/// The default of a required member, as an expression of its type (boxed when it is).
+fn default_of(plan: &StructPlan, field: &FieldPlan) -> Result<Option<TokenStream>> {
+    let Some(default) = &field.default else {
+        return Ok(None);
+    };
+    let value = default_expr(&field.ty, default).map_err(|problem| {
+        Error::shape(
+            &plan.shape_id,
+            format!("member `{}`: {problem}", field.member_name),
+        )
+    })?;
+    Ok(Some(if field.boxed {
+        quote!(#BOX::new(#value))
+    } else {
+        value
+    }))
 }
 
 /// A default of `[]` or `{}`: the collection's `Default`.

@@ -91,33 +91,47 @@ impl ActiveDirectoryBackupAttributesBuilder {
 }
 impl crate::json::Json for ActiveDirectoryBackupAttributes {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("ActiveDirectoryBackupAttributes")?;
-        let mut m_domain_name: Option<String> = None;
-        let mut m_active_directory_id: Option<String> = None;
-        let mut m_resource_arn: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "DomainName" => {
-                    m_domain_name = crate::json::member(reader, "DomainName")?;
+                    crate::json::member_into(
+                        reader,
+                        "DomainName",
+                        &mut target.domain_name,
+                    )?
                 }
                 "ActiveDirectoryId" => {
-                    m_active_directory_id = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ActiveDirectoryId",
-                    )?;
+                        &mut target.active_directory_id,
+                    )?
                 }
                 "ResourceARN" => {
-                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                    crate::json::member_into(
+                        reader,
+                        "ResourceARN",
+                        &mut target.resource_arn,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(ActiveDirectoryBackupAttributes {
-            domain_name: m_domain_name,
-            active_directory_id: m_active_directory_id,
-            resource_arn: m_resource_arn,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

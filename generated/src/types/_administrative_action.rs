@@ -301,88 +301,95 @@ impl AdministrativeActionBuilder {
 }
 impl crate::json::Json for AdministrativeAction {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("AdministrativeAction")?;
-        let mut m_administrative_action_type: Option<
-            crate::types::AdministrativeActionType,
-        > = None;
-        let mut m_progress_percent: Option<i32> = None;
-        let mut m_request_time: Option<crate::primitives::DateTime> = None;
-        let mut m_status: Option<crate::types::Status> = None;
-        let mut m_target_file_system_values: Option<crate::types::FileSystem> = None;
-        let mut m_failure_details: Option<
-            crate::types::AdministrativeActionFailureDetails,
-        > = None;
-        let mut m_target_volume_values: Option<crate::types::Volume> = None;
-        let mut m_target_snapshot_values: Option<crate::types::Snapshot> = None;
-        let mut m_total_transfer_bytes: Option<i64> = None;
-        let mut m_remaining_transfer_bytes: Option<i64> = None;
-        let mut m_message: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "AdministrativeActionType" => {
-                    m_administrative_action_type = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AdministrativeActionType",
-                    )?;
+                        &mut target.administrative_action_type,
+                    )?
                 }
                 "ProgressPercent" => {
-                    m_progress_percent = crate::json::member(reader, "ProgressPercent")?;
+                    crate::json::member_into(
+                        reader,
+                        "ProgressPercent",
+                        &mut target.progress_percent,
+                    )?
                 }
                 "RequestTime" => {
-                    m_request_time = crate::json::member(reader, "RequestTime")?;
+                    crate::json::member_into(
+                        reader,
+                        "RequestTime",
+                        &mut target.request_time,
+                    )?
                 }
-                "Status" => m_status = crate::json::member(reader, "Status")?,
+                "Status" => {
+                    crate::json::member_into(reader, "Status", &mut target.status)?
+                }
                 "TargetFileSystemValues" => {
-                    m_target_file_system_values = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "TargetFileSystemValues",
-                    )?;
+                        &mut target.target_file_system_values,
+                    )?
                 }
                 "FailureDetails" => {
-                    m_failure_details = crate::json::member(reader, "FailureDetails")?;
+                    crate::json::member_into(
+                        reader,
+                        "FailureDetails",
+                        &mut target.failure_details,
+                    )?
                 }
                 "TargetVolumeValues" => {
-                    m_target_volume_values = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "TargetVolumeValues",
-                    )?;
+                        &mut target.target_volume_values,
+                    )?
                 }
                 "TargetSnapshotValues" => {
-                    m_target_snapshot_values = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "TargetSnapshotValues",
-                    )?;
+                        &mut target.target_snapshot_values,
+                    )?
                 }
                 "TotalTransferBytes" => {
-                    m_total_transfer_bytes = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "TotalTransferBytes",
-                    )?;
+                        &mut target.total_transfer_bytes,
+                    )?
                 }
                 "RemainingTransferBytes" => {
-                    m_remaining_transfer_bytes = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "RemainingTransferBytes",
-                    )?;
+                        &mut target.remaining_transfer_bytes,
+                    )?
                 }
-                "Message" => m_message = crate::json::member(reader, "Message")?,
+                "Message" => {
+                    crate::json::member_into(reader, "Message", &mut target.message)?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(AdministrativeAction {
-            administrative_action_type: m_administrative_action_type,
-            progress_percent: m_progress_percent,
-            request_time: m_request_time,
-            status: m_status,
-            target_file_system_values: m_target_file_system_values,
-            failure_details: m_failure_details,
-            target_volume_values: m_target_volume_values,
-            target_snapshot_values: m_target_snapshot_values,
-            total_transfer_bytes: m_total_transfer_bytes,
-            remaining_transfer_bytes: m_remaining_transfer_bytes,
-            message: m_message,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

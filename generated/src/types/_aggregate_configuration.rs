@@ -71,30 +71,38 @@ impl AggregateConfigurationBuilder {
 }
 impl crate::json::Json for AggregateConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("AggregateConfiguration")?;
-        let mut m_aggregates: Option<Vec<String>> = None;
-        let mut m_total_constituents: Option<i32> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Aggregates" => {
-                    m_aggregates = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "Aggregates")?;
+                    >(reader, "Aggregates", &mut target.aggregates)?
                 }
                 "TotalConstituents" => {
-                    m_total_constituents = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "TotalConstituents",
-                    )?;
+                        &mut target.total_constituents,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(AggregateConfiguration {
-            aggregates: m_aggregates,
-            total_constituents: m_total_constituents,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

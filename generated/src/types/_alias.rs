@@ -69,21 +69,30 @@ impl AliasBuilder {
 }
 impl crate::json::Json for Alias {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Alias")?;
-        let mut m_name: Option<String> = None;
-        let mut m_lifecycle: Option<crate::types::AliasLifecycle> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Name" => m_name = crate::json::member(reader, "Name")?,
-                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "Name" => crate::json::member_into(reader, "Name", &mut target.name)?,
+                "Lifecycle" => {
+                    crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(Alias {
-            name: m_name,
-            lifecycle: m_lifecycle,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -92,21 +92,28 @@ impl AutocommitPeriodBuilder {
 }
 impl crate::json::Json for AutocommitPeriod {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("AutocommitPeriod")?;
-        let mut m_type: Option<crate::types::AutocommitPeriodType> = None;
-        let mut m_value: Option<i32> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Type" => m_type = crate::json::member(reader, "Type")?,
-                "Value" => m_value = crate::json::member(reader, "Value")?,
+                "Type" => crate::json::member_into(reader, "Type", &mut target.r#type)?,
+                "Value" => crate::json::member_into(reader, "Value", &mut target.value)?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(AutocommitPeriod {
-            r#type: m_type,
-            value: m_value,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

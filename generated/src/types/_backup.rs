@@ -517,98 +517,117 @@ impl BackupBuilder {
 }
 impl crate::json::Json for Backup {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Backup")?;
-        let mut m_backup_id: Option<String> = None;
-        let mut m_lifecycle: Option<crate::types::BackupLifecycle> = None;
-        let mut m_failure_details: Option<crate::types::BackupFailureDetails> = None;
-        let mut m_type: Option<crate::types::BackupType> = None;
-        let mut m_progress_percent: Option<i32> = None;
-        let mut m_creation_time: Option<crate::primitives::DateTime> = None;
-        let mut m_kms_key_id: Option<String> = None;
-        let mut m_resource_arn: Option<String> = None;
-        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
-        let mut m_file_system: Option<crate::types::FileSystem> = None;
-        let mut m_directory_information: Option<
-            crate::types::ActiveDirectoryBackupAttributes,
-        > = None;
-        let mut m_owner_id: Option<String> = None;
-        let mut m_source_backup_id: Option<String> = None;
-        let mut m_source_backup_region: Option<String> = None;
-        let mut m_resource_type: Option<crate::types::ResourceType> = None;
-        let mut m_volume: Option<crate::types::Volume> = None;
-        let mut m_size_in_bytes: Option<i64> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "BackupId" => m_backup_id = crate::json::member(reader, "BackupId")?,
-                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
-                "FailureDetails" => {
-                    m_failure_details = crate::json::member(reader, "FailureDetails")?;
+                "BackupId" => {
+                    crate::json::member_into(reader, "BackupId", &mut target.backup_id)?
                 }
-                "Type" => m_type = crate::json::member(reader, "Type")?,
+                "Lifecycle" => {
+                    crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
+                }
+                "FailureDetails" => {
+                    crate::json::member_into(
+                        reader,
+                        "FailureDetails",
+                        &mut target.failure_details,
+                    )?
+                }
+                "Type" => crate::json::member_into(reader, "Type", &mut target.r#type)?,
                 "ProgressPercent" => {
-                    m_progress_percent = crate::json::member(reader, "ProgressPercent")?;
+                    crate::json::member_into(
+                        reader,
+                        "ProgressPercent",
+                        &mut target.progress_percent,
+                    )?
                 }
                 "CreationTime" => {
-                    m_creation_time = crate::json::member(reader, "CreationTime")?;
+                    crate::json::member_into(
+                        reader,
+                        "CreationTime",
+                        &mut target.creation_time,
+                    )?
                 }
-                "KmsKeyId" => m_kms_key_id = crate::json::member(reader, "KmsKeyId")?,
+                "KmsKeyId" => {
+                    crate::json::member_into(reader, "KmsKeyId", &mut target.kms_key_id)?
+                }
                 "ResourceARN" => {
-                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                    crate::json::member_into(
+                        reader,
+                        "ResourceARN",
+                        &mut target.resource_arn,
+                    )?
                 }
                 "Tags" => {
-                    m_tags = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(reader, "Tags")?;
+                    >(reader, "Tags", &mut target.tags)?
                 }
                 "FileSystem" => {
-                    m_file_system = crate::json::member(reader, "FileSystem")?;
+                    crate::json::member_into(
+                        reader,
+                        "FileSystem",
+                        &mut target.file_system,
+                    )?
                 }
                 "DirectoryInformation" => {
-                    m_directory_information = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DirectoryInformation",
-                    )?;
+                        &mut target.directory_information,
+                    )?
                 }
-                "OwnerId" => m_owner_id = crate::json::member(reader, "OwnerId")?,
+                "OwnerId" => {
+                    crate::json::member_into(reader, "OwnerId", &mut target.owner_id)?
+                }
                 "SourceBackupId" => {
-                    m_source_backup_id = crate::json::member(reader, "SourceBackupId")?;
+                    crate::json::member_into(
+                        reader,
+                        "SourceBackupId",
+                        &mut target.source_backup_id,
+                    )?
                 }
                 "SourceBackupRegion" => {
-                    m_source_backup_region = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "SourceBackupRegion",
-                    )?;
+                        &mut target.source_backup_region,
+                    )?
                 }
                 "ResourceType" => {
-                    m_resource_type = crate::json::member(reader, "ResourceType")?;
+                    crate::json::member_into(
+                        reader,
+                        "ResourceType",
+                        &mut target.resource_type,
+                    )?
                 }
-                "Volume" => m_volume = crate::json::member(reader, "Volume")?,
+                "Volume" => {
+                    crate::json::member_into(reader, "Volume", &mut target.volume)?
+                }
                 "SizeInBytes" => {
-                    m_size_in_bytes = crate::json::member(reader, "SizeInBytes")?;
+                    crate::json::member_into(
+                        reader,
+                        "SizeInBytes",
+                        &mut target.size_in_bytes,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(Backup {
-            backup_id: m_backup_id,
-            lifecycle: m_lifecycle,
-            failure_details: m_failure_details,
-            r#type: m_type,
-            progress_percent: m_progress_percent,
-            creation_time: m_creation_time,
-            kms_key_id: m_kms_key_id,
-            resource_arn: m_resource_arn,
-            tags: m_tags,
-            file_system: m_file_system,
-            directory_information: m_directory_information,
-            owner_id: m_owner_id,
-            source_backup_id: m_source_backup_id,
-            source_backup_region: m_source_backup_region,
-            resource_type: m_resource_type,
-            volume: m_volume,
-            size_in_bytes: m_size_in_bytes,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -176,49 +176,64 @@ impl DataRepositoryConfigurationBuilder {
 }
 impl crate::json::Json for DataRepositoryConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("DataRepositoryConfiguration")?;
-        let mut m_lifecycle: Option<crate::types::DataRepositoryLifecycle> = None;
-        let mut m_import_path: Option<String> = None;
-        let mut m_export_path: Option<String> = None;
-        let mut m_imported_file_chunk_size: Option<i32> = None;
-        let mut m_auto_import_policy: Option<crate::types::AutoImportPolicyType> = None;
-        let mut m_failure_details: Option<crate::types::DataRepositoryFailureDetails> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "Lifecycle" => {
+                    crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
+                }
                 "ImportPath" => {
-                    m_import_path = crate::json::member(reader, "ImportPath")?;
+                    crate::json::member_into(
+                        reader,
+                        "ImportPath",
+                        &mut target.import_path,
+                    )?
                 }
                 "ExportPath" => {
-                    m_export_path = crate::json::member(reader, "ExportPath")?;
+                    crate::json::member_into(
+                        reader,
+                        "ExportPath",
+                        &mut target.export_path,
+                    )?
                 }
                 "ImportedFileChunkSize" => {
-                    m_imported_file_chunk_size = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ImportedFileChunkSize",
-                    )?;
+                        &mut target.imported_file_chunk_size,
+                    )?
                 }
                 "AutoImportPolicy" => {
-                    m_auto_import_policy = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AutoImportPolicy",
-                    )?;
+                        &mut target.auto_import_policy,
+                    )?
                 }
                 "FailureDetails" => {
-                    m_failure_details = crate::json::member(reader, "FailureDetails")?;
+                    crate::json::member_into(
+                        reader,
+                        "FailureDetails",
+                        &mut target.failure_details,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(DataRepositoryConfiguration {
-            lifecycle: m_lifecycle,
-            import_path: m_import_path,
-            export_path: m_export_path,
-            imported_file_chunk_size: m_imported_file_chunk_size,
-            auto_import_policy: m_auto_import_policy,
-            failure_details: m_failure_details,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -72,21 +72,28 @@ impl DiskIopsConfigurationBuilder {
 }
 impl crate::json::Json for DiskIopsConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("DiskIopsConfiguration")?;
-        let mut m_mode: Option<crate::types::DiskIopsConfigurationMode> = None;
-        let mut m_iops: Option<i64> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Mode" => m_mode = crate::json::member(reader, "Mode")?,
-                "Iops" => m_iops = crate::json::member(reader, "Iops")?,
+                "Mode" => crate::json::member_into(reader, "Mode", &mut target.mode)?,
+                "Iops" => crate::json::member_into(reader, "Iops", &mut target.iops)?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(DiskIopsConfiguration {
-            mode: m_mode,
-            iops: m_iops,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -586,150 +586,156 @@ impl FileSystemBuilder {
 }
 impl crate::json::Json for FileSystem {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("FileSystem")?;
-        let mut m_owner_id: Option<String> = None;
-        let mut m_creation_time: Option<crate::primitives::DateTime> = None;
-        let mut m_file_system_id: Option<String> = None;
-        let mut m_file_system_type: Option<crate::types::FileSystemType> = None;
-        let mut m_lifecycle: Option<crate::types::FileSystemLifecycle> = None;
-        let mut m_failure_details: Option<crate::types::FileSystemFailureDetails> = None;
-        let mut m_storage_capacity: Option<i32> = None;
-        let mut m_storage_type: Option<crate::types::StorageType> = None;
-        let mut m_vpc_id: Option<String> = None;
-        let mut m_subnet_ids: Option<Vec<String>> = None;
-        let mut m_network_interface_ids: Option<Vec<String>> = None;
-        let mut m_dns_name: Option<String> = None;
-        let mut m_kms_key_id: Option<String> = None;
-        let mut m_resource_arn: Option<String> = None;
-        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
-        let mut m_windows_configuration: Option<
-            crate::types::WindowsFileSystemConfiguration,
-        > = None;
-        let mut m_lustre_configuration: Option<
-            crate::types::LustreFileSystemConfiguration,
-        > = None;
-        let mut m_administrative_actions: Option<
-            Vec<crate::types::AdministrativeAction>,
-        > = None;
-        let mut m_ontap_configuration: Option<
-            crate::types::OntapFileSystemConfiguration,
-        > = None;
-        let mut m_file_system_type_version: Option<String> = None;
-        let mut m_open_zfs_configuration: Option<
-            crate::types::OpenZfsFileSystemConfiguration,
-        > = None;
-        let mut m_network_type: Option<crate::types::NetworkType> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "OwnerId" => m_owner_id = crate::json::member(reader, "OwnerId")?,
+                "OwnerId" => {
+                    crate::json::member_into(reader, "OwnerId", &mut target.owner_id)?
+                }
                 "CreationTime" => {
-                    m_creation_time = crate::json::member(reader, "CreationTime")?;
+                    crate::json::member_into(
+                        reader,
+                        "CreationTime",
+                        &mut target.creation_time,
+                    )?
                 }
                 "FileSystemId" => {
-                    m_file_system_id = crate::json::member(reader, "FileSystemId")?;
+                    crate::json::member_into(
+                        reader,
+                        "FileSystemId",
+                        &mut target.file_system_id,
+                    )?
                 }
                 "FileSystemType" => {
-                    m_file_system_type = crate::json::member(reader, "FileSystemType")?;
+                    crate::json::member_into(
+                        reader,
+                        "FileSystemType",
+                        &mut target.file_system_type,
+                    )?
                 }
-                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "Lifecycle" => {
+                    crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
+                }
                 "FailureDetails" => {
-                    m_failure_details = crate::json::member(reader, "FailureDetails")?;
+                    crate::json::member_into(
+                        reader,
+                        "FailureDetails",
+                        &mut target.failure_details,
+                    )?
                 }
                 "StorageCapacity" => {
-                    m_storage_capacity = crate::json::member(reader, "StorageCapacity")?;
+                    crate::json::member_into(
+                        reader,
+                        "StorageCapacity",
+                        &mut target.storage_capacity,
+                    )?
                 }
                 "StorageType" => {
-                    m_storage_type = crate::json::member(reader, "StorageType")?;
+                    crate::json::member_into(
+                        reader,
+                        "StorageType",
+                        &mut target.storage_type,
+                    )?
                 }
-                "VpcId" => m_vpc_id = crate::json::member(reader, "VpcId")?,
+                "VpcId" => crate::json::member_into(reader, "VpcId", &mut target.vpc_id)?,
                 "SubnetIds" => {
-                    m_subnet_ids = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "SubnetIds")?;
+                    >(reader, "SubnetIds", &mut target.subnet_ids)?
                 }
                 "NetworkInterfaceIds" => {
-                    m_network_interface_ids = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "NetworkInterfaceIds")?;
+                    >(reader, "NetworkInterfaceIds", &mut target.network_interface_ids)?
                 }
-                "DNSName" => m_dns_name = crate::json::member(reader, "DNSName")?,
-                "KmsKeyId" => m_kms_key_id = crate::json::member(reader, "KmsKeyId")?,
+                "DNSName" => {
+                    crate::json::member_into(reader, "DNSName", &mut target.dns_name)?
+                }
+                "KmsKeyId" => {
+                    crate::json::member_into(reader, "KmsKeyId", &mut target.kms_key_id)?
+                }
                 "ResourceARN" => {
-                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                    crate::json::member_into(
+                        reader,
+                        "ResourceARN",
+                        &mut target.resource_arn,
+                    )?
                 }
                 "Tags" => {
-                    m_tags = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(reader, "Tags")?;
+                    >(reader, "Tags", &mut target.tags)?
                 }
                 "WindowsConfiguration" => {
-                    m_windows_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "WindowsConfiguration",
-                    )?;
+                        &mut target.windows_configuration,
+                    )?
                 }
                 "LustreConfiguration" => {
-                    m_lustre_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "LustreConfiguration",
-                    )?;
+                        &mut target.lustre_configuration,
+                    )?
                 }
                 "AdministrativeActions" => {
-                    m_administrative_actions = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::AdministrativeAction>,
                         >,
-                    >(reader, "AdministrativeActions")?;
+                    >(
+                        reader,
+                        "AdministrativeActions",
+                        &mut target.administrative_actions,
+                    )?
                 }
                 "OntapConfiguration" => {
-                    m_ontap_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "OntapConfiguration",
-                    )?;
+                        &mut target.ontap_configuration,
+                    )?
                 }
                 "FileSystemTypeVersion" => {
-                    m_file_system_type_version = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "FileSystemTypeVersion",
-                    )?;
+                        &mut target.file_system_type_version,
+                    )?
                 }
                 "OpenZFSConfiguration" => {
-                    m_open_zfs_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "OpenZFSConfiguration",
-                    )?;
+                        &mut target.open_zfs_configuration,
+                    )?
                 }
                 "NetworkType" => {
-                    m_network_type = crate::json::member(reader, "NetworkType")?;
+                    crate::json::member_into(
+                        reader,
+                        "NetworkType",
+                        &mut target.network_type,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(FileSystem {
-            owner_id: m_owner_id,
-            creation_time: m_creation_time,
-            file_system_id: m_file_system_id,
-            file_system_type: m_file_system_type,
-            lifecycle: m_lifecycle,
-            failure_details: m_failure_details,
-            storage_capacity: m_storage_capacity,
-            storage_type: m_storage_type,
-            vpc_id: m_vpc_id,
-            subnet_ids: m_subnet_ids,
-            network_interface_ids: m_network_interface_ids,
-            dns_name: m_dns_name,
-            kms_key_id: m_kms_key_id,
-            resource_arn: m_resource_arn,
-            tags: m_tags,
-            windows_configuration: m_windows_configuration,
-            lustre_configuration: m_lustre_configuration,
-            administrative_actions: m_administrative_actions,
-            ontap_configuration: m_ontap_configuration,
-            file_system_type_version: m_file_system_type_version,
-            open_zfs_configuration: m_open_zfs_configuration,
-            network_type: m_network_type,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

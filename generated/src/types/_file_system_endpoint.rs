@@ -95,32 +95,39 @@ impl FileSystemEndpointBuilder {
 }
 impl crate::json::Json for FileSystemEndpoint {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("FileSystemEndpoint")?;
-        let mut m_dns_name: Option<String> = None;
-        let mut m_ip_addresses: Option<Vec<String>> = None;
-        let mut m_ipv6_addresses: Option<Vec<String>> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "DNSName" => m_dns_name = crate::json::member(reader, "DNSName")?,
+                "DNSName" => {
+                    crate::json::member_into(reader, "DNSName", &mut target.dns_name)?
+                }
                 "IpAddresses" => {
-                    m_ip_addresses = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "IpAddresses")?;
+                    >(reader, "IpAddresses", &mut target.ip_addresses)?
                 }
                 "Ipv6Addresses" => {
-                    m_ipv6_addresses = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "Ipv6Addresses")?;
+                    >(reader, "Ipv6Addresses", &mut target.ipv6_addresses)?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(FileSystemEndpoint {
-            dns_name: m_dns_name,
-            ip_addresses: m_ip_addresses,
-            ipv6_addresses: m_ipv6_addresses,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

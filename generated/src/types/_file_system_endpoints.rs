@@ -75,23 +75,40 @@ impl FileSystemEndpointsBuilder {
 }
 impl crate::json::Json for FileSystemEndpoints {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("FileSystemEndpoints")?;
-        let mut m_intercluster: Option<crate::types::FileSystemEndpoint> = None;
-        let mut m_management: Option<crate::types::FileSystemEndpoint> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "Intercluster" => {
-                    m_intercluster = crate::json::member(reader, "Intercluster")?;
+                    crate::json::member_into(
+                        reader,
+                        "Intercluster",
+                        &mut target.intercluster,
+                    )?
                 }
-                "Management" => m_management = crate::json::member(reader, "Management")?,
+                "Management" => {
+                    crate::json::member_into(
+                        reader,
+                        "Management",
+                        &mut target.management,
+                    )?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(FileSystemEndpoints {
-            intercluster: m_intercluster,
-            management: m_management,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -94,22 +94,29 @@ impl FileSystemLustreMetadataConfigurationBuilder {
 }
 impl crate::json::Json for FileSystemLustreMetadataConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader
             .begin_structure("FileSystemLustreMetadataConfiguration")?;
-        let mut m_iops: Option<i32> = None;
-        let mut m_mode: Option<crate::types::MetadataConfigurationMode> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Iops" => m_iops = crate::json::member(reader, "Iops")?,
-                "Mode" => m_mode = crate::json::member(reader, "Mode")?,
+                "Iops" => crate::json::member_into(reader, "Iops", &mut target.iops)?,
+                "Mode" => crate::json::member_into(reader, "Mode", &mut target.mode)?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(FileSystemLustreMetadataConfiguration {
-            iops: m_iops,
-            mode: m_mode,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -457,137 +457,138 @@ impl LustreFileSystemConfigurationBuilder {
 }
 impl crate::json::Json for LustreFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreFileSystemConfiguration")?;
-        let mut m_weekly_maintenance_start_time: Option<String> = None;
-        let mut m_data_repository_configuration: Option<
-            crate::types::DataRepositoryConfiguration,
-        > = None;
-        let mut m_deployment_type: Option<crate::types::LustreDeploymentType> = None;
-        let mut m_per_unit_storage_throughput: Option<i32> = None;
-        let mut m_mount_name: Option<String> = None;
-        let mut m_daily_automatic_backup_start_time: Option<String> = None;
-        let mut m_automatic_backup_retention_days: Option<i32> = None;
-        let mut m_copy_tags_to_backups: Option<bool> = None;
-        let mut m_drive_cache_type: Option<crate::types::DriveCacheType> = None;
-        let mut m_data_compression_type: Option<crate::types::DataCompressionType> = None;
-        let mut m_log_configuration: Option<crate::types::LustreLogConfiguration> = None;
-        let mut m_root_squash_configuration: Option<
-            crate::types::LustreRootSquashConfiguration,
-        > = None;
-        let mut m_metadata_configuration: Option<
-            crate::types::FileSystemLustreMetadataConfiguration,
-        > = None;
-        let mut m_efa_enabled: Option<bool> = None;
-        let mut m_throughput_capacity: Option<i32> = None;
-        let mut m_data_read_cache_configuration: Option<
-            crate::types::LustreReadCacheConfiguration,
-        > = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "WeeklyMaintenanceStartTime" => {
-                    m_weekly_maintenance_start_time = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "WeeklyMaintenanceStartTime",
-                    )?;
+                        &mut target.weekly_maintenance_start_time,
+                    )?
                 }
                 "DataRepositoryConfiguration" => {
-                    m_data_repository_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DataRepositoryConfiguration",
-                    )?;
+                        &mut target.data_repository_configuration,
+                    )?
                 }
                 "DeploymentType" => {
-                    m_deployment_type = crate::json::member(reader, "DeploymentType")?;
+                    crate::json::member_into(
+                        reader,
+                        "DeploymentType",
+                        &mut target.deployment_type,
+                    )?
                 }
                 "PerUnitStorageThroughput" => {
-                    m_per_unit_storage_throughput = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "PerUnitStorageThroughput",
-                    )?;
+                        &mut target.per_unit_storage_throughput,
+                    )?
                 }
-                "MountName" => m_mount_name = crate::json::member(reader, "MountName")?,
+                "MountName" => {
+                    crate::json::member_into(
+                        reader,
+                        "MountName",
+                        &mut target.mount_name,
+                    )?
+                }
                 "DailyAutomaticBackupStartTime" => {
-                    m_daily_automatic_backup_start_time = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DailyAutomaticBackupStartTime",
-                    )?;
+                        &mut target.daily_automatic_backup_start_time,
+                    )?
                 }
                 "AutomaticBackupRetentionDays" => {
-                    m_automatic_backup_retention_days = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AutomaticBackupRetentionDays",
-                    )?;
+                        &mut target.automatic_backup_retention_days,
+                    )?
                 }
                 "CopyTagsToBackups" => {
-                    m_copy_tags_to_backups = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "CopyTagsToBackups",
-                    )?;
+                        &mut target.copy_tags_to_backups,
+                    )?
                 }
                 "DriveCacheType" => {
-                    m_drive_cache_type = crate::json::member(reader, "DriveCacheType")?;
+                    crate::json::member_into(
+                        reader,
+                        "DriveCacheType",
+                        &mut target.drive_cache_type,
+                    )?
                 }
                 "DataCompressionType" => {
-                    m_data_compression_type = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DataCompressionType",
-                    )?;
+                        &mut target.data_compression_type,
+                    )?
                 }
                 "LogConfiguration" => {
-                    m_log_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "LogConfiguration",
-                    )?;
+                        &mut target.log_configuration,
+                    )?
                 }
                 "RootSquashConfiguration" => {
-                    m_root_squash_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "RootSquashConfiguration",
-                    )?;
+                        &mut target.root_squash_configuration,
+                    )?
                 }
                 "MetadataConfiguration" => {
-                    m_metadata_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "MetadataConfiguration",
-                    )?;
+                        &mut target.metadata_configuration,
+                    )?
                 }
                 "EfaEnabled" => {
-                    m_efa_enabled = crate::json::member(reader, "EfaEnabled")?;
+                    crate::json::member_into(
+                        reader,
+                        "EfaEnabled",
+                        &mut target.efa_enabled,
+                    )?
                 }
                 "ThroughputCapacity" => {
-                    m_throughput_capacity = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ThroughputCapacity",
-                    )?;
+                        &mut target.throughput_capacity,
+                    )?
                 }
                 "DataReadCacheConfiguration" => {
-                    m_data_read_cache_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DataReadCacheConfiguration",
-                    )?;
+                        &mut target.data_read_cache_configuration,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(LustreFileSystemConfiguration {
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            data_repository_configuration: m_data_repository_configuration,
-            deployment_type: m_deployment_type,
-            per_unit_storage_throughput: m_per_unit_storage_throughput,
-            mount_name: m_mount_name,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            drive_cache_type: m_drive_cache_type,
-            data_compression_type: m_data_compression_type,
-            log_configuration: m_log_configuration,
-            root_squash_configuration: m_root_squash_configuration,
-            metadata_configuration: m_metadata_configuration,
-            efa_enabled: m_efa_enabled,
-            throughput_capacity: m_throughput_capacity,
-            data_read_cache_configuration: m_data_read_cache_configuration,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -92,23 +92,34 @@ impl LustreLogConfigurationBuilder {
 }
 impl crate::json::Json for LustreLogConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreLogConfiguration")?;
-        let mut m_level: Option<crate::types::LustreAccessAuditLogLevel> = None;
-        let mut m_destination: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Level" => m_level = crate::json::member(reader, "Level")?,
+                "Level" => crate::json::member_into(reader, "Level", &mut target.level)?,
                 "Destination" => {
-                    m_destination = crate::json::member(reader, "Destination")?;
+                    crate::json::member_into(
+                        reader,
+                        "Destination",
+                        &mut target.destination,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(LustreLogConfiguration {
-            level: m_level,
-            destination: m_destination,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

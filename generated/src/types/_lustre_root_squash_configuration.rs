@@ -71,27 +71,38 @@ impl LustreRootSquashConfigurationBuilder {
 }
 impl crate::json::Json for LustreRootSquashConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreRootSquashConfiguration")?;
-        let mut m_root_squash: Option<String> = None;
-        let mut m_no_squash_nids: Option<Vec<String>> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "RootSquash" => {
-                    m_root_squash = crate::json::member(reader, "RootSquash")?;
+                    crate::json::member_into(
+                        reader,
+                        "RootSquash",
+                        &mut target.root_squash,
+                    )?
                 }
                 "NoSquashNids" => {
-                    m_no_squash_nids = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "NoSquashNids")?;
+                    >(reader, "NoSquashNids", &mut target.no_squash_nids)?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(LustreRootSquashConfiguration {
-            root_squash: m_root_squash,
-            no_squash_nids: m_no_squash_nids,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

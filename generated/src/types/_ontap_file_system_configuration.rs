@@ -425,113 +425,114 @@ impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
 }
 impl crate::json::Json for OntapFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OntapFileSystemConfiguration")?;
-        let mut m_automatic_backup_retention_days: Option<i32> = None;
-        let mut m_daily_automatic_backup_start_time: Option<String> = None;
-        let mut m_deployment_type: Option<crate::types::OntapDeploymentType> = None;
-        let mut m_endpoint_ip_address_range: Option<String> = None;
-        let mut m_endpoints: Option<crate::types::FileSystemEndpoints> = None;
-        let mut m_disk_iops_configuration: Option<crate::types::DiskIopsConfiguration> = None;
-        let mut m_preferred_subnet_id: Option<String> = None;
-        let mut m_route_table_ids: Option<Vec<String>> = None;
-        let mut m_throughput_capacity: Option<i32> = None;
-        let mut m_weekly_maintenance_start_time: Option<String> = None;
-        let mut m_fsx_admin_password: Option<String> = None;
-        let mut m_ha_pairs: Option<i32> = None;
-        let mut m_throughput_capacity_per_ha_pair: Option<i32> = None;
-        let mut m_endpoint_ipv6_address_range: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "AutomaticBackupRetentionDays" => {
-                    m_automatic_backup_retention_days = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AutomaticBackupRetentionDays",
-                    )?;
+                        &mut target.automatic_backup_retention_days,
+                    )?
                 }
                 "DailyAutomaticBackupStartTime" => {
-                    m_daily_automatic_backup_start_time = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DailyAutomaticBackupStartTime",
-                    )?;
+                        &mut target.daily_automatic_backup_start_time,
+                    )?
                 }
                 "DeploymentType" => {
-                    m_deployment_type = crate::json::member(reader, "DeploymentType")?;
+                    crate::json::member_into(
+                        reader,
+                        "DeploymentType",
+                        &mut target.deployment_type,
+                    )?
                 }
                 "EndpointIpAddressRange" => {
-                    m_endpoint_ip_address_range = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "EndpointIpAddressRange",
-                    )?;
+                        &mut target.endpoint_ip_address_range,
+                    )?
                 }
-                "Endpoints" => m_endpoints = crate::json::member(reader, "Endpoints")?,
+                "Endpoints" => {
+                    crate::json::member_into(reader, "Endpoints", &mut target.endpoints)?
+                }
                 "DiskIopsConfiguration" => {
-                    m_disk_iops_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DiskIopsConfiguration",
-                    )?;
+                        &mut target.disk_iops_configuration,
+                    )?
                 }
                 "PreferredSubnetId" => {
-                    m_preferred_subnet_id = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "PreferredSubnetId",
-                    )?;
+                        &mut target.preferred_subnet_id,
+                    )?
                 }
                 "RouteTableIds" => {
-                    m_route_table_ids = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "RouteTableIds")?;
+                    >(reader, "RouteTableIds", &mut target.route_table_ids)?
                 }
                 "ThroughputCapacity" => {
-                    m_throughput_capacity = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ThroughputCapacity",
-                    )?;
+                        &mut target.throughput_capacity,
+                    )?
                 }
                 "WeeklyMaintenanceStartTime" => {
-                    m_weekly_maintenance_start_time = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "WeeklyMaintenanceStartTime",
-                    )?;
+                        &mut target.weekly_maintenance_start_time,
+                    )?
                 }
                 "FsxAdminPassword" => {
-                    m_fsx_admin_password = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "FsxAdminPassword",
-                    )?;
+                        &mut target.fsx_admin_password,
+                    )?
                 }
-                "HAPairs" => m_ha_pairs = crate::json::member(reader, "HAPairs")?,
+                "HAPairs" => {
+                    crate::json::member_into(reader, "HAPairs", &mut target.ha_pairs)?
+                }
                 "ThroughputCapacityPerHAPair" => {
-                    m_throughput_capacity_per_ha_pair = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ThroughputCapacityPerHAPair",
-                    )?;
+                        &mut target.throughput_capacity_per_ha_pair,
+                    )?
                 }
                 "EndpointIpv6AddressRange" => {
-                    m_endpoint_ipv6_address_range = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "EndpointIpv6AddressRange",
-                    )?;
+                        &mut target.endpoint_ipv6_address_range,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OntapFileSystemConfiguration {
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            deployment_type: m_deployment_type,
-            endpoint_ip_address_range: m_endpoint_ip_address_range,
-            endpoints: m_endpoints,
-            disk_iops_configuration: m_disk_iops_configuration,
-            preferred_subnet_id: m_preferred_subnet_id,
-            route_table_ids: m_route_table_ids,
-            throughput_capacity: m_throughput_capacity,
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            fsx_admin_password: m_fsx_admin_password,
-            ha_pairs: m_ha_pairs,
-            throughput_capacity_per_ha_pair: m_throughput_capacity_per_ha_pair,
-            endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -416,118 +416,132 @@ impl OntapVolumeConfigurationBuilder {
 }
 impl crate::json::Json for OntapVolumeConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OntapVolumeConfiguration")?;
-        let mut m_flex_cache_endpoint_type: Option<
-            crate::types::FlexCacheEndpointType,
-        > = None;
-        let mut m_junction_path: Option<String> = None;
-        let mut m_security_style: Option<crate::types::SecurityStyle> = None;
-        let mut m_size_in_megabytes: Option<i32> = None;
-        let mut m_storage_efficiency_enabled: Option<bool> = None;
-        let mut m_storage_virtual_machine_id: Option<String> = None;
-        let mut m_storage_virtual_machine_root: Option<bool> = None;
-        let mut m_tiering_policy: Option<crate::types::TieringPolicy> = None;
-        let mut m_uuid: Option<String> = None;
-        let mut m_ontap_volume_type: Option<crate::types::OntapVolumeType> = None;
-        let mut m_snapshot_policy: Option<String> = None;
-        let mut m_copy_tags_to_backups: Option<bool> = None;
-        let mut m_snaplock_configuration: Option<crate::types::SnaplockConfiguration> = None;
-        let mut m_volume_style: Option<crate::types::VolumeStyle> = None;
-        let mut m_aggregate_configuration: Option<
-            crate::types::AggregateConfiguration,
-        > = None;
-        let mut m_size_in_bytes: Option<i64> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "FlexCacheEndpointType" => {
-                    m_flex_cache_endpoint_type = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "FlexCacheEndpointType",
-                    )?;
+                        &mut target.flex_cache_endpoint_type,
+                    )?
                 }
                 "JunctionPath" => {
-                    m_junction_path = crate::json::member(reader, "JunctionPath")?;
+                    crate::json::member_into(
+                        reader,
+                        "JunctionPath",
+                        &mut target.junction_path,
+                    )?
                 }
                 "SecurityStyle" => {
-                    m_security_style = crate::json::member(reader, "SecurityStyle")?;
+                    crate::json::member_into(
+                        reader,
+                        "SecurityStyle",
+                        &mut target.security_style,
+                    )?
                 }
                 "SizeInMegabytes" => {
-                    m_size_in_megabytes = crate::json::member(reader, "SizeInMegabytes")?;
+                    crate::json::member_into(
+                        reader,
+                        "SizeInMegabytes",
+                        &mut target.size_in_megabytes,
+                    )?
                 }
                 "StorageEfficiencyEnabled" => {
-                    m_storage_efficiency_enabled = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "StorageEfficiencyEnabled",
-                    )?;
+                        &mut target.storage_efficiency_enabled,
+                    )?
                 }
                 "StorageVirtualMachineId" => {
-                    m_storage_virtual_machine_id = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "StorageVirtualMachineId",
-                    )?;
+                        &mut target.storage_virtual_machine_id,
+                    )?
                 }
                 "StorageVirtualMachineRoot" => {
-                    m_storage_virtual_machine_root = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "StorageVirtualMachineRoot",
-                    )?;
+                        &mut target.storage_virtual_machine_root,
+                    )?
                 }
                 "TieringPolicy" => {
-                    m_tiering_policy = crate::json::member(reader, "TieringPolicy")?;
+                    crate::json::member_into(
+                        reader,
+                        "TieringPolicy",
+                        &mut target.tiering_policy,
+                    )?
                 }
-                "UUID" => m_uuid = crate::json::member(reader, "UUID")?,
+                "UUID" => crate::json::member_into(reader, "UUID", &mut target.uuid)?,
                 "OntapVolumeType" => {
-                    m_ontap_volume_type = crate::json::member(reader, "OntapVolumeType")?;
+                    crate::json::member_into(
+                        reader,
+                        "OntapVolumeType",
+                        &mut target.ontap_volume_type,
+                    )?
                 }
                 "SnapshotPolicy" => {
-                    m_snapshot_policy = crate::json::member(reader, "SnapshotPolicy")?;
+                    crate::json::member_into(
+                        reader,
+                        "SnapshotPolicy",
+                        &mut target.snapshot_policy,
+                    )?
                 }
                 "CopyTagsToBackups" => {
-                    m_copy_tags_to_backups = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "CopyTagsToBackups",
-                    )?;
+                        &mut target.copy_tags_to_backups,
+                    )?
                 }
                 "SnaplockConfiguration" => {
-                    m_snaplock_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "SnaplockConfiguration",
-                    )?;
+                        &mut target.snaplock_configuration,
+                    )?
                 }
                 "VolumeStyle" => {
-                    m_volume_style = crate::json::member(reader, "VolumeStyle")?;
+                    crate::json::member_into(
+                        reader,
+                        "VolumeStyle",
+                        &mut target.volume_style,
+                    )?
                 }
                 "AggregateConfiguration" => {
-                    m_aggregate_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AggregateConfiguration",
-                    )?;
+                        &mut target.aggregate_configuration,
+                    )?
                 }
                 "SizeInBytes" => {
-                    m_size_in_bytes = crate::json::member(reader, "SizeInBytes")?;
+                    crate::json::member_into(
+                        reader,
+                        "SizeInBytes",
+                        &mut target.size_in_bytes,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OntapVolumeConfiguration {
-            flex_cache_endpoint_type: m_flex_cache_endpoint_type,
-            junction_path: m_junction_path,
-            security_style: m_security_style,
-            size_in_megabytes: m_size_in_megabytes,
-            storage_efficiency_enabled: m_storage_efficiency_enabled,
-            storage_virtual_machine_id: m_storage_virtual_machine_id,
-            storage_virtual_machine_root: m_storage_virtual_machine_root,
-            tiering_policy: m_tiering_policy,
-            uuid: m_uuid,
-            ontap_volume_type: m_ontap_volume_type,
-            snapshot_policy: m_snapshot_policy,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            snaplock_configuration: m_snaplock_configuration,
-            volume_style: m_volume_style,
-            aggregate_configuration: m_aggregate_configuration,
-            size_in_bytes: m_size_in_bytes,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

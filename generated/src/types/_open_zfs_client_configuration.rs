@@ -107,25 +107,34 @@ impl OpenZfsClientConfigurationBuilder {
 }
 impl crate::json::Json for OpenZfsClientConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsClientConfiguration")?;
-        let mut m_clients: Option<String> = None;
-        let mut m_options: Option<Vec<String>> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Clients" => m_clients = crate::json::member(reader, "Clients")?,
+                "Clients" => {
+                    crate::json::member_into(reader, "Clients", &mut target.clients)?
+                }
                 "Options" => {
-                    m_options = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "Options")?;
+                    >(reader, "Options", &mut target.options)?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OpenZfsClientConfiguration {
-            clients: m_clients,
-            options: m_options,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

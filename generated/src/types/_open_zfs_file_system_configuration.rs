@@ -413,138 +413,136 @@ impl OpenZfsFileSystemConfigurationBuilder {
 }
 impl crate::json::Json for OpenZfsFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsFileSystemConfiguration")?;
-        let mut m_automatic_backup_retention_days: Option<i32> = None;
-        let mut m_copy_tags_to_backups: Option<bool> = None;
-        let mut m_copy_tags_to_volumes: Option<bool> = None;
-        let mut m_daily_automatic_backup_start_time: Option<String> = None;
-        let mut m_deployment_type: Option<crate::types::OpenZfsDeploymentType> = None;
-        let mut m_throughput_capacity: Option<i32> = None;
-        let mut m_weekly_maintenance_start_time: Option<String> = None;
-        let mut m_disk_iops_configuration: Option<crate::types::DiskIopsConfiguration> = None;
-        let mut m_root_volume_id: Option<String> = None;
-        let mut m_preferred_subnet_id: Option<String> = None;
-        let mut m_endpoint_ip_address_range: Option<String> = None;
-        let mut m_endpoint_ipv6_address_range: Option<String> = None;
-        let mut m_route_table_ids: Option<Vec<String>> = None;
-        let mut m_endpoint_ip_address: Option<String> = None;
-        let mut m_endpoint_ipv6_address: Option<String> = None;
-        let mut m_read_cache_configuration: Option<
-            crate::types::OpenZfsReadCacheConfiguration,
-        > = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "AutomaticBackupRetentionDays" => {
-                    m_automatic_backup_retention_days = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AutomaticBackupRetentionDays",
-                    )?;
+                        &mut target.automatic_backup_retention_days,
+                    )?
                 }
                 "CopyTagsToBackups" => {
-                    m_copy_tags_to_backups = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "CopyTagsToBackups",
-                    )?;
+                        &mut target.copy_tags_to_backups,
+                    )?
                 }
                 "CopyTagsToVolumes" => {
-                    m_copy_tags_to_volumes = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "CopyTagsToVolumes",
-                    )?;
+                        &mut target.copy_tags_to_volumes,
+                    )?
                 }
                 "DailyAutomaticBackupStartTime" => {
-                    m_daily_automatic_backup_start_time = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DailyAutomaticBackupStartTime",
-                    )?;
+                        &mut target.daily_automatic_backup_start_time,
+                    )?
                 }
                 "DeploymentType" => {
-                    m_deployment_type = crate::json::member(reader, "DeploymentType")?;
+                    crate::json::member_into(
+                        reader,
+                        "DeploymentType",
+                        &mut target.deployment_type,
+                    )?
                 }
                 "ThroughputCapacity" => {
-                    m_throughput_capacity = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ThroughputCapacity",
-                    )?;
+                        &mut target.throughput_capacity,
+                    )?
                 }
                 "WeeklyMaintenanceStartTime" => {
-                    m_weekly_maintenance_start_time = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "WeeklyMaintenanceStartTime",
-                    )?;
+                        &mut target.weekly_maintenance_start_time,
+                    )?
                 }
                 "DiskIopsConfiguration" => {
-                    m_disk_iops_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DiskIopsConfiguration",
-                    )?;
+                        &mut target.disk_iops_configuration,
+                    )?
                 }
                 "RootVolumeId" => {
-                    m_root_volume_id = crate::json::member(reader, "RootVolumeId")?;
+                    crate::json::member_into(
+                        reader,
+                        "RootVolumeId",
+                        &mut target.root_volume_id,
+                    )?
                 }
                 "PreferredSubnetId" => {
-                    m_preferred_subnet_id = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "PreferredSubnetId",
-                    )?;
+                        &mut target.preferred_subnet_id,
+                    )?
                 }
                 "EndpointIpAddressRange" => {
-                    m_endpoint_ip_address_range = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "EndpointIpAddressRange",
-                    )?;
+                        &mut target.endpoint_ip_address_range,
+                    )?
                 }
                 "EndpointIpv6AddressRange" => {
-                    m_endpoint_ipv6_address_range = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "EndpointIpv6AddressRange",
-                    )?;
+                        &mut target.endpoint_ipv6_address_range,
+                    )?
                 }
                 "RouteTableIds" => {
-                    m_route_table_ids = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "RouteTableIds")?;
+                    >(reader, "RouteTableIds", &mut target.route_table_ids)?
                 }
                 "EndpointIpAddress" => {
-                    m_endpoint_ip_address = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "EndpointIpAddress",
-                    )?;
+                        &mut target.endpoint_ip_address,
+                    )?
                 }
                 "EndpointIpv6Address" => {
-                    m_endpoint_ipv6_address = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "EndpointIpv6Address",
-                    )?;
+                        &mut target.endpoint_ipv6_address,
+                    )?
                 }
                 "ReadCacheConfiguration" => {
-                    m_read_cache_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ReadCacheConfiguration",
-                    )?;
+                        &mut target.read_cache_configuration,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OpenZfsFileSystemConfiguration {
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            copy_tags_to_volumes: m_copy_tags_to_volumes,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            deployment_type: m_deployment_type,
-            throughput_capacity: m_throughput_capacity,
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            disk_iops_configuration: m_disk_iops_configuration,
-            root_volume_id: m_root_volume_id,
-            preferred_subnet_id: m_preferred_subnet_id,
-            endpoint_ip_address_range: m_endpoint_ip_address_range,
-            endpoint_ipv6_address_range: m_endpoint_ipv6_address_range,
-            route_table_ids: m_route_table_ids,
-            endpoint_ip_address: m_endpoint_ip_address,
-            endpoint_ipv6_address: m_endpoint_ipv6_address,
-            read_cache_configuration: m_read_cache_configuration,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

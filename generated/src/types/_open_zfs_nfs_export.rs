@@ -77,26 +77,33 @@ impl OpenZfsNfsExportBuilder {
 }
 impl crate::json::Json for OpenZfsNfsExport {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsNfsExport")?;
-        let mut m_client_configurations: Option<
-            Vec<crate::types::OpenZfsClientConfiguration>,
-        > = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ClientConfigurations" => {
-                    m_client_configurations = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
                         >,
-                    >(reader, "ClientConfigurations")?;
+                    >(reader, "ClientConfigurations", &mut target.client_configurations)?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OpenZfsNfsExport {
-            client_configurations: m_client_configurations,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

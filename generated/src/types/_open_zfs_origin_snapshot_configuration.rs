@@ -72,25 +72,40 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
 }
 impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsOriginSnapshotConfiguration")?;
-        let mut m_snapshot_arn: Option<String> = None;
-        let mut m_copy_strategy: Option<crate::types::OpenZfsCopyStrategy> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "SnapshotARN" => {
-                    m_snapshot_arn = crate::json::member(reader, "SnapshotARN")?;
+                    crate::json::member_into(
+                        reader,
+                        "SnapshotARN",
+                        &mut target.snapshot_arn,
+                    )?
                 }
                 "CopyStrategy" => {
-                    m_copy_strategy = crate::json::member(reader, "CopyStrategy")?;
+                    crate::json::member_into(
+                        reader,
+                        "CopyStrategy",
+                        &mut target.copy_strategy,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OpenZfsOriginSnapshotConfiguration {
-            snapshot_arn: m_snapshot_arn,
-            copy_strategy: m_copy_strategy,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -75,23 +75,36 @@ impl OpenZfsReadCacheConfigurationBuilder {
 }
 impl crate::json::Json for OpenZfsReadCacheConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsReadCacheConfiguration")?;
-        let mut m_sizing_mode: Option<crate::types::OpenZfsReadCacheSizingMode> = None;
-        let mut m_size_gib: Option<i32> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "SizingMode" => {
-                    m_sizing_mode = crate::json::member(reader, "SizingMode")?;
+                    crate::json::member_into(
+                        reader,
+                        "SizingMode",
+                        &mut target.sizing_mode,
+                    )?
                 }
-                "SizeGiB" => m_size_gib = crate::json::member(reader, "SizeGiB")?,
+                "SizeGiB" => {
+                    crate::json::member_into(reader, "SizeGiB", &mut target.size_gib)?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OpenZfsReadCacheConfiguration {
-            sizing_mode: m_sizing_mode,
-            size_gib: m_size_gib,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

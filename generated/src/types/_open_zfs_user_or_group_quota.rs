@@ -147,29 +147,35 @@ impl OpenZfsUserOrGroupQuotaBuilder {
 }
 impl crate::json::Json for OpenZfsUserOrGroupQuota {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsUserOrGroupQuota")?;
-        let mut m_type: Option<crate::types::OpenZfsQuotaType> = None;
-        let mut m_id: Option<i32> = None;
-        let mut m_storage_capacity_quota_gib: Option<i32> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Type" => m_type = crate::json::member(reader, "Type")?,
-                "Id" => m_id = crate::json::member(reader, "Id")?,
+                "Type" => crate::json::member_into(reader, "Type", &mut target.r#type)?,
+                "Id" => crate::json::member_into(reader, "Id", &mut target.id)?,
                 "StorageCapacityQuotaGiB" => {
-                    m_storage_capacity_quota_gib = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "StorageCapacityQuotaGiB",
-                    )?;
+                        &mut target.storage_capacity_quota_gib,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OpenZfsUserOrGroupQuota {
-            r#type: m_type,
-            id: m_id,
-            storage_capacity_quota_gib: m_storage_capacity_quota_gib,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

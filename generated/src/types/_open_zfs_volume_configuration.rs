@@ -459,147 +459,148 @@ impl OpenZfsVolumeConfigurationBuilder {
 }
 impl crate::json::Json for OpenZfsVolumeConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsVolumeConfiguration")?;
-        let mut m_parent_volume_id: Option<String> = None;
-        let mut m_volume_path: Option<String> = None;
-        let mut m_storage_capacity_reservation_gib: Option<i32> = None;
-        let mut m_storage_capacity_quota_gib: Option<i32> = None;
-        let mut m_record_size_kib: Option<i32> = None;
-        let mut m_data_compression_type: Option<
-            crate::types::OpenZfsDataCompressionType,
-        > = None;
-        let mut m_copy_tags_to_snapshots: Option<bool> = None;
-        let mut m_origin_snapshot: Option<
-            crate::types::OpenZfsOriginSnapshotConfiguration,
-        > = None;
-        let mut m_read_only: Option<bool> = None;
-        let mut m_nfs_exports: Option<Vec<crate::types::OpenZfsNfsExport>> = None;
-        let mut m_user_and_group_quotas: Option<
-            Vec<crate::types::OpenZfsUserOrGroupQuota>,
-        > = None;
-        let mut m_restore_to_snapshot: Option<String> = None;
-        let mut m_delete_intermediate_snaphots: Option<bool> = None;
-        let mut m_delete_cloned_volumes: Option<bool> = None;
-        let mut m_delete_intermediate_data: Option<bool> = None;
-        let mut m_source_snapshot_arn: Option<String> = None;
-        let mut m_destination_snapshot: Option<String> = None;
-        let mut m_copy_strategy: Option<crate::types::OpenZfsCopyStrategy> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ParentVolumeId" => {
-                    m_parent_volume_id = crate::json::member(reader, "ParentVolumeId")?;
+                    crate::json::member_into(
+                        reader,
+                        "ParentVolumeId",
+                        &mut target.parent_volume_id,
+                    )?
                 }
                 "VolumePath" => {
-                    m_volume_path = crate::json::member(reader, "VolumePath")?;
+                    crate::json::member_into(
+                        reader,
+                        "VolumePath",
+                        &mut target.volume_path,
+                    )?
                 }
                 "StorageCapacityReservationGiB" => {
-                    m_storage_capacity_reservation_gib = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "StorageCapacityReservationGiB",
-                    )?;
+                        &mut target.storage_capacity_reservation_gib,
+                    )?
                 }
                 "StorageCapacityQuotaGiB" => {
-                    m_storage_capacity_quota_gib = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "StorageCapacityQuotaGiB",
-                    )?;
+                        &mut target.storage_capacity_quota_gib,
+                    )?
                 }
                 "RecordSizeKiB" => {
-                    m_record_size_kib = crate::json::member(reader, "RecordSizeKiB")?;
+                    crate::json::member_into(
+                        reader,
+                        "RecordSizeKiB",
+                        &mut target.record_size_kib,
+                    )?
                 }
                 "DataCompressionType" => {
-                    m_data_compression_type = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DataCompressionType",
-                    )?;
+                        &mut target.data_compression_type,
+                    )?
                 }
                 "CopyTagsToSnapshots" => {
-                    m_copy_tags_to_snapshots = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "CopyTagsToSnapshots",
-                    )?;
+                        &mut target.copy_tags_to_snapshots,
+                    )?
                 }
                 "OriginSnapshot" => {
-                    m_origin_snapshot = crate::json::member(reader, "OriginSnapshot")?;
+                    crate::json::member_into(
+                        reader,
+                        "OriginSnapshot",
+                        &mut target.origin_snapshot,
+                    )?
                 }
-                "ReadOnly" => m_read_only = crate::json::member(reader, "ReadOnly")?,
+                "ReadOnly" => {
+                    crate::json::member_into(reader, "ReadOnly", &mut target.read_only)?
+                }
                 "NfsExports" => {
-                    m_nfs_exports = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::OpenZfsNfsExport>,
                         >,
-                    >(reader, "NfsExports")?;
+                    >(reader, "NfsExports", &mut target.nfs_exports)?
                 }
                 "UserAndGroupQuotas" => {
-                    m_user_and_group_quotas = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
                         >,
-                    >(reader, "UserAndGroupQuotas")?;
+                    >(reader, "UserAndGroupQuotas", &mut target.user_and_group_quotas)?
                 }
                 "RestoreToSnapshot" => {
-                    m_restore_to_snapshot = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "RestoreToSnapshot",
-                    )?;
+                        &mut target.restore_to_snapshot,
+                    )?
                 }
                 "DeleteIntermediateSnaphots" => {
-                    m_delete_intermediate_snaphots = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DeleteIntermediateSnaphots",
-                    )?;
+                        &mut target.delete_intermediate_snaphots,
+                    )?
                 }
                 "DeleteClonedVolumes" => {
-                    m_delete_cloned_volumes = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DeleteClonedVolumes",
-                    )?;
+                        &mut target.delete_cloned_volumes,
+                    )?
                 }
                 "DeleteIntermediateData" => {
-                    m_delete_intermediate_data = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DeleteIntermediateData",
-                    )?;
+                        &mut target.delete_intermediate_data,
+                    )?
                 }
                 "SourceSnapshotARN" => {
-                    m_source_snapshot_arn = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "SourceSnapshotARN",
-                    )?;
+                        &mut target.source_snapshot_arn,
+                    )?
                 }
                 "DestinationSnapshot" => {
-                    m_destination_snapshot = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DestinationSnapshot",
-                    )?;
+                        &mut target.destination_snapshot,
+                    )?
                 }
                 "CopyStrategy" => {
-                    m_copy_strategy = crate::json::member(reader, "CopyStrategy")?;
+                    crate::json::member_into(
+                        reader,
+                        "CopyStrategy",
+                        &mut target.copy_strategy,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(OpenZfsVolumeConfiguration {
-            parent_volume_id: m_parent_volume_id,
-            volume_path: m_volume_path,
-            storage_capacity_reservation_gib: m_storage_capacity_reservation_gib,
-            storage_capacity_quota_gib: m_storage_capacity_quota_gib,
-            record_size_kib: m_record_size_kib,
-            data_compression_type: m_data_compression_type,
-            copy_tags_to_snapshots: m_copy_tags_to_snapshots,
-            origin_snapshot: m_origin_snapshot,
-            read_only: m_read_only,
-            nfs_exports: m_nfs_exports,
-            user_and_group_quotas: m_user_and_group_quotas,
-            restore_to_snapshot: m_restore_to_snapshot,
-            delete_intermediate_snaphots: m_delete_intermediate_snaphots,
-            delete_cloned_volumes: m_delete_cloned_volumes,
-            delete_intermediate_data: m_delete_intermediate_data,
-            source_snapshot_arn: m_source_snapshot_arn,
-            destination_snapshot: m_destination_snapshot,
-            copy_strategy: m_copy_strategy,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -175,55 +175,63 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
 }
 impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader
             .begin_structure("SelfManagedActiveDirectoryAttributes")?;
-        let mut m_domain_name: Option<String> = None;
-        let mut m_organizational_unit_distinguished_name: Option<String> = None;
-        let mut m_file_system_administrators_group: Option<String> = None;
-        let mut m_user_name: Option<String> = None;
-        let mut m_dns_ips: Option<Vec<String>> = None;
-        let mut m_domain_join_service_account_secret: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "DomainName" => {
-                    m_domain_name = crate::json::member(reader, "DomainName")?;
+                    crate::json::member_into(
+                        reader,
+                        "DomainName",
+                        &mut target.domain_name,
+                    )?
                 }
                 "OrganizationalUnitDistinguishedName" => {
-                    m_organizational_unit_distinguished_name = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "OrganizationalUnitDistinguishedName",
-                    )?;
+                        &mut target.organizational_unit_distinguished_name,
+                    )?
                 }
                 "FileSystemAdministratorsGroup" => {
-                    m_file_system_administrators_group = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "FileSystemAdministratorsGroup",
-                    )?;
+                        &mut target.file_system_administrators_group,
+                    )?
                 }
-                "UserName" => m_user_name = crate::json::member(reader, "UserName")?,
+                "UserName" => {
+                    crate::json::member_into(reader, "UserName", &mut target.user_name)?
+                }
                 "DnsIps" => {
-                    m_dns_ips = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
-                    >(reader, "DnsIps")?;
+                    >(reader, "DnsIps", &mut target.dns_ips)?
                 }
                 "DomainJoinServiceAccountSecret" => {
-                    m_domain_join_service_account_secret = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DomainJoinServiceAccountSecret",
-                    )?;
+                        &mut target.domain_join_service_account_secret,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(SelfManagedActiveDirectoryAttributes {
-            domain_name: m_domain_name,
-            organizational_unit_distinguished_name: m_organizational_unit_distinguished_name,
-            file_system_administrators_group: m_file_system_administrators_group,
-            user_name: m_user_name,
-            dns_ips: m_dns_ips,
-            domain_join_service_account_secret: m_domain_join_service_account_secret,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -174,54 +174,68 @@ impl SnaplockConfigurationBuilder {
 }
 impl crate::json::Json for SnaplockConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("SnaplockConfiguration")?;
-        let mut m_audit_log_volume: Option<bool> = None;
-        let mut m_autocommit_period: Option<crate::types::AutocommitPeriod> = None;
-        let mut m_privileged_delete: Option<crate::types::PrivilegedDelete> = None;
-        let mut m_retention_period: Option<crate::types::SnaplockRetentionPeriod> = None;
-        let mut m_snaplock_type: Option<crate::types::SnaplockType> = None;
-        let mut m_volume_append_mode_enabled: Option<bool> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "AuditLogVolume" => {
-                    m_audit_log_volume = crate::json::member(reader, "AuditLogVolume")?;
+                    crate::json::member_into(
+                        reader,
+                        "AuditLogVolume",
+                        &mut target.audit_log_volume,
+                    )?
                 }
                 "AutocommitPeriod" => {
-                    m_autocommit_period = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AutocommitPeriod",
-                    )?;
+                        &mut target.autocommit_period,
+                    )?
                 }
                 "PrivilegedDelete" => {
-                    m_privileged_delete = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "PrivilegedDelete",
-                    )?;
+                        &mut target.privileged_delete,
+                    )?
                 }
                 "RetentionPeriod" => {
-                    m_retention_period = crate::json::member(reader, "RetentionPeriod")?;
+                    crate::json::member_into(
+                        reader,
+                        "RetentionPeriod",
+                        &mut target.retention_period,
+                    )?
                 }
                 "SnaplockType" => {
-                    m_snaplock_type = crate::json::member(reader, "SnaplockType")?;
+                    crate::json::member_into(
+                        reader,
+                        "SnaplockType",
+                        &mut target.snaplock_type,
+                    )?
                 }
                 "VolumeAppendModeEnabled" => {
-                    m_volume_append_mode_enabled = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "VolumeAppendModeEnabled",
-                    )?;
+                        &mut target.volume_append_mode_enabled,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(SnaplockConfiguration {
-            audit_log_volume: m_audit_log_volume,
-            autocommit_period: m_autocommit_period,
-            privileged_delete: m_privileged_delete,
-            retention_period: m_retention_period,
-            snaplock_type: m_snaplock_type,
-            volume_append_mode_enabled: m_volume_append_mode_enabled,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -156,39 +156,47 @@ impl SnaplockRetentionPeriodBuilder {
 }
 impl crate::json::Json for SnaplockRetentionPeriod {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("SnaplockRetentionPeriod")?;
-        let mut m_default_retention: Option<crate::types::RetentionPeriod> = None;
-        let mut m_minimum_retention: Option<crate::types::RetentionPeriod> = None;
-        let mut m_maximum_retention: Option<crate::types::RetentionPeriod> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "DefaultRetention" => {
-                    m_default_retention = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DefaultRetention",
-                    )?;
+                        &mut target.default_retention,
+                    )?
                 }
                 "MinimumRetention" => {
-                    m_minimum_retention = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "MinimumRetention",
-                    )?;
+                        &mut target.minimum_retention,
+                    )?
                 }
                 "MaximumRetention" => {
-                    m_maximum_retention = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "MaximumRetention",
-                    )?;
+                        &mut target.maximum_retention,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(SnaplockRetentionPeriod {
-            default_retention: m_default_retention,
-            minimum_retention: m_minimum_retention,
-            maximum_retention: m_maximum_retention,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

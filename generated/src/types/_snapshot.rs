@@ -253,67 +253,77 @@ impl SnapshotBuilder {
 }
 impl crate::json::Json for Snapshot {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Snapshot")?;
-        let mut m_resource_arn: Option<String> = None;
-        let mut m_snapshot_id: Option<String> = None;
-        let mut m_name: Option<String> = None;
-        let mut m_volume_id: Option<String> = None;
-        let mut m_creation_time: Option<crate::primitives::DateTime> = None;
-        let mut m_lifecycle: Option<crate::types::SnapshotLifecycle> = None;
-        let mut m_lifecycle_transition_reason: Option<
-            crate::types::LifecycleTransitionReason,
-        > = None;
-        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
-        let mut m_administrative_actions: Option<
-            Vec<crate::types::AdministrativeAction>,
-        > = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ResourceARN" => {
-                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                    crate::json::member_into(
+                        reader,
+                        "ResourceARN",
+                        &mut target.resource_arn,
+                    )?
                 }
                 "SnapshotId" => {
-                    m_snapshot_id = crate::json::member(reader, "SnapshotId")?;
+                    crate::json::member_into(
+                        reader,
+                        "SnapshotId",
+                        &mut target.snapshot_id,
+                    )?
                 }
-                "Name" => m_name = crate::json::member(reader, "Name")?,
-                "VolumeId" => m_volume_id = crate::json::member(reader, "VolumeId")?,
+                "Name" => crate::json::member_into(reader, "Name", &mut target.name)?,
+                "VolumeId" => {
+                    crate::json::member_into(reader, "VolumeId", &mut target.volume_id)?
+                }
                 "CreationTime" => {
-                    m_creation_time = crate::json::member(reader, "CreationTime")?;
+                    crate::json::member_into(
+                        reader,
+                        "CreationTime",
+                        &mut target.creation_time,
+                    )?
                 }
-                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
+                "Lifecycle" => {
+                    crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
+                }
                 "LifecycleTransitionReason" => {
-                    m_lifecycle_transition_reason = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "LifecycleTransitionReason",
-                    )?;
+                        &mut target.lifecycle_transition_reason,
+                    )?
                 }
                 "Tags" => {
-                    m_tags = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(reader, "Tags")?;
+                    >(reader, "Tags", &mut target.tags)?
                 }
                 "AdministrativeActions" => {
-                    m_administrative_actions = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::AdministrativeAction>,
                         >,
-                    >(reader, "AdministrativeActions")?;
+                    >(
+                        reader,
+                        "AdministrativeActions",
+                        &mut target.administrative_actions,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(Snapshot {
-            resource_arn: m_resource_arn,
-            snapshot_id: m_snapshot_id,
-            name: m_name,
-            volume_id: m_volume_id,
-            creation_time: m_creation_time,
-            lifecycle: m_lifecycle,
-            lifecycle_transition_reason: m_lifecycle_transition_reason,
-            tags: m_tags,
-            administrative_actions: m_administrative_actions,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -107,18 +107,28 @@ impl TagBuilder {
 }
 impl crate::json::Json for Tag {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Tag")?;
-        let mut m_key: Option<String> = None;
-        let mut m_value: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Key" => m_key = crate::json::member(reader, "Key")?,
-                "Value" => m_value = crate::json::member(reader, "Value")?,
+                "Key" => crate::json::member_into(reader, "Key", &mut target.key)?,
+                "Value" => crate::json::member_into(reader, "Value", &mut target.value)?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(Tag { key: m_key, value: m_value })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

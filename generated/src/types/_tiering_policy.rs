@@ -69,23 +69,34 @@ impl TieringPolicyBuilder {
 }
 impl crate::json::Json for TieringPolicy {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("TieringPolicy")?;
-        let mut m_cooling_period: Option<i32> = None;
-        let mut m_name: Option<crate::types::TieringPolicyName> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "CoolingPeriod" => {
-                    m_cooling_period = crate::json::member(reader, "CoolingPeriod")?;
+                    crate::json::member_into(
+                        reader,
+                        "CoolingPeriod",
+                        &mut target.cooling_period,
+                    )?
                 }
-                "Name" => m_name = crate::json::member(reader, "Name")?,
+                "Name" => crate::json::member_into(reader, "Name", &mut target.name)?,
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(TieringPolicy {
-            cooling_period: m_cooling_period,
-            name: m_name,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

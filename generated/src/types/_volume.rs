@@ -339,90 +339,98 @@ impl VolumeBuilder {
 }
 impl crate::json::Json for Volume {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Volume")?;
-        let mut m_creation_time: Option<crate::primitives::DateTime> = None;
-        let mut m_file_system_id: Option<String> = None;
-        let mut m_lifecycle: Option<crate::types::VolumeLifecycle> = None;
-        let mut m_name: Option<String> = None;
-        let mut m_ontap_configuration: Option<crate::types::OntapVolumeConfiguration> = None;
-        let mut m_resource_arn: Option<String> = None;
-        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
-        let mut m_volume_id: Option<String> = None;
-        let mut m_volume_type: Option<crate::types::VolumeType> = None;
-        let mut m_lifecycle_transition_reason: Option<
-            crate::types::LifecycleTransitionReason,
-        > = None;
-        let mut m_administrative_actions: Option<
-            Vec<crate::types::AdministrativeAction>,
-        > = None;
-        let mut m_open_zfs_configuration: Option<
-            crate::types::OpenZfsVolumeConfiguration,
-        > = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "CreationTime" => {
-                    m_creation_time = crate::json::member(reader, "CreationTime")?;
+                    crate::json::member_into(
+                        reader,
+                        "CreationTime",
+                        &mut target.creation_time,
+                    )?
                 }
                 "FileSystemId" => {
-                    m_file_system_id = crate::json::member(reader, "FileSystemId")?;
+                    crate::json::member_into(
+                        reader,
+                        "FileSystemId",
+                        &mut target.file_system_id,
+                    )?
                 }
-                "Lifecycle" => m_lifecycle = crate::json::member(reader, "Lifecycle")?,
-                "Name" => m_name = crate::json::member(reader, "Name")?,
+                "Lifecycle" => {
+                    crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
+                }
+                "Name" => crate::json::member_into(reader, "Name", &mut target.name)?,
                 "OntapConfiguration" => {
-                    m_ontap_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "OntapConfiguration",
-                    )?;
+                        &mut target.ontap_configuration,
+                    )?
                 }
                 "ResourceARN" => {
-                    m_resource_arn = crate::json::member(reader, "ResourceARN")?;
+                    crate::json::member_into(
+                        reader,
+                        "ResourceARN",
+                        &mut target.resource_arn,
+                    )?
                 }
                 "Tags" => {
-                    m_tags = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(reader, "Tags")?;
+                    >(reader, "Tags", &mut target.tags)?
                 }
-                "VolumeId" => m_volume_id = crate::json::member(reader, "VolumeId")?,
+                "VolumeId" => {
+                    crate::json::member_into(reader, "VolumeId", &mut target.volume_id)?
+                }
                 "VolumeType" => {
-                    m_volume_type = crate::json::member(reader, "VolumeType")?;
+                    crate::json::member_into(
+                        reader,
+                        "VolumeType",
+                        &mut target.volume_type,
+                    )?
                 }
                 "LifecycleTransitionReason" => {
-                    m_lifecycle_transition_reason = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "LifecycleTransitionReason",
-                    )?;
+                        &mut target.lifecycle_transition_reason,
+                    )?
                 }
                 "AdministrativeActions" => {
-                    m_administrative_actions = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::AdministrativeAction>,
                         >,
-                    >(reader, "AdministrativeActions")?;
+                    >(
+                        reader,
+                        "AdministrativeActions",
+                        &mut target.administrative_actions,
+                    )?
                 }
                 "OpenZFSConfiguration" => {
-                    m_open_zfs_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "OpenZFSConfiguration",
-                    )?;
+                        &mut target.open_zfs_configuration,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(Volume {
-            creation_time: m_creation_time,
-            file_system_id: m_file_system_id,
-            lifecycle: m_lifecycle,
-            name: m_name,
-            ontap_configuration: m_ontap_configuration,
-            resource_arn: m_resource_arn,
-            tags: m_tags,
-            volume_id: m_volume_id,
-            volume_type: m_volume_type,
-            lifecycle_transition_reason: m_lifecycle_transition_reason,
-            administrative_actions: m_administrative_actions,
-            open_zfs_configuration: m_open_zfs_configuration,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -157,43 +157,47 @@ impl WindowsAuditLogConfigurationBuilder {
 }
 impl crate::json::Json for WindowsAuditLogConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("WindowsAuditLogConfiguration")?;
-        let mut m_file_access_audit_log_level: Option<
-            crate::types::WindowsAccessAuditLogLevel,
-        > = None;
-        let mut m_file_share_access_audit_log_level: Option<
-            crate::types::WindowsAccessAuditLogLevel,
-        > = None;
-        let mut m_audit_log_destination: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "FileAccessAuditLogLevel" => {
-                    m_file_access_audit_log_level = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "FileAccessAuditLogLevel",
-                    )?;
+                        &mut target.file_access_audit_log_level,
+                    )?
                 }
                 "FileShareAccessAuditLogLevel" => {
-                    m_file_share_access_audit_log_level = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "FileShareAccessAuditLogLevel",
-                    )?;
+                        &mut target.file_share_access_audit_log_level,
+                    )?
                 }
                 "AuditLogDestination" => {
-                    m_audit_log_destination = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AuditLogDestination",
-                    )?;
+                        &mut target.audit_log_destination,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(WindowsAuditLogConfiguration {
-            file_access_audit_log_level: m_file_access_audit_log_level,
-            file_share_access_audit_log_level: m_file_share_access_audit_log_level,
-            audit_log_destination: m_audit_log_destination,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

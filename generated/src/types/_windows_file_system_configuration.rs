@@ -474,156 +474,149 @@ impl WindowsFileSystemConfigurationBuilder {
 }
 impl crate::json::Json for WindowsFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("WindowsFileSystemConfiguration")?;
-        let mut m_active_directory_id: Option<String> = None;
-        let mut m_self_managed_active_directory_configuration: Option<
-            crate::types::SelfManagedActiveDirectoryAttributes,
-        > = None;
-        let mut m_deployment_type: Option<crate::types::WindowsDeploymentType> = None;
-        let mut m_remote_administration_endpoint: Option<String> = None;
-        let mut m_preferred_subnet_id: Option<String> = None;
-        let mut m_preferred_file_server_ip: Option<String> = None;
-        let mut m_throughput_capacity: Option<i32> = None;
-        let mut m_maintenance_operations_in_progress: Option<
-            Vec<crate::types::FileSystemMaintenanceOperation>,
-        > = None;
-        let mut m_weekly_maintenance_start_time: Option<String> = None;
-        let mut m_daily_automatic_backup_start_time: Option<String> = None;
-        let mut m_automatic_backup_retention_days: Option<i32> = None;
-        let mut m_copy_tags_to_backups: Option<bool> = None;
-        let mut m_aliases: Option<Vec<crate::types::Alias>> = None;
-        let mut m_audit_log_configuration: Option<
-            crate::types::WindowsAuditLogConfiguration,
-        > = None;
-        let mut m_disk_iops_configuration: Option<crate::types::DiskIopsConfiguration> = None;
-        let mut m_preferred_file_server_ipv6: Option<String> = None;
-        let mut m_fsrm_configuration: Option<crate::types::WindowsFsrmConfiguration> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ActiveDirectoryId" => {
-                    m_active_directory_id = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ActiveDirectoryId",
-                    )?;
+                        &mut target.active_directory_id,
+                    )?
                 }
                 "SelfManagedActiveDirectoryConfiguration" => {
-                    m_self_managed_active_directory_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "SelfManagedActiveDirectoryConfiguration",
-                    )?;
+                        &mut target.self_managed_active_directory_configuration,
+                    )?
                 }
                 "DeploymentType" => {
-                    m_deployment_type = crate::json::member(reader, "DeploymentType")?;
+                    crate::json::member_into(
+                        reader,
+                        "DeploymentType",
+                        &mut target.deployment_type,
+                    )?
                 }
                 "RemoteAdministrationEndpoint" => {
-                    m_remote_administration_endpoint = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "RemoteAdministrationEndpoint",
-                    )?;
+                        &mut target.remote_administration_endpoint,
+                    )?
                 }
                 "PreferredSubnetId" => {
-                    m_preferred_subnet_id = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "PreferredSubnetId",
-                    )?;
+                        &mut target.preferred_subnet_id,
+                    )?
                 }
                 "PreferredFileServerIp" => {
-                    m_preferred_file_server_ip = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "PreferredFileServerIp",
-                    )?;
+                        &mut target.preferred_file_server_ip,
+                    )?
                 }
                 "ThroughputCapacity" => {
-                    m_throughput_capacity = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ThroughputCapacity",
-                    )?;
+                        &mut target.throughput_capacity,
+                    )?
                 }
                 "MaintenanceOperationsInProgress" => {
-                    m_maintenance_operations_in_progress = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<
                                 crate::types::FileSystemMaintenanceOperation,
                             >,
                         >,
-                    >(reader, "MaintenanceOperationsInProgress")?;
+                    >(
+                        reader,
+                        "MaintenanceOperationsInProgress",
+                        &mut target.maintenance_operations_in_progress,
+                    )?
                 }
                 "WeeklyMaintenanceStartTime" => {
-                    m_weekly_maintenance_start_time = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "WeeklyMaintenanceStartTime",
-                    )?;
+                        &mut target.weekly_maintenance_start_time,
+                    )?
                 }
                 "DailyAutomaticBackupStartTime" => {
-                    m_daily_automatic_backup_start_time = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DailyAutomaticBackupStartTime",
-                    )?;
+                        &mut target.daily_automatic_backup_start_time,
+                    )?
                 }
                 "AutomaticBackupRetentionDays" => {
-                    m_automatic_backup_retention_days = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AutomaticBackupRetentionDays",
-                    )?;
+                        &mut target.automatic_backup_retention_days,
+                    )?
                 }
                 "CopyTagsToBackups" => {
-                    m_copy_tags_to_backups = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "CopyTagsToBackups",
-                    )?;
+                        &mut target.copy_tags_to_backups,
+                    )?
                 }
                 "Aliases" => {
-                    m_aliases = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Alias>>,
-                    >(reader, "Aliases")?;
+                    >(reader, "Aliases", &mut target.aliases)?
                 }
                 "AuditLogConfiguration" => {
-                    m_audit_log_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "AuditLogConfiguration",
-                    )?;
+                        &mut target.audit_log_configuration,
+                    )?
                 }
                 "DiskIopsConfiguration" => {
-                    m_disk_iops_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "DiskIopsConfiguration",
-                    )?;
+                        &mut target.disk_iops_configuration,
+                    )?
                 }
                 "PreferredFileServerIpv6" => {
-                    m_preferred_file_server_ipv6 = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "PreferredFileServerIpv6",
-                    )?;
+                        &mut target.preferred_file_server_ipv6,
+                    )?
                 }
                 "FsrmConfiguration" => {
-                    m_fsrm_configuration = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "FsrmConfiguration",
-                    )?;
+                        &mut target.fsrm_configuration,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(WindowsFileSystemConfiguration {
-            active_directory_id: m_active_directory_id,
-            self_managed_active_directory_configuration: m_self_managed_active_directory_configuration,
-            deployment_type: m_deployment_type,
-            remote_administration_endpoint: m_remote_administration_endpoint,
-            preferred_subnet_id: m_preferred_subnet_id,
-            preferred_file_server_ip: m_preferred_file_server_ip,
-            throughput_capacity: m_throughput_capacity,
-            maintenance_operations_in_progress: m_maintenance_operations_in_progress,
-            weekly_maintenance_start_time: m_weekly_maintenance_start_time,
-            daily_automatic_backup_start_time: m_daily_automatic_backup_start_time,
-            automatic_backup_retention_days: m_automatic_backup_retention_days,
-            copy_tags_to_backups: m_copy_tags_to_backups,
-            aliases: m_aliases,
-            audit_log_configuration: m_audit_log_configuration,
-            disk_iops_configuration: m_disk_iops_configuration,
-            preferred_file_server_ipv6: m_preferred_file_server_ipv6,
-            fsrm_configuration: m_fsrm_configuration,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

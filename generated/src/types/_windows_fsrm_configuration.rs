@@ -89,31 +89,40 @@ impl WindowsFsrmConfigurationBuilder {
 }
 impl crate::json::Json for WindowsFsrmConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("WindowsFsrmConfiguration")?;
-        let mut m_fsrm_service_enabled: Option<bool> = None;
-        let mut m_event_log_destination: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "FsrmServiceEnabled" => {
-                    m_fsrm_service_enabled = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "FsrmServiceEnabled",
-                    )?;
+                        &mut target.fsrm_service_enabled,
+                    )?
                 }
                 "EventLogDestination" => {
-                    m_event_log_destination = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "EventLogDestination",
-                    )?;
+                        &mut target.event_log_destination,
+                    )?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(WindowsFsrmConfiguration {
-            fsrm_service_enabled: m_fsrm_service_enabled,
-            event_log_destination: m_event_log_destination,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

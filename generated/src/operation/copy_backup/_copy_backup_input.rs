@@ -179,46 +179,58 @@ impl CopyBackupInputBuilder {
 }
 impl crate::json::Json for CopyBackupInput {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("CopyBackupInput")?;
-        let mut m_client_request_token: Option<String> = None;
-        let mut m_source_backup_id: Option<String> = None;
-        let mut m_source_region: Option<String> = None;
-        let mut m_kms_key_id: Option<String> = None;
-        let mut m_copy_tags: Option<bool> = None;
-        let mut m_tags: Option<Vec<crate::types::Tag>> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
                 "ClientRequestToken" => {
-                    m_client_request_token = crate::json::member(
+                    crate::json::member_into(
                         reader,
                         "ClientRequestToken",
-                    )?;
+                        &mut target.client_request_token,
+                    )?
                 }
                 "SourceBackupId" => {
-                    m_source_backup_id = crate::json::member(reader, "SourceBackupId")?;
+                    crate::json::member_into(
+                        reader,
+                        "SourceBackupId",
+                        &mut target.source_backup_id,
+                    )?
                 }
                 "SourceRegion" => {
-                    m_source_region = crate::json::member(reader, "SourceRegion")?;
+                    crate::json::member_into(
+                        reader,
+                        "SourceRegion",
+                        &mut target.source_region,
+                    )?
                 }
-                "KmsKeyId" => m_kms_key_id = crate::json::member(reader, "KmsKeyId")?,
-                "CopyTags" => m_copy_tags = crate::json::member(reader, "CopyTags")?,
+                "KmsKeyId" => {
+                    crate::json::member_into(reader, "KmsKeyId", &mut target.kms_key_id)?
+                }
+                "CopyTags" => {
+                    crate::json::member_into(reader, "CopyTags", &mut target.copy_tags)?
+                }
                 "Tags" => {
-                    m_tags = crate::json::member_as::<
+                    crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(reader, "Tags")?;
+                    >(reader, "Tags", &mut target.tags)?
                 }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(CopyBackupInput {
-            client_request_token: m_client_request_token,
-            source_backup_id: m_source_backup_id,
-            source_region: m_source_region,
-            kms_key_id: m_kms_key_id,
-            copy_tags: m_copy_tags,
-            tags: m_tags,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

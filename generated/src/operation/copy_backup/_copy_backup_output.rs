@@ -47,18 +47,29 @@ impl CopyBackupOutputBuilder {
 }
 impl crate::json::Json for CopyBackupOutput {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("CopyBackupOutput")?;
-        let mut m_backup: Option<crate::types::Backup> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Backup" => m_backup = crate::json::member(reader, "Backup")?,
+                "Backup" => {
+                    crate::json::member_into(reader, "Backup", &mut target.backup)?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(CopyBackupOutput {
-            backup: m_backup,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

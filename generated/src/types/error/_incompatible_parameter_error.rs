@@ -89,21 +89,32 @@ impl IncompatibleParameterErrorBuilder {
 }
 impl crate::json::Json for IncompatibleParameterError {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("IncompatibleParameterError")?;
-        let mut m_parameter: Option<String> = None;
-        let mut m_message: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Parameter" => m_parameter = crate::json::member(reader, "Parameter")?,
-                "Message" => m_message = crate::json::member(reader, "Message")?,
+                "Parameter" => {
+                    crate::json::member_into(reader, "Parameter", &mut target.parameter)?
+                }
+                "Message" => {
+                    crate::json::member_into(reader, "Message", &mut target.message)?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(IncompatibleParameterError {
-            parameter: m_parameter,
-            message: m_message,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

@@ -89,21 +89,30 @@ impl ServiceLimitExceededBuilder {
 }
 impl crate::json::Json for ServiceLimitExceeded {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("ServiceLimitExceeded")?;
-        let mut m_limit: Option<crate::types::ServiceLimit> = None;
-        let mut m_message: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Limit" => m_limit = crate::json::member(reader, "Limit")?,
-                "Message" => m_message = crate::json::member(reader, "Message")?,
+                "Limit" => crate::json::member_into(reader, "Limit", &mut target.limit)?,
+                "Message" => {
+                    crate::json::member_into(reader, "Message", &mut target.message)?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(ServiceLimitExceeded {
-            limit: m_limit,
-            message: m_message,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

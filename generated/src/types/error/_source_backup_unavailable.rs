@@ -69,21 +69,32 @@ impl SourceBackupUnavailableBuilder {
 }
 impl crate::json::Json for SourceBackupUnavailable {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("SourceBackupUnavailable")?;
-        let mut m_message: Option<String> = None;
-        let mut m_backup_id: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Message" => m_message = crate::json::member(reader, "Message")?,
-                "BackupId" => m_backup_id = crate::json::member(reader, "BackupId")?,
+                "Message" => {
+                    crate::json::member_into(reader, "Message", &mut target.message)?
+                }
+                "BackupId" => {
+                    crate::json::member_into(reader, "BackupId", &mut target.backup_id)?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(SourceBackupUnavailable {
-            message: m_message,
-            backup_id: m_backup_id,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();

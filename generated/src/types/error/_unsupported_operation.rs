@@ -47,18 +47,29 @@ impl UnsupportedOperationBuilder {
 }
 impl crate::json::Json for UnsupportedOperation {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+        crate::json::read_structure(reader)
+    }
+    fn read_into(
+        reader: &mut crate::json::Reader<'_>,
+        slot: &mut Option<Self>,
+    ) -> crate::json::ReadResult<()> {
+        crate::json::read_structure_into(reader, slot)
+    }
+    fn read_members(
+        reader: &mut crate::json::Reader<'_>,
+        target: &mut Self,
+    ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("UnsupportedOperation")?;
-        let mut m_message: Option<String> = None;
         while let Some(key) = reader.next_key(&mut entries)? {
             match &*key {
-                "Message" => m_message = crate::json::member(reader, "Message")?,
+                "Message" => {
+                    crate::json::member_into(reader, "Message", &mut target.message)?
+                }
                 _ => reader.skip()?,
             }
         }
         reader.end_structure();
-        Ok(UnsupportedOperation {
-            message: m_message,
-        })
+        Ok(())
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
