@@ -95,6 +95,10 @@ const VALID: &[&str] = &[
     "1e400",
     "\"non-ascii: żółw 🐢\"",
     "\n\t\r [ \"whitespace of every kind\" ]\n",
+    // Keys: the fast form (`"key": `, `"key":`) and each way off it.
+    "{\"a\": 1, \"b\":2, \"c\":  3, \"d\": \n4, \"e\" :5, \"f\"\t:\t6}",
+    "{\"esc\\u0061ped\": 1, \"quote \\\" in\": 2}",
+    "{\n \"pretty\": {\n  \"nested\": [\n   1\n  ]\n }\n}",
 ];
 
 /// Documents both must refuse.
@@ -121,6 +125,10 @@ const INVALID: &[&str] = &[
     "\"reversed pair \\udc00\\ud800\"",
     "\"short \\u12\"",
     "\"raw control \u{1}\"",
+    "{\"raw control \u{1} in a key\": 1}",
+    "{\"a\":",
+    "{\"a\": ",
+    "{\"a\":}",
     "[1] trailing",
     "{} {}",
     "NaN",

@@ -24,13 +24,44 @@ pub trait Json: Sized {
     /// Reads one value.
     #[doc(hidden)]
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self>;
+    /// The value a structure is read into (its zero value), so that it can be read in
+    /// place; `None` for the other types, which are read whole and moved into place.
+    #[doc(hidden)]
+    #[inline]
+    fn blank() -> Option<Self> {
+        None
+    }
     /// Reads one value into a member's place, which then holds `Some`. Structures read
     /// their members straight into it, so a large value is not moved once it is read.
     #[doc(hidden)]
     #[inline]
     fn read_into(reader: &mut Reader<'_>, slot: &mut Option<Self>) -> ReadResult<()> {
-        *slot = Some(Self::read(reader)?);
-        Ok(())
+        match Self::blank() {
+            Some(blank) => Self::read_members(reader, slot.insert(blank)),
+            None => {
+                *slot = Some(Self::read(reader)?);
+                Ok(())
+            }
+        }
+    }
+    /// Reads one list item onto the end of `list`, a structure in place like
+    /// [`read_into`](Self::read_into).
+    #[doc(hidden)]
+    #[inline]
+    fn read_push(reader: &mut Reader<'_>, list: &mut Vec<Self>) -> ReadResult<()> {
+        match Self::blank() {
+            Some(blank) => {
+                list.push(blank);
+                match list.last_mut() {
+                    Some(item) => Self::read_members(reader, item),
+                    None => Ok(()),
+                }
+            }
+            None => {
+                list.push(Self::read(reader)?);
+                Ok(())
+            }
+        }
     }
     /// Reads one value over `target`. A structure reads its members into it in place:
     /// `target` holds the structure's zero value, which the members it lacks keep.
@@ -111,15 +142,6 @@ pub(crate) fn read_structure<T: Json + ZeroValue>(
     let mut value = T::zero_value();
     T::read_members(reader, &mut value)?;
     Ok(value)
-}
-/// `Json::read_into` of a structure: the slot set to its zero value, the members read
-/// into it in place.
-#[inline]
-pub(crate) fn read_structure_into<T: Json + ZeroValue>(
-    reader: &mut Reader<'_>,
-    slot: &mut Option<T>,
-) -> ReadResult<()> {
-    T::read_members(reader, slot.insert(T::zero_value()))
 }
 /// Reads an optional member's value into its place (`null` leaves it `None`); an error
 /// names the member.
@@ -419,6 +441,15 @@ pub(crate) trait Codec {
         *slot = Some(Self::read(reader)?);
         Ok(())
     }
+    /// Reads one list item onto the end of `list`.
+    #[inline]
+    fn read_push(
+        reader: &mut Reader<'_>,
+        list: &mut Vec<Self::Value>,
+    ) -> ReadResult<()> {
+        list.push(Self::read(reader)?);
+        Ok(())
+    }
     fn write(value: &Self::Value, writer: &mut Writer) -> WriteResult;
 }
 /// The type's own [`Json`] impl.
@@ -431,6 +462,10 @@ impl<T: Json> Codec for Plain<T> {
     #[inline]
     fn read_into(reader: &mut Reader<'_>, slot: &mut Option<T>) -> ReadResult<()> {
         T::read_into(reader, slot)
+    }
+    #[inline]
+    fn read_push(reader: &mut Reader<'_>, list: &mut Vec<T>) -> ReadResult<()> {
+        T::read_push(reader, list)
     }
     fn write(value: &T, writer: &mut Writer) -> WriteResult {
         value.write(writer)
@@ -573,7 +608,7 @@ impl<C: Codec> Codec for List<C> {
         let mut list = Vec::new();
         while reader.next_item(&mut items)? {
             if !reader.null()? {
-                list.push(C::read(reader)?);
+                C::read_push(reader, &mut list)?;
             }
         }
         Ok(list)

@@ -54,11 +54,8 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
             crate::json::read_structure(reader)
         }
 
-        fn read_into(
-            reader: &mut crate::json::Reader<'_>,
-            slot: &mut #OPTION<Self>,
-        ) -> crate::json::ReadResult<()> {
-            crate::json::read_structure_into(reader, slot)
+        fn blank() -> #OPTION<Self> {
+            #SOME(<Self as crate::json::ZeroValue>::zero_value())
         }
 
         fn read_members(

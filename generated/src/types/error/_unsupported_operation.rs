@@ -49,11 +49,8 @@ impl crate::json::Json for UnsupportedOperation {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
-    fn read_into(
-        reader: &mut crate::json::Reader<'_>,
-        slot: &mut Option<Self>,
-    ) -> crate::json::ReadResult<()> {
-        crate::json::read_structure_into(reader, slot)
+    fn blank() -> Option<Self> {
+        Some(<Self as crate::json::ZeroValue>::zero_value())
     }
     fn read_members(
         reader: &mut crate::json::Reader<'_>,
