@@ -1,6 +1,6 @@
 //! Prints the table of figures and ratios of one `bench/run`: the criterion medians
-//! under `target/criterion/`, and the compile-time and peak-memory results under
-//! `target/results/`. Ratios are ours against aws-sdk-fsx, measured in the same run.
+//! under `target/criterion/`, and the paired, compile-time and peak-memory results
+//! under `target/results/`. Ratios are ours against aws-sdk-fsx, measured in the same run.
 
 use std::path::{Path, PathBuf};
 
@@ -59,6 +59,8 @@ impl Report {
         self.print_serialize();
         self.print_compile_time();
         self.print_memory();
+        println!();
+        self.print_paired();
         println!();
         self.print_generate();
     }
@@ -165,6 +167,36 @@ impl Report {
             aws["allocations"].as_f64().unwrap_or(0.0)
                 / ours["allocations"].as_f64().unwrap_or(1.0),
         );
+    }
+
+    /// The rounds of `paired`: both sides timed in alternation, the ratio per round.
+    fn print_paired(&self) {
+        let Ok(text) = std::fs::read_to_string(self.results.join("paired.jsonl")) else {
+            return;
+        };
+        println!("| paired rounds (whole calls, alternating) | ours µs | aws-sdk-fsx µs | ratio: median (lowest-highest) | target |");
+        println!("|---|---|---|---|---|");
+        for case in text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        {
+            let name = case["case"].as_str().unwrap_or("?");
+            let number = |key: &str| case[key].as_f64().unwrap_or(f64::NAN);
+            let ratio = number("ratio_median");
+            let target = match name {
+                "parse-depth2" => verdict(ratio >= 3.0, ">= 3x"),
+                "call" => verdict(ratio >= 10.0, ">= 10x"),
+                _ => String::new(),
+            };
+            println!(
+                "| `{name}`, {} rounds | {:.1} | {:.1} | {ratio:.2}x ({:.2}-{:.2}) | {target} |",
+                case["rounds"],
+                number("ours_ns") / 1e3,
+                number("aws_ns") / 1e3,
+                number("ratio_low"),
+                number("ratio_high"),
+            );
+        }
     }
 
     fn print_generate(&self) {
