@@ -99,6 +99,10 @@ const VALID: &[&str] = &[
     "{\"a\": 1, \"b\":2, \"c\":  3, \"d\": \n4, \"e\" :5, \"f\"\t:\t6}",
     "{\"esc\\u0061ped\": 1, \"quote \\\" in\": 2}",
     "{\n \"pretty\": {\n  \"nested\": [\n   1\n  ]\n }\n}",
+    // Line breaks: indentation under sixteen spaces, of sixteen and more, other
+    // whitespace after the indentation, and near the end of the text.
+    "[\n                1,\n                     2,\n   \n\t  3,\n  \r\n4,\n\n5\n]",
+    "[\n 1,\n  2\n]\n",
 ];
 
 /// Documents both must refuse.
@@ -233,6 +237,75 @@ fn errors_say_what_was_expected_and_found_and_where() {
     assert!(!format!("{error:?}").contains("secret"), "{error:?}");
 }
 
+/// Each integer width reads exactly what the number grammar and `str::parse` give: the
+/// one-pass path for short integers and the checked path for the rest agree.
+#[test]
+fn integers_read_as_their_text_parses() {
+    fn integer<T: std::str::FromStr + TryFrom<i64>>(text: &str) -> Option<T> {
+        let mut reader = Reader::new(text);
+        let value = reader.integer::<T>().ok()?;
+        reader.end().ok().map(|()| value)
+    }
+    let cases = [
+        "0",
+        "-0",
+        "7",
+        "-7",
+        "127",
+        "128",
+        "-128",
+        "-129",
+        "32767",
+        "32768",
+        "2147483647",
+        "2147483648",
+        "-2147483648",
+        "-2147483649",
+        "999999999999999999",
+        "1000000000000000000",
+        "9223372036854775807",
+        "9223372036854775808",
+        "-9223372036854775808",
+        "-9223372036854775809",
+        "00",
+        "01",
+        "-01",
+        "-",
+        "1.0",
+        "1e2",
+        "1E2",
+        "-1.5",
+        " 42 ",
+        "12345678901234567890123",
+        "9230000000000000000", // 19 digits over i64::MAX: once overflowed the one-pass path
+    ];
+    for text in cases {
+        // JSON, and an integer (serde_json reads `-0` as a float: the text decides).
+        let grammar =
+            serde_json::from_str::<Value>(text).is_ok() && !text.contains(['.', 'e', 'E']);
+        assert_eq!(
+            integer::<i8>(text),
+            text.trim().parse().ok().filter(|_| grammar),
+            "i8 {text}"
+        );
+        assert_eq!(
+            integer::<i16>(text),
+            text.trim().parse().ok().filter(|_| grammar),
+            "i16 {text}"
+        );
+        assert_eq!(
+            integer::<i32>(text),
+            text.trim().parse().ok().filter(|_| grammar),
+            "i32 {text}"
+        );
+        assert_eq!(
+            integer::<i64>(text),
+            text.trim().parse().ok().filter(|_| grammar),
+            "i64 {text}"
+        );
+    }
+}
+
 #[test]
 fn keys_without_escapes_are_borrowed() {
     let mut reader = Reader::new(r#"{"Plain":1,"Esc\u0061ped":2}"#);
@@ -325,6 +398,19 @@ proptest! {
         prop_assert_eq!(read_all(&text), Ok(value.clone()));
         let pretty = serde_json::to_string_pretty(&value).unwrap();
         prop_assert_eq!(read_all(&pretty), Ok(value));
+    }
+
+    /// Any `i64`, and any digits: read as an integer, the same value as `str::parse`.
+    #[test]
+    fn integers_match_parse(n in any::<i64>(), digits in "-?[0-9]{1,22}") {
+        let text = n.to_string();
+        let mut reader = Reader::new(&text);
+        prop_assert_eq!(reader.integer::<i64>(), Ok(n));
+        let mut reader = Reader::new(&digits);
+        let leading_zero = digits.trim_start_matches('-').len() > 1
+            && digits.trim_start_matches('-').starts_with('0');
+        let expected = digits.parse::<i32>().ok().filter(|_| !leading_zero);
+        prop_assert_eq!(reader.integer::<i32>().ok(), expected);
     }
 
     /// Any text: the reader accepts exactly what serde_json accepts (outside numbers

@@ -201,9 +201,30 @@ impl<'a> Reader<'a> {
     pub(crate) fn found(&mut self) -> Found {
         Found::of(self.peek())
     }
-    /// Skips whitespace. The tests are on bits of a mask, not a `match`, which would
-    /// compile to a jump table: an indirect branch the processor often mispredicts here.
+    /// Skips whitespace: the common run of pretty-printed JSON (a line break and the
+    /// next line's indentation) in one step, any other run by
+    /// [`skip_whitespace_run`](Self::skip_whitespace_run).
     fn skip_whitespace(&mut self) {
+        let bytes = self.bytes();
+        let at = self.pos;
+        if bytes.get(at) == Some(&b'\n') {
+            if let Some(chunk) = bytes.get(at + 1..at + 17) {
+                let mut word = [0u8; 16];
+                word.copy_from_slice(chunk);
+                let other = u128::from_le_bytes(word) ^ u128::from_ne_bytes([b' '; 16]);
+                let indent = (other.trailing_zeros() / 8) as usize;
+                if chunk.get(indent).is_some_and(|&next| next > b' ') {
+                    self.pos = at + 1 + indent;
+                    return;
+                }
+            }
+        }
+        self.skip_whitespace_run();
+    }
+    /// Skips any run of whitespace. The tests are on bits of a mask, not a `match`,
+    /// which would compile to a jump table: an indirect branch the processor often
+    /// mispredicts here.
+    fn skip_whitespace_run(&mut self) {
         /// Bit `b` set for each whitespace byte `b` that may start a run of spaces.
         const RUN_START: u64 = 1 << b' ' | 1 << b'\n';
         const OTHER: u64 = 1 << b'\r' | 1 << b'\t';
@@ -526,7 +547,53 @@ impl<'a> Reader<'a> {
         Ok((&self.text[start..at], integer))
     }
     /// An integer that fits `T`; a fraction or exponent is an error.
-    pub(crate) fn integer<T: std::str::FromStr>(&mut self) -> ReadResult<T> {
+    #[inline]
+    pub(crate) fn integer<T: std::str::FromStr + TryFrom<i64>>(
+        &mut self,
+    ) -> ReadResult<T> {
+        if let Some((value, end)) = self.short_integer() {
+            if let Ok(value) = T::try_from(value) {
+                self.pos = end;
+                return Ok(value);
+            }
+        }
+        self.checked_integer()
+    }
+    /// The common integer, read in one pass: at most 18 digits (so no `i64` overflow),
+    /// no leading zero, no fraction or exponent. `None` leaves the rest, and every
+    /// error, to [`checked_integer`](Self::checked_integer).
+    #[inline]
+    fn short_integer(&mut self) -> Option<(i64, usize)> {
+        self.peek()?;
+        let bytes = self.bytes();
+        let negative = bytes[self.pos] == b'-';
+        let start = self.pos + usize::from(negative);
+        let mut at = start;
+        let mut value: i64 = 0;
+        while let Some(&byte) = bytes.get(at) {
+            let digit = byte.wrapping_sub(b'0');
+            if digit > 9 {
+                break;
+            }
+            if at - start == 18 {
+                return None;
+            }
+            value = value * 10 + i64::from(digit);
+            at += 1;
+        }
+        let digits = at - start;
+        let leading_zero = digits > 1 && bytes[start] == b'0';
+        if digits == 0 || leading_zero
+            || matches!(bytes.get(at), Some(b'.' | b'e' | b'E'))
+        {
+            return None;
+        }
+        Some((if negative { -value } else { value }, at))
+    }
+    /// [`integer`](Self::integer) through the number grammar, for what
+    /// [`short_integer`](Self::short_integer) leaves.
+    #[cold]
+    fn checked_integer<T: std::str::FromStr>(&mut self) -> ReadResult<T> {
         if self.found() != Found::Number {
             return Err(self.expected("integer"));
         }
