@@ -388,6 +388,45 @@ fn unknown_members_are_ignored_and_null_is_absent() {
     assert_eq!(backup.file_system().unwrap().storage_capacity(), None);
 }
 
+/// Members are found by name whatever their order: the reader first tries the member
+/// after the last one found (model order), then every name; escaped keys are compared
+/// unescaped, and a name's prefix or extension is another (unknown) key.
+#[test]
+fn members_are_read_in_any_order_and_by_their_unescaped_name() {
+    let tag = |body: &str| {
+        let tag: Tag = fsx::json::from_slice(body.as_bytes()).unwrap();
+        (tag.key().map(str::to_owned), tag.value().map(str::to_owned))
+    };
+    let both = (Some("k".to_owned()), Some("v".to_owned()));
+    assert_eq!(tag(r#"{"Key":"k","Value":"v"}"#), both);
+    assert_eq!(tag(r#"{"Value":"v","Key":"k"}"#), both);
+    assert_eq!(tag(r#"{ "Value" : "v" , "Key" :"k" }"#), both);
+    assert_eq!(tag("{\n  \"Key\":\t\"k\",\r\n  \"Value\": \"v\"\n}"), both);
+    assert_eq!(tag(r#"{"Ke\u0079":"k","\u0056alue":"v"}"#), both);
+    assert_eq!(
+        tag(r#"{"Ke":1,"KeyX":2,"Key":"k","key":3,"Value":"v","Values":[4]}"#),
+        both
+    );
+    // The last of repeated members wins, in or out of order.
+    assert_eq!(tag(r#"{"Key":"x","Value":"v","Key":"k"}"#), both);
+    assert_eq!(tag(r#"{"Value":"x","Key":"k","Value":"v"}"#), both);
+    // Only the member that is there.
+    assert_eq!(tag(r#"{"Value":"v"}"#).0, None);
+    // A key cut anywhere, or a name without its `:`, is an error.
+    for body in [
+        r#"{"Ke"#,
+        r#"{"Key"#,
+        r#"{"Key""#,
+        r#"{"Key"}"#,
+        r#"{"Key" "k"}"#,
+    ] {
+        assert!(
+            fsx::json::from_slice::<Tag>(body.as_bytes()).is_err(),
+            "{body}"
+        );
+    }
+}
+
 #[test]
 fn an_empty_success_body_is_an_empty_output() {
     for body in [&b""[..], b"  \n", b"{}"] {

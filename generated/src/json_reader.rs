@@ -205,21 +205,31 @@ impl<'a> Reader<'a> {
     /// next line's indentation) in one step, any other run by
     /// [`skip_whitespace_run`](Self::skip_whitespace_run).
     fn skip_whitespace(&mut self) {
+        if !self.skip_indented_line_break() {
+            self.skip_whitespace_run();
+        }
+    }
+    /// At a line break followed by fewer than sixteen spaces and a token: skips them in
+    /// one step. Whether it did.
+    #[inline(always)]
+    fn skip_indented_line_break(&mut self) -> bool {
         let bytes = self.bytes();
         let at = self.pos;
-        if bytes.get(at) == Some(&b'\n') {
-            if let Some(chunk) = bytes.get(at + 1..at + 17) {
-                let mut word = [0u8; 16];
-                word.copy_from_slice(chunk);
-                let other = u128::from_le_bytes(word) ^ u128::from_ne_bytes([b' '; 16]);
-                let indent = (other.trailing_zeros() / 8) as usize;
-                if chunk.get(indent).is_some_and(|&next| next > b' ') {
-                    self.pos = at + 1 + indent;
-                    return;
-                }
-            }
+        if bytes.get(at) != Some(&b'\n') {
+            return false;
         }
-        self.skip_whitespace_run();
+        let Some(chunk) = bytes.get(at + 1..at + 17) else {
+            return false;
+        };
+        let mut word = [0u8; 16];
+        word.copy_from_slice(chunk);
+        let other = u128::from_le_bytes(word) ^ u128::from_ne_bytes([b' '; 16]);
+        let indent = (other.trailing_zeros() / 8) as usize;
+        let token = chunk.get(indent).is_some_and(|&next| next > b' ');
+        if token {
+            self.pos = at + 1 + indent;
+        }
+        token
     }
     /// Skips any run of whitespace. The tests are on bits of a mask, not a `match`,
     /// which would compile to a jump table: an indirect branch the processor often
@@ -327,11 +337,83 @@ impl<'a> Reader<'a> {
         &mut self,
         entries: &mut Entries,
     ) -> ReadResult<Option<Cow<'a, str>>> {
+        if !self.next_entry(entries)? {
+            return Ok(None);
+        }
+        self.key().map(Some)
+    }
+    /// The next member of a structure whose members on the wire are `names`, in model
+    /// order: its index in `names` (its `:` read), `names.len()` for a key that is
+    /// none of them, or `None` after the `}`.
+    ///
+    /// Responses tend to list members in model order, so the key is first compared
+    /// with `names[*next]` where it stands in the body, without scanning it or
+    /// matching it against every name; `*next` then moves past the member found.
+    #[inline]
+    pub(crate) fn next_member(
+        &mut self,
+        entries: &mut Entries,
+        names: &[&str],
+        next: &mut usize,
+    ) -> ReadResult<Option<usize>> {
+        if !self.next_entry(entries)? {
+            return Ok(None);
+        }
+        self.skip_indented_line_break();
+        let index = match names.get(*next) {
+            Some(name) if self.at_key(name) => *next,
+            _ => {
+                let key = self.key()?;
+                let key = &*key;
+                let ahead = names
+                    .get(*next..)
+                    .unwrap_or_default()
+                    .iter()
+                    .position(|&n| n == key);
+                match ahead {
+                    Some(i) => *next + i,
+                    None => names.iter().position(|&n| n == key).unwrap_or(names.len()),
+                }
+            }
+        };
+        *next = index + 1;
+        Ok(Some(index))
+    }
+    /// Whether the text at the reader is the key `name` (no escapes) and its `:`:
+    /// then they are read, with the one space of `": "`.
+    #[inline]
+    fn at_key(&mut self, name: &str) -> bool {
+        let bytes = self.bytes();
+        let start = self.pos + 1;
+        let end = start + name.len();
+        let found = bytes.get(self.pos) == Some(&b'"')
+            && bytes.get(start..end) == Some(name.as_bytes())
+            && bytes.get(end..end + 2) == Some(b"\":");
+        if found {
+            self.pos = end + 2;
+            self.skip_one_space();
+        }
+        found
+    }
+    /// Skips the one space of `": "` when a token follows it.
+    #[inline]
+    fn skip_one_space(&mut self) {
+        let bytes = self.bytes();
+        if bytes.get(self.pos) == Some(&b' ')
+            && bytes.get(self.pos + 1).is_some_and(|&next| next > b' ')
+        {
+            self.pos += 1;
+        }
+    }
+    /// Before an object's next entry: reads its `,` (none before the first), or the
+    /// object's `}` (then `false`).
+    #[inline]
+    fn next_entry(&mut self, entries: &mut Entries) -> ReadResult<bool> {
         match self.peek() {
             Some(b'}') => {
                 self.pos += 1;
                 self.depth -= 1;
-                return Ok(None);
+                return Ok(false);
             }
             Some(b',') if !entries.first => self.pos += 1,
             Some(b'"') if entries.first => {}
@@ -339,7 +421,7 @@ impl<'a> Reader<'a> {
             _ => return Err(self.error("expected `,` or `}` after an object entry")),
         }
         entries.first = false;
-        self.key().map(Some)
+        Ok(true)
     }
     /// Reads `[` of an array; its items come from [`next_item`](Self::next_item).
     #[inline]
@@ -686,6 +768,7 @@ impl<'a> Reader<'a> {
     /// escape and are followed by their `:` right away: those take one scan.
     #[inline]
     fn key(&mut self) -> ReadResult<Cow<'a, str>> {
+        self.skip_indented_line_break();
         if self.peek() == Some(b'"') {
             let bytes = self.bytes();
             let start = self.pos + 1;
@@ -693,11 +776,7 @@ impl<'a> Reader<'a> {
                 let end = start + len;
                 if bytes[end] == b'"' && bytes.get(end + 1) == Some(&b':') {
                     self.pos = end + 2;
-                    if bytes.get(self.pos) == Some(&b' ')
-                        && bytes.get(self.pos + 1).is_some_and(|&next| next > b' ')
-                    {
-                        self.pos += 1;
-                    }
+                    self.skip_one_space();
                     return Ok(Cow::Borrowed(&self.text[start..end]));
                 }
             }

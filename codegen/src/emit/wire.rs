@@ -26,8 +26,10 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
     let arms = plan
         .fields
         .iter()
-        .map(|field| read_arm(plan, field))
+        .enumerate()
+        .map(|(index, field)| read_arm(plan, field, index))
         .collect::<Result<Vec<_>>>()?;
+    let names = plan.fields.iter().map(|field| &field.member_name);
     let read_members = Moved::from(if plan.fields.is_empty() {
         quote! {
             while reader.next_key(&mut entries)?.is_some() {
@@ -36,8 +38,10 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         }
     } else {
         quote! {
-            while let #SOME(key) = reader.next_key(&mut entries)? {
-                match &*key {
+            const MEMBERS: &[&str] = &[#(#names),*];
+            let mut next = 0;
+            while let #SOME(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+                match member {
                     #(#arms)*
                     _ => reader.skip()?,
                 }
@@ -131,12 +135,13 @@ fn json_impl_with(name: &Ident, read_methods: TokenStream, write: TokenStream) -
     }
 }
 
-/// The match arm reading one member into its field of `target`: an optional member
-/// through `member_into` (in place), a required one replaced whole, its default or zero
-/// value when the wire says `null`.
-fn read_arm(plan: &StructPlan, field: &FieldPlan) -> Result<Moved> {
+/// The match arm reading one member (`index` in the structure's `MEMBERS`) into its
+/// field of `target`: an optional member through `member_into` (in place), a required
+/// one replaced whole, its default or zero value when the wire says `null`.
+fn read_arm(plan: &StructPlan, field: &FieldPlan, index: usize) -> Result<Moved> {
     let member = ident(&field.name);
     let wire = &field.member_name;
+    let index = proc_macro2::Literal::usize_unsuffixed(index);
     Ok(Moved::from(if field.optional {
         let read = match codec(&field.ty) {
             Some(codec) => {
@@ -144,10 +149,10 @@ fn read_arm(plan: &StructPlan, field: &FieldPlan) -> Result<Moved> {
             }
             None => quote!(crate::json::member_into(reader, #wire, &mut target.#member)?),
         };
-        quote!(#wire => #read,)
+        quote!(#index => #read,)
     } else {
         let value = required_value(plan, field, read_member(&field.ty, wire))?;
-        quote!(#wire => target.#member = #value,)
+        quote!(#index => target.#member = #value,)
     }))
 }
 

@@ -101,23 +101,25 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("ActiveDirectoryBackupAttributes")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "DomainName" => {
+        const MEMBERS: &[&str] = &["DomainName", "ActiveDirectoryId", "ResourceARN"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "DomainName",
                         &mut target.domain_name,
                     )?
                 }
-                "ActiveDirectoryId" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "ActiveDirectoryId",
                         &mut target.active_directory_id,
                     )?
                 }
-                "ResourceARN" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "ResourceARN",

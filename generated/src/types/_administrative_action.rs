@@ -311,77 +311,87 @@ impl crate::json::Json for AdministrativeAction {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("AdministrativeAction")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "AdministrativeActionType" => {
+        const MEMBERS: &[&str] = &[
+            "AdministrativeActionType",
+            "ProgressPercent",
+            "RequestTime",
+            "Status",
+            "TargetFileSystemValues",
+            "FailureDetails",
+            "TargetVolumeValues",
+            "TargetSnapshotValues",
+            "TotalTransferBytes",
+            "RemainingTransferBytes",
+            "Message",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "AdministrativeActionType",
                         &mut target.administrative_action_type,
                     )?
                 }
-                "ProgressPercent" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "ProgressPercent",
                         &mut target.progress_percent,
                     )?
                 }
-                "RequestTime" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "RequestTime",
                         &mut target.request_time,
                     )?
                 }
-                "Status" => {
-                    crate::json::member_into(reader, "Status", &mut target.status)?
-                }
-                "TargetFileSystemValues" => {
+                3 => crate::json::member_into(reader, "Status", &mut target.status)?,
+                4 => {
                     crate::json::member_into(
                         reader,
                         "TargetFileSystemValues",
                         &mut target.target_file_system_values,
                     )?
                 }
-                "FailureDetails" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "FailureDetails",
                         &mut target.failure_details,
                     )?
                 }
-                "TargetVolumeValues" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "TargetVolumeValues",
                         &mut target.target_volume_values,
                     )?
                 }
-                "TargetSnapshotValues" => {
+                7 => {
                     crate::json::member_into(
                         reader,
                         "TargetSnapshotValues",
                         &mut target.target_snapshot_values,
                     )?
                 }
-                "TotalTransferBytes" => {
+                8 => {
                     crate::json::member_into(
                         reader,
                         "TotalTransferBytes",
                         &mut target.total_transfer_bytes,
                     )?
                 }
-                "RemainingTransferBytes" => {
+                9 => {
                     crate::json::member_into(
                         reader,
                         "RemainingTransferBytes",
                         &mut target.remaining_transfer_bytes,
                     )?
                 }
-                "Message" => {
-                    crate::json::member_into(reader, "Message", &mut target.message)?
-                }
+                10 => crate::json::member_into(reader, "Message", &mut target.message)?,
                 _ => reader.skip()?,
             }
         }

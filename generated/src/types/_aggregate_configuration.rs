@@ -81,14 +81,16 @@ impl crate::json::Json for AggregateConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("AggregateConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Aggregates" => {
+        const MEMBERS: &[&str] = &["Aggregates", "TotalConstituents"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "Aggregates", &mut target.aggregates)?
                 }
-                "TotalConstituents" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "TotalConstituents",

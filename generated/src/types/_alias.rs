@@ -79,10 +79,12 @@ impl crate::json::Json for Alias {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Alias")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Name" => crate::json::member_into(reader, "Name", &mut target.name)?,
-                "Lifecycle" => {
+        const MEMBERS: &[&str] = &["Name", "Lifecycle"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Name", &mut target.name)?,
+                1 => {
                     crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
                 }
                 _ => reader.skip()?,

@@ -527,93 +527,107 @@ impl crate::json::Json for Backup {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Backup")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "BackupId" => {
-                    crate::json::member_into(reader, "BackupId", &mut target.backup_id)?
-                }
-                "Lifecycle" => {
+        const MEMBERS: &[&str] = &[
+            "BackupId",
+            "Lifecycle",
+            "FailureDetails",
+            "Type",
+            "ProgressPercent",
+            "CreationTime",
+            "KmsKeyId",
+            "ResourceARN",
+            "Tags",
+            "FileSystem",
+            "DirectoryInformation",
+            "OwnerId",
+            "SourceBackupId",
+            "SourceBackupRegion",
+            "ResourceType",
+            "Volume",
+            "SizeInBytes",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "BackupId", &mut target.backup_id)?,
+                1 => {
                     crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
                 }
-                "FailureDetails" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "FailureDetails",
                         &mut target.failure_details,
                     )?
                 }
-                "Type" => crate::json::member_into(reader, "Type", &mut target.r#type)?,
-                "ProgressPercent" => {
+                3 => crate::json::member_into(reader, "Type", &mut target.r#type)?,
+                4 => {
                     crate::json::member_into(
                         reader,
                         "ProgressPercent",
                         &mut target.progress_percent,
                     )?
                 }
-                "CreationTime" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "CreationTime",
                         &mut target.creation_time,
                     )?
                 }
-                "KmsKeyId" => {
+                6 => {
                     crate::json::member_into(reader, "KmsKeyId", &mut target.kms_key_id)?
                 }
-                "ResourceARN" => {
+                7 => {
                     crate::json::member_into(
                         reader,
                         "ResourceARN",
                         &mut target.resource_arn,
                     )?
                 }
-                "Tags" => {
+                8 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
                     >(reader, "Tags", &mut target.tags)?
                 }
-                "FileSystem" => {
+                9 => {
                     crate::json::member_into(
                         reader,
                         "FileSystem",
                         &mut target.file_system,
                     )?
                 }
-                "DirectoryInformation" => {
+                10 => {
                     crate::json::member_into(
                         reader,
                         "DirectoryInformation",
                         &mut target.directory_information,
                     )?
                 }
-                "OwnerId" => {
-                    crate::json::member_into(reader, "OwnerId", &mut target.owner_id)?
-                }
-                "SourceBackupId" => {
+                11 => crate::json::member_into(reader, "OwnerId", &mut target.owner_id)?,
+                12 => {
                     crate::json::member_into(
                         reader,
                         "SourceBackupId",
                         &mut target.source_backup_id,
                     )?
                 }
-                "SourceBackupRegion" => {
+                13 => {
                     crate::json::member_into(
                         reader,
                         "SourceBackupRegion",
                         &mut target.source_backup_region,
                     )?
                 }
-                "ResourceType" => {
+                14 => {
                     crate::json::member_into(
                         reader,
                         "ResourceType",
                         &mut target.resource_type,
                     )?
                 }
-                "Volume" => {
-                    crate::json::member_into(reader, "Volume", &mut target.volume)?
-                }
-                "SizeInBytes" => {
+                15 => crate::json::member_into(reader, "Volume", &mut target.volume)?,
+                16 => {
                     crate::json::member_into(
                         reader,
                         "SizeInBytes",

@@ -186,40 +186,49 @@ impl crate::json::Json for DataRepositoryConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("DataRepositoryConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Lifecycle" => {
+        const MEMBERS: &[&str] = &[
+            "Lifecycle",
+            "ImportPath",
+            "ExportPath",
+            "ImportedFileChunkSize",
+            "AutoImportPolicy",
+            "FailureDetails",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
                 }
-                "ImportPath" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "ImportPath",
                         &mut target.import_path,
                     )?
                 }
-                "ExportPath" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "ExportPath",
                         &mut target.export_path,
                     )?
                 }
-                "ImportedFileChunkSize" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "ImportedFileChunkSize",
                         &mut target.imported_file_chunk_size,
                     )?
                 }
-                "AutoImportPolicy" => {
+                4 => {
                     crate::json::member_into(
                         reader,
                         "AutoImportPolicy",
                         &mut target.auto_import_policy,
                     )?
                 }
-                "FailureDetails" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "FailureDetails",

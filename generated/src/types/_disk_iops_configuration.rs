@@ -82,10 +82,12 @@ impl crate::json::Json for DiskIopsConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("DiskIopsConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Mode" => crate::json::member_into(reader, "Mode", &mut target.mode)?,
-                "Iops" => crate::json::member_into(reader, "Iops", &mut target.iops)?,
+        const MEMBERS: &[&str] = &["Mode", "Iops"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Mode", &mut target.mode)?,
+                1 => crate::json::member_into(reader, "Iops", &mut target.iops)?,
                 _ => reader.skip()?,
             }
         }

@@ -596,100 +596,121 @@ impl crate::json::Json for FileSystem {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("FileSystem")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "OwnerId" => {
-                    crate::json::member_into(reader, "OwnerId", &mut target.owner_id)?
-                }
-                "CreationTime" => {
+        const MEMBERS: &[&str] = &[
+            "OwnerId",
+            "CreationTime",
+            "FileSystemId",
+            "FileSystemType",
+            "Lifecycle",
+            "FailureDetails",
+            "StorageCapacity",
+            "StorageType",
+            "VpcId",
+            "SubnetIds",
+            "NetworkInterfaceIds",
+            "DNSName",
+            "KmsKeyId",
+            "ResourceARN",
+            "Tags",
+            "WindowsConfiguration",
+            "LustreConfiguration",
+            "AdministrativeActions",
+            "OntapConfiguration",
+            "FileSystemTypeVersion",
+            "OpenZFSConfiguration",
+            "NetworkType",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "OwnerId", &mut target.owner_id)?,
+                1 => {
                     crate::json::member_into(
                         reader,
                         "CreationTime",
                         &mut target.creation_time,
                     )?
                 }
-                "FileSystemId" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "FileSystemId",
                         &mut target.file_system_id,
                     )?
                 }
-                "FileSystemType" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "FileSystemType",
                         &mut target.file_system_type,
                     )?
                 }
-                "Lifecycle" => {
+                4 => {
                     crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
                 }
-                "FailureDetails" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "FailureDetails",
                         &mut target.failure_details,
                     )?
                 }
-                "StorageCapacity" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "StorageCapacity",
                         &mut target.storage_capacity,
                     )?
                 }
-                "StorageType" => {
+                7 => {
                     crate::json::member_into(
                         reader,
                         "StorageType",
                         &mut target.storage_type,
                     )?
                 }
-                "VpcId" => crate::json::member_into(reader, "VpcId", &mut target.vpc_id)?,
-                "SubnetIds" => {
+                8 => crate::json::member_into(reader, "VpcId", &mut target.vpc_id)?,
+                9 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "SubnetIds", &mut target.subnet_ids)?
                 }
-                "NetworkInterfaceIds" => {
+                10 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "NetworkInterfaceIds", &mut target.network_interface_ids)?
                 }
-                "DNSName" => {
-                    crate::json::member_into(reader, "DNSName", &mut target.dns_name)?
-                }
-                "KmsKeyId" => {
+                11 => crate::json::member_into(reader, "DNSName", &mut target.dns_name)?,
+                12 => {
                     crate::json::member_into(reader, "KmsKeyId", &mut target.kms_key_id)?
                 }
-                "ResourceARN" => {
+                13 => {
                     crate::json::member_into(
                         reader,
                         "ResourceARN",
                         &mut target.resource_arn,
                     )?
                 }
-                "Tags" => {
+                14 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
                     >(reader, "Tags", &mut target.tags)?
                 }
-                "WindowsConfiguration" => {
+                15 => {
                     crate::json::member_into(
                         reader,
                         "WindowsConfiguration",
                         &mut target.windows_configuration,
                     )?
                 }
-                "LustreConfiguration" => {
+                16 => {
                     crate::json::member_into(
                         reader,
                         "LustreConfiguration",
                         &mut target.lustre_configuration,
                     )?
                 }
-                "AdministrativeActions" => {
+                17 => {
                     crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::AdministrativeAction>,
@@ -700,28 +721,28 @@ impl crate::json::Json for FileSystem {
                         &mut target.administrative_actions,
                     )?
                 }
-                "OntapConfiguration" => {
+                18 => {
                     crate::json::member_into(
                         reader,
                         "OntapConfiguration",
                         &mut target.ontap_configuration,
                     )?
                 }
-                "FileSystemTypeVersion" => {
+                19 => {
                     crate::json::member_into(
                         reader,
                         "FileSystemTypeVersion",
                         &mut target.file_system_type_version,
                     )?
                 }
-                "OpenZFSConfiguration" => {
+                20 => {
                     crate::json::member_into(
                         reader,
                         "OpenZFSConfiguration",
                         &mut target.open_zfs_configuration,
                     )?
                 }
-                "NetworkType" => {
+                21 => {
                     crate::json::member_into(
                         reader,
                         "NetworkType",

@@ -105,17 +105,17 @@ impl crate::json::Json for FileSystemEndpoint {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("FileSystemEndpoint")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "DNSName" => {
-                    crate::json::member_into(reader, "DNSName", &mut target.dns_name)?
-                }
-                "IpAddresses" => {
+        const MEMBERS: &[&str] = &["DNSName", "IpAddresses", "Ipv6Addresses"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "DNSName", &mut target.dns_name)?,
+                1 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "IpAddresses", &mut target.ip_addresses)?
                 }
-                "Ipv6Addresses" => {
+                2 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "Ipv6Addresses", &mut target.ipv6_addresses)?

@@ -85,16 +85,18 @@ impl crate::json::Json for FileSystemEndpoints {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("FileSystemEndpoints")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Intercluster" => {
+        const MEMBERS: &[&str] = &["Intercluster", "Management"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "Intercluster",
                         &mut target.intercluster,
                     )?
                 }
-                "Management" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "Management",

@@ -105,10 +105,12 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader
             .begin_structure("FileSystemLustreMetadataConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Iops" => crate::json::member_into(reader, "Iops", &mut target.iops)?,
-                "Mode" => crate::json::member_into(reader, "Mode", &mut target.mode)?,
+        const MEMBERS: &[&str] = &["Iops", "Mode"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Iops", &mut target.iops)?,
+                1 => crate::json::member_into(reader, "Mode", &mut target.mode)?,
                 _ => reader.skip()?,
             }
         }

@@ -467,114 +467,133 @@ impl crate::json::Json for LustreFileSystemConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreFileSystemConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "WeeklyMaintenanceStartTime" => {
+        const MEMBERS: &[&str] = &[
+            "WeeklyMaintenanceStartTime",
+            "DataRepositoryConfiguration",
+            "DeploymentType",
+            "PerUnitStorageThroughput",
+            "MountName",
+            "DailyAutomaticBackupStartTime",
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "DriveCacheType",
+            "DataCompressionType",
+            "LogConfiguration",
+            "RootSquashConfiguration",
+            "MetadataConfiguration",
+            "EfaEnabled",
+            "ThroughputCapacity",
+            "DataReadCacheConfiguration",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "WeeklyMaintenanceStartTime",
                         &mut target.weekly_maintenance_start_time,
                     )?
                 }
-                "DataRepositoryConfiguration" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "DataRepositoryConfiguration",
                         &mut target.data_repository_configuration,
                     )?
                 }
-                "DeploymentType" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "DeploymentType",
                         &mut target.deployment_type,
                     )?
                 }
-                "PerUnitStorageThroughput" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "PerUnitStorageThroughput",
                         &mut target.per_unit_storage_throughput,
                     )?
                 }
-                "MountName" => {
+                4 => {
                     crate::json::member_into(
                         reader,
                         "MountName",
                         &mut target.mount_name,
                     )?
                 }
-                "DailyAutomaticBackupStartTime" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "DailyAutomaticBackupStartTime",
                         &mut target.daily_automatic_backup_start_time,
                     )?
                 }
-                "AutomaticBackupRetentionDays" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "AutomaticBackupRetentionDays",
                         &mut target.automatic_backup_retention_days,
                     )?
                 }
-                "CopyTagsToBackups" => {
+                7 => {
                     crate::json::member_into(
                         reader,
                         "CopyTagsToBackups",
                         &mut target.copy_tags_to_backups,
                     )?
                 }
-                "DriveCacheType" => {
+                8 => {
                     crate::json::member_into(
                         reader,
                         "DriveCacheType",
                         &mut target.drive_cache_type,
                     )?
                 }
-                "DataCompressionType" => {
+                9 => {
                     crate::json::member_into(
                         reader,
                         "DataCompressionType",
                         &mut target.data_compression_type,
                     )?
                 }
-                "LogConfiguration" => {
+                10 => {
                     crate::json::member_into(
                         reader,
                         "LogConfiguration",
                         &mut target.log_configuration,
                     )?
                 }
-                "RootSquashConfiguration" => {
+                11 => {
                     crate::json::member_into(
                         reader,
                         "RootSquashConfiguration",
                         &mut target.root_squash_configuration,
                     )?
                 }
-                "MetadataConfiguration" => {
+                12 => {
                     crate::json::member_into(
                         reader,
                         "MetadataConfiguration",
                         &mut target.metadata_configuration,
                     )?
                 }
-                "EfaEnabled" => {
+                13 => {
                     crate::json::member_into(
                         reader,
                         "EfaEnabled",
                         &mut target.efa_enabled,
                     )?
                 }
-                "ThroughputCapacity" => {
+                14 => {
                     crate::json::member_into(
                         reader,
                         "ThroughputCapacity",
                         &mut target.throughput_capacity,
                     )?
                 }
-                "DataReadCacheConfiguration" => {
+                15 => {
                     crate::json::member_into(
                         reader,
                         "DataReadCacheConfiguration",

@@ -102,10 +102,12 @@ impl crate::json::Json for LustreLogConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreLogConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Level" => crate::json::member_into(reader, "Level", &mut target.level)?,
-                "Destination" => {
+        const MEMBERS: &[&str] = &["Level", "Destination"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Level", &mut target.level)?,
+                1 => {
                     crate::json::member_into(
                         reader,
                         "Destination",

@@ -85,18 +85,18 @@ impl crate::json::Json for LustreReadCacheConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreReadCacheConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "SizingMode" => {
+        const MEMBERS: &[&str] = &["SizingMode", "SizeGiB"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "SizingMode",
                         &mut target.sizing_mode,
                     )?
                 }
-                "SizeGiB" => {
-                    crate::json::member_into(reader, "SizeGiB", &mut target.size_gib)?
-                }
+                1 => crate::json::member_into(reader, "SizeGiB", &mut target.size_gib)?,
                 _ => reader.skip()?,
             }
         }

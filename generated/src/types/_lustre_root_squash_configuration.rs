@@ -81,16 +81,18 @@ impl crate::json::Json for LustreRootSquashConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreRootSquashConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "RootSquash" => {
+        const MEMBERS: &[&str] = &["RootSquash", "NoSquashNids"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "RootSquash",
                         &mut target.root_squash,
                     )?
                 }
-                "NoSquashNids" => {
+                1 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "NoSquashNids", &mut target.no_squash_nids)?

@@ -435,90 +435,105 @@ impl crate::json::Json for OntapFileSystemConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OntapFileSystemConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "AutomaticBackupRetentionDays" => {
+        const MEMBERS: &[&str] = &[
+            "AutomaticBackupRetentionDays",
+            "DailyAutomaticBackupStartTime",
+            "DeploymentType",
+            "EndpointIpAddressRange",
+            "Endpoints",
+            "DiskIopsConfiguration",
+            "PreferredSubnetId",
+            "RouteTableIds",
+            "ThroughputCapacity",
+            "WeeklyMaintenanceStartTime",
+            "FsxAdminPassword",
+            "HAPairs",
+            "ThroughputCapacityPerHAPair",
+            "EndpointIpv6AddressRange",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "AutomaticBackupRetentionDays",
                         &mut target.automatic_backup_retention_days,
                     )?
                 }
-                "DailyAutomaticBackupStartTime" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "DailyAutomaticBackupStartTime",
                         &mut target.daily_automatic_backup_start_time,
                     )?
                 }
-                "DeploymentType" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "DeploymentType",
                         &mut target.deployment_type,
                     )?
                 }
-                "EndpointIpAddressRange" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "EndpointIpAddressRange",
                         &mut target.endpoint_ip_address_range,
                     )?
                 }
-                "Endpoints" => {
+                4 => {
                     crate::json::member_into(reader, "Endpoints", &mut target.endpoints)?
                 }
-                "DiskIopsConfiguration" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "DiskIopsConfiguration",
                         &mut target.disk_iops_configuration,
                     )?
                 }
-                "PreferredSubnetId" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "PreferredSubnetId",
                         &mut target.preferred_subnet_id,
                     )?
                 }
-                "RouteTableIds" => {
+                7 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "RouteTableIds", &mut target.route_table_ids)?
                 }
-                "ThroughputCapacity" => {
+                8 => {
                     crate::json::member_into(
                         reader,
                         "ThroughputCapacity",
                         &mut target.throughput_capacity,
                     )?
                 }
-                "WeeklyMaintenanceStartTime" => {
+                9 => {
                     crate::json::member_into(
                         reader,
                         "WeeklyMaintenanceStartTime",
                         &mut target.weekly_maintenance_start_time,
                     )?
                 }
-                "FsxAdminPassword" => {
+                10 => {
                     crate::json::member_into(
                         reader,
                         "FsxAdminPassword",
                         &mut target.fsx_admin_password,
                     )?
                 }
-                "HAPairs" => {
-                    crate::json::member_into(reader, "HAPairs", &mut target.ha_pairs)?
-                }
-                "ThroughputCapacityPerHAPair" => {
+                11 => crate::json::member_into(reader, "HAPairs", &mut target.ha_pairs)?,
+                12 => {
                     crate::json::member_into(
                         reader,
                         "ThroughputCapacityPerHAPair",
                         &mut target.throughput_capacity_per_ha_pair,
                     )?
                 }
-                "EndpointIpv6AddressRange" => {
+                13 => {
                     crate::json::member_into(
                         reader,
                         "EndpointIpv6AddressRange",

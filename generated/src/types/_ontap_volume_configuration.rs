@@ -426,108 +426,127 @@ impl crate::json::Json for OntapVolumeConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OntapVolumeConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "FlexCacheEndpointType" => {
+        const MEMBERS: &[&str] = &[
+            "FlexCacheEndpointType",
+            "JunctionPath",
+            "SecurityStyle",
+            "SizeInMegabytes",
+            "StorageEfficiencyEnabled",
+            "StorageVirtualMachineId",
+            "StorageVirtualMachineRoot",
+            "TieringPolicy",
+            "UUID",
+            "OntapVolumeType",
+            "SnapshotPolicy",
+            "CopyTagsToBackups",
+            "SnaplockConfiguration",
+            "VolumeStyle",
+            "AggregateConfiguration",
+            "SizeInBytes",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "FlexCacheEndpointType",
                         &mut target.flex_cache_endpoint_type,
                     )?
                 }
-                "JunctionPath" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "JunctionPath",
                         &mut target.junction_path,
                     )?
                 }
-                "SecurityStyle" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "SecurityStyle",
                         &mut target.security_style,
                     )?
                 }
-                "SizeInMegabytes" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "SizeInMegabytes",
                         &mut target.size_in_megabytes,
                     )?
                 }
-                "StorageEfficiencyEnabled" => {
+                4 => {
                     crate::json::member_into(
                         reader,
                         "StorageEfficiencyEnabled",
                         &mut target.storage_efficiency_enabled,
                     )?
                 }
-                "StorageVirtualMachineId" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "StorageVirtualMachineId",
                         &mut target.storage_virtual_machine_id,
                     )?
                 }
-                "StorageVirtualMachineRoot" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "StorageVirtualMachineRoot",
                         &mut target.storage_virtual_machine_root,
                     )?
                 }
-                "TieringPolicy" => {
+                7 => {
                     crate::json::member_into(
                         reader,
                         "TieringPolicy",
                         &mut target.tiering_policy,
                     )?
                 }
-                "UUID" => crate::json::member_into(reader, "UUID", &mut target.uuid)?,
-                "OntapVolumeType" => {
+                8 => crate::json::member_into(reader, "UUID", &mut target.uuid)?,
+                9 => {
                     crate::json::member_into(
                         reader,
                         "OntapVolumeType",
                         &mut target.ontap_volume_type,
                     )?
                 }
-                "SnapshotPolicy" => {
+                10 => {
                     crate::json::member_into(
                         reader,
                         "SnapshotPolicy",
                         &mut target.snapshot_policy,
                     )?
                 }
-                "CopyTagsToBackups" => {
+                11 => {
                     crate::json::member_into(
                         reader,
                         "CopyTagsToBackups",
                         &mut target.copy_tags_to_backups,
                     )?
                 }
-                "SnaplockConfiguration" => {
+                12 => {
                     crate::json::member_into(
                         reader,
                         "SnaplockConfiguration",
                         &mut target.snaplock_configuration,
                     )?
                 }
-                "VolumeStyle" => {
+                13 => {
                     crate::json::member_into(
                         reader,
                         "VolumeStyle",
                         &mut target.volume_style,
                     )?
                 }
-                "AggregateConfiguration" => {
+                14 => {
                     crate::json::member_into(
                         reader,
                         "AggregateConfiguration",
                         &mut target.aggregate_configuration,
                     )?
                 }
-                "SizeInBytes" => {
+                15 => {
                     crate::json::member_into(
                         reader,
                         "SizeInBytes",

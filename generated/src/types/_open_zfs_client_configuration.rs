@@ -117,12 +117,12 @@ impl crate::json::Json for OpenZfsClientConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsClientConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Clients" => {
-                    crate::json::member_into(reader, "Clients", &mut target.clients)?
-                }
-                "Options" => {
+        const MEMBERS: &[&str] = &["Clients", "Options"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Clients", &mut target.clients)?,
+                1 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "Options", &mut target.options)?

@@ -423,112 +423,131 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsFileSystemConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "AutomaticBackupRetentionDays" => {
+        const MEMBERS: &[&str] = &[
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "CopyTagsToVolumes",
+            "DailyAutomaticBackupStartTime",
+            "DeploymentType",
+            "ThroughputCapacity",
+            "WeeklyMaintenanceStartTime",
+            "DiskIopsConfiguration",
+            "RootVolumeId",
+            "PreferredSubnetId",
+            "EndpointIpAddressRange",
+            "EndpointIpv6AddressRange",
+            "RouteTableIds",
+            "EndpointIpAddress",
+            "EndpointIpv6Address",
+            "ReadCacheConfiguration",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "AutomaticBackupRetentionDays",
                         &mut target.automatic_backup_retention_days,
                     )?
                 }
-                "CopyTagsToBackups" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "CopyTagsToBackups",
                         &mut target.copy_tags_to_backups,
                     )?
                 }
-                "CopyTagsToVolumes" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "CopyTagsToVolumes",
                         &mut target.copy_tags_to_volumes,
                     )?
                 }
-                "DailyAutomaticBackupStartTime" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "DailyAutomaticBackupStartTime",
                         &mut target.daily_automatic_backup_start_time,
                     )?
                 }
-                "DeploymentType" => {
+                4 => {
                     crate::json::member_into(
                         reader,
                         "DeploymentType",
                         &mut target.deployment_type,
                     )?
                 }
-                "ThroughputCapacity" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "ThroughputCapacity",
                         &mut target.throughput_capacity,
                     )?
                 }
-                "WeeklyMaintenanceStartTime" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "WeeklyMaintenanceStartTime",
                         &mut target.weekly_maintenance_start_time,
                     )?
                 }
-                "DiskIopsConfiguration" => {
+                7 => {
                     crate::json::member_into(
                         reader,
                         "DiskIopsConfiguration",
                         &mut target.disk_iops_configuration,
                     )?
                 }
-                "RootVolumeId" => {
+                8 => {
                     crate::json::member_into(
                         reader,
                         "RootVolumeId",
                         &mut target.root_volume_id,
                     )?
                 }
-                "PreferredSubnetId" => {
+                9 => {
                     crate::json::member_into(
                         reader,
                         "PreferredSubnetId",
                         &mut target.preferred_subnet_id,
                     )?
                 }
-                "EndpointIpAddressRange" => {
+                10 => {
                     crate::json::member_into(
                         reader,
                         "EndpointIpAddressRange",
                         &mut target.endpoint_ip_address_range,
                     )?
                 }
-                "EndpointIpv6AddressRange" => {
+                11 => {
                     crate::json::member_into(
                         reader,
                         "EndpointIpv6AddressRange",
                         &mut target.endpoint_ipv6_address_range,
                     )?
                 }
-                "RouteTableIds" => {
+                12 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "RouteTableIds", &mut target.route_table_ids)?
                 }
-                "EndpointIpAddress" => {
+                13 => {
                     crate::json::member_into(
                         reader,
                         "EndpointIpAddress",
                         &mut target.endpoint_ip_address,
                     )?
                 }
-                "EndpointIpv6Address" => {
+                14 => {
                     crate::json::member_into(
                         reader,
                         "EndpointIpv6Address",
                         &mut target.endpoint_ipv6_address,
                     )?
                 }
-                "ReadCacheConfiguration" => {
+                15 => {
                     crate::json::member_into(
                         reader,
                         "ReadCacheConfiguration",

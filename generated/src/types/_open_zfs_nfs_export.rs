@@ -87,9 +87,11 @@ impl crate::json::Json for OpenZfsNfsExport {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsNfsExport")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "ClientConfigurations" => {
+        const MEMBERS: &[&str] = &["ClientConfigurations"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::OpenZfsClientConfiguration>,

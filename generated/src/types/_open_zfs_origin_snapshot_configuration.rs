@@ -82,16 +82,18 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsOriginSnapshotConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "SnapshotARN" => {
+        const MEMBERS: &[&str] = &["SnapshotARN", "CopyStrategy"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "SnapshotARN",
                         &mut target.snapshot_arn,
                     )?
                 }
-                "CopyStrategy" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "CopyStrategy",

@@ -157,11 +157,13 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsUserOrGroupQuota")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Type" => crate::json::member_into(reader, "Type", &mut target.r#type)?,
-                "Id" => crate::json::member_into(reader, "Id", &mut target.id)?,
-                "StorageCapacityQuotaGiB" => {
+        const MEMBERS: &[&str] = &["Type", "Id", "StorageCapacityQuotaGiB"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Type", &mut target.r#type)?,
+                1 => crate::json::member_into(reader, "Id", &mut target.id)?,
+                2 => {
                     crate::json::member_into(
                         reader,
                         "StorageCapacityQuotaGiB",

@@ -469,124 +469,143 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsVolumeConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "ParentVolumeId" => {
+        const MEMBERS: &[&str] = &[
+            "ParentVolumeId",
+            "VolumePath",
+            "StorageCapacityReservationGiB",
+            "StorageCapacityQuotaGiB",
+            "RecordSizeKiB",
+            "DataCompressionType",
+            "CopyTagsToSnapshots",
+            "OriginSnapshot",
+            "ReadOnly",
+            "NfsExports",
+            "UserAndGroupQuotas",
+            "RestoreToSnapshot",
+            "DeleteIntermediateSnaphots",
+            "DeleteClonedVolumes",
+            "DeleteIntermediateData",
+            "SourceSnapshotARN",
+            "DestinationSnapshot",
+            "CopyStrategy",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "ParentVolumeId",
                         &mut target.parent_volume_id,
                     )?
                 }
-                "VolumePath" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "VolumePath",
                         &mut target.volume_path,
                     )?
                 }
-                "StorageCapacityReservationGiB" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "StorageCapacityReservationGiB",
                         &mut target.storage_capacity_reservation_gib,
                     )?
                 }
-                "StorageCapacityQuotaGiB" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "StorageCapacityQuotaGiB",
                         &mut target.storage_capacity_quota_gib,
                     )?
                 }
-                "RecordSizeKiB" => {
+                4 => {
                     crate::json::member_into(
                         reader,
                         "RecordSizeKiB",
                         &mut target.record_size_kib,
                     )?
                 }
-                "DataCompressionType" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "DataCompressionType",
                         &mut target.data_compression_type,
                     )?
                 }
-                "CopyTagsToSnapshots" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "CopyTagsToSnapshots",
                         &mut target.copy_tags_to_snapshots,
                     )?
                 }
-                "OriginSnapshot" => {
+                7 => {
                     crate::json::member_into(
                         reader,
                         "OriginSnapshot",
                         &mut target.origin_snapshot,
                     )?
                 }
-                "ReadOnly" => {
-                    crate::json::member_into(reader, "ReadOnly", &mut target.read_only)?
-                }
-                "NfsExports" => {
+                8 => crate::json::member_into(reader, "ReadOnly", &mut target.read_only)?,
+                9 => {
                     crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::OpenZfsNfsExport>,
                         >,
                     >(reader, "NfsExports", &mut target.nfs_exports)?
                 }
-                "UserAndGroupQuotas" => {
+                10 => {
                     crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
                         >,
                     >(reader, "UserAndGroupQuotas", &mut target.user_and_group_quotas)?
                 }
-                "RestoreToSnapshot" => {
+                11 => {
                     crate::json::member_into(
                         reader,
                         "RestoreToSnapshot",
                         &mut target.restore_to_snapshot,
                     )?
                 }
-                "DeleteIntermediateSnaphots" => {
+                12 => {
                     crate::json::member_into(
                         reader,
                         "DeleteIntermediateSnaphots",
                         &mut target.delete_intermediate_snaphots,
                     )?
                 }
-                "DeleteClonedVolumes" => {
+                13 => {
                     crate::json::member_into(
                         reader,
                         "DeleteClonedVolumes",
                         &mut target.delete_cloned_volumes,
                     )?
                 }
-                "DeleteIntermediateData" => {
+                14 => {
                     crate::json::member_into(
                         reader,
                         "DeleteIntermediateData",
                         &mut target.delete_intermediate_data,
                     )?
                 }
-                "SourceSnapshotARN" => {
+                15 => {
                     crate::json::member_into(
                         reader,
                         "SourceSnapshotARN",
                         &mut target.source_snapshot_arn,
                     )?
                 }
-                "DestinationSnapshot" => {
+                16 => {
                     crate::json::member_into(
                         reader,
                         "DestinationSnapshot",
                         &mut target.destination_snapshot,
                     )?
                 }
-                "CopyStrategy" => {
+                17 => {
                     crate::json::member_into(
                         reader,
                         "CopyStrategy",

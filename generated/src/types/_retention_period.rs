@@ -99,10 +99,12 @@ impl crate::json::Json for RetentionPeriod {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("RetentionPeriod")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Type" => crate::json::member_into(reader, "Type", &mut target.r#type)?,
-                "Value" => crate::json::member_into(reader, "Value", &mut target.value)?,
+        const MEMBERS: &[&str] = &["Type", "Value"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Type", &mut target.r#type)?,
+                1 => crate::json::member_into(reader, "Value", &mut target.value)?,
                 _ => reader.skip()?,
             }
         }

@@ -186,38 +186,45 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader
             .begin_structure("SelfManagedActiveDirectoryAttributes")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "DomainName" => {
+        const MEMBERS: &[&str] = &[
+            "DomainName",
+            "OrganizationalUnitDistinguishedName",
+            "FileSystemAdministratorsGroup",
+            "UserName",
+            "DnsIps",
+            "DomainJoinServiceAccountSecret",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "DomainName",
                         &mut target.domain_name,
                     )?
                 }
-                "OrganizationalUnitDistinguishedName" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "OrganizationalUnitDistinguishedName",
                         &mut target.organizational_unit_distinguished_name,
                     )?
                 }
-                "FileSystemAdministratorsGroup" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "FileSystemAdministratorsGroup",
                         &mut target.file_system_administrators_group,
                     )?
                 }
-                "UserName" => {
-                    crate::json::member_into(reader, "UserName", &mut target.user_name)?
-                }
-                "DnsIps" => {
+                3 => crate::json::member_into(reader, "UserName", &mut target.user_name)?,
+                4 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<String>>,
                     >(reader, "DnsIps", &mut target.dns_ips)?
                 }
-                "DomainJoinServiceAccountSecret" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "DomainJoinServiceAccountSecret",

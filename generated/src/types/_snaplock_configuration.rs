@@ -184,44 +184,53 @@ impl crate::json::Json for SnaplockConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("SnaplockConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "AuditLogVolume" => {
+        const MEMBERS: &[&str] = &[
+            "AuditLogVolume",
+            "AutocommitPeriod",
+            "PrivilegedDelete",
+            "RetentionPeriod",
+            "SnaplockType",
+            "VolumeAppendModeEnabled",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "AuditLogVolume",
                         &mut target.audit_log_volume,
                     )?
                 }
-                "AutocommitPeriod" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "AutocommitPeriod",
                         &mut target.autocommit_period,
                     )?
                 }
-                "PrivilegedDelete" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "PrivilegedDelete",
                         &mut target.privileged_delete,
                     )?
                 }
-                "RetentionPeriod" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "RetentionPeriod",
                         &mut target.retention_period,
                     )?
                 }
-                "SnaplockType" => {
+                4 => {
                     crate::json::member_into(
                         reader,
                         "SnaplockType",
                         &mut target.snaplock_type,
                     )?
                 }
-                "VolumeAppendModeEnabled" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "VolumeAppendModeEnabled",

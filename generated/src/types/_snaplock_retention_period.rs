@@ -166,23 +166,29 @@ impl crate::json::Json for SnaplockRetentionPeriod {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("SnaplockRetentionPeriod")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "DefaultRetention" => {
+        const MEMBERS: &[&str] = &[
+            "DefaultRetention",
+            "MinimumRetention",
+            "MaximumRetention",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "DefaultRetention",
                         &mut target.default_retention,
                     )?
                 }
-                "MinimumRetention" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "MinimumRetention",
                         &mut target.minimum_retention,
                     )?
                 }
-                "MaximumRetention" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "MaximumRetention",

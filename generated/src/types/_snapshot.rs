@@ -263,49 +263,59 @@ impl crate::json::Json for Snapshot {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Snapshot")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "ResourceARN" => {
+        const MEMBERS: &[&str] = &[
+            "ResourceARN",
+            "SnapshotId",
+            "Name",
+            "VolumeId",
+            "CreationTime",
+            "Lifecycle",
+            "LifecycleTransitionReason",
+            "Tags",
+            "AdministrativeActions",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "ResourceARN",
                         &mut target.resource_arn,
                     )?
                 }
-                "SnapshotId" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "SnapshotId",
                         &mut target.snapshot_id,
                     )?
                 }
-                "Name" => crate::json::member_into(reader, "Name", &mut target.name)?,
-                "VolumeId" => {
-                    crate::json::member_into(reader, "VolumeId", &mut target.volume_id)?
-                }
-                "CreationTime" => {
+                2 => crate::json::member_into(reader, "Name", &mut target.name)?,
+                3 => crate::json::member_into(reader, "VolumeId", &mut target.volume_id)?,
+                4 => {
                     crate::json::member_into(
                         reader,
                         "CreationTime",
                         &mut target.creation_time,
                     )?
                 }
-                "Lifecycle" => {
+                5 => {
                     crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
                 }
-                "LifecycleTransitionReason" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "LifecycleTransitionReason",
                         &mut target.lifecycle_transition_reason,
                     )?
                 }
-                "Tags" => {
+                7 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
                     >(reader, "Tags", &mut target.tags)?
                 }
-                "AdministrativeActions" => {
+                8 => {
                     crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::AdministrativeAction>,

@@ -117,10 +117,12 @@ impl crate::json::Json for Tag {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Tag")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Key" => crate::json::member_into(reader, "Key", &mut target.key)?,
-                "Value" => crate::json::member_into(reader, "Value", &mut target.value)?,
+        const MEMBERS: &[&str] = &["Key", "Value"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Key", &mut target.key)?,
+                1 => crate::json::member_into(reader, "Value", &mut target.value)?,
                 _ => reader.skip()?,
             }
         }

@@ -79,16 +79,18 @@ impl crate::json::Json for TieringPolicy {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("TieringPolicy")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "CoolingPeriod" => {
+        const MEMBERS: &[&str] = &["CoolingPeriod", "Name"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "CoolingPeriod",
                         &mut target.cooling_period,
                     )?
                 }
-                "Name" => crate::json::member_into(reader, "Name", &mut target.name)?,
+                1 => crate::json::member_into(reader, "Name", &mut target.name)?,
                 _ => reader.skip()?,
             }
         }

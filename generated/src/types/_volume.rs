@@ -349,63 +349,76 @@ impl crate::json::Json for Volume {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Volume")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "CreationTime" => {
+        const MEMBERS: &[&str] = &[
+            "CreationTime",
+            "FileSystemId",
+            "Lifecycle",
+            "Name",
+            "OntapConfiguration",
+            "ResourceARN",
+            "Tags",
+            "VolumeId",
+            "VolumeType",
+            "LifecycleTransitionReason",
+            "AdministrativeActions",
+            "OpenZFSConfiguration",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "CreationTime",
                         &mut target.creation_time,
                     )?
                 }
-                "FileSystemId" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "FileSystemId",
                         &mut target.file_system_id,
                     )?
                 }
-                "Lifecycle" => {
+                2 => {
                     crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?
                 }
-                "Name" => crate::json::member_into(reader, "Name", &mut target.name)?,
-                "OntapConfiguration" => {
+                3 => crate::json::member_into(reader, "Name", &mut target.name)?,
+                4 => {
                     crate::json::member_into(
                         reader,
                         "OntapConfiguration",
                         &mut target.ontap_configuration,
                     )?
                 }
-                "ResourceARN" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "ResourceARN",
                         &mut target.resource_arn,
                     )?
                 }
-                "Tags" => {
+                6 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
                     >(reader, "Tags", &mut target.tags)?
                 }
-                "VolumeId" => {
-                    crate::json::member_into(reader, "VolumeId", &mut target.volume_id)?
-                }
-                "VolumeType" => {
+                7 => crate::json::member_into(reader, "VolumeId", &mut target.volume_id)?,
+                8 => {
                     crate::json::member_into(
                         reader,
                         "VolumeType",
                         &mut target.volume_type,
                     )?
                 }
-                "LifecycleTransitionReason" => {
+                9 => {
                     crate::json::member_into(
                         reader,
                         "LifecycleTransitionReason",
                         &mut target.lifecycle_transition_reason,
                     )?
                 }
-                "AdministrativeActions" => {
+                10 => {
                     crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<crate::types::AdministrativeAction>,
@@ -416,7 +429,7 @@ impl crate::json::Json for Volume {
                         &mut target.administrative_actions,
                     )?
                 }
-                "OpenZFSConfiguration" => {
+                11 => {
                     crate::json::member_into(
                         reader,
                         "OpenZFSConfiguration",

@@ -167,23 +167,29 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("WindowsAuditLogConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "FileAccessAuditLogLevel" => {
+        const MEMBERS: &[&str] = &[
+            "FileAccessAuditLogLevel",
+            "FileShareAccessAuditLogLevel",
+            "AuditLogDestination",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "FileAccessAuditLogLevel",
                         &mut target.file_access_audit_log_level,
                     )?
                 }
-                "FileShareAccessAuditLogLevel" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "FileShareAccessAuditLogLevel",
                         &mut target.file_share_access_audit_log_level,
                     )?
                 }
-                "AuditLogDestination" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "AuditLogDestination",

@@ -484,58 +484,78 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("WindowsFileSystemConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "ActiveDirectoryId" => {
+        const MEMBERS: &[&str] = &[
+            "ActiveDirectoryId",
+            "SelfManagedActiveDirectoryConfiguration",
+            "DeploymentType",
+            "RemoteAdministrationEndpoint",
+            "PreferredSubnetId",
+            "PreferredFileServerIp",
+            "ThroughputCapacity",
+            "MaintenanceOperationsInProgress",
+            "WeeklyMaintenanceStartTime",
+            "DailyAutomaticBackupStartTime",
+            "AutomaticBackupRetentionDays",
+            "CopyTagsToBackups",
+            "Aliases",
+            "AuditLogConfiguration",
+            "DiskIopsConfiguration",
+            "PreferredFileServerIpv6",
+            "FsrmConfiguration",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "ActiveDirectoryId",
                         &mut target.active_directory_id,
                     )?
                 }
-                "SelfManagedActiveDirectoryConfiguration" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "SelfManagedActiveDirectoryConfiguration",
                         &mut target.self_managed_active_directory_configuration,
                     )?
                 }
-                "DeploymentType" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "DeploymentType",
                         &mut target.deployment_type,
                     )?
                 }
-                "RemoteAdministrationEndpoint" => {
+                3 => {
                     crate::json::member_into(
                         reader,
                         "RemoteAdministrationEndpoint",
                         &mut target.remote_administration_endpoint,
                     )?
                 }
-                "PreferredSubnetId" => {
+                4 => {
                     crate::json::member_into(
                         reader,
                         "PreferredSubnetId",
                         &mut target.preferred_subnet_id,
                     )?
                 }
-                "PreferredFileServerIp" => {
+                5 => {
                     crate::json::member_into(
                         reader,
                         "PreferredFileServerIp",
                         &mut target.preferred_file_server_ip,
                     )?
                 }
-                "ThroughputCapacity" => {
+                6 => {
                     crate::json::member_into(
                         reader,
                         "ThroughputCapacity",
                         &mut target.throughput_capacity,
                     )?
                 }
-                "MaintenanceOperationsInProgress" => {
+                7 => {
                     crate::json::member_into_as::<
                         crate::json::List<
                             crate::json::Plain<
@@ -548,61 +568,61 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
                         &mut target.maintenance_operations_in_progress,
                     )?
                 }
-                "WeeklyMaintenanceStartTime" => {
+                8 => {
                     crate::json::member_into(
                         reader,
                         "WeeklyMaintenanceStartTime",
                         &mut target.weekly_maintenance_start_time,
                     )?
                 }
-                "DailyAutomaticBackupStartTime" => {
+                9 => {
                     crate::json::member_into(
                         reader,
                         "DailyAutomaticBackupStartTime",
                         &mut target.daily_automatic_backup_start_time,
                     )?
                 }
-                "AutomaticBackupRetentionDays" => {
+                10 => {
                     crate::json::member_into(
                         reader,
                         "AutomaticBackupRetentionDays",
                         &mut target.automatic_backup_retention_days,
                     )?
                 }
-                "CopyTagsToBackups" => {
+                11 => {
                     crate::json::member_into(
                         reader,
                         "CopyTagsToBackups",
                         &mut target.copy_tags_to_backups,
                     )?
                 }
-                "Aliases" => {
+                12 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Alias>>,
                     >(reader, "Aliases", &mut target.aliases)?
                 }
-                "AuditLogConfiguration" => {
+                13 => {
                     crate::json::member_into(
                         reader,
                         "AuditLogConfiguration",
                         &mut target.audit_log_configuration,
                     )?
                 }
-                "DiskIopsConfiguration" => {
+                14 => {
                     crate::json::member_into(
                         reader,
                         "DiskIopsConfiguration",
                         &mut target.disk_iops_configuration,
                     )?
                 }
-                "PreferredFileServerIpv6" => {
+                15 => {
                     crate::json::member_into(
                         reader,
                         "PreferredFileServerIpv6",
                         &mut target.preferred_file_server_ipv6,
                     )?
                 }
-                "FsrmConfiguration" => {
+                16 => {
                     crate::json::member_into(
                         reader,
                         "FsrmConfiguration",

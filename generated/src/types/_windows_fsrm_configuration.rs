@@ -99,16 +99,18 @@ impl crate::json::Json for WindowsFsrmConfiguration {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("WindowsFsrmConfiguration")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "FsrmServiceEnabled" => {
+        const MEMBERS: &[&str] = &["FsrmServiceEnabled", "EventLogDestination"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "FsrmServiceEnabled",
                         &mut target.fsrm_service_enabled,
                     )?
                 }
-                "EventLogDestination" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "EventLogDestination",

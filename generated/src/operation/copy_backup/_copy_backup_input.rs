@@ -189,36 +189,43 @@ impl crate::json::Json for CopyBackupInput {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("CopyBackupInput")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "ClientRequestToken" => {
+        const MEMBERS: &[&str] = &[
+            "ClientRequestToken",
+            "SourceBackupId",
+            "SourceRegion",
+            "KmsKeyId",
+            "CopyTags",
+            "Tags",
+        ];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(
                         reader,
                         "ClientRequestToken",
                         &mut target.client_request_token,
                     )?
                 }
-                "SourceBackupId" => {
+                1 => {
                     crate::json::member_into(
                         reader,
                         "SourceBackupId",
                         &mut target.source_backup_id,
                     )?
                 }
-                "SourceRegion" => {
+                2 => {
                     crate::json::member_into(
                         reader,
                         "SourceRegion",
                         &mut target.source_region,
                     )?
                 }
-                "KmsKeyId" => {
+                3 => {
                     crate::json::member_into(reader, "KmsKeyId", &mut target.kms_key_id)?
                 }
-                "CopyTags" => {
-                    crate::json::member_into(reader, "CopyTags", &mut target.copy_tags)?
-                }
-                "Tags" => {
+                4 => crate::json::member_into(reader, "CopyTags", &mut target.copy_tags)?,
+                5 => {
                     crate::json::member_into_as::<
                         crate::json::List<crate::json::Plain<crate::types::Tag>>,
                     >(reader, "Tags", &mut target.tags)?

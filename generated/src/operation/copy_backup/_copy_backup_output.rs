@@ -57,11 +57,11 @@ impl crate::json::Json for CopyBackupOutput {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("CopyBackupOutput")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Backup" => {
-                    crate::json::member_into(reader, "Backup", &mut target.backup)?
-                }
+        const MEMBERS: &[&str] = &["Backup"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Backup", &mut target.backup)?,
                 _ => reader.skip()?,
             }
         }

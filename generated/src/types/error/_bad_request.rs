@@ -57,11 +57,11 @@ impl crate::json::Json for BadRequest {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("BadRequest")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Message" => {
-                    crate::json::member_into(reader, "Message", &mut target.message)?
-                }
+        const MEMBERS: &[&str] = &["Message"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Message", &mut target.message)?,
                 _ => reader.skip()?,
             }
         }

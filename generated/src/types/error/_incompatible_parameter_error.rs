@@ -99,14 +99,14 @@ impl crate::json::Json for IncompatibleParameterError {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("IncompatibleParameterError")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Parameter" => {
+        const MEMBERS: &[&str] = &["Parameter", "Message"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => {
                     crate::json::member_into(reader, "Parameter", &mut target.parameter)?
                 }
-                "Message" => {
-                    crate::json::member_into(reader, "Message", &mut target.message)?
-                }
+                1 => crate::json::member_into(reader, "Message", &mut target.message)?,
                 _ => reader.skip()?,
             }
         }

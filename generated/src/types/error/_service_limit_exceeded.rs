@@ -99,12 +99,12 @@ impl crate::json::Json for ServiceLimitExceeded {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("ServiceLimitExceeded")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Limit" => crate::json::member_into(reader, "Limit", &mut target.limit)?,
-                "Message" => {
-                    crate::json::member_into(reader, "Message", &mut target.message)?
-                }
+        const MEMBERS: &[&str] = &["Limit", "Message"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Limit", &mut target.limit)?,
+                1 => crate::json::member_into(reader, "Message", &mut target.message)?,
                 _ => reader.skip()?,
             }
         }

@@ -79,14 +79,12 @@ impl crate::json::Json for SourceBackupUnavailable {
         target: &mut Self,
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("SourceBackupUnavailable")?;
-        while let Some(key) = reader.next_key(&mut entries)? {
-            match &*key {
-                "Message" => {
-                    crate::json::member_into(reader, "Message", &mut target.message)?
-                }
-                "BackupId" => {
-                    crate::json::member_into(reader, "BackupId", &mut target.backup_id)?
-                }
+        const MEMBERS: &[&str] = &["Message", "BackupId"];
+        let mut next = 0;
+        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            match member {
+                0 => crate::json::member_into(reader, "Message", &mut target.message)?,
+                1 => crate::json::member_into(reader, "BackupId", &mut target.backup_id)?,
                 _ => reader.skip()?,
             }
         }
