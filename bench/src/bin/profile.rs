@@ -1,7 +1,7 @@
 //! Runs one benchmark case in a loop, for a profiler (callgrind, perf):
 //! `profile <case> [iterations]`, the case one of `parse-<fixture>` (ours,
-//! `parse_response`), `call-ours`, `call-aws`, `parse-aws-<fixture>`, `generate-fsx-full`,
-//! `generate-model`.
+//! `parse_response`), `client-<fixture>` (ours, a whole call), `call-ours`, `call-aws`,
+//! `parse-aws-<fixture>`, `generate-fsx-full`, `generate-model`.
 //!
 //! ```sh
 //! valgrind --tool=callgrind target/release/profile parse-depth2 20
@@ -29,6 +29,12 @@ fn main() {
         let request = aws::example_input(&client);
         for _ in 0..iterations {
             black_box(rt.block_on(aws::call(request.clone())));
+        }
+    } else if let Some(label) = case.strip_prefix("client-") {
+        let client = ours::client(&body_of(label));
+        let input = ours::example_input();
+        for _ in 0..iterations {
+            black_box(rt.block_on(ours::call(&client, input.clone())));
         }
     } else if let Some(label) = case.strip_prefix("parse-") {
         let response = ours::response(&body_of(label));
