@@ -349,7 +349,7 @@ impl<'a> Reader<'a> {
     /// Responses tend to list members in model order, so the key is first compared
     /// with `names[*next]` where it stands in the body, without scanning it or
     /// matching it against every name; `*next` then moves past the member found.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next_member(
         &mut self,
         entries: &mut Entries,
@@ -362,22 +362,25 @@ impl<'a> Reader<'a> {
         self.skip_indented_line_break();
         let index = match names.get(*next) {
             Some(name) if self.at_key(name) => *next,
-            _ => {
-                let key = self.key()?;
-                let key = &*key;
-                let ahead = names
-                    .get(*next..)
-                    .unwrap_or_default()
-                    .iter()
-                    .position(|&n| n == key);
-                match ahead {
-                    Some(i) => *next + i,
-                    None => names.iter().position(|&n| n == key).unwrap_or(names.len()),
-                }
-            }
+            _ => self.member_by_key(names, *next)?,
         };
         *next = index + 1;
         Ok(Some(index))
+    }
+    /// [`next_member`](Self::next_member) when the key is not the one expected: the key
+    /// read as any key, looked up from `next` on, then from the start.
+    #[cold]
+    #[inline(never)]
+    fn member_by_key(&mut self, names: &[&str], next: usize) -> ReadResult<usize> {
+        let key = self.key()?;
+        let key = &*key;
+        let ahead = names.get(next..).unwrap_or_default().iter().position(|&n| n == key);
+        Ok(
+            match ahead {
+                Some(i) => next + i,
+                None => names.iter().position(|&n| n == key).unwrap_or(names.len()),
+            },
+        )
     }
     /// Whether the text at the reader is the key `name` (no escapes) and its `:`:
     /// then they are read, with the one space of `": "`.
