@@ -283,26 +283,17 @@ fn integers_read_as_their_text_parses() {
         // JSON, and an integer (serde_json reads `-0` as a float: the text decides).
         let grammar =
             serde_json::from_str::<Value>(text).is_ok() && !text.contains(['.', 'e', 'E']);
-        assert_eq!(
-            integer::<i8>(text),
-            text.trim().parse().ok().filter(|_| grammar),
-            "i8 {text}"
-        );
-        assert_eq!(
-            integer::<i16>(text),
-            text.trim().parse().ok().filter(|_| grammar),
-            "i16 {text}"
-        );
-        assert_eq!(
-            integer::<i32>(text),
-            text.trim().parse().ok().filter(|_| grammar),
-            "i32 {text}"
-        );
-        assert_eq!(
-            integer::<i64>(text),
-            text.trim().parse().ok().filter(|_| grammar),
-            "i64 {text}"
-        );
+        macro_rules! each_width {
+            ($($ty:ty),*) => {$(
+                assert_eq!(
+                    integer::<$ty>(text),
+                    text.trim().parse().ok().filter(|_| grammar),
+                    "{} {text}",
+                    stringify!($ty)
+                );
+            )*};
+        }
+        each_width!(i8, i16, i32, i64);
     }
 }
 

@@ -406,21 +406,18 @@ impl<'a> Reader<'a> {
     }
 
     /// [`next_member`](Self::next_member) when the key is not the one expected: the key
-    /// read as any key, looked up from `next` on, then from the start.
+    /// read as any key, looked up from `next` on, then before it.
     #[cold]
     #[inline(never)]
     fn member_by_key(&mut self, names: &[&str], next: usize) -> ReadResult<usize> {
         let key = self.key()?;
         let key = &*key;
-        let ahead = names
-            .get(next..)
-            .unwrap_or_default()
-            .iter()
-            .position(|&n| n == key);
-        Ok(match ahead {
-            Some(i) => next + i,
-            None => names.iter().position(|&n| n == key).unwrap_or(names.len()),
-        })
+        let (before, ahead) = names.split_at(next.min(names.len()));
+        let find = |names: &[&str]| names.iter().position(|&name| name == key);
+        Ok(find(ahead)
+            .map(|i| before.len() + i)
+            .or_else(|| find(before))
+            .unwrap_or(names.len()))
     }
 
     /// Whether the text at the reader is the key `name` (no escapes) and its `:`:
