@@ -1,20 +1,18 @@
-//! The bounds on response bodies (`fsx::limits`): the defaults stop hostile nesting and
-//! hostile sizes with an error naming the bound, real responses fit inside them, and they
-//! can be changed. In their own binary, one at a time: the bounds are process-wide.
+//! The bounds on response bodies (`fsx::limits::Limits`): the defaults stop hostile
+//! nesting and hostile sizes with an error naming the bound, real responses fit inside
+//! them, and a parse call or a client can use other bounds (no process-wide state).
 
-use std::sync::Mutex;
-
-use fsx::limits::{
-    max_body_size, max_nesting_depth, set_max_body_size, set_max_nesting_depth,
-    DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_NESTING_DEPTH,
-};
+use fsx::limits::{Limits, DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_NESTING_DEPTH};
 use fsx::operation::copy_backup::{CopyBackup, CopyBackupError, CopyBackupOutput};
-
-/// Held by each test: they change the process-wide bounds.
-static BOUNDS: Mutex<()> = Mutex::new(());
+use fsx::transport::CannedTransport;
 
 fn parse(body: &str) -> Result<CopyBackupOutput, CopyBackupError> {
     CopyBackup::parse_response(&http::Response::builder().status(200).body(body).unwrap())
+}
+
+fn parse_with(body: &str, limits: Limits) -> Result<CopyBackupOutput, CopyBackupError> {
+    let response = http::Response::builder().status(200).body(body).unwrap();
+    CopyBackup::parse_response_with(&response, &limits)
 }
 
 fn unhandled(error: CopyBackupError) -> fsx::error::Unhandled {
@@ -36,8 +34,10 @@ fn nested_actions(n: usize) -> String {
 
 #[test]
 fn the_nesting_bound_stops_deep_bodies_and_can_be_changed() {
-    let _bounds = BOUNDS.lock().unwrap_or_else(|e| e.into_inner());
-    assert_eq!(max_nesting_depth(), DEFAULT_MAX_NESTING_DEPTH);
+    assert_eq!(
+        Limits::default().max_nesting_depth(),
+        DEFAULT_MAX_NESTING_DEPTH
+    );
 
     // Output, Backup, FileSystem, then two structures per level: 3 + 2n.
     let deepest_allowed = (DEFAULT_MAX_NESTING_DEPTH as usize - 3) / 2;
@@ -55,15 +55,11 @@ fn the_nesting_bound_stops_deep_bodies_and_can_be_changed() {
 
     // Output -> Backup -> FileSystem -> LustreConfiguration: four levels.
     let four = r#"{"Backup":{"FileSystem":{"LustreConfiguration":{"MountName":"m"}}}}"#;
-    set_max_nesting_depth(4);
-    parse(four).expect("exactly at the bound");
-    set_max_nesting_depth(3);
-    assert!(parse(four).is_err());
-    // A failed parse leaves no level behind: the next one starts from zero.
-    set_max_nesting_depth(4);
-    parse(four).expect("levels were released by the failed parse");
-
-    set_max_nesting_depth(DEFAULT_MAX_NESTING_DEPTH);
+    let depth = |n| Limits::default().with_max_nesting_depth(n);
+    parse_with(four, depth(4)).expect("exactly at the bound");
+    assert!(parse_with(four, depth(3)).is_err());
+    // The default still applies to calls without limits.
+    parse(four).expect("the default bound");
 }
 
 /// A CopyBackup response padded with spaces to `len` bytes.
@@ -74,8 +70,7 @@ fn padded_response(len: usize) -> String {
 
 #[test]
 fn the_body_size_bound_refuses_long_bodies_unread_and_can_be_changed() {
-    let _bounds = BOUNDS.lock().unwrap_or_else(|e| e.into_inner());
-    assert_eq!(max_body_size(), DEFAULT_MAX_BODY_SIZE);
+    assert_eq!(Limits::default().max_body_size(), DEFAULT_MAX_BODY_SIZE);
     assert_eq!(DEFAULT_MAX_BODY_SIZE, 16 * 1024 * 1024);
 
     let at_bound = parse(&padded_response(DEFAULT_MAX_BODY_SIZE)).expect("exactly at the bound");
@@ -88,7 +83,7 @@ fn the_body_size_bound_refuses_long_bodies_unread_and_can_be_changed() {
     assert_eq!(
         reason.detail(),
         format!(
-            "the body is {} bytes, over the limit of {DEFAULT_MAX_BODY_SIZE} bytes (limits::max_body_size)",
+            "the body is {} bytes, over the limit of {DEFAULT_MAX_BODY_SIZE} bytes (Limits::max_body_size)",
             DEFAULT_MAX_BODY_SIZE + 1
         )
     );
@@ -99,9 +94,10 @@ fn the_body_size_bound_refuses_long_bodies_unread_and_can_be_changed() {
         format!("unreadable response (HTTP 200): {}", reason.detail())
     );
 
-    set_max_body_size(100);
-    assert!(parse(&padded_response(100)).is_ok());
-    assert!(parse(&padded_response(101)).is_err());
+    let small = Limits::default().with_max_body_size(100);
+    assert!(parse_with(&padded_response(100), small).is_ok());
+    assert!(parse_with(&padded_response(101), small).is_err());
+    assert!(parse(&padded_response(101)).is_ok(), "the default bound");
 
     // An error response over the bound: the header's code is kept, the body is neither
     // read as the modeled error nor kept.
@@ -111,13 +107,56 @@ fn the_body_size_bound_refuses_long_bodies_unread_and_can_be_changed() {
         .header("x-amzn-errortype", "BackupNotFound")
         .body(body.as_str())
         .unwrap();
-    let error = unhandled(CopyBackup::parse_response(&response).unwrap_err());
+    let error = unhandled(CopyBackup::parse_response_with(&response, &small).unwrap_err());
     assert_eq!(error.code(), Some("BackupNotFound"));
     assert_eq!(error.message(), None);
     assert!(error.body().is_empty());
     assert!(error
         .parse_error()
         .is_some_and(|e| e.detail().contains("over the limit of 100 bytes")));
+}
 
-    set_max_body_size(DEFAULT_MAX_BODY_SIZE);
+#[test]
+fn a_client_reads_responses_within_its_limits() {
+    let body = r#"{"Backup":{"FileSystem":{"LustreConfiguration":{"MountName":"m"}}}}"#;
+    let call = |limits: Option<Limits>| {
+        let client = fsx::Client::new(CannedTransport::new().with_response(200, body));
+        let client = match limits {
+            Some(limits) => client.with_limits(limits),
+            None => client,
+        };
+        let input = fsx::operation::copy_backup::CopyBackupInput::builder()
+            .source_backup_id("backup-1")
+            .build()
+            .unwrap();
+        block_on(client.copy_backup(input))
+    };
+    assert!(call(None).is_ok());
+    assert!(call(Some(Limits::default().with_max_nesting_depth(4))).is_ok());
+    let error = call(Some(Limits::default().with_max_nesting_depth(3))).unwrap_err();
+    let unhandled = error.as_service_error().map(|e| match e {
+        CopyBackupError::Unhandled(unhandled) => unhandled.parse_error().map(|p| p.detail()),
+        _ => None,
+    });
+    assert_eq!(
+        unhandled,
+        Some(Some("nested deeper than 3 structures")),
+        "{error:?}"
+    );
+}
+
+/// Polls a future that never waits (the canned transport answers at once) to its end.
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    use std::sync::Arc;
+    use std::task::{Context, Poll, Wake, Waker};
+    struct Ignored;
+    impl Wake for Ignored {
+        fn wake(self: Arc<Self>) {}
+    }
+    let waker = Waker::from(Arc::new(Ignored));
+    let mut future = std::pin::pin!(future);
+    match future.as_mut().poll(&mut Context::from_waker(&waker)) {
+        Poll::Ready(output) => output,
+        Poll::Pending => panic!("the canned transport never waits"),
+    }
 }

@@ -1,27 +1,15 @@
-//! The runtime's JSON reader and writer on their own (the files every generated crate
-//! gets), against serde_json: the same documents accepted and refused, the same strings
-//! and numbers read, and written text that serde_json reads back to the same values.
+//! The runtime's JSON reader and writer on their own (the `smithy-json-runtime` crate,
+//! whose files every generated crate gets), against serde_json: the same documents
+//! accepted and refused, the same strings and numbers read, and written text that
+//! serde_json reads back to the same values.
 
-#[path = "../codegen/runtime/json_reader.rs"]
-mod json_reader;
-#[path = "../codegen/runtime/json_writer.rs"]
-mod json_writer;
-
-/// What the reader needs of the generated crate's `limits` module.
-mod limits {
-    pub fn max_nesting_depth() -> u32 {
-        24
-    }
-}
-
-use json_reader::{Found, Reader};
-use json_writer::Writer;
 use proptest::prelude::*;
 use serde_json::Value;
+use smithy_json_runtime::json::{Found, ReadResult, Reader, Writer};
 
 /// Reads any value into a serde_json `Value` through the reader (the way a generated
 /// deserializer walks a body), so results compare with serde_json's own reading.
-fn read_value(reader: &mut Reader<'_>) -> json_reader::ReadResult<Value> {
+fn read_value(reader: &mut Reader<'_>) -> ReadResult<Value> {
     Ok(match reader.found() {
         Found::Object => {
             let mut entries = reader.begin_object()?;
@@ -66,14 +54,14 @@ fn read_value(reader: &mut Reader<'_>) -> json_reader::ReadResult<Value> {
     })
 }
 
-fn read_all(text: &str) -> json_reader::ReadResult<Value> {
+fn read_all(text: &str) -> ReadResult<Value> {
     let mut reader = Reader::new(text);
     let value = read_value(&mut reader)?;
     reader.end()?;
     Ok(value)
 }
 
-fn skip_all(text: &str) -> json_reader::ReadResult<()> {
+fn skip_all(text: &str) -> ReadResult<()> {
     let mut reader = Reader::new(text);
     reader.skip()?;
     reader.end()

@@ -75,6 +75,7 @@ pub mod write;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub use emit::{runtime_files, Runtime, RuntimeSource};
 pub use error::{Error, Result};
 pub use write::{unified_diff, StaleFile, WriteReport};
 
@@ -95,6 +96,7 @@ pub struct Config {
     out_dir: Option<PathBuf>,
     include_file: Option<PathBuf>,
     module_path: Option<String>,
+    runtime: Runtime,
 }
 
 impl Config {
@@ -153,6 +155,14 @@ impl Config {
         self
     }
 
+    /// Where the generated crate's runtime comes from: [`Runtime::Embed`] (the default)
+    /// copies its modules into the crate, [`Runtime::Depend`] makes the crate depend on
+    /// the runtime crate and re-export them.
+    pub fn runtime(mut self, runtime: Runtime) -> Self {
+        self.runtime = runtime;
+        self
+    }
+
     /// Runs the pipeline up to formatting: the generated crate's files by relative path.
     /// Nothing is written.
     pub fn render(&self) -> Result<BTreeMap<String, String>> {
@@ -186,8 +196,8 @@ impl Config {
             None => default_crate_name(&model, &closure.service),
         };
         let plan = plan::plan(&model, &closure, &crate_name)?;
-        let specs = emit::file_specs(&plan);
-        let emitter = emit::Emitter::new(&plan);
+        let specs = emit::file_specs(&plan, &self.runtime);
+        let emitter = emit::Emitter::new(&plan, &self.runtime);
         let texts = parallel::map(&specs, |(path, spec)| {
             let content = emitter.emit_file(spec).map_err(|e| model.locate(e))?;
             format::format_file(path, content)

@@ -17,7 +17,7 @@ fn render(bytes: &[u8]) -> codegen::Result<usize> {
     let model = codegen::validate::validate(model)?;
     let closure = codegen::closure::closure(&model, &[])?;
     let plan = codegen::plan::plan(&model, &closure, "fuzzed")?;
-    let mut files = codegen::emit::emit(&plan)?;
+    let mut files = codegen::emit::emit(&plan, &codegen::Runtime::Embed)?;
     files.retain(|_, content| !matches!(content, FileContent::RustSource(_)));
     Ok(codegen::format::format(files)?.len())
 }

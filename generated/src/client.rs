@@ -4,12 +4,14 @@
 //! to a [`Transport`] and reads the response.
 use crate::endpoint::Endpoint;
 use crate::idempotency::{RandomTokens, TokenSource};
+use crate::limits::Limits;
 use crate::transport::Transport;
 /// Calls the service's operations over a [`Transport`].
 pub struct Client<T> {
     transport: T,
     tokens: ::std::sync::Arc<dyn TokenSource>,
     endpoint: Option<Endpoint>,
+    limits: Limits,
 }
 impl<T: Transport> Client<T> {
     /// A client sending through `transport`, with random idempotency tokens.
@@ -18,6 +20,7 @@ impl<T: Transport> Client<T> {
             transport,
             tokens: ::std::sync::Arc::new(RandomTokens),
             endpoint: None,
+            limits: Limits::DEFAULT,
         }
     }
     /// Sends every request to `endpoint` (absolute URIs); without one, requests
@@ -29,6 +32,12 @@ impl<T: Transport> Client<T> {
     /// Replaces the source of idempotency tokens (a fixed one in tests).
     pub fn with_token_source(mut self, tokens: impl TokenSource + 'static) -> Self {
         self.tokens = ::std::sync::Arc::new(tokens);
+        self
+    }
+    /// Reads responses within `limits` instead of the default
+    /// [`Limits`].
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
         self
     }
     /// The transport this client sends through.
@@ -56,7 +65,10 @@ impl<T: Transport> Client<T> {
             .send(request)
             .await
             .map_err(crate::error::SdkError::Transport)?;
-        crate::operation::copy_backup::CopyBackup::parse_response(&response)
+        crate::operation::copy_backup::CopyBackup::parse_response_with(
+                &response,
+                &self.limits,
+            )
             .map_err(crate::error::SdkError::Service)
     }
 }
@@ -65,6 +77,7 @@ impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
         f.debug_struct("Client")
             .field("transport", &self.transport)
             .field("endpoint", &self.endpoint)
+            .field("limits", &self.limits)
             .finish_non_exhaustive()
     }
 }

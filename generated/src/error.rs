@@ -2,7 +2,7 @@
 
 //! Errors of the generated API: a builder missing a required member, a string that names
 //! no known enum value, a response body that could not be read, an error response the
-//! model does not describe, and what a [`Client`](crate::client::Client) call returns.
+//! model does not describe, and what a client's call of an operation returns.
 use std::fmt;
 /// A builder was asked to build a value without a member the model requires.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,7 +13,8 @@ pub struct BuildError {
 impl BuildError {
     /// Used by fallible builders; a model without required members has none.
     #[allow(dead_code)]
-    pub(crate) fn missing_field(field: &'static str, details: &'static str) -> Self {
+    #[doc(hidden)]
+    pub fn missing_field(field: &'static str, details: &'static str) -> Self {
         BuildError { field, details }
     }
     /// The Rust name of the missing field.
@@ -35,7 +36,8 @@ pub struct UnknownVariantError {
 impl UnknownVariantError {
     /// Used by enums' `try_parse`; a model without enums has none.
     #[allow(dead_code)]
-    pub(crate) fn new(value: impl Into<String>) -> Self {
+    #[doc(hidden)]
+    pub fn new(value: impl Into<String>) -> Self {
         UnknownVariantError {
             value: value.into(),
         }
@@ -71,7 +73,8 @@ pub struct ParseError {
 }
 impl ParseError {
     /// A reader error on `text` (the body): its member path, detail and position.
-    pub(crate) fn from_read(error: &crate::json::ReadError, text: &str) -> Self {
+    #[doc(hidden)]
+    pub fn from_read(error: &crate::json::ReadError, text: &str) -> Self {
         let (line, column) = error.line_column(text);
         ParseError {
             path: error.path(),
@@ -81,7 +84,8 @@ impl ParseError {
         }
     }
     /// A body that is not UTF-8 from byte `valid_up_to` on.
-    pub(crate) fn not_utf8(body: &[u8], valid_up_to: usize) -> Self {
+    #[doc(hidden)]
+    pub fn not_utf8(body: &[u8], valid_up_to: usize) -> Self {
         let before = &body[..valid_up_to];
         ParseError {
             path: String::new(),
@@ -90,13 +94,14 @@ impl ParseError {
             column: 1 + before.iter().rev().take_while(|&&b| b != b'\n').count(),
         }
     }
-    /// A body longer than [`max_body_size`](crate::limits::max_body_size), refused
+    /// A body longer than [`Limits::max_body_size`](crate::limits::Limits::max_body_size), refused
     /// unread: it has no position.
-    pub(crate) fn body_too_large(size: usize, max: usize) -> Self {
+    #[doc(hidden)]
+    pub fn body_too_large(size: usize, max: usize) -> Self {
         ParseError {
             path: String::new(),
             detail: format!(
-                "the body is {size} bytes, over the limit of {max} bytes (limits::max_body_size)"
+                "the body is {size} bytes, over the limit of {max} bytes (Limits::max_body_size)"
             ),
             line: 0,
             column: 0,
@@ -145,10 +150,12 @@ enum SerializeErrorKind {
     Uri(http::Error),
 }
 impl SerializeError {
-    pub(crate) fn body(error: crate::json::WriteError) -> Self {
+    #[doc(hidden)]
+    pub fn body(error: crate::json::WriteError) -> Self {
         SerializeError(SerializeErrorKind::Body(error.0))
     }
-    pub(crate) fn uri(error: http::Error) -> Self {
+    #[doc(hidden)]
+    pub fn uri(error: http::Error) -> Self {
         SerializeError(SerializeErrorKind::Uri(error))
     }
 }
@@ -183,7 +190,8 @@ pub struct Unhandled {
     source: Option<Box<ParseError>>,
 }
 impl Unhandled {
-    pub(crate) fn new(
+    #[doc(hidden)]
+    pub fn new(
         status: u16,
         code: Option<String>,
         message: Option<String>,
@@ -197,7 +205,8 @@ impl Unhandled {
             source: None,
         }
     }
-    pub(crate) fn with_source(mut self, source: ParseError) -> Self {
+    #[doc(hidden)]
+    pub fn with_source(mut self, source: ParseError) -> Self {
         self.source = Some(Box::new(source));
         self
     }
@@ -214,7 +223,7 @@ impl Unhandled {
         self.message.as_deref()
     }
     /// The raw response body; empty when it was over
-    /// [`max_body_size`](crate::limits::max_body_size).
+    /// [`Limits::max_body_size`](crate::limits::Limits::max_body_size).
     pub fn body(&self) -> &[u8] {
         &self.body
     }
@@ -262,7 +271,7 @@ impl std::error::Error for Unhandled {
         self.source.as_deref().map(|e| e as _)
     }
 }
-/// What can go wrong when a [`Client`](crate::client::Client) calls an operation.
+/// What can go wrong when a client calls an operation.
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum SdkError<E, T> {

@@ -46,29 +46,3 @@ fn uuid_v4(high: u64, low: u64) -> String {
         0xffff, low >> 48, low & 0xffff_ffff_ffff
     )
 }
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn tokens_are_version_4_uuids_and_differ() {
-        let a = RandomTokens.token();
-        let b = RandomTokens.token();
-        assert_ne!(a, b);
-        for token in [a, b] {
-            let groups: Vec<&str> = token.split('-').collect();
-            let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-            assert_eq!(lengths, [8, 4, 4, 4, 12], "{token}");
-            assert!(groups[2].starts_with('4'), "{token}");
-            assert!(matches!(& groups[3] [..1], "8" | "9" | "a" | "b"), "{token}");
-            assert!(
-                token.bytes().all(| b | b == b'-' || b.is_ascii_digit() || (b'a'..= b'f')
-                .contains(& b))
-            );
-        }
-    }
-    #[test]
-    fn version_and_variant_bits_override_the_random_ones() {
-        assert_eq!(uuid_v4(u64::MAX, u64::MAX), "ffffffff-ffff-4fff-bfff-ffffffffffff");
-        assert_eq!(uuid_v4(0, 0), "00000000-0000-4000-8000-000000000000");
-    }
-}

@@ -14,10 +14,11 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
 use crate::error::{ParseError, SerializeError};
-pub use crate::json_reader::Reader;
-pub use crate::json_reader::{Entries, ReadError, ReadResult};
-pub(crate) use crate::json_reader::Found;
+#[doc(hidden)]
+pub use crate::json_reader::{Entries, Found, ReadError, ReadResult, Reader};
+#[doc(hidden)]
 pub use crate::json_writer::Writer;
+use crate::limits::Limits;
 use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
 /// A value with a JSON wire form: every structure, enum and union of the crate.
 pub trait Json: Sized {
@@ -77,12 +78,15 @@ pub trait Json: Sized {
     fn write(&self, writer: &mut Writer) -> WriteResult;
 }
 /// The result of writing one value.
+#[doc(hidden)]
 pub type WriteResult = Result<(), WriteError>;
 /// Why a value cannot be written (becomes a [`SerializeError`]).
+#[doc(hidden)]
 #[derive(Debug)]
 pub struct WriteError(pub(crate) String);
 impl WriteError {
-    pub(crate) fn new(reason: &str) -> Self {
+    #[doc(hidden)]
+    pub fn new(reason: &str) -> Self {
         WriteError(reason.to_owned())
     }
 }
@@ -94,30 +98,37 @@ pub fn to_vec<T: Json>(value: &T) -> Result<Vec<u8>, SerializeError> {
     Ok(writer.into_bytes())
 }
 /// Reads a value from a JSON document in the wire form: unknown members are skipped,
-/// `null` is absent, missing required members get their zero value. The body bounds of
-/// [`limits`](crate::limits) apply.
+/// `null` is absent, missing required members get their zero value. The default
+/// [`Limits`] apply.
 pub fn from_slice<T: Json>(body: &[u8]) -> Result<T, ParseError> {
-    read_with(body, T::read)
+    read_with(body, &Limits::DEFAULT, T::read)
+}
+/// Like [`from_slice`], with these body bounds.
+pub fn from_slice_with<T: Json>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
+    read_with(body, limits, T::read)
 }
 /// Reads the whole body with `read`: the size bound, UTF-8, then nothing after the value.
-pub(crate) fn read_with<T>(
+#[doc(hidden)]
+pub fn read_with<T>(
     body: &[u8],
+    limits: &Limits,
     read: impl FnOnce(&mut Reader<'_>) -> ReadResult<T>,
 ) -> Result<T, ParseError> {
-    let max = crate::limits::max_body_size();
+    let max = limits.max_body_size();
     if body.len() > max {
         return Err(ParseError::body_too_large(body.len(), max));
     }
     let text = std::str::from_utf8(body)
         .map_err(|e| ParseError::not_utf8(body, e.valid_up_to()))?;
-    let mut reader = Reader::new(text);
+    let mut reader = Reader::with_max_nesting_depth(text, limits.max_nesting_depth());
     read(&mut reader)
         .and_then(|value| reader.end().map(|()| value))
         .map_err(|e| ParseError::from_read(&e, text))
 }
 /// Reads one member's value (`null` is absent); an error names the member.
 #[inline]
-pub(crate) fn member<T: Json>(
+#[doc(hidden)]
+pub fn member<T: Json>(
     reader: &mut Reader<'_>,
     name: &'static str,
 ) -> ReadResult<Option<T>> {
@@ -125,7 +136,8 @@ pub(crate) fn member<T: Json>(
 }
 /// Like [`member`], for a value read through a codec.
 #[inline]
-pub(crate) fn member_as<C: Codec>(
+#[doc(hidden)]
+pub fn member_as<C: Codec>(
     reader: &mut Reader<'_>,
     name: &'static str,
 ) -> ReadResult<Option<C::Value>> {
@@ -136,9 +148,8 @@ pub(crate) fn member_as<C: Codec>(
 }
 /// `Json::read` of a structure: its zero value, the members on the wire read into it.
 #[inline]
-pub(crate) fn read_structure<T: Json + ZeroValue>(
-    reader: &mut Reader<'_>,
-) -> ReadResult<T> {
+#[doc(hidden)]
+pub fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> ReadResult<T> {
     let mut value = T::zero_value();
     T::read_members(reader, &mut value)?;
     Ok(value)
@@ -146,7 +157,8 @@ pub(crate) fn read_structure<T: Json + ZeroValue>(
 /// Reads an optional member's value into its place (`null` leaves it `None`); an error
 /// names the member.
 #[inline]
-pub(crate) fn member_into<T: Json>(
+#[doc(hidden)]
+pub fn member_into<T: Json>(
     reader: &mut Reader<'_>,
     name: &'static str,
     slot: &mut Option<T>,
@@ -155,7 +167,8 @@ pub(crate) fn member_into<T: Json>(
 }
 /// Like [`member_into`], for a value read through a codec.
 #[inline]
-pub(crate) fn member_into_as<C: Codec>(
+#[doc(hidden)]
+pub fn member_into_as<C: Codec>(
     reader: &mut Reader<'_>,
     name: &'static str,
     slot: &mut Option<C::Value>,
@@ -167,7 +180,8 @@ pub(crate) fn member_into_as<C: Codec>(
     C::read_into(reader, slot).map_err(|e| e.in_member(name))
 }
 /// A union member targeting `smithy.api#Unit`: present unless `null`, its value skipped.
-pub(crate) fn unit_member(
+#[doc(hidden)]
+pub fn unit_member(
     reader: &mut Reader<'_>,
     name: &'static str,
 ) -> ReadResult<Option<()>> {
@@ -177,7 +191,8 @@ pub(crate) fn unit_member(
     reader.skip().map(Some).map_err(|e| e.in_member(name))
 }
 /// Writes one member's entry.
-pub(crate) fn write_member<T: Json>(
+#[doc(hidden)]
+pub fn write_member<T: Json>(
     writer: &mut Writer,
     name: &'static str,
     value: &T,
@@ -186,7 +201,8 @@ pub(crate) fn write_member<T: Json>(
     value.write(writer)
 }
 /// Like [`write_member`], for a value written through a codec.
-pub(crate) fn write_member_as<C: Codec>(
+#[doc(hidden)]
+pub fn write_member_as<C: Codec>(
     writer: &mut Writer,
     name: &'static str,
     value: &C::Value,
@@ -196,7 +212,8 @@ pub(crate) fn write_member_as<C: Codec>(
 }
 /// The value a required member takes when a response omits it (Smithy's client error
 /// correction): zero, empty, false, the epoch, or a structure of such values.
-pub(crate) trait ZeroValue {
+#[doc(hidden)]
+pub trait ZeroValue {
     fn zero_value() -> Self;
 }
 macro_rules! zero_by_default {
@@ -429,7 +446,8 @@ impl Json for Document {
 }
 /// How a value travels: the generated code names one codec per member type (`Plain<T>`
 /// for a type's own [`Json`] impl, `List<Float<f64>>`, `DateTimeText`, ...).
-pub(crate) trait Codec {
+#[doc(hidden)]
+pub trait Codec {
     type Value;
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self::Value>;
     /// Reads one value into a member's place, which then holds `Some`.
@@ -453,7 +471,8 @@ pub(crate) trait Codec {
     fn write(value: &Self::Value, writer: &mut Writer) -> WriteResult;
 }
 /// The type's own [`Json`] impl.
-pub(crate) struct Plain<T>(PhantomData<T>);
+#[doc(hidden)]
+pub struct Plain<T>(PhantomData<T>);
 impl<T: Json> Codec for Plain<T> {
     type Value = T;
     fn read(reader: &mut Reader<'_>) -> ReadResult<T> {
@@ -472,7 +491,8 @@ impl<T: Json> Codec for Plain<T> {
     }
 }
 /// `null` as `None`, anything else through `C`.
-pub(crate) struct Nullable<C>(PhantomData<C>);
+#[doc(hidden)]
+pub struct Nullable<C>(PhantomData<C>);
 impl<C: Codec> Codec for Nullable<C> {
     type Value = Option<C::Value>;
     fn read(reader: &mut Reader<'_>) -> ReadResult<Option<C::Value>> {
@@ -492,7 +512,8 @@ impl<C: Codec> Codec for Nullable<C> {
     }
 }
 /// `f32` and `f64`, which [`Float`] writes natively when finite.
-pub(crate) trait FloatValue: Copy {
+#[doc(hidden)]
+pub trait FloatValue: Copy {
     fn from_f64(value: f64) -> Self;
     fn to_f64(self) -> f64;
     fn write_finite(self, writer: &mut Writer);
@@ -521,7 +542,8 @@ impl FloatValue for f64 {
 }
 /// Floats: numbers, and the strings `"NaN"`, `"Infinity"` and `"-Infinity"`, which JSON
 /// numbers cannot express.
-pub(crate) struct Float<T>(PhantomData<T>);
+#[doc(hidden)]
+pub struct Float<T>(PhantomData<T>);
 impl<T: FloatValue> Codec for Float<T> {
     type Value = T;
     fn read(reader: &mut Reader<'_>) -> ReadResult<T> {
@@ -557,7 +579,8 @@ impl<T: FloatValue> Codec for Float<T> {
     }
 }
 /// Timestamps as RFC 3339 text (`timestampFormat: date-time`).
-pub(crate) struct DateTimeText;
+#[doc(hidden)]
+pub struct DateTimeText;
 impl Codec for DateTimeText {
     type Value = DateTime;
     fn read(reader: &mut Reader<'_>) -> ReadResult<DateTime> {
@@ -568,7 +591,8 @@ impl Codec for DateTimeText {
     }
 }
 /// Timestamps as HTTP dates (`timestampFormat: http-date`).
-pub(crate) struct HttpDate;
+#[doc(hidden)]
+pub struct HttpDate;
 impl Codec for HttpDate {
     type Value = DateTime;
     fn read(reader: &mut Reader<'_>) -> ReadResult<DateTime> {
@@ -600,7 +624,8 @@ fn write_timestamp_text(
     Ok(())
 }
 /// A dense list: items through `C`; a `null` item is dropped.
-pub(crate) struct List<C>(PhantomData<C>);
+#[doc(hidden)]
+pub struct List<C>(PhantomData<C>);
 impl<C: Codec> Codec for List<C> {
     type Value = Vec<C::Value>;
     fn read(reader: &mut Reader<'_>) -> ReadResult<Vec<C::Value>> {
@@ -623,7 +648,8 @@ impl<C: Codec> Codec for List<C> {
     }
 }
 /// A `@sparse` list: `null` items kept as `None`.
-pub(crate) struct SparseList<C>(PhantomData<C>);
+#[doc(hidden)]
+pub struct SparseList<C>(PhantomData<C>);
 impl<C: Codec> Codec for SparseList<C> {
     type Value = Vec<Option<C::Value>>;
     fn read(reader: &mut Reader<'_>) -> ReadResult<Vec<Option<C::Value>>> {
@@ -639,7 +665,8 @@ impl<C: Codec> Codec for SparseList<C> {
     }
 }
 /// Map keys: strings, or string enums.
-pub(crate) trait MapKey: Eq + Hash {
+#[doc(hidden)]
+pub trait MapKey: Eq + Hash {
     fn from_key(key: &str) -> Self;
     fn as_key(&self) -> &str;
 }
@@ -652,7 +679,8 @@ impl<K: for<'k> From<&'k str> + AsRef<str> + Eq + Hash> MapKey for K {
     }
 }
 /// A dense map: values through `C`; an entry whose value is `null` is dropped.
-pub(crate) struct Map<K, C>(PhantomData<(K, C)>);
+#[doc(hidden)]
+pub struct Map<K, C>(PhantomData<(K, C)>);
 impl<K: MapKey, C: Codec> Codec for Map<K, C> {
     type Value = HashMap<K, C::Value>;
     fn read(reader: &mut Reader<'_>) -> ReadResult<HashMap<K, C::Value>> {
@@ -676,7 +704,8 @@ impl<K: MapKey, C: Codec> Codec for Map<K, C> {
     }
 }
 /// A `@sparse` map: `null` values kept as `None`.
-pub(crate) struct SparseMap<K, C>(PhantomData<(K, C)>);
+#[doc(hidden)]
+pub struct SparseMap<K, C>(PhantomData<(K, C)>);
 impl<K: MapKey, C: Codec> Codec for SparseMap<K, C> {
     type Value = HashMap<K, Option<C::Value>>;
     fn read(reader: &mut Reader<'_>) -> ReadResult<HashMap<K, Option<C::Value>>> {

@@ -10,14 +10,15 @@
 //!   (`str::parse`), integers that do not fit their type are errors.
 //! - Arrays and objects read as values may nest [`MAX_DEPTH`] deep: deeper input is an
 //!   error, never a stack overflow. Structures count separately against
-//!   [`max_nesting_depth`](crate::limits::max_nesting_depth). A value skipped (a member
+//!   [`Limits::max_nesting_depth`](crate::limits::Limits::max_nesting_depth). A value skipped (a member
 //!   this model does not know) is walked with a heap stack instead, at any depth.
 //! - An error keeps the byte offset where reading stopped and the member path, built
 //!   from the inside out as the error leaves each member; it never holds input text.
 #![allow(dead_code)]
 use std::borrow::Cow;
 /// How deep arrays and objects may nest (serde_json's default recursion limit).
-pub(crate) const MAX_DEPTH: u32 = 128;
+#[doc(hidden)]
+pub const MAX_DEPTH: u32 = 128;
 /// A read failure: what was wrong, where, and in which member (becomes a
 /// [`ParseError`](crate::error::ParseError) at the top).
 ///
@@ -45,12 +46,14 @@ impl ReadError {
     }
     /// The same error, one member further out: `member` holds the value that failed.
     #[cold]
-    pub(crate) fn in_member(mut self, member: &'static str) -> Self {
+    #[doc(hidden)]
+    pub fn in_member(mut self, member: &'static str) -> Self {
         self.0.path.push(member);
         self
     }
     /// The member path, outermost first: `Backup.FileSystem.StorageCapacity`.
-    pub(crate) fn path(&self) -> String {
+    #[doc(hidden)]
+    pub fn path(&self) -> String {
         let mut path = String::new();
         for (i, member) in self.0.path.iter().rev().enumerate() {
             if i > 0 {
@@ -60,15 +63,18 @@ impl ReadError {
         }
         path
     }
-    pub(crate) fn detail(&self) -> &str {
+    #[doc(hidden)]
+    pub fn detail(&self) -> &str {
         &self.0.detail
     }
     /// The byte offset in the body where reading stopped.
-    pub(crate) fn offset(&self) -> usize {
+    #[doc(hidden)]
+    pub fn offset(&self) -> usize {
         self.0.offset
     }
     /// The 1-based line and column of [`offset`](Self::offset) in `text`.
-    pub(crate) fn line_column(&self, text: &str) -> (usize, usize) {
+    #[doc(hidden)]
+    pub fn line_column(&self, text: &str) -> (usize, usize) {
         let before = text.as_bytes().get(..self.0.offset).unwrap_or(text.as_bytes());
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
         let column = 1 + before.iter().rev().take_while(|&&b| b != b'\n').count();
@@ -79,7 +85,8 @@ impl ReadError {
 pub type ReadResult<T> = Result<T, ReadError>;
 /// What the next value in the input is, for "expected X, found Y".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Found {
+#[doc(hidden)]
+pub enum Found {
     Object,
     List,
     String,
@@ -123,7 +130,8 @@ const fn splat(byte: u8) -> u64 {
 /// The classic "has zero byte" test: it may flag a byte above a real hit, never below
 /// one, so the lowest flagged byte is always the first hit.
 #[inline]
-pub(crate) fn special_byte(bytes: &[u8]) -> Option<usize> {
+#[doc(hidden)]
+pub fn special_byte(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
@@ -164,18 +172,25 @@ pub struct Reader<'a> {
     pos: usize,
     /// Open arrays and objects.
     depth: u32,
-    /// Open structures (and unions), bounded by `limits::max_nesting_depth`.
+    /// Open structures (and unions), bounded by `max_structures`.
     structures: u32,
     max_structures: u32,
 }
 impl<'a> Reader<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
+    /// A reader of `text` with the default nesting bound for structures.
+    #[doc(hidden)]
+    pub fn new(text: &'a str) -> Self {
+        Self::with_max_nesting_depth(text, crate::limits::DEFAULT_MAX_NESTING_DEPTH)
+    }
+    /// A reader of `text` that lets `max_structures` structures nest.
+    #[doc(hidden)]
+    pub fn with_max_nesting_depth(text: &'a str, max_structures: u32) -> Self {
         Reader {
             text,
             pos: 0,
             depth: 0,
             structures: 0,
-            max_structures: crate::limits::max_nesting_depth(),
+            max_structures,
         }
     }
     fn bytes(&self) -> &'a [u8] {
@@ -187,18 +202,21 @@ impl<'a> Reader<'a> {
     }
     /// An error about the value just read (the position is after it).
     #[cold]
-    pub(crate) fn error_here(&self, detail: impl Into<Cow<'static, str>>) -> ReadError {
+    #[doc(hidden)]
+    pub fn error_here(&self, detail: impl Into<Cow<'static, str>>) -> ReadError {
         self.error(detail)
     }
     /// "expected `what`, found ..." at the next value.
     #[cold]
-    pub(crate) fn expected(&mut self, what: &str) -> ReadError {
+    #[doc(hidden)]
+    pub fn expected(&mut self, what: &str) -> ReadError {
         let found = self.found();
         self.error(format!("expected {what}, found {}", found.name()))
     }
     /// What kind of value comes next.
     #[inline]
-    pub(crate) fn found(&mut self) -> Found {
+    #[doc(hidden)]
+    pub fn found(&mut self) -> Found {
         Found::of(self.peek())
     }
     /// Skips whitespace: the common run of pretty-printed JSON (a line break and the
@@ -268,7 +286,8 @@ impl<'a> Reader<'a> {
         }
     }
     /// Nothing but whitespace is left.
-    pub(crate) fn end(&mut self) -> ReadResult<()> {
+    #[doc(hidden)]
+    pub fn end(&mut self) -> ReadResult<()> {
         match self.peek() {
             None => Ok(()),
             Some(_) => Err(self.error("trailing characters after the value")),
@@ -276,7 +295,8 @@ impl<'a> Reader<'a> {
     }
     /// Consumes `null` when it is next: an absent member.
     #[inline]
-    pub(crate) fn null(&mut self) -> ReadResult<bool> {
+    #[doc(hidden)]
+    pub fn null(&mut self) -> ReadResult<bool> {
         if self.peek() != Some(b'n') {
             return Ok(false);
         }
@@ -303,7 +323,8 @@ impl<'a> Reader<'a> {
     }
     /// Reads `{` of an object; its entries come from [`next_key`](Self::next_key).
     #[inline]
-    pub(crate) fn begin_object(&mut self) -> ReadResult<Entries> {
+    #[doc(hidden)]
+    pub fn begin_object(&mut self) -> ReadResult<Entries> {
         if self.peek() != Some(b'{') {
             return Err(self.expected("object"));
         }
@@ -311,11 +332,12 @@ impl<'a> Reader<'a> {
         Ok(Entries { first: true })
     }
     /// Like [`begin_object`](Self::begin_object), for a structure or union: one more
-    /// level against `limits::max_nesting_depth`, left again by [`end_structure`].
+    /// level against the nesting bound, left again by [`end_structure`].
     ///
     /// [`end_structure`]: Self::end_structure
     #[inline]
-    pub(crate) fn begin_structure(&mut self, name: &str) -> ReadResult<Entries> {
+    #[doc(hidden)]
+    pub fn begin_structure(&mut self, name: &str) -> ReadResult<Entries> {
         if self.peek() != Some(b'{') {
             return Err(self.expected(&format!("a `{name}` object")));
         }
@@ -328,12 +350,14 @@ impl<'a> Reader<'a> {
         Ok(entries)
     }
     #[inline]
-    pub(crate) fn end_structure(&mut self) {
+    #[doc(hidden)]
+    pub fn end_structure(&mut self) {
         self.structures -= 1;
     }
     /// The next key of the object (its `:` read), or `None` after its `}`.
     #[inline]
-    pub(crate) fn next_key(
+    #[doc(hidden)]
+    pub fn next_key(
         &mut self,
         entries: &mut Entries,
     ) -> ReadResult<Option<Cow<'a, str>>> {
@@ -350,7 +374,8 @@ impl<'a> Reader<'a> {
     /// with `names[*next]` where it stands in the body, without scanning it or
     /// matching it against every name; `*next` then moves past the member found.
     #[inline(always)]
-    pub(crate) fn next_member(
+    #[doc(hidden)]
+    pub fn next_member(
         &mut self,
         entries: &mut Entries,
         names: &[&str],
@@ -429,7 +454,8 @@ impl<'a> Reader<'a> {
     }
     /// Reads `[` of an array; its items come from [`next_item`](Self::next_item).
     #[inline]
-    pub(crate) fn begin_array(&mut self) -> ReadResult<Entries> {
+    #[doc(hidden)]
+    pub fn begin_array(&mut self) -> ReadResult<Entries> {
         if self.peek() != Some(b'[') {
             return Err(self.expected("list"));
         }
@@ -438,7 +464,8 @@ impl<'a> Reader<'a> {
     }
     /// Whether another item follows (its `,` read), `false` after the `]`.
     #[inline]
-    pub(crate) fn next_item(&mut self, items: &mut Entries) -> ReadResult<bool> {
+    #[doc(hidden)]
+    pub fn next_item(&mut self, items: &mut Entries) -> ReadResult<bool> {
         match self.peek() {
             Some(b']') => {
                 self.pos += 1;
@@ -456,7 +483,8 @@ impl<'a> Reader<'a> {
             _ => Err(self.error("expected `,` or `]` after a list item")),
         }
     }
-    pub(crate) fn bool(&mut self) -> ReadResult<bool> {
+    #[doc(hidden)]
+    pub fn bool(&mut self) -> ReadResult<bool> {
         match self.peek() {
             Some(b't') => self.word("true").map(|()| true),
             Some(b'f') => self.word("false").map(|()| false),
@@ -466,7 +494,8 @@ impl<'a> Reader<'a> {
     /// A string value, unescaped. Most strings hold no escape: those are copied straight
     /// from the body.
     #[inline]
-    pub(crate) fn string(&mut self) -> ReadResult<String> {
+    #[doc(hidden)]
+    pub fn string(&mut self) -> ReadResult<String> {
         if self.peek() != Some(b'"') {
             return Err(self.expected("string"));
         }
@@ -482,7 +511,8 @@ impl<'a> Reader<'a> {
     }
     /// A string value, borrowed from the body when it holds no escapes.
     #[inline]
-    pub(crate) fn str(&mut self) -> ReadResult<Cow<'a, str>> {
+    #[doc(hidden)]
+    pub fn str(&mut self) -> ReadResult<Cow<'a, str>> {
         if self.peek() != Some(b'"') {
             return Err(self.expected("string"));
         }
@@ -591,7 +621,8 @@ impl<'a> Reader<'a> {
     }
     /// The text of the number that comes next, checked against the JSON grammar; `true`
     /// with it when it has no fraction or exponent.
-    pub(crate) fn number_text(&mut self) -> ReadResult<(&'a str, bool)> {
+    #[doc(hidden)]
+    pub fn number_text(&mut self) -> ReadResult<(&'a str, bool)> {
         if !matches!(self.peek(), Some(b'-' | b'0'..= b'9')) {
             return Err(self.expected("number"));
         }
@@ -634,9 +665,8 @@ impl<'a> Reader<'a> {
     }
     /// An integer that fits `T`; a fraction or exponent is an error.
     #[inline]
-    pub(crate) fn integer<T: std::str::FromStr + TryFrom<i64>>(
-        &mut self,
-    ) -> ReadResult<T> {
+    #[doc(hidden)]
+    pub fn integer<T: std::str::FromStr + TryFrom<i64>>(&mut self) -> ReadResult<T> {
         if let Some((value, end)) = self.short_integer() {
             if let Ok(value) = T::try_from(value) {
                 self.pos = end;
@@ -701,13 +731,15 @@ impl<'a> Reader<'a> {
             })
     }
     /// A number as `f64`, correctly rounded.
-    pub(crate) fn f64(&mut self) -> ReadResult<f64> {
+    #[doc(hidden)]
+    pub fn f64(&mut self) -> ReadResult<f64> {
         let (text, _) = self.number_text()?;
         text.parse().map_err(|_| self.error("invalid number"))
     }
     /// Skips one value of any kind, nested ones included, without recursion (so at any
     /// depth: the stack of open containers is on the heap, bounded by the body size).
-    pub(crate) fn skip(&mut self) -> ReadResult<()> {
+    #[doc(hidden)]
+    pub fn skip(&mut self) -> ReadResult<()> {
         let mut open: Vec<bool> = Vec::new();
         loop {
             match self.peek() {

@@ -25,6 +25,10 @@
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]
+pub mod operation;
+#[rustfmt::skip]
+pub mod types;
+#[rustfmt::skip]
 pub mod endpoint;
 #[rustfmt::skip]
 pub mod error;
@@ -33,19 +37,15 @@ pub mod idempotency;
 #[rustfmt::skip]
 pub mod json;
 #[rustfmt::skip]
-mod json_reader;
-#[rustfmt::skip]
-mod json_writer;
-#[rustfmt::skip]
 pub mod limits;
-#[rustfmt::skip]
-pub mod operation;
 #[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]
-mod protocol;
-#[rustfmt::skip]
 pub mod transport;
 #[rustfmt::skip]
-pub mod types;
+mod protocol;
+#[rustfmt::skip]
+mod json_reader;
+#[rustfmt::skip]
+mod json_writer;
 pub use crate::client::Client;

@@ -324,7 +324,8 @@ pub struct UnknownVariantValue(String);
 impl UnknownVariantValue {
     /// Used by enums' `From<&str>`; a model without enums has none.
     #[allow(dead_code)]
-    pub(crate) fn new(value: &str) -> Self {
+    #[doc(hidden)]
+    pub fn new(value: &str) -> Self {
         UnknownVariantValue(value.to_owned())
     }
     /// The value as received.

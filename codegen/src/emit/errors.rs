@@ -211,8 +211,13 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
             #(#predicates)*
 
             /// A success response whose body could not be read.
-            pub(crate) fn unreadable_output(status: u16, body: &[u8], error: crate::error::ParseError) -> Self {
-                Self::#unhandled(crate::protocol::unreadable(status, body, error))
+            pub(crate) fn unreadable_output(
+                status: u16,
+                body: &[u8],
+                error: crate::error::ParseError,
+                limits: &crate::limits::Limits,
+            ) -> Self {
+                Self::#unhandled(crate::protocol::unreadable(status, body, error, limits))
             }
 
             /// Maps an error response to its modeled error by code; a body that does not

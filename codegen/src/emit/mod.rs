@@ -43,34 +43,146 @@ pub enum FileContent {
 /// Output files by path relative to the crate root (`src/types/_backup.rs`).
 pub type Files = BTreeMap<String, FileContent>;
 
-/// The generator's own runtime support, copied into every generated crate.
-const RUNTIME: &[(&str, &str)] = &[
-    ("src/endpoint.rs", include_str!("../../runtime/endpoint.rs")),
-    ("src/error.rs", include_str!("../../runtime/error.rs")),
-    (
-        "src/idempotency.rs",
-        include_str!("../../runtime/idempotency.rs"),
+/// The runtime crate's package name, which a generated crate depends on in
+/// [`Runtime::Depend`] mode.
+pub const RUNTIME_CRATE: &str = "smithy-json-runtime";
+
+/// The runtime crate's modules (`runtime/src/`): name, whether the generated crate makes
+/// it public, and its source, copied into the crate in [`Runtime::Embed`] mode.
+const RUNTIME: &[RuntimeModule] = &[
+    RuntimeModule::new(
+        "endpoint",
+        Public,
+        include_str!("../../../runtime/src/endpoint.rs"),
     ),
-    ("src/json.rs", include_str!("../../runtime/json.rs")),
-    (
-        "src/json_reader.rs",
-        include_str!("../../runtime/json_reader.rs"),
+    RuntimeModule::new(
+        "error",
+        Public,
+        include_str!("../../../runtime/src/error.rs"),
     ),
-    (
-        "src/json_writer.rs",
-        include_str!("../../runtime/json_writer.rs"),
+    RuntimeModule::new(
+        "idempotency",
+        Public,
+        include_str!("../../../runtime/src/idempotency.rs"),
     ),
-    ("src/limits.rs", include_str!("../../runtime/limits.rs")),
-    (
-        "src/primitives.rs",
-        include_str!("../../runtime/primitives.rs"),
+    RuntimeModule::new("json", Public, include_str!("../../../runtime/src/json.rs")),
+    RuntimeModule::new(
+        "json_reader",
+        Private,
+        include_str!("../../../runtime/src/json_reader.rs"),
     ),
-    ("src/protocol.rs", include_str!("../../runtime/protocol.rs")),
-    (
-        "src/transport.rs",
-        include_str!("../../runtime/transport.rs"),
+    RuntimeModule::new(
+        "json_writer",
+        Private,
+        include_str!("../../../runtime/src/json_writer.rs"),
+    ),
+    RuntimeModule::new(
+        "limits",
+        Public,
+        include_str!("../../../runtime/src/limits.rs"),
+    ),
+    RuntimeModule::new(
+        "primitives",
+        Public,
+        include_str!("../../../runtime/src/primitives.rs"),
+    ),
+    RuntimeModule::new(
+        "protocol",
+        Hidden,
+        include_str!("../../../runtime/src/protocol.rs"),
+    ),
+    RuntimeModule::new(
+        "transport",
+        Public,
+        include_str!("../../../runtime/src/transport.rs"),
     ),
 ];
+
+/// One module of the runtime crate.
+struct RuntimeModule {
+    name: &'static str,
+    visibility: RuntimeVisibility,
+    source: &'static str,
+}
+
+/// How a runtime module is seen from outside.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RuntimeVisibility {
+    /// Part of the documented API.
+    Public,
+    /// Used by the generated code, not by users: private in an embedding crate, a
+    /// `#[doc(hidden)]` module of the runtime crate.
+    Hidden,
+    /// Used only by other runtime modules.
+    Private,
+}
+use RuntimeVisibility::{Hidden, Private, Public};
+
+impl RuntimeModule {
+    const fn new(name: &'static str, visibility: RuntimeVisibility, source: &'static str) -> Self {
+        RuntimeModule {
+            name,
+            visibility,
+            source,
+        }
+    }
+}
+
+/// The paths of the runtime files a generated crate holds in [`Runtime::Embed`] mode
+/// (`src/json.rs`, ...), in path order.
+pub fn runtime_files() -> Vec<String> {
+    RUNTIME
+        .iter()
+        .map(|module| format!("src/{}.rs", module.name))
+        .collect()
+}
+
+/// Where a generated crate's runtime (JSON, errors, transport, limits, ...) comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Runtime {
+    /// Copies of the runtime's modules in the crate's `src/` (the default): the crate
+    /// depends only on `http` and is vendored by copying its folder.
+    #[default]
+    Embed,
+    /// A dependency on the runtime crate ([`RUNTIME_CRATE`]), whose modules the crate
+    /// re-exports: several generated crates then share one `Transport` implementation
+    /// and one `DateTime`.
+    Depend(RuntimeSource),
+}
+
+/// Where Cargo finds the runtime crate in [`Runtime::Depend`] mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeSource {
+    /// A path dependency, as written into the generated `Cargo.toml` (relative to the
+    /// generated crate's folder, or absolute).
+    Path(String),
+    /// A registry dependency with this version requirement (`0.1`).
+    Version(String),
+}
+
+impl RuntimeSource {
+    /// The dependency's value in `Cargo.toml`.
+    fn manifest_value(&self) -> String {
+        match self {
+            RuntimeSource::Path(path) => format!("{{ path = {} }}", toml_string(path)),
+            RuntimeSource::Version(version) => toml_string(version),
+        }
+    }
+}
+
+/// A TOML basic string.
+fn toml_string(text: &str) -> String {
+    let escaped: String = text
+        .chars()
+        .map(|c| match c {
+            '"' => "\\\"".to_owned(),
+            '\\' => "\\\\".to_owned(),
+            c if c.is_control() => format!("\\u{:04X}", u32::from(c)),
+            c => c.to_string(),
+        })
+        .collect();
+    format!("\"{escaped}\"")
+}
 
 /// The crate version written to the generated `Cargo.toml`.
 pub const CRATE_VERSION: &str = "0.1.0";
@@ -100,10 +212,13 @@ pub enum FileSpec<'p> {
 }
 
 /// Every file of the crate, by path (in path order).
-pub fn file_specs(plan: &Plan) -> Vec<(String, FileSpec<'_>)> {
+pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpec<'p>)> {
     let mut specs = BTreeMap::new();
-    for (path, source) in RUNTIME {
-        specs.insert((*path).to_owned(), FileSpec::Runtime(source));
+    if *runtime == Runtime::Embed {
+        for module in RUNTIME {
+            let path = format!("src/{}.rs", module.name);
+            specs.insert(path, FileSpec::Runtime(module.source));
+        }
     }
     specs.insert("Cargo.toml".to_owned(), FileSpec::CargoToml);
     specs.insert("src/lib.rs".to_owned(), FileSpec::Lib);
@@ -143,14 +258,16 @@ pub fn file_specs(plan: &Plan) -> Vec<(String, FileSpec<'_>)> {
 /// Emits files of one plan.
 pub struct Emitter<'p> {
     plan: &'p Plan,
+    runtime: Runtime,
     /// Whether prelude items are written as full paths ([`prelude`]).
     full_paths: bool,
 }
 
 impl<'p> Emitter<'p> {
-    pub fn new(plan: &'p Plan) -> Self {
+    pub fn new(plan: &'p Plan, runtime: &Runtime) -> Self {
         Emitter {
             plan,
+            runtime: runtime.clone(),
             full_paths: names_shadow_prelude(plan),
         }
     }
@@ -158,7 +275,9 @@ impl<'p> Emitter<'p> {
     /// The content of one file.
     pub fn emit_file(&self, spec: &FileSpec<'_>) -> Result<FileContent> {
         let (content, docs) = doc_table::collect(|| {
-            prelude::with_full_paths(self.full_paths, || emit_content(self.plan, spec))
+            prelude::with_full_paths(self.full_paths, || {
+                emit_content(self.plan, &self.runtime, spec)
+            })
         });
         Ok(match content? {
             FileContent::Rust(tokens, _) => FileContent::Rust(tokens, docs),
@@ -186,11 +305,11 @@ fn rust(tokens: TokenStream) -> FileContent {
     FileContent::Rust(tokens, DocTable::default())
 }
 
-fn emit_content(plan: &Plan, spec: &FileSpec<'_>) -> Result<FileContent> {
+fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<FileContent> {
     Ok(match spec {
         FileSpec::Runtime(source) => FileContent::RustSource(source),
-        FileSpec::CargoToml => FileContent::Text(cargo_toml(plan)),
-        FileSpec::Lib => rust(lib_rs(plan)),
+        FileSpec::CargoToml => FileContent::Text(cargo_toml(plan, runtime)),
+        FileSpec::Lib => rust(lib_rs(plan, runtime)),
         FileSpec::Structure(structure) => {
             let mut tokens = structure::emit(structure)?;
             tokens.extend(wire::structure(structure)?);
@@ -219,9 +338,9 @@ fn emit_content(plan: &Plan, spec: &FileSpec<'_>) -> Result<FileContent> {
 }
 
 /// Every file of the crate, emitted one after the other.
-pub fn emit(plan: &Plan) -> Result<Files> {
-    let emitter = Emitter::new(plan);
-    file_specs(plan)
+pub fn emit(plan: &Plan, runtime: &Runtime) -> Result<Files> {
+    let emitter = Emitter::new(plan, runtime);
+    file_specs(plan, runtime)
         .into_iter()
         .map(|(path, spec)| Ok((path, emitter.emit_file(&spec)?)))
         .collect()
@@ -342,7 +461,7 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     })
 }
 
-fn lib_rs(plan: &Plan) -> TokenStream {
+fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
     let service = &plan.service;
     let title = service
         .title
@@ -365,6 +484,7 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }
     let inner_doc = inner_doc_attrs(&text);
+    let runtime_modules = runtime_modules(runtime);
     quote! {
         #inner_doc
         #![forbid(unsafe_code)]
@@ -378,37 +498,55 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         #[rustfmt::skip]
         pub mod client;
         #[rustfmt::skip]
-        pub mod endpoint;
-        #[rustfmt::skip]
-        pub mod error;
-        #[rustfmt::skip]
-        pub mod idempotency;
-        #[rustfmt::skip]
-        pub mod json;
-        #[rustfmt::skip]
-        mod json_reader;
-        #[rustfmt::skip]
-        mod json_writer;
-        #[rustfmt::skip]
-        pub mod limits;
-        #[rustfmt::skip]
         pub mod operation;
         #[rustfmt::skip]
-        pub mod primitives;
-        #[rustfmt::skip]
-        mod protocol;
-        #[rustfmt::skip]
-        pub mod transport;
-        #[rustfmt::skip]
         pub mod types;
+        #runtime_modules
 
         pub use crate::client::Client;
     }
 }
 
+/// The runtime's modules as the crate root declares them: `mod` items for the embedded
+/// files, or re-exports of the runtime crate's modules, so that the generated code's
+/// `crate::json::...` paths work in both modes.
+fn runtime_modules(runtime: &Runtime) -> TokenStream {
+    let names = |visibility| {
+        RUNTIME
+            .iter()
+            .filter(move |module| module.visibility == visibility)
+            .map(|module| ident(module.name))
+            .collect::<Vec<_>>()
+    };
+    let (public, hidden, private) = (names(Public), names(Hidden), names(Private));
+    match runtime {
+        Runtime::Embed => quote! {
+            #(
+                #[rustfmt::skip]
+                pub mod #public;
+            )*
+            #(
+                #[rustfmt::skip]
+                mod #hidden;
+            )*
+            #(
+                #[rustfmt::skip]
+                mod #private;
+            )*
+        },
+        Runtime::Depend(_) => {
+            let krate = ident(&RUNTIME_CRATE.replace('-', "_"));
+            quote! {
+                pub use ::#krate::{#(#public),*};
+                use ::#krate::{#(#hidden),*};
+            }
+        }
+    }
+}
+
 /// The crate's manifest: `http` is the only dependency (the JSON reader and writer are
-/// part of the runtime).
-fn cargo_toml(plan: &Plan) -> String {
+/// part of the runtime), and the runtime crate in [`Runtime::Depend`] mode.
+fn cargo_toml(plan: &Plan, runtime: &Runtime) -> String {
     let title = plan
         .service
         .title
@@ -430,8 +568,12 @@ fn cargo_toml(plan: &Plan) -> String {
          path = \"src/lib.rs\"\n\
          \n\
          [dependencies]\n\
-         http = \"1.1.0\"\n",
+         http = \"1.1.0\"\n{runtime}",
         name = plan.crate_name,
         description = description.replace('"', "'"),
+        runtime = match runtime {
+            Runtime::Embed => String::new(),
+            Runtime::Depend(source) => format!("{RUNTIME_CRATE} = {}\n", source.manifest_value()),
+        },
     )
 }

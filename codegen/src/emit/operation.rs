@@ -52,17 +52,26 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
             }
 
             /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
-            /// anything else the error its code names.
+            /// anything else the error its code names. The default
+            /// [`Limits`](crate::limits::Limits) apply.
             pub fn parse_response<B: #AS_REF<[u8]>>(
                 response: &::http::Response<B>,
+            ) -> #RESULT<#output, #error> {
+                Self::parse_response_with(response, &crate::limits::Limits::DEFAULT)
+            }
+
+            /// Like [`parse_response`](Self::parse_response), with these bounds on the body.
+            pub fn parse_response_with<B: #AS_REF<[u8]>>(
+                response: &::http::Response<B>,
+                limits: &crate::limits::Limits,
             ) -> #RESULT<#output, #error> {
                 let status = response.status().as_u16();
                 let body = response.body().as_ref();
                 if response.status().is_success() {
-                    return crate::protocol::parse_output(body)
-                        .map_err(|e| #error::unreadable_output(status, body, e));
+                    return crate::protocol::parse_output(body, limits)
+                        .map_err(|e| #error::unreadable_output(status, body, e, limits));
                 }
-                let error = crate::protocol::ErrorResponse::read(status, response.headers(), body);
+                let error = crate::protocol::ErrorResponse::read(status, response.headers(), body, limits);
                 #ERR(#error::from_response(&error))
             }
         }
@@ -138,7 +147,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                     endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
                 }
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
-                #op::parse_response(&response).map_err(crate::error::SdkError::Service)
+                #op::parse_response_with(&response, &self.limits).map_err(crate::error::SdkError::Service)
             }
         }
     });
@@ -148,6 +157,7 @@ pub fn client(plan: &Plan) -> TokenStream {
 
         use crate::endpoint::Endpoint;
         use crate::idempotency::{RandomTokens, TokenSource};
+        use crate::limits::Limits;
         use crate::transport::Transport;
 
         /// Calls the service's operations over a [`Transport`].
@@ -155,6 +165,7 @@ pub fn client(plan: &Plan) -> TokenStream {
             transport: T,
             tokens: ::std::sync::Arc<dyn TokenSource>,
             endpoint: #OPTION<Endpoint>,
+            limits: Limits,
         }
 
         impl<T: Transport> Client<T> {
@@ -164,6 +175,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                     transport,
                     tokens: ::std::sync::Arc::new(RandomTokens),
                     endpoint: #NONE,
+                    limits: Limits::DEFAULT,
                 }
             }
 
@@ -180,6 +192,13 @@ pub fn client(plan: &Plan) -> TokenStream {
                 self
             }
 
+            /// Reads responses within `limits` instead of the default
+            /// [`Limits`].
+            pub fn with_limits(mut self, limits: Limits) -> Self {
+                self.limits = limits;
+                self
+            }
+
             /// The transport this client sends through.
             pub fn transport(&self) -> &T {
                 &self.transport
@@ -193,6 +212,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                 f.debug_struct("Client")
                     .field("transport", &self.transport)
                     .field("endpoint", &self.endpoint)
+                    .field("limits", &self.limits)
                     .finish_non_exhaustive()
             }
         }

@@ -24,20 +24,34 @@ impl CopyBackup {
         crate::protocol::request(Self::TARGET, &input)
     }
     /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
-    /// anything else the error its code names.
+    /// anything else the error its code names. The default
+    /// [`Limits`](crate::limits::Limits) apply.
     pub fn parse_response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
+    ) -> Result<crate::operation::copy_backup::CopyBackupOutput, CopyBackupError> {
+        Self::parse_response_with(response, &crate::limits::Limits::DEFAULT)
+    }
+    /// Like [`parse_response`](Self::parse_response), with these bounds on the body.
+    pub fn parse_response_with<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+        limits: &crate::limits::Limits,
     ) -> Result<crate::operation::copy_backup::CopyBackupOutput, CopyBackupError> {
         let status = response.status().as_u16();
         let body = response.body().as_ref();
         if response.status().is_success() {
-            return crate::protocol::parse_output(body)
-                .map_err(|e| CopyBackupError::unreadable_output(status, body, e));
+            return crate::protocol::parse_output(body, limits)
+                .map_err(|e| CopyBackupError::unreadable_output(
+                    status,
+                    body,
+                    e,
+                    limits,
+                ));
         }
         let error = crate::protocol::ErrorResponse::read(
             status,
             response.headers(),
             body,
+            limits,
         );
         Err(CopyBackupError::from_response(&error))
     }

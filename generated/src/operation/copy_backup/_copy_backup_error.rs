@@ -130,8 +130,9 @@ impl CopyBackupError {
         status: u16,
         body: &[u8],
         error: crate::error::ParseError,
+        limits: &crate::limits::Limits,
     ) -> Self {
-        Self::Unhandled(crate::protocol::unreadable(status, body, error))
+        Self::Unhandled(crate::protocol::unreadable(status, body, error, limits))
     }
     /// Maps an error response to its modeled error by code; a body that does not
     /// fit the modeled error is `Unhandled`, with the reason as its source.

@@ -7,12 +7,15 @@
 use http::header::{HeaderMap, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use crate::error::{ParseError, SerializeError, Unhandled};
 use crate::json::{Found, Json, ReadResult, Reader};
+use crate::limits::Limits;
 
 /// The media type of awsJson1_1 bodies.
-pub(crate) const MEDIA_TYPE: &str = "application/x-amz-json-1.1";
+#[doc(hidden)]
+pub const MEDIA_TYPE: &str = "application/x-amz-json-1.1";
 
 /// `POST /` with the operation's `X-Amz-Target` and the input as the JSON body.
-pub(crate) fn request<T: Json>(target: &'static str, input: &T) -> Result<http::Request<Vec<u8>>, SerializeError> {
+#[doc(hidden)]
+pub fn request<T: Json>(target: &'static str, input: &T) -> Result<http::Request<Vec<u8>>, SerializeError> {
     let body = crate::json::to_vec(input)?;
     let length = HeaderValue::from(body.len());
     let mut request = http::Request::new(body);
@@ -26,36 +29,40 @@ pub(crate) fn request<T: Json>(target: &'static str, input: &T) -> Result<http::
 }
 
 /// Reads a success body; an empty body reads as `{}`, one over
-/// [`max_body_size`](crate::limits::max_body_size) is refused unread.
-pub(crate) fn parse_output<T: Json>(body: &[u8]) -> Result<T, ParseError> {
-    read_body(body, T::read)
+/// [`Limits::max_body_size`] is refused unread.
+#[doc(hidden)]
+pub fn parse_output<T: Json>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
+    read_body(body, limits, T::read)
 }
 
 /// Reads a body with `read`, an empty one as `{}`.
-fn read_body<T>(body: &[u8], read: impl FnOnce(&mut Reader<'_>) -> ReadResult<T>) -> Result<T, ParseError> {
-    let body = if body.iter().all(u8::is_ascii_whitespace) && body.len() <= crate::limits::max_body_size() {
+fn read_body<T>(body: &[u8], limits: &Limits, read: impl FnOnce(&mut Reader<'_>) -> ReadResult<T>) -> Result<T, ParseError> {
+    let body = if body.iter().all(u8::is_ascii_whitespace) && body.len() <= limits.max_body_size() {
         b"{}".as_slice()
     } else {
         body
     };
-    crate::json::read_with(body, read)
+    crate::json::read_with(body, limits, read)
 }
 
 /// An error response: its status, code, message and body.
-pub(crate) struct ErrorResponse<'a> {
+#[doc(hidden)]
+pub struct ErrorResponse<'a> {
     status: u16,
     code: Option<String>,
     message: Option<String>,
     body: &'a [u8],
     /// Set when the body is not a JSON object.
     body_error: Option<ParseError>,
+    limits: Limits,
 }
 
 impl<'a> ErrorResponse<'a> {
     /// The code comes from the `X-Amzn-Errortype` header, else the body's `code`, else its
     /// `__type`; the message from the body's `message`, `Message` or `errorMessage`.
-    pub(crate) fn read(status: u16, headers: &HeaderMap, body: &'a [u8]) -> Self {
-        let (envelope, body_error) = match read_body(body, Envelope::read) {
+    #[doc(hidden)]
+    pub fn read(status: u16, headers: &HeaderMap, body: &'a [u8], limits: &Limits) -> Self {
+        let (envelope, body_error) = match read_body(body, limits, Envelope::read) {
             Ok(envelope) => (envelope, None),
             Err(e) => (Envelope::default(), Some(e)),
         };
@@ -71,17 +78,20 @@ impl<'a> ErrorResponse<'a> {
             message: envelope.message,
             body,
             body_error,
+            limits: *limits,
         }
     }
 
     /// The error's shape name, namespace and URL removed.
-    pub(crate) fn code(&self) -> Option<&str> {
+    #[doc(hidden)]
+    pub fn code(&self) -> Option<&str> {
         self.code.as_deref()
     }
 
     /// Reads the body as the modeled error `T`; a body that does not fit is [`Unhandled`].
-    pub(crate) fn modeled<T: ModeledError>(&self) -> Result<T, Unhandled> {
-        let mut error = parse_output::<T>(self.body).map_err(|e| self.unhandled().with_source(e))?;
+    #[doc(hidden)]
+    pub fn modeled<T: ModeledError>(&self) -> Result<T, Unhandled> {
+        let mut error = parse_output::<T>(self.body, &self.limits).map_err(|e| self.unhandled().with_source(e))?;
         if let Some(message) = &self.message {
             error.set_message_if_absent(message);
         }
@@ -89,8 +99,9 @@ impl<'a> ErrorResponse<'a> {
     }
 
     /// The error as the model does not know it.
-    pub(crate) fn unhandled(&self) -> Unhandled {
-        let unhandled = Unhandled::new(self.status, self.code.clone(), self.message.clone(), kept(self.body));
+    #[doc(hidden)]
+    pub fn unhandled(&self) -> Unhandled {
+        let unhandled = Unhandled::new(self.status, self.code.clone(), self.message.clone(), self.limits.kept(self.body));
         match &self.body_error {
             Some(e) => unhandled.with_source(e.clone()),
             None => unhandled,
@@ -99,28 +110,22 @@ impl<'a> ErrorResponse<'a> {
 }
 
 /// A success status whose body could not be read.
-pub(crate) fn unreadable(status: u16, body: &[u8], error: ParseError) -> Unhandled {
-    Unhandled::new(status, None, None, kept(body)).with_source(error)
-}
-
-/// The body an [`Unhandled`] keeps: none when it is over the size bound.
-fn kept(body: &[u8]) -> &[u8] {
-    if body.len() > crate::limits::max_body_size() {
-        &[]
-    } else {
-        body
-    }
+#[doc(hidden)]
+pub fn unreadable(status: u16, body: &[u8], error: ParseError, limits: &Limits) -> Unhandled {
+    Unhandled::new(status, None, None, limits.kept(body)).with_source(error)
 }
 
 /// An error structure the protocol can fill: awsJson services send the message under
 /// several spellings, the model names one.
-pub(crate) trait ModeledError: Json {
+#[doc(hidden)]
+pub trait ModeledError: Json {
     fn set_message_if_absent(&mut self, message: &str);
 }
 
 /// `aws.protocoltests.json#FooError:http://internal.amazon.com/coral/...` -> `FooError`:
 /// the part before the first `:`, then after the first `#`.
-pub(crate) fn sanitize_error_code(raw: &str) -> &str {
+#[doc(hidden)]
+pub fn sanitize_error_code(raw: &str) -> &str {
     let raw = raw.split_once(':').map_or(raw, |(before, _)| before);
     let raw = raw.split_once('#').map_or(raw, |(_, after)| after);
     raw.trim()

@@ -12,14 +12,16 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub(crate) fn new() -> Self {
+    #[doc(hidden)]
+    pub fn new() -> Self {
         Writer {
             out: Vec::with_capacity(128),
             comma: false,
         }
     }
 
-    pub(crate) fn into_bytes(self) -> Vec<u8> {
+    #[doc(hidden)]
+    pub fn into_bytes(self) -> Vec<u8> {
         self.out
     }
 
@@ -36,51 +38,60 @@ impl Writer {
         self.comma = true;
     }
 
-    pub(crate) fn begin_object(&mut self) {
+    #[doc(hidden)]
+    pub fn begin_object(&mut self) {
         self.separate();
         self.out.push(b'{');
         self.comma = false;
     }
 
     /// An entry's key and `:`; its value is whatever is written next.
-    pub(crate) fn key(&mut self, key: &str) {
+    #[doc(hidden)]
+    pub fn key(&mut self, key: &str) {
         self.separate();
         self.escaped(key);
         self.out.push(b':');
         self.comma = false;
     }
 
-    pub(crate) fn end_object(&mut self) {
+    #[doc(hidden)]
+    pub fn end_object(&mut self) {
         self.out.push(b'}');
         self.comma = true;
     }
 
-    pub(crate) fn begin_array(&mut self) {
+    #[doc(hidden)]
+    pub fn begin_array(&mut self) {
         self.separate();
         self.out.push(b'[');
         self.comma = false;
     }
 
-    pub(crate) fn end_array(&mut self) {
+    #[doc(hidden)]
+    pub fn end_array(&mut self) {
         self.out.push(b']');
         self.comma = true;
     }
 
-    pub(crate) fn null(&mut self) {
+    #[doc(hidden)]
+    pub fn null(&mut self) {
         self.value(b"null");
     }
 
-    pub(crate) fn bool(&mut self, value: bool) {
+    #[doc(hidden)]
+    pub fn bool(&mut self, value: bool) {
         self.value(if value { b"true" } else { b"false" });
     }
 
-    pub(crate) fn string(&mut self, value: &str) {
+    #[doc(hidden)]
+    pub fn string(&mut self, value: &str) {
         self.separate();
         self.escaped(value);
         self.comma = true;
     }
 
-    pub(crate) fn i64(&mut self, value: i64) {
+    #[doc(hidden)]
+    pub fn i64(&mut self, value: i64) {
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         let mut rest = value.unsigned_abs();
@@ -101,7 +112,8 @@ impl Writer {
     }
 
     /// A finite `f64` in its shortest form that reads back exactly (`1.5`, `1e-7`).
-    pub(crate) fn f64(&mut self, value: f64) {
+    #[doc(hidden)]
+    pub fn f64(&mut self, value: f64) {
         debug_assert!(
             value.is_finite(),
             "non-finite floats are written as strings"
@@ -110,7 +122,8 @@ impl Writer {
     }
 
     /// A finite `f32` in its shortest form that reads back exactly as an `f32`.
-    pub(crate) fn f32(&mut self, value: f32) {
+    #[doc(hidden)]
+    pub fn f32(&mut self, value: f32) {
         debug_assert!(
             value.is_finite(),
             "non-finite floats are written as strings"
@@ -119,7 +132,8 @@ impl Writer {
     }
 
     /// A number already in JSON form (a big number's text).
-    pub(crate) fn number_text(&mut self, text: &str) {
+    #[doc(hidden)]
+    pub fn number_text(&mut self, text: &str) {
         self.value(text.as_bytes());
     }
 

@@ -1,7 +1,7 @@
 //! Where requests go. An operation builds its request relative to the service root
 //! (`POST /`); an [`Endpoint`] (scheme, host, optional base path) makes it absolute, as
-//! [`Client::with_endpoint`](crate::client::Client::with_endpoint) does before the
-//! transport sends it. A transport that resolves endpoints itself needs none.
+//! a client with an endpoint (`Client::with_endpoint`) does before the transport sends
+//! it. A transport that resolves endpoints itself needs none.
 
 use std::fmt;
 
@@ -9,8 +9,8 @@ use http::uri::{Authority, PathAndQuery, Scheme, Uri};
 
 use crate::error::SerializeError;
 
-/// A service endpoint: `https://fsx.us-east-1.amazonaws.com`, or one with a base path
-/// (`https://proxy.example.com/fsx`) that every request path is appended to.
+/// A service endpoint: `https://service.us-east-1.amazonaws.com`, or one with a base
+/// path (`https://proxy.example.com/service`) that every request path is appended to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Endpoint {
     scheme: Scheme,

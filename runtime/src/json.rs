@@ -15,10 +15,11 @@ use std::hash::Hash;
 use std::marker::PhantomData;
 
 use crate::error::{ParseError, SerializeError};
-pub use crate::json_reader::Reader;
-pub use crate::json_reader::{Entries, ReadError, ReadResult};
-pub(crate) use crate::json_reader::Found;
+#[doc(hidden)]
+pub use crate::json_reader::{Entries, Found, ReadError, ReadResult, Reader};
+#[doc(hidden)]
 pub use crate::json_writer::Writer;
+use crate::limits::Limits;
 use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
 
 /// A value with a JSON wire form: every structure, enum and union of the crate.
@@ -85,14 +86,17 @@ pub trait Json: Sized {
 }
 
 /// The result of writing one value.
+#[doc(hidden)]
 pub type WriteResult = Result<(), WriteError>;
 
 /// Why a value cannot be written (becomes a [`SerializeError`]).
+#[doc(hidden)]
 #[derive(Debug)]
 pub struct WriteError(pub(crate) String);
 
 impl WriteError {
-    pub(crate) fn new(reason: &str) -> Self {
+    #[doc(hidden)]
+    pub fn new(reason: &str) -> Self {
         WriteError(reason.to_owned())
     }
 }
@@ -106,20 +110,30 @@ pub fn to_vec<T: Json>(value: &T) -> Result<Vec<u8>, SerializeError> {
 }
 
 /// Reads a value from a JSON document in the wire form: unknown members are skipped,
-/// `null` is absent, missing required members get their zero value. The body bounds of
-/// [`limits`](crate::limits) apply.
+/// `null` is absent, missing required members get their zero value. The default
+/// [`Limits`] apply.
 pub fn from_slice<T: Json>(body: &[u8]) -> Result<T, ParseError> {
-    read_with(body, T::read)
+    read_with(body, &Limits::DEFAULT, T::read)
+}
+
+/// Like [`from_slice`], with these body bounds.
+pub fn from_slice_with<T: Json>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
+    read_with(body, limits, T::read)
 }
 
 /// Reads the whole body with `read`: the size bound, UTF-8, then nothing after the value.
-pub(crate) fn read_with<T>(body: &[u8], read: impl FnOnce(&mut Reader<'_>) -> ReadResult<T>) -> Result<T, ParseError> {
-    let max = crate::limits::max_body_size();
+#[doc(hidden)]
+pub fn read_with<T>(
+    body: &[u8],
+    limits: &Limits,
+    read: impl FnOnce(&mut Reader<'_>) -> ReadResult<T>,
+) -> Result<T, ParseError> {
+    let max = limits.max_body_size();
     if body.len() > max {
         return Err(ParseError::body_too_large(body.len(), max));
     }
     let text = std::str::from_utf8(body).map_err(|e| ParseError::not_utf8(body, e.valid_up_to()))?;
-    let mut reader = Reader::new(text);
+    let mut reader = Reader::with_max_nesting_depth(text, limits.max_nesting_depth());
     read(&mut reader)
         .and_then(|value| reader.end().map(|()| value))
         .map_err(|e| ParseError::from_read(&e, text))
@@ -127,13 +141,15 @@ pub(crate) fn read_with<T>(body: &[u8], read: impl FnOnce(&mut Reader<'_>) -> Re
 
 /// Reads one member's value (`null` is absent); an error names the member.
 #[inline]
-pub(crate) fn member<T: Json>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<T>> {
+#[doc(hidden)]
+pub fn member<T: Json>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<T>> {
     member_as::<Plain<T>>(reader, name)
 }
 
 /// Like [`member`], for a value read through a codec.
 #[inline]
-pub(crate) fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<C::Value>> {
+#[doc(hidden)]
+pub fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<C::Value>> {
     if reader.null()? {
         return Ok(None);
     }
@@ -142,7 +158,8 @@ pub(crate) fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -
 
 /// `Json::read` of a structure: its zero value, the members on the wire read into it.
 #[inline]
-pub(crate) fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> ReadResult<T> {
+#[doc(hidden)]
+pub fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> ReadResult<T> {
     let mut value = T::zero_value();
     T::read_members(reader, &mut value)?;
     Ok(value)
@@ -151,13 +168,15 @@ pub(crate) fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> Re
 /// Reads an optional member's value into its place (`null` leaves it `None`); an error
 /// names the member.
 #[inline]
-pub(crate) fn member_into<T: Json>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<T>) -> ReadResult<()> {
+#[doc(hidden)]
+pub fn member_into<T: Json>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<T>) -> ReadResult<()> {
     member_into_as::<Plain<T>>(reader, name, slot)
 }
 
 /// Like [`member_into`], for a value read through a codec.
 #[inline]
-pub(crate) fn member_into_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<C::Value>) -> ReadResult<()> {
+#[doc(hidden)]
+pub fn member_into_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<C::Value>) -> ReadResult<()> {
     if reader.null()? {
         *slot = None;
         return Ok(());
@@ -166,7 +185,8 @@ pub(crate) fn member_into_as<C: Codec>(reader: &mut Reader<'_>, name: &'static s
 }
 
 /// A union member targeting `smithy.api#Unit`: present unless `null`, its value skipped.
-pub(crate) fn unit_member(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<()>> {
+#[doc(hidden)]
+pub fn unit_member(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<()>> {
     if reader.null()? {
         return Ok(None);
     }
@@ -174,20 +194,23 @@ pub(crate) fn unit_member(reader: &mut Reader<'_>, name: &'static str) -> ReadRe
 }
 
 /// Writes one member's entry.
-pub(crate) fn write_member<T: Json>(writer: &mut Writer, name: &'static str, value: &T) -> WriteResult {
+#[doc(hidden)]
+pub fn write_member<T: Json>(writer: &mut Writer, name: &'static str, value: &T) -> WriteResult {
     writer.key(name);
     value.write(writer)
 }
 
 /// Like [`write_member`], for a value written through a codec.
-pub(crate) fn write_member_as<C: Codec>(writer: &mut Writer, name: &'static str, value: &C::Value) -> WriteResult {
+#[doc(hidden)]
+pub fn write_member_as<C: Codec>(writer: &mut Writer, name: &'static str, value: &C::Value) -> WriteResult {
     writer.key(name);
     C::write(value, writer)
 }
 
 /// The value a required member takes when a response omits it (Smithy's client error
 /// correction): zero, empty, false, the epoch, or a structure of such values.
-pub(crate) trait ZeroValue {
+#[doc(hidden)]
+pub trait ZeroValue {
     fn zero_value() -> Self;
 }
 
@@ -437,7 +460,8 @@ impl Json for Document {
 
 /// How a value travels: the generated code names one codec per member type (`Plain<T>`
 /// for a type's own [`Json`] impl, `List<Float<f64>>`, `DateTimeText`, ...).
-pub(crate) trait Codec {
+#[doc(hidden)]
+pub trait Codec {
     type Value;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self::Value>;
@@ -460,7 +484,8 @@ pub(crate) trait Codec {
 }
 
 /// The type's own [`Json`] impl.
-pub(crate) struct Plain<T>(PhantomData<T>);
+#[doc(hidden)]
+pub struct Plain<T>(PhantomData<T>);
 
 impl<T: Json> Codec for Plain<T> {
     type Value = T;
@@ -485,7 +510,8 @@ impl<T: Json> Codec for Plain<T> {
 }
 
 /// `null` as `None`, anything else through `C`.
-pub(crate) struct Nullable<C>(PhantomData<C>);
+#[doc(hidden)]
+pub struct Nullable<C>(PhantomData<C>);
 
 impl<C: Codec> Codec for Nullable<C> {
     type Value = Option<C::Value>;
@@ -509,7 +535,8 @@ impl<C: Codec> Codec for Nullable<C> {
 }
 
 /// `f32` and `f64`, which [`Float`] writes natively when finite.
-pub(crate) trait FloatValue: Copy {
+#[doc(hidden)]
+pub trait FloatValue: Copy {
     fn from_f64(value: f64) -> Self;
     fn to_f64(self) -> f64;
     fn write_finite(self, writer: &mut Writer);
@@ -545,7 +572,8 @@ impl FloatValue for f64 {
 
 /// Floats: numbers, and the strings `"NaN"`, `"Infinity"` and `"-Infinity"`, which JSON
 /// numbers cannot express.
-pub(crate) struct Float<T>(PhantomData<T>);
+#[doc(hidden)]
+pub struct Float<T>(PhantomData<T>);
 
 impl<T: FloatValue> Codec for Float<T> {
     type Value = T;
@@ -578,7 +606,8 @@ impl<T: FloatValue> Codec for Float<T> {
 }
 
 /// Timestamps as RFC 3339 text (`timestampFormat: date-time`).
-pub(crate) struct DateTimeText;
+#[doc(hidden)]
+pub struct DateTimeText;
 
 impl Codec for DateTimeText {
     type Value = DateTime;
@@ -593,7 +622,8 @@ impl Codec for DateTimeText {
 }
 
 /// Timestamps as HTTP dates (`timestampFormat: http-date`).
-pub(crate) struct HttpDate;
+#[doc(hidden)]
+pub struct HttpDate;
 
 impl Codec for HttpDate {
     type Value = DateTime;
@@ -624,7 +654,8 @@ fn write_timestamp_text(writer: &mut Writer, text: Option<String>, format: &str)
 }
 
 /// A dense list: items through `C`; a `null` item is dropped.
-pub(crate) struct List<C>(PhantomData<C>);
+#[doc(hidden)]
+pub struct List<C>(PhantomData<C>);
 
 impl<C: Codec> Codec for List<C> {
     type Value = Vec<C::Value>;
@@ -651,7 +682,8 @@ impl<C: Codec> Codec for List<C> {
 }
 
 /// A `@sparse` list: `null` items kept as `None`.
-pub(crate) struct SparseList<C>(PhantomData<C>);
+#[doc(hidden)]
+pub struct SparseList<C>(PhantomData<C>);
 
 impl<C: Codec> Codec for SparseList<C> {
     type Value = Vec<Option<C::Value>>;
@@ -671,7 +703,8 @@ impl<C: Codec> Codec for SparseList<C> {
 }
 
 /// Map keys: strings, or string enums.
-pub(crate) trait MapKey: Eq + Hash {
+#[doc(hidden)]
+pub trait MapKey: Eq + Hash {
     fn from_key(key: &str) -> Self;
     fn as_key(&self) -> &str;
 }
@@ -687,7 +720,8 @@ impl<K: for<'k> From<&'k str> + AsRef<str> + Eq + Hash> MapKey for K {
 }
 
 /// A dense map: values through `C`; an entry whose value is `null` is dropped.
-pub(crate) struct Map<K, C>(PhantomData<(K, C)>);
+#[doc(hidden)]
+pub struct Map<K, C>(PhantomData<(K, C)>);
 
 impl<K: MapKey, C: Codec> Codec for Map<K, C> {
     type Value = HashMap<K, C::Value>;
@@ -715,7 +749,8 @@ impl<K: MapKey, C: Codec> Codec for Map<K, C> {
 }
 
 /// A `@sparse` map: `null` values kept as `None`.
-pub(crate) struct SparseMap<K, C>(PhantomData<(K, C)>);
+#[doc(hidden)]
+pub struct SparseMap<K, C>(PhantomData<(K, C)>);
 
 impl<K: MapKey, C: Codec> Codec for SparseMap<K, C> {
     type Value = HashMap<K, Option<C::Value>>;
