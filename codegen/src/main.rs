@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use args::{Args, ModelOptions};
 
 const USAGE: &str = "\
-usage: codegen [--model <file-or-dir>]... [--operation <name>]... [--crate-name <name>] [--out <dir>] [--check]
+usage: codegen [--model <file-or-dir>]... [--operation <name>]... [--crate-name <name>] [--out <dir>]
+               [--runtime-crate <path> | --runtime-version <req>] [--check]
        codegen diff --base <git-rev> [options]   (see `codegen diff --help`)
 
 Generates a Rust crate from a Smithy JSON AST model.
@@ -17,6 +18,12 @@ Generates a Rust crate from a Smithy JSON AST model.
   --operation <name>    generate only this operation (repeatable; default: every operation)
   --crate-name <name>   package name of the generated crate (default: the service's sdkId)
   --out <dir>           output directory (default: <workspace>/generated)
+  --runtime-crate <path>
+                        depend on the runtime crate (smithy-json-runtime) at this path,
+                        written as is into Cargo.toml (relative to the output directory,
+                        or absolute), instead of embedding its modules (the default)
+  --runtime-version <req>
+                        depend on the runtime crate from the registry, this version
   --check               write nothing; if the output directory is stale, print a unified
                         diff of every file that would change and exit with code 1";
 
@@ -48,6 +55,7 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
     let mut options = ModelOptions::default();
     let mut out = None;
     let mut check = false;
+    let mut runtime = codegen::Runtime::Embed;
     while let Some(flag) = args.next_flag() {
         if options.take(&flag, &mut args)? {
             continue;
@@ -55,6 +63,14 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
         match flag.as_str() {
             "--out" => out = Some(PathBuf::from(args.value("--out")?)),
             "--check" => check = true,
+            "--runtime-crate" => {
+                let path = args.value("--runtime-crate")?;
+                runtime = codegen::Runtime::Depend(codegen::RuntimeSource::Path(path));
+            }
+            "--runtime-version" => {
+                let version = args.value("--runtime-version")?;
+                runtime = codegen::Runtime::Depend(codegen::RuntimeSource::Version(version));
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(Outcome::Done);
@@ -63,7 +79,7 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
         }
     }
     let out = out.unwrap_or_else(|| workspace_path("generated"));
-    let config = options.config().out_dir(&out);
+    let config = options.config().out_dir(&out).runtime(runtime);
     if check {
         return check_fresh(&config, &out);
     }

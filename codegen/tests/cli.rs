@@ -174,3 +174,23 @@ fn a_good_model_generates() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(wrote);
 }
+
+#[test]
+fn runtime_crate_flag_writes_a_dependency_instead_of_the_runtime_files() {
+    let model = models().join("kinds.json");
+    let (code, stderr, wrote) = run(&model, &["--runtime-crate", "runtime-path"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(wrote);
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-kinds---runtime-crate-runtime-path");
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
+    assert!(
+        manifest.contains("\nsmithy-json-runtime = { path = \"runtime-path\" }\n"),
+        "{manifest}"
+    );
+    assert!(!out.join("src/json.rs").exists());
+    let lib = std::fs::read_to_string(out.join("src/lib.rs")).unwrap();
+    assert!(
+        lib.contains("use ::smithy_json_runtime::protocol;"),
+        "{lib}"
+    );
+}

@@ -25,10 +25,6 @@
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]
-pub mod operation;
-#[rustfmt::skip]
-pub mod types;
-#[rustfmt::skip]
 pub mod endpoint;
 #[rustfmt::skip]
 pub mod error;
@@ -37,15 +33,19 @@ pub mod idempotency;
 #[rustfmt::skip]
 pub mod json;
 #[rustfmt::skip]
-pub mod limits;
-#[rustfmt::skip]
-pub mod primitives;
-#[rustfmt::skip]
-pub mod transport;
-#[rustfmt::skip]
-mod protocol;
-#[rustfmt::skip]
 mod json_reader;
 #[rustfmt::skip]
 mod json_writer;
+#[rustfmt::skip]
+pub mod limits;
+#[rustfmt::skip]
+pub mod operation;
+#[rustfmt::skip]
+pub mod primitives;
+#[rustfmt::skip]
+mod protocol;
+#[rustfmt::skip]
+pub mod transport;
+#[rustfmt::skip]
+pub mod types;
 pub use crate::client::Client;

@@ -484,7 +484,7 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }
     let inner_doc = inner_doc_attrs(&text);
-    let runtime_modules = runtime_modules(runtime);
+    let modules = modules(runtime);
     quote! {
         #inner_doc
         #![forbid(unsafe_code)]
@@ -495,52 +495,57 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
 
         // The modules are formatted by the generator (prettyplease); rustfmt leaves them
         // as generated so `cargo fmt` in a workspace that vendors the crate changes nothing.
-        #[rustfmt::skip]
-        pub mod client;
-        #[rustfmt::skip]
-        pub mod operation;
-        #[rustfmt::skip]
-        pub mod types;
-        #runtime_modules
+        #modules
 
         pub use crate::client::Client;
     }
 }
 
-/// The runtime's modules as the crate root declares them: `mod` items for the embedded
-/// files, or re-exports of the runtime crate's modules, so that the generated code's
-/// `crate::json::...` paths work in both modes.
-fn runtime_modules(runtime: &Runtime) -> TokenStream {
-    let names = |visibility| {
-        RUNTIME
-            .iter()
-            .filter(move |module| module.visibility == visibility)
-            .map(|module| ident(module.name))
-            .collect::<Vec<_>>()
-    };
-    let (public, hidden, private) = (names(Public), names(Hidden), names(Private));
-    match runtime {
-        Runtime::Embed => quote! {
-            #(
-                #[rustfmt::skip]
-                pub mod #public;
-            )*
-            #(
-                #[rustfmt::skip]
-                mod #hidden;
-            )*
-            #(
-                #[rustfmt::skip]
-                mod #private;
-            )*
-        },
+/// The crate root's modules, in name order: the generated ones, and the runtime's as
+/// `mod` items for the embedded files or as re-exports of the runtime crate's modules,
+/// so that the generated code's `crate::json::...` paths work in both modes.
+fn modules(runtime: &Runtime) -> TokenStream {
+    let generated = ["client", "operation", "types"].map(|name| (name, Public));
+    let mut declared: Vec<_> = generated.into_iter().collect();
+    if *runtime == Runtime::Embed {
+        declared.extend(
+            RUNTIME
+                .iter()
+                .map(|module| (module.name, module.visibility)),
+        );
+    }
+    declared.sort_by_key(|(name, _)| *name);
+    let declarations = declared.iter().map(|(name, visibility)| {
+        let name = ident(name);
+        let vis = match visibility {
+            Public => quote!(pub),
+            Hidden | Private => quote!(),
+        };
+        quote! {
+            #[rustfmt::skip]
+            #vis mod #name;
+        }
+    });
+    let reexports = match runtime {
+        Runtime::Embed => quote!(),
         Runtime::Depend(_) => {
             let krate = ident(&RUNTIME_CRATE.replace('-', "_"));
+            let names = |visibility| {
+                RUNTIME
+                    .iter()
+                    .filter(move |module| module.visibility == visibility)
+                    .map(|module| ident(module.name))
+            };
+            let (public, hidden) = (names(Public), names(Hidden));
             quote! {
                 pub use ::#krate::{#(#public),*};
                 use ::#krate::{#(#hidden),*};
             }
         }
+    };
+    quote! {
+        #(#declarations)*
+        #reexports
     }
 }
 
