@@ -34,8 +34,7 @@ impl<T: Transport> Client<T> {
         self.tokens = ::std::sync::Arc::new(tokens);
         self
     }
-    /// Reads responses within `limits` instead of the default
-    /// [`Limits`].
+    /// Reads responses within `limits` instead of `Limits::DEFAULT`.
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
         self

@@ -92,4 +92,27 @@ mod tests {
         assert_eq!(limits.kept(b"0123456789"), b"0123456789");
         assert!(limits.kept(b"0123456789a").is_empty());
     }
+
+    #[test]
+    fn a_parse_applies_the_limits_it_is_given() {
+        use crate::json::{from_slice, from_slice_with, Reader};
+        use crate::primitives::Document;
+
+        let body = br#"{"a":[1,2]}"#;
+        let small = Limits::default().with_max_body_size(body.len() - 1);
+        let error = from_slice_with::<Document>(body, &small).unwrap_err();
+        assert_eq!(
+            error.detail(),
+            "the body is 11 bytes, over the limit of 10 bytes (Limits::max_body_size)"
+        );
+        assert!(from_slice::<Document>(body).is_ok(), "the default limits");
+
+        let mut reader = Reader::with_max_nesting_depth(r#"{"a":{}}"#, 1);
+        let mut entries = reader.begin_structure("Outer").unwrap();
+        assert_eq!(reader.next_key(&mut entries).unwrap().as_deref(), Some("a"));
+        match reader.begin_structure("Inner") {
+            Err(error) => assert_eq!(error.detail(), "nested deeper than 1 structures"),
+            Ok(_) => panic!("a second structure within a bound of one"),
+        }
+    }
 }

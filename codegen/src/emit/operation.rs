@@ -192,8 +192,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                 self
             }
 
-            /// Reads responses within `limits` instead of the default
-            /// [`Limits`].
+            /// Reads responses within `limits` instead of `Limits::DEFAULT`.
             pub fn with_limits(mut self, limits: Limits) -> Self {
                 self.limits = limits;
                 self
