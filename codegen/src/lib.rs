@@ -51,6 +51,12 @@
 //!     .generate()
 //!     .unwrap();
 //! ```
+//!
+//! Either form embeds the runtime (the `smithy-json-runtime` crate's modules, from
+//! `runtime/src/`: JSON, errors, transport, limits, ...) by default, so the crate
+//! depends only on `http`; [`Config::runtime`] with [`Runtime::Depend`] makes it depend
+//! on the runtime crate instead, and re-export its modules. [`runtime_files`] lists the
+//! embedded files.
 
 pub mod api;
 pub mod ast;
