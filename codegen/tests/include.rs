@@ -64,3 +64,41 @@ fn a_bad_model_names_the_file_and_shape_and_writes_nothing() {
     assert_eq!(format!("{error:?}"), message);
     assert!(!path.exists());
 }
+
+#[test]
+fn in_depend_mode_the_include_file_reexports_the_runtime_crate() {
+    let include = codegen::Config::new()
+        .model(models().join("enums.json"))
+        .module_path("crate::enums")
+        .runtime(codegen::Runtime::Depend(codegen::RuntimeSource::Version(
+            "0.1".to_owned(),
+        )))
+        .render_include()
+        .unwrap();
+    let text = &include.text;
+    assert!(text.contains("pub use ::smithy_json_runtime::{"), "{text}");
+    assert!(
+        text.contains("use ::smithy_json_runtime::protocol;"),
+        "{text}"
+    );
+    assert!(text.contains("crate::enums::json::"), "{text}");
+    for embedded in ["mod json_reader", "mod protocol", "pub mod limits"] {
+        assert!(!text.contains(embedded), "{embedded}: {text}");
+    }
+    syn::parse_file(&include.text).unwrap();
+}
+
+#[test]
+fn embedding_copies_every_runtime_file_without_its_unit_tests() {
+    let files = codegen::Config::new()
+        .model(models().join("enums.json"))
+        .render()
+        .unwrap();
+    let runtime = codegen::runtime_files();
+    assert!(runtime.contains(&"src/json.rs".to_owned()), "{runtime:?}");
+    for path in &runtime {
+        let text = files.get(path).unwrap_or_else(|| panic!("{path} missing"));
+        assert!(!text.contains("#[cfg(test)]"), "{path}");
+    }
+    assert!(files["Cargo.toml"].ends_with("[dependencies]\nhttp = \"1.1.0\"\n"));
+}
