@@ -51,7 +51,7 @@ impl ReadError {
         self.0.path.push(member);
         self
     }
-    /// The member path, outermost first: `Backup.FileSystem.StorageCapacity`.
+    /// The member path, outermost first: `Order.Customer.Name`.
     #[doc(hidden)]
     pub fn path(&self) -> String {
         let mut path = String::new();

@@ -120,7 +120,7 @@ impl ParseError {
         }
     }
 
-    /// The member path from the top of the body, e.g. `Backup.FileSystem.StorageCapacity`;
+    /// The member path from the top of the body, e.g. `Order.Customer.Name`;
     /// empty when the problem is the document itself.
     pub fn path(&self) -> &str {
         &self.path

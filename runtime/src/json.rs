@@ -1,5 +1,5 @@
 //! The awsJson1_1 wire form of every type: [`to_vec`] and [`from_slice`] for any
-//! structure, enum or union of the crate, through the [`Json`] trait the generator
+//! structure, enum or union of a generated crate, through the [`Json`] trait the generator
 //! implements for each (reading and writing JSON directly, without serde).
 //!
 //! Also, for the generated code: reading one member (`null` is absent, an error names the
@@ -22,7 +22,7 @@ pub use crate::json_writer::Writer;
 use crate::limits::Limits;
 use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
 
-/// A value with a JSON wire form: every structure, enum and union of the crate.
+/// A value with a JSON wire form: every structure, enum and union of a generated crate.
 pub trait Json: Sized {
     /// Reads one value.
     #[doc(hidden)]

@@ -55,7 +55,7 @@ impl ReadError {
         self
     }
 
-    /// The member path, outermost first: `Backup.FileSystem.StorageCapacity`.
+    /// The member path, outermost first: `Order.Customer.Name`.
     #[doc(hidden)]
     pub fn path(&self) -> String {
         let mut path = String::new();
