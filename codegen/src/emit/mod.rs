@@ -582,3 +582,28 @@ fn cargo_toml(plan: &Plan, runtime: &Runtime) -> String {
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_runtime_dependency_is_written_as_a_toml_value() {
+        let path = RuntimeSource::Path("../shared runtime".to_owned());
+        assert_eq!(path.manifest_value(), r#"{ path = "../shared runtime" }"#);
+        let windows = RuntimeSource::Path(r#"C:\rt "x""#.to_owned());
+        assert_eq!(windows.manifest_value(), r#"{ path = "C:\\rt \"x\"" }"#);
+        let version = RuntimeSource::Version("0.1".to_owned());
+        assert_eq!(version.manifest_value(), r#""0.1""#);
+    }
+
+    #[test]
+    fn runtime_files_are_the_embedded_modules_in_path_order() {
+        let files = runtime_files();
+        assert_eq!(files.len(), RUNTIME.len());
+        assert!(files.windows(2).all(|pair| pair[0] < pair[1]), "{files:?}");
+        assert!(files
+            .iter()
+            .all(|f| f.starts_with("src/") && f.ends_with(".rs")));
+    }
+}
