@@ -12,6 +12,7 @@ mod enumeration;
 mod errors;
 mod operation;
 mod prelude;
+mod runtime;
 mod rust_type;
 mod structure;
 mod union;
@@ -27,6 +28,7 @@ use crate::plan::{EnumPlan, Module, OperationPlan, Plan, StructPlan, StructRole,
 use rust_type::{ident, inner_doc_attrs};
 
 pub use doc_table::DocTable;
+pub use runtime::{runtime_files, Runtime, RuntimeSource, RUNTIME_CRATE};
 pub use structure::REDACTED;
 
 /// One output file before formatting.
@@ -42,147 +44,6 @@ pub enum FileContent {
 
 /// Output files by path relative to the crate root (`src/types/_backup.rs`).
 pub type Files = BTreeMap<String, FileContent>;
-
-/// The runtime crate's package name, which a generated crate depends on in
-/// [`Runtime::Depend`] mode.
-pub const RUNTIME_CRATE: &str = "smithy-json-runtime";
-
-/// The runtime crate's modules (`runtime/src/`): name, whether the generated crate makes
-/// it public, and its source, copied into the crate in [`Runtime::Embed`] mode.
-const RUNTIME: &[RuntimeModule] = &[
-    RuntimeModule::new(
-        "endpoint",
-        Public,
-        include_str!("../../../runtime/src/endpoint.rs"),
-    ),
-    RuntimeModule::new(
-        "error",
-        Public,
-        include_str!("../../../runtime/src/error.rs"),
-    ),
-    RuntimeModule::new(
-        "idempotency",
-        Public,
-        include_str!("../../../runtime/src/idempotency.rs"),
-    ),
-    RuntimeModule::new("json", Public, include_str!("../../../runtime/src/json.rs")),
-    RuntimeModule::new(
-        "json_reader",
-        Private,
-        include_str!("../../../runtime/src/json_reader.rs"),
-    ),
-    RuntimeModule::new(
-        "json_writer",
-        Private,
-        include_str!("../../../runtime/src/json_writer.rs"),
-    ),
-    RuntimeModule::new(
-        "limits",
-        Public,
-        include_str!("../../../runtime/src/limits.rs"),
-    ),
-    RuntimeModule::new(
-        "primitives",
-        Public,
-        include_str!("../../../runtime/src/primitives.rs"),
-    ),
-    RuntimeModule::new(
-        "protocol",
-        Hidden,
-        include_str!("../../../runtime/src/protocol.rs"),
-    ),
-    RuntimeModule::new(
-        "transport",
-        Public,
-        include_str!("../../../runtime/src/transport.rs"),
-    ),
-];
-
-/// One module of the runtime crate.
-struct RuntimeModule {
-    name: &'static str,
-    visibility: RuntimeVisibility,
-    source: &'static str,
-}
-
-/// How a runtime module is seen from outside.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum RuntimeVisibility {
-    /// Part of the documented API.
-    Public,
-    /// Used by the generated code, not by users: private in an embedding crate, a
-    /// `#[doc(hidden)]` module of the runtime crate.
-    Hidden,
-    /// Used only by other runtime modules.
-    Private,
-}
-use RuntimeVisibility::{Hidden, Private, Public};
-
-impl RuntimeModule {
-    const fn new(name: &'static str, visibility: RuntimeVisibility, source: &'static str) -> Self {
-        RuntimeModule {
-            name,
-            visibility,
-            source,
-        }
-    }
-}
-
-/// The paths of the runtime files a generated crate holds in [`Runtime::Embed`] mode
-/// (`src/json.rs`, ...), in path order.
-pub fn runtime_files() -> Vec<String> {
-    RUNTIME
-        .iter()
-        .map(|module| format!("src/{}.rs", module.name))
-        .collect()
-}
-
-/// Where a generated crate's runtime (JSON, errors, transport, limits, ...) comes from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Runtime {
-    /// Copies of the runtime's modules in the crate's `src/` (the default): the crate
-    /// depends only on `http` and is vendored by copying its folder.
-    #[default]
-    Embed,
-    /// A dependency on the runtime crate ([`RUNTIME_CRATE`]), whose modules the crate
-    /// re-exports: several generated crates then share one `Transport` implementation
-    /// and one `DateTime`.
-    Depend(RuntimeSource),
-}
-
-/// Where Cargo finds the runtime crate in [`Runtime::Depend`] mode.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RuntimeSource {
-    /// A path dependency, as written into the generated `Cargo.toml` (relative to the
-    /// generated crate's folder, or absolute).
-    Path(String),
-    /// A registry dependency with this version requirement (`0.1`).
-    Version(String),
-}
-
-impl RuntimeSource {
-    /// The dependency's value in `Cargo.toml`.
-    fn manifest_value(&self) -> String {
-        match self {
-            RuntimeSource::Path(path) => format!("{{ path = {} }}", toml_string(path)),
-            RuntimeSource::Version(version) => toml_string(version),
-        }
-    }
-}
-
-/// A TOML basic string.
-fn toml_string(text: &str) -> String {
-    let escaped: String = text
-        .chars()
-        .map(|c| match c {
-            '"' => "\\\"".to_owned(),
-            '\\' => "\\\\".to_owned(),
-            c if c.is_control() => format!("\\u{:04X}", u32::from(c)),
-            c => c.to_string(),
-        })
-        .collect();
-    format!("\"{escaped}\"")
-}
 
 /// The crate version written to the generated `Cargo.toml`.
 pub const CRATE_VERSION: &str = "0.1.0";
@@ -215,9 +76,8 @@ pub enum FileSpec<'p> {
 pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpec<'p>)> {
     let mut specs = BTreeMap::new();
     if *runtime == Runtime::Embed {
-        for module in RUNTIME {
-            let path = format!("src/{}.rs", module.name);
-            specs.insert(path, FileSpec::Runtime(module.source));
+        for (path, source) in runtime::embedded_files() {
+            specs.insert(path, FileSpec::Runtime(source));
         }
     }
     specs.insert("Cargo.toml".to_owned(), FileSpec::CargoToml);
@@ -484,7 +344,7 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }
     let inner_doc = inner_doc_attrs(&text);
-    let modules = modules(runtime);
+    let modules = runtime::root_modules(runtime);
     quote! {
         #inner_doc
         #![forbid(unsafe_code)]
@@ -498,54 +358,6 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         #modules
 
         pub use crate::client::Client;
-    }
-}
-
-/// The crate root's modules, in name order: the generated ones, and the runtime's as
-/// `mod` items for the embedded files or as re-exports of the runtime crate's modules,
-/// so that the generated code's `crate::json::...` paths work in both modes.
-fn modules(runtime: &Runtime) -> TokenStream {
-    let generated = ["client", "operation", "types"].map(|name| (name, Public));
-    let mut declared: Vec<_> = generated.into_iter().collect();
-    if *runtime == Runtime::Embed {
-        declared.extend(
-            RUNTIME
-                .iter()
-                .map(|module| (module.name, module.visibility)),
-        );
-    }
-    declared.sort_by_key(|(name, _)| *name);
-    let declarations = declared.iter().map(|(name, visibility)| {
-        let name = ident(name);
-        let vis = match visibility {
-            Public => quote!(pub),
-            Hidden | Private => quote!(),
-        };
-        quote! {
-            #[rustfmt::skip]
-            #vis mod #name;
-        }
-    });
-    let reexports = match runtime {
-        Runtime::Embed => quote!(),
-        Runtime::Depend(_) => {
-            let krate = ident(&RUNTIME_CRATE.replace('-', "_"));
-            let names = |visibility| {
-                RUNTIME
-                    .iter()
-                    .filter(move |module| module.visibility == visibility)
-                    .map(|module| ident(module.name))
-            };
-            let (public, hidden) = (names(Public), names(Hidden));
-            quote! {
-                pub use ::#krate::{#(#public),*};
-                use ::#krate::{#(#hidden),*};
-            }
-        }
-    };
-    quote! {
-        #(#declarations)*
-        #reexports
     }
 }
 
@@ -581,29 +393,4 @@ fn cargo_toml(plan: &Plan, runtime: &Runtime) -> String {
             Runtime::Depend(source) => format!("{RUNTIME_CRATE} = {}\n", source.manifest_value()),
         },
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_runtime_dependency_is_written_as_a_toml_value() {
-        let path = RuntimeSource::Path("../shared runtime".to_owned());
-        assert_eq!(path.manifest_value(), r#"{ path = "../shared runtime" }"#);
-        let windows = RuntimeSource::Path(r#"C:\rt "x""#.to_owned());
-        assert_eq!(windows.manifest_value(), r#"{ path = "C:\\rt \"x\"" }"#);
-        let version = RuntimeSource::Version("0.1".to_owned());
-        assert_eq!(version.manifest_value(), r#""0.1""#);
-    }
-
-    #[test]
-    fn runtime_files_are_the_embedded_modules_in_path_order() {
-        let files = runtime_files();
-        assert_eq!(files.len(), RUNTIME.len());
-        assert!(files.windows(2).all(|pair| pair[0] < pair[1]), "{files:?}");
-        assert!(files
-            .iter()
-            .all(|f| f.starts_with("src/") && f.ends_with(".rs")));
-    }
 }
