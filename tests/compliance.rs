@@ -1,14 +1,14 @@
 //! Smithy's awsJson1_1 protocol compliance suite against a crate generated from it: every
 //! client request and response case becomes a Rust test in the generated crate, which is
-//! built and run by a nested cargo. Prints one line per failed or skipped case and ends
-//! with `N passed, M failed, K skipped`. Only host-prefix endpoints and request
-//! compression may be skipped, decided from the operation's traits.
+//! built and run by a nested cargo. Prints one line per failed case and ends with
+//! `N passed, M failed`. No case is skipped: host prefixes and request compression
+//! included, every client case runs.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use codegen_tests::harness::compliance::{
-    case_test, client_cases, operation_of, skip_reason, Case, Kind, SuiteFile,
+    case_test, client_cases, operation_of, Case, Kind, SuiteFile,
 };
 use codegen_tests::harness::plan;
 use codegen_tests::harness::rust_values::RustValues;
@@ -19,8 +19,6 @@ use serde_json::Value;
 const SUITE: &str = "smithy-protocol-tests-awsjson1_1.json";
 const CRATE: &str = "protocol-tests";
 const TEST_FILE: &str = "tests/compliance.rs";
-/// The bound on skipped cases.
-const MAX_SKIPPED: usize = 6;
 /// Rounds of dropping cases whose test does not compile.
 const MAX_COMPILE_ROUNDS: usize = 8;
 
@@ -31,7 +29,6 @@ type Key = (Kind, String);
 enum Verdict {
     Passed,
     Failed(String),
-    Skipped(String),
 }
 
 #[test]
@@ -56,10 +53,6 @@ fn the_awsjson1_1_compliance_suite_passes() {
             verdicts.insert(key, Verdict::Failed(reason));
             continue;
         };
-        if let Some(reason) = skip_reason(&model, &operation.shape_id, case) {
-            verdicts.insert(key, Verdict::Skipped(reason));
-            continue;
-        }
         match case_test(&values, operation, case) {
             Ok(code) => runnable.push((case, code)),
             Err(reason) => {
@@ -94,10 +87,9 @@ fn the_awsjson1_1_compliance_suite_passes() {
     }
 
     assert_eq!(verdicts.len(), cases.len(), "every case has a verdict");
-    let (passed, failed, skipped) = summarize(&verdicts);
+    let (passed, failed) = summarize(&verdicts);
     assert_eq!(failed, 0, "compliance cases failed (see the lines above)");
-    assert!(skipped <= MAX_SKIPPED, "{skipped} cases skipped");
-    assert!(passed > 0);
+    assert_eq!(passed, cases.len(), "every case passes");
 }
 
 /// Writes the suite file and builds it; a case whose test does not compile is failed
@@ -197,9 +189,9 @@ fn panic_message(output: &str) -> String {
     message.join("\n").trim().to_owned()
 }
 
-/// Prints every failed and skipped case, then the totals; returns them.
-fn summarize(verdicts: &BTreeMap<Key, Verdict>) -> (usize, usize, usize) {
-    let (mut passed, mut failed, mut skipped) = (0, 0, 0);
+/// Prints every failed case, then the totals; returns them.
+fn summarize(verdicts: &BTreeMap<Key, Verdict>) -> (usize, usize) {
+    let (mut passed, mut failed) = (0, 0);
     for ((kind, id), verdict) in verdicts {
         match verdict {
             Verdict::Passed => passed += 1,
@@ -207,18 +199,12 @@ fn summarize(verdicts: &BTreeMap<Key, Verdict>) -> (usize, usize, usize) {
                 failed += 1;
                 report(&format!("FAILED {kind} {id}: {reason}"));
             }
-            Verdict::Skipped(reason) => {
-                skipped += 1;
-                report(&format!("SKIPPED {kind} {id}: {reason}"));
-            }
         }
     }
     report(&format!(
         "compliance ({SUITE}, {} client cases):",
         verdicts.len()
     ));
-    report(&format!(
-        "{passed} passed, {failed} failed, {skipped} skipped"
-    ));
-    (passed, failed, skipped)
+    report(&format!("{passed} passed, {failed} failed, 0 skipped"));
+    (passed, failed)
 }

@@ -163,6 +163,10 @@ pub struct SerializeError(SerializeErrorKind);
 enum SerializeErrorKind {
     Body(String),
     Uri(http::Error),
+    /// An input member bound to the endpoint's host is not a host label.
+    HostLabel { member: &'static str, value: String },
+    /// The body could not be compressed.
+    Compression(String),
 }
 
 impl SerializeError {
@@ -173,6 +177,16 @@ impl SerializeError {
     pub(crate) fn uri(error: http::Error) -> Self {
         SerializeError(SerializeErrorKind::Uri(error))
     }
+
+    #[allow(dead_code)] // only operations with request compression use it
+    pub(crate) fn compression(error: std::io::Error) -> Self {
+        SerializeError(SerializeErrorKind::Compression(error.to_string()))
+    }
+
+    #[allow(dead_code)] // only operations with a host prefix use it
+    pub(crate) fn host_label(member: &'static str, value: &str) -> Self {
+        SerializeError(SerializeErrorKind::HostLabel { member, value: value.to_owned() })
+    }
 }
 
 impl fmt::Display for SerializeError {
@@ -180,6 +194,12 @@ impl fmt::Display for SerializeError {
         match &self.0 {
             SerializeErrorKind::Body(e) => write!(f, "request body could not be serialized: {e}"),
             SerializeErrorKind::Uri(e) => write!(f, "request URI could not be built: {e}"),
+            SerializeErrorKind::HostLabel { member, value } => write!(
+                f,
+                "member `{member}` goes into the endpoint's host and must be a host label \
+                 (1 to 63 letters, digits or `-`, not at either end), got {value:?}"
+            ),
+            SerializeErrorKind::Compression(e) => write!(f, "request body could not be compressed: {e}"),
         }
     }
 }
@@ -189,6 +209,7 @@ impl std::error::Error for SerializeError {
         match &self.0 {
             SerializeErrorKind::Body(_) => None,
             SerializeErrorKind::Uri(e) => Some(e),
+            SerializeErrorKind::HostLabel { .. } | SerializeErrorKind::Compression(_) => None,
         }
     }
 }
@@ -199,6 +220,8 @@ impl std::error::Error for SerializeError {
 pub struct Unhandled {
     status: u16,
     code: Option<String>,
+    /// The fault a query-compatible service named in `x-amzn-query-error`.
+    query_fault: Option<Fault>,
     message: Option<String>,
     body: Vec<u8>,
     source: Option<Box<ParseError>>,
@@ -209,10 +232,19 @@ impl Unhandled {
         Unhandled {
             status,
             code,
+            query_fault: None,
             message,
             body: body.to_vec(),
             source: None,
         }
+    }
+
+    /// The code and fault of a query-compatible service's `x-amzn-query-error` header,
+    /// which take the place of the JSON code and of the status's fault.
+    pub(crate) fn with_query_error(mut self, code: String, fault: Fault) -> Self {
+        self.code = Some(code);
+        self.query_fault = Some(fault);
+        self
     }
 
     pub(crate) fn with_source(mut self, source: ParseError) -> Self {
@@ -246,9 +278,12 @@ impl Unhandled {
         self.source.as_deref()
     }
 
-    /// A 5xx status blames the service, anything else the request.
+    /// The fault a query-compatible service named (`x-amzn-query-error`), else by status:
+    /// a 5xx blames the service, anything else the request.
     pub fn fault(&self) -> Fault {
-        if self.status >= 500 {
+        if let Some(fault) = self.query_fault {
+            fault
+        } else if self.status >= 500 {
             Fault::Server
         } else {
             Fault::Client

@@ -68,6 +68,7 @@ pub mod mixins;
 pub mod names;
 pub mod parallel;
 pub mod plan;
+pub mod protocol;
 pub mod shape_diff;
 pub mod validate;
 pub mod write;

@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::load::Model;
 use crate::names::{deduplicate, field_name, module_name, snake_name, type_name, variant_name};
 use crate::parallel;
+use crate::protocol::Protocol;
 use crate::validate::PRELUDE;
 
 /// Everything the emitter needs, in a deterministic order.
@@ -41,7 +42,7 @@ pub struct ServicePlan {
     pub doc: Option<String>,
     pub version: Option<String>,
     pub sdk_id: Option<String>,
-    pub protocol: Option<String>,
+    pub protocol: Protocol,
 }
 
 /// Where a generated type lives.
@@ -88,6 +89,9 @@ pub struct StructPlan {
     /// File stem inside the module's directory, e.g. `_backup`.
     pub file_stem: String,
     pub role: StructRole,
+    /// For errors, the code callers see: the shape name, or its `awsQueryError` code
+    /// in a query-compatible service (responses are still matched by shape name).
+    pub error_code: Option<String>,
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     pub fields: Vec<FieldPlan>,
@@ -156,6 +160,8 @@ pub struct FieldPlan {
     /// Redacted in `Debug`.
     pub sensitive: bool,
     pub idempotency_token: bool,
+    /// `@hostLabel`: the value goes into the endpoint's host prefix.
+    pub host_label: bool,
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     /// The target shape ID.
@@ -274,8 +280,10 @@ pub struct UnionVariantPlan {
 #[derive(Debug)]
 pub struct OperationPlan {
     pub shape_id: String,
-    /// `CopyBackup`
+    /// The Rust type name, `CopyBackup` (`GetCsvHeader` for the model's `GetCSVHeader`).
     pub name: String,
+    /// The `X-Amz-Target` header value, from the model's names (`AWSWAF_20190729.GetCSVHeader`).
+    pub target: String,
     /// `copy_backup`
     pub module: String,
     pub doc: Option<String>,
@@ -287,6 +295,35 @@ pub struct OperationPlan {
     pub output: String,
     /// Error shape IDs with the full path of their structure, in model order.
     pub errors: Vec<(String, String)>,
+    /// The `endpoint` trait's host prefix, if the operation has one.
+    pub host_prefix: Option<HostPrefix>,
+    /// How request bodies are compressed (`requestCompression`), if they are.
+    pub compression: Option<Compression>,
+}
+
+/// The `endpoint` trait's `hostPrefix` (`foo.{label}.`), prepended to the endpoint's
+/// host: literal text and input members marked `@hostLabel`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPrefix {
+    pub parts: Vec<HostPrefixPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostPrefixPart {
+    Literal(String),
+    /// An input member's value, checked to be a host label when the request is built.
+    Label {
+        /// The member name in the model.
+        member_name: String,
+        /// The Rust field of the input structure.
+        field: String,
+    },
+}
+
+/// A request compression algorithm (`requestCompression` trait's `encodings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    Gzip,
 }
 
 /// Builds the plan for a validated model and its closure.
@@ -343,6 +380,7 @@ impl Slot {
 struct Planner<'m> {
     model: &'m Model,
     closure: &'m Closure,
+    protocol: Protocol,
     /// Shape ID -> full path of its type in `types` / `types::error`.
     type_paths: BTreeMap<String, String>,
     /// Type name assigned to each slot, keyed by (module, shape ID or synthetic key).
@@ -357,9 +395,18 @@ struct Planner<'m> {
 
 impl<'m> Planner<'m> {
     fn new(model: &'m Model, closure: &'m Closure) -> Result<Self> {
+        // The protocol first: a service this generator cannot speak is refused before
+        // anything else is said about its shapes.
+        let service = model.shapes.get(&closure.service).map(Shape::traits);
+        let protocol = Protocol::of_service(
+            model,
+            &closure.service,
+            service.unwrap_or(&Traits::default()),
+        )?;
         let mut planner = Planner {
             model,
             closure,
+            protocol,
             type_paths: BTreeMap::new(),
             names: BTreeMap::new(),
             file_stems: BTreeMap::new(),
@@ -592,6 +639,7 @@ impl<'m> Planner<'m> {
                     module: slot.module.clone(),
                     file_stem,
                     role: slot.role,
+                    error_code: None,
                     doc: slot.synthetic_doc.clone(),
                     deprecated: None,
                     fields: Vec::new(),
@@ -599,12 +647,13 @@ impl<'m> Planner<'m> {
             }
         }
         structures.sort_by(|a, b| (&a.module, &a.name).cmp(&(&b.module, &b.name)));
+        let operations = self.operation_plans(&structures)?;
         enums.sort_by(|a, b| a.name.cmp(&b.name));
         unions.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Plan {
             crate_name: crate_name.to_owned(),
             service: self.service_plan(),
-            operations: self.operation_plans()?,
+            operations,
             structures,
             enums,
             unions,
@@ -615,11 +664,6 @@ impl<'m> Planner<'m> {
         let id = &self.closure.service;
         let traits = self.model.shapes.get(id).map(Shape::traits);
         let service = traits.and_then(|t| t.get(trait_id::AWS_API_SERVICE));
-        let protocol = traits.and_then(|t| {
-            t.iter()
-                .find(|(k, _)| k.starts_with("aws.protocols#"))
-                .map(|(k, _)| k.to_owned())
-        });
         let version = match self.model.shapes.get(id) {
             Some(Shape::Service(s)) => s.version.clone(),
             _ => None,
@@ -637,11 +681,11 @@ impl<'m> Planner<'m> {
                 .and_then(|s| s.get("sdkId"))
                 .and_then(Value::as_str)
                 .map(str::to_owned),
-            protocol,
+            protocol: self.protocol,
         }
     }
 
-    fn operation_plans(&self) -> Result<Vec<OperationPlan>> {
+    fn operation_plans(&self, structures: &[StructPlan]) -> Result<Vec<OperationPlan>> {
         let mut plans = Vec::new();
         for op_id in &self.closure.operations {
             let op = self.operation(op_id)?;
@@ -672,12 +716,19 @@ impl<'m> Planner<'m> {
                 })?;
                 errors.push((error.clone(), path));
             }
+            let input_path = io_path(StructRole::Input);
+            let input = structures.iter().find(|s| s.has_path(&input_path));
             plans.push(OperationPlan {
                 shape_id: op_id.clone(),
+                target: self
+                    .protocol
+                    .target(shape_name(&self.closure.service), shape_name(op_id)),
+                host_prefix: host_prefix(op_id, &op.traits, input)?,
+                compression: request_compression(&op.traits),
                 doc: op.traits.doc().map(|doc| self.rustdoc(doc)),
                 deprecated: op.traits.deprecated(),
                 idempotent: op.traits.has("smithy.api#idempotent"),
-                input: io_path(StructRole::Input),
+                input: input_path,
                 output: io_path(StructRole::Output),
                 errors,
                 name,
@@ -716,6 +767,8 @@ impl<'m> Planner<'m> {
             module: slot.module.clone(),
             file_stem,
             role: slot.role,
+            error_code: matches!(slot.role, StructRole::Error(_))
+                .then(|| self.protocol.error_code(shape_name(&slot.shape_id), &shape.traits)),
             doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             fields,
@@ -747,6 +800,7 @@ impl<'m> Planner<'m> {
             default: if optional { None } else { default },
             sensitive: traits.is_sensitive() || self.is_sensitive(&member.target, 0),
             idempotency_token: traits.is_idempotency_token(),
+            host_label: traits.has(trait_id::HOST_LABEL),
             doc: traits.doc().or(target_doc).map(|doc| self.rustdoc(doc)),
             deprecated: traits.deprecated(),
             target: member.target.clone(),
@@ -795,7 +849,10 @@ impl<'m> Planner<'m> {
             Shape::BigInteger(_) => RustType::BigInteger,
             Shape::BigDecimal(_) => RustType::BigDecimal,
             Shape::Document(_) => RustType::Document,
-            Shape::Timestamp(t) => RustType::DateTime(timestamp_format(member_traits, &t.traits)),
+            Shape::Timestamp(t) => RustType::DateTime(
+                timestamp_format(member_traits, &t.traits)
+                    .unwrap_or_else(|| self.protocol.default_timestamp_format()),
+            ),
             Shape::Blob(_) => RustType::Blob,
             Shape::Structure(_) if target == format!("{PRELUDE}#Unit") => RustType::Unit,
             Shape::Structure(_) => RustType::Struct(self.type_path(target)?),
@@ -912,6 +969,71 @@ impl<'m> Planner<'m> {
     }
 }
 
+/// The operation's `endpoint` trait as a [`HostPrefix`]: each `{label}` must name a
+/// member of the input marked `@hostLabel` that targets a string (the Smithy spec
+/// also makes it `@required`).
+fn host_prefix(
+    operation: &str,
+    traits: &Traits,
+    input: Option<&StructPlan>,
+) -> Result<Option<HostPrefix>> {
+    let Some(template) = traits
+        .get(trait_id::ENDPOINT)
+        .and_then(|e| e.get("hostPrefix"))
+        .and_then(Value::as_str)
+    else {
+        return Ok(None);
+    };
+    let problem = |what: String| Error::shape(operation, format!("endpoint host prefix `{template}`: {what}"));
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('{') else {
+            parts.push(HostPrefixPart::Literal(rest.to_owned()));
+            break;
+        };
+        if open > 0 {
+            parts.push(HostPrefixPart::Literal(rest[..open].to_owned()));
+        }
+        let close = rest[open..]
+            .find('}')
+            .map(|i| open + i)
+            .ok_or_else(|| problem("a `{` is not closed".to_owned()))?;
+        let label = &rest[open + 1..close];
+        let field = input
+            .and_then(|s| s.fields.iter().find(|f| f.member_name == label))
+            .ok_or_else(|| problem(format!("label `{label}` is not a member of the input")))?;
+        if !field.host_label || field.ty != RustType::String || field.boxed {
+            return Err(problem(format!(
+                "member `{label}` must be a string marked `@hostLabel`"
+            )));
+        }
+        parts.push(HostPrefixPart::Label {
+            member_name: label.to_owned(),
+            field: field.name.clone(),
+        });
+        rest = &rest[close + 1..];
+    }
+    if parts.iter().any(|p| matches!(p, HostPrefixPart::Literal(text) if text.contains('}'))) {
+        return Err(problem("a `}` is not opened".to_owned()));
+    }
+    Ok(Some(HostPrefix { parts }))
+}
+
+/// The first encoding of the `requestCompression` trait this generator can write
+/// (the Smithy spec: the client uses the first supported one, in the trait's order).
+fn request_compression(traits: &Traits) -> Option<Compression> {
+    traits
+        .get(trait_id::REQUEST_COMPRESSION)?
+        .get("encodings")?
+        .as_array()?
+        .iter()
+        .find_map(|encoding| match encoding.as_str()?.to_ascii_lowercase().as_str() {
+            "gzip" => Some(Compression::Gzip),
+            _ => None,
+        })
+}
+
 /// An int enum value as decimal text, checked to fit an `i32`.
 fn int_enum_value(n: &serde_json::Number) -> Result<String> {
     n.as_i64()
@@ -920,17 +1042,18 @@ fn int_enum_value(n: &serde_json::Number) -> Result<String> {
         .ok_or_else(|| Error::new(format!("intEnum value {n} does not fit a 32-bit integer")))
 }
 
-/// The member's `timestampFormat`, else the target timestamp shape's, else epoch seconds.
-fn timestamp_format(member: &Traits, target: &Traits) -> TimestampFormat {
+/// The member's `timestampFormat`, else the target timestamp shape's; `None` leaves it
+/// to the protocol.
+fn timestamp_format(member: &Traits, target: &Traits) -> Option<TimestampFormat> {
     let format = member
         .get(trait_id::TIMESTAMP_FORMAT)
         .or_else(|| target.get(trait_id::TIMESTAMP_FORMAT))
-        .and_then(Value::as_str);
-    match format {
-        Some("date-time") => TimestampFormat::DateTime,
-        Some("http-date") => TimestampFormat::HttpDate,
+        .and_then(Value::as_str)?;
+    Some(match format {
+        "date-time" => TimestampFormat::DateTime,
+        "http-date" => TimestampFormat::HttpDate,
         _ => TimestampFormat::EpochSeconds,
-    }
+    })
 }
 
 /// How deeply lists and maps may nest inside one another.

@@ -138,29 +138,6 @@ pub fn operation_of<'p>(plan: &'p Plan, case: &Case) -> Option<&'p OperationPlan
         })
 }
 
-/// Why a case is not run, from the operation's traits: the crate computes no host
-/// prefix (`smithy.api#endpoint`) and compresses no request (`smithy.api#requestCompression`).
-pub fn skip_reason(model: &Value, operation: &str, case: &Case) -> Option<String> {
-    if case.kind != Kind::Request {
-        return None;
-    }
-    let traits = &model["shapes"][operation]["traits"];
-    if let Some(prefix) = traits["smithy.api#endpoint"]["hostPrefix"].as_str() {
-        return Some(format!(
-            "host-prefix endpoint (`{prefix}`): the crate leaves the host to the transport"
-        ));
-    }
-    if let Some(compression) = traits["smithy.api#requestCompression"].as_object() {
-        return Some(format!(
-            "request compression ({}): the crate sends bodies uncompressed",
-            compression
-                .get("encodings")
-                .map_or_else(String::new, Value::to_string)
-        ));
-    }
-    None
-}
-
 /// The generated test file: support modules, `Same` impls, then one test per case.
 pub struct SuiteFile {
     pub text: String,
@@ -358,28 +335,5 @@ mod tests {
         assert_eq!(cases[0].test_name(), "request_put_it");
         assert_eq!(cases[1].test_name(), "response_put_it");
         assert!(cases.iter().all(|c| c.owner == "ex#Put"));
-    }
-
-    #[test]
-    fn only_requests_of_host_prefix_or_compressing_operations_are_skipped() {
-        let model = model();
-        let cases = client_cases(&model);
-        let request = &cases[0];
-        let reason = skip_reason(&model, "ex#Put", request).unwrap();
-        assert!(
-            reason.contains("host-prefix") && reason.contains("data."),
-            "{reason}"
-        );
-        let reason = skip_reason(&model, "ex#Zip", request).unwrap();
-        assert!(
-            reason.contains("compression") && reason.contains("gzip"),
-            "{reason}"
-        );
-        assert_eq!(skip_reason(&model, "ex#Plain", request), None);
-        assert_eq!(
-            skip_reason(&model, "ex#Put", &cases[1]),
-            None,
-            "a response case"
-        );
     }
 }

@@ -105,7 +105,11 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     });
     let codes = cases.iter().map(|case| {
         let variant = &case.variant;
-        let code = case.structure.shape_name();
+        let code = case
+            .structure
+            .error_code
+            .as_deref()
+            .unwrap_or(case.structure.shape_name());
         quote!(Self::#variant(_) => #SOME(#code),)
     });
     let messages = cases.iter().map(|case| {
@@ -184,7 +188,8 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
         }
 
         impl #name {
-            /// The error code: the modeled error's shape name, or what the service sent.
+            /// The error code: the modeled error's shape name (its awsQuery code, for a
+            /// query-compatible service), or what the service sent.
             pub fn code(&self) -> #OPTION<&str> {
                 match self {
                     #(#codes)*

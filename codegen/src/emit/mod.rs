@@ -24,6 +24,7 @@ use quote::{format_ident, quote};
 
 use crate::error::Result;
 use crate::plan::{EnumPlan, Module, OperationPlan, Plan, StructPlan, StructRole, UnionPlan};
+use crate::protocol::{AwsJsonVersion, Protocol};
 use rust_type::{ident, inner_doc_attrs};
 
 pub use doc_table::DocTable;
@@ -99,11 +100,27 @@ pub enum FileSpec<'p> {
     Client,
 }
 
+/// Runtime support only some crates need: request compression, for a crate with an
+/// operation that compresses (it brings the `flate2` dependency).
+const COMPRESSION_RUNTIME: (&str, &str) = (
+    "src/compression.rs",
+    include_str!("../../runtime/compression.rs"),
+);
+
+/// Whether some operation of the plan compresses its requests.
+pub fn compresses_requests(plan: &Plan) -> bool {
+    plan.operations.iter().any(|op| op.compression.is_some())
+}
+
 /// Every file of the crate, by path (in path order).
 pub fn file_specs(plan: &Plan) -> Vec<(String, FileSpec<'_>)> {
     let mut specs = BTreeMap::new();
     for (path, source) in RUNTIME {
         specs.insert((*path).to_owned(), FileSpec::Runtime(source));
+    }
+    if compresses_requests(plan) {
+        let (path, source) = COMPRESSION_RUNTIME;
+        specs.insert(path.to_owned(), FileSpec::Runtime(source));
     }
     specs.insert("Cargo.toml".to_owned(), FileSpec::CargoToml);
     specs.insert("src/lib.rs".to_owned(), FileSpec::Lib);
@@ -298,6 +315,7 @@ fn errors_rs(plan: &Plan) -> TokenStream {
 }
 
 fn operation_rs(plan: &Plan) -> TokenStream {
+    let protocol = protocol_const(plan.service.protocol);
     let modules = plan.operations.iter().map(|op| {
         let module = ident(&op.module);
         let doc = format!(" Types for the `{}` operation.", op.name);
@@ -309,7 +327,24 @@ fn operation_rs(plan: &Plan) -> TokenStream {
     quote! {
         //! One module per operation, holding its input and output types.
 
+        #protocol
+
         #(#modules)*
+    }
+}
+
+/// `pub(crate) const PROTOCOL`: the service's protocol, which every operation passes to
+/// the runtime.
+fn protocol_const(protocol: Protocol) -> TokenStream {
+    let version = match protocol.version {
+        AwsJsonVersion::V1_0 => quote!(V1_0),
+        AwsJsonVersion::V1_1 => quote!(V1_1),
+    };
+    let query_compatible = protocol.query_compatible.then(|| quote!(.query_compatible()));
+    let doc = format!(" The service's protocol, `aws.protocols#{}`.", protocol.name());
+    quote! {
+        #[doc = #doc]
+        pub(crate) const PROTOCOL: crate::protocol::AwsJson = crate::protocol::AwsJson::#version #query_compatible;
     }
 }
 
@@ -365,6 +400,12 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }
     let inner_doc = inner_doc_attrs(&text);
+    let compression = compresses_requests(plan).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod compression;
+        }
+    });
     quote! {
         #inner_doc
         #![forbid(unsafe_code)]
@@ -377,6 +418,7 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         // as generated so `cargo fmt` in a workspace that vendors the crate changes nothing.
         #[rustfmt::skip]
         pub mod client;
+        #compression
         #[rustfmt::skip]
         pub mod endpoint;
         #[rustfmt::skip]
@@ -406,8 +448,20 @@ fn lib_rs(plan: &Plan) -> TokenStream {
     }
 }
 
-/// The crate's manifest: `http` is the only dependency (the JSON reader and writer are
-/// part of the runtime).
+/// The crate's `[dependencies]`: `http`, and `flate2` (pure Rust) when requests are
+/// compressed.
+fn dependencies(plan: &Plan) -> String {
+    let mut lines = String::from("http = \"1.1.0\"\n");
+    if compresses_requests(plan) {
+        lines.push_str(
+            "flate2 = { version = \"1.0.28\", default-features = false, features = [\"rust_backend\"] }\n",
+        );
+    }
+    lines
+}
+
+/// The crate's manifest: `http` is the only dependency of most crates (the JSON reader and
+/// writer are part of the runtime).
 fn cargo_toml(plan: &Plan) -> String {
     let title = plan
         .service
@@ -430,7 +484,8 @@ fn cargo_toml(plan: &Plan) -> String {
          path = \"src/lib.rs\"\n\
          \n\
          [dependencies]\n\
-         http = \"1.1.0\"\n",
+         {dependencies}",
+        dependencies = dependencies(plan),
         name = plan.crate_name,
         description = description.replace('"', "'"),
     )
