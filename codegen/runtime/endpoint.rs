@@ -60,7 +60,7 @@ impl Endpoint {
     }
 
     /// Makes the request's URI absolute: this endpoint's scheme and host (after the
-    /// operation's [`HostPrefix`], if the request carries one), the base path, then the
+    /// operation's host prefix, if the request carries one), the base path, then the
     /// request's own path and query.
     pub fn apply<B>(&self, request: &mut http::Request<B>) -> Result<(), SerializeError> {
         let relative = request.uri().path_and_query().map_or("/", PathAndQuery::as_str);

@@ -326,6 +326,13 @@ pub enum Compression {
     Gzip,
 }
 
+impl OperationPlan {
+    /// The operation's name as the model spells it (`GetCSVHeader`).
+    pub fn model_name(&self) -> &str {
+        shape_name(&self.shape_id)
+    }
+}
+
 /// Builds the plan for a validated model and its closure.
 pub fn plan(model: &Model, closure: &Closure, crate_name: &str) -> Result<Plan> {
     let planner = Planner::new(model, closure).map_err(|e| model.locate(e))?;
@@ -767,8 +774,10 @@ impl<'m> Planner<'m> {
             module: slot.module.clone(),
             file_stem,
             role: slot.role,
-            error_code: matches!(slot.role, StructRole::Error(_))
-                .then(|| self.protocol.error_code(shape_name(&slot.shape_id), &shape.traits)),
+            error_code: matches!(slot.role, StructRole::Error(_)).then(|| {
+                self.protocol
+                    .error_code(shape_name(&slot.shape_id), &shape.traits)
+            }),
             doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             fields,
@@ -984,7 +993,12 @@ fn host_prefix(
     else {
         return Ok(None);
     };
-    let problem = |what: String| Error::shape(operation, format!("endpoint host prefix `{template}`: {what}"));
+    let problem = |what: String| {
+        Error::shape(
+            operation,
+            format!("endpoint host prefix `{template}`: {what}"),
+        )
+    };
     let mut parts = Vec::new();
     let mut rest = template;
     while !rest.is_empty() {
@@ -1014,7 +1028,10 @@ fn host_prefix(
         });
         rest = &rest[close + 1..];
     }
-    if parts.iter().any(|p| matches!(p, HostPrefixPart::Literal(text) if text.contains('}'))) {
+    if parts
+        .iter()
+        .any(|p| matches!(p, HostPrefixPart::Literal(text) if text.contains('}')))
+    {
         return Err(problem("a `}` is not opened".to_owned()));
     }
     Ok(Some(HostPrefix { parts }))
@@ -1028,10 +1045,12 @@ fn request_compression(traits: &Traits) -> Option<Compression> {
         .get("encodings")?
         .as_array()?
         .iter()
-        .find_map(|encoding| match encoding.as_str()?.to_ascii_lowercase().as_str() {
-            "gzip" => Some(Compression::Gzip),
-            _ => None,
-        })
+        .find_map(
+            |encoding| match encoding.as_str()?.to_ascii_lowercase().as_str() {
+                "gzip" => Some(Compression::Gzip),
+                _ => None,
+            },
+        )
 }
 
 /// An int enum value as decimal text, checked to fit an `i32`.

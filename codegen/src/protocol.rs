@@ -173,27 +173,37 @@ mod tests {
     #[test]
     fn the_target_keeps_the_model_spelling() {
         let p = protocol(r#"{"aws.protocols#awsJson1_1": {}}"#).unwrap();
-        assert_eq!(p.target("AWSWAF_20190729", "GetCSVHeader"), "AWSWAF_20190729.GetCSVHeader");
+        assert_eq!(
+            p.target("AWSWAF_20190729", "GetCSVHeader"),
+            "AWSWAF_20190729.GetCSVHeader"
+        );
     }
 
     #[test]
     fn query_compatible_errors_use_their_query_code() {
-        let p = protocol(
-            r#"{"aws.protocols#awsJson1_0": {}, "aws.protocols#awsQueryCompatible": {}}"#,
-        )
-        .unwrap();
+        let p =
+            protocol(r#"{"aws.protocols#awsJson1_0": {}, "aws.protocols#awsQueryCompatible": {}}"#)
+                .unwrap();
         assert!(p.query_compatible);
-        let custom =
-            traits(r#"{"aws.protocols#awsQueryError": {"code": "Customized", "httpResponseCode": 402}}"#);
+        let custom = traits(
+            r#"{"aws.protocols#awsQueryError": {"code": "Customized", "httpResponseCode": 402}}"#,
+        );
         assert_eq!(p.error_code("CustomCodeError", &custom), "Customized");
         assert_eq!(p.error_code("Plain", &Traits::default()), "Plain");
         let plain = protocol(r#"{"aws.protocols#awsJson1_0": {}}"#).unwrap();
-        assert_eq!(plain.error_code("CustomCodeError", &custom), "CustomCodeError");
+        assert_eq!(
+            plain.error_code("CustomCodeError", &custom),
+            "CustomCodeError"
+        );
     }
 
     #[test]
     fn other_protocols_are_refused_by_name() {
-        for id in ["aws.protocols#restJson1", "aws.protocols#awsQuery", "smithy.protocols#rpcv2Cbor"] {
+        for id in [
+            "aws.protocols#restJson1",
+            "aws.protocols#awsQuery",
+            "smithy.protocols#rpcv2Cbor",
+        ] {
             let message = protocol(&format!(r#"{{"{id}": {{}}, "aws.auth#sigv4": {{}}}}"#))
                 .unwrap_err()
                 .to_string();

@@ -55,7 +55,7 @@ impl Endpoint {
         self.authority.as_str()
     }
     /// Makes the request's URI absolute: this endpoint's scheme and host (after the
-    /// operation's [`HostPrefix`], if the request carries one), the base path, then the
+    /// operation's host prefix, if the request carries one), the base path, then the
     /// request's own path and query.
     pub fn apply<B>(
         &self,

@@ -202,7 +202,7 @@ mod tests {
         let path = dir.join("model.json");
         let model = format!(
             r#"{{"smithy": "2.0", "shapes": {{
-                "ex#Svc": {{"type": "service", "version": "1", "operations": [{{"target": "ex#Get"}}]}},
+                "ex#Svc": {{"type": "service", "traits": {{"aws.protocols#awsJson1_1": {{}}}}, "version": "1", "operations": [{{"target": "ex#Get"}}]}},
                 "ex#Get": {{"type": "operation", "input": {{"target": "smithy.api#Unit"}},
                            "output": {{"target": "ex#GetOutput"}}}},
                 {shapes}}}}}"#

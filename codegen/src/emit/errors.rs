@@ -90,7 +90,10 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     let cases = error_cases(plan, operation)?;
     let name = format_ident!("{}", enum_name(operation));
     let unhandled = unhandled_variant(&cases);
-    let doc = format!(" Errors the `{}` operation can return.", operation.name);
+    let doc = format!(
+        " Errors the `{}` operation can return.",
+        operation.model_name()
+    );
     let variants = cases.iter().map(|case| {
         let variant = &case.variant;
         let ty = path(&case.structure.path());

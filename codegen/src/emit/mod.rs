@@ -318,7 +318,7 @@ fn operation_rs(plan: &Plan) -> TokenStream {
     let protocol = protocol_const(plan.service.protocol);
     let modules = plan.operations.iter().map(|op| {
         let module = ident(&op.module);
-        let doc = format!(" Types for the `{}` operation.", op.name);
+        let doc = format!(" Types for the `{}` operation.", op.model_name());
         quote! {
             #[doc = #doc]
             pub mod #module;
@@ -340,8 +340,13 @@ fn protocol_const(protocol: Protocol) -> TokenStream {
         AwsJsonVersion::V1_0 => quote!(V1_0),
         AwsJsonVersion::V1_1 => quote!(V1_1),
     };
-    let query_compatible = protocol.query_compatible.then(|| quote!(.query_compatible()));
-    let doc = format!(" The service's protocol, `aws.protocols#{}`.", protocol.name());
+    let query_compatible = protocol
+        .query_compatible
+        .then(|| quote!(.query_compatible()));
+    let doc = format!(
+        " The service's protocol, `aws.protocols#{}`.",
+        protocol.name()
+    );
     quote! {
         #[doc = #doc]
         pub(crate) const PROTOCOL: crate::protocol::AwsJson = crate::protocol::AwsJson::#version #query_compatible;
@@ -358,7 +363,7 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     let stub = operation::operation_stub(plan, operation)?;
     let inner_doc = inner_doc_attrs(&format!(
         "The `{}` operation.{}",
-        operation.name,
+        operation.model_name(),
         operation
             .doc
             .as_deref()

@@ -25,12 +25,19 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
         (quote!(mut input), quote!(tokens))
     };
     let set_host_prefix = host_prefix(operation);
-    let request_fns = request_fns(operation, &input, input_binding, tokens_binding, fill_token, set_host_prefix);
+    let request_fns = request_fns(
+        operation,
+        &input,
+        input_binding,
+        tokens_binding,
+        fill_token,
+        set_host_prefix,
+    );
     let doc = format!(
         " The `{}` operation on the wire: the request it sends and how its response is read, without I/O. [`Client`](crate::client::Client) runs both over a transport.",
-        operation.name
+        operation.model_name()
     );
-    let name_str = crate::closure::shape_name(&operation.shape_id);
+    let name_str = operation.model_name();
     Ok(quote! {
         #[doc = #doc]
         #[derive(#CLONE, #COPY, #DERIVE_DEBUG, #DEFAULT)]
@@ -73,7 +80,11 @@ fn request_fns(
     fill_token: TokenStream,
     set_host_prefix: TokenStream,
 ) -> TokenStream {
-    let request = quote!(crate::protocol::request(crate::operation::PROTOCOL, Self::TARGET, &input));
+    let request = quote!(crate::protocol::request(
+        crate::operation::PROTOCOL,
+        Self::TARGET,
+        &input
+    ));
     let build = match (&operation.compression, set_host_prefix.is_empty()) {
         (None, true) => quote! {
             #fill_token
@@ -207,7 +218,7 @@ pub fn client(plan: &Plan) -> TokenStream {
         let input = path(&operation.input);
         let output = path(&operation.output);
         let error = path(&format!("crate::operation::{}::{}", operation.module, enum_name(operation)));
-        let doc = doc_or(operation.doc.as_deref(), &format!("Calls `{}`.", operation.name));
+        let doc = doc_or(operation.doc.as_deref(), &format!("Calls `{}`.", operation.model_name()));
         let deprecated = super::rust_type::deprecated_attr(operation.deprecated.as_deref());
         let build = match operation.compression {
             None => quote!(#op::request(input, &*self.tokens)),
@@ -229,7 +240,8 @@ pub fn client(plan: &Plan) -> TokenStream {
             }
         }
     });
-    let compression_field = compresses.then(|| quote!(compression: crate::compression::RequestCompression,));
+    let compression_field =
+        compresses.then(|| quote!(compression: crate::compression::RequestCompression,));
     let compression_init = compresses.then(|| quote!(compression: #DEFAULT::default(),));
     let compression_setter = compresses.then(|| {
         quote! {
