@@ -195,14 +195,14 @@ pub enum RustType {
     BigDecimal,
     /// Any JSON value.
     Document,
-    /// A generated structure, by its full path (`crate::types::Backup`).
-    Struct(String),
-    /// A generated string enum, by its full path.
-    Enum(String),
-    /// A generated int enum, by its full path.
-    IntEnum(String),
-    /// A generated union, by its full path.
-    Union(String),
+    /// A generated structure ([`Plan::structures`]).
+    Struct(TypeRef),
+    /// A generated string enum ([`Plan::enums`]).
+    Enum(TypeRef),
+    /// A generated int enum ([`Plan::enums`]).
+    IntEnum(TypeRef),
+    /// A generated union ([`Plan::unions`]).
+    Union(TypeRef),
     /// `smithy.api#Unit`, which only union members target: no value.
     Unit,
     /// `Vec<T>`; `Vec<Option<T>>` when sparse.
@@ -216,6 +216,32 @@ pub enum RustType {
         value: Box<RustType>,
         sparse: bool,
     },
+}
+
+/// A generated type as the planner resolved it: its index in the plan's table of its
+/// kind (`structures`, `enums` or `unions`) and the path it is written with
+/// (`crate::types::Backup`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TypeRef {
+    pub index: usize,
+    pub path: String,
+}
+
+impl Plan {
+    /// The structure `r` refers to.
+    pub fn structure(&self, r: &TypeRef) -> &StructPlan {
+        &self.structures[r.index]
+    }
+
+    /// The enum `r` refers to.
+    pub fn enumeration(&self, r: &TypeRef) -> &EnumPlan {
+        &self.enums[r.index]
+    }
+
+    /// The union `r` refers to.
+    pub fn union(&self, r: &TypeRef) -> &UnionPlan {
+        &self.unions[r.index]
+    }
 }
 
 /// How a timestamp is written on the wire (the `timestampFormat` trait; awsJson1_1
@@ -289,12 +315,12 @@ pub struct OperationPlan {
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     pub idempotent: bool,
-    /// Full path of the input structure.
-    pub input: String,
-    /// Full path of the output structure.
-    pub output: String,
-    /// Error shape IDs with the full path of their structure, in model order.
-    pub errors: Vec<(String, String)>,
+    /// The input structure.
+    pub input: TypeRef,
+    /// The output structure.
+    pub output: TypeRef,
+    /// The error structures: the operation's own, then the service's, in model order.
+    pub errors: Vec<TypeRef>,
     /// The `endpoint` trait's host prefix, if the operation has one.
     pub host_prefix: Option<HostPrefix>,
     /// How request bodies are compressed (`requestCompression`), if they are.
@@ -388,8 +414,10 @@ struct Planner<'m> {
     model: &'m Model,
     closure: &'m Closure,
     protocol: Protocol,
-    /// Shape ID -> full path of its type in `types` / `types::error`.
-    type_paths: BTreeMap<String, String>,
+    /// Shape ID -> its type in `types` / `types::error`.
+    type_refs: BTreeMap<String, TypeRef>,
+    /// Each slot's type, keyed like `names`.
+    slot_refs: BTreeMap<(Module, String), TypeRef>,
     /// Type name assigned to each slot, keyed by (module, shape ID or synthetic key).
     names: BTreeMap<(Module, String), String>,
     file_stems: BTreeMap<(Module, String), String>,
@@ -414,7 +442,8 @@ impl<'m> Planner<'m> {
             model,
             closure,
             protocol,
-            type_paths: BTreeMap::new(),
+            type_refs: BTreeMap::new(),
+            slot_refs: BTreeMap::new(),
             names: BTreeMap::new(),
             file_stems: BTreeMap::new(),
             operation_modules: BTreeMap::new(),
@@ -426,6 +455,7 @@ impl<'m> Planner<'m> {
         planner.assign_operation_modules();
         planner.assign_slots()?;
         planner.assign_names();
+        planner.assign_refs();
         Ok(planner)
     }
 
@@ -605,58 +635,78 @@ impl<'m> Planner<'m> {
                 .collect();
             let file_stems = deduplicate(&stems, "_");
             for (((id, _), name), stem) in entries.iter().zip(names).zip(file_stems) {
-                let path = format!("crate::{}::{name}", module.segments().join("::"));
-                if matches!(module, Module::Types | Module::Errors) {
-                    self.type_paths.insert(id.clone(), path);
-                }
                 self.names.insert((module.clone(), id.clone()), name);
                 self.file_stems.insert((module.clone(), id.clone()), stem);
             }
         }
     }
 
-    fn build(&self, crate_name: &str) -> Result<Plan> {
+    /// Gives every type its place in the plan's tables, in the order they are listed
+    /// (structures by module, then name; enums and unions by name), so that members and
+    /// operations refer to their types by index before any type is built.
+    fn assign_refs(&mut self) {
         let mut structures = Vec::new();
         let mut enums = Vec::new();
         let mut unions = Vec::new();
         for slot in &self.slots {
             let key = (slot.module.clone(), slot.key());
-            let name = self.names[&key].clone();
-            let file_stem = self.file_stems[&key].clone();
-            match self.model.shapes.get(&slot.shape_id) {
-                Some(Shape::Enum(e)) => enums.push(
-                    self.enum_plan(&slot.shape_id, EnumKind::String, e, name, file_stem)
-                        .map_err(|err| err.with_shape(&slot.shape_id))?,
-                ),
-                Some(Shape::IntEnum(e)) => enums.push(
-                    self.enum_plan(&slot.shape_id, EnumKind::Int, e, name, file_stem)
-                        .map_err(|err| err.with_shape(&slot.shape_id))?,
-                ),
-                Some(Shape::Union(u)) => unions.push(
-                    self.union_plan(&slot.shape_id, u, name, file_stem)
-                        .map_err(|err| err.with_shape(&slot.shape_id))?,
-                ),
-                Some(Shape::Structure(s)) => structures.push(
-                    self.struct_plan(slot, s, name, file_stem)
-                        .map_err(|err| err.with_shape(&slot.shape_id))?,
-                ),
-                _ => structures.push(StructPlan {
-                    shape_id: slot.shape_id.clone(),
-                    name,
-                    module: slot.module.clone(),
-                    file_stem,
-                    role: slot.role,
-                    error_code: None,
-                    doc: slot.synthetic_doc.clone(),
-                    deprecated: None,
-                    fields: Vec::new(),
-                }),
+            let name = &self.names[&key];
+            let table = match self.model.shapes.get(&slot.shape_id) {
+                Some(Shape::Enum(_) | Shape::IntEnum(_)) => &mut enums,
+                Some(Shape::Union(_)) => &mut unions,
+                _ => &mut structures,
+            };
+            table.push(((slot.module.clone(), name.clone()), key));
+        }
+        for mut table in [structures, enums, unions] {
+            table.sort();
+            for (index, ((module, name), key)) in table.into_iter().enumerate() {
+                let path = format!("crate::{}::{name}", module.segments().join("::"));
+                let r = TypeRef { index, path };
+                if matches!(module, Module::Types | Module::Errors) {
+                    self.type_refs.insert(key.1.clone(), r.clone());
+                }
+                self.slot_refs.insert(key, r);
             }
         }
-        structures.sort_by(|a, b| (&a.module, &a.name).cmp(&(&b.module, &b.name)));
+    }
+
+    fn build(&self, crate_name: &str) -> Result<Plan> {
+        let mut structures = BTreeMap::new();
+        let mut enums = BTreeMap::new();
+        let mut unions = BTreeMap::new();
+        for slot in &self.slots {
+            let key = (slot.module.clone(), slot.key());
+            let name = self.names[&key].clone();
+            let file_stem = self.file_stems[&key].clone();
+            let index = self.slot_refs[&key].index;
+            match self.model.shapes.get(&slot.shape_id) {
+                Some(Shape::Enum(e)) => {
+                    let plan = self.enum_plan(&slot.shape_id, EnumKind::String, e, name, file_stem);
+                    enums.insert(index, plan.map_err(|err| err.with_shape(&slot.shape_id))?);
+                }
+                Some(Shape::IntEnum(e)) => {
+                    let plan = self.enum_plan(&slot.shape_id, EnumKind::Int, e, name, file_stem);
+                    enums.insert(index, plan.map_err(|err| err.with_shape(&slot.shape_id))?);
+                }
+                Some(Shape::Union(u)) => {
+                    let plan = self.union_plan(&slot.shape_id, u, name, file_stem);
+                    unions.insert(index, plan.map_err(|err| err.with_shape(&slot.shape_id))?);
+                }
+                Some(Shape::Structure(s)) => {
+                    let plan = self.struct_plan(slot, s, name, file_stem);
+                    structures.insert(index, plan.map_err(|err| err.with_shape(&slot.shape_id))?);
+                }
+                _ => {
+                    structures.insert(index, synthetic_struct(slot, name, file_stem));
+                }
+            }
+        }
+        // Every index was assigned once, from 0 (`assign_refs`): the tables are in order.
+        let structures: Vec<StructPlan> = structures.into_values().collect();
+        let enums = enums.into_values().collect();
+        let unions = unions.into_values().collect();
         let operations = self.operation_plans(&structures)?;
-        enums.sort_by(|a, b| a.name.cmp(&b.name));
-        unions.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Plan {
             crate_name: crate_name.to_owned(),
             service: self.service_plan(),
@@ -697,52 +747,66 @@ impl<'m> Planner<'m> {
         for op_id in &self.closure.operations {
             let op = self.operation(op_id)?;
             let module = self.operation_modules[op_id].clone();
-            let name = type_name(shape_name(op_id));
-            let io_path = |role: StructRole| -> String {
-                let type_name = self
-                    .slots
+            let io_ref = |role: StructRole| -> Result<TypeRef> {
+                self.slots
                     .iter()
                     .find(|s| s.role == role && s.operation.as_ref() == Some(op_id))
-                    .and_then(|s| self.names.get(&(s.module.clone(), s.key())))
-                    .map_or("", String::as_str);
-                format!("crate::operation::{module}::{type_name}")
+                    .and_then(|s| self.slot_refs.get(&(s.module.clone(), s.key())))
+                    .cloned()
+                    .ok_or_else(|| Error::shape(op_id, "has no planned input or output"))
             };
-            // The operation's own errors, then the service's common ones.
-            let mut errors: Vec<(String, String)> = Vec::new();
-            let error_ids = op
-                .errors
-                .iter()
-                .map(|t| &t.target)
-                .chain(&self.closure.service_errors);
-            for error in error_ids {
-                if errors.iter().any(|(id, _)| id == error) {
-                    continue;
-                }
-                let path = self.type_paths.get(error).cloned().ok_or_else(|| {
-                    Error::shape(op_id, format!("error `{error}` has no generated type"))
-                })?;
-                errors.push((error.clone(), path));
-            }
-            let input_path = io_path(StructRole::Input);
-            let input = structures.iter().find(|s| s.has_path(&input_path));
+            let input = io_ref(StructRole::Input)?;
+            let input_plan = &structures[input.index];
+            check_idempotency_token(op_id, input_plan)?;
             plans.push(OperationPlan {
                 shape_id: op_id.clone(),
+                name: type_name(shape_name(op_id)),
                 target: self
                     .protocol
                     .target(shape_name(&self.closure.service), shape_name(op_id)),
-                host_prefix: host_prefix(op_id, &op.traits, input)?,
+                host_prefix: host_prefix(op_id, &op.traits, Some(input_plan))?,
                 compression: request_compression(&op.traits),
                 doc: op.traits.doc().map(|doc| self.rustdoc(doc)),
                 deprecated: op.traits.deprecated(),
                 idempotent: op.traits.has("smithy.api#idempotent"),
-                input: input_path,
-                output: io_path(StructRole::Output),
-                errors,
-                name,
+                output: io_ref(StructRole::Output)?,
+                errors: self.operation_errors(op_id, op, structures)?,
+                input,
                 module,
             });
         }
         Ok(plans)
+    }
+
+    /// The operation's own errors, then the service's common ones, each once; every one
+    /// must be a structure with the `error` trait.
+    fn operation_errors(
+        &self,
+        op_id: &str,
+        op: &OperationShape,
+        structures: &[StructPlan],
+    ) -> Result<Vec<TypeRef>> {
+        let mut errors: Vec<TypeRef> = Vec::new();
+        let error_ids = op
+            .errors
+            .iter()
+            .map(|t| &t.target)
+            .chain(&self.closure.service_errors);
+        for error in error_ids {
+            let r = self.type_refs.get(error).cloned().ok_or_else(|| {
+                Error::shape(op_id, format!("error `{error}` has no generated type"))
+            })?;
+            if !matches!(structures[r.index].role, StructRole::Error(_)) {
+                return Err(Error::shape(
+                    error,
+                    "used as an operation error without the `error` trait",
+                ));
+            }
+            if !errors.contains(&r) {
+                errors.push(r);
+            }
+        }
+        Ok(errors)
     }
 
     fn struct_plan(
@@ -864,10 +928,10 @@ impl<'m> Planner<'m> {
             ),
             Shape::Blob(_) => RustType::Blob,
             Shape::Structure(_) if target == format!("{PRELUDE}#Unit") => RustType::Unit,
-            Shape::Structure(_) => RustType::Struct(self.type_path(target)?),
-            Shape::Enum(_) => RustType::Enum(self.type_path(target)?),
-            Shape::IntEnum(_) => RustType::IntEnum(self.type_path(target)?),
-            Shape::Union(_) => RustType::Union(self.type_path(target)?),
+            Shape::Structure(_) => RustType::Struct(self.type_ref(target)?),
+            Shape::Enum(_) => RustType::Enum(self.type_ref(target)?),
+            Shape::IntEnum(_) => RustType::IntEnum(self.type_ref(target)?),
+            Shape::Union(_) => RustType::Union(self.type_ref(target)?),
             Shape::List(l) => RustType::List {
                 item: Box::new(self.rust_type(&l.member.target, &l.member.traits, depth + 1)?),
                 sparse: l.traits.is_sparse(),
@@ -886,8 +950,8 @@ impl<'m> Planner<'m> {
         })
     }
 
-    fn type_path(&self, target: &str) -> Result<String> {
-        self.type_paths
+    fn type_ref(&self, target: &str) -> Result<TypeRef> {
+        self.type_refs
             .get(target)
             .cloned()
             .ok_or_else(|| Error::shape(target, "has no generated type"))
@@ -1035,6 +1099,36 @@ fn host_prefix(
         return Err(problem("a `}` is not opened".to_owned()));
     }
     Ok(Some(HostPrefix { parts }))
+}
+
+/// The empty input or output of an operation that has none in the model.
+fn synthetic_struct(slot: &Slot, name: String, file_stem: String) -> StructPlan {
+    StructPlan {
+        shape_id: slot.shape_id.clone(),
+        name,
+        module: slot.module.clone(),
+        file_stem,
+        role: slot.role,
+        error_code: None,
+        doc: slot.synthetic_doc.clone(),
+        deprecated: None,
+        fields: Vec::new(),
+    }
+}
+
+/// The input's `@idempotencyToken` member, if any, must be a string: the client fills it
+/// with a generated token.
+fn check_idempotency_token(operation: &str, input: &StructPlan) -> Result<()> {
+    match input.fields.iter().find(|f| f.idempotency_token) {
+        Some(field) if field.ty != RustType::String || field.boxed => Err(Error::shape(
+            operation,
+            format!(
+                "idempotency token member `{}` must target a string",
+                field.member_name
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// The first encoding of the `requestCompression` trait this generator can write

@@ -132,9 +132,11 @@ pub fn operation_of<'p>(plan: &'p Plan, case: &Case) -> Option<&'p OperationPlan
         .iter()
         .find(|op| op.shape_id == case.owner)
         .or_else(|| {
-            plan.operations
-                .iter()
-                .find(|op| op.errors.iter().any(|(id, _)| *id == case.owner))
+            plan.operations.iter().find(|op| {
+                op.errors
+                    .iter()
+                    .any(|r| plan.structure(r).shape_id == case.owner)
+            })
         })
 }
 
@@ -199,7 +201,7 @@ fn request_test(
     operation: &OperationPlan,
     case: &Case,
 ) -> Result<String, String> {
-    let input = values.structure(&operation.input, &case.params())?;
+    let input = values.structure(&operation.input.path, &case.params())?;
     let endpoint = match case.text("host") {
         Some(host) => format!(
             "    {}::endpoint::Endpoint::parse({:?}).expect(\"the case's host is an endpoint\")\n        \
@@ -250,9 +252,14 @@ fn response_test(
         .get("code")
         .and_then(Value::as_u64)
         .ok_or("no status code")?;
-    let error = operation.errors.iter().find(|(id, _)| *id == case.owner);
+    let error = operation.errors.iter().find(|r| {
+        values
+            .structure_plan(&r.path)
+            .is_ok_and(|s| s.shape_id == case.owner)
+    });
     let (expected, check) = match error {
-        Some((_, path)) => {
+        Some(r) => {
+            let path = &r.path;
             let plan = values.structure_plan(path)?;
             let enum_path = format!(
                 "{}::{}Error",
@@ -269,7 +276,7 @@ fn response_test(
             )
         }
         None => (
-            values.structure(&operation.output, &case.params())?,
+            values.structure(&operation.output.path, &case.params())?,
             "match result {\n        Ok(actual) => assert_same(\"output\", &actual, &expected),\n        \
              Err(error) => panic!(\"expected the output, got {error:?}\"),\n    }"
                 .to_owned(),

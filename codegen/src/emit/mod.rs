@@ -230,7 +230,7 @@ fn emit_content(plan: &Plan, spec: &FileSpec<'_>) -> Result<FileContent> {
         FileSpec::ErrorsModule => rust(errors_rs(plan)),
         FileSpec::OperationsModule => rust(operation_rs(plan)),
         FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)?),
-        FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)?),
+        FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)),
         FileSpec::Client => rust(operation::client(plan)),
     })
 }
@@ -360,7 +360,7 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     );
     let error_module = ident(&errors::error_module(operation));
     let error_enum = format_ident!("{}", errors::enum_name(operation));
-    let stub = operation::operation_stub(plan, operation)?;
+    let stub = operation::operation_stub(plan, operation);
     let inner_doc = inner_doc_attrs(&format!(
         "The `{}` operation.{}",
         operation.model_name(),

@@ -8,17 +8,16 @@ use quote::{format_ident, quote};
 use super::errors::enum_name;
 use super::prelude::*;
 use super::rust_type::{doc_or, ident, path};
-use crate::error::{Error, Result};
-use crate::plan::{Compression, FieldPlan, HostPrefixPart, OperationPlan, Plan, RustType};
+use crate::plan::{Compression, HostPrefixPart, OperationPlan, Plan};
 
 /// The operation's unit struct with `request` and `parse_response`.
-pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
+pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let name = ident(&operation.name);
-    let input = path(&operation.input);
-    let output = path(&operation.output);
+    let input = path(&operation.input.path);
+    let output = path(&operation.output.path);
     let error = format_ident!("{}", enum_name(operation));
     let target = &operation.target;
-    let fill_token = fill_idempotency_token(plan, operation)?;
+    let fill_token = fill_idempotency_token(plan, operation);
     let (input_binding, tokens_binding) = if fill_token.is_empty() {
         (quote!(input), quote!(_tokens))
     } else {
@@ -38,7 +37,7 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
         operation.model_name()
     );
     let name_str = operation.model_name();
-    Ok(quote! {
+    quote! {
         #[doc = #doc]
         #[derive(#CLONE, #COPY, #DERIVE_DEBUG, #DEFAULT)]
         #[non_exhaustive]
@@ -68,7 +67,7 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
                 #ERR(#error::from_response(&error))
             }
         }
-    })
+    }
 }
 
 /// `request` (and, for an operation with request compression, `request_with_compression`).
@@ -163,24 +162,14 @@ fn host_prefix(operation: &OperationPlan) -> TokenStream {
 }
 
 /// `if input.token.is_none() { input.token = Some(tokens.token()); }` for the input's
-/// `@idempotencyToken` member, if it has one.
-fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
-    let Some(input) = plan
-        .structures
-        .iter()
-        .find(|s| s.has_path(&operation.input))
-    else {
-        return Err(Error::shape(
-            &operation.shape_id,
-            "input has no generated structure",
-        ));
-    };
+/// `@idempotencyToken` member, if it has one (the plan checked that it is a string).
+fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream {
+    let input = plan.structure(&operation.input);
     let Some(field) = input.fields.iter().find(|f| f.idempotency_token) else {
-        return Ok(quote!());
+        return quote!();
     };
-    check_token_type(&operation.shape_id, field)?;
     let member = ident(&field.name);
-    Ok(if field.optional {
+    if field.optional {
         quote! {
             if input.#member.is_none() {
                 input.#member = #SOME(tokens.token());
@@ -192,20 +181,6 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> Result<Toke
                 input.#member = tokens.token();
             }
         }
-    })
-}
-
-fn check_token_type(operation: &str, field: &FieldPlan) -> Result<()> {
-    if field.ty == RustType::String && !field.boxed {
-        Ok(())
-    } else {
-        Err(Error::shape(
-            operation,
-            format!(
-                "idempotency token member `{}` must target a string",
-                field.member_name
-            ),
-        ))
     }
 }
 
@@ -215,8 +190,8 @@ pub fn client(plan: &Plan) -> TokenStream {
     let methods = plan.operations.iter().map(|operation| {
         let method = ident(&operation.module);
         let op = path(&format!("crate::operation::{}::{}", operation.module, operation.name));
-        let input = path(&operation.input);
-        let output = path(&operation.output);
+        let input = path(&operation.input.path);
+        let output = path(&operation.output.path);
         let error = path(&format!("crate::operation::{}::{}", operation.module, enum_name(operation)));
         let doc = doc_or(operation.doc.as_deref(), &format!("Calls `{}`.", operation.model_name()));
         let deprecated = super::rust_type::deprecated_attr(operation.deprecated.as_deref());
