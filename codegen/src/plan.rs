@@ -276,10 +276,47 @@ pub struct EnumPlan {
 #[derive(Debug)]
 pub struct VariantPlan {
     pub name: String,
-    /// The wire value (an integer's decimal text for int enums).
-    pub value: String,
+    /// The wire value: a string for `enum`, an integer for `intEnum`.
+    pub value: EnumValue,
     pub doc: Option<String>,
     pub deprecated: Option<String>,
+}
+
+/// An enum member's value on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EnumValue {
+    String(String),
+    Int(i32),
+}
+
+impl std::fmt::Display for EnumValue {
+    /// The string, or the integer in decimal.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EnumValue::String(s) => f.write_str(s),
+            EnumValue::Int(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+impl EnumPlan {
+    /// The variants of a string enum with their values (all of them: the planner gives
+    /// a string enum string values only).
+    pub fn string_variants(&self) -> impl Iterator<Item = (&VariantPlan, &str)> {
+        self.variants.iter().filter_map(|v| match &v.value {
+            EnumValue::String(s) => Some((v, s.as_str())),
+            EnumValue::Int(_) => None,
+        })
+    }
+
+    /// The variants of an int enum with their values (all of them: the planner gives an
+    /// int enum integer values only).
+    pub fn int_variants(&self) -> impl Iterator<Item = (&VariantPlan, i32)> {
+        self.variants.iter().filter_map(|v| match v.value {
+            EnumValue::Int(i) => Some((v, i)),
+            EnumValue::String(_) => None,
+        })
+    }
 }
 
 /// A union: exactly one member is set.
@@ -974,15 +1011,27 @@ impl<'m> Planner<'m> {
         let mut variants = Vec::new();
         let mut values = BTreeSet::new();
         for ((member_name, member), variant) in shape.members.iter().zip(variant_names) {
-            let value = match member.traits.enum_value() {
-                Some(Value::String(v)) => v.clone(),
-                Some(Value::Number(n)) if kind == EnumKind::Int => int_enum_value(n)?,
-                _ => member_name.to_owned(),
+            let value = match (kind, member.traits.enum_value()) {
+                (EnumKind::String, Some(Value::String(v))) => EnumValue::String(v.clone()),
+                (EnumKind::String, None) => EnumValue::String(member_name.to_owned()),
+                (EnumKind::Int, Some(Value::Number(n))) => EnumValue::Int(int_enum_value(n)?),
+                (EnumKind::String, Some(other)) => {
+                    return Err(Error::shape(
+                        id,
+                        format!("member `{member_name}`: enum value {other} is not a string"),
+                    ))
+                }
+                (EnumKind::Int, _) => return Err(Error::shape(
+                    id,
+                    format!(
+                        "member `{member_name}`: an intEnum member needs an integer `enumValue`"
+                    ),
+                )),
             };
             if !values.insert(value.clone()) {
                 return Err(Error::shape(
                     id,
-                    format!("enum value {value:?} appears twice"),
+                    format!("enum value {:?} appears twice", value.to_string()),
                 ));
             }
             variants.push(VariantPlan {
@@ -1147,11 +1196,10 @@ fn request_compression(traits: &Traits) -> Option<Compression> {
         )
 }
 
-/// An int enum value as decimal text, checked to fit an `i32`.
-fn int_enum_value(n: &serde_json::Number) -> Result<String> {
+/// An int enum value, checked to fit an `i32`.
+fn int_enum_value(n: &serde_json::Number) -> Result<i32> {
     n.as_i64()
         .and_then(|v| i32::try_from(v).ok())
-        .map(|v| v.to_string())
         .ok_or_else(|| Error::new(format!("intEnum value {n} does not fit a 32-bit integer")))
 }
 

@@ -164,7 +164,7 @@ impl<'p> Sampler<'p> {
             .unwrap_or_else(|| panic!("no enum `{path}` in the plan"));
         plan.variants[self.next_index(path, plan.variants.len())]
             .value
-            .clone()
+            .to_string()
     }
 
     /// The cursor of `path`, advanced: 0, 1, .., count - 1, 0, ...
