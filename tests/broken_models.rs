@@ -68,6 +68,22 @@ const CASES: &[(&str, Expect)] = &[
     ("mixin-cycle", Rejected("shape `example.bad#A`")),
     ("names-of-generic-parameters-and-std-types", Generated),
     ("operation-without-input", Generated),
+    (
+        "protocol-aws-query",
+        Rejected(
+            "shape `example.bad#BadService`: the service uses protocol `aws.protocols#awsQuery`",
+        ),
+    ),
+    (
+        "protocol-none",
+        Rejected("shape `example.bad#BadService`: the service has no protocol trait"),
+    ),
+    (
+        "protocol-rest-json",
+        Rejected(
+            "shape `example.bad#BadService`: the service uses protocol `aws.protocols#restJson1`",
+        ),
+    ),
     ("snake-case-collision", Generated),
     ("streaming-blob", Rejected("shape `example.bad#Payload`")),
     ("structure-cycle", Generated),
@@ -169,7 +185,7 @@ fn built_models() -> Vec<(&'static str, String, Expect)> {
 fn service(members: &str, shapes: &str) -> String {
     format!(
         r#"{{"smithy":"2.0","shapes":{{
-"example.big#Service":{{"type":"service","version":"1","operations":[{{"target":"example.big#Get"}}]}},
+"example.big#Service":{{"type":"service","traits":{{"aws.protocols#awsJson1_1":{{}}}},"version":"1","operations":[{{"target":"example.big#Get"}}]}},
 "example.big#Get":{{"type":"operation","input":{{"target":"example.big#GetInput"}}}},
 "example.big#GetInput":{{"type":"structure","members":{{{members}}}}},
 "example.big#End":{{"type":"set","member":{{"target":"smithy.api#String"}}}}{shapes}}}}}"#

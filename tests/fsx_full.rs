@@ -25,7 +25,7 @@ fn round_trip_tests(plan: &codegen::plan::Plan) -> String {
              round_trip(\n        include_str!(\"samples/{module}.json\"),\n        \
              {krate}::json::from_slice::<{path}>,\n        {krate}::json::to_vec,\n    );\n}}\n",
             module = operation.module,
-            path = external_path(&operation.output, CRATE),
+            path = external_path(&operation.output.path, CRATE),
             krate = CRATE.replace('-', "_"),
         ));
     }
@@ -61,7 +61,7 @@ fn every_fsx_operation_builds_clippy_clean_and_its_output_round_trips() {
     let mut sampler = Sampler::new(&plan);
     let mut samples = Vec::new();
     for operation in &plan.operations {
-        let sample = sampler.structure(&operation.output);
+        let sample = sampler.structure(&operation.output.path);
         let file = format!("{}.json", operation.module);
         let text = serde_json::to_string(&sample).unwrap();
         scratch.write(&format!("tests/samples/{file}"), &text);

@@ -132,14 +132,17 @@ pub fn mirror(from: &Path, to: &Path) {
     }
 }
 
-/// Gives a generated crate the dev-dependency its test files use to compare JSON
-/// (`serde_json`; the generated crate itself needs only `http`).
+/// Gives a generated crate the dev-dependencies its test files use: `serde_json` to
+/// compare JSON, `flate2` to read compressed request bodies back.
 pub fn add_test_dependencies(crate_dir: &Path) {
     let manifest = crate_dir.join("Cargo.toml");
     let text = std::fs::read_to_string(&manifest)
         .unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
     if !text.contains("[dev-dependencies]") {
-        let text = format!("{text}\n[dev-dependencies]\nserde_json = \"1\"\n");
+        let text = format!(
+            "{text}\n[dev-dependencies]\nserde_json = \"1\"\n\
+             flate2 = {{ version = \"1.0.28\", default-features = false, features = [\"rust_backend\"] }}\n"
+        );
         std::fs::write(&manifest, text).unwrap_or_else(|e| panic!("{}: {e}", manifest.display()));
     }
 }

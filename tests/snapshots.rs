@@ -65,3 +65,8 @@ fn synthetic_nullability() {
 fn synthetic_kinds() {
     synthetic("kinds");
 }
+
+#[test]
+fn synthetic_awsjson10() {
+    synthetic("awsjson10");
+}

@@ -42,6 +42,7 @@ impl Args {
 #[derive(Default)]
 pub struct ModelOptions {
     pub models: Vec<PathBuf>,
+    pub service: Option<String>,
     pub operations: Vec<String>,
     pub crate_name: Option<String>,
 }
@@ -51,6 +52,7 @@ impl ModelOptions {
     pub fn take(&mut self, flag: &str, args: &mut Args) -> Result<bool, String> {
         match flag {
             "--model" => self.models.push(PathBuf::from(args.value(flag)?)),
+            "--service" => self.service = Some(args.value(flag)?),
             "--operation" => self.operations.push(args.value(flag)?),
             "--crate-name" => self.crate_name = Some(args.value(flag)?),
             _ => return Ok(false),
@@ -75,6 +77,9 @@ impl ModelOptions {
         }
         if let Some(name) = &self.crate_name {
             config = config.crate_name(name);
+        }
+        if let Some(service) = &self.service {
+            config = config.service(service);
         }
         config
     }

@@ -408,7 +408,11 @@ pub mod trait_id {
     pub const SPARSE: &str = "smithy.api#sparse";
     pub const STREAMING: &str = "smithy.api#streaming";
     pub const TITLE: &str = "smithy.api#title";
+    pub const AWS_JSON_1_0: &str = "aws.protocols#awsJson1_0";
     pub const AWS_JSON_1_1: &str = "aws.protocols#awsJson1_1";
+    pub const ENDPOINT: &str = "smithy.api#endpoint";
+    pub const HOST_LABEL: &str = "smithy.api#hostLabel";
+    pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
     pub const AWS_API_SERVICE: &str = "aws.api#service";
 }
 

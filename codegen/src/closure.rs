@@ -24,7 +24,16 @@ pub struct Closure {
 /// Picks the model's one service and the operations named in `wanted` (shape names like
 /// `CopyBackup` or absolute IDs); every operation of the service when `wanted` is empty.
 pub fn closure(model: &Model, wanted: &[String]) -> Result<Closure> {
-    let service = the_service(model)?;
+    closure_of(model, None, wanted)
+}
+
+/// Like [`closure`], for the service named `service` (shape name or absolute ID) when
+/// given: a model may define several (Smithy's protocol test suites do).
+pub fn closure_of(model: &Model, service: Option<&str>, wanted: &[String]) -> Result<Closure> {
+    let service = match service {
+        Some(name) => named_service(model, name)?,
+        None => the_service(model)?,
+    };
     let available = service_operations(model, &service);
     let operations = if wanted.is_empty() {
         available.values().cloned().collect()
@@ -50,18 +59,41 @@ pub fn closure(model: &Model, wanted: &[String]) -> Result<Closure> {
     })
 }
 
-fn the_service(model: &Model) -> Result<String> {
-    let services: Vec<&String> = model
+/// The service shape `name` (its shape name or absolute ID).
+fn named_service(model: &Model, name: &str) -> Result<String> {
+    let services = services(model);
+    services
+        .iter()
+        .find(|id| id.as_str() == name || shape_name(id) == name)
+        .map(|id| (*id).clone())
+        .ok_or_else(|| {
+            Error::new(format!(
+                "the model defines no service `{name}` (it defines: {})",
+                services
+                    .iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })
+}
+
+fn services(model: &Model) -> Vec<&String> {
+    model
         .shapes
         .iter()
         .filter(|(_, shape)| matches!(shape, Shape::Service(_)))
         .map(|(id, _)| id)
-        .collect();
+        .collect()
+}
+
+fn the_service(model: &Model) -> Result<String> {
+    let services = services(model);
     match services.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(Error::new("the model defines no service shape")),
         many => Err(Error::new(format!(
-            "the model defines {} services ({}); generate one model per service",
+            "the model defines {} services ({}); choose one with `--service` (`Config::service`)",
             many.len(),
             many.iter()
                 .map(|s| s.as_str())

@@ -74,6 +74,7 @@ pub mod mixins;
 pub mod names;
 pub mod parallel;
 pub mod plan;
+pub mod protocol;
 pub mod shape_diff;
 pub mod validate;
 pub mod write;
@@ -97,6 +98,7 @@ pub struct IncludeFile {
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     models: Vec<PathBuf>,
+    service: Option<String>,
     operations: Vec<String>,
     crate_name: Option<String>,
     out_dir: Option<PathBuf>,
@@ -113,6 +115,13 @@ impl Config {
     /// Adds a model file, or a directory whose `*.json` files are all read.
     pub fn model(mut self, path: impl Into<PathBuf>) -> Self {
         self.models.push(path.into());
+        self
+    }
+
+    /// Generates the service with this shape name or absolute ID; needed only when the
+    /// model defines more than one.
+    pub fn service(mut self, name: impl Into<String>) -> Self {
+        self.service = Some(name.into());
         self
     }
 
@@ -196,7 +205,8 @@ impl Config {
             return Err(Error::new("no model given"));
         }
         let model = validate::validate(load::load(&self.models)?)?;
-        let closure = closure::closure(&model, &self.operations).map_err(|e| model.locate(e))?;
+        let closure = closure::closure_of(&model, self.service.as_deref(), &self.operations)
+            .map_err(|e| model.locate(e))?;
         let crate_name = match &self.crate_name {
             Some(name) => name.clone(),
             None => default_crate_name(&model, &closure.service),

@@ -9,12 +9,13 @@ use std::process::ExitCode;
 use args::{Args, ModelOptions};
 
 const USAGE: &str = "\
-usage: codegen [--model <file-or-dir>]... [--operation <name>]... [--crate-name <name>] [--out <dir>]
-               [--runtime-crate <path> | --runtime-version <req>] [--check]
+usage: codegen [--model <file-or-dir>]... [--service <name>] [--operation <name>]... [--crate-name <name>]
+               [--out <dir>] [--runtime-crate <path> | --runtime-version <req>] [--check]
        codegen diff --base <git-rev> [options]   (see `codegen diff --help`)
 
 Generates a Rust crate from a Smithy JSON AST model.
   --model <path>        model file, or directory of *.json files (default: <workspace>/model)
+  --service <name>      the service to generate, when the model defines several
   --operation <name>    generate only this operation (repeatable; default: every operation)
   --crate-name <name>   package name of the generated crate (default: the service's sdkId)
   --out <dir>           output directory (default: <workspace>/generated)

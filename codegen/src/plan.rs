@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::load::Model;
 use crate::names::{deduplicate, field_name, module_name, snake_name, type_name, variant_name};
 use crate::parallel;
+use crate::protocol::Protocol;
 use crate::validate::PRELUDE;
 
 /// Everything the emitter needs, in a deterministic order.
@@ -41,7 +42,7 @@ pub struct ServicePlan {
     pub doc: Option<String>,
     pub version: Option<String>,
     pub sdk_id: Option<String>,
-    pub protocol: Option<String>,
+    pub protocol: Protocol,
 }
 
 /// Where a generated type lives.
@@ -88,6 +89,9 @@ pub struct StructPlan {
     /// File stem inside the module's directory, e.g. `_backup`.
     pub file_stem: String,
     pub role: StructRole,
+    /// For errors, the code callers see: the shape name, or its `awsQueryError` code
+    /// in a query-compatible service (responses are still matched by shape name).
+    pub error_code: Option<String>,
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     pub fields: Vec<FieldPlan>,
@@ -156,6 +160,8 @@ pub struct FieldPlan {
     /// Redacted in `Debug`.
     pub sensitive: bool,
     pub idempotency_token: bool,
+    /// `@hostLabel`: the value goes into the endpoint's host prefix.
+    pub host_label: bool,
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     /// The target shape ID.
@@ -189,14 +195,14 @@ pub enum RustType {
     BigDecimal,
     /// Any JSON value.
     Document,
-    /// A generated structure, by its full path (`crate::types::Backup`).
-    Struct(String),
-    /// A generated string enum, by its full path.
-    Enum(String),
-    /// A generated int enum, by its full path.
-    IntEnum(String),
-    /// A generated union, by its full path.
-    Union(String),
+    /// A generated structure ([`Plan::structures`]).
+    Struct(TypeRef),
+    /// A generated string enum ([`Plan::enums`]).
+    Enum(TypeRef),
+    /// A generated int enum ([`Plan::enums`]).
+    IntEnum(TypeRef),
+    /// A generated union ([`Plan::unions`]).
+    Union(TypeRef),
     /// `smithy.api#Unit`, which only union members target: no value.
     Unit,
     /// `Vec<T>`; `Vec<Option<T>>` when sparse.
@@ -210,6 +216,32 @@ pub enum RustType {
         value: Box<RustType>,
         sparse: bool,
     },
+}
+
+/// A generated type as the planner resolved it: its index in the plan's table of its
+/// kind (`structures`, `enums` or `unions`) and the path it is written with
+/// (`crate::types::Backup`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct TypeRef {
+    pub index: usize,
+    pub path: String,
+}
+
+impl Plan {
+    /// The structure `r` refers to.
+    pub fn structure(&self, r: &TypeRef) -> &StructPlan {
+        &self.structures[r.index]
+    }
+
+    /// The enum `r` refers to.
+    pub fn enumeration(&self, r: &TypeRef) -> &EnumPlan {
+        &self.enums[r.index]
+    }
+
+    /// The union `r` refers to.
+    pub fn union(&self, r: &TypeRef) -> &UnionPlan {
+        &self.unions[r.index]
+    }
 }
 
 /// How a timestamp is written on the wire (the `timestampFormat` trait; awsJson1_1
@@ -244,10 +276,47 @@ pub struct EnumPlan {
 #[derive(Debug)]
 pub struct VariantPlan {
     pub name: String,
-    /// The wire value (an integer's decimal text for int enums).
-    pub value: String,
+    /// The wire value: a string for `enum`, an integer for `intEnum`.
+    pub value: EnumValue,
     pub doc: Option<String>,
     pub deprecated: Option<String>,
+}
+
+/// An enum member's value on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EnumValue {
+    String(String),
+    Int(i32),
+}
+
+impl std::fmt::Display for EnumValue {
+    /// The string, or the integer in decimal.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EnumValue::String(s) => f.write_str(s),
+            EnumValue::Int(i) => write!(f, "{i}"),
+        }
+    }
+}
+
+impl EnumPlan {
+    /// The variants of a string enum with their values (all of them: the planner gives
+    /// a string enum string values only).
+    pub fn string_variants(&self) -> impl Iterator<Item = (&VariantPlan, &str)> {
+        self.variants.iter().filter_map(|v| match &v.value {
+            EnumValue::String(s) => Some((v, s.as_str())),
+            EnumValue::Int(_) => None,
+        })
+    }
+
+    /// The variants of an int enum with their values (all of them: the planner gives an
+    /// int enum integer values only).
+    pub fn int_variants(&self) -> impl Iterator<Item = (&VariantPlan, i32)> {
+        self.variants.iter().filter_map(|v| match v.value {
+            EnumValue::Int(i) => Some((v, i)),
+            EnumValue::String(_) => None,
+        })
+    }
 }
 
 /// A union: exactly one member is set.
@@ -274,19 +343,57 @@ pub struct UnionVariantPlan {
 #[derive(Debug)]
 pub struct OperationPlan {
     pub shape_id: String,
-    /// `CopyBackup`
+    /// The Rust type name, `CopyBackup` (`GetCsvHeader` for the model's `GetCSVHeader`).
     pub name: String,
+    /// The `X-Amz-Target` header value, from the model's names (`AWSWAF_20190729.GetCSVHeader`).
+    pub target: String,
     /// `copy_backup`
     pub module: String,
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     pub idempotent: bool,
-    /// Full path of the input structure.
-    pub input: String,
-    /// Full path of the output structure.
-    pub output: String,
-    /// Error shape IDs with the full path of their structure, in model order.
-    pub errors: Vec<(String, String)>,
+    /// The input structure.
+    pub input: TypeRef,
+    /// The output structure.
+    pub output: TypeRef,
+    /// The error structures: the operation's own, then the service's, in model order.
+    pub errors: Vec<TypeRef>,
+    /// The `endpoint` trait's host prefix, if the operation has one.
+    pub host_prefix: Option<HostPrefix>,
+    /// How request bodies are compressed (`requestCompression`), if they are.
+    pub compression: Option<Compression>,
+}
+
+/// The `endpoint` trait's `hostPrefix` (`foo.{label}.`), prepended to the endpoint's
+/// host: literal text and input members marked `@hostLabel`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostPrefix {
+    pub parts: Vec<HostPrefixPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostPrefixPart {
+    Literal(String),
+    /// An input member's value, checked to be a host label when the request is built.
+    Label {
+        /// The member name in the model.
+        member_name: String,
+        /// The Rust field of the input structure.
+        field: String,
+    },
+}
+
+/// A request compression algorithm (`requestCompression` trait's `encodings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    Gzip,
+}
+
+impl OperationPlan {
+    /// The operation's name as the model spells it (`GetCSVHeader`).
+    pub fn model_name(&self) -> &str {
+        shape_name(&self.shape_id)
+    }
 }
 
 /// Builds the plan for a validated model and its closure.
@@ -343,8 +450,11 @@ impl Slot {
 struct Planner<'m> {
     model: &'m Model,
     closure: &'m Closure,
-    /// Shape ID -> full path of its type in `types` / `types::error`.
-    type_paths: BTreeMap<String, String>,
+    protocol: Protocol,
+    /// Shape ID -> its type in `types` / `types::error`.
+    type_refs: BTreeMap<String, TypeRef>,
+    /// Each slot's type, keyed like `names`.
+    slot_refs: BTreeMap<(Module, String), TypeRef>,
     /// Type name assigned to each slot, keyed by (module, shape ID or synthetic key).
     names: BTreeMap<(Module, String), String>,
     file_stems: BTreeMap<(Module, String), String>,
@@ -357,10 +467,20 @@ struct Planner<'m> {
 
 impl<'m> Planner<'m> {
     fn new(model: &'m Model, closure: &'m Closure) -> Result<Self> {
+        // The protocol first: a service this generator cannot speak is refused before
+        // anything else is said about its shapes.
+        let service = model.shapes.get(&closure.service).map(Shape::traits);
+        let protocol = Protocol::of_service(
+            model,
+            &closure.service,
+            service.unwrap_or(&Traits::default()),
+        )?;
         let mut planner = Planner {
             model,
             closure,
-            type_paths: BTreeMap::new(),
+            protocol,
+            type_refs: BTreeMap::new(),
+            slot_refs: BTreeMap::new(),
             names: BTreeMap::new(),
             file_stems: BTreeMap::new(),
             operation_modules: BTreeMap::new(),
@@ -372,6 +492,7 @@ impl<'m> Planner<'m> {
         planner.assign_operation_modules();
         planner.assign_slots()?;
         planner.assign_names();
+        planner.assign_refs();
         Ok(planner)
     }
 
@@ -551,60 +672,82 @@ impl<'m> Planner<'m> {
                 .collect();
             let file_stems = deduplicate(&stems, "_");
             for (((id, _), name), stem) in entries.iter().zip(names).zip(file_stems) {
-                let path = format!("crate::{}::{name}", module.segments().join("::"));
-                if matches!(module, Module::Types | Module::Errors) {
-                    self.type_paths.insert(id.clone(), path);
-                }
                 self.names.insert((module.clone(), id.clone()), name);
                 self.file_stems.insert((module.clone(), id.clone()), stem);
             }
         }
     }
 
-    fn build(&self, crate_name: &str) -> Result<Plan> {
+    /// Gives every type its place in the plan's tables, in the order they are listed
+    /// (structures by module, then name; enums and unions by name), so that members and
+    /// operations refer to their types by index before any type is built.
+    fn assign_refs(&mut self) {
         let mut structures = Vec::new();
         let mut enums = Vec::new();
         let mut unions = Vec::new();
         for slot in &self.slots {
             let key = (slot.module.clone(), slot.key());
-            let name = self.names[&key].clone();
-            let file_stem = self.file_stems[&key].clone();
-            match self.model.shapes.get(&slot.shape_id) {
-                Some(Shape::Enum(e)) => enums.push(
-                    self.enum_plan(&slot.shape_id, EnumKind::String, e, name, file_stem)
-                        .map_err(|err| err.with_shape(&slot.shape_id))?,
-                ),
-                Some(Shape::IntEnum(e)) => enums.push(
-                    self.enum_plan(&slot.shape_id, EnumKind::Int, e, name, file_stem)
-                        .map_err(|err| err.with_shape(&slot.shape_id))?,
-                ),
-                Some(Shape::Union(u)) => unions.push(
-                    self.union_plan(&slot.shape_id, u, name, file_stem)
-                        .map_err(|err| err.with_shape(&slot.shape_id))?,
-                ),
-                Some(Shape::Structure(s)) => structures.push(
-                    self.struct_plan(slot, s, name, file_stem)
-                        .map_err(|err| err.with_shape(&slot.shape_id))?,
-                ),
-                _ => structures.push(StructPlan {
-                    shape_id: slot.shape_id.clone(),
-                    name,
-                    module: slot.module.clone(),
-                    file_stem,
-                    role: slot.role,
-                    doc: slot.synthetic_doc.clone(),
-                    deprecated: None,
-                    fields: Vec::new(),
-                }),
+            let name = &self.names[&key];
+            let table = match self.model.shapes.get(&slot.shape_id) {
+                Some(Shape::Enum(_) | Shape::IntEnum(_)) => &mut enums,
+                Some(Shape::Union(_)) => &mut unions,
+                _ => &mut structures,
+            };
+            table.push(((slot.module.clone(), name.clone()), key));
+        }
+        for mut table in [structures, enums, unions] {
+            table.sort();
+            for (index, ((module, name), key)) in table.into_iter().enumerate() {
+                let path = format!("crate::{}::{name}", module.segments().join("::"));
+                let r = TypeRef { index, path };
+                if matches!(module, Module::Types | Module::Errors) {
+                    self.type_refs.insert(key.1.clone(), r.clone());
+                }
+                self.slot_refs.insert(key, r);
             }
         }
-        structures.sort_by(|a, b| (&a.module, &a.name).cmp(&(&b.module, &b.name)));
-        enums.sort_by(|a, b| a.name.cmp(&b.name));
-        unions.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+
+    fn build(&self, crate_name: &str) -> Result<Plan> {
+        let mut structures = BTreeMap::new();
+        let mut enums = BTreeMap::new();
+        let mut unions = BTreeMap::new();
+        for slot in &self.slots {
+            let key = (slot.module.clone(), slot.key());
+            let name = self.names[&key].clone();
+            let file_stem = self.file_stems[&key].clone();
+            let index = self.slot_refs[&key].index;
+            match self.model.shapes.get(&slot.shape_id) {
+                Some(Shape::Enum(e)) => {
+                    let plan = self.enum_plan(&slot.shape_id, EnumKind::String, e, name, file_stem);
+                    enums.insert(index, plan.map_err(|err| err.with_shape(&slot.shape_id))?);
+                }
+                Some(Shape::IntEnum(e)) => {
+                    let plan = self.enum_plan(&slot.shape_id, EnumKind::Int, e, name, file_stem);
+                    enums.insert(index, plan.map_err(|err| err.with_shape(&slot.shape_id))?);
+                }
+                Some(Shape::Union(u)) => {
+                    let plan = self.union_plan(&slot.shape_id, u, name, file_stem);
+                    unions.insert(index, plan.map_err(|err| err.with_shape(&slot.shape_id))?);
+                }
+                Some(Shape::Structure(s)) => {
+                    let plan = self.struct_plan(slot, s, name, file_stem);
+                    structures.insert(index, plan.map_err(|err| err.with_shape(&slot.shape_id))?);
+                }
+                _ => {
+                    structures.insert(index, synthetic_struct(slot, name, file_stem));
+                }
+            }
+        }
+        // Every index was assigned once, from 0 (`assign_refs`): the tables are in order.
+        let structures: Vec<StructPlan> = structures.into_values().collect();
+        let enums = enums.into_values().collect();
+        let unions = unions.into_values().collect();
+        let operations = self.operation_plans(&structures)?;
         Ok(Plan {
             crate_name: crate_name.to_owned(),
             service: self.service_plan(),
-            operations: self.operation_plans()?,
+            operations,
             structures,
             enums,
             unions,
@@ -615,11 +758,6 @@ impl<'m> Planner<'m> {
         let id = &self.closure.service;
         let traits = self.model.shapes.get(id).map(Shape::traits);
         let service = traits.and_then(|t| t.get(trait_id::AWS_API_SERVICE));
-        let protocol = traits.and_then(|t| {
-            t.iter()
-                .find(|(k, _)| k.starts_with("aws.protocols#"))
-                .map(|(k, _)| k.to_owned())
-        });
         let version = match self.model.shapes.get(id) {
             Some(Shape::Service(s)) => s.version.clone(),
             _ => None,
@@ -637,54 +775,75 @@ impl<'m> Planner<'m> {
                 .and_then(|s| s.get("sdkId"))
                 .and_then(Value::as_str)
                 .map(str::to_owned),
-            protocol,
+            protocol: self.protocol,
         }
     }
 
-    fn operation_plans(&self) -> Result<Vec<OperationPlan>> {
+    fn operation_plans(&self, structures: &[StructPlan]) -> Result<Vec<OperationPlan>> {
         let mut plans = Vec::new();
         for op_id in &self.closure.operations {
             let op = self.operation(op_id)?;
             let module = self.operation_modules[op_id].clone();
-            let name = type_name(shape_name(op_id));
-            let io_path = |role: StructRole| -> String {
-                let type_name = self
-                    .slots
+            let io_ref = |role: StructRole| -> Result<TypeRef> {
+                self.slots
                     .iter()
                     .find(|s| s.role == role && s.operation.as_ref() == Some(op_id))
-                    .and_then(|s| self.names.get(&(s.module.clone(), s.key())))
-                    .map_or("", String::as_str);
-                format!("crate::operation::{module}::{type_name}")
+                    .and_then(|s| self.slot_refs.get(&(s.module.clone(), s.key())))
+                    .cloned()
+                    .ok_or_else(|| Error::shape(op_id, "has no planned input or output"))
             };
-            // The operation's own errors, then the service's common ones.
-            let mut errors: Vec<(String, String)> = Vec::new();
-            let error_ids = op
-                .errors
-                .iter()
-                .map(|t| &t.target)
-                .chain(&self.closure.service_errors);
-            for error in error_ids {
-                if errors.iter().any(|(id, _)| id == error) {
-                    continue;
-                }
-                let path = self.type_paths.get(error).cloned().ok_or_else(|| {
-                    Error::shape(op_id, format!("error `{error}` has no generated type"))
-                })?;
-                errors.push((error.clone(), path));
-            }
+            let input = io_ref(StructRole::Input)?;
+            let input_plan = &structures[input.index];
+            check_idempotency_token(op_id, input_plan)?;
             plans.push(OperationPlan {
                 shape_id: op_id.clone(),
+                name: type_name(shape_name(op_id)),
+                target: self
+                    .protocol
+                    .target(shape_name(&self.closure.service), shape_name(op_id)),
+                host_prefix: host_prefix(op_id, &op.traits, Some(input_plan))?,
+                compression: request_compression(&op.traits),
                 doc: op.traits.doc().map(|doc| self.rustdoc(doc)),
                 deprecated: op.traits.deprecated(),
                 idempotent: op.traits.has("smithy.api#idempotent"),
-                input: io_path(StructRole::Input),
-                output: io_path(StructRole::Output),
-                errors,
-                name,
+                output: io_ref(StructRole::Output)?,
+                errors: self.operation_errors(op_id, op, structures)?,
+                input,
                 module,
             });
         }
         Ok(plans)
+    }
+
+    /// The operation's own errors, then the service's common ones, each once; every one
+    /// must be a structure with the `error` trait.
+    fn operation_errors(
+        &self,
+        op_id: &str,
+        op: &OperationShape,
+        structures: &[StructPlan],
+    ) -> Result<Vec<TypeRef>> {
+        let mut errors: Vec<TypeRef> = Vec::new();
+        let error_ids = op
+            .errors
+            .iter()
+            .map(|t| &t.target)
+            .chain(&self.closure.service_errors);
+        for error in error_ids {
+            let r = self.type_refs.get(error).cloned().ok_or_else(|| {
+                Error::shape(op_id, format!("error `{error}` has no generated type"))
+            })?;
+            if !matches!(structures[r.index].role, StructRole::Error(_)) {
+                return Err(Error::shape(
+                    error,
+                    "used as an operation error without the `error` trait",
+                ));
+            }
+            if !errors.contains(&r) {
+                errors.push(r);
+            }
+        }
+        Ok(errors)
     }
 
     fn struct_plan(
@@ -716,6 +875,10 @@ impl<'m> Planner<'m> {
             module: slot.module.clone(),
             file_stem,
             role: slot.role,
+            error_code: matches!(slot.role, StructRole::Error(_)).then(|| {
+                self.protocol
+                    .error_code(shape_name(&slot.shape_id), &shape.traits)
+            }),
             doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             fields,
@@ -747,6 +910,7 @@ impl<'m> Planner<'m> {
             default: if optional { None } else { default },
             sensitive: traits.is_sensitive() || self.is_sensitive(&member.target, 0),
             idempotency_token: traits.is_idempotency_token(),
+            host_label: traits.has(trait_id::HOST_LABEL),
             doc: traits.doc().or(target_doc).map(|doc| self.rustdoc(doc)),
             deprecated: traits.deprecated(),
             target: member.target.clone(),
@@ -795,13 +959,16 @@ impl<'m> Planner<'m> {
             Shape::BigInteger(_) => RustType::BigInteger,
             Shape::BigDecimal(_) => RustType::BigDecimal,
             Shape::Document(_) => RustType::Document,
-            Shape::Timestamp(t) => RustType::DateTime(timestamp_format(member_traits, &t.traits)),
+            Shape::Timestamp(t) => RustType::DateTime(
+                timestamp_format(member_traits, &t.traits)
+                    .unwrap_or_else(|| self.protocol.default_timestamp_format()),
+            ),
             Shape::Blob(_) => RustType::Blob,
             Shape::Structure(_) if target == format!("{PRELUDE}#Unit") => RustType::Unit,
-            Shape::Structure(_) => RustType::Struct(self.type_path(target)?),
-            Shape::Enum(_) => RustType::Enum(self.type_path(target)?),
-            Shape::IntEnum(_) => RustType::IntEnum(self.type_path(target)?),
-            Shape::Union(_) => RustType::Union(self.type_path(target)?),
+            Shape::Structure(_) => RustType::Struct(self.type_ref(target)?),
+            Shape::Enum(_) => RustType::Enum(self.type_ref(target)?),
+            Shape::IntEnum(_) => RustType::IntEnum(self.type_ref(target)?),
+            Shape::Union(_) => RustType::Union(self.type_ref(target)?),
             Shape::List(l) => RustType::List {
                 item: Box::new(self.rust_type(&l.member.target, &l.member.traits, depth + 1)?),
                 sparse: l.traits.is_sparse(),
@@ -820,8 +987,8 @@ impl<'m> Planner<'m> {
         })
     }
 
-    fn type_path(&self, target: &str) -> Result<String> {
-        self.type_paths
+    fn type_ref(&self, target: &str) -> Result<TypeRef> {
+        self.type_refs
             .get(target)
             .cloned()
             .ok_or_else(|| Error::shape(target, "has no generated type"))
@@ -844,15 +1011,29 @@ impl<'m> Planner<'m> {
         let mut variants = Vec::new();
         let mut values = BTreeSet::new();
         for ((member_name, member), variant) in shape.members.iter().zip(variant_names) {
-            let value = match member.traits.enum_value() {
-                Some(Value::String(v)) => v.clone(),
-                Some(Value::Number(n)) if kind == EnumKind::Int => int_enum_value(n)?,
-                _ => member_name.to_owned(),
+            let value = match (kind, member.traits.enum_value()) {
+                (EnumKind::String, Some(Value::String(v))) => EnumValue::String(v.clone()),
+                (EnumKind::String, None) => EnumValue::String(member_name.to_owned()),
+                (EnumKind::Int, Some(Value::Number(n))) => EnumValue::Int(int_enum_value(n)?),
+                (EnumKind::String, Some(other)) => {
+                    return Err(Error::shape(
+                        id,
+                        format!("member `{member_name}`: enum value {other} is not a string"),
+                    ))
+                }
+                (EnumKind::Int, _) => {
+                    return Err(Error::shape(
+                        id,
+                        format!(
+                        "member `{member_name}`: an intEnum member needs an integer `enumValue`"
+                    ),
+                    ))
+                }
             };
             if !values.insert(value.clone()) {
                 return Err(Error::shape(
                     id,
-                    format!("enum value {value:?} appears twice"),
+                    format!("enum value {:?} appears twice", value.to_string()),
                 ));
             }
             variants.push(VariantPlan {
@@ -912,25 +1093,130 @@ impl<'m> Planner<'m> {
     }
 }
 
-/// An int enum value as decimal text, checked to fit an `i32`.
-fn int_enum_value(n: &serde_json::Number) -> Result<String> {
+/// The operation's `endpoint` trait as a [`HostPrefix`]: each `{label}` must name a
+/// member of the input marked `@hostLabel` that targets a string (the Smithy spec
+/// also makes it `@required`).
+fn host_prefix(
+    operation: &str,
+    traits: &Traits,
+    input: Option<&StructPlan>,
+) -> Result<Option<HostPrefix>> {
+    let Some(template) = traits
+        .get(trait_id::ENDPOINT)
+        .and_then(|e| e.get("hostPrefix"))
+        .and_then(Value::as_str)
+    else {
+        return Ok(None);
+    };
+    let problem = |what: String| {
+        Error::shape(
+            operation,
+            format!("endpoint host prefix `{template}`: {what}"),
+        )
+    };
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        let Some(open) = rest.find('{') else {
+            parts.push(HostPrefixPart::Literal(rest.to_owned()));
+            break;
+        };
+        if open > 0 {
+            parts.push(HostPrefixPart::Literal(rest[..open].to_owned()));
+        }
+        let close = rest[open..]
+            .find('}')
+            .map(|i| open + i)
+            .ok_or_else(|| problem("a `{` is not closed".to_owned()))?;
+        let label = &rest[open + 1..close];
+        let field = input
+            .and_then(|s| s.fields.iter().find(|f| f.member_name == label))
+            .ok_or_else(|| problem(format!("label `{label}` is not a member of the input")))?;
+        if !field.host_label || field.ty != RustType::String || field.boxed {
+            return Err(problem(format!(
+                "member `{label}` must be a string marked `@hostLabel`"
+            )));
+        }
+        parts.push(HostPrefixPart::Label {
+            member_name: label.to_owned(),
+            field: field.name.clone(),
+        });
+        rest = &rest[close + 1..];
+    }
+    if parts
+        .iter()
+        .any(|p| matches!(p, HostPrefixPart::Literal(text) if text.contains('}')))
+    {
+        return Err(problem("a `}` is not opened".to_owned()));
+    }
+    Ok(Some(HostPrefix { parts }))
+}
+
+/// The empty input or output of an operation that has none in the model.
+fn synthetic_struct(slot: &Slot, name: String, file_stem: String) -> StructPlan {
+    StructPlan {
+        shape_id: slot.shape_id.clone(),
+        name,
+        module: slot.module.clone(),
+        file_stem,
+        role: slot.role,
+        error_code: None,
+        doc: slot.synthetic_doc.clone(),
+        deprecated: None,
+        fields: Vec::new(),
+    }
+}
+
+/// The input's `@idempotencyToken` member, if any, must be a string: the client fills it
+/// with a generated token.
+fn check_idempotency_token(operation: &str, input: &StructPlan) -> Result<()> {
+    match input.fields.iter().find(|f| f.idempotency_token) {
+        Some(field) if field.ty != RustType::String || field.boxed => Err(Error::shape(
+            operation,
+            format!(
+                "idempotency token member `{}` must target a string",
+                field.member_name
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The first encoding of the `requestCompression` trait this generator can write
+/// (the Smithy spec: the client uses the first supported one, in the trait's order).
+fn request_compression(traits: &Traits) -> Option<Compression> {
+    traits
+        .get(trait_id::REQUEST_COMPRESSION)?
+        .get("encodings")?
+        .as_array()?
+        .iter()
+        .find_map(
+            |encoding| match encoding.as_str()?.to_ascii_lowercase().as_str() {
+                "gzip" => Some(Compression::Gzip),
+                _ => None,
+            },
+        )
+}
+
+/// An int enum value, checked to fit an `i32`.
+fn int_enum_value(n: &serde_json::Number) -> Result<i32> {
     n.as_i64()
         .and_then(|v| i32::try_from(v).ok())
-        .map(|v| v.to_string())
         .ok_or_else(|| Error::new(format!("intEnum value {n} does not fit a 32-bit integer")))
 }
 
-/// The member's `timestampFormat`, else the target timestamp shape's, else epoch seconds.
-fn timestamp_format(member: &Traits, target: &Traits) -> TimestampFormat {
+/// The member's `timestampFormat`, else the target timestamp shape's; `None` leaves it
+/// to the protocol.
+fn timestamp_format(member: &Traits, target: &Traits) -> Option<TimestampFormat> {
     let format = member
         .get(trait_id::TIMESTAMP_FORMAT)
         .or_else(|| target.get(trait_id::TIMESTAMP_FORMAT))
-        .and_then(Value::as_str);
-    match format {
-        Some("date-time") => TimestampFormat::DateTime,
-        Some("http-date") => TimestampFormat::HttpDate,
+        .and_then(Value::as_str)?;
+    Some(match format {
+        "date-time" => TimestampFormat::DateTime,
+        "http-date" => TimestampFormat::HttpDate,
         _ => TimestampFormat::EpochSeconds,
-    }
+    })
 }
 
 /// How deeply lists and maps may nest inside one another.

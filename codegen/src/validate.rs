@@ -280,8 +280,21 @@ fn trait_type_mismatch(id: &str, value: &Value) -> Option<&'static str> {
         | trait_id::SPARSE
         | trait_id::STREAMING
         | trait_id::DEPRECATED
+        | trait_id::AWS_JSON_1_0
         | trait_id::AWS_JSON_1_1
+        | trait_id::HOST_LABEL
         | trait_id::AWS_API_SERVICE => (value.is_object(), "an object"),
+        trait_id::ENDPOINT => (
+            value.get("hostPrefix").is_some_and(Value::is_string),
+            "an object with a string `hostPrefix`",
+        ),
+        trait_id::REQUEST_COMPRESSION => (
+            value
+                .get("encodings")
+                .and_then(Value::as_array)
+                .is_some_and(|e| e.iter().all(Value::is_string)),
+            "an object with a list of string `encodings`",
+        ),
         trait_id::ERROR => (
             matches!(value.as_str(), Some("client" | "server")),
             "\"client\" or \"server\"",

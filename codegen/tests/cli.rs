@@ -194,3 +194,34 @@ fn runtime_crate_flag_writes_a_dependency_instead_of_the_runtime_files() {
         "{lib}"
     );
 }
+
+#[test]
+fn another_protocol_is_refused_with_its_name_also_for_one_operation() {
+    for extra in [&[][..], &["--operation", "Get"][..]] {
+        assert_rejected(
+            "bad/protocol-rest-json.json",
+            extra,
+            &[
+                "shape `example.bad#BadService`",
+                "`aws.protocols#restJson1`",
+                "awsJson1_0 and awsJson1_1",
+            ],
+        );
+    }
+}
+
+#[test]
+fn one_of_several_services_is_chosen_by_name() {
+    assert_rejected("bad/two-services.json", &[], &["2 services", "--service"]);
+    assert_rejected(
+        "bad/two-services.json",
+        &["--service", "Nope"],
+        &["no service `Nope`", "example.bad#OtherService"],
+    );
+    let (code, stderr, wrote) = run(
+        &models().join("bad/two-services.json"),
+        &["--service", "example.bad#OtherService"],
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(wrote);
+}

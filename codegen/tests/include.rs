@@ -97,7 +97,11 @@ fn embedding_copies_every_runtime_file_without_its_unit_tests() {
     let runtime = codegen::runtime_files();
     assert!(runtime.contains(&"src/json.rs".to_owned()), "{runtime:?}");
     for path in &runtime {
-        let text = files.get(path).unwrap_or_else(|| panic!("{path} missing"));
+        let Some(text) = files.get(path) else {
+            // The one optional part: only a model that compresses requests needs it.
+            assert_eq!(path, "src/compression.rs", "{path} missing");
+            continue;
+        };
         assert!(!text.contains("#[cfg(test)]"), "{path}");
     }
     assert!(files["Cargo.toml"].ends_with("[dependencies]\nhttp = \"1.1.0\"\n"));

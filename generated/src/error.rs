@@ -148,6 +148,10 @@ pub struct SerializeError(SerializeErrorKind);
 enum SerializeErrorKind {
     Body(String),
     Uri(http::Error),
+    /// An input member bound to the endpoint's host is not a host label.
+    HostLabel { member: &'static str, value: String },
+    /// The body could not be compressed.
+    Compression(String),
 }
 impl SerializeError {
     #[doc(hidden)]
@@ -157,6 +161,17 @@ impl SerializeError {
     #[doc(hidden)]
     pub fn uri(error: http::Error) -> Self {
         SerializeError(SerializeErrorKind::Uri(error))
+    }
+    #[doc(hidden)]
+    pub fn compression(error: std::io::Error) -> Self {
+        SerializeError(SerializeErrorKind::Compression(error.to_string()))
+    }
+    #[doc(hidden)]
+    pub fn host_label(member: &'static str, value: &str) -> Self {
+        SerializeError(SerializeErrorKind::HostLabel {
+            member,
+            value: value.to_owned(),
+        })
     }
 }
 impl fmt::Display for SerializeError {
@@ -168,6 +183,16 @@ impl fmt::Display for SerializeError {
             SerializeErrorKind::Uri(e) => {
                 write!(f, "request URI could not be built: {e}")
             }
+            SerializeErrorKind::HostLabel { member, value } => {
+                write!(
+                    f,
+                    "member `{member}` goes into the endpoint's host and must be a host label \
+                 (1 to 63 letters, digits or `-`, not at either end), got {value:?}"
+                )
+            }
+            SerializeErrorKind::Compression(e) => {
+                write!(f, "request body could not be compressed: {e}")
+            }
         }
     }
 }
@@ -176,6 +201,9 @@ impl std::error::Error for SerializeError {
         match &self.0 {
             SerializeErrorKind::Body(_) => None,
             SerializeErrorKind::Uri(e) => Some(e),
+            SerializeErrorKind::HostLabel { .. } | SerializeErrorKind::Compression(_) => {
+                None
+            }
         }
     }
 }
@@ -185,6 +213,8 @@ impl std::error::Error for SerializeError {
 pub struct Unhandled {
     status: u16,
     code: Option<String>,
+    /// The fault a query-compatible service named in `x-amzn-query-error`.
+    query_fault: Option<Fault>,
     message: Option<String>,
     body: Vec<u8>,
     source: Option<Box<ParseError>>,
@@ -200,10 +230,19 @@ impl Unhandled {
         Unhandled {
             status,
             code,
+            query_fault: None,
             message,
             body: body.to_vec(),
             source: None,
         }
+    }
+    /// The code and fault of a query-compatible service's `x-amzn-query-error` header,
+    /// which take the place of the JSON code and of the status's fault.
+    #[doc(hidden)]
+    pub fn with_query_error(mut self, code: String, fault: Fault) -> Self {
+        self.code = Some(code);
+        self.query_fault = Some(fault);
+        self
     }
     #[doc(hidden)]
     pub fn with_source(mut self, source: ParseError) -> Self {
@@ -231,9 +270,16 @@ impl Unhandled {
     pub fn parse_error(&self) -> Option<&ParseError> {
         self.source.as_deref()
     }
-    /// A 5xx status blames the service, anything else the request.
+    /// The fault a query-compatible service named (`x-amzn-query-error`), else by status:
+    /// a 5xx blames the service, anything else the request.
     pub fn fault(&self) -> Fault {
-        if self.status >= 500 { Fault::Server } else { Fault::Client }
+        if let Some(fault) = self.query_fault {
+            fault
+        } else if self.status >= 500 {
+            Fault::Server
+        } else {
+            Fault::Client
+        }
     }
 }
 /// The body is shown by length only: it may hold values that must not reach logs.

@@ -8,6 +8,7 @@ use std::fmt;
 use http::uri::{Authority, PathAndQuery, Scheme, Uri};
 
 use crate::error::SerializeError;
+use crate::protocol::HostPrefix;
 
 /// A service endpoint: `https://service.us-east-1.amazonaws.com`, or one with a base
 /// path (`https://proxy.example.com/service`) that every request path is appended to.
@@ -58,20 +59,37 @@ impl Endpoint {
         self.authority.as_str()
     }
 
-    /// Makes the request's URI absolute: this endpoint's scheme and host, the base path,
-    /// then the request's own path and query.
+    /// Makes the request's URI absolute: this endpoint's scheme and host (after the
+    /// operation's host prefix, if the request carries one), the base path, then the
+    /// request's own path and query.
     pub fn apply<B>(&self, request: &mut http::Request<B>) -> Result<(), SerializeError> {
         let relative = request.uri().path_and_query().map_or("/", PathAndQuery::as_str);
         let path = format!("{}{}", self.base_path, relative);
+        let authority = match request.extensions().get::<HostPrefix>() {
+            Some(prefix) => prefixed(&self.authority, prefix.as_str())?,
+            None => self.authority.clone(),
+        };
         let uri = Uri::builder()
             .scheme(self.scheme.clone())
-            .authority(self.authority.clone())
+            .authority(authority)
             .path_and_query(path)
             .build()
             .map_err(SerializeError::uri)?;
         *request.uri_mut() = uri;
         Ok(())
     }
+}
+
+/// `authority` with `prefix` in front of its host (after any `user@`).
+fn prefixed(authority: &Authority, prefix: &str) -> Result<Authority, SerializeError> {
+    let text = authority.as_str();
+    let (user, host) = match text.rsplit_once('@') {
+        Some((user, host)) => (format!("{user}@"), host),
+        None => (String::new(), text),
+    };
+    format!("{user}{prefix}{host}")
+        .parse::<Authority>()
+        .map_err(|e| SerializeError::uri(http::Error::from(e)))
 }
 
 #[cfg(test)]
@@ -89,6 +107,14 @@ mod tests {
         assert_eq!(applied("https://example.com"), "https://example.com/");
         assert_eq!(applied("https://example.com/custom"), "https://example.com/custom/");
         assert_eq!(applied("http://localhost:8080/a/b/"), "http://localhost:8080/a/b/");
+    }
+
+    #[test]
+    fn a_host_prefix_goes_before_the_host() {
+        let mut request = http::Request::builder().uri("/").body(()).unwrap();
+        crate::protocol::set_host_prefix(&mut request, "foo.bar.".to_owned());
+        Endpoint::parse("http://localhost:8080/base").unwrap().apply(&mut request).unwrap();
+        assert_eq!(request.uri().to_string(), "http://foo.bar.localhost:8080/base/");
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! - [`endpoint`]: where requests go, when the client resolves it
 //! - [`idempotency`]: idempotency tokens
 //! - [`json`]: the JSON wire form of any generated type (`to_vec`, `from_slice`)
+//! - `compression` (feature `gzip`): request compression settings, for services whose
+//!   operations compress their requests
 //!
 //! A generated crate either holds copies of these modules (the default: it depends
 //! only on `http`) or depends on this crate and re-exports them, so that several
@@ -23,6 +25,9 @@
 
 // The modules are copied into generated crates, where prettyplease formats them; rustfmt
 // leaves them as they are written.
+#[cfg(feature = "gzip")]
+#[rustfmt::skip]
+pub mod compression;
 #[rustfmt::skip]
 pub mod endpoint;
 #[rustfmt::skip]

@@ -1,31 +1,94 @@
-//! The awsJson1_1 protocol, shared by every operation: the request form (`POST /`, the
-//! `X-Amz-Target` header, a JSON body), reading a success body, and finding an error
-//! response's code and message.
+//! The awsJson protocols (1.0 and 1.1), shared by every operation: the request form
+//! (`POST /`, the `X-Amz-Target` header, a JSON body), reading a success body, and finding
+//! an error response's code and message. The generated crate names its protocol once
+//! ([`AwsJson`], in `crate::operation::PROTOCOL`) and passes it in.
 
 #![allow(dead_code)] // a model without modeled errors leaves some of it unused
 
 use http::header::{HeaderMap, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
-use crate::error::{ParseError, SerializeError, Unhandled};
+use crate::error::{Fault, ParseError, SerializeError, Unhandled};
 use crate::json::{Found, Json, ReadResult, Reader};
 use crate::limits::Limits;
 
-/// The media type of awsJson1_1 bodies.
+/// An awsJson protocol: what differs between awsJson1_0 and awsJson1_1 (the media type),
+/// and whether the service is `awsQueryCompatible`.
 #[doc(hidden)]
-pub const MEDIA_TYPE: &str = "application/x-amz-json-1.1";
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AwsJson {
+    media_type: &'static str,
+    query_compatible: bool,
+}
+
+impl AwsJson {
+    /// `aws.protocols#awsJson1_0`.
+    pub const V1_0: AwsJson = AwsJson { media_type: "application/x-amz-json-1.0", query_compatible: false };
+    /// `aws.protocols#awsJson1_1`.
+    pub const V1_1: AwsJson = AwsJson { media_type: "application/x-amz-json-1.1", query_compatible: false };
+
+    /// The same protocol for a service marked `aws.protocols#awsQueryCompatible`: requests
+    /// say `x-amzn-query-mode: true`, and error codes come from `x-amzn-query-error`.
+    pub const fn query_compatible(self) -> Self {
+        AwsJson { query_compatible: true, ..self }
+    }
+
+    /// The `Content-Type` of request bodies.
+    pub const fn media_type(self) -> &'static str {
+        self.media_type
+    }
+}
 
 /// `POST /` with the operation's `X-Amz-Target` and the input as the JSON body.
 #[doc(hidden)]
-pub fn request<T: Json>(target: &'static str, input: &T) -> Result<http::Request<Vec<u8>>, SerializeError> {
+pub fn request<T: Json>(protocol: AwsJson, target: &'static str, input: &T) -> Result<http::Request<Vec<u8>>, SerializeError> {
     let body = crate::json::to_vec(input)?;
     let length = HeaderValue::from(body.len());
     let mut request = http::Request::new(body);
     *request.method_mut() = http::Method::POST;
     *request.uri_mut() = http::Uri::from_static("/");
     let headers = request.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(MEDIA_TYPE));
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(protocol.media_type));
     headers.insert("x-amz-target", HeaderValue::from_static(target));
     headers.insert(CONTENT_LENGTH, length);
+    if protocol.query_compatible {
+        headers.insert("x-amzn-query-mode", HeaderValue::from_static("true"));
+    }
     Ok(request)
+}
+
+/// The host prefix of an operation with the `endpoint` trait (`foo.bar.`), carried in the
+/// request's extensions until [`Endpoint::apply`](crate::endpoint::Endpoint::apply) puts
+/// it in front of the endpoint's host.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostPrefix(pub(crate) String);
+
+impl HostPrefix {
+    /// The prefix, ending with `.` when the model's does.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Sets the request's host prefix.
+#[doc(hidden)]
+pub fn set_host_prefix<B>(request: &mut http::Request<B>, prefix: String) {
+    request.extensions_mut().insert(HostPrefix(prefix));
+}
+
+/// `value` of input member `member` when it is a valid host label (RFC 1123: 1 to 63
+/// letters, digits and hyphens, not starting or ending with a hyphen), else the error
+/// naming the member.
+#[doc(hidden)]
+pub fn host_label<'v>(member: &'static str, value: Option<&'v str>) -> Result<&'v str, SerializeError> {
+    let value = value.unwrap_or_default();
+    let valid = (1..=63).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !value.starts_with('-')
+        && !value.ends_with('-');
+    if valid {
+        Ok(value)
+    } else {
+        Err(SerializeError::host_label(member, value))
+    }
 }
 
 /// Reads a success body; an empty body reads as `{}`, one over
@@ -50,6 +113,8 @@ fn read_body<T>(body: &[u8], limits: &Limits, read: impl FnOnce(&mut Reader<'_>)
 pub struct ErrorResponse<'a> {
     status: u16,
     code: Option<String>,
+    /// `x-amzn-query-error`'s code and fault, from a query-compatible service.
+    query_error: Option<(String, Fault)>,
     message: Option<String>,
     body: &'a [u8],
     /// Set when the body is not a JSON object.
@@ -60,8 +125,10 @@ pub struct ErrorResponse<'a> {
 impl<'a> ErrorResponse<'a> {
     /// The code comes from the `X-Amzn-Errortype` header, else the body's `code`, else its
     /// `__type`; the message from the body's `message`, `Message` or `errorMessage`.
+    /// A query-compatible service's `x-amzn-query-error: Code;Fault` header is kept as the
+    /// code and fault callers see; matching a modeled error still uses the JSON code.
     #[doc(hidden)]
-    pub fn read(status: u16, headers: &HeaderMap, body: &'a [u8], limits: &Limits) -> Self {
+    pub fn read(protocol: AwsJson, status: u16, headers: &HeaderMap, body: &'a [u8], limits: &Limits) -> Self {
         let (envelope, body_error) = match read_body(body, limits, Envelope::read) {
             Ok(envelope) => (envelope, None),
             Err(e) => (Envelope::default(), Some(e)),
@@ -72,9 +139,11 @@ impl<'a> ErrorResponse<'a> {
             .or(envelope.type_.as_deref())
             .map(|raw| sanitize_error_code(raw).to_owned())
             .filter(|code| !code.is_empty());
+        let query_error = if protocol.query_compatible { query_error(headers) } else { None };
         ErrorResponse {
             status,
             code,
+            query_error,
             message: envelope.message,
             body,
             body_error,
@@ -101,12 +170,28 @@ impl<'a> ErrorResponse<'a> {
     /// The error as the model does not know it.
     #[doc(hidden)]
     pub fn unhandled(&self) -> Unhandled {
-        let unhandled = Unhandled::new(self.status, self.code.clone(), self.message.clone(), self.limits.kept(self.body));
+        let mut unhandled = Unhandled::new(self.status, self.code.clone(), self.message.clone(), self.limits.kept(self.body));
+        if let Some((code, fault)) = &self.query_error {
+            unhandled = unhandled.with_query_error(code.clone(), *fault);
+        }
         match &self.body_error {
             Some(e) => unhandled.with_source(e.clone()),
             None => unhandled,
         }
     }
+}
+
+/// `x-amzn-query-error: Code;Fault` as (code, fault): `Sender` is the caller's fault,
+/// `Receiver` the service's. A header without `;` or with an empty code is ignored.
+fn query_error(headers: &HeaderMap) -> Option<(String, Fault)> {
+    let value = headers.get("x-amzn-query-error")?.to_str().ok()?;
+    let (code, fault) = value.split_once(';')?;
+    let fault = match fault.trim() {
+        "Receiver" => Fault::Server,
+        _ => Fault::Client,
+    };
+    let code = code.trim();
+    (!code.is_empty()).then(|| (code.to_owned(), fault))
 }
 
 /// A success status whose body could not be read.

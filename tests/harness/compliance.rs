@@ -132,33 +132,12 @@ pub fn operation_of<'p>(plan: &'p Plan, case: &Case) -> Option<&'p OperationPlan
         .iter()
         .find(|op| op.shape_id == case.owner)
         .or_else(|| {
-            plan.operations
-                .iter()
-                .find(|op| op.errors.iter().any(|(id, _)| *id == case.owner))
+            plan.operations.iter().find(|op| {
+                op.errors
+                    .iter()
+                    .any(|r| plan.structure(r).shape_id == case.owner)
+            })
         })
-}
-
-/// Why a case is not run, from the operation's traits: the crate computes no host
-/// prefix (`smithy.api#endpoint`) and compresses no request (`smithy.api#requestCompression`).
-pub fn skip_reason(model: &Value, operation: &str, case: &Case) -> Option<String> {
-    if case.kind != Kind::Request {
-        return None;
-    }
-    let traits = &model["shapes"][operation]["traits"];
-    if let Some(prefix) = traits["smithy.api#endpoint"]["hostPrefix"].as_str() {
-        return Some(format!(
-            "host-prefix endpoint (`{prefix}`): the crate leaves the host to the transport"
-        ));
-    }
-    if let Some(compression) = traits["smithy.api#requestCompression"].as_object() {
-        return Some(format!(
-            "request compression ({}): the crate sends bodies uncompressed",
-            compression
-                .get("encodings")
-                .map_or_else(String::new, Value::to_string)
-        ));
-    }
-    None
 }
 
 /// The generated test file: support modules, `Same` impls, then one test per case.
@@ -222,7 +201,7 @@ fn request_test(
     operation: &OperationPlan,
     case: &Case,
 ) -> Result<String, String> {
-    let input = values.structure(&operation.input, &case.params())?;
+    let input = values.structure(&operation.input.path, &case.params())?;
     let endpoint = match case.text("host") {
         Some(host) => format!(
             "    {}::endpoint::Endpoint::parse({:?}).expect(\"the case's host is an endpoint\")\n        \
@@ -273,9 +252,14 @@ fn response_test(
         .get("code")
         .and_then(Value::as_u64)
         .ok_or("no status code")?;
-    let error = operation.errors.iter().find(|(id, _)| *id == case.owner);
+    let error = operation.errors.iter().find(|r| {
+        values
+            .structure_plan(&r.path)
+            .is_ok_and(|s| s.shape_id == case.owner)
+    });
     let (expected, check) = match error {
-        Some((_, path)) => {
+        Some(r) => {
+            let path = &r.path;
             let plan = values.structure_plan(path)?;
             let enum_path = format!(
                 "{}::{}Error",
@@ -292,7 +276,7 @@ fn response_test(
             )
         }
         None => (
-            values.structure(&operation.output, &case.params())?,
+            values.structure(&operation.output.path, &case.params())?,
             "match result {\n        Ok(actual) => assert_same(\"output\", &actual, &expected),\n        \
              Err(error) => panic!(\"expected the output, got {error:?}\"),\n    }"
                 .to_owned(),
@@ -358,28 +342,5 @@ mod tests {
         assert_eq!(cases[0].test_name(), "request_put_it");
         assert_eq!(cases[1].test_name(), "response_put_it");
         assert!(cases.iter().all(|c| c.owner == "ex#Put"));
-    }
-
-    #[test]
-    fn only_requests_of_host_prefix_or_compressing_operations_are_skipped() {
-        let model = model();
-        let cases = client_cases(&model);
-        let request = &cases[0];
-        let reason = skip_reason(&model, "ex#Put", request).unwrap();
-        assert!(
-            reason.contains("host-prefix") && reason.contains("data."),
-            "{reason}"
-        );
-        let reason = skip_reason(&model, "ex#Zip", request).unwrap();
-        assert!(
-            reason.contains("compression") && reason.contains("gzip"),
-            "{reason}"
-        );
-        assert_eq!(skip_reason(&model, "ex#Plain", request), None);
-        assert_eq!(
-            skip_reason(&model, "ex#Put", &cases[1]),
-            None,
-            "a response case"
-        );
     }
 }

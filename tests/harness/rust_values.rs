@@ -123,14 +123,16 @@ impl<'p> RustValues<'p> {
                 )
             }
             (RustType::Document, _) => self.document(value),
-            (RustType::Enum(path), Value::String(s)) => {
+            (RustType::Enum(r), Value::String(s)) => {
+                let path = &r.path;
                 format!("{}::from({s:?})", self.external(path))
             }
-            (RustType::IntEnum(path), Value::Number(n)) if n.is_i64() => {
+            (RustType::IntEnum(r), Value::Number(n)) if n.is_i64() => {
+                let path = &r.path;
                 format!("{}::from({n}_i32)", self.external(path))
             }
-            (RustType::Struct(path), Value::Object(members)) => self.structure(path, members)?,
-            (RustType::Union(path), Value::Object(members)) => self.union(path, members)?,
+            (RustType::Struct(r), Value::Object(members)) => self.structure(&r.path, members)?,
+            (RustType::Union(r), Value::Object(members)) => self.union(&r.path, members)?,
             (RustType::List { item, sparse }, Value::Array(items)) => {
                 let items = items
                     .iter()

@@ -90,23 +90,24 @@ impl<'p> Sampler<'p> {
             RustType::BigDecimal => Value::from(n as f64 + 0.375),
             RustType::Document => serde_json::json!({"a": [n, "x", true, null], "b": {"c": 2.5}}),
             RustType::Unit => Value::Object(Map::new()),
-            RustType::Enum(path) => Value::from(self.next_enum_value(path)),
-            RustType::IntEnum(path) => {
+            RustType::Enum(r) => Value::from(self.next_enum_value(&r.path)),
+            RustType::IntEnum(r) => {
+                let path = &r.path;
                 let value = self.next_enum_value(path);
                 let number: i64 = value.parse().unwrap_or_else(|_| panic!("{path}: {value}"));
                 Value::from(number)
             }
-            RustType::Struct(path) => {
-                if self.too_deep(path) {
+            RustType::Struct(r) => {
+                if self.too_deep(&r.path) {
                     return None;
                 }
-                self.structure(path)
+                self.structure(&r.path)
             }
-            RustType::Union(path) => {
-                if self.too_deep(path) {
+            RustType::Union(r) => {
+                if self.too_deep(&r.path) {
                     return None;
                 }
-                self.union(path)?
+                self.union(&r.path)?
             }
             RustType::List { item, .. } => {
                 let items: Vec<Value> = (0..2).map_while(|_| self.value(item)).collect();
@@ -163,7 +164,7 @@ impl<'p> Sampler<'p> {
             .unwrap_or_else(|| panic!("no enum `{path}` in the plan"));
         plan.variants[self.next_index(path, plan.variants.len())]
             .value
-            .clone()
+            .to_string()
     }
 
     /// The cursor of `path`, advanced: 0, 1, .., count - 1, 0, ...
@@ -202,7 +203,7 @@ mod tests {
         let path = dir.join("model.json");
         let model = format!(
             r#"{{"smithy": "2.0", "shapes": {{
-                "ex#Svc": {{"type": "service", "version": "1", "operations": [{{"target": "ex#Get"}}]}},
+                "ex#Svc": {{"type": "service", "traits": {{"aws.protocols#awsJson1_1": {{}}}}, "version": "1", "operations": [{{"target": "ex#Get"}}]}},
                 "ex#Get": {{"type": "operation", "input": {{"target": "smithy.api#Unit"}},
                            "output": {{"target": "ex#GetOutput"}}}},
                 {shapes}}}}}"#
@@ -251,7 +252,7 @@ mod tests {
     #[test]
     fn unions_take_their_next_member_and_stop_recursing_at_the_second_level() {
         let plan = plan_of(KINDS);
-        let output = &plan.operations[0].output;
+        let output = &plan.operations[0].output.path;
         let mut sampler = Sampler::new(&plan);
         let sample = sampler.structure(output);
         // The outer union takes its first member, `Nested`; the inner one's next member,
@@ -267,7 +268,7 @@ mod tests {
     #[test]
     fn every_member_is_filled_and_recursion_stops_at_the_second_level() {
         let plan = plan_of(MODEL);
-        let output = &plan.operations[0].output;
+        let output = &plan.operations[0].output.path;
         let sample = Sampler::new(&plan).structure(output);
         let root = &sample["Root"];
         assert!(root["Name"].is_string());
@@ -284,7 +285,7 @@ mod tests {
     #[test]
     fn enums_continue_their_cycle_across_documents() {
         let plan = plan_of(MODEL);
-        let output = &plan.operations[0].output;
+        let output = &plan.operations[0].output.path;
         let mut sampler = Sampler::new(&plan);
         sampler.structure(output);
         let second = sampler.structure(output);

@@ -22,12 +22,12 @@ fn string_enum(plan: &EnumPlan, crate_name: &str) -> TokenStream {
     let deprecated = deprecated_attr(plan.deprecated.as_deref());
     let doc = doc_or(plan.doc.as_deref(), &format!("The `{}` enum.", plan.name));
     let guide = doc_attrs(&forward_compatible_match(plan, crate_name));
-    let variants = plan.variants.iter().map(|v| {
+    let variants = plan.string_variants().map(|(v, value)| {
         let variant = ident(&v.name);
-        let fallback = if v.value.is_empty() {
+        let fallback = if value.is_empty() {
             "The empty string.".to_owned()
         } else {
-            format!("`{}`", v.value.replace('`', "'"))
+            format!("`{}`", value.replace('`', "'"))
         };
         let doc = doc_or(v.doc.as_deref(), &fallback);
         let deprecated = deprecated_attr(v.deprecated.as_deref());
@@ -37,17 +37,15 @@ fn string_enum(plan: &EnumPlan, crate_name: &str) -> TokenStream {
             #variant,
         }
     });
-    let from_arms = plan.variants.iter().map(|v| {
+    let from_arms = plan.string_variants().map(|(v, value)| {
         let variant = ident(&v.name);
-        let value = &v.value;
         quote!(#value => #name::#variant,)
     });
-    let as_str_arms = plan.variants.iter().map(|v| {
+    let as_str_arms = plan.string_variants().map(|(v, value)| {
         let variant = ident(&v.name);
-        let value = &v.value;
         quote!(#name::#variant => #value,)
     });
-    let values = plan.variants.iter().map(|v| &v.value);
+    let values = plan.string_variants().map(|(_, value)| value);
     let derives = derives(false);
     quote! {
         #doc
@@ -127,12 +125,11 @@ fn int_enum(plan: &EnumPlan) -> TokenStream {
         plan.doc.as_deref(),
         &format!("The `{}` int enum.", plan.name),
     );
-    let values: Vec<Literal> = plan
-        .variants
-        .iter()
-        .map(|v| Literal::i32_unsuffixed(v.value.parse().unwrap_or_default()))
-        .collect();
-    let variants = plan.variants.iter().zip(&values).map(|(v, value)| {
+    let (int_variants, values): (Vec<_>, Vec<Literal>) = plan
+        .int_variants()
+        .map(|(v, value)| (v, Literal::i32_unsuffixed(value)))
+        .unzip();
+    let variants = int_variants.iter().zip(&values).map(|(v, value)| {
         let variant = ident(&v.name);
         let doc = doc_or(v.doc.as_deref(), &format!("`{value}`"));
         let deprecated = deprecated_attr(v.deprecated.as_deref());
@@ -142,11 +139,11 @@ fn int_enum(plan: &EnumPlan) -> TokenStream {
             #variant,
         }
     });
-    let from_arms = plan.variants.iter().zip(&values).map(|(v, value)| {
+    let from_arms = int_variants.iter().zip(&values).map(|(v, value)| {
         let variant = ident(&v.name);
         quote!(#value => #name::#variant,)
     });
-    let value_arms = plan.variants.iter().zip(&values).map(|(v, value)| {
+    let value_arms = int_variants.iter().zip(&values).map(|(v, value)| {
         let variant = ident(&v.name);
         quote!(#name::#variant => #value,)
     });

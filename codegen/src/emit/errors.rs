@@ -8,7 +8,6 @@ use quote::{format_ident, quote};
 use super::prelude::*;
 use super::rust_type::{doc_or, ident, path};
 use crate::ast::ErrorFault;
-use crate::error::{Error, Result};
 use crate::plan::{OperationPlan, Plan, StructPlan, StructRole};
 
 /// `Display`, `Error` and `ModeledError` for an error structure.
@@ -86,11 +85,14 @@ pub fn error_module(operation: &OperationPlan) -> String {
 }
 
 /// The error enum of an operation, in its own file.
-pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
-    let cases = error_cases(plan, operation)?;
+pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
+    let cases = error_cases(plan, operation);
     let name = format_ident!("{}", enum_name(operation));
     let unhandled = unhandled_variant(&cases);
-    let doc = format!(" Errors the `{}` operation can return.", operation.name);
+    let doc = format!(
+        " Errors the `{}` operation can return.",
+        operation.model_name()
+    );
     let variants = cases.iter().map(|case| {
         let variant = &case.variant;
         let ty = path(&case.structure.path());
@@ -105,7 +107,11 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     });
     let codes = cases.iter().map(|case| {
         let variant = &case.variant;
-        let code = case.structure.shape_name();
+        let code = case
+            .structure
+            .error_code
+            .as_deref()
+            .unwrap_or(case.structure.shape_name());
         quote!(Self::#variant(_) => #SOME(#code),)
     });
     let messages = cases.iter().map(|case| {
@@ -173,7 +179,7 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
             }
         }
     };
-    Ok(quote! {
+    quote! {
         #[doc = #doc]
         #[non_exhaustive]
         #[derive(#CLONE, #DERIVE_DEBUG, #PARTIAL_EQ)]
@@ -184,7 +190,8 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
         }
 
         impl #name {
-            /// The error code: the modeled error's shape name, or what the service sent.
+            /// The error code: the modeled error's shape name (its awsQuery code, for a
+            /// query-compatible service), or what the service sent.
             pub fn code(&self) -> #OPTION<&str> {
                 match self {
                     #(#codes)*
@@ -244,7 +251,7 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
                 }
             }
         }
-    })
+    }
 }
 
 /// The fallback variant: `Unhandled`, unless a modeled error already has that name.
@@ -256,27 +263,19 @@ fn unhandled_variant(cases: &[ErrorCase<'_>]) -> proc_macro2::Ident {
     }
 }
 
-fn error_cases<'p>(plan: &'p Plan, operation: &OperationPlan) -> Result<Vec<ErrorCase<'p>>> {
+/// The operation's modeled errors (the plan made sure each is an error structure).
+fn error_cases<'p>(plan: &'p Plan, operation: &OperationPlan) -> Vec<ErrorCase<'p>> {
     operation
         .errors
         .iter()
-        .map(|(shape_id, type_path)| {
-            let structure = plan
-                .structures
-                .iter()
-                .find(|s| s.has_path(type_path))
-                .ok_or_else(|| Error::shape(shape_id, "error has no generated structure"))?;
-            let StructRole::Error(fault) = structure.role else {
-                return Err(Error::shape(
-                    shape_id,
-                    "used as an operation error without the `error` trait",
-                ));
-            };
-            Ok(ErrorCase {
+        .map(|r| plan.structure(r))
+        .filter_map(|structure| match structure.role {
+            StructRole::Error(fault) => Some(ErrorCase {
                 variant: ident(&structure.name),
                 structure,
                 fault,
-            })
+            }),
+            _ => None,
         })
         .collect()
 }

@@ -25,10 +25,11 @@ use quote::{format_ident, quote};
 
 use crate::error::Result;
 use crate::plan::{EnumPlan, Module, OperationPlan, Plan, StructPlan, StructRole, UnionPlan};
+use crate::protocol::{AwsJsonVersion, Protocol};
 use rust_type::{ident, inner_doc_attrs};
 
 pub use doc_table::DocTable;
-pub use runtime::{runtime_files, Runtime, RuntimeSource, RUNTIME_CRATE};
+pub use runtime::{runtime_files, Runtime, RuntimeFeatures, RuntimeSource, RUNTIME_CRATE};
 pub use structure::REDACTED;
 
 /// One output file before formatting.
@@ -76,7 +77,7 @@ pub enum FileSpec<'p> {
 pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpec<'p>)> {
     let mut specs = BTreeMap::new();
     if *runtime == Runtime::Embed {
-        for (path, source) in runtime::embedded_files() {
+        for (path, source) in runtime::embedded_files(RuntimeFeatures::of(plan)) {
             specs.insert(path, FileSpec::Runtime(source));
         }
     }
@@ -192,7 +193,7 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<F
         FileSpec::ErrorsModule => rust(errors_rs(plan)),
         FileSpec::OperationsModule => rust(operation_rs(plan)),
         FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)?),
-        FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)?),
+        FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)),
         FileSpec::Client => rust(operation::client(plan)),
     })
 }
@@ -277,9 +278,10 @@ fn errors_rs(plan: &Plan) -> TokenStream {
 }
 
 fn operation_rs(plan: &Plan) -> TokenStream {
+    let protocol = protocol_const(plan.service.protocol);
     let modules = plan.operations.iter().map(|op| {
         let module = ident(&op.module);
-        let doc = format!(" Types for the `{}` operation.", op.name);
+        let doc = format!(" Types for the `{}` operation.", op.model_name());
         quote! {
             #[doc = #doc]
             pub mod #module;
@@ -288,7 +290,29 @@ fn operation_rs(plan: &Plan) -> TokenStream {
     quote! {
         //! One module per operation, holding its input and output types.
 
+        #protocol
+
         #(#modules)*
+    }
+}
+
+/// `pub(crate) const PROTOCOL`: the service's protocol, which every operation passes to
+/// the runtime.
+fn protocol_const(protocol: Protocol) -> TokenStream {
+    let version = match protocol.version {
+        AwsJsonVersion::V1_0 => quote!(V1_0),
+        AwsJsonVersion::V1_1 => quote!(V1_1),
+    };
+    let query_compatible = protocol
+        .query_compatible
+        .then(|| quote!(.query_compatible()));
+    let doc = format!(
+        " The service's protocol, `aws.protocols#{}`.",
+        protocol.name()
+    );
+    quote! {
+        #[doc = #doc]
+        pub(crate) const PROTOCOL: crate::protocol::AwsJson = crate::protocol::AwsJson::#version #query_compatible;
     }
 }
 
@@ -299,10 +323,10 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     );
     let error_module = ident(&errors::error_module(operation));
     let error_enum = format_ident!("{}", errors::enum_name(operation));
-    let stub = operation::operation_stub(plan, operation)?;
+    let stub = operation::operation_stub(plan, operation);
     let inner_doc = inner_doc_attrs(&format!(
         "The `{}` operation.{}",
-        operation.name,
+        operation.model_name(),
         operation
             .doc
             .as_deref()
@@ -344,7 +368,8 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }
     let inner_doc = inner_doc_attrs(&text);
-    let modules = runtime::root_modules(runtime);
+    let features = RuntimeFeatures::of(plan);
+    let modules = runtime::root_modules(runtime, features);
     quote! {
         #inner_doc
         #![forbid(unsafe_code)]
@@ -361,8 +386,9 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
     }
 }
 
-/// The crate's manifest: `http` is the only dependency (the JSON reader and writer are
-/// part of the runtime), and the runtime crate in [`Runtime::Depend`] mode.
+/// The crate's manifest: `http` is the only dependency of most crates (the JSON reader
+/// and writer are part of the runtime), with the runtime's optional parts' own
+/// (`flate2` for request compression), or the runtime crate in [`Runtime::Depend`] mode.
 fn cargo_toml(plan: &Plan, runtime: &Runtime) -> String {
     let title = plan
         .service
@@ -388,9 +414,6 @@ fn cargo_toml(plan: &Plan, runtime: &Runtime) -> String {
          http = \"1.1.0\"\n{runtime}",
         name = plan.crate_name,
         description = description.replace('"', "'"),
-        runtime = match runtime {
-            Runtime::Embed => String::new(),
-            Runtime::Depend(source) => format!("{RUNTIME_CRATE} = {}\n", source.manifest_value()),
-        },
+        runtime = runtime::dependencies(runtime, RuntimeFeatures::of(plan)),
     )
 }

@@ -1,5 +1,6 @@
-//! Emits each operation's stub (the awsJson1_1 request it sends and how its response is
-//! read, both without I/O) and the `Client` that runs them over a `Transport`.
+//! Emits each operation's stub (the awsJson request it sends and how its response is
+//! read, both without I/O) and the `Client` that runs them over a `Transport`. Every name
+//! that goes on the wire comes from the plan, which took it from the model.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -7,28 +8,36 @@ use quote::{format_ident, quote};
 use super::errors::enum_name;
 use super::prelude::*;
 use super::rust_type::{doc_or, ident, path};
-use crate::error::{Error, Result};
-use crate::plan::{FieldPlan, OperationPlan, Plan, RustType};
+use crate::plan::{Compression, HostPrefixPart, OperationPlan, Plan};
 
 /// The operation's unit struct with `request` and `parse_response`.
-pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
+pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let name = ident(&operation.name);
-    let input = path(&operation.input);
-    let output = path(&operation.output);
+    let input = path(&operation.input.path);
+    let output = path(&operation.output.path);
     let error = format_ident!("{}", enum_name(operation));
-    let target = format!("{}.{}", plan.service.name, operation.name);
-    let fill_token = fill_idempotency_token(plan, operation)?;
+    let target = &operation.target;
+    let fill_token = fill_idempotency_token(plan, operation);
     let (input_binding, tokens_binding) = if fill_token.is_empty() {
         (quote!(input), quote!(_tokens))
     } else {
         (quote!(mut input), quote!(tokens))
     };
+    let set_host_prefix = host_prefix(operation);
+    let request_fns = request_fns(
+        operation,
+        &input,
+        input_binding,
+        tokens_binding,
+        fill_token,
+        set_host_prefix,
+    );
     let doc = format!(
         " The `{}` operation on the wire: the request it sends and how its response is read, without I/O. [`Client`](crate::client::Client) runs both over a transport.",
-        operation.name
+        operation.model_name()
     );
-    let name_str = &operation.name;
-    Ok(quote! {
+    let name_str = operation.model_name();
+    quote! {
         #[doc = #doc]
         #[derive(#CLONE, #COPY, #DERIVE_DEBUG, #DEFAULT)]
         #[non_exhaustive]
@@ -41,15 +50,7 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
             /// The `X-Amz-Target` header value.
             pub const TARGET: &'static str = #target;
 
-            /// The HTTP request for `input`: `POST /` with the awsJson1_1 headers and the
-            /// JSON body. An unset idempotency token is filled from `tokens`.
-            pub fn request(
-                #input_binding: #input,
-                #tokens_binding: &dyn crate::idempotency::TokenSource,
-            ) -> #RESULT<::http::Request<#VEC<u8>>, crate::error::SerializeError> {
-                #fill_token
-                crate::protocol::request(Self::TARGET, &input)
-            }
+            #request_fns
 
             /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
             /// anything else the error its code names. The default
@@ -71,32 +72,113 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> Result<TokenStr
                     return crate::protocol::parse_output(body, limits)
                         .map_err(|e| #error::unreadable_output(status, body, e, limits));
                 }
-                let error = crate::protocol::ErrorResponse::read(status, response.headers(), body, limits);
+                let error = crate::protocol::ErrorResponse::read(crate::operation::PROTOCOL, status, response.headers(), body, limits);
                 #ERR(#error::from_response(&error))
             }
         }
-    })
+    }
+}
+
+/// `request` (and, for an operation with request compression, `request_with_compression`).
+fn request_fns(
+    operation: &OperationPlan,
+    input: &TokenStream,
+    input_binding: TokenStream,
+    tokens_binding: TokenStream,
+    fill_token: TokenStream,
+    set_host_prefix: TokenStream,
+) -> TokenStream {
+    let request = quote!(crate::protocol::request(
+        crate::operation::PROTOCOL,
+        Self::TARGET,
+        &input
+    ));
+    let build = match (&operation.compression, set_host_prefix.is_empty()) {
+        (None, true) => quote! {
+            #fill_token
+            #request
+        },
+        (None, false) => quote! {
+            #fill_token
+            let mut request = #request?;
+            #set_host_prefix
+            #OK(request)
+        },
+        (Some(_), _) => quote! {
+            #fill_token
+            let mut request = #request?;
+            #set_host_prefix
+        },
+    };
+    match operation.compression {
+        None => quote! {
+            /// The HTTP request for `input`: `POST /` with the protocol's headers and the
+            /// JSON body. An unset idempotency token is filled from `tokens`.
+            pub fn request(
+                #input_binding: #input,
+                #tokens_binding: &dyn crate::idempotency::TokenSource,
+            ) -> #RESULT<::http::Request<#VEC<u8>>, crate::error::SerializeError> {
+                #build
+            }
+        },
+        Some(Compression::Gzip) => quote! {
+            /// The HTTP request for `input`: `POST /` with the protocol's headers and the
+            /// JSON body. An unset idempotency token is filled from `tokens`.
+            ///
+            /// The body is gzip-compressed when it is at least the default threshold long
+            /// (see [`request_with_compression`](Self::request_with_compression)).
+            pub fn request(
+                input: #input,
+                tokens: &dyn crate::idempotency::TokenSource,
+            ) -> #RESULT<::http::Request<#VEC<u8>>, crate::error::SerializeError> {
+                Self::request_with_compression(input, tokens, &crate::compression::RequestCompression::default())
+            }
+
+            /// [`request`](Self::request), compressing the body as `compression` says.
+            pub fn request_with_compression(
+                #input_binding: #input,
+                #tokens_binding: &dyn crate::idempotency::TokenSource,
+                compression: &crate::compression::RequestCompression,
+            ) -> #RESULT<::http::Request<#VEC<u8>>, crate::error::SerializeError> {
+                #build
+                crate::compression::gzip(&mut request, compression)?;
+                #OK(request)
+            }
+        },
+    }
+}
+
+/// For an operation with the `endpoint` trait: its host prefix, each `{label}` filled with
+/// the input member's value once checked to be a host label.
+fn host_prefix(operation: &OperationPlan) -> TokenStream {
+    let Some(prefix) = &operation.host_prefix else {
+        return quote!();
+    };
+    let pieces = prefix.parts.iter().map(|part| match part {
+        HostPrefixPart::Literal(text) => quote!(prefix.push_str(#text);),
+        HostPrefixPart::Label { member_name, field } => {
+            let field = ident(field);
+            quote! {
+                prefix.push_str(crate::protocol::host_label(#member_name, input.#field.as_deref())?);
+            }
+        }
+    });
+    quote! {
+        let mut prefix = #STRING::new();
+        #(#pieces)*
+        crate::protocol::set_host_prefix(&mut request, prefix);
+    }
 }
 
 /// `if input.token.is_none() { input.token = Some(tokens.token()); }` for the input's
-/// `@idempotencyToken` member, if it has one.
-fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
-    let Some(input) = plan
-        .structures
-        .iter()
-        .find(|s| s.has_path(&operation.input))
-    else {
-        return Err(Error::shape(
-            &operation.shape_id,
-            "input has no generated structure",
-        ));
-    };
+/// `@idempotencyToken` member, if it has one (the plan checked that it is a string).
+fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream {
+    let input = plan.structure(&operation.input);
     let Some(field) = input.fields.iter().find(|f| f.idempotency_token) else {
-        return Ok(quote!());
+        return quote!();
     };
-    check_token_type(&operation.shape_id, field)?;
     let member = ident(&field.name);
-    Ok(if field.optional {
+    if field.optional {
         quote! {
             if input.#member.is_none() {
                 input.#member = #SOME(tokens.token());
@@ -108,33 +190,24 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> Result<Toke
                 input.#member = tokens.token();
             }
         }
-    })
-}
-
-fn check_token_type(operation: &str, field: &FieldPlan) -> Result<()> {
-    if field.ty == RustType::String && !field.boxed {
-        Ok(())
-    } else {
-        Err(Error::shape(
-            operation,
-            format!(
-                "idempotency token member `{}` must target a string",
-                field.member_name
-            ),
-        ))
     }
 }
 
 /// `src/client.rs`: the client with one async method per operation.
 pub fn client(plan: &Plan) -> TokenStream {
+    let compresses = super::RuntimeFeatures::of(plan).compression;
     let methods = plan.operations.iter().map(|operation| {
         let method = ident(&operation.module);
         let op = path(&format!("crate::operation::{}::{}", operation.module, operation.name));
-        let input = path(&operation.input);
-        let output = path(&operation.output);
+        let input = path(&operation.input.path);
+        let output = path(&operation.output.path);
         let error = path(&format!("crate::operation::{}::{}", operation.module, enum_name(operation)));
-        let doc = doc_or(operation.doc.as_deref(), &format!("Calls `{}`.", operation.name));
+        let doc = doc_or(operation.doc.as_deref(), &format!("Calls `{}`.", operation.model_name()));
         let deprecated = super::rust_type::deprecated_attr(operation.deprecated.as_deref());
+        let build = match operation.compression {
+            None => quote!(#op::request(input, &*self.tokens)),
+            Some(_) => quote!(#op::request_with_compression(input, &*self.tokens, &self.compression)),
+        };
         quote! {
             #doc
             #deprecated
@@ -142,12 +215,25 @@ pub fn client(plan: &Plan) -> TokenStream {
                 &self,
                 input: #input,
             ) -> #RESULT<#output, crate::error::SdkError<#error, T::Error>> {
-                let mut request = #op::request(input, &*self.tokens).map_err(crate::error::SdkError::Construction)?;
+                let mut request = #build.map_err(crate::error::SdkError::Construction)?;
                 if let #SOME(endpoint) = &self.endpoint {
                     endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
                 }
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
                 #op::parse_response_with(&response, &self.limits).map_err(crate::error::SdkError::Service)
+            }
+        }
+    });
+    let compression_field =
+        compresses.then(|| quote!(compression: crate::compression::RequestCompression,));
+    let compression_init = compresses.then(|| quote!(compression: #DEFAULT::default(),));
+    let compression_setter = compresses.then(|| {
+        quote! {
+            /// Replaces the request compression settings of the operations that compress
+            /// their requests (on by default, from 10240 bytes).
+            pub fn with_request_compression(mut self, compression: crate::compression::RequestCompression) -> Self {
+                self.compression = compression;
+                self
             }
         }
     });
@@ -166,6 +252,7 @@ pub fn client(plan: &Plan) -> TokenStream {
             tokens: ::std::sync::Arc<dyn TokenSource>,
             endpoint: #OPTION<Endpoint>,
             limits: Limits,
+            #compression_field
         }
 
         impl<T: Transport> Client<T> {
@@ -176,6 +263,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                     tokens: ::std::sync::Arc::new(RandomTokens),
                     endpoint: #NONE,
                     limits: Limits::DEFAULT,
+                    #compression_init
                 }
             }
 
@@ -197,6 +285,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                 self.limits = limits;
                 self
             }
+            #compression_setter
 
             /// The transport this client sends through.
             pub fn transport(&self) -> &T {

@@ -6,18 +6,24 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust_type::ident;
+use crate::plan::Plan;
 use RuntimeVisibility::{Hidden, Private, Public};
 
 /// The runtime crate's package name, which a generated crate depends on in
 /// [`Runtime::Depend`] mode.
 pub const RUNTIME_CRATE: &str = "smithy-json-runtime";
 
-/// A [`RuntimeModule`] with the source of `runtime/src/<name>.rs`.
+/// A [`RuntimeModule`] with the source of `runtime/src/<name>.rs`; with a feature, the
+/// module is the runtime crate's optional part of that name.
 macro_rules! runtime_module {
     ($name:literal, $visibility:ident) => {
+        runtime_module!($name, $visibility, None)
+    };
+    ($name:literal, $visibility:ident, $feature:expr) => {
         RuntimeModule {
             name: $name,
             visibility: $visibility,
+            feature: $feature,
             source: include_str!(concat!("../../../runtime/src/", $name, ".rs")),
         }
     };
@@ -26,6 +32,7 @@ macro_rules! runtime_module {
 /// The runtime crate's modules (`runtime/src/`): name, whether the generated crate makes
 /// it public, and its source, copied into the crate in [`Runtime::Embed`] mode.
 const RUNTIME: &[RuntimeModule] = &[
+    runtime_module!("compression", Public, Some(Feature::Gzip)),
     runtime_module!("endpoint", Public),
     runtime_module!("error", Public),
     runtime_module!("idempotency", Public),
@@ -42,7 +49,62 @@ const RUNTIME: &[RuntimeModule] = &[
 struct RuntimeModule {
     name: &'static str,
     visibility: RuntimeVisibility,
+    /// The optional part of the runtime the module belongs to, if any.
+    feature: Option<Feature>,
     source: &'static str,
+}
+
+/// The runtime's optional parts (Cargo features of the runtime crate), each with its own
+/// dependency, used only by crates whose model needs them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Feature {
+    /// Request compression (`requestCompression`): `flate2`, with its pure-Rust backend.
+    Gzip,
+}
+
+impl Feature {
+    /// The runtime crate's feature name.
+    fn name(self) -> &'static str {
+        match self {
+            Feature::Gzip => "gzip",
+        }
+    }
+
+    /// The dependency an embedding crate lists for it.
+    fn dependency(self) -> &'static str {
+        match self {
+            Feature::Gzip => {
+                "flate2 = { version = \"1.0.28\", default-features = false, features = [\"rust_backend\"] }\n"
+            }
+        }
+    }
+}
+
+/// Which optional parts of the runtime a generated crate uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RuntimeFeatures {
+    /// Some operation compresses its requests.
+    pub compression: bool,
+}
+
+impl RuntimeFeatures {
+    /// What the plan's operations need.
+    pub fn of(plan: &Plan) -> Self {
+        RuntimeFeatures {
+            compression: plan.operations.iter().any(|op| op.compression.is_some()),
+        }
+    }
+
+    fn includes(self, module: &RuntimeModule) -> bool {
+        match module.feature {
+            None => true,
+            Some(Feature::Gzip) => self.compression,
+        }
+    }
+
+    fn used(self) -> impl Iterator<Item = Feature> {
+        self.compression.then_some(Feature::Gzip).into_iter()
+    }
 }
 
 /// How a runtime module is seen from outside.
@@ -57,8 +119,8 @@ enum RuntimeVisibility {
     Private,
 }
 
-/// The paths of the runtime files a generated crate holds in [`Runtime::Embed`] mode
-/// (`src/json.rs`, ...), in path order.
+/// The paths of the runtime files a generated crate may hold in [`Runtime::Embed`] mode
+/// (`src/json.rs`, ..., optional parts included), in path order.
 pub fn runtime_files() -> Vec<String> {
     RUNTIME
         .iter()
@@ -90,11 +152,28 @@ pub enum RuntimeSource {
 }
 
 impl RuntimeSource {
-    /// The dependency's value in `Cargo.toml`.
-    pub(super) fn manifest_value(&self) -> String {
-        match self {
-            RuntimeSource::Path(path) => format!("{{ path = {} }}", toml_string(path)),
-            RuntimeSource::Version(version) => toml_string(version),
+    /// The dependency's value in `Cargo.toml`, with the runtime crate's `features`.
+    pub(super) fn manifest_value(&self, features: &[&str]) -> String {
+        let source = match self {
+            RuntimeSource::Path(path) => format!("path = {}", toml_string(path)),
+            RuntimeSource::Version(version) => format!("version = {}", toml_string(version)),
+        };
+        if features.is_empty() {
+            return format!("{{ {source} }}");
+        }
+        let features: Vec<String> = features.iter().map(|f| toml_string(f)).collect();
+        format!("{{ {source}, features = [{}] }}", features.join(", "))
+    }
+}
+
+/// The `[dependencies]` lines the runtime adds to `http`: the optional parts' own
+/// dependencies when embedded, else the runtime crate with those parts as features.
+pub(super) fn dependencies(runtime: &Runtime, features: RuntimeFeatures) -> String {
+    match runtime {
+        Runtime::Embed => features.used().map(Feature::dependency).collect(),
+        Runtime::Depend(source) => {
+            let names: Vec<&str> = features.used().map(Feature::name).collect();
+            format!("{RUNTIME_CRATE} = {}\n", source.manifest_value(&names))
         }
     }
 }
@@ -114,22 +193,26 @@ fn toml_string(text: &str) -> String {
 }
 
 /// The runtime files a crate embeds: path and source.
-pub(super) fn embedded_files() -> impl Iterator<Item = (String, &'static str)> {
+pub(super) fn embedded_files(
+    features: RuntimeFeatures,
+) -> impl Iterator<Item = (String, &'static str)> {
     RUNTIME
         .iter()
+        .filter(move |module| features.includes(module))
         .map(|module| (format!("src/{}.rs", module.name), module.source))
 }
 
 /// The crate root's modules, in name order: the generated ones, and the runtime's as
 /// `mod` items for the embedded files or as re-exports of the runtime crate's modules,
 /// so that the generated code's `crate::json::...` paths work in both modes.
-pub(super) fn root_modules(runtime: &Runtime) -> TokenStream {
+pub(super) fn root_modules(runtime: &Runtime, features: RuntimeFeatures) -> TokenStream {
     let generated = ["client", "operation", "types"].map(|name| (name, Public));
     let mut declared: Vec<_> = generated.into_iter().collect();
     if *runtime == Runtime::Embed {
         declared.extend(
             RUNTIME
                 .iter()
+                .filter(|module| features.includes(module))
                 .map(|module| (module.name, module.visibility)),
         );
     }
@@ -153,6 +236,7 @@ pub(super) fn root_modules(runtime: &Runtime) -> TokenStream {
                 RUNTIME
                     .iter()
                     .filter(move |module| module.visibility == visibility)
+                    .filter(move |module| features.includes(module))
                     .map(|module| ident(module.name))
             };
             let (public, hidden) = (names(Public), names(Hidden));
@@ -175,11 +259,18 @@ mod tests {
     #[test]
     fn the_runtime_dependency_is_written_as_a_toml_value() {
         let path = RuntimeSource::Path("../shared runtime".to_owned());
-        assert_eq!(path.manifest_value(), r#"{ path = "../shared runtime" }"#);
+        assert_eq!(
+            path.manifest_value(&[]),
+            r#"{ path = "../shared runtime" }"#
+        );
         let windows = RuntimeSource::Path(r#"C:\rt "x""#.to_owned());
-        assert_eq!(windows.manifest_value(), r#"{ path = "C:\\rt \"x\"" }"#);
+        assert_eq!(windows.manifest_value(&[]), r#"{ path = "C:\\rt \"x\"" }"#);
         let version = RuntimeSource::Version("0.1".to_owned());
-        assert_eq!(version.manifest_value(), r#""0.1""#);
+        assert_eq!(version.manifest_value(&[]), r#"{ version = "0.1" }"#);
+        assert_eq!(
+            version.manifest_value(&["gzip"]),
+            r#"{ version = "0.1", features = ["gzip"] }"#
+        );
     }
 
     #[test]

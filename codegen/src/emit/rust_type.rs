@@ -76,8 +76,8 @@ pub fn tokens(ty: &RustType) -> TokenStream {
         RustType::BigDecimal => quote!(crate::primitives::BigDecimal),
         RustType::Document => quote!(crate::primitives::Document),
         RustType::Unit => quote!(()),
-        RustType::Struct(p) | RustType::Enum(p) | RustType::IntEnum(p) | RustType::Union(p) => {
-            path(p)
+        RustType::Struct(r) | RustType::Enum(r) | RustType::IntEnum(r) | RustType::Union(r) => {
+            path(&r.path)
         }
         RustType::List { item, sparse } => {
             let item = optional_if(tokens(item), *sparse);

@@ -411,7 +411,7 @@ pub(super) fn default_expr(
         (RustType::Bool, Value::Bool(b)) => quote!(#b),
         (RustType::String, Value::String(s)) => quote!(#STRING::from(#s)),
         (RustType::Enum(p), Value::String(s)) => {
-            let p = path(p);
+            let p = path(&p.path);
             quote!(#p::from(#s))
         }
         (RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64, Value::Number(n)) => {
@@ -441,7 +441,7 @@ pub(super) fn default_expr(
                 .as_i64()
                 .and_then(|n| i32::try_from(n).ok())
                 .ok_or_else(mismatch)?;
-            let p = path(p);
+            let p = path(&p.path);
             quote!(#p::from(#n))
         }
         (RustType::DateTime(_), Value::Number(n)) => {

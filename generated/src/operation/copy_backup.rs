@@ -12,7 +12,7 @@ impl CopyBackup {
     pub const NAME: &'static str = "CopyBackup";
     /// The `X-Amz-Target` header value.
     pub const TARGET: &'static str = "AWSSimbaAPIService_v20180301.CopyBackup";
-    /// The HTTP request for `input`: `POST /` with the awsJson1_1 headers and the
+    /// The HTTP request for `input`: `POST /` with the protocol's headers and the
     /// JSON body. An unset idempotency token is filled from `tokens`.
     pub fn request(
         mut input: crate::operation::copy_backup::CopyBackupInput,
@@ -21,7 +21,7 @@ impl CopyBackup {
         if input.client_request_token.is_none() {
             input.client_request_token = Some(tokens.token());
         }
-        crate::protocol::request(Self::TARGET, &input)
+        crate::protocol::request(crate::operation::PROTOCOL, Self::TARGET, &input)
     }
     /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
     /// anything else the error its code names. The default
@@ -48,6 +48,7 @@ impl CopyBackup {
                 ));
         }
         let error = crate::protocol::ErrorResponse::read(
+            crate::operation::PROTOCOL,
             status,
             response.headers(),
             body,

@@ -30,7 +30,8 @@ pub enum CopyBackupError {
     Unhandled(crate::error::Unhandled),
 }
 impl CopyBackupError {
-    /// The error code: the modeled error's shape name, or what the service sent.
+    /// The error code: the modeled error's shape name (its awsQuery code, for a
+    /// query-compatible service), or what the service sent.
     pub fn code(&self) -> Option<&str> {
         match self {
             Self::BackupNotFound(_) => Some("BackupNotFound"),
