@@ -372,6 +372,9 @@ fn lib_rs(plan: &Plan) -> TokenStream {
         // Error enums hold each modeled error by value, as the model shapes them (and as
         // aws-sdk-rust does); a large error structure makes the enum and `Result` large.
         #![allow(clippy::large_enum_variant, clippy::result_large_err)]
+        // Deprecated model items keep `#[deprecated]` for the crate's users; the crate's
+        // own code (fields, builders, wire code) uses them freely, as smithy-rs's does.
+        #![allow(deprecated)]
 
         // The modules are formatted by the generator (prettyplease); rustfmt leaves them
         // as generated so `cargo fmt` in a workspace that vendors the crate changes nothing.
