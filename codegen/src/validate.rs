@@ -318,7 +318,7 @@ fn trait_type_mismatch(id: &str, value: &Value) -> Option<&'static str> {
 fn bounds_are(value: &Value, ok: impl Fn(&Value) -> bool) -> bool {
     value
         .as_object()
-        .is_some_and(|o| ["min", "max"].iter().all(|k| o.get(*k).is_none_or(&ok)))
+        .is_some_and(|o| ["min", "max"].iter().all(|k| o.get(*k).map_or(true, &ok)))
 }
 
 #[cfg(test)]
