@@ -16,6 +16,7 @@ const MODELS: &[&str] = &[
     "sensitive",
     "nullability",
     "kinds",
+    "quirks",
 ];
 
 /// Awkward models from `models/bad` that generate (see `broken_models.rs`): built and
