@@ -105,7 +105,11 @@ fn every_reference_model_generates_a_crate_clippy_and_rustdoc_pass() {
             "warnings",
         ],
     );
-    cargo(&root, &target, &["doc", "--workspace", "--no-deps", "--quiet"]);
+    cargo(
+        &root,
+        &target,
+        &["doc", "--workspace", "--no-deps", "--quiet"],
+    );
     report(&format!(
         "real_models: {} crates pass clippy and rustdoc; left out:\n{}",
         members.len(),
