@@ -39,6 +39,10 @@ const CASES: &[(&str, Expect)] = &[
     ),
     ("empty-enum", Rejected("shape `example.bad#Nothing`")),
     ("empty-union", Rejected("shape `example.bad#Nothing`")),
+    (
+        "enum-default-not-a-value",
+        Rejected("shape `example.bad#GetOutput`: member `Mode`"),
+    ),
     ("enum-values-not-identifiers", Generated),
     (
         "error-trait-value",

@@ -78,12 +78,13 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
         eprintln!("warning: {warning}");
     }
     println!(
-        "{}: {} written, {} unchanged, {} removed, {} operations left out",
+        "{}: {} written, {} unchanged, {} removed, {} operation{} left out",
         out.display(),
         report.written.len(),
         report.unchanged,
         report.removed.len(),
-        report.warnings.len()
+        report.warnings.len(),
+        if report.warnings.len() == 1 { "" } else { "s" }
     );
     Ok(Outcome::Done)
 }

@@ -740,9 +740,15 @@ impl<'m> Planner<'m> {
         let ty = self.rust_type(&member.target, &member.traits, 0)?;
         // Typed even when the field is optional: a wrong default is a model error anyway.
         let default = default
-            .map(|value| crate::defaults::resolve(&ty, value))
+            .map(|value| {
+                let typed = crate::defaults::resolve(&ty, value)?;
+                self.check_enum_default(&member.target, &typed)?;
+                Ok(typed)
+            })
             .transpose()
-            .map_err(|problem| Error::shape(owner, format!("member `{member_name}`: {problem}")))?;
+            .map_err(|problem: String| {
+                Error::shape(owner, format!("member `{member_name}`: {problem}"))
+            })?;
         Ok(FieldPlan {
             member_name: member_name.to_owned(),
             name,
@@ -757,6 +763,35 @@ impl<'m> Planner<'m> {
             deprecated: traits.deprecated(),
             target: member.target.clone(),
         })
+    }
+
+    /// An enum or int enum default must be one of the enum's values.
+    fn check_enum_default(
+        &self,
+        target: &str,
+        default: &DefaultValue,
+    ) -> std::result::Result<(), String> {
+        let Ok(Shape::Enum(shape) | Shape::IntEnum(shape)) = self.shape(target) else {
+            return Ok(());
+        };
+        let wanted = match default {
+            DefaultValue::Enum(value) => Value::from(value.as_str()),
+            DefaultValue::IntEnum(value) => Value::from(*value),
+            _ => return Ok(()),
+        };
+        let known = shape.members.iter().any(|(name, member)| {
+            member
+                .traits
+                .enum_value()
+                .map_or(wanted == *name, |value| *value == wanted)
+        });
+        if known {
+            Ok(())
+        } else {
+            Err(format!(
+                "default value {wanted} is not a value of `{target}`"
+            ))
+        }
     }
 
     /// Whether values of `target` must be redacted: the shape is `@sensitive`, or it is a
