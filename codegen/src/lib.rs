@@ -2,8 +2,8 @@
 //!
 //! The pipeline, one module per stage:
 //! [`load`] -> [`validate`] (with [`mixins`]) -> [`closure`] -> [`plan`] (with [`names`],
-//! [`boxing`], [`docs`]) -> [`emit`] -> [`format`](mod@format) -> [`write`](mod@write),
-//! or [`inline`] for the one-file form. Emit and format run file by file on every core
+//! [`boxing`], [`docs`], [`defaults`]) -> [`emit`] -> [`format`](mod@format) ->
+//! [`write`](mod@write), or [`inline`] for the one-file form. Emit and format run file by file on every core
 //! ([`parallel`]).
 //!
 //! [`diff`] compares two generations (with [`shape_diff`], [`api`] and [`base_rev`])
