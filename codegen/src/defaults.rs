@@ -5,7 +5,7 @@
 //! What each type accepts follows the Smithy specification of the `default` trait:
 //! booleans, numbers for the number types (a whole number for the integer types, in
 //! range), strings for strings and enums (an enum's value), integers for int enums,
-//! epoch seconds for timestamps, base64 text for blobs, any JSON for documents, and
+//! epoch seconds or an RFC 3339 UTC date-time for timestamps, base64 text for blobs, any JSON for documents, and
 //! only `[]` / `{}` for lists and maps.
 
 use serde_json::Value;
@@ -78,6 +78,9 @@ pub fn resolve(ty: &RustType, value: &Value) -> Result<DefaultValue, String> {
         (RustType::DateTime(_), Value::Number(n)) => {
             DefaultValue::Timestamp(n.as_f64().ok_or_else(mismatch)?)
         }
+        (RustType::DateTime(_), Value::String(s)) => {
+            DefaultValue::Timestamp(parse_utc_date_time(s).ok_or_else(mismatch)?)
+        }
         (RustType::Blob, Value::String(s)) => DefaultValue::Blob(
             decode_base64(s).ok_or_else(|| format!("blob default {value} is not base64"))?,
         ),
@@ -105,7 +108,7 @@ fn type_name(ty: &RustType) -> &'static str {
         RustType::F32 => "a number within the range of a 32-bit float",
         RustType::F64 => "a number",
         RustType::IntEnum(_) => "an intEnum value",
-        RustType::DateTime(_) => "epoch seconds",
+        RustType::DateTime(_) => "epoch seconds or a UTC date-time",
         RustType::Blob => "base64 text",
         RustType::BigInteger => "a whole number",
         RustType::BigDecimal => "a number",
@@ -114,6 +117,60 @@ fn type_name(ty: &RustType) -> &'static str {
         RustType::Map { .. } => "an empty map",
         RustType::Struct(_) | RustType::Union(_) | RustType::Unit => "nothing: it has no default",
     }
+}
+
+/// Epoch seconds of an RFC 3339 date-time in UTC, `2024-01-02T03:04:05Z` with optional
+/// fractional seconds.
+fn parse_utc_date_time(text: &str) -> Option<f64> {
+    let text = text.strip_suffix('Z').or_else(|| text.strip_suffix('z'))?;
+    let (date, time) = text.split_once(['T', 't'])?;
+    let number = |part: &str, len: usize| -> Option<i64> {
+        (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let mut date = date.split('-');
+    let (year, month, day) = (
+        number(date.next()?, 4)?,
+        number(date.next()?, 2)?,
+        number(date.next()?, 2)?,
+    );
+    let (hms, fraction) = match time.split_once('.') {
+        Some((hms, fraction)) => (hms, Some(fraction)),
+        None => (time, None),
+    };
+    let mut hms = hms.split(':');
+    let (hour, minute, second) = (
+        number(hms.next()?, 2)?,
+        number(hms.next()?, 2)?,
+        number(hms.next()?, 2)?,
+    );
+    let in_range = date.next().is_none()
+        && hms.next().is_none()
+        && (1..=12).contains(&month)
+        && (1..=31).contains(&day)
+        && hour < 24
+        && minute < 60
+        && second < 61;
+    if !in_range {
+        return None;
+    }
+    let fraction = match fraction {
+        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("0.{f}").parse::<f64>().ok()?
+        }
+        Some(_) => return None,
+        None => 0.0,
+    };
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some((days * 86_400 + hour * 3_600 + minute * 60 + second) as f64 + fraction)
 }
 
 /// Standard base64 (RFC 4648, `=` padding optional), as blob defaults are written.
@@ -162,6 +219,23 @@ mod tests {
         ];
         for (text, bytes) in cases {
             assert_eq!(decode_base64(text).as_deref(), bytes, "{text}");
+        }
+    }
+
+    #[test]
+    fn utc_date_times() {
+        let cases = [
+            ("1970-01-01T00:00:00Z", Some(0.0)),
+            ("2023-11-14T22:13:20Z", Some(1_700_000_000.0)),
+            ("2000-02-29T12:00:00.5Z", Some(951_825_600.5)),
+            ("1969-12-31T23:59:59Z", Some(-1.0)),
+            ("2023-11-14T22:13:20+01:00", None),
+            ("2023-13-14T22:13:20Z", None),
+            ("2023-11-14 22:13:20Z", None),
+            ("2023-11-14T22:13:20.Z", None),
+        ];
+        for (text, seconds) in cases {
+            assert_eq!(parse_utc_date_time(text), seconds, "{text}");
         }
     }
 

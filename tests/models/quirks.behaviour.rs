@@ -35,6 +35,7 @@ fn assert_all_defaults(defaults: &Defaults) {
     assert_eq!(defaults.bytes, Blob::new(b"foo".to_vec()));
     assert_eq!(defaults.no_bytes, Blob::new(Vec::new()));
     assert_eq!(defaults.when, DateTime::from_secs_f64(1_700_000_000.0));
+    assert_eq!(defaults.since, defaults.when);
     assert_eq!(defaults.level, Level::High);
     assert_eq!(defaults.mode, Mode::Slow);
     assert_eq!(defaults.big.as_str(), "123");
