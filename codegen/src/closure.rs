@@ -1,9 +1,15 @@
 //! Shape closure: choose the service and operations to generate and collect every shape
 //! reachable from them (input, output, errors, members, list and map members).
+//!
+//! Operations this generator cannot express (an input or output member targeting an
+//! event stream, a `@streaming` union, or a `@streaming` blob; the Smithy spec's
+//! `streaming` trait) are left out of a whole-service generation, each with a
+//! [`Skipped`] line naming it, and the rest of the service generates. Naming one
+//! explicitly is an error.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ast::Shape;
+use crate::ast::{trait_id, Shape};
 use crate::error::{Error, Result};
 use crate::load::Model;
 use crate::validate::PRELUDE;
@@ -19,6 +25,28 @@ pub struct Closure {
     pub service_errors: Vec<String>,
     /// Every reachable data shape outside the prelude, sorted.
     pub shapes: BTreeSet<String>,
+    /// Operations of the service left out, sorted.
+    pub skipped: Vec<Skipped>,
+}
+
+/// An operation left out of generation, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The operation's shape ID.
+    pub operation: String,
+    /// Why, e.g. "its output member `EventStream` is an event stream (...)".
+    pub reason: String,
+}
+
+impl Skipped {
+    /// The warning line naming the operation and the reason.
+    pub fn warning(&self) -> String {
+        format!(
+            "operation `{}` left out: {}",
+            shape_name(&self.operation),
+            self.reason
+        )
+    }
 }
 
 /// Picks the model's one service and the operations named in `wanted` (shape names like
@@ -35,10 +63,28 @@ pub fn closure_of(model: &Model, service: Option<&str>, wanted: &[String]) -> Re
         None => the_service(model)?,
     };
     let available = service_operations(model, &service);
+    let mut skipped = Vec::new();
     let operations = if wanted.is_empty() {
-        available.values().cloned().collect()
+        let mut operations = Vec::new();
+        for id in available.values() {
+            match unsupported_operation(model, id) {
+                Some(reason) => skipped.push(Skipped {
+                    operation: id.clone(),
+                    reason,
+                }),
+                None => operations.push(id.clone()),
+            }
+        }
+        operations
     } else {
-        choose(&service, &available, wanted)?
+        let chosen = choose(&service, &available, wanted)?;
+        if let Some((id, reason)) = chosen
+            .iter()
+            .find_map(|id| Some((id, unsupported_operation(model, id)?)))
+        {
+            return Err(Error::shape(id, format!("cannot be generated: {reason}")));
+        }
+        chosen
     };
     let service_errors: Vec<String> = match model.shapes.get(&service) {
         Some(Shape::Service(s)) => s.errors.iter().map(|t| t.target.clone()).collect(),
@@ -56,6 +102,7 @@ pub fn closure_of(model: &Model, service: Option<&str>, wanted: &[String]) -> Re
         operations,
         service_errors,
         shapes,
+        skipped,
     })
 }
 
@@ -76,6 +123,41 @@ fn named_service(model: &Model, name: &str) -> Result<String> {
                     .join(", ")
             ))
         })
+}
+
+/// Why the operation cannot be generated, if it cannot: an input or output member
+/// targets a `@streaming` shape (an event stream union or a streaming blob).
+fn unsupported_operation(model: &Model, id: &str) -> Option<String> {
+    let Some(Shape::Operation(op)) = model.shapes.get(id) else {
+        return None;
+    };
+    let io = [("input", &op.input), ("output", &op.output)];
+    for (role, target) in io {
+        let Some(structure) = target.as_ref().and_then(|t| model.shapes.get(&t.target)) else {
+            continue;
+        };
+        for (name, member) in structure.members() {
+            let target = model.shapes.get(&member.target);
+            match target {
+                Some(Shape::Union(u)) if u.traits.has(trait_id::STREAMING) => {
+                    return Some(format!(
+                        "its {role} member `{name}` is an event stream (`{}`, a `@streaming` \
+                         union), which this generator does not support",
+                        member.target
+                    ));
+                }
+                Some(shape) if shape.traits().has(trait_id::STREAMING) => {
+                    return Some(format!(
+                        "its {role} member `{name}` is a streaming blob (`{}`), which this \
+                         generator does not support",
+                        member.target
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 fn services(model: &Model) -> Vec<&String> {

@@ -2,8 +2,8 @@
 //!
 //! The pipeline, one module per stage:
 //! [`load`] -> [`validate`] (with [`mixins`]) -> [`closure`] -> [`plan`] (with [`names`],
-//! [`boxing`], [`docs`]) -> [`emit`] -> [`format`](mod@format) -> [`write`](mod@write),
-//! or [`inline`] for the one-file form. Emit and format run file by file on every core
+//! [`boxing`], [`docs`], [`defaults`]) -> [`emit`] -> [`format`](mod@format) ->
+//! [`write`](mod@write), or [`inline`] for the one-file form. Emit and format run file by file on every core
 //! ([`parallel`]).
 //!
 //! [`diff`] compares two generations (with [`shape_diff`], [`api`] and [`base_rev`])
@@ -63,6 +63,7 @@ pub mod ast;
 pub mod base_rev;
 pub mod boxing;
 pub mod closure;
+pub mod defaults;
 pub mod diff;
 pub mod docs;
 pub mod emit;
@@ -92,6 +93,14 @@ pub struct IncludeFile {
     /// `<crate_name>.rs`, with `_` for `-`.
     pub file_name: String,
     pub text: String,
+}
+
+/// What rendering produced.
+struct Rendered {
+    crate_name: String,
+    files: BTreeMap<String, String>,
+    /// One line per operation left out.
+    warnings: Vec<String>,
 }
 
 /// Settings of one generation run.
@@ -181,26 +190,36 @@ impl Config {
     /// Runs the pipeline up to formatting: the generated crate's files by relative path.
     /// Nothing is written.
     pub fn render(&self) -> Result<BTreeMap<String, String>> {
-        Ok(self.render_crate()?.1)
+        Ok(self.render_crate()?.files)
     }
 
     /// Runs the pipeline and inlines the crate into the one file for `include!`.
     /// Nothing is written.
     pub fn render_include(&self) -> Result<IncludeFile> {
-        let (crate_name, files) = self.render_crate()?;
+        let Rendered {
+            crate_name, files, ..
+        } = self.render_crate()?;
+        self.render_include_of(crate_name, &files)
+    }
+
+    fn render_include_of(
+        &self,
+        crate_name: String,
+        files: &BTreeMap<String, String>,
+    ) -> Result<IncludeFile> {
         let module_name = crate_name.replace('-', "_");
         let module_path = self
             .module_path
             .clone()
             .unwrap_or_else(|| format!("crate::{module_name}"));
         Ok(IncludeFile {
-            text: inline::inline(&files, &module_path)?,
+            text: inline::inline(files, &module_path)?,
             file_name: format!("{module_name}.rs"),
         })
     }
 
-    /// The crate name and the formatted files.
-    fn render_crate(&self) -> Result<(String, BTreeMap<String, String>)> {
+    /// The crate name, the formatted files and the warnings.
+    fn render_crate(&self) -> Result<Rendered> {
         if self.models.is_empty() {
             return Err(Error::new("no model given"));
         }
@@ -224,7 +243,12 @@ impl Config {
             .zip(texts)
             .map(|((path, _), text)| Ok((path.clone(), text?)))
             .collect::<Result<_>>()?;
-        Ok((crate_name, files))
+        let warnings = closure.skipped.iter().map(|s| s.warning()).collect();
+        Ok(Rendered {
+            crate_name,
+            files,
+            warnings,
+        })
     }
 
     /// Renders, then writes what changed (unchanged files keep their modification time):
@@ -235,16 +259,30 @@ impl Config {
     ///   build script, at `$OUT_DIR/<crate_name>.rs`. In the `OUT_DIR` case it also
     ///   prints `cargo:rerun-if-changed` for each model path, so Cargo reruns the build
     ///   script when the model changes (and only then).
+    ///
+    /// The report's `warnings` name the operations left out (see [`closure`]); in a build
+    /// script (the `OUT_DIR` case) each is also printed as `cargo:warning=`.
     pub fn generate(&self) -> Result<WriteReport> {
         if let Some(out_dir) = &self.out_dir {
-            return write::write(out_dir, &self.render()?);
+            let rendered = self.render_crate()?;
+            let mut report = write::write(out_dir, &rendered.files)?;
+            report.warnings = rendered.warnings;
+            return Ok(report);
         }
-        let include = self.render_include()?;
-        let path = match &self.include_file {
-            Some(path) => path.clone(),
-            None => self.build_script_out_dir()?.join(&include.file_name),
+        let rendered = self.render_crate()?;
+        let include = self.render_include_of(rendered.crate_name, &rendered.files)?;
+        let mut report = match &self.include_file {
+            Some(path) => write::write_file(path, &include.text)?,
+            None => {
+                let path = self.build_script_out_dir()?.join(&include.file_name);
+                for warning in &rendered.warnings {
+                    println!("cargo:warning={warning}");
+                }
+                write::write_file(&path, &include.text)?
+            }
         };
-        write::write_file(&path, &include.text)
+        report.warnings = rendered.warnings;
+        Ok(report)
     }
 
     /// `$OUT_DIR`, after telling Cargo to rerun the build script when a model changes.

@@ -91,12 +91,17 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
     for path in &report.removed {
         println!("removed {}", path.display());
     }
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
     println!(
-        "{}: {} written, {} unchanged, {} removed",
+        "{}: {} written, {} unchanged, {} removed, {} operation{} left out",
         out.display(),
         report.written.len(),
         report.unchanged,
-        report.removed.len()
+        report.removed.len(),
+        report.warnings.len(),
+        if report.warnings.len() == 1 { "" } else { "s" }
     );
     Ok(Outcome::Done)
 }

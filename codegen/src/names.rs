@@ -19,8 +19,65 @@ const KEYWORDS: &[&str] = &[
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
 /// Struct field names that clash with methods the generator emits on the struct or its
-/// builder (`Backup::builder()`, `BackupBuilder::build()`, `Default::default()`).
-const RESERVED_FIELDS: &[&str] = &["build", "builder", "default"];
+/// builder (`Backup::builder()`, `BackupBuilder::build()`), or that would shadow, in
+/// method-call syntax, a method of a trait every generated type implements (`Clone`,
+/// `PartialEq`, `Debug`, the builder's `Default`): an accessor `clone(&self)` would make
+/// `value.clone()` return the member. smithy-rs renames `build`, `builder` and `default`
+/// the same way (`StructureGenerator`'s member name map: `default` -> `default_value`).
+const RESERVED_FIELDS: &[&str] = &[
+    "build",
+    "builder",
+    "default",
+    "clone",
+    "clone_from",
+    "eq",
+    "ne",
+    "fmt",
+];
+
+/// Method names of std traits that clippy's `should_implement_trait` expects to be trait
+/// implementations (its table of trait methods, plus `partial_cmp`): an accessor or
+/// setter generated under one of these names is allowed that lint rather than renamed,
+/// so that the name stays the one the AWS SDKs use.
+const STD_TRAIT_METHODS: &[&str] = &[
+    "add",
+    "as_mut",
+    "as_ref",
+    "bitand",
+    "bitor",
+    "bitxor",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "cmp",
+    "default",
+    "deref",
+    "deref_mut",
+    "div",
+    "drop",
+    "eq",
+    "from_iter",
+    "from_str",
+    "hash",
+    "index",
+    "index_mut",
+    "into_iter",
+    "mul",
+    "neg",
+    "next",
+    "not",
+    "partial_cmp",
+    "rem",
+    "shl",
+    "shr",
+    "sub",
+];
+
+/// Whether a generated method named `name` (raw prefix ignored) may trip clippy's
+/// `should_implement_trait`.
+pub fn is_std_trait_method(name: &str) -> bool {
+    STD_TRAIT_METHODS.contains(&unraw(name))
+}
 
 /// Enum variant names the generator uses itself.
 const RESERVED_VARIANTS: &[&str] = &["Unknown"];
@@ -117,6 +174,66 @@ pub fn variant_name(member_name: &str) -> String {
     } else {
         name
     }
+}
+
+/// The struct field names for a structure's members, in member order: [`field_name`],
+/// made unique with [`deduplicate`], then no field may be named like another's builder
+/// setter or getter (`set_foo`, `get_foo` for a field `foo`): such a field becomes
+/// `set_foo_value`, and names are made unique again.
+pub fn struct_field_names(members: &[&str]) -> Vec<String> {
+    let entries: Vec<(String, String)> = members
+        .iter()
+        .map(|member| ((*member).to_owned(), field_name(member)))
+        .collect();
+    let mut names = deduplicate(&entries, "_");
+    // A renamed field can be another's setter in turn (`set_foo_value` when there is a
+    // `foo_value`): repeat until none is; each round lengthens a name, so it ends.
+    for _ in 0..=members.len() {
+        let bare: BTreeSet<&str> = names.iter().map(|name| unraw(name)).collect();
+        let clashes = |name: &str| {
+            ["set_", "get_"].iter().any(|prefix| {
+                name.strip_prefix(prefix)
+                    .is_some_and(|rest| bare.contains(rest))
+            })
+        };
+        if !names.iter().any(|name| clashes(unraw(name))) {
+            break;
+        }
+        let renamed: Vec<(String, String)> = members
+            .iter()
+            .zip(&names)
+            .map(|(member, name)| {
+                let name = if clashes(unraw(name)) {
+                    format!("{}_value", unraw(name))
+                } else {
+                    name.clone()
+                };
+                ((*member).to_owned(), name)
+            })
+            .collect();
+        names = deduplicate(&renamed, "_");
+    }
+    names
+}
+
+/// The field names of a union's members, which name its `as_<field>()` and
+/// `is_<field>()` accessors: like [`field_name`], unique, and `unknown_value` for a
+/// member named `Unknown`, whose accessors would clash with those of the `Unknown`
+/// variant every union has (smithy-rs renames such a member `UnknownValue`).
+pub fn union_field_names(members: &[&str]) -> Vec<String> {
+    let entries: Vec<(String, String)> = members
+        .iter()
+        .map(|member| {
+            let name = field_name(member);
+            let name = if name == "unknown" {
+                "unknown_value".to_owned()
+            } else {
+                name
+            };
+            ((*member).to_owned(), name)
+        })
+        .collect();
+    deduplicate(&entries, "_")
 }
 
 /// `r#type` for keywords that may be raw, `self_` for those that may not.
@@ -248,6 +365,66 @@ mod tests {
         ];
         for (smithy, rust) in variants {
             assert_eq!(variant_name(smithy), rust, "{smithy}");
+        }
+    }
+
+    #[test]
+    fn struct_field_names_keep_builder_methods_unique() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["Foo", "SetFoo"], &["foo", "set_foo_value"]),
+            (&["Foo", "GetFoo"], &["foo", "get_foo_value"]),
+            (
+                &["GetFoo", "Foo", "SetFoo"],
+                &["get_foo_value", "foo", "set_foo_value"],
+            ),
+            (&["SetFoo"], &["set_foo"]),
+            (&["Type", "SetType"], &["r#type", "set_type_value"]),
+            (
+                &["Foo", "SetFoo", "SetFooValue"],
+                &["foo", "set_foo_value", "set_foo_value_2"],
+            ),
+            (
+                &["Foo", "SetFoo", "FooValue"],
+                &["foo", "set_foo_value_value", "foo_value"],
+            ),
+            (
+                &["Clone", "Eq", "Fmt"],
+                &["clone_value", "eq_value", "fmt_value"],
+            ),
+            (&["Add", "Next"], &["add", "next"]),
+        ];
+        for (members, expected) in cases {
+            assert_eq!(&struct_field_names(members), expected, "{members:?}");
+        }
+    }
+
+    #[test]
+    fn union_field_names_leave_the_unknown_accessors_alone() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["Unknown", "Other"], &["unknown_value", "other"]),
+            (&["unknown"], &["unknown_value"]),
+            (&["foo", "Foo"], &["foo_2", "foo"]),
+            (&["Ref"], &["r#ref"]),
+        ];
+        for (members, expected) in cases {
+            assert_eq!(&union_field_names(members), expected, "{members:?}");
+        }
+    }
+
+    #[test]
+    fn std_trait_method_names() {
+        let cases = [
+            ("add", true),
+            ("from_str", true),
+            ("into_iter", true),
+            ("r#ref", false),
+            ("as_ref", true),
+            ("next", true),
+            ("adds", false),
+            ("set_add", false),
+        ];
+        for (name, trips) in cases {
+            assert_eq!(is_std_trait_method(name), trips, "{name}");
         }
     }
 

@@ -11,10 +11,14 @@ use serde_json::Value;
 use crate::ast::{trait_id, Aggregate, ErrorFault, Member, OperationShape, Shape, Traits};
 use crate::boxing::members_to_box;
 use crate::closure::{shape_name, Closure};
+pub use crate::defaults::DefaultValue;
 use crate::docs::to_rustdoc;
 use crate::error::{Error, Result};
 use crate::load::Model;
-use crate::names::{deduplicate, field_name, module_name, snake_name, type_name, variant_name};
+use crate::names::{
+    deduplicate, module_name, snake_name, struct_field_names, type_name, union_field_names,
+    variant_name,
+};
 use crate::parallel;
 use crate::protocol::Protocol;
 use crate::validate::PRELUDE;
@@ -155,8 +159,8 @@ pub struct FieldPlan {
     /// `Box<T>` (inside the `Option` when optional) to break a recursive cycle.
     pub boxed: bool,
     pub required: bool,
-    /// The `default` trait's value, for non-optional members.
-    pub default: Option<Value>,
+    /// The `default` trait's value, typed, for non-optional members.
+    pub default: Option<DefaultValue>,
     /// Redacted in `Debug`.
     pub sensitive: bool,
     pub idempotency_token: bool,
@@ -854,12 +858,8 @@ impl<'m> Planner<'m> {
         file_stem: String,
     ) -> Result<StructPlan> {
         let is_input = slot.role == StructRole::Input || shape.traits.is_input();
-        let entries: Vec<(String, String)> = shape
-            .members
-            .iter()
-            .map(|(member, _)| (member.to_owned(), field_name(member)))
-            .collect();
-        let field_names = deduplicate(&entries, "_");
+        let members: Vec<&str> = shape.members.iter().map(|(member, _)| member).collect();
+        let field_names = struct_field_names(&members);
         let mut fields = Vec::new();
         for ((member_name, member), field) in shape.members.iter().zip(field_names) {
             fields.push(
@@ -894,16 +894,28 @@ impl<'m> Planner<'m> {
         in_input: bool,
     ) -> Result<FieldPlan> {
         let traits = &member.traits;
-        let default = traits.default_value().cloned();
+        let default = traits.default_value();
         let required = traits.is_required();
         // Smithy 2.0 client nullability: members of @input structures and @clientOptional
         // members are always optional; otherwise @required or a default makes a value.
         let optional = in_input || traits.is_client_optional() || !(required || default.is_some());
         let target_doc = self.shape(&member.target)?.traits().doc();
+        let ty = self.rust_type(&member.target, &member.traits, 0)?;
+        // Typed even when the field is optional: a wrong default is a model error anyway.
+        let default = default
+            .map(|value| {
+                let typed = crate::defaults::resolve(&ty, value)?;
+                self.check_enum_default(&member.target, &typed)?;
+                Ok(typed)
+            })
+            .transpose()
+            .map_err(|problem: String| {
+                Error::shape(owner, format!("member `{member_name}`: {problem}"))
+            })?;
         Ok(FieldPlan {
             member_name: member_name.to_owned(),
             name,
-            ty: self.rust_type(&member.target, &member.traits, 0)?,
+            ty,
             optional,
             boxed: self.boxed.contains(&format!("{owner}${member_name}")),
             required,
@@ -915,6 +927,35 @@ impl<'m> Planner<'m> {
             deprecated: traits.deprecated(),
             target: member.target.clone(),
         })
+    }
+
+    /// An enum or int enum default must be one of the enum's values.
+    fn check_enum_default(
+        &self,
+        target: &str,
+        default: &DefaultValue,
+    ) -> std::result::Result<(), String> {
+        let Ok(Shape::Enum(shape) | Shape::IntEnum(shape)) = self.shape(target) else {
+            return Ok(());
+        };
+        let wanted = match default {
+            DefaultValue::Enum(value) => Value::from(value.as_str()),
+            DefaultValue::IntEnum(value) => Value::from(*value),
+            _ => return Ok(()),
+        };
+        let known = shape.members.iter().any(|(name, member)| {
+            member
+                .traits
+                .enum_value()
+                .map_or(wanted == *name, |value| *value == wanted)
+        });
+        if known {
+            Ok(())
+        } else {
+            Err(format!(
+                "default value {wanted} is not a value of `{target}`"
+            ))
+        }
     }
 
     /// Whether values of `target` must be redacted: the shape is `@sensitive`, or it is a
@@ -1069,10 +1110,13 @@ impl<'m> Planner<'m> {
             .map(|(member, _)| (member.to_owned(), variant_name(member)))
             .collect();
         let variant_names = deduplicate(&entries, "");
+        let members: Vec<&str> = shape.members.iter().map(|(member, _)| member).collect();
+        let field_names = union_field_names(&members);
         let mut variants = Vec::new();
-        for ((member_name, member), variant) in shape.members.iter().zip(variant_names) {
+        let names = variant_names.into_iter().zip(field_names);
+        for ((member_name, member), (variant, field)) in shape.members.iter().zip(names) {
             let field = self
-                .field_plan(id, member_name, member, field_name(member_name), false)
+                .field_plan(id, member_name, member, field, false)
                 .map_err(|e| e.with_json_path(format!("shapes.{id}.members.{member_name}")))?;
             variants.push(UnionVariantPlan {
                 name: variant,

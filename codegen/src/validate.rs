@@ -310,14 +310,65 @@ fn trait_type_mismatch(id: &str, value: &Value) -> Option<&'static str> {
             ),
             "one of \"date-time\", \"http-date\", \"epoch-seconds\"",
         ),
-        "smithy.api#length" | "smithy.api#range" => (
-            value.as_object().is_some_and(|o| {
-                o.iter()
-                    .all(|(k, v)| matches!(k.as_str(), "min" | "max") && v.is_number())
-            }),
-            "an object with numeric `min` and/or `max`",
+        // The Smithy spec: `length` takes `min` and/or `max`, non-negative whole numbers;
+        // `range` takes `min` and/or `max`, any numbers (bigDecimal). Both may be empty.
+        // Other keys (AWS models carry `"unit": "bytes"` on `length`) are not the
+        // generator's business and pass.
+        "smithy.api#length" => (
+            bounds_are(value, |v| v.is_u64()),
+            "an object whose `min` and `max`, when given, are non-negative whole numbers",
+        ),
+        "smithy.api#range" => (
+            bounds_are(value, Value::is_number),
+            "an object whose `min` and `max`, when given, are numbers",
         ),
         _ => (true, ""),
     };
     (!ok).then_some(expected)
+}
+
+/// Whether `value` is an object whose `min` and `max`, where present, pass `ok`.
+fn bounds_are(value: &Value, ok: impl Fn(&Value) -> bool) -> bool {
+    value
+        .as_object()
+        .is_some_and(|o| ["min", "max"].iter().all(|k| o.get(*k).map_or(true, &ok)))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::trait_type_mismatch;
+
+    #[test]
+    fn length_and_range_take_every_form_of_the_spec() {
+        let cases = [
+            ("smithy.api#length", json!({}), true),
+            ("smithy.api#length", json!({"min": 1}), true),
+            ("smithy.api#length", json!({"max": 8}), true),
+            ("smithy.api#length", json!({"min": 0, "max": 8}), true),
+            (
+                "smithy.api#length",
+                json!({"max": 8192, "unit": "bytes"}),
+                true,
+            ),
+            ("smithy.api#length", json!({"min": -1}), false),
+            ("smithy.api#length", json!({"min": 1.5}), false),
+            ("smithy.api#length", json!({"max": "8"}), false),
+            ("smithy.api#length", json!([1, 2]), false),
+            ("smithy.api#range", json!({}), true),
+            ("smithy.api#range", json!({"min": -5}), true),
+            ("smithy.api#range", json!({"min": 0.5, "max": 1.5}), true),
+            ("smithy.api#range", json!({"max": 1e300}), true),
+            ("smithy.api#range", json!({"min": "0"}), false),
+            ("smithy.api#range", json!(3), false),
+        ];
+        for (id, value, ok) in cases {
+            assert_eq!(
+                trait_type_mismatch(id, &value).is_none(),
+                ok,
+                "{id} {value}"
+            );
+        }
+    }
 }

@@ -19,6 +19,9 @@ pub struct WriteReport {
     pub written: Vec<PathBuf>,
     pub unchanged: usize,
     pub removed: Vec<PathBuf>,
+    /// What generation left out, one line each (operations using event streams or
+    /// streaming blobs), for the caller to show.
+    pub warnings: Vec<String>,
 }
 
 impl WriteReport {

@@ -102,28 +102,41 @@ fn unsupported_shape_kind() {
     );
 }
 
+/// Generating the whole service leaves the operation out with a warning line naming it;
+/// asking for it by name is refused.
+fn assert_left_out(file: &str, warning: &str, refusal: &[&str]) {
+    let model = models().join(file);
+    let (code, stderr, wrote) = run(&model, &[]);
+    assert_eq!(code, Some(0), "exit code for {file}; stderr: {stderr}");
+    assert!(wrote, "{file}: nothing was written");
+    assert_eq!(stderr.lines().collect::<Vec<_>>(), [warning], "{file}");
+    assert_rejected(file, &["--operation", "Get"], refusal);
+}
+
 #[test]
-fn event_streams_are_refused_with_the_shape() {
-    assert_rejected(
+fn event_stream_operations_are_left_out_with_a_warning() {
+    assert_left_out(
         "bad/event-stream.json",
-        &[],
+        "warning: operation `Get` left out: its input member `Thing` is an event stream \
+         (`example.bad#Events`, a `@streaming` union), which this generator does not support",
         &[
             "event-stream.json",
-            "shape `example.bad#Events`",
-            "event streams (a `@streaming` union) are not supported",
+            "shape `example.bad#Get`",
+            "cannot be generated: its input member `Thing` is an event stream",
         ],
     );
 }
 
 #[test]
-fn streaming_blobs_are_refused_with_the_shape() {
-    assert_rejected(
+fn streaming_blob_operations_are_left_out_with_a_warning() {
+    assert_left_out(
         "bad/streaming-blob.json",
-        &[],
+        "warning: operation `Get` left out: its input member `Thing` is a streaming blob \
+         (`example.bad#Payload`), which this generator does not support",
         &[
             "streaming-blob.json",
-            "shape `example.bad#Payload`",
-            "streaming blobs (`@streaming`) are not supported",
+            "shape `example.bad#Get`",
+            "cannot be generated: its input member `Thing` is a streaming blob",
         ],
     );
 }

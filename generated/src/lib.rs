@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![allow(clippy::large_enum_variant, clippy::result_large_err)]
+#![allow(deprecated)]
 #[rustfmt::skip]
 pub mod client;
 #[rustfmt::skip]

@@ -278,7 +278,8 @@ fn errors_rs(plan: &Plan) -> TokenStream {
 }
 
 fn operation_rs(plan: &Plan) -> TokenStream {
-    let protocol = protocol_const(plan.service.protocol);
+    // A crate whose every operation was left out has no use for it.
+    let protocol = (!plan.operations.is_empty()).then(|| protocol_const(plan.service.protocol));
     let modules = plan.operations.iter().map(|op| {
         let module = ident(&op.module);
         let doc = format!(" Types for the `{}` operation.", op.model_name());
@@ -377,6 +378,9 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         // Error enums hold each modeled error by value, as the model shapes them (and as
         // aws-sdk-rust does); a large error structure makes the enum and `Result` large.
         #![allow(clippy::large_enum_variant, clippy::result_large_err)]
+        // Deprecated model items keep `#[deprecated]` for the crate's users; the crate's
+        // own code (fields, builders, wire code) uses them freely, as smithy-rs's does.
+        #![allow(deprecated)]
 
         // The modules are formatted by the generator (prettyplease); rustfmt leaves them
         // as generated so `cargo fmt` in a workspace that vendors the crate changes nothing.

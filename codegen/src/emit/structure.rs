@@ -7,11 +7,12 @@ use serde_json::Value;
 
 use super::prelude::*;
 use super::rust_type::{
-    boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy, optional_if, path, tokens, Moved,
+    allow_std_trait_name, boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy,
+    optional_if, path, tokens, Moved,
 };
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::names::unraw;
-use crate::plan::{FieldPlan, RustType, StructPlan};
+use crate::plan::{DefaultValue, FieldPlan, RustType, StructPlan};
 
 /// What `Debug` prints instead of a sensitive value.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -114,9 +115,11 @@ fn accessor(field: &FieldPlan) -> Moved {
     let doc = field_doc(field);
     let deprecated = deprecated_attr(field.deprecated.as_deref());
     let (ret, body) = accessor_signature(field);
+    let allow = allow_std_trait_name(&field.name);
     quote! {
         #doc
         #deprecated
+        #allow
         pub fn #name(&self) -> #ret {
             #body
         }
@@ -230,6 +233,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
     let stored = boxed_if(tokens(&field.ty), field.boxed);
     let member_doc = field_doc(field).into_tokens();
     let deprecated = deprecated_attr(field.deprecated.as_deref());
+    let allow = allow_std_trait_name(&field.name);
     let fluent = match &field.ty {
         RustType::List { item, sparse } => {
             let (item, value) = if *sparse {
@@ -243,6 +247,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
             quote! {
                 #doc
                 #deprecated
+                #allow
                 pub fn #name(mut self, input: #item) -> Self {
                     let mut v = self.#name.unwrap_or_default();
                     v.push(#value);
@@ -264,6 +269,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
             quote! {
                 #doc
                 #deprecated
+                #allow
                 pub fn #name(mut self, k: impl #INTO<#key>, input: #value) -> Self {
                     let mut hash_map = self.#name.unwrap_or_default();
                     hash_map.insert(k.into(), #converted);
@@ -282,6 +288,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
             quote! {
                 #member_doc
                 #deprecated
+                #allow
                 pub fn #name(mut self, input: #param) -> Self {
                     self.#name = #SOME(#value);
                     self
@@ -326,12 +333,7 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
         let value = match (field.optional, &field.default) {
             (true, _) => quote!(self.#member),
             (false, Some(default)) => {
-                let default = default_expr(&field.ty, default).map_err(|problem| {
-                    Error::shape(
-                        &plan.shape_id,
-                        format!("member `{}`: {problem}", field.member_name),
-                    )
-                })?;
+                let default = default_expr(&field.ty, default);
                 match &field.ty {
                     RustType::List { .. } | RustType::Map { .. } => {
                         quote!(self.#member.unwrap_or_default())
@@ -401,63 +403,87 @@ fn missing_field_error(plan: &StructPlan, field: &FieldPlan) -> TokenStream {
     quote!(crate::error::BuildError::missing_field(#field_name, #message))
 }
 
-/// The Rust expression for a `default` trait value of a member of type `ty`.
-pub(super) fn default_expr(
-    ty: &RustType,
-    value: &Value,
-) -> std::result::Result<TokenStream, String> {
-    let mismatch = || format!("default value {value} does not fit its type");
-    Ok(match (ty, value) {
-        (RustType::Bool, Value::Bool(b)) => quote!(#b),
-        (RustType::String, Value::String(s)) => quote!(#STRING::from(#s)),
-        (RustType::Enum(p), Value::String(s)) => {
+/// The Rust expression for a member's typed default; `ty` gives the paths of enums.
+pub(super) fn default_expr(ty: &RustType, value: &DefaultValue) -> TokenStream {
+    match (value, ty) {
+        (DefaultValue::Bool(b), _) => quote!(#b),
+        (DefaultValue::String(s), _) => quote!(#STRING::from(#s)),
+        (DefaultValue::Enum(s), RustType::Enum(p)) => {
             let p = path(&p.path);
             quote!(#p::from(#s))
         }
-        (RustType::I8 | RustType::I16 | RustType::I32 | RustType::I64, Value::Number(n)) => {
-            let n = n.as_i64().ok_or_else(mismatch)?;
-            let literal = match ty {
-                RustType::I8 => Literal::i8_suffixed(i8::try_from(n).map_err(|_| mismatch())?),
-                RustType::I16 => Literal::i16_suffixed(i16::try_from(n).map_err(|_| mismatch())?),
-                RustType::I32 => Literal::i32_suffixed(i32::try_from(n).map_err(|_| mismatch())?),
-                _ => Literal::i64_suffixed(n),
-            };
-            quote!(#literal)
-        }
-        (RustType::F32, Value::Number(n)) => {
-            let value = n.as_f64().ok_or_else(mismatch)? as f32;
-            if !value.is_finite() {
-                return Err(mismatch()); // past f32::MAX: there is no literal for it
-            }
-            let literal = Literal::f32_suffixed(value);
-            quote!(#literal)
-        }
-        (RustType::F64, Value::Number(n)) => {
-            let literal = Literal::f64_suffixed(n.as_f64().ok_or_else(mismatch)?);
-            quote!(#literal)
-        }
-        (RustType::IntEnum(p), Value::Number(n)) => {
-            let n = n
-                .as_i64()
-                .and_then(|n| i32::try_from(n).ok())
-                .ok_or_else(mismatch)?;
+        (DefaultValue::IntEnum(n), RustType::IntEnum(p)) => {
             let p = path(&p.path);
             quote!(#p::from(#n))
         }
-        (RustType::DateTime(_), Value::Number(n)) => {
-            let secs = n.as_f64().ok_or_else(mismatch)?;
-            let literal = Literal::f64_suffixed(secs);
+        (DefaultValue::Integer(n), _) => {
+            // The plan checked that the value fits the type.
+            let literal = match ty {
+                RustType::I8 => Literal::i8_suffixed(*n as i8),
+                RustType::I16 => Literal::i16_suffixed(*n as i16),
+                RustType::I32 => Literal::i32_suffixed(*n as i32),
+                _ => Literal::i64_suffixed(*n),
+            };
+            quote!(#literal)
+        }
+        (DefaultValue::Float(v), RustType::F32) => {
+            let literal = Literal::f32_suffixed(*v as f32);
+            quote!(#literal)
+        }
+        (DefaultValue::Float(v), _) => {
+            let literal = Literal::f64_suffixed(*v);
+            quote!(#literal)
+        }
+        (DefaultValue::Timestamp(secs), _) => {
+            let literal = Literal::f64_suffixed(*secs);
             quote!(crate::primitives::DateTime::from_secs_f64(#literal))
         }
-        (RustType::List { .. } | RustType::Map { .. }, Value::Array(a)) if a.is_empty() => {
-            quote!(#DEFAULT::default())
-        }
-        (RustType::Map { .. }, Value::Object(o)) if o.is_empty() => {
-            quote!(#DEFAULT::default())
-        }
-        (RustType::Blob, Value::String(s)) if s.is_empty() => {
+        (DefaultValue::Blob(bytes), _) if bytes.is_empty() => {
             quote!(crate::primitives::Blob::new(#VEC::new()))
         }
-        _ => return Err(mismatch()),
-    })
+        (DefaultValue::Blob(bytes), _) => {
+            let bytes = Literal::byte_string(bytes);
+            quote!(crate::primitives::Blob::new(#bytes.to_vec()))
+        }
+        (DefaultValue::BigNumber(text), _) => {
+            let ty = tokens(ty);
+            // The plan checked that the text is a number of the type.
+            quote!(<#ty as ::std::str::FromStr>::from_str(#text).unwrap_or_default())
+        }
+        (DefaultValue::Document(value), _) => document_expr(value),
+        (DefaultValue::EmptyList | DefaultValue::EmptyMap, _)
+        | (DefaultValue::Enum(_) | DefaultValue::IntEnum(_), _) => quote!(#DEFAULT::default()),
+    }
+}
+
+/// A `Document` expression for a JSON value.
+fn document_expr(value: &Value) -> TokenStream {
+    let document = quote!(crate::primitives::Document);
+    match value {
+        Value::Null => quote!(#document::Null),
+        Value::Bool(b) => quote!(#document::Bool(#b)),
+        Value::String(s) => quote!(#document::String(#STRING::from(#s))),
+        Value::Number(n) => {
+            let number = quote!(crate::primitives::Number);
+            if let Some(n) = n.as_u64() {
+                quote!(#document::Number(#number::PosInt(#n)))
+            } else if let Some(n) = n.as_i64() {
+                quote!(#document::Number(#number::NegInt(#n)))
+            } else {
+                let literal = Literal::f64_suffixed(n.as_f64().unwrap_or_default());
+                quote!(#document::Number(#number::Float(#literal)))
+            }
+        }
+        Value::Array(items) => {
+            let items = items.iter().map(document_expr);
+            quote!(#document::Array(#VEC::from([#(#items),*])))
+        }
+        Value::Object(entries) => {
+            let entries = entries.iter().map(|(key, value)| {
+                let value = document_expr(value);
+                quote!((#STRING::from(#key), #value))
+            });
+            quote!(#document::Object(::std::collections::HashMap::from([#(#entries),*])))
+        }
+    }
 }

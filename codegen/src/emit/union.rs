@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::prelude::*;
-use super::rust_type::{boxed_if, deprecated_attr, doc_or, ident, tokens};
+use super::rust_type::{allow_std_trait_name, boxed_if, deprecated_attr, doc_or, ident, tokens};
 use super::structure::REDACTED;
 use crate::names::unraw;
 use crate::plan::{RustType, UnionPlan, UnionVariantPlan};
@@ -100,9 +100,11 @@ fn accessors(union: &proc_macro2::Ident, v: &UnionVariantPlan) -> TokenStream {
         v.field.member_name
     );
     let is_doc = format!(" Whether the `{}` member is set.", v.field.member_name);
+    let allow = allow_std_trait_name(&as_fn.to_string());
     let as_item = match payload(v) {
         Some(ty) => quote! {
             #[doc = #as_doc]
+            #allow
             pub fn #as_fn(&self) -> #RESULT<&#ty, &Self> {
                 if let #union::#variant(value) = self {
                     #OK(value)
@@ -113,6 +115,7 @@ fn accessors(union: &proc_macro2::Ident, v: &UnionVariantPlan) -> TokenStream {
         },
         None => quote! {
             #[doc = #as_doc]
+            #allow
             pub fn #as_fn(&self) -> #RESULT<(), &Self> {
                 if let #union::#variant = self {
                     #OK(())

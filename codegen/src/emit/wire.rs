@@ -11,9 +11,9 @@ use super::prelude::*;
 use super::rust_type::{ident, is_copy, tokens, Moved};
 use super::structure::{allow_deprecated, default_expr};
 use super::union::payload;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::plan::{
-    EnumKind, EnumPlan, FieldPlan, RustType, StructPlan, TimestampFormat, UnionPlan,
+    DefaultValue, EnumKind, EnumPlan, FieldPlan, RustType, StructPlan, TimestampFormat, UnionPlan,
 };
 
 /// The wire form and the zero value of a structure. Reading starts from the zero value
@@ -27,8 +27,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
         .fields
         .iter()
         .enumerate()
-        .map(|(index, field)| read_arm(plan, field, index))
-        .collect::<Result<Vec<_>>>()?;
+        .map(|(index, field)| read_arm(field, index));
     let names = plan.fields.iter().map(|field| &field.member_name);
     let read_members = Moved::from(if plan.fields.is_empty() {
         quote! {
@@ -138,11 +137,11 @@ fn json_impl_with(name: &Ident, read_methods: TokenStream, write: TokenStream) -
 /// The match arm reading one member (`index` in the structure's `MEMBERS`) into its
 /// field of `target`: an optional member through `member_into` (in place), a required
 /// one replaced whole, its default or zero value when the wire says `null`.
-fn read_arm(plan: &StructPlan, field: &FieldPlan, index: usize) -> Result<Moved> {
+fn read_arm(field: &FieldPlan, index: usize) -> Moved {
     let member = ident(&field.name);
     let wire = &field.member_name;
     let index = proc_macro2::Literal::usize_unsuffixed(index);
-    Ok(Moved::from(if field.optional {
+    Moved::from(if field.optional {
         let read = match codec(&field.ty) {
             Some(codec) => {
                 quote!(crate::json::member_into_as::<#codec>(reader, #wire, &mut target.#member)?)
@@ -151,9 +150,9 @@ fn read_arm(plan: &StructPlan, field: &FieldPlan, index: usize) -> Result<Moved>
         };
         quote!(#index => #read,)
     } else {
-        let value = required_value(plan, field, read_member(&field.ty, wire))?;
+        let value = required_value(field, read_member(&field.ty, wire));
         quote!(#index => target.#member = #value,)
-    }))
+    })
 }
 
 /// The codec of a type whose own `Json` impl is not its wire form: floats, timestamps in
@@ -220,7 +219,7 @@ fn construct_zero(plan: &StructPlan) -> Result<TokenStream> {
         let value = if field.optional {
             quote!(#NONE)
         } else {
-            match default_of(plan, field)? {
+            match default_of(field) {
                 Some(default) => default,
                 None => quote!(crate::json::ZeroValue::zero_value()),
             }
@@ -232,40 +231,31 @@ fn construct_zero(plan: &StructPlan) -> Result<TokenStream> {
 
 /// A required member's value from the `Option` that `read` gives (`None` for `null`):
 /// its default, else its zero value, when it is `None`.
-fn required_value(plan: &StructPlan, field: &FieldPlan, read: TokenStream) -> Result<TokenStream> {
-    Ok(match default_of(plan, field)? {
+fn required_value(field: &FieldPlan, read: TokenStream) -> TokenStream {
+    match default_of(field) {
         Some(_) if is_empty_collection(field.default.as_ref()) => quote!(#read.unwrap_or_default()),
         Some(default) if is_cheap(&field.ty) && !field.boxed => quote!(#read.unwrap_or(#default)),
         Some(default) => quote!(#read.unwrap_or_else(|| #default)),
         None => quote!(#read.unwrap_or_else(crate::json::ZeroValue::zero_value)),
-    })
+    }
 }
 
 /// The default of a required member, as an expression of its type (boxed when it is).
-fn default_of(plan: &StructPlan, field: &FieldPlan) -> Result<Option<TokenStream>> {
-    let Some(default) = &field.default else {
-        return Ok(None);
-    };
-    let value = default_expr(&field.ty, default).map_err(|problem| {
-        Error::shape(
-            &plan.shape_id,
-            format!("member `{}`: {problem}", field.member_name),
-        )
-    })?;
-    Ok(Some(if field.boxed {
+fn default_of(field: &FieldPlan) -> Option<TokenStream> {
+    let value = default_expr(&field.ty, field.default.as_ref()?);
+    Some(if field.boxed {
         quote!(#BOX::new(#value))
     } else {
         value
-    }))
+    })
 }
 
 /// A default of `[]` or `{}`: the collection's `Default`.
-fn is_empty_collection(default: Option<&serde_json::Value>) -> bool {
-    match default {
-        Some(serde_json::Value::Array(items)) => items.is_empty(),
-        Some(serde_json::Value::Object(entries)) => entries.is_empty(),
-        _ => false,
-    }
+fn is_empty_collection(default: Option<&DefaultValue>) -> bool {
+    matches!(
+        default,
+        Some(DefaultValue::EmptyList | DefaultValue::EmptyMap)
+    )
 }
 
 /// Defaults that cost nothing to build (clippy prefers `unwrap_or` for them): the `Copy`
