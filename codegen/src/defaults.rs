@@ -204,6 +204,14 @@ fn decode_base64(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::TypeRef;
+
+    fn type_ref(name: &str) -> TypeRef {
+        TypeRef {
+            index: 0,
+            path: format!("crate::types::{name}"),
+        }
+    }
     use serde_json::json;
 
     #[test]
@@ -265,12 +273,12 @@ mod tests {
                 Some(DefaultValue::Document(json!({"a": [1]}))),
             ),
             (
-                RustType::Enum("E".into()),
+                RustType::Enum(type_ref("E")),
                 json!("A"),
                 Some(DefaultValue::Enum("A".into())),
             ),
             (
-                RustType::IntEnum("E".into()),
+                RustType::IntEnum(type_ref("E")),
                 json!(3),
                 Some(DefaultValue::IntEnum(3)),
             ),
@@ -281,7 +289,7 @@ mod tests {
                 json!(12),
                 Some(DefaultValue::BigNumber("12".into())),
             ),
-            (RustType::Struct("S".into()), json!({}), None),
+            (RustType::Struct(type_ref("S")), json!({}), None),
         ];
         for (ty, value, expected) in cases {
             assert_eq!(resolve(&ty, &value).ok(), expected, "{ty:?} {value}");
