@@ -6,8 +6,10 @@
 //! or [`inline`] for the one-file form. Emit and format run file by file on every core
 //! ([`parallel`]).
 //!
-//! [`diff`] compares two generations (with [`shape_diff`], [`api`] and [`base_rev`])
-//! for `codegen diff --base <rev>`.
+//! Comparing two generations (`--base <git-rev>`: file diffs, model changes, API breaks)
+//! is the separate `codegen-diff` crate, which depends on this one; a build script
+//! using [`Config`] does not compile it. [`args`] holds the command-line options the
+//! `codegen` and `codegen-diff` binaries share.
 //!
 //! [`Config`] drives it from a build script, the `codegen` binary or a test. It writes
 //! one of two forms.
@@ -52,12 +54,10 @@
 //!     .unwrap();
 //! ```
 
-pub mod api;
+pub mod args;
 pub mod ast;
-pub mod base_rev;
 pub mod boxing;
 pub mod closure;
-pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -68,7 +68,6 @@ pub mod mixins;
 pub mod names;
 pub mod parallel;
 pub mod plan;
-pub mod shape_diff;
 pub mod validate;
 pub mod write;
 
@@ -248,6 +247,16 @@ impl Config {
 
     pub fn out_dir_path(&self) -> Option<&Path> {
         self.out_dir.as_deref()
+    }
+
+    /// The model paths given (files or directories), in order.
+    pub fn model_paths(&self) -> &[PathBuf] {
+        &self.models
+    }
+
+    /// The operations given; empty for every operation of the service.
+    pub fn operation_names(&self) -> &[String] {
+        &self.operations
     }
 }
 
