@@ -1,9 +1,8 @@
-//! Command-line arguments of `codegen` and `codegen diff`: flags read one by one (a
-//! flag's value is the next argument), and the model options both commands take.
+//! Command-line arguments of the `codegen` and `codegen-diff` binaries: flags read one
+//! by one (a flag's value is the next argument), the model options both commands take,
+//! and the workspace they run in. Not needed by a build script.
 
-use std::path::PathBuf;
-
-use crate::workspace_path;
+use std::path::{Path, PathBuf};
 
 /// The arguments not read yet, and the usage text errors end with.
 pub struct Args {
@@ -70,8 +69,8 @@ impl ModelOptions {
     }
 
     /// The generator configured with these options (no output chosen yet).
-    pub fn config(&self) -> codegen::Config {
-        let mut config = codegen::Config::new().operations(self.operations.clone());
+    pub fn config(&self) -> crate::Config {
+        let mut config = crate::Config::new().operations(self.operations.clone());
         for model in self.model_paths() {
             config = config.model(model);
         }
@@ -82,5 +81,20 @@ impl ModelOptions {
             config = config.service(service);
         }
         config
+    }
+}
+
+/// The workspace these binaries were built in (it holds `model/` and `generated/`).
+pub fn workspace_root() -> PathBuf {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    workspace.canonicalize().unwrap_or(workspace)
+}
+
+/// `<workspace>/<name>`, relative to the current directory when that is the workspace.
+pub fn workspace_path(name: &str) -> PathBuf {
+    let workspace = workspace_root();
+    match std::env::current_dir() {
+        Ok(cwd) if cwd == workspace => PathBuf::from(name),
+        _ => workspace.join(name),
     }
 }

@@ -6,8 +6,10 @@
 //! [`write`](mod@write), or [`inline`] for the one-file form. Emit and format run file by file on every core
 //! ([`parallel`]).
 //!
-//! [`diff`] compares two generations (with [`shape_diff`], [`api`] and [`base_rev`])
-//! for `codegen diff --base <rev>`.
+//! Comparing two generations (`--base <git-rev>`: file diffs, model changes, API breaks)
+//! is the separate `codegen-diff` crate, which depends on this one; a build script
+//! using [`Config`] does not compile it. [`args`] holds the command-line options the
+//! `codegen` and `codegen-diff` binaries share.
 //!
 //! [`Config`] drives it from a build script, the `codegen` binary or a test. It writes
 //! one of two forms.
@@ -58,13 +60,11 @@
 //! on the runtime crate instead, and re-export its modules. [`runtime_files`] lists the
 //! embedded files.
 
-pub mod api;
+pub mod args;
 pub mod ast;
-pub mod base_rev;
 pub mod boxing;
 pub mod closure;
 pub mod defaults;
-pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -76,7 +76,6 @@ pub mod names;
 pub mod parallel;
 pub mod plan;
 pub mod protocol;
-pub mod shape_diff;
 pub mod validate;
 pub mod write;
 
@@ -312,6 +311,16 @@ impl Config {
 
     pub fn out_dir_path(&self) -> Option<&Path> {
         self.out_dir.as_deref()
+    }
+
+    /// The model paths given (files or directories), in order.
+    pub fn model_paths(&self) -> &[PathBuf] {
+        &self.models
+    }
+
+    /// The operations given; empty for every operation of the service.
+    pub fn operation_names(&self) -> &[String] {
+        &self.operations
     }
 }
 

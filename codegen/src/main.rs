@@ -1,17 +1,13 @@
 //! The `codegen` command: `cargo run -p codegen` regenerates `generated/` from `model/`.
 
-mod args;
-mod diff_command;
-
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use args::{Args, ModelOptions};
+use codegen::args::{workspace_path, Args, ModelOptions};
 
 const USAGE: &str = "\
 usage: codegen [--model <file-or-dir>]... [--service <name>] [--operation <name>]... [--crate-name <name>]
                [--out <dir>] [--runtime-crate <path> | --runtime-version <req>] [--check]
-       codegen diff --base <git-rev> [options]   (see `codegen diff --help`)
 
 Generates a Rust crate from a Smithy JSON AST model.
   --model <path>        model file, or directory of *.json files (default: <workspace>/model)
@@ -26,12 +22,14 @@ Generates a Rust crate from a Smithy JSON AST model.
   --runtime-version <req>
                         depend on the runtime crate from the registry, this version
   --check               write nothing; if the output directory is stale, print a unified
-                        diff of every file that would change and exit with code 1";
+                        diff of every file that would change and exit with code 1
+
+To compare with the code a git revision generates: `cargo run -p codegen-diff -- --base <git-rev>`.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.split_first() {
-        Some((command, rest)) if command == "diff" => diff_command::run(rest.to_vec()),
+        Some((command, _)) if command == "diff" => Err(MOVED_DIFF.to_owned()),
         _ => run(args),
     };
     match result {
@@ -44,10 +42,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// `codegen diff` became the `codegen-diff` package (a build script using `codegen`
+/// does not compile it).
+const MOVED_DIFF: &str = "`codegen diff` moved to its own package: run `cargo run -p codegen-diff -- <options>` (same options)";
+
 /// How a run that did not fail ended.
 enum Outcome {
     Done,
-    /// `--check` found the output directory stale, or `diff --exit-code` found changes.
+    /// `--check` found the output directory stale.
     Stale,
 }
 
@@ -122,19 +124,4 @@ fn check_fresh(config: &codegen::Config, out: &Path) -> Result<Outcome, String> 
         stale.len()
     );
     Ok(Outcome::Stale)
-}
-
-/// The workspace this binary was built in (it holds `model/` and `generated/`).
-fn workspace_root() -> PathBuf {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    workspace.canonicalize().unwrap_or(workspace)
-}
-
-/// `<workspace>/<name>`, relative to the current directory when that is the workspace.
-fn workspace_path(name: &str) -> PathBuf {
-    let workspace = workspace_root();
-    match std::env::current_dir() {
-        Ok(cwd) if cwd == workspace => PathBuf::from(name),
-        _ => workspace.join(name),
-    }
 }

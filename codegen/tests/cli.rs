@@ -238,3 +238,17 @@ fn one_of_several_services_is_chosen_by_name() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(wrote);
 }
+
+/// `codegen diff` became the `codegen-diff` package: one line saying how to run it.
+#[test]
+fn diff_points_to_its_package() {
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(["diff", "--base", "HEAD"])
+        .output()
+        .expect("the codegen binary runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line of error: {stderr}");
+    assert!(stderr.contains("cargo run -p codegen-diff -- "), "{stderr}");
+    assert!(output.stdout.is_empty());
+}

@@ -1,4 +1,4 @@
-//! The base side of `codegen diff`: the bindings as of a git revision, made by that
+//! The base side of `codegen-diff`: the bindings as of a git revision, made by that
 //! revision's own generator from that revision's model.
 //!
 //! The revision's tree is checked out into a temporary directory through a temporary
@@ -9,15 +9,20 @@
 //! is built there with `cargo run -p codegen` (target directory `<target-dir>`, by
 //! default `target/codegen-diff`: dependencies compile once) and run into a temporary
 //! output directory, and the output is read back. The temporary directory is removed
-//! on every path out. One `codegen diff` at a time per target directory.
+//! on every path out. One `codegen-diff` at a time per target directory.
+//!
+//! Only the base's `codegen` package and its rendering command (`--out`, `--model`,
+//! `--operation`, `--crate-name`) are used, never the base's diff tool: a revision from
+//! before the diff tool became the `codegen-diff` package (when it was `codegen diff`)
+//! works the same as a later one.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use crate::diff::{files_under, read_generated, Side};
-use crate::error::{Error, Result};
 use crate::shape_diff::ShapeSet;
+use codegen::{Error, Result};
 
 /// What to generate as of a revision: the same options as the head's run.
 #[derive(Debug, Clone)]
@@ -95,7 +100,7 @@ fn repository_root(dir: &Path) -> Result<PathBuf> {
     let output = git(dir, &["rev-parse", "--show-toplevel"], None)?;
     if !output.status.success() {
         return Err(Error::new(format!(
-            "`{}` is not inside a git repository: `codegen diff` compares with a git revision ({})",
+            "`{}` is not inside a git repository: `codegen-diff` compares with a git revision ({})",
             dir.display(),
             stderr_line(&output)
         )));
@@ -215,7 +220,7 @@ fn run_generator(
         command.args(["--crate-name", name]);
     }
     eprintln!(
-        "codegen diff: building and running the generator of {} ...",
+        "codegen-diff: building and running the generator of {} ...",
         revision.label()
     );
     let output = command

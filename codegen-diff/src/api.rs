@@ -1,5 +1,5 @@
 //! The public Rust API of a generated crate, read back from its files with `syn`, and
-//! the comparison of two versions of it for `codegen diff`.
+//! the comparison of two versions of it for `codegen-diff`.
 //!
 //! Items are keyed by their public path (`types::Tag`, `types::builders::TagBuilder`):
 //! modules are followed from `src/lib.rs`, `pub use` re-exports resolved, and an item
@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use syn::visit_mut::VisitMut;
 
-use crate::error::{Error, Result};
+use codegen::{Error, Result};
 
 /// Every public item of a crate, by public path.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Model-level comparison for `codegen diff`: the shapes a generation covers (the
+//! Model-level comparison for `codegen-diff`: the shapes a generation covers (the
 //! service, the chosen operations and every shape they reach), loaded with this
 //! version's loader, and what changed between two models: shapes added, removed and
 //! changed (members added, removed or retargeted, traits added, removed or changed,
@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::ast::{trait_id, Shape};
-use crate::error::Result;
+use codegen::ast::{trait_id, Shape};
+use codegen::Result;
 
 /// The shapes one generation covers, by shape ID.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -86,8 +86,8 @@ impl ShapeSet {
     /// Loads, validates and closes the model at `models` over `operations` (every
     /// operation of the service when empty), as a generation would.
     pub fn load(models: &[PathBuf], operations: &[String]) -> Result<ShapeSet> {
-        let model = crate::validate::validate(crate::load::load(models)?)?;
-        let closure = crate::closure::closure(&model, operations).map_err(|e| model.locate(e))?;
+        let model = codegen::validate::validate(codegen::load::load(models)?)?;
+        let closure = codegen::closure::closure(&model, operations).map_err(|e| model.locate(e))?;
         let ids = std::iter::once(&closure.service)
             .chain(&closure.operations)
             .chain(&closure.shapes);

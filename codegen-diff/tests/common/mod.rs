@@ -1,4 +1,4 @@
-//! Helpers shared by the `codegen diff` tests.
+//! Helpers shared by the `codegen-diff` tests.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

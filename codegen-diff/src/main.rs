@@ -1,16 +1,16 @@
-//! `codegen diff --base <rev>`: the generated code as of a git revision (its model and
-//! its generator) against the working tree's, as unified diffs and a Markdown summary.
+//! The `codegen-diff` command (`cargo run -p codegen-diff -- --base <rev>`): the
+//! generated code as of a git revision (its model and its generator) against the
+//! working tree's, as unified diffs and a Markdown summary.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
-use codegen::base_rev::{self, BaseRequest};
-use codegen::diff::{self, Labels, Side};
-
-use crate::args::{Args, ModelOptions};
-use crate::{workspace_root, Outcome};
+use codegen::args::{workspace_root, Args, ModelOptions};
+use codegen_diff::base_rev::{self, BaseRequest};
+use codegen_diff::diff::{self, Labels, Side};
 
 const USAGE: &str = "\
-usage: codegen diff --base <git-rev> [--model <file-or-dir>]... [--operation <name>]...
+usage: codegen-diff --base <git-rev> [--model <file-or-dir>]... [--operation <name>]...
                     [--crate-name <name>] [--markdown [--max-bytes <n>]] [--exit-code]
                     [--target-dir <dir>]
 
@@ -30,7 +30,26 @@ became required, builders that became fallible).
   --target-dir <dir>    where the base's generator is built
                         (default: $CARGO_TARGET_DIR/codegen-diff or <workspace>/target/codegen-diff)";
 
-/// Options of `codegen diff`.
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(Outcome::Same) => ExitCode::SUCCESS,
+        Ok(Outcome::Changed) => ExitCode::FAILURE,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// How a run that did not fail ended.
+enum Outcome {
+    /// No difference, or differences without `--exit-code`, or `--help`.
+    Same,
+    /// `--exit-code` found changes to the generated code.
+    Changed,
+}
+
+/// Options of `codegen-diff`.
 #[derive(Default)]
 struct Options {
     base: Option<String>,
@@ -41,15 +60,15 @@ struct Options {
     target_dir: Option<PathBuf>,
 }
 
-pub fn run(args: Vec<String>) -> Result<Outcome, String> {
+fn run(args: Vec<String>) -> Result<Outcome, String> {
     let Some(options) = parse(args)? else {
         println!("{USAGE}");
-        return Ok(Outcome::Done);
+        return Ok(Outcome::Same);
     };
     let rev = options
         .base
         .clone()
-        .ok_or_else(|| format!("`codegen diff` needs --base <git-rev>\n\n{USAGE}"))?;
+        .ok_or_else(|| format!("`codegen-diff` needs --base <git-rev>\n\n{USAGE}"))?;
     let config = options.model.config();
     let head = Side::generate(&config).map_err(|e| e.to_string())?;
 
@@ -79,9 +98,9 @@ pub fn run(args: Vec<String>) -> Result<Outcome, String> {
         print!("{}", report.to_text());
     }
     Ok(if options.exit_code && !report.is_empty() {
-        Outcome::Stale
+        Outcome::Changed
     } else {
-        Outcome::Done
+        Outcome::Same
     })
 }
 

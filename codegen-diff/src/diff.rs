@@ -1,4 +1,4 @@
-//! `codegen diff`: what a change to the model or the generator does to the generated
+//! `codegen-diff`: what a change to the model or the generator does to the generated
 //! code. Two [`Side`]s (the generated files, and the shapes of the model they came
 //! from) are compared into a [`Report`]: a unified diff per file, then a summary of the
 //! model's shapes added, removed and changed ([`crate::shape_diff`]) and of the public
@@ -11,10 +11,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::api::{ApiChange, PublicApi};
-use crate::error::{Error, Result};
 use crate::shape_diff::{ShapeChanges, ShapeSet};
-use crate::write::{unified_diff, StaleFile};
-use crate::Config;
+use codegen::Config;
+use codegen::{unified_diff, StaleFile};
+use codegen::{Error, Result};
 
 /// One side of a comparison.
 #[derive(Debug, Clone)]
@@ -30,7 +30,8 @@ impl Side {
     /// Generates in memory with this version of the generator.
     pub fn generate(config: &Config) -> Result<Side> {
         let files = config.render()?;
-        let shapes = ShapeSet::load(&config.models, &config.operations).map_err(|e| e.to_string());
+        let shapes = ShapeSet::load(config.model_paths(), config.operation_names())
+            .map_err(|e| e.to_string());
         Ok(Side { files, shapes })
     }
 }
@@ -182,7 +183,7 @@ impl Report {
         if left_out > 0 {
             let _ = writeln!(
                 out,
-                "\n{left_out} file diff(s) left out to keep this short: run `codegen diff` for all of them."
+                "\n{left_out} file diff(s) left out to keep this short: run `codegen-diff` for all of them."
             );
         }
         out

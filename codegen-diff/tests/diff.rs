@@ -1,4 +1,4 @@
-//! `codegen diff` as a library, without building anything: two generations of two
+//! `codegen-diff` as a library, without building anything: two generations of two
 //! model versions compared (file diffs, model summary, Rust API summary), the Rust API
 //! rules on small hand-written crates, and the errors of the git side.
 
@@ -9,9 +9,9 @@ mod common;
 
 use common::{git, model};
 
-use codegen::api::{self, ApiChange, PublicApi};
-use codegen::base_rev::{self, BaseRequest};
-use codegen::diff::{self, Labels, Side};
+use codegen_diff::api::{self, ApiChange, PublicApi};
+use codegen_diff::base_rev::{self, BaseRequest};
+use codegen_diff::diff::{self, Labels, Side};
 
 fn side(model_file: &str) -> Side {
     Side::generate(&codegen::Config::new().model(model(model_file))).expect("the model generates")
@@ -79,7 +79,7 @@ fn markdown_puts_the_summary_first_and_folds_each_diff() {
     assert!(0 < kept && kept < report.files.len(), "{kept} diffs kept");
     let left_out = report.files.len() - kept;
     assert!(short.ends_with(&format!(
-        "\n{left_out} file diff(s) left out to keep this short: run `codegen diff` for all of them.\n"
+        "\n{left_out} file diff(s) left out to keep this short: run `codegen-diff` for all of them.\n"
     )));
     // The plain form is the diffs, then the same summary.
     assert!(report.to_text().ends_with(&report.summary()));

@@ -1,5 +1,5 @@
-//! `codegen diff --base <rev>` end to end, in a scratch git repository holding a copy of
-//! this workspace's generator and model: a refactor of the generator gives an empty
+//! `codegen-diff --base <rev>` end to end, in a scratch git repository holding a copy of
+//! this workspace's generator, diff tool and model: a refactor of the generator gives an empty
 //! diff; a model change gives the same report as the library comparison; a base whose
 //! generator writes other code shows that the base really runs its own generator.
 //!
@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use codegen::diff::{self, Labels, Side};
+use codegen_diff::diff::{self, Labels, Side};
 
 mod common;
 
@@ -55,19 +55,22 @@ fn edit(repo: &Path, file: &str, from: &str, to: &str) {
     fs::write(&path, text.replace(from, to)).unwrap();
 }
 
-/// A repository with this workspace's generator and model (the workspace reduced to
-/// the `codegen` member) and the v1 widgets model, committed.
+/// A repository with this workspace's generator, diff tool and model (the workspace
+/// reduced to the `codegen` and `codegen-diff` members) and the v1 widgets model,
+/// committed.
 fn repository() -> PathBuf {
     let repo = scratch().join("repo");
     let _ = fs::remove_dir_all(&repo);
-    copy_dir(&workspace().join("codegen"), &repo.join("codegen"));
+    for package in ["codegen", "codegen-diff"] {
+        copy_dir(&workspace().join(package), &repo.join(package));
+    }
     copy_dir(&workspace().join("model"), &repo.join("model"));
     fs::copy(workspace().join("Cargo.lock"), repo.join("Cargo.lock")).unwrap();
     let manifest = fs::read_to_string(workspace().join("Cargo.toml")).unwrap();
     let manifest: Vec<String> = manifest
         .lines()
         .map(|line| match line.starts_with("members") {
-            true => "members = [\"codegen\"]".to_owned(),
+            true => "members = [\"codegen\", \"codegen-diff\"]".to_owned(),
             false => line.to_owned(),
         })
         .collect();
@@ -84,19 +87,19 @@ fn widgets(repo: &Path, version: &str) {
     fs::copy(model(version), repo.join("widgets/model.json")).unwrap();
 }
 
-/// `cargo run -p codegen -- diff <args>` in the repository, offline.
+/// `cargo run -p codegen-diff -- <args>` in the repository, offline.
 fn codegen_diff(repo: &Path, args: &[&str]) -> Output {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
         .current_dir(repo)
         .env("CARGO_TARGET_DIR", scratch().join("target"))
         .env("CARGO_NET_OFFLINE", "true")
-        .args(["run", "--quiet", "--package", "codegen", "--", "diff"])
+        .args(["run", "--quiet", "--package", "codegen-diff", "--"])
         .args(args)
         .output()
         .expect("cargo runs");
     eprintln!(
-        "codegen diff {args:?}: {}\n{}",
+        "codegen-diff {args:?}: {}\n{}",
         output.status,
         String::from_utf8_lossy(&output.stderr)
     );
@@ -114,7 +117,7 @@ fn short_commit(repo: &Path, rev: &str) -> String {
 #[test]
 fn diff_against_git_revisions() {
     if std::env::var_os("CODEGEN_DIFF_E2E").is_none() {
-        eprintln!("skipped: set CODEGEN_DIFF_E2E=1 to build and run `codegen diff` on git revisions (CI does)");
+        eprintln!("skipped: set CODEGEN_DIFF_E2E=1 to build and run `codegen-diff` on git revisions (CI does)");
         return;
     }
     let repo = repository();
