@@ -55,7 +55,7 @@ pub fn generated_files_on_disk(dir: &Path) -> BTreeMap<String, String> {
             if text
                 .lines()
                 .next()
-                .is_some_and(|l| l.contains(codegen::write::GENERATED_MARKER))
+                .is_some_and(|l| l.contains(codegen::output::write::GENERATED_MARKER))
             {
                 let relative = path.strip_prefix(dir).unwrap_or(&path);
                 let relative = relative

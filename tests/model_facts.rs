@@ -5,8 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use codegen::ast::{Shape, Traits};
-use codegen::load::{load, Model};
+use codegen::model::ast::{Shape, Traits};
+use codegen::model::load::{load, Model};
 use codegen_tests::{shared_reference, workspace};
 
 const SERVICE: &str = "com.amazonaws.fsx#AWSSimbaAPIService_v20180301";
@@ -87,7 +87,7 @@ fn compare_shape(id: &str, ours: &Shape, theirs: &Shape, diffs: &mut Vec<String>
     }
     let ours_members = ours.members();
     let theirs_members = theirs.members();
-    let names = |m: &[(&str, &codegen::ast::Member)]| {
+    let names = |m: &[(&str, &codegen::model::ast::Member)]| {
         m.iter().map(|(n, _)| n.to_string()).collect::<Vec<_>>()
     };
     if names(&ours_members) != names(&theirs_members) {
@@ -252,7 +252,7 @@ fn check_doc(
 }
 
 fn normalize(doc: &str) -> String {
-    codegen::docs::to_rustdoc(doc)
+    codegen::plan::docs::to_rustdoc(doc)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -9,7 +9,7 @@ mod wire_json;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use codegen::ast::Shape;
+use codegen::model::ast::Shape;
 use codegen_tests::workspace;
 use fsx::operation::copy_backup::CopyBackupOutput;
 use fsx::primitives::{DateTime, Document, Number};
@@ -20,8 +20,8 @@ use serde_json::{Map, Value};
 fn shapes() -> &'static BTreeMap<String, Shape> {
     static SHAPES: OnceLock<BTreeMap<String, Shape>> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let model = codegen::load::load(&[workspace().join("model")]).expect("model loads");
-        codegen::validate::validate(model)
+        let model = codegen::model::load::load(&[workspace().join("model")]).expect("model loads");
+        codegen::model::validate::validate(model)
             .expect("model is valid")
             .shapes
     })

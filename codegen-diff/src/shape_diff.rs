@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use codegen::ast::{trait_id, Shape};
+use codegen::model::ast::{trait_id, Shape};
 use codegen::Result;
 
 /// The shapes one generation covers, by shape ID.
@@ -86,8 +86,9 @@ impl ShapeSet {
     /// Loads, validates and closes the model at `models` over `operations` (every
     /// operation of the service when empty), as a generation would.
     pub fn load(models: &[PathBuf], operations: &[String]) -> Result<ShapeSet> {
-        let model = codegen::validate::validate(codegen::load::load(models)?)?;
-        let closure = codegen::closure::closure(&model, operations).map_err(|e| model.locate(e))?;
+        let model = codegen::model::validate::validate(codegen::model::load::load(models)?)?;
+        let closure =
+            codegen::plan::closure::closure(&model, operations).map_err(|e| model.locate(e))?;
         let ids = std::iter::once(&closure.service)
             .chain(&closure.operations)
             .chain(&closure.shapes);

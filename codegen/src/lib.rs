@@ -1,10 +1,18 @@
 //! A generator of Rust bindings from Smithy JSON AST models.
 //!
-//! The pipeline, one module per stage:
-//! [`load`] -> [`validate`] (with [`mixins`]) -> [`closure`] -> [`plan`] (with [`names`],
-//! [`boxing`], [`docs`], [`defaults`]) -> [`emit`] -> [`format`](mod@format) ->
-//! [`write`](mod@write), or [`inline`] for the one-file form. Emit and format run file by file on every core
-//! ([`parallel`]).
+//! The pipeline, one folder per stage:
+//!
+//! - [`model`]: [`load`](model::load) the JSON AST -> apply [`mixins`](model::mixins) ->
+//!   [`validate`](model::validate);
+//! - [`plan`]: the [`closure`](plan::closure) of the chosen operations -> the
+//!   [`protocol`](plan::protocol) -> the [`planner`](plan::planner) (with
+//!   [`names`](plan::names), [`boxing`](plan::boxing), [`docs`](plan::docs),
+//!   [`defaults`](plan::defaults)) builds the plan's [`types`](plan::types);
+//! - [`emit`]: tokens per file, the runtime embedded or depended on;
+//! - [`output`]: [`format`](output::format) -> [`write`](output::write), or
+//!   [`inline`](output::inline) for the one-file form.
+//!
+//! Emit and format run file by file on every core ([`parallel`]).
 //!
 //! Comparing two generations (`--base <git-rev>`: file diffs, model changes, API breaks)
 //! is the separate `codegen-diff` crate, which depends on this one; a build script
@@ -61,30 +69,19 @@
 //! embedded files.
 
 pub mod args;
-pub mod ast;
-pub mod boxing;
-pub mod closure;
-pub mod defaults;
-pub mod docs;
 pub mod emit;
 pub mod error;
-pub mod format;
-pub mod inline;
-pub mod load;
-pub mod mixins;
-pub mod names;
+pub mod model;
+pub mod output;
 pub mod parallel;
 pub mod plan;
-pub mod protocol;
-pub mod validate;
-pub mod write;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use emit::{runtime_files, Runtime, RuntimeSource};
 pub use error::{Error, Result};
-pub use write::{unified_diff, StaleFile, WriteReport};
+pub use output::write::{unified_diff, StaleFile, WriteReport};
 
 /// The generated crate as one file for `include!`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -212,7 +209,7 @@ impl Config {
             .clone()
             .unwrap_or_else(|| format!("crate::{module_name}"));
         Ok(IncludeFile {
-            text: inline::inline(files, &module_path)?,
+            text: output::inline::inline(files, &module_path)?,
             file_name: format!("{module_name}.rs"),
         })
     }
@@ -222,8 +219,8 @@ impl Config {
         if self.models.is_empty() {
             return Err(Error::new("no model given"));
         }
-        let model = validate::validate(load::load(&self.models)?)?;
-        let closure = closure::closure_of(&model, self.service.as_deref(), &self.operations)
+        let model = model::validate::validate(model::load::load(&self.models)?)?;
+        let closure = plan::closure::closure_of(&model, self.service.as_deref(), &self.operations)
             .map_err(|e| model.locate(e))?;
         let crate_name = match &self.crate_name {
             Some(name) => name.clone(),
@@ -234,7 +231,7 @@ impl Config {
         let emitter = emit::Emitter::new(&plan, &self.runtime);
         let texts = parallel::map(&specs, |(path, spec)| {
             let content = emitter.emit_file(spec).map_err(|e| model.locate(e))?;
-            format::format_file(path, content)
+            output::format::format_file(path, content)
         });
         // The first failing file in path order: the same error whatever the scheduling.
         let files = specs
@@ -259,25 +256,25 @@ impl Config {
     ///   prints `cargo:rerun-if-changed` for each model path, so Cargo reruns the build
     ///   script when the model changes (and only then).
     ///
-    /// The report's `warnings` name the operations left out (see [`closure`]); in a build
+    /// The report's `warnings` name the operations left out (see [`closure`](plan::closure)); in a build
     /// script (the `OUT_DIR` case) each is also printed as `cargo:warning=`.
     pub fn generate(&self) -> Result<WriteReport> {
         if let Some(out_dir) = &self.out_dir {
             let rendered = self.render_crate()?;
-            let mut report = write::write(out_dir, &rendered.files)?;
+            let mut report = output::write::write(out_dir, &rendered.files)?;
             report.warnings = rendered.warnings;
             return Ok(report);
         }
         let rendered = self.render_crate()?;
         let include = self.render_include_of(rendered.crate_name, &rendered.files)?;
         let mut report = match &self.include_file {
-            Some(path) => write::write_file(path, &include.text)?,
+            Some(path) => output::write::write_file(path, &include.text)?,
             None => {
                 let path = self.build_script_out_dir()?.join(&include.file_name);
                 for warning in &rendered.warnings {
                     println!("cargo:warning={warning}");
                 }
-                write::write_file(&path, &include.text)?
+                output::write::write_file(&path, &include.text)?
             }
         };
         report.warnings = rendered.warnings;
@@ -306,7 +303,7 @@ impl Config {
             .as_deref()
             .ok_or_else(|| Error::new("no output directory given"))?;
         let files = self.render()?;
-        Ok(write::compare(out_dir, &files))
+        Ok(output::write::compare(out_dir, &files))
     }
 
     pub fn out_dir_path(&self) -> Option<&Path> {
@@ -326,14 +323,14 @@ impl Config {
 
 /// The service's `sdkId` (or shape name) as AWS SDKs derive package names from it:
 /// lowercase, words joined by `-` (`FSx` -> `fsx`, `Elastic Beanstalk` -> `elastic-beanstalk`).
-fn default_crate_name(model: &load::Model, service: &str) -> String {
+fn default_crate_name(model: &model::load::Model, service: &str) -> String {
     let sdk_id = model
         .shapes
         .get(service)
-        .and_then(|s| s.traits().get(ast::trait_id::AWS_API_SERVICE))
+        .and_then(|s| s.traits().get(model::ast::trait_id::AWS_API_SERVICE))
         .and_then(|v| v.get("sdkId"))
         .and_then(|v| v.as_str());
-    let name = sdk_id.unwrap_or_else(|| closure::shape_name(service));
+    let name = sdk_id.unwrap_or_else(|| plan::closure::shape_name(service));
     let kebab = name
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|word| !word.is_empty())

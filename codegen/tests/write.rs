@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use codegen::write::write;
+use codegen::output::write::write;
 
 fn files(entries: &[(&str, &str)]) -> BTreeMap<String, String> {
     entries

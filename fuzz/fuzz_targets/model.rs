@@ -11,15 +11,15 @@ use codegen::emit::FileContent;
 use libfuzzer_sys::fuzz_target;
 
 fn render(bytes: &[u8]) -> codegen::Result<usize> {
-    let file = codegen::load::parse(bytes)?;
-    let mut model = codegen::load::Model::default();
+    let file = codegen::model::load::parse(bytes)?;
+    let mut model = codegen::model::load::Model::default();
     model.shapes.extend(file.shapes.0);
-    let model = codegen::validate::validate(model)?;
-    let closure = codegen::closure::closure(&model, &[])?;
+    let model = codegen::model::validate::validate(model)?;
+    let closure = codegen::plan::closure::closure(&model, &[])?;
     let plan = codegen::plan::plan(&model, &closure, "fuzzed")?;
     let mut files = codegen::emit::emit(&plan, &codegen::Runtime::Embed)?;
     files.retain(|_, content| !matches!(content, FileContent::RustSource(_)));
-    Ok(codegen::format::format(files)?.len())
+    Ok(codegen::output::format::format(files)?.len())
 }
 
 fuzz_target!(|model: &[u8]| {

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::Range;
 
-use codegen::names::snake_name;
+use codegen::plan::names::snake_name;
 use codegen::plan::{OperationPlan, Plan};
 use serde_json::{Map, Value};
 

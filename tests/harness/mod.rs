@@ -13,9 +13,9 @@ use std::path::Path;
 /// generating the crate `crate_name`.
 pub fn plan(model: &Path, crate_name: &str) -> codegen::plan::Plan {
     let fail = |e: codegen::Error| -> ! { panic!("planning {}: {e}", model.display()) };
-    let loaded = codegen::load::load(&[model.to_path_buf()]).unwrap_or_else(|e| fail(e));
-    let model_ = codegen::validate::validate(loaded).unwrap_or_else(|e| fail(e));
-    let closure = codegen::closure::closure(&model_, &[]).unwrap_or_else(|e| fail(e));
+    let loaded = codegen::model::load::load(&[model.to_path_buf()]).unwrap_or_else(|e| fail(e));
+    let model_ = codegen::model::validate::validate(loaded).unwrap_or_else(|e| fail(e));
+    let closure = codegen::plan::closure::closure(&model_, &[]).unwrap_or_else(|e| fail(e));
     codegen::plan::plan(&model_, &closure, crate_name).unwrap_or_else(|e| fail(e))
 }
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use codegen::names::unraw;
+use codegen::plan::names::unraw;
 use codegen::plan::{Plan, RustType, StructPlan, UnionPlan};
 use serde_json::{Map, Value};
 

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 
 use super::prelude::*;
 use super::rust_type::{doc_or, ident, path};
-use crate::ast::ErrorFault;
+use crate::model::ast::ErrorFault;
 use crate::plan::{OperationPlan, Plan, StructPlan, StructRole};
 
 /// `Display`, `Error` and `ModeledError` for an error structure.

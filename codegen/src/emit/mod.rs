@@ -12,6 +12,7 @@ mod enumeration;
 mod errors;
 mod operation;
 mod prelude;
+mod protocol;
 mod runtime;
 mod rust_type;
 mod structure;
@@ -25,7 +26,6 @@ use quote::{format_ident, quote};
 
 use crate::error::Result;
 use crate::plan::{EnumPlan, Module, OperationPlan, Plan, StructPlan, StructRole, UnionPlan};
-use crate::protocol::{AwsJsonVersion, Protocol};
 use rust_type::{ident, inner_doc_attrs};
 
 pub use doc_table::DocTable;
@@ -279,7 +279,8 @@ fn errors_rs(plan: &Plan) -> TokenStream {
 
 fn operation_rs(plan: &Plan) -> TokenStream {
     // A crate whose every operation was left out has no use for it.
-    let protocol = (!plan.operations.is_empty()).then(|| protocol_const(plan.service.protocol));
+    let protocol =
+        (!plan.operations.is_empty()).then(|| protocol::protocol_const(plan.service.protocol));
     let modules = plan.operations.iter().map(|op| {
         let module = ident(&op.module);
         let doc = format!(" Types for the `{}` operation.", op.model_name());
@@ -294,26 +295,6 @@ fn operation_rs(plan: &Plan) -> TokenStream {
         #protocol
 
         #(#modules)*
-    }
-}
-
-/// `pub(crate) const PROTOCOL`: the service's protocol, which every operation passes to
-/// the runtime.
-fn protocol_const(protocol: Protocol) -> TokenStream {
-    let version = match protocol.version {
-        AwsJsonVersion::V1_0 => quote!(V1_0),
-        AwsJsonVersion::V1_1 => quote!(V1_1),
-    };
-    let query_compatible = protocol
-        .query_compatible
-        .then(|| quote!(.query_compatible()));
-    let doc = format!(
-        " The service's protocol, `aws.protocols#{}`.",
-        protocol.name()
-    );
-    quote! {
-        #[doc = #doc]
-        pub(crate) const PROTOCOL: crate::protocol::AwsJson = crate::protocol::AwsJson::#version #query_compatible;
     }
 }
 

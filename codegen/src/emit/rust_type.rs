@@ -172,7 +172,7 @@ pub fn deprecated_attr(deprecated: Option<&str>) -> TokenStream {
 /// trait's method (`add`, `next`, `from_str`, ...): the name is the member's, as the AWS
 /// SDKs give it, not an attempt at the trait.
 pub fn allow_std_trait_name(method: &str) -> TokenStream {
-    if crate::names::is_std_trait_method(method) {
+    if crate::plan::names::is_std_trait_method(method) {
         quote!(#[allow(clippy::should_implement_trait)])
     } else {
         quote!()

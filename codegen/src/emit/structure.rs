@@ -11,7 +11,7 @@ use super::rust_type::{
     optional_if, path, tokens, Moved,
 };
 use crate::error::Result;
-use crate::names::unraw;
+use crate::plan::names::unraw;
 use crate::plan::{DefaultValue, FieldPlan, RustType, StructPlan};
 
 /// What `Debug` prints instead of a sensitive value.

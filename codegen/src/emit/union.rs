@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 use super::prelude::*;
 use super::rust_type::{allow_std_trait_name, boxed_if, deprecated_attr, doc_or, ident, tokens};
 use super::structure::REDACTED;
-use crate::names::unraw;
+use crate::plan::names::unraw;
 use crate::plan::{RustType, UnionPlan, UnionVariantPlan};
 
 pub fn emit(plan: &UnionPlan) -> TokenStream {

@@ -1,13 +1,13 @@
-//! Validate and index: add the `smithy.api#` prelude, apply [mixins](crate::mixins), then
+//! Validate and index: add the `smithy.api#` prelude, apply [mixins](crate::model::mixins), then
 //! check the whole model before anything is generated: shape IDs and member names are
 //! well formed, every target resolves, members target the kinds their container allows, and the traits the
 //! generator reads have the JSON type the Smithy specification gives them.
 
 use serde_json::Value;
 
-use crate::ast::{trait_id, Aggregate, Shape, Simple, Traits};
 use crate::error::{Error, Result};
-use crate::load::Model;
+use crate::model::ast::{trait_id, Aggregate, Shape, Simple, Traits};
+use crate::model::load::Model;
 
 /// The prelude namespace.
 pub const PRELUDE: &str = "smithy.api";
@@ -16,7 +16,7 @@ pub const PRELUDE: &str = "smithy.api";
 /// validates.
 pub fn validate(mut model: Model) -> Result<Model> {
     add_prelude(&mut model);
-    crate::mixins::apply(&mut model)?;
+    crate::model::mixins::apply(&mut model)?;
     // Trait types first, so a trait of the wrong type is reported as such rather than
     // as a problem of a shape that refers to the one carrying it.
     for (id, shape) in &model.shapes {

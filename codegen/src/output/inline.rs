@@ -14,7 +14,7 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenS
 use quote::ToTokens;
 
 use crate::error::{Error, Result};
-use crate::format::HEADER;
+use crate::output::format::HEADER;
 
 /// The crate root among the generated files.
 const ROOT: &str = "src/lib.rs";

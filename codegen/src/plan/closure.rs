@@ -9,10 +9,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ast::{trait_id, Shape};
 use crate::error::{Error, Result};
-use crate::load::Model;
-use crate::validate::PRELUDE;
+use crate::model::ast::{trait_id, Shape};
+use crate::model::load::Model;
+use crate::model::validate::PRELUDE;
 
 /// What is generated: one service, some of its operations, and the shapes they reach.
 #[derive(Debug)]

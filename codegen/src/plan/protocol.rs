@@ -11,9 +11,9 @@
 
 use serde_json::Value;
 
-use crate::ast::{Shape, Traits};
 use crate::error::{Error, Result};
-use crate::load::Model;
+use crate::model::ast::{Shape, Traits};
+use crate::model::load::Model;
 use crate::plan::TimestampFormat;
 
 /// The awsJson protocol versions; they differ on the wire only in the media type.

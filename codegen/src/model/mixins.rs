@@ -4,9 +4,9 @@
 //! shape's traits over the mixin's; shape traits win over inherited ones, and the
 //! `mixin` trait itself is not inherited.
 
-use crate::ast::{Member, OrderedMap, Shape, Target, Traits};
 use crate::error::{Error, Result};
-use crate::load::Model;
+use crate::model::ast::{Member, OrderedMap, Shape, Target, Traits};
+use crate::model::load::Model;
 
 /// The trait that marks a shape as a mixin.
 pub const MIXIN: &str = "smithy.api#mixin";

@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::ast::{ModelFile, Shape, SUPPORTED_SMITHY_VERSIONS};
 use crate::error::{Error, Result};
+use crate::model::ast::{ModelFile, Shape, SUPPORTED_SMITHY_VERSIONS};
 
 /// Every shape of the loaded files, keyed by absolute shape ID.
 #[derive(Debug, Default)]

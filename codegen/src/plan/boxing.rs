@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::ast::Shape;
-use crate::load::Model;
+use crate::model::ast::Shape;
+use crate::model::load::Model;
 
 /// A member ID: `namespace#Shape$member`.
 pub type MemberId = String;
