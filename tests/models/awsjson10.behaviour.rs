@@ -134,3 +134,106 @@ fn small_bodies_and_disabled_compression_are_sent_as_they_are() {
     assert_eq!(gunzip(request.body()), r#"{"Data":"small"}"#);
     assert!(RequestCompression::default().with_min_size_bytes(10_485_761).is_err());
 }
+
+// Defaults, as the awsJson1_0 protocol tests exercise them: a client serializes the
+// defaults of nested structures, skips those of the top-level input, lets explicit values
+// win, and fills what a response leaves out.
+
+use synthetic_awsjson10::operation::apply_settings::{ApplySettings, ApplySettingsInput};
+use synthetic_awsjson10::primitives::{Blob, DateTime, Document};
+use synthetic_awsjson10::types::{Color, Level, Settings};
+
+fn body_json(request: &http::Request<Vec<u8>>) -> serde_json::Value {
+    serde_json::from_slice(request.body()).expect("a JSON body")
+}
+
+fn default_settings_json() -> serde_json::Value {
+    serde_json::json!({
+        "text": "hi", "flag": true, "names": [], "docObject": {}, "docText": "hi",
+        "docFlag": true, "docList": [], "when": 0, "bytes": "YWJj", "tiny": 1, "small": 1,
+        "count": 10, "big": 100, "ratio": 1.0, "precise": 1.0, "labels": {},
+        "color": "RED", "level": 1
+    })
+}
+
+#[test]
+fn a_nested_structure_is_sent_with_its_defaults() {
+    let input = ApplySettingsInput::builder().settings(Settings::builder().build()).build();
+    let request = ApplySettings::request(input, &RandomTokens).unwrap();
+    // `docNull` defaults to null: no default, nothing sent; `label` is a top-level input
+    // member, whose default the client leaves to the service.
+    assert_eq!(body_json(&request), serde_json::json!({ "settings": default_settings_json() }));
+}
+
+#[test]
+fn top_level_input_defaults_are_not_sent() {
+    let request = ApplySettings::request(ApplySettingsInput::builder().build(), &RandomTokens).unwrap();
+    assert_eq!(request.body(), b"{}");
+}
+
+#[test]
+fn explicit_values_win_over_defaults() {
+    let settings = Settings::builder()
+        .text("bye")
+        .flag(false)
+        .names("a")
+        .doc_null(Document::String("notNull".to_owned()))
+        .when(DateTime::from_secs_f64(1.0))
+        .bytes(Blob::new("hi"))
+        .count(20)
+        .labels("name", "Jack")
+        .color(Color::from("BLUE"))
+        .level(Level::from(2))
+        .build();
+    let input = ApplySettingsInput::builder().settings(settings).label("mine").build();
+    let body = body_json(&ApplySettings::request(input, &RandomTokens).unwrap());
+    let sent = &body["settings"];
+    assert_eq!(sent["text"], "bye");
+    assert_eq!(sent["flag"], false);
+    assert_eq!(sent["names"], serde_json::json!(["a"]));
+    assert_eq!(sent["docNull"], "notNull");
+    assert_eq!(sent["when"], 1);
+    assert_eq!(sent["bytes"], "aGk=");
+    assert_eq!(sent["count"], 20);
+    assert_eq!(sent["labels"], serde_json::json!({ "name": "Jack" }));
+    assert_eq!(sent["color"], "BLUE");
+    assert_eq!(sent["level"], 2);
+    assert_eq!(body["label"], "mine");
+}
+
+fn ok_response(body: &str) -> http::Response<Vec<u8>> {
+    http::Response::builder().status(200).body(body.as_bytes().to_vec()).unwrap()
+}
+
+#[test]
+fn a_response_without_members_reads_as_their_defaults() {
+    let output = ApplySettings::parse_response(&ok_response("{}")).unwrap();
+    assert_eq!(output.text(), "hi");
+    assert!(output.flag());
+    assert!(output.names().is_empty());
+    assert_eq!(output.doc_object(), &Document::Object(Default::default()));
+    assert_eq!(output.doc_text(), &Document::String("hi".to_owned()));
+    assert_eq!(output.doc_null(), None);
+    assert_eq!(output.when(), &DateTime::from_secs_f64(0.0));
+    assert_eq!(output.bytes(), &Blob::new("abc"));
+    assert_eq!((output.tiny(), output.small(), output.count(), output.big()), (1, 1, 10, 100));
+    assert_eq!((output.ratio(), output.precise()), (1.0, 1.0));
+    assert!(output.labels().is_empty());
+    assert_eq!(output.color(), &Color::from("RED"));
+    assert_eq!(output.level(), Level::from(1));
+}
+
+#[test]
+fn values_in_a_response_win_over_defaults() {
+    let body = r#"{"text": "bye", "flag": false, "count": 20, "bytes": "aGk=", "when": 2,
+        "docNull": "notNull", "color": "BLUE", "level": 2}"#;
+    let output = ApplySettings::parse_response(&ok_response(body)).unwrap();
+    assert_eq!(output.text(), "bye");
+    assert!(!output.flag());
+    assert_eq!(output.count(), 20);
+    assert_eq!(output.bytes(), &Blob::new("hi"));
+    assert_eq!(output.when(), &DateTime::from_secs_f64(2.0));
+    assert_eq!(output.doc_null(), Some(&Document::String("notNull".to_owned())));
+    assert_eq!(output.color(), &Color::from("BLUE"));
+    assert_eq!(output.level(), Level::from(2));
+}
