@@ -333,12 +333,13 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
         let value = match (field.optional, &field.default) {
             (true, _) => quote!(self.#member),
             (false, Some(default)) => {
+                let literal = is_literal_default(default);
                 let default = default_expr(&field.ty, default);
                 match &field.ty {
                     RustType::List { .. } | RustType::Map { .. } => {
                         quote!(self.#member.unwrap_or_default())
                     }
-                    ty if is_copy(ty) => quote!(self.#member.unwrap_or(#default)),
+                    ty if is_copy(ty) || literal => quote!(self.#member.unwrap_or(#default)),
                     _ => quote!(self.#member.unwrap_or_else(|| #default)),
                 }
             }
@@ -453,6 +454,18 @@ pub(super) fn default_expr(ty: &RustType, value: &DefaultValue) -> TokenStream {
         (DefaultValue::Document(value), _) => document_expr(value),
         (DefaultValue::EmptyList | DefaultValue::EmptyMap, _)
         | (DefaultValue::Enum(_) | DefaultValue::IntEnum(_), _) => quote!(#DEFAULT::default()),
+    }
+}
+
+/// Whether a default's expression is made of literals only (a number, a bool, a document
+/// `null`, bool or number): clippy wants those passed to `unwrap_or`, not built lazily.
+pub(super) fn is_literal_default(value: &DefaultValue) -> bool {
+    match value {
+        DefaultValue::Bool(_) | DefaultValue::Integer(_) | DefaultValue::Float(_) => true,
+        DefaultValue::Document(document) => {
+            matches!(document, Value::Null | Value::Bool(_) | Value::Number(_))
+        }
+        _ => false,
     }
 }
 

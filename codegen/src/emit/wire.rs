@@ -9,7 +9,7 @@ use quote::quote;
 
 use super::prelude::*;
 use super::rust_type::{ident, is_copy, tokens, Moved};
-use super::structure::{allow_deprecated, default_expr};
+use super::structure::{allow_deprecated, default_expr, is_literal_default};
 use super::union::payload;
 use crate::error::Result;
 use crate::plan::{
@@ -234,7 +234,7 @@ fn construct_zero(plan: &StructPlan) -> Result<TokenStream> {
 fn required_value(field: &FieldPlan, read: TokenStream) -> TokenStream {
     match default_of(field) {
         Some(_) if is_empty_collection(field.default.as_ref()) => quote!(#read.unwrap_or_default()),
-        Some(default) if is_cheap(&field.ty) && !field.boxed => quote!(#read.unwrap_or(#default)),
+        Some(default) if is_cheap(field) => quote!(#read.unwrap_or(#default)),
         Some(default) => quote!(#read.unwrap_or_else(|| #default)),
         None => quote!(#read.unwrap_or_else(crate::json::ZeroValue::zero_value)),
     }
@@ -258,10 +258,12 @@ fn is_empty_collection(default: Option<&DefaultValue>) -> bool {
     )
 }
 
-/// Defaults that cost nothing to build (clippy prefers `unwrap_or` for them): the `Copy`
-/// scalars; an int enum's default is a conversion call.
-fn is_cheap(ty: &RustType) -> bool {
-    is_copy(ty) && !matches!(ty, RustType::IntEnum(_))
+/// Defaults that cost nothing to build (clippy prefers `unwrap_or` for them): those of
+/// literals only, of `Copy` scalars (an int enum's default is a conversion call), unboxed.
+fn is_cheap(field: &FieldPlan) -> bool {
+    let literal = field.default.as_ref().is_some_and(is_literal_default);
+    let copy = is_copy(&field.ty) && !matches!(field.ty, RustType::IntEnum(_));
+    (literal || copy) && !field.boxed
 }
 
 /// The wire form of an enum: its string (or integer), unknown values kept.
