@@ -21,6 +21,7 @@ const CASES: &[(&str, Expect)] = &[
         "blob-default-not-base64",
         Rejected("shape `example.bad#GetOutput`: member `Data`"),
     ),
+    ("client-method-operation-names", Generated),
     ("collection-cycle", Rejected("shape `example.bad#Loop`")),
     ("dangling-target", Rejected("shape `example.bad#GetInput`")),
     ("deeply-nested-json", Rejected("shape `example.bad#X`")),

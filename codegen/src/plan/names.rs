@@ -139,14 +139,26 @@ pub fn snake_name(name: &str) -> String {
 
 /// A module name for an operation: snake_case, a keyword suffixed with `_` (`match_`,
 /// `self_`), since module names also name files and `format!`-built identifiers
-/// (`_match_error`) where a raw identifier cannot go.
+/// (`_match_error`) where a raw identifier cannot go. The module also names the
+/// operation's `Client` method, so the client's own methods (`new`, `transport`,
+/// `with_*`, `from_*`, the std traits it implements) are reserved: an operation called
+/// `New` or `WithEndpoint` gets `new_operation`, `with_endpoint_operation`.
 pub fn module_name(operation_name: &str) -> String {
     let name = snake_name(operation_name);
     if KEYWORDS.contains(&name.as_str()) || NOT_RAW.contains(&name.as_str()) {
         format!("{name}_")
+    } else if is_client_method(&name) {
+        format!("{name}_operation")
     } else {
         name
     }
+}
+
+/// Names the generated `Client` keeps for itself, now or as it grows: constructors,
+/// settings (`with_*`), accessors and the methods of the std traits it implements.
+fn is_client_method(name: &str) -> bool {
+    const CLIENT_METHODS: &[&str] = &["new", "transport", "clone", "clone_from", "fmt", "config"];
+    CLIENT_METHODS.contains(&name) || name.starts_with("with_") || name.starts_with("from_")
 }
 
 /// A struct field name for a member: snake_case, keywords escaped, reserved names renamed.
@@ -326,6 +338,21 @@ mod tests {
         ];
         for (smithy, rust) in cases {
             assert_eq!(field_name(smithy), rust, "{smithy}");
+        }
+    }
+
+    #[test]
+    fn module_names_never_take_the_client_s_own_methods() {
+        for (operation, module) in [
+            ("New", "new_operation"),
+            ("WithEndpoint", "with_endpoint_operation"),
+            ("FromEnv", "from_env_operation"),
+            ("Transport", "transport_operation"),
+            ("Clone", "clone_operation"),
+            ("Newer", "newer"),
+            ("Without", "without"),
+        ] {
+            assert_eq!(module_name(operation), module, "{operation}");
         }
     }
 
