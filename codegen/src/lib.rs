@@ -75,6 +75,7 @@ pub mod write;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+pub use emit::runtime_files;
 pub use error::{Error, Result};
 pub use write::{unified_diff, StaleFile, WriteReport};
 

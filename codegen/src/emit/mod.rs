@@ -72,6 +72,13 @@ const RUNTIME: &[(&str, &str)] = &[
     ),
 ];
 
+/// The paths (relative to the crate root) of the runtime support files copied into
+/// every generated crate, in path order: what tests leave out of snapshots of
+/// generated code.
+pub fn runtime_files() -> Vec<&'static str> {
+    RUNTIME.iter().map(|(path, _)| *path).collect()
+}
+
 /// The crate version written to the generated `Cargo.toml`.
 pub const CRATE_VERSION: &str = "0.1.0";
 
