@@ -1,12 +1,12 @@
 //! The synthetic models' generated crates compile without warnings (clippy and rustdoc
 //! included) and behave as their `<model>.behaviour.rs` tests say; so do the awkward
 //! models of `models/bad` that generate, without behaviour tests. All of them are built
-//! in one scratch workspace under the target directory, offline (they have no
-//! dependencies).
+//! in one scratch workspace under the target directory, offline, into the target
+//! directory every scratch crate shares (their dependencies are compiled once).
 
 use std::path::Path;
-use std::process::Command;
 
+use codegen_tests::harness::scratch::{cargo_ok, shared_target, write_workspace};
 use codegen_tests::workspace;
 
 const MODELS: &[&str] = &[
@@ -52,53 +52,36 @@ fn write_crate(root: &Path, name: &str) {
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     codegen_tests::add_test_dependencies(&dir);
     let behaviour = workspace().join(format!("tests/models/{name}.behaviour.rs"));
-    let test_dir = dir.join("tests");
-    std::fs::create_dir_all(&test_dir).unwrap();
-    std::fs::copy(&behaviour, test_dir.join("behaviour.rs"))
+    let text = std::fs::read_to_string(&behaviour)
         .unwrap_or_else(|e| panic!("{}: {e}", behaviour.display()));
-}
-
-fn cargo(root: &Path, args: &[&str]) {
-    let output = Command::new(env!("CARGO"))
-        .arg("--offline")
-        .args(args)
-        .current_dir(root)
-        .env("RUSTFLAGS", "-D warnings")
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "cargo {args:?} failed in {}:\n{}\n{}",
-        root.display(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let copy = dir.join("tests/behaviour.rs");
+    // Rewritten only when it differs, so that a second run finds the test binary fresh.
+    if std::fs::read_to_string(&copy).ok().as_deref() != Some(text.as_str()) {
+        std::fs::create_dir_all(dir.join("tests")).unwrap();
+        std::fs::write(&copy, text).unwrap_or_else(|e| panic!("{}: {e}", copy.display()));
+    }
 }
 
 #[test]
 fn synthetic_crates_build_cleanly_and_pass_their_behaviour_tests() {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synthetic");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let (root, target) = (tmp.join("synthetic"), shared_target(tmp));
     std::fs::create_dir_all(&root).unwrap();
     for name in MODELS {
         write_crate(&root, name);
     }
     let awkward = AWKWARD.iter().map(|name| write_awkward_crate(&root, name));
-    let members = MODELS
+    let members: Vec<String> = MODELS
         .iter()
         .map(|m| m.to_string())
         .chain(awkward)
-        .map(|m| format!("\"{m}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
-    std::fs::write(
-        root.join("Cargo.toml"),
-        format!("[workspace]\nresolver = \"2\"\nmembers = [{members}]\n"),
-    )
-    .unwrap();
-    cargo(
+        .collect();
+    write_workspace(&root, &members);
+    // Clippy's `-D warnings` denies rustc's warnings too, in every target; `cargo doc`
+    // runs with `RUSTDOCFLAGS=-D warnings`.
+    cargo_ok(
         &root,
+        &target,
         &[
             "clippy",
             "--workspace",
@@ -109,6 +92,10 @@ fn synthetic_crates_build_cleanly_and_pass_their_behaviour_tests() {
             "warnings",
         ],
     );
-    cargo(&root, &["doc", "--workspace", "--no-deps", "--quiet"]);
-    cargo(&root, &["test", "--workspace", "--quiet"]);
+    cargo_ok(
+        &root,
+        &target,
+        &["doc", "--workspace", "--no-deps", "--quiet"],
+    );
+    cargo_ok(&root, &target, &["test", "--workspace", "--quiet"]);
 }
