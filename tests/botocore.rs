@@ -3,10 +3,10 @@
 //! serializer (with botocore's bundled FSx model) must give the same JSON body, and the
 //! response fixtures in `../shared/fixtures` parsed by both must give the same output.
 //!
-//! Python runs once (`tests/botocore/wire.py`), for every request and response. Skipped
-//! when Python, botocore or `../shared` is not on this machine; with
-//! `CI_REQUIRE_BOTOCORE=1` a missing botocore fails instead. `PYTHON` picks the
-//! interpreter (default `python3`).
+//! Python runs once (`tests/botocore/wire.py`), for every request and response. Skipped,
+//! with a `SKIPPED` line, when Python, botocore or `../shared` is not on this machine; in
+//! CI (`CI=true` or `CI_REQUIRE_BOTOCORE=1`) a missing one fails instead. `PYTHON` picks
+//! the interpreter (default `python3`).
 
 #[path = "support/wire_json.rs"]
 mod wire_json;
@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use codegen_tests::workspace;
+use codegen_tests::{shared, skip, workspace};
 use fsx::operation::copy_backup::{CopyBackup, CopyBackupInput};
 use fsx::types::Tag;
 use serde_json::{json, Value};
@@ -27,8 +27,8 @@ const GENERATED_INPUTS: u64 = 40;
 /// microseconds, read back as a float).
 const TOLERANCE: f64 = 1e-6;
 
-/// The interpreter to use, or `None` (after a `skipped:` line) when it or botocore is
-/// missing and CI does not insist on them.
+/// The interpreter to use, or `None` (after a `SKIPPED` line; in CI a failure) when it or
+/// botocore is missing.
 fn python_with_botocore() -> Option<String> {
     let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
     // Run beside wire.py: from `tests/`, the `botocore/` folder there would pass for
@@ -49,24 +49,14 @@ fn python_with_botocore() -> Option<String> {
         ),
         Err(e) => format!("cannot run `{python}`: {e}"),
     };
-    if std::env::var("CI_REQUIRE_BOTOCORE").as_deref() == Ok("1") {
-        panic!(
-            "CI_REQUIRE_BOTOCORE=1 but botocore is not usable: {problem} (pip install botocore)"
-        );
-    }
-    eprintln!("skipped: {problem} (pip install botocore, or set PYTHON)");
+    skip(&format!("{problem} (pip install botocore, or set PYTHON)"));
     None
 }
 
-/// `../shared/fixtures`, or `None` (after a `skipped:` line) when it is not here.
+/// `../shared/fixtures`, or `None` (after a `SKIPPED` line; in CI a failure) when it is
+/// not here.
 fn fixtures() -> Option<PathBuf> {
-    let dir = workspace().join("../shared/fixtures");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is not here (it is in CI)", dir.display());
-        None
-    }
+    shared("fixtures")
 }
 
 fn read(path: &Path) -> String {

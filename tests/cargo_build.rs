@@ -28,6 +28,9 @@ fn cargo_build(root: &Path, check_only: bool) -> Output {
         .args(["build", "-v", "--offline", "-p", "fsx"])
         .current_dir(root)
         .env("CARGO_TARGET_DIR", target)
+        // The copy's own crates (the generator, `fsx`) are built here only: no
+        // incremental state for them.
+        .env("CARGO_INCREMENTAL", "0")
         .env_remove("CODEGEN_CHECK");
     if check_only {
         command.env("CODEGEN_CHECK", "1");

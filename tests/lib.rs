@@ -12,16 +12,45 @@ pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// `../shared/reference/<name>` beside the workspace, or `None` (and a note on stderr)
-/// when the reference data is not on this machine.
+/// `../shared/reference/<name>` beside the workspace, or `None` after [`skip`] when the
+/// reference data is not on this machine (in CI, where it always is, a failure).
 pub fn shared_reference(name: &str) -> Option<PathBuf> {
-    let path = workspace().join("../shared/reference").join(name);
-    if path.is_file() {
+    shared(&format!("reference/{name}"))
+}
+
+/// `../shared/<relative>` (a file or a directory) beside the workspace, or `None` after
+/// [`skip`] when it is not on this machine.
+pub fn shared(relative: &str) -> Option<PathBuf> {
+    let path = workspace().join("../shared").join(relative);
+    if path.exists() {
         Some(path)
     } else {
-        eprintln!("SKIPPED: {} is not here (it is in CI)", path.display());
+        skip(&format!("{} is not here", path.display()));
         None
     }
+}
+
+/// Whether this is a CI run, where every prerequisite of every test is installed: `CI`
+/// is `true` or `1` (`.ci/run` exports it, as CI services do), or one of the older
+/// `CI_REQUIRE_*` variables (such as `CI_REQUIRE_BOTOCORE`) is `1`.
+pub fn in_ci() -> bool {
+    std::env::vars().any(|(name, value)| {
+        let set = value == "1" || value.eq_ignore_ascii_case("true");
+        set && (name == "CI" || name.starts_with("CI_REQUIRE_"))
+    })
+}
+
+/// The running test cannot run because `why` (`../shared` not here, botocore not
+/// installed): in CI a failure naming the test and the reason; elsewhere one loud
+/// `SKIPPED: <test>: <why>` line on stderr, past libtest's capture, so that it shows in
+/// the output of a passing `cargo test`. The caller returns after it.
+pub fn skip(why: &str) {
+    let current = std::thread::current();
+    let test = current.name().unwrap_or("a test");
+    if in_ci() {
+        panic!("{test}: cannot run in CI: {why} (CI installs every prerequisite)");
+    }
+    harness::scratch::report(&format!("SKIPPED: {test}: {why}"));
 }
 
 /// Renders the model at `model` (file or directory) with default settings.

@@ -1,17 +1,17 @@
 //! The synthetic models' generated crates compile without warnings (clippy and rustdoc
 //! included) and behave as their `<model>.behaviour.rs` tests say; so do the awkward
 //! models of `models/bad` that generate, without behaviour tests. All of them are built
-//! in one scratch workspace under the target directory, offline (they have no
-//! dependencies).
+//! in one scratch workspace under the target directory, offline, into the target
+//! directory every scratch crate shares (their dependencies are compiled once).
 //!
 //! The same models generated in depend mode (`Runtime::Depend`: the crates use the
 //! `smithy-json-runtime` crate instead of copies of it) build as cleanly and pass the
 //! same behaviour tests, and two of them share the runtime's types.
 
 use std::path::Path;
-use std::process::Command;
 
 use codegen::{Runtime, RuntimeSource};
+use codegen_tests::harness::scratch::{cargo_ok, shared_target, write_workspace};
 use codegen_tests::workspace;
 
 const MODELS: &[&str] = &[
@@ -64,73 +64,32 @@ fn write_crate(root: &Path, name: &str, runtime: Runtime) {
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     codegen_tests::add_test_dependencies(&dir);
     let behaviour = workspace().join(format!("tests/models/{name}.behaviour.rs"));
-    let test_dir = dir.join("tests");
-    std::fs::create_dir_all(&test_dir).unwrap();
-    std::fs::copy(&behaviour, test_dir.join("behaviour.rs"))
+    let text = std::fs::read_to_string(&behaviour)
         .unwrap_or_else(|e| panic!("{}: {e}", behaviour.display()));
-}
-
-/// Writes the scratch workspace's manifest with these members.
-fn write_workspace(root: &Path, members: impl Iterator<Item = String>) {
-    let members = members
-        .map(|m| format!("\"{m}\""))
-        .collect::<Vec<_>>()
-        .join(", ");
-    std::fs::write(
-        root.join("Cargo.toml"),
-        format!("[workspace]\nresolver = \"2\"\nmembers = [{members}]\n"),
-    )
-    .unwrap();
-}
-
-/// Clippy and rustdoc without warnings, then the tests, of every member of the scratch
-/// workspace at `root`.
-fn lint_document_and_test(root: &Path) {
-    cargo(
-        root,
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    );
-    cargo(root, &["doc", "--workspace", "--no-deps", "--quiet"]);
-    cargo(root, &["test", "--workspace", "--quiet"]);
-}
-
-fn cargo(root: &Path, args: &[&str]) {
-    let output = Command::new(env!("CARGO"))
-        .arg("--offline")
-        .args(args)
-        .current_dir(root)
-        .env("RUSTFLAGS", "-D warnings")
-        .env("RUSTDOCFLAGS", "-D warnings")
-        .env("CARGO_TARGET_DIR", root.join("target"))
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "cargo {args:?} failed in {}:\n{}\n{}",
-        root.display(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let copy = dir.join("tests/behaviour.rs");
+    // Rewritten only when it differs, so that a second run finds the test binary fresh.
+    if std::fs::read_to_string(&copy).ok().as_deref() != Some(text.as_str()) {
+        std::fs::create_dir_all(dir.join("tests")).unwrap();
+        std::fs::write(&copy, text).unwrap_or_else(|e| panic!("{}: {e}", copy.display()));
+    }
 }
 
 #[test]
 fn synthetic_crates_build_cleanly_and_pass_their_behaviour_tests() {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synthetic");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let (root, target) = (tmp.join("synthetic"), shared_target(tmp));
     std::fs::create_dir_all(&root).unwrap();
     for name in MODELS {
         write_crate(&root, name, Runtime::Embed);
     }
     let awkward = AWKWARD.iter().map(|name| write_awkward_crate(&root, name));
-    write_workspace(&root, MODELS.iter().map(|m| m.to_string()).chain(awkward));
-    lint_document_and_test(&root);
+    let members: Vec<String> = MODELS
+        .iter()
+        .map(|m| m.to_string())
+        .chain(awkward)
+        .collect();
+    write_workspace(&root, &members);
+    lint_document_and_test(&root, &target);
 }
 
 /// The models generated in depend mode, with the behaviour tests of embed mode.
@@ -138,7 +97,8 @@ const DEPEND_MODELS: &[&str] = &["kinds", "recursion", "awsjson10"];
 
 #[test]
 fn depend_mode_crates_build_cleanly_pass_the_same_behaviour_tests_and_share_the_runtime() {
-    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("synthetic-depend");
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let (root, target) = (tmp.join("synthetic-depend"), shared_target(tmp));
     std::fs::create_dir_all(&root).unwrap();
     let runtime = workspace().join("runtime");
     let source = RuntimeSource::Path(runtime.to_str().expect("a UTF-8 path").to_owned());
@@ -155,9 +115,13 @@ fn depend_mode_crates_build_cleanly_pass_the_same_behaviour_tests_and_share_the_
         );
     }
     write_sharing_crate(&root);
-    let members = DEPEND_MODELS.iter().map(|m| m.to_string());
-    write_workspace(&root, members.chain(["sharing".to_owned()]));
-    lint_document_and_test(&root);
+    let members: Vec<String> = DEPEND_MODELS
+        .iter()
+        .map(|m| m.to_string())
+        .chain(["sharing".to_owned()])
+        .collect();
+    write_workspace(&root, &members);
+    lint_document_and_test(&root, &target);
 }
 
 /// A crate using two depend-mode crates: it compiles only if their `DateTime`,
@@ -191,4 +155,29 @@ pub fn share(
 "#,
     )
     .unwrap();
+}
+
+/// Clippy and rustdoc without warnings, then the tests, of every member of the scratch
+/// workspace at `root`. Clippy's `-D warnings` denies rustc's warnings too, in every
+/// target; `cargo doc` runs with `RUSTDOCFLAGS=-D warnings`.
+fn lint_document_and_test(root: &Path, target: &Path) {
+    cargo_ok(
+        root,
+        target,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
+    cargo_ok(
+        root,
+        target,
+        &["doc", "--workspace", "--no-deps", "--quiet"],
+    );
+    cargo_ok(root, target, &["test", "--workspace", "--quiet"]);
 }

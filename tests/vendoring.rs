@@ -8,6 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use codegen_tests::harness::scratch::shared_target;
 use codegen_tests::{mirror, workspace};
 
 /// A Cargo.toml as section -> key -> raw value (enough for the flat files compared here).
@@ -168,8 +169,9 @@ fn a_vendored_copy_builds_and_passes_its_tests_outside_the_workspace() {
 
     let mut path = vec![toolchain_only_bin(&outside)];
     path.extend(path_without_rust_tools());
-    // Dependencies compile once into a target directory kept under this build's.
-    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../vendored");
+    // Dependencies compile once, into the target directory every scratch crate shares
+    // (with the same lean settings as theirs, so that their artifacts are reused).
+    let target = shared_target(Path::new(env!("CARGO_TARGET_TMPDIR")));
     for command in ["build", "test"] {
         let output = Command::new(path[0].join("cargo"))
             .args([command, "--offline"])
@@ -177,6 +179,8 @@ fn a_vendored_copy_builds_and_passes_its_tests_outside_the_workspace() {
             .env("PATH", std::env::join_paths(&path).unwrap())
             .env("RUSTFMT", "/nonexistent/rustfmt")
             .env("CARGO_TARGET_DIR", &target)
+            .env("CARGO_PROFILE_DEV_DEBUG", "0")
+            .env("CARGO_INCREMENTAL", "0")
             .env_remove("RUSTC")
             .env_remove("RUSTDOC")
             .env_remove("CODEGEN_CHECK")

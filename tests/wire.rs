@@ -7,12 +7,11 @@
 mod wire_json;
 
 use std::future::Future;
-use std::path::PathBuf;
 use std::pin::pin;
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
-use codegen_tests::shared_reference;
+use codegen_tests::shared;
 use fsx::endpoint::Endpoint;
 use fsx::error::{Fault, SdkError};
 use fsx::idempotency::{RandomTokens, TokenSource};
@@ -28,11 +27,10 @@ use serde_json::{json, Value};
 // ---------------------------------------------------------------------------------------
 // helpers
 
+/// `../shared/fixtures/<name>`, or `None` after a `SKIPPED` line (a failure in CI).
 fn fixture(name: &str) -> Option<Vec<u8>> {
-    let path: PathBuf = shared_reference("copy-backup-request.example.json")
-        .and_then(|p| p.parent().map(|dir| dir.join(name)))
-        .filter(|p| p.exists())?;
-    Some(std::fs::read(path).expect("fixture is readable"))
+    let path = shared(&format!("fixtures/{name}"))?;
+    Some(std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
 /// Runs a future that never waits on I/O (the canned transport is ready at once).
@@ -101,7 +99,6 @@ fn assert_same_json(expected: &Value, actual: &Value, path: &str) {
 #[test]
 fn the_example_request_is_the_api_doc_example_plus_a_token() {
     let Some(example) = fixture("copy-backup-request.example.json") else {
-        eprintln!("skipped: ../shared is not here");
         return;
     };
     let example: Value = serde_json::from_slice(&example).unwrap();
@@ -201,7 +198,6 @@ fn every_input_member_is_written_with_its_model_name_and_unset_ones_are_omitted(
 #[test]
 fn the_example_response_parses_field_by_field() {
     let Some(body) = fixture("copy-backup-response.example.json") else {
-        eprintln!("skipped: ../shared is not here");
         return;
     };
     let output = parse(&body).unwrap();
@@ -260,7 +256,6 @@ fn the_fixtures_parse_and_serialize_back_to_the_same_json() {
         "copy-backup-response.depth2.json",
     ] {
         let Some(body) = fixture(name) else {
-            eprintln!("skipped: ../shared is not here");
             return;
         };
         let output = parse(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -276,7 +271,6 @@ fn the_fixtures_parse_and_serialize_back_to_the_same_json() {
 #[test]
 fn the_depth_fixtures_carry_nested_administrative_actions() {
     let Some(body) = fixture("copy-backup-response.depth2.json") else {
-        eprintln!("skipped: ../shared is not here");
         return;
     };
     let output = parse(&body).unwrap();

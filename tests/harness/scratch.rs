@@ -40,20 +40,11 @@ impl ScratchCrate {
     /// build uses the dependency versions already downloaded.
     pub fn new(tmp: &Path, name: &str) -> ScratchCrate {
         let root = tmp.join(name);
-        std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{}: {e}", root.display()));
-        std::fs::write(
-            root.join("Cargo.toml"),
-            format!("[workspace]\nresolver = \"2\"\nmembers = [\"{name}\"]\n"),
-        )
-        .unwrap();
-        let lock = root.join("Cargo.lock");
-        if !lock.exists() {
-            std::fs::copy(workspace().join("Cargo.lock"), &lock).unwrap();
-        }
+        write_workspace(&root, &[name.to_owned()]);
         ScratchCrate {
             root,
             name: name.to_owned(),
-            target: tmp.join("scratch-target"),
+            target: shared_target(tmp),
         }
     }
 
@@ -108,41 +99,84 @@ impl ScratchCrate {
         }
     }
 
-    /// Runs `cargo <args>` offline in the scratch workspace.
+    /// Runs `cargo <args>` offline in the scratch workspace (see [`cargo`]).
     pub fn cargo(&self, args: &[&str]) -> CargoRun {
-        let started = Instant::now();
-        let output = Command::new(env!("CARGO"))
-            .arg("--offline")
-            .args(args)
-            .current_dir(&self.root)
-            .env("CARGO_TARGET_DIR", &self.target)
-            .env_remove("RUSTFLAGS")
-            // Lean builds: these crates are built to be checked, not debugged.
-            .env("CARGO_PROFILE_DEV_DEBUG", "0")
-            .env("CARGO_INCREMENTAL", "0")
-            .env("RUST_BACKTRACE", "0")
-            .output()
-            .expect("cargo runs");
-        CargoRun {
-            success: output.status.success(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            elapsed: started.elapsed(),
-        }
+        cargo(&self.root, &self.target, args)
     }
 
     /// Like [`ScratchCrate::cargo`], failing the test with cargo's output when it fails.
     pub fn cargo_ok(&self, args: &[&str]) -> CargoRun {
-        let run = self.cargo(args);
-        assert!(
-            run.success,
-            "cargo {args:?} failed in {}:\n{}\n{}",
-            self.root.display(),
-            run.stdout,
-            run.stderr
-        );
-        run
+        cargo_ok(&self.root, &self.target, args)
     }
+}
+
+/// The one target directory of every scratch workspace under `tmp` (a test's
+/// `CARGO_TARGET_TMPDIR`): the generated crates' dependencies (`http`, `serde_json`) are
+/// compiled once for all of them, and a crate built again is only checked for freshness.
+pub fn shared_target(tmp: &Path) -> PathBuf {
+    tmp.join("scratch-target")
+}
+
+/// Makes `root` a cargo workspace of `members` (directories under it), pinned to the
+/// project's `Cargo.lock` so that every scratch workspace uses the dependency versions
+/// already downloaded, the same ones, built once in [`shared_target`].
+pub fn write_workspace(root: &Path, members: &[String]) {
+    std::fs::create_dir_all(root).unwrap_or_else(|e| panic!("{}: {e}", root.display()));
+    let members = members
+        .iter()
+        .map(|m| format!("\"{m}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [{members}]\n");
+    let path = root.join("Cargo.toml");
+    // Rewritten only when it differs, so that cargo sees nothing new.
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(manifest.as_str()) {
+        std::fs::write(&path, manifest).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    let lock = root.join("Cargo.lock");
+    if !lock.exists() {
+        std::fs::copy(workspace().join("Cargo.lock"), &lock).unwrap();
+    }
+}
+
+/// Runs `cargo <args>` offline in the workspace at `root`, building into `target`, with
+/// the same lean settings for every scratch build (no debug info, no incremental state:
+/// these crates are built to be checked, not debugged) so that they share their
+/// dependencies' artifacts. Lints are denied through clippy's `-D warnings` by the
+/// callers, not `RUSTFLAGS`, which would rebuild every dependency.
+pub fn cargo(root: &Path, target: &Path, args: &[&str]) -> CargoRun {
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO"))
+        .arg("--offline")
+        .args(args)
+        .current_dir(root)
+        .env("CARGO_TARGET_DIR", target)
+        .env_remove("RUSTFLAGS")
+        .env("RUSTDOCFLAGS", "-D warnings")
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
+        .env("CARGO_INCREMENTAL", "0")
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .expect("cargo runs");
+    CargoRun {
+        success: output.status.success(),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        elapsed: started.elapsed(),
+    }
+}
+
+/// Like [`cargo`], failing the test with cargo's output when cargo fails.
+pub fn cargo_ok(root: &Path, target: &Path, args: &[&str]) -> CargoRun {
+    let run = cargo(root, target, args);
+    assert!(
+        run.success,
+        "cargo {args:?} failed in {}:\n{}\n{}",
+        root.display(),
+        run.stdout,
+        run.stderr
+    );
+    run
 }
 
 /// How one libtest test ended.
