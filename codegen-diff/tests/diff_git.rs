@@ -56,12 +56,13 @@ fn edit(repo: &Path, file: &str, from: &str, to: &str) {
 }
 
 /// A repository with this workspace's generator, diff tool and model (the workspace
-/// reduced to the `codegen` and `codegen-diff` members) and the v1 widgets model,
+/// reduced to the `codegen`, `codegen-diff` and `runtime` members) and the v1 widgets model,
 /// committed.
 fn repository() -> PathBuf {
     let repo = scratch().join("repo");
     let _ = fs::remove_dir_all(&repo);
-    for package in ["codegen", "codegen-diff"] {
+    // `codegen` embeds the runtime crate's sources: it comes along.
+    for package in ["codegen", "codegen-diff", "runtime"] {
         copy_dir(&workspace().join(package), &repo.join(package));
     }
     copy_dir(&workspace().join("model"), &repo.join("model"));
@@ -70,7 +71,7 @@ fn repository() -> PathBuf {
     let manifest: Vec<String> = manifest
         .lines()
         .map(|line| match line.starts_with("members") {
-            true => "members = [\"codegen\", \"codegen-diff\"]".to_owned(),
+            true => "members = [\"codegen\", \"codegen-diff\", \"runtime\"]".to_owned(),
             false => line.to_owned(),
         })
         .collect();
@@ -187,7 +188,7 @@ fn diff_against_git_revisions() {
     );
     edit(
         &other,
-        "codegen/src/format.rs",
+        "codegen/src/output/format.rs",
         "Do not edit by hand.",
         "Edit the model instead.",
     );
