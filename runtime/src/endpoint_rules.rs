@@ -264,6 +264,12 @@ impl ResolveError {
         ResolveError { message: message.into() }
     }
 
+    /// A required parameter without a value.
+    #[doc(hidden)]
+    pub fn missing(message: &str) -> Self {
+        ResolveError::new(message)
+    }
+
     /// The message alone (an `error` rule's text as the model writes it).
     pub fn message(&self) -> &str {
         &self.message

@@ -8,6 +8,7 @@
 //! (`doc_table`).
 
 mod doc_table;
+mod endpoint;
 mod enumeration;
 mod errors;
 mod operation;
@@ -71,6 +72,8 @@ pub enum FileSpec<'p> {
     /// `src/operation/<op>/_<op>_error.rs`: the operation's error enum.
     OperationError(&'p OperationPlan),
     Client,
+    /// `src/endpoint_resolver.rs`: the endpoint rules, for a service that has them.
+    EndpointResolver,
 }
 
 /// Every file of the crate, by path (in path order).
@@ -113,6 +116,12 @@ pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpe
         );
     }
     specs.insert("src/client.rs".to_owned(), FileSpec::Client);
+    if plan.service.endpoint_rules.is_some() {
+        specs.insert(
+            "src/endpoint_resolver.rs".to_owned(),
+            FileSpec::EndpointResolver,
+        );
+    }
     specs.into_iter().collect()
 }
 
@@ -194,7 +203,15 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<F
         FileSpec::OperationsModule => rust(operation_rs(plan)),
         FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)?),
         FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)),
-        FileSpec::Client => rust(operation::client(plan)),
+        FileSpec::Client => {
+            let mut tokens = operation::client(plan);
+            tokens.extend(endpoint::client_impl(plan));
+            rust(tokens)
+        }
+        FileSpec::EndpointResolver => match &plan.service.endpoint_rules {
+            Some(rules) => rust(endpoint::resolver_file(rules)),
+            None => rust(TokenStream::new()),
+        },
     })
 }
 

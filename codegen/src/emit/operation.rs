@@ -196,6 +196,11 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream
 /// `src/client.rs`: the client with one async method per operation.
 pub fn client(plan: &Plan) -> TokenStream {
     let compresses = super::RuntimeFeatures::of(plan).compression;
+    let apply_endpoint = super::endpoint::client_apply(plan);
+    let (endpoint_field, endpoint_init) = (
+        super::endpoint::client_field(plan),
+        super::endpoint::client_field_init(plan),
+    );
     let methods = plan.operations.iter().map(|operation| {
         let method = ident(&operation.module);
         let op = path(&format!("crate::operation::{}::{}", operation.module, operation.name));
@@ -216,9 +221,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                 input: #input,
             ) -> #RESULT<#output, crate::error::SdkError<#error, T::Error>> {
                 let mut request = #build.map_err(crate::error::SdkError::Construction)?;
-                if let #SOME(endpoint) = &self.endpoint {
-                    endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
-                }
+                #apply_endpoint
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
                 #op::parse_response_with(&response, &self.limits).map_err(crate::error::SdkError::Service)
             }
@@ -251,6 +254,7 @@ pub fn client(plan: &Plan) -> TokenStream {
             transport: T,
             tokens: ::std::sync::Arc<dyn TokenSource>,
             endpoint: #OPTION<Endpoint>,
+            #endpoint_field
             limits: Limits,
             #compression_field
         }
@@ -262,6 +266,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                     transport,
                     tokens: ::std::sync::Arc::new(RandomTokens),
                     endpoint: #NONE,
+                    #endpoint_init
                     limits: Limits::DEFAULT,
                     #compression_init
                 }

@@ -373,9 +373,19 @@ impl<'m> Planner<'m> {
         let enums = enums.into_values().collect();
         let unions = unions.into_values().collect();
         let operations = self.operation_plans(&structures)?;
+        let mut service = self.service_plan();
+        if let Some(traits) = self
+            .model
+            .shapes
+            .get(&self.closure.service)
+            .map(Shape::traits)
+        {
+            service.endpoint_rules = super::endpoint_rules::of_service(traits)
+                .map_err(|e| e.with_shape(&self.closure.service))?;
+        }
         Ok(Plan {
             crate_name: crate_name.to_owned(),
-            service: self.service_plan(),
+            service,
             operations,
             structures,
             enums,
@@ -405,6 +415,7 @@ impl<'m> Planner<'m> {
                 .and_then(Value::as_str)
                 .map(str::to_owned),
             protocol: self.protocol,
+            endpoint_rules: None,
         }
     }
 

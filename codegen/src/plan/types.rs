@@ -32,6 +32,8 @@ pub struct ServicePlan {
     pub version: Option<String>,
     pub sdk_id: Option<String>,
     pub protocol: Protocol,
+    /// The service's endpoint rules (`smithy.rules#endpointRuleSet`), if it has them.
+    pub endpoint_rules: Option<crate::plan::endpoint_rules::EndpointRules>,
 }
 
 /// Where a generated type lives.
