@@ -23,6 +23,7 @@ const MODELS: &[&str] = &[
     "kinds",
     "awsjson10",
     "quirks",
+    "endpoints",
 ];
 
 /// Awkward models from `models/bad` that generate (see `broken_models.rs`): built and
