@@ -237,7 +237,7 @@ impl ResolvedEndpoint {
     pub fn apply<B>(&self, request: &mut http::Request<B>) -> Result<(), SerializeError> {
         let endpoint = self
             .endpoint()
-            .map_err(|e| SerializeError::endpoint(format!("{e} (resolved URL {:?})", self.url)))?;
+            .map_err(|e| SerializeError::endpoint(format!("the rules gave {:?}: {e}", self.url)))?;
         endpoint.apply(request)?;
         for (name, values) in &self.headers {
             let name = http::header::HeaderName::try_from(name.as_str())
@@ -286,7 +286,7 @@ impl std::error::Error for ResolveError {}
 
 impl From<ResolveError> for SerializeError {
     fn from(error: ResolveError) -> Self {
-        SerializeError::endpoint(error.to_string())
+        SerializeError::endpoint(error.message)
     }
 }
 
