@@ -423,6 +423,20 @@ pub fn client_apply(plan: &Plan) -> TokenStream {
     }
 }
 
+/// The documentation of `Client::with_endpoint`.
+pub fn with_endpoint_doc(plan: &Plan) -> TokenStream {
+    match plan.service.endpoint_rules {
+        Some(_) => quote! {
+            /// Sends every request to `endpoint` (absolute URIs) instead of the one the
+            /// service's endpoint rules resolve from the client's endpoint parameters.
+        },
+        None => quote! {
+            /// Sends every request to `endpoint` (absolute URIs); without one, requests
+            /// keep the relative URI `/` and the transport decides where they go.
+        },
+    }
+}
+
 /// The client's setters of the rules' parameters (one per AWS built-in the rules take,
 /// and the whole set) and the per-request resolution.
 pub fn client_impl(plan: &Plan) -> TokenStream {

@@ -363,6 +363,9 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors",
         operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
     ));
+    if service.endpoint_rules.is_some() {
+        text.push_str("\n- [`endpoint_resolver`]: the service's endpoint rules, which the client resolves each request's endpoint with (`Client::with_region`), and their parameters; [`endpoint_rules`] and [`partition`] run them");
+    }
     if let Some(version) = &service.version {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }

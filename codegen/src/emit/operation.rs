@@ -197,6 +197,7 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream
 pub fn client(plan: &Plan) -> TokenStream {
     let compresses = super::RuntimeFeatures::of(plan).compression;
     let apply_endpoint = super::endpoint::client_apply(plan);
+    let with_endpoint_doc = super::endpoint::with_endpoint_doc(plan);
     let (endpoint_field, endpoint_init) = (
         super::endpoint::client_field(plan),
         super::endpoint::client_field_init(plan),
@@ -272,8 +273,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                 }
             }
 
-            /// Sends every request to `endpoint` (absolute URIs); without one, requests
-            /// keep the relative URI `/` and the transport decides where they go.
+            #with_endpoint_doc
             pub fn with_endpoint(mut self, endpoint: Endpoint) -> Self {
                 self.endpoint = #SOME(endpoint);
                 self
