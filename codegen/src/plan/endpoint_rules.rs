@@ -146,12 +146,15 @@ const FUNCTIONS: &[(&str, &str, usize)] = &[
     ),
 ];
 
-/// The service's rules, if its traits have `smithy.rules#endpointRuleSet`.
-pub fn of_service(traits: &Traits) -> Result<Option<EndpointRules>> {
+/// The service's rules, if its traits have `smithy.rules#endpointRuleSet`; errors name
+/// the service and the JSON path inside the trait.
+pub fn of_service(service: &str, traits: &Traits) -> Result<Option<EndpointRules>> {
     let Some(rule_set) = traits.get(RULE_SET) else {
         return Ok(None);
     };
-    let at = |path: &'static str| move |e: Error| e.with_json_path(format!("{RULE_SET}{path}"));
+    let at = |path: &'static str| {
+        move |e: Error| within(e, &format!("shapes.{service}.traits.{RULE_SET}{path}"))
+    };
     let params = params(field(rule_set, "parameters")?).map_err(at(".parameters"))?;
     let mut reader = Reader {
         names: params.iter().map(|p| p.name.clone()).collect(),
@@ -161,7 +164,7 @@ pub fn of_service(traits: &Traits) -> Result<Option<EndpointRules>> {
         .map_err(at(".rules"))?;
     let tests = match traits.get(TESTS) {
         Some(tests) => test_cases(tests, &params)
-            .map_err(|e| e.with_json_path(format!("{TESTS}.testCases")))?,
+            .map_err(|e| within(e, &format!("shapes.{service}.traits.{TESTS}.testCases")))?,
         None => Vec::new(),
     };
     Ok(Some(EndpointRules {
@@ -169,6 +172,13 @@ pub fn of_service(traits: &Traits) -> Result<Option<EndpointRules>> {
         rules,
         tests,
     }))
+}
+
+/// `error` with `prefix` in front of its JSON path (paths are built inside out).
+fn within(mut error: Error, prefix: &str) -> Error {
+    let inner = error.json_path.take().unwrap_or_default();
+    error.json_path = Some(format!("{prefix}{inner}"));
+    error
 }
 
 fn field<'v>(value: &'v Value, key: &str) -> Result<&'v Value> {
@@ -272,10 +282,7 @@ impl Reader {
         array(value, "`rules`")?
             .iter()
             .enumerate()
-            .map(|(i, rule)| {
-                self.rule(rule)
-                    .map_err(|e| e.with_json_path(format!(".rules[{i}]")))
-            })
+            .map(|(i, rule)| self.rule(rule).map_err(|e| within(e, &format!("[{i}]"))))
             .collect()
     }
 
@@ -299,7 +306,10 @@ impl Reader {
         let kind = match text(field(value, "type")?, "`type`")? {
             "endpoint" => self.endpoint(field(value, "endpoint")?)?,
             "error" => RuleKind::Error(self.expr(field(value, "error")?)?),
-            "tree" => RuleKind::Tree(self.rules(field(value, "rules")?)?),
+            "tree" => RuleKind::Tree(
+                self.rules(field(value, "rules")?)
+                    .map_err(|e| within(e, ".rules"))?,
+            ),
             other => {
                 return Err(Error::new(format!(
                     "endpoint rules: unknown rule type `{other}`"
@@ -455,7 +465,7 @@ fn test_cases(value: &Value, params: &[EndpointParam]) -> Result<Vec<EndpointTes
     array(cases, "`testCases`")?
         .iter()
         .enumerate()
-        .map(|(i, case)| test_case(case, params).map_err(|e| e.with_json_path(format!("[{i}]"))))
+        .map(|(i, case)| test_case(case, params).map_err(|e| within(e, &format!("[{i}]"))))
         .collect()
 }
 

@@ -380,8 +380,9 @@ impl<'m> Planner<'m> {
             .get(&self.closure.service)
             .map(Shape::traits)
         {
-            service.endpoint_rules = super::endpoint_rules::of_service(traits)
-                .map_err(|e| e.with_shape(&self.closure.service))?;
+            service.endpoint_rules =
+                super::endpoint_rules::of_service(&self.closure.service, traits)
+                    .map_err(|e| e.with_shape(&self.closure.service))?;
         }
         Ok(Plan {
             crate_name: crate_name.to_owned(),
