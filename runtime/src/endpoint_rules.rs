@@ -459,19 +459,24 @@ fn get_attr<'v>(value: &'v Value, path: &[Step]) -> Option<&'v Value> {
 
 /// Calls a function on its evaluated arguments.
 fn call(function: Function, args: Vec<Option<Value>>) -> Result<Option<Value>, ResolveError> {
+    if function == Function::Coalesce {
+        return Ok(args.into_iter().flatten().next());
+    }
     let mut args = args.into_iter();
     let mut next = || args.next().flatten();
     Ok(match function {
         Function::IsSet => Some(Value::Bool(next().is_some())),
-        Function::Coalesce => next().or_else(next),
+        Function::Coalesce => None,
         Function::Not => Some(Value::Bool(!boolean(next(), function)?)),
         Function::BooleanEquals => {
             let (a, b) = (boolean(next(), function)?, boolean(next(), function)?);
             Some(Value::Bool(a == b))
         }
         Function::StringEquals => {
+            // An unset side equals nothing (the rules test `isSet` first).
             let (a, b) = (next(), next());
-            Some(Value::Bool(text(&a, function)? == text(&b, function)?))
+            let equal = a.is_some() && b.is_some() && text(&a, function)? == text(&b, function)?;
+            Some(Value::Bool(equal))
         }
         Function::Substring => {
             let (input, start, stop, reverse) = (next(), next(), next(), next());
@@ -695,6 +700,20 @@ mod tests {
         assert!(parse_url("https://example.com/?q=1").is_none());
         assert!(parse_url("ftp://example.com").is_none());
         assert!(parse_url("not a url").is_none());
+    }
+
+    #[test]
+    fn coalesce_and_string_equals_with_unset_values() {
+        let some = |s: &str| Some(Value::from(s));
+        let first = call(Function::Coalesce, vec![None, None, some("c"), some("d")]).unwrap();
+        assert_eq!(first, some("c"));
+        assert_eq!(call(Function::Coalesce, vec![None, None]).unwrap(), None);
+        let equal = call(Function::StringEquals, vec![None, some("")]).unwrap();
+        assert_eq!(equal, Some(Value::Bool(false)));
+        let equal = call(Function::StringEquals, vec![some("a"), some("a")]).unwrap();
+        assert_eq!(equal, Some(Value::Bool(true)));
+        let wrong = call(Function::StringEquals, vec![Some(Value::Bool(true)), some("a")]);
+        assert!(wrong.is_err(), "a type error is an error value");
     }
 
     #[test]

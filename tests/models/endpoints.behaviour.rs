@@ -115,3 +115,20 @@ fn the_resolved_endpoint_carries_its_auth_schemes() {
     assert_eq!(scheme.get("signingName"), Some(&Value::String("widgets".to_owned())));
     assert_eq!(scheme.get("signingRegion").and_then(Value::as_str), Some("ap-south-1"));
 }
+
+#[test]
+fn operations_set_their_static_and_member_context_parameters() {
+    use synthetic_endpoints::operation::describe_widget::DescribeWidgetInput;
+
+    let client = client().with_region("us-east-1");
+    block_on(client.describe_widget(DescribeWidgetInput::builder().build())).unwrap();
+    let request = sent(&client);
+    assert_eq!(request.uri(), "https://widgets.us-east-1.amazonaws.com/");
+    assert_eq!(request.headers()["x-widgets-stage"], "static", "staticContextParams");
+
+    let client = self::client().with_region("us-east-1");
+    let arn = "arn:aws:widgets:eu-north-1:123456789012:widget/w-7";
+    block_on(client.describe_widget(DescribeWidgetInput::builder().arn(arn).build())).unwrap();
+    assert_eq!(sent(&client).uri(), "https://w-7.widgets.eu-north-1.amazonaws.com/", "contextParam");
+    assert_eq!(client.endpoint_params().widget_arn, None, "the client's own parameters stay");
+}

@@ -16,10 +16,10 @@ use serde_json::Value as Json;
 use super::prelude::*;
 use super::rust_type::ident;
 use crate::plan::endpoint_rules::{
-    Condition, EndpointParam, EndpointRules, EndpointTest, Expectation, Expr, ParamType,
+    Binding, Condition, EndpointParam, EndpointRules, EndpointTest, Expectation, Expr, ParamType,
     ParamValue, Part, Rule, RuleKind, Step,
 };
-use crate::plan::Plan;
+use crate::plan::{OperationPlan, Plan};
 
 /// `src/endpoint_resolver.rs`.
 pub fn resolver_file(rules: &EndpointRules) -> TokenStream {
@@ -408,18 +408,71 @@ pub fn client_field_init(plan: &Plan) -> TokenStream {
     }
 }
 
-/// What an operation method does to make its request absolute: apply the endpoint the
-/// user set; with rules, resolve one when none is set.
-pub fn client_apply(plan: &Plan) -> TokenStream {
-    match plan.service.endpoint_rules {
-        Some(_) => quote! {
-            self.apply_endpoint(&mut request).map_err(crate::error::SdkError::Construction)?;
-        },
-        None => quote! {
+/// What an operation method does before building its request (with bindings: its
+/// endpoint parameters, the client's with the operation's values) and after (make the
+/// request absolute: apply the endpoint the user set; with rules, resolve one when none
+/// is set).
+pub fn client_apply(plan: &Plan, operation: &OperationPlan) -> (TokenStream, TokenStream) {
+    let Some(rules) = &plan.service.endpoint_rules else {
+        let apply = quote! {
             if let #SOME(endpoint) = &self.endpoint {
                 endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
             }
-        },
+        };
+        return (quote!(), apply);
+    };
+    if operation.endpoint_bindings.is_empty() {
+        let apply = quote! {
+            self.apply_endpoint(&mut request, &self.endpoint_params).map_err(crate::error::SdkError::Construction)?;
+        };
+        return (quote!(), apply);
+    }
+    let sets = operation.endpoint_bindings.iter().filter_map(|binding| {
+        let param = rules.params.iter().find(|p| p.name == binding.param())?;
+        Some(binding_statement(param, binding))
+    });
+    let bind = quote! {
+        let mut endpoint_params = self.endpoint_params.clone();
+        #(#sets)*
+    };
+    let apply = quote! {
+        self.apply_endpoint(&mut request, &endpoint_params).map_err(crate::error::SdkError::Construction)?;
+    };
+    (bind, apply)
+}
+
+/// `endpoint_params.stream_arn = input.stream_arn.clone();` and the like.
+fn binding_statement(param: &EndpointParam, binding: &Binding) -> TokenStream {
+    let target = ident(&param.field);
+    let param_optional = param.default.is_none();
+    match binding {
+        Binding::Static { value, .. } => {
+            let value = rust_value(value);
+            if param_optional {
+                quote!(endpoint_params.#target = #SOME(#value);)
+            } else {
+                quote!(endpoint_params.#target = #value;)
+            }
+        }
+        Binding::Member {
+            field, optional, ..
+        } => {
+            let field = ident(field);
+            match (optional, param_optional) {
+                (true, true) => quote! {
+                    if input.#field.is_some() {
+                        endpoint_params.#target = input.#field.clone();
+                    }
+                },
+                (true, false) => quote! {
+                    if let #SOME(value) = &input.#field {
+                        endpoint_params.#target = value.clone();
+                    }
+                },
+                (false, true) => quote!(endpoint_params.#target = #SOME(input.#field.clone());),
+                (false, false) => quote!(endpoint_params.#target = input.#field.clone();),
+            }
+        }
     }
 }
 
@@ -459,11 +512,16 @@ pub fn client_impl(plan: &Plan) -> TokenStream {
                 &self.endpoint_params
             }
 
-            /// The endpoint set with `with_endpoint`, else the one the rules resolve.
-            fn apply_endpoint<B>(&self, request: &mut ::http::Request<B>) -> #RESULT<(), crate::error::SerializeError> {
+            /// The endpoint set with `with_endpoint`, else the one the rules resolve from
+            /// `params` (the client's, with the operation's own values).
+            fn apply_endpoint<B>(
+                &self,
+                request: &mut ::http::Request<B>,
+                params: &crate::endpoint_resolver::Params,
+            ) -> #RESULT<(), crate::error::SerializeError> {
                 match &self.endpoint {
                     #SOME(endpoint) => endpoint.apply(request),
-                    #NONE => crate::endpoint_resolver::resolve(&self.endpoint_params)?.apply(request),
+                    #NONE => crate::endpoint_resolver::resolve(params)?.apply(request),
                 }
             }
         }

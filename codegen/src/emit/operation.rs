@@ -196,7 +196,6 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream
 /// `src/client.rs`: the client with one async method per operation.
 pub fn client(plan: &Plan) -> TokenStream {
     let compresses = super::RuntimeFeatures::of(plan).compression;
-    let apply_endpoint = super::endpoint::client_apply(plan);
     let with_endpoint_doc = super::endpoint::with_endpoint_doc(plan);
     let (endpoint_field, endpoint_init) = (
         super::endpoint::client_field(plan),
@@ -210,6 +209,7 @@ pub fn client(plan: &Plan) -> TokenStream {
         let error = path(&format!("crate::operation::{}::{}", operation.module, enum_name(operation)));
         let doc = doc_or(operation.doc.as_deref(), &format!("Calls `{}`.", operation.model_name()));
         let deprecated = super::rust_type::deprecated_attr(operation.deprecated.as_deref());
+        let (bind_endpoint_params, apply_endpoint) = super::endpoint::client_apply(plan, operation);
         let build = match operation.compression {
             None => quote!(#op::request(input, &*self.tokens)),
             Some(_) => quote!(#op::request_with_compression(input, &*self.tokens, &self.compression)),
@@ -221,6 +221,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                 &self,
                 input: #input,
             ) -> #RESULT<#output, crate::error::SdkError<#error, T::Error>> {
+                #bind_endpoint_params
                 let mut request = #build.map_err(crate::error::SdkError::Construction)?;
                 #apply_endpoint
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;

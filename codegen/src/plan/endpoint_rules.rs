@@ -18,6 +18,8 @@ use crate::plan::names::field_name;
 
 pub const RULE_SET: &str = "smithy.rules#endpointRuleSet";
 pub const TESTS: &str = "smithy.rules#endpointTests";
+pub const STATIC_CONTEXT_PARAMS: &str = "smithy.rules#staticContextParams";
+pub const CONTEXT_PARAM: &str = "smithy.rules#contextParam";
 
 /// A service's rule set and test cases.
 #[derive(Debug)]
@@ -104,6 +106,78 @@ pub enum Part {
 pub enum Step {
     Key(String),
     Index(usize),
+}
+
+/// How an operation sets a rule parameter before its endpoint is resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Binding {
+    /// `smithy.rules#staticContextParams`: a fixed value.
+    Static { param: String, value: ParamValue },
+    /// `smithy.rules#contextParam` on an input member: the member's value, if set.
+    Member {
+        param: String,
+        /// The input's Rust field.
+        field: String,
+        /// Whether the field is an `Option`.
+        optional: bool,
+    },
+}
+
+impl Binding {
+    /// The parameter's name in the rules.
+    pub fn param(&self) -> &str {
+        match self {
+            Binding::Static { param, .. } | Binding::Member { param, .. } => param,
+        }
+    }
+}
+
+/// The operation's bindings: its static context parameters, then its input members'
+/// context parameters (`(member name, Rust field, optional, is a string or boolean
+/// member, member traits)`). Each must name a parameter of the rules, of the member's
+/// type.
+pub fn operation_bindings<'t>(
+    rules: &EndpointRules,
+    operation_traits: &Traits,
+    members: impl Iterator<Item = (&'t str, &'t str, bool, Option<ParamType>, &'t Traits)>,
+) -> Result<Vec<Binding>> {
+    let param = |name: &str| {
+        rules.params.iter().find(|p| p.name == name).ok_or_else(|| {
+            Error::new(format!(
+                "endpoint context parameter `{name}` is not a parameter of the rules"
+            ))
+        })
+    };
+    let mut bindings = Vec::new();
+    if let Some(statics) = operation_traits.get(STATIC_CONTEXT_PARAMS) {
+        for (name, entry) in object(statics, STATIC_CONTEXT_PARAMS)? {
+            let p = param(name)?;
+            let value = param_value(field(entry, "value")?, p.ty, name)?;
+            bindings.push(Binding::Static {
+                param: name.clone(),
+                value,
+            });
+        }
+    }
+    for (member, rust_field, optional, ty, traits) in members {
+        let Some(context) = traits.get(CONTEXT_PARAM) else {
+            continue;
+        };
+        let name = text(field(context, "name")?, "a contextParam's `name`")?;
+        let p = param(name)?;
+        if ty != Some(p.ty) {
+            return Err(Error::new(format!(
+                "member `{member}` is bound to the endpoint parameter `{name}` ({:?}) but is not of that type",
+                p.ty
+            )));
+        }
+        bindings.push(Binding::Member {
+            param: name.to_owned(),
+            field: rust_field.to_owned(),
+            optional,
+        });
+    }
+    Ok(bindings)
 }
 
 /// One `endpointTests` case.
