@@ -41,6 +41,14 @@ const CASES: &[(&str, Expect)] = &[
     ("empty-enum", Rejected("shape `example.bad#Nothing`")),
     ("empty-union", Rejected("shape `example.bad#Nothing`")),
     (
+        "endpoint-rules-unknown-function",
+        Rejected("shape `example.bad#BadService`: endpoint rules: function `aws.frobnicate`"),
+    ),
+    (
+        "endpoint-rules-unknown-name",
+        Rejected("shape `example.bad#BadService`: endpoint rules: `Regoin` is neither"),
+    ),
+    (
         "enum-default-not-a-value",
         Rejected("shape `example.bad#GetOutput`: member `Mode`"),
     ),

@@ -1,7 +1,8 @@
 //! The whole official FSx model (48 operations) generates a crate that clippy passes with
-//! `-D warnings`, and every operation's output, sampled from the model with every member
-//! filled, parses and serializes back to the same JSON. Prints the generation and build
-//! times.
+//! `-D warnings`, every operation's output, sampled from the model with every member
+//! filled, parses and serializes back to the same JSON, and every case of the model's
+//! `smithy.rules#endpointTests` passes through the generated endpoint resolver (the
+//! crate's own generated unit tests). Prints the generation and build times.
 
 use std::path::Path;
 
@@ -73,20 +74,31 @@ fn every_fsx_operation_builds_clippy_clean_and_its_output_round_trips() {
     let build = scratch.cargo_ok(&["build", "--lib"]);
     scratch.cargo_ok(&["clippy", "--all-targets", "--quiet", "--", "-D", "warnings"]);
     let test = scratch.cargo_ok(&["test", "--test", "round_trip"]);
-    let passed = test
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("test ") && l.ends_with(" ... ok"))
-        .count();
+    let passed = passed_tests(&test.stdout);
     assert_eq!(
         passed, OPERATIONS,
         "round-trip tests passed:\n{}",
         test.stdout
     );
 
+    let cases = plan
+        .service
+        .endpoint_rules
+        .as_ref()
+        .map_or(0, |rules| rules.tests.len());
+    assert!(cases > 0, "the FSx model has endpoint tests");
+    let endpoints = scratch.cargo_ok(&["test", "--lib", "endpoint_resolver::tests::"]);
+    let endpoint_passed = passed_tests(&endpoints.stdout);
+    assert_eq!(
+        endpoint_passed, cases,
+        "endpoint tests passed:\n{}",
+        endpoints.stdout
+    );
+
     report(&format!(
         "fsx_full: {OPERATIONS} operations, {} files generated in {:.2} s; `cargo build` of the \
-         crate {:.1} s ({}); {passed} outputs round-trip",
+         crate {:.1} s ({}); {passed} outputs round-trip; {endpoint_passed} of {cases} \
+         endpoint test cases pass ({:.1} s with their build)",
         codegen_tests::generated_files_on_disk(&scratch.dir()).len(),
         generation.as_secs_f64(),
         build.elapsed.as_secs_f64(),
@@ -95,5 +107,14 @@ fn every_fsx_operation_builds_clippy_clean_and_its_output_round_trips() {
         } else {
             "up to date"
         },
+        endpoints.elapsed.as_secs_f64(),
     ));
+}
+
+/// How many tests `cargo test` says passed.
+fn passed_tests(stdout: &str) -> usize {
+    stdout
+        .lines()
+        .filter(|l| l.starts_with("test ") && l.ends_with(" ... ok"))
+        .count()
 }

@@ -23,6 +23,7 @@ const MODELS: &[&str] = &[
     "kinds",
     "awsjson10",
     "quirks",
+    "endpoints",
 ];
 
 /// Awkward models from `models/bad` that generate (see `broken_models.rs`): built and
@@ -93,7 +94,7 @@ fn synthetic_crates_build_cleanly_and_pass_their_behaviour_tests() {
 }
 
 /// The models generated in depend mode, with the behaviour tests of embed mode.
-const DEPEND_MODELS: &[&str] = &["kinds", "recursion", "awsjson10"];
+const DEPEND_MODELS: &[&str] = &["kinds", "recursion", "awsjson10", "endpoints"];
 
 #[test]
 fn depend_mode_crates_build_cleanly_pass_the_same_behaviour_tests_and_share_the_runtime() {

@@ -152,6 +152,8 @@ enum SerializeErrorKind {
     HostLabel { member: &'static str, value: String },
     /// The body could not be compressed.
     Compression(String),
+    /// The endpoint rules gave an error, or a URL requests cannot go to.
+    Endpoint(String),
 }
 impl SerializeError {
     #[doc(hidden)]
@@ -173,6 +175,11 @@ impl SerializeError {
             value: value.to_owned(),
         })
     }
+    /// No endpoint for the request: the endpoint rules' error, or a missing parameter.
+    #[doc(hidden)]
+    pub fn endpoint(message: String) -> Self {
+        SerializeError(SerializeErrorKind::Endpoint(message))
+    }
 }
 impl fmt::Display for SerializeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -193,6 +200,9 @@ impl fmt::Display for SerializeError {
             SerializeErrorKind::Compression(e) => {
                 write!(f, "request body could not be compressed: {e}")
             }
+            SerializeErrorKind::Endpoint(e) => {
+                write!(f, "no endpoint for the request: {e}")
+            }
         }
     }
 }
@@ -201,9 +211,9 @@ impl std::error::Error for SerializeError {
         match &self.0 {
             SerializeErrorKind::Body(_) => None,
             SerializeErrorKind::Uri(e) => Some(e),
-            SerializeErrorKind::HostLabel { .. } | SerializeErrorKind::Compression(_) => {
-                None
-            }
+            SerializeErrorKind::HostLabel { .. }
+            | SerializeErrorKind::Compression(_)
+            | SerializeErrorKind::Endpoint(_) => None,
         }
     }
 }

@@ -172,6 +172,8 @@ enum SerializeErrorKind {
     HostLabel { member: &'static str, value: String },
     /// The body could not be compressed.
     Compression(String),
+    /// The endpoint rules gave an error, or a URL requests cannot go to.
+    Endpoint(String),
 }
 
 impl SerializeError {
@@ -194,6 +196,12 @@ impl SerializeError {
     pub fn host_label(member: &'static str, value: &str) -> Self {
         SerializeError(SerializeErrorKind::HostLabel { member, value: value.to_owned() })
     }
+
+    /// No endpoint for the request: the endpoint rules' error, or a missing parameter.
+    #[doc(hidden)]
+    pub fn endpoint(message: String) -> Self {
+        SerializeError(SerializeErrorKind::Endpoint(message))
+    }
 }
 
 impl fmt::Display for SerializeError {
@@ -207,6 +215,7 @@ impl fmt::Display for SerializeError {
                  (1 to 63 letters, digits or `-`, not at either end), got {value:?}"
             ),
             SerializeErrorKind::Compression(e) => write!(f, "request body could not be compressed: {e}"),
+            SerializeErrorKind::Endpoint(e) => write!(f, "no endpoint for the request: {e}"),
         }
     }
 }
@@ -216,7 +225,9 @@ impl std::error::Error for SerializeError {
         match &self.0 {
             SerializeErrorKind::Body(_) => None,
             SerializeErrorKind::Uri(e) => Some(e),
-            SerializeErrorKind::HostLabel { .. } | SerializeErrorKind::Compression(_) => None,
+            SerializeErrorKind::HostLabel { .. }
+            | SerializeErrorKind::Compression(_)
+            | SerializeErrorKind::Endpoint(_) => None,
         }
     }
 }

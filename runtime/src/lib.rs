@@ -10,6 +10,9 @@
 //! - [`error`]: builder, parse and call errors
 //! - [`limits`]: the bounds on response bodies, a setting of a client or a parse call
 //! - [`endpoint`]: where requests go, when the client resolves it
+//! - `endpoint_rules` and `partition` (feature `endpoint-rules`): the endpoint rule set
+//!   interpreter, its standard functions and the AWS partitions, for services whose
+//!   model has `smithy.rules#endpointRuleSet`
 //! - [`idempotency`]: idempotency tokens
 //! - [`json`]: the JSON wire form of any generated type (`to_vec`, `from_slice`)
 //! - `compression` (feature `gzip`): request compression settings, for services whose
@@ -30,6 +33,9 @@
 pub mod compression;
 #[rustfmt::skip]
 pub mod endpoint;
+#[cfg(feature = "endpoint-rules")]
+#[rustfmt::skip]
+pub mod endpoint_rules;
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -42,6 +48,9 @@ mod json_reader;
 mod json_writer;
 #[rustfmt::skip]
 pub mod limits;
+#[cfg(feature = "endpoint-rules")]
+#[rustfmt::skip]
+pub mod partition;
 #[rustfmt::skip]
 pub mod primitives;
 #[doc(hidden)]

@@ -8,6 +8,7 @@
 //! (`doc_table`).
 
 mod doc_table;
+mod endpoint;
 mod enumeration;
 mod errors;
 mod operation;
@@ -71,6 +72,8 @@ pub enum FileSpec<'p> {
     /// `src/operation/<op>/_<op>_error.rs`: the operation's error enum.
     OperationError(&'p OperationPlan),
     Client,
+    /// `src/endpoint_resolver.rs`: the endpoint rules, for a service that has them.
+    EndpointResolver,
 }
 
 /// Every file of the crate, by path (in path order).
@@ -113,6 +116,12 @@ pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpe
         );
     }
     specs.insert("src/client.rs".to_owned(), FileSpec::Client);
+    if plan.service.endpoint_rules.is_some() {
+        specs.insert(
+            "src/endpoint_resolver.rs".to_owned(),
+            FileSpec::EndpointResolver,
+        );
+    }
     specs.into_iter().collect()
 }
 
@@ -194,7 +203,15 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<F
         FileSpec::OperationsModule => rust(operation_rs(plan)),
         FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)?),
         FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)),
-        FileSpec::Client => rust(operation::client(plan)),
+        FileSpec::Client => {
+            let mut tokens = operation::client(plan);
+            tokens.extend(endpoint::client_impl(plan));
+            rust(tokens)
+        }
+        FileSpec::EndpointResolver => match &plan.service.endpoint_rules {
+            Some(rules) => rust(endpoint::resolver_file(rules)),
+            None => rust(TokenStream::new()),
+        },
     })
 }
 
@@ -346,6 +363,9 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors",
         operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
     ));
+    if service.endpoint_rules.is_some() {
+        text.push_str("\n- [`endpoint_resolver`]: the service's endpoint rules, which the client resolves each request's endpoint with (`Client::with_region`), and their parameters; [`endpoint_rules`] and [`partition`] run them");
+    }
     if let Some(version) = &service.version {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }

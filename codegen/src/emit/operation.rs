@@ -196,6 +196,11 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream
 /// `src/client.rs`: the client with one async method per operation.
 pub fn client(plan: &Plan) -> TokenStream {
     let compresses = super::RuntimeFeatures::of(plan).compression;
+    let with_endpoint_doc = super::endpoint::with_endpoint_doc(plan);
+    let (endpoint_field, endpoint_init) = (
+        super::endpoint::client_field(plan),
+        super::endpoint::client_field_init(plan),
+    );
     let methods = plan.operations.iter().map(|operation| {
         let method = ident(&operation.module);
         let op = path(&format!("crate::operation::{}::{}", operation.module, operation.name));
@@ -204,6 +209,7 @@ pub fn client(plan: &Plan) -> TokenStream {
         let error = path(&format!("crate::operation::{}::{}", operation.module, enum_name(operation)));
         let doc = doc_or(operation.doc.as_deref(), &format!("Calls `{}`.", operation.model_name()));
         let deprecated = super::rust_type::deprecated_attr(operation.deprecated.as_deref());
+        let (bind_endpoint_params, apply_endpoint) = super::endpoint::client_apply(plan, operation);
         let build = match operation.compression {
             None => quote!(#op::request(input, &*self.tokens)),
             Some(_) => quote!(#op::request_with_compression(input, &*self.tokens, &self.compression)),
@@ -215,10 +221,9 @@ pub fn client(plan: &Plan) -> TokenStream {
                 &self,
                 input: #input,
             ) -> #RESULT<#output, crate::error::SdkError<#error, T::Error>> {
+                #bind_endpoint_params
                 let mut request = #build.map_err(crate::error::SdkError::Construction)?;
-                if let #SOME(endpoint) = &self.endpoint {
-                    endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
-                }
+                #apply_endpoint
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
                 #op::parse_response_with(&response, &self.limits).map_err(crate::error::SdkError::Service)
             }
@@ -251,6 +256,7 @@ pub fn client(plan: &Plan) -> TokenStream {
             transport: T,
             tokens: ::std::sync::Arc<dyn TokenSource>,
             endpoint: #OPTION<Endpoint>,
+            #endpoint_field
             limits: Limits,
             #compression_field
         }
@@ -262,13 +268,13 @@ pub fn client(plan: &Plan) -> TokenStream {
                     transport,
                     tokens: ::std::sync::Arc::new(RandomTokens),
                     endpoint: #NONE,
+                    #endpoint_init
                     limits: Limits::DEFAULT,
                     #compression_init
                 }
             }
 
-            /// Sends every request to `endpoint` (absolute URIs); without one, requests
-            /// keep the relative URI `/` and the transport decides where they go.
+            #with_endpoint_doc
             pub fn with_endpoint(mut self, endpoint: Endpoint) -> Self {
                 self.endpoint = #SOME(endpoint);
                 self

@@ -34,12 +34,14 @@ macro_rules! runtime_module {
 const RUNTIME: &[RuntimeModule] = &[
     runtime_module!("compression", Public, Some(Feature::Gzip)),
     runtime_module!("endpoint", Public),
+    runtime_module!("endpoint_rules", Public, Some(Feature::EndpointRules)),
     runtime_module!("error", Public),
     runtime_module!("idempotency", Public),
     runtime_module!("json", Public),
     runtime_module!("json_reader", Private),
     runtime_module!("json_writer", Private),
     runtime_module!("limits", Public),
+    runtime_module!("partition", Public, Some(Feature::EndpointRules)),
     runtime_module!("primitives", Public),
     runtime_module!("protocol", Hidden),
     runtime_module!("transport", Public),
@@ -60,6 +62,8 @@ struct RuntimeModule {
 enum Feature {
     /// Request compression (`requestCompression`): `flate2`, with its pure-Rust backend.
     Gzip,
+    /// Endpoint rule sets (`smithy.rules#endpointRuleSet`): no dependency.
+    EndpointRules,
 }
 
 impl Feature {
@@ -67,6 +71,7 @@ impl Feature {
     fn name(self) -> &'static str {
         match self {
             Feature::Gzip => "gzip",
+            Feature::EndpointRules => "endpoint-rules",
         }
     }
 
@@ -76,6 +81,7 @@ impl Feature {
             Feature::Gzip => {
                 "flate2 = { version = \"1.0.28\", default-features = false, features = [\"rust_backend\"] }\n"
             }
+            Feature::EndpointRules => "",
         }
     }
 }
@@ -85,6 +91,8 @@ impl Feature {
 pub struct RuntimeFeatures {
     /// Some operation compresses its requests.
     pub compression: bool,
+    /// The service has endpoint rules.
+    pub endpoint_rules: bool,
 }
 
 impl RuntimeFeatures {
@@ -92,6 +100,7 @@ impl RuntimeFeatures {
     pub fn of(plan: &Plan) -> Self {
         RuntimeFeatures {
             compression: plan.operations.iter().any(|op| op.compression.is_some()),
+            endpoint_rules: plan.service.endpoint_rules.is_some(),
         }
     }
 
@@ -99,11 +108,14 @@ impl RuntimeFeatures {
         match module.feature {
             None => true,
             Some(Feature::Gzip) => self.compression,
+            Some(Feature::EndpointRules) => self.endpoint_rules,
         }
     }
 
     fn used(self) -> impl Iterator<Item = Feature> {
-        self.compression.then_some(Feature::Gzip).into_iter()
+        let gzip = self.compression.then_some(Feature::Gzip);
+        let rules = self.endpoint_rules.then_some(Feature::EndpointRules);
+        gzip.into_iter().chain(rules)
     }
 }
 
@@ -208,6 +220,9 @@ pub(super) fn embedded_files(
 pub(super) fn root_modules(runtime: &Runtime, features: RuntimeFeatures) -> TokenStream {
     let generated = ["client", "operation", "types"].map(|name| (name, Public));
     let mut declared: Vec<_> = generated.into_iter().collect();
+    if features.endpoint_rules {
+        declared.push(("endpoint_resolver", Public));
+    }
     if *runtime == Runtime::Embed {
         declared.extend(
             RUNTIME

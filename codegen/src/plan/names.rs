@@ -157,7 +157,15 @@ pub fn module_name(operation_name: &str) -> String {
 /// Names the generated `Client` keeps for itself, now or as it grows: constructors,
 /// settings (`with_*`), accessors and the methods of the std traits it implements.
 fn is_client_method(name: &str) -> bool {
-    const CLIENT_METHODS: &[&str] = &["new", "transport", "clone", "clone_from", "fmt", "config"];
+    const CLIENT_METHODS: &[&str] = &[
+        "new",
+        "transport",
+        "clone",
+        "clone_from",
+        "fmt",
+        "config",
+        "endpoint_params",
+    ];
     CLIENT_METHODS.contains(&name) || name.starts_with("with_") || name.starts_with("from_")
 }
 

@@ -373,9 +373,27 @@ impl<'m> Planner<'m> {
         let enums = enums.into_values().collect();
         let unions = unions.into_values().collect();
         let operations = self.operation_plans(&structures)?;
+        let mut service = self.service_plan();
+        if let Some(traits) = self
+            .model
+            .shapes
+            .get(&self.closure.service)
+            .map(Shape::traits)
+        {
+            service.endpoint_rules =
+                super::endpoint_rules::of_service(&self.closure.service, traits)
+                    .map_err(|e| e.with_shape(&self.closure.service))?;
+        }
+        let mut operations = operations;
+        if let Some(rules) = &service.endpoint_rules {
+            for operation in &mut operations {
+                operation.endpoint_bindings =
+                    self.endpoint_bindings(rules, operation, &structures)?;
+            }
+        }
         Ok(Plan {
             crate_name: crate_name.to_owned(),
-            service: self.service_plan(),
+            service,
             operations,
             structures,
             enums,
@@ -405,6 +423,7 @@ impl<'m> Planner<'m> {
                 .and_then(Value::as_str)
                 .map(str::to_owned),
             protocol: self.protocol,
+            endpoint_rules: None,
         }
     }
 
@@ -439,9 +458,44 @@ impl<'m> Planner<'m> {
                 errors: self.operation_errors(op_id, op, structures)?,
                 input,
                 module,
+                endpoint_bindings: Vec::new(),
             });
         }
         Ok(plans)
+    }
+
+    /// The rule parameters `operation` sets from its traits and input members.
+    fn endpoint_bindings(
+        &self,
+        rules: &super::endpoint_rules::EndpointRules,
+        operation: &OperationPlan,
+        structures: &[StructPlan],
+    ) -> Result<Vec<super::endpoint_rules::Binding>> {
+        use super::endpoint_rules::ParamType;
+        let op = self.operation(&operation.shape_id)?;
+        let input = &structures[operation.input.index];
+        let input_shape = self.model.shapes.get(&input.shape_id);
+        let members = input.fields.iter().filter_map(|field| {
+            let traits = input_shape?
+                .members()
+                .into_iter()
+                .find(|(name, _)| *name == field.member_name)
+                .map(|(_, member)| &member.traits)?;
+            let ty = match field.ty {
+                RustType::String => Some(ParamType::String),
+                RustType::Bool => Some(ParamType::Boolean),
+                _ => None,
+            };
+            Some((
+                field.member_name.as_str(),
+                field.name.as_str(),
+                field.optional,
+                ty,
+                traits,
+            ))
+        });
+        super::endpoint_rules::operation_bindings(rules, &op.traits, members)
+            .map_err(|e| e.with_shape(&operation.shape_id))
     }
 
     /// The operation's own errors, then the service's common ones, each once; every one

@@ -32,6 +32,8 @@ pub struct ServicePlan {
     pub version: Option<String>,
     pub sdk_id: Option<String>,
     pub protocol: Protocol,
+    /// The service's endpoint rules (`smithy.rules#endpointRuleSet`), if it has them.
+    pub endpoint_rules: Option<crate::plan::endpoint_rules::EndpointRules>,
 }
 
 /// Where a generated type lives.
@@ -351,6 +353,9 @@ pub struct OperationPlan {
     pub host_prefix: Option<HostPrefix>,
     /// How request bodies are compressed (`requestCompression`), if they are.
     pub compression: Option<Compression>,
+    /// The rule parameters the operation sets (`staticContextParams`, `contextParam`
+    /// members), for a service with endpoint rules.
+    pub endpoint_bindings: Vec<crate::plan::endpoint_rules::Binding>,
 }
 
 /// The `endpoint` trait's `hostPrefix` (`foo.{label}.`), prepended to the endpoint's
