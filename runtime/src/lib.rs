@@ -14,6 +14,10 @@
 //! - [`json`]: the JSON wire form of any generated type (`to_vec`, `from_slice`)
 //! - `compression` (feature `gzip`): request compression settings, for services whose
 //!   operations compress their requests
+//! - `sigv4` (feature `sigv4`): SigV4 signing as a transport around another, with
+//!   credentials and region given or read from the standard environment variables
+//! - `http_client` (feature `reqwest`): a ready [`Transport`](transport::Transport) over
+//!   reqwest with rustls
 //!
 //! A generated crate either holds copies of these modules (the default: it depends
 //! only on `http`) or depends on this crate and re-exports them, so that several
@@ -30,6 +34,9 @@
 pub mod compression;
 #[rustfmt::skip]
 pub mod endpoint;
+#[cfg(feature = "reqwest")]
+#[rustfmt::skip]
+pub mod http_client;
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]
@@ -47,5 +54,8 @@ pub mod primitives;
 #[doc(hidden)]
 #[rustfmt::skip]
 pub mod protocol;
+#[cfg(feature = "sigv4")]
+#[rustfmt::skip]
+pub mod sigv4;
 #[rustfmt::skip]
 pub mod transport;

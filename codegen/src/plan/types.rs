@@ -32,6 +32,9 @@ pub struct ServicePlan {
     pub version: Option<String>,
     pub sdk_id: Option<String>,
     pub protocol: Protocol,
+    /// The name requests are signed with (SigV4), from the `aws.auth#sigv4` trait's
+    /// `name`; `None` for a service without it, whose crate then has no `sigv4` feature.
+    pub signing_name: Option<String>,
 }
 
 /// Where a generated type lives.
