@@ -10,6 +10,7 @@
 mod doc_table;
 mod enumeration;
 mod errors;
+mod from_env;
 mod operation;
 mod prelude;
 mod protocol;
@@ -194,7 +195,11 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<F
         FileSpec::OperationsModule => rust(operation_rs(plan)),
         FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)?),
         FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)),
-        FileSpec::Client => rust(operation::client(plan)),
+        FileSpec::Client => {
+            let mut tokens = operation::client(plan);
+            tokens.extend(from_env::emit(plan));
+            rust(tokens)
+        }
     })
 }
 
@@ -396,9 +401,10 @@ fn cargo_toml(plan: &Plan, runtime: &Runtime) -> String {
          path = \"src/lib.rs\"\n\
          \n\
          [dependencies]\n\
-         http = \"1.1.0\"\n{runtime}",
+         http = \"1.1.0\"\n{runtime}{features}",
         name = plan.crate_name,
         description = description.replace('"', "'"),
         runtime = runtime::dependencies(runtime, RuntimeFeatures::of(plan)),
+        features = runtime::features_section(runtime, RuntimeFeatures::of(plan)),
     )
 }
