@@ -114,7 +114,11 @@ impl Feature {
 
     /// The `[dependencies]` lines of an embedding crate.
     fn dependency_lines(self) -> String {
-        let optional = if self.optional() { ", optional = true" } else { "" };
+        let optional = if self.optional() {
+            ", optional = true"
+        } else {
+            ""
+        };
         self.dependencies()
             .iter()
             .map(|(name, table)| format!("{name} = {{ {table}{optional} }}\n"))
