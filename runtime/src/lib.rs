@@ -34,11 +34,11 @@
 pub mod compression;
 #[rustfmt::skip]
 pub mod endpoint;
+#[rustfmt::skip]
+pub mod error;
 #[cfg(feature = "reqwest")]
 #[rustfmt::skip]
 pub mod http_client;
-#[rustfmt::skip]
-pub mod error;
 #[rustfmt::skip]
 pub mod idempotency;
 #[rustfmt::skip]

@@ -34,8 +34,8 @@ macro_rules! runtime_module {
 const RUNTIME: &[RuntimeModule] = &[
     runtime_module!("compression", Public, Some(Feature::Gzip)),
     runtime_module!("endpoint", Public),
-    runtime_module!("http_client", Public, Some(Feature::Reqwest)),
     runtime_module!("error", Public),
+    runtime_module!("http_client", Public, Some(Feature::Reqwest)),
     runtime_module!("idempotency", Public),
     runtime_module!("json", Public),
     runtime_module!("json_reader", Private),
