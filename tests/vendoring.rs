@@ -98,6 +98,7 @@ fn the_workspace_builds_generated_src_with_the_generated_manifest() {
     let generated = manifest(&workspace().join("generated/Cargo.toml"));
     let bindings = manifest(&workspace().join("bindings/Cargo.toml"));
     assert_eq!(bindings["dependencies"], generated["dependencies"]);
+    assert_eq!(bindings.get("features"), generated.get("features"));
     for key in ["name", "version", "edition", "rust-version", "license"] {
         assert_eq!(bindings["package"][key], generated["package"][key], "{key}");
     }

@@ -98,17 +98,32 @@ fn embedding_copies_every_runtime_file_without_its_unit_tests() {
     assert!(runtime.contains(&"src/json.rs".to_owned()), "{runtime:?}");
     for path in &runtime {
         let Some(text) = files.get(path) else {
-            // The optional parts: only a model that compresses requests, or has endpoint
-            // rules, needs them.
+            // The optional parts: only a model that compresses requests, has endpoint
+            // rules or signs with SigV4 needs them.
             let optional = [
                 "src/compression.rs",
                 "src/endpoint_rules.rs",
                 "src/partition.rs",
+                "src/sigv4.rs",
             ];
             assert!(optional.contains(&path.as_str()), "{path} missing");
             continue;
         };
         assert!(!text.contains("#[cfg(test)]"), "{path}");
     }
-    assert!(files["Cargo.toml"].ends_with("[dependencies]\nhttp = \"1.1.0\"\n"));
+    // `http`, and the ready transport as an optional feature (the model has operations).
+    let manifest = &files["Cargo.toml"];
+    let dependencies = manifest
+        .split("[dependencies]\n")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(dependencies.starts_with("http = \"1.1.0\"\n"), "{manifest}");
+    assert!(
+        dependencies
+            .lines()
+            .skip(1)
+            .take_while(|l| !l.is_empty())
+            .all(|l| l.contains("optional = true")),
+        "{manifest}"
+    );
 }

@@ -80,3 +80,38 @@ impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
             .finish_non_exhaustive()
     }
 }
+/// The name this service's requests are signed with (SigV4), from the model.
+pub const SIGNING_NAME: &str = "fsx";
+#[cfg(feature = "sigv4")]
+impl<T: Transport> Client<crate::sigv4::SigV4<T>> {
+    /// A client that signs its requests with `config`'s credentials for its region
+    /// and sends them through `transport`, to `config`'s endpoint if it has one
+    /// (else where the model's endpoint rules, if any, send that region).
+    pub fn with_aws_config(transport: T, config: crate::sigv4::AwsConfig) -> Self {
+        let signer = crate::sigv4::SigV4::new(
+            transport,
+            SIGNING_NAME,
+            config.region,
+            config.credentials,
+        );
+        let client = Client::new(signer);
+        match config.endpoint {
+            Some(endpoint) => client.with_endpoint(endpoint),
+            None => client,
+        }
+    }
+}
+#[cfg(all(feature = "sigv4", feature = "reqwest"))]
+impl Client<crate::sigv4::SigV4<crate::http_client::ReqwestTransport>> {
+    /// A client ready to call AWS: requests signed with the credentials of
+    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` for the
+    /// region of `AWS_REGION` (else `AWS_DEFAULT_REGION`), sent over reqwest
+    /// (rustls). The endpoint comes from
+    /// `AWS_ENDPOINT_URL_FSX`, else `AWS_ENDPOINT_URL`; without either, requests fail with a "no endpoint" error (set one with [`with_endpoint`](Client::with_endpoint)).
+    pub async fn from_env() -> Result<Self, crate::sigv4::ConfigError> {
+        let config = crate::sigv4::AwsConfig::from_env("FSX")?;
+        let transport = crate::http_client::ReqwestTransport::new()
+            .map_err(crate::sigv4::ConfigError::transport)?;
+        Ok(Self::with_aws_config(transport, config))
+    }
+}

@@ -29,6 +29,9 @@ pub mod client;
 pub mod endpoint;
 #[rustfmt::skip]
 pub mod error;
+#[cfg(feature = "reqwest")]
+#[rustfmt::skip]
+pub mod http_client;
 #[rustfmt::skip]
 pub mod idempotency;
 #[rustfmt::skip]
@@ -45,6 +48,9 @@ pub mod operation;
 pub mod primitives;
 #[rustfmt::skip]
 mod protocol;
+#[cfg(feature = "sigv4")]
+#[rustfmt::skip]
+pub mod sigv4;
 #[rustfmt::skip]
 pub mod transport;
 #[rustfmt::skip]

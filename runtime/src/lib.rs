@@ -17,6 +17,10 @@
 //! - [`json`]: the JSON wire form of any generated type (`to_vec`, `from_slice`)
 //! - `compression` (feature `gzip`): request compression settings, for services whose
 //!   operations compress their requests
+//! - `sigv4` (feature `sigv4`): SigV4 signing as a transport around another, with
+//!   credentials and region given or read from the standard environment variables
+//! - `http_client` (feature `reqwest`): a ready [`Transport`](transport::Transport) over
+//!   reqwest with rustls
 //!
 //! A generated crate either holds copies of these modules (the default: it depends
 //! only on `http`) or depends on this crate and re-exports them, so that several
@@ -38,6 +42,9 @@ pub mod endpoint;
 pub mod endpoint_rules;
 #[rustfmt::skip]
 pub mod error;
+#[cfg(feature = "reqwest")]
+#[rustfmt::skip]
+pub mod http_client;
 #[rustfmt::skip]
 pub mod idempotency;
 #[rustfmt::skip]
@@ -56,5 +63,8 @@ pub mod primitives;
 #[doc(hidden)]
 #[rustfmt::skip]
 pub mod protocol;
+#[cfg(feature = "sigv4")]
+#[rustfmt::skip]
+pub mod sigv4;
 #[rustfmt::skip]
 pub mod transport;

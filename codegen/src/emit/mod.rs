@@ -11,6 +11,7 @@ mod doc_table;
 mod endpoint;
 mod enumeration;
 mod errors;
+mod from_env;
 mod operation;
 mod prelude;
 mod protocol;
@@ -206,6 +207,7 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<F
         FileSpec::Client => {
             let mut tokens = operation::client(plan);
             tokens.extend(endpoint::client_impl(plan));
+            tokens.extend(from_env::emit(plan));
             rust(tokens)
         }
         FileSpec::EndpointResolver => match &plan.service.endpoint_rules {
@@ -416,9 +418,10 @@ fn cargo_toml(plan: &Plan, runtime: &Runtime) -> String {
          path = \"src/lib.rs\"\n\
          \n\
          [dependencies]\n\
-         http = \"1.1.0\"\n{runtime}",
+         http = \"1.1.0\"\n{runtime}{features}",
         name = plan.crate_name,
         description = description.replace('"', "'"),
         runtime = runtime::dependencies(runtime, RuntimeFeatures::of(plan)),
+        features = runtime::features_section(runtime, RuntimeFeatures::of(plan)),
     )
 }

@@ -36,6 +36,7 @@ const RUNTIME: &[RuntimeModule] = &[
     runtime_module!("endpoint", Public),
     runtime_module!("endpoint_rules", Public, Some(Feature::EndpointRules)),
     runtime_module!("error", Public),
+    runtime_module!("http_client", Public, Some(Feature::Reqwest)),
     runtime_module!("idempotency", Public),
     runtime_module!("json", Public),
     runtime_module!("json_reader", Private),
@@ -44,6 +45,7 @@ const RUNTIME: &[RuntimeModule] = &[
     runtime_module!("partition", Public, Some(Feature::EndpointRules)),
     runtime_module!("primitives", Public),
     runtime_module!("protocol", Hidden),
+    runtime_module!("sigv4", Public, Some(Feature::Sigv4)),
     runtime_module!("transport", Public),
 ];
 
@@ -57,32 +59,90 @@ struct RuntimeModule {
 }
 
 /// The runtime's optional parts (Cargo features of the runtime crate), each with its own
-/// dependency, used only by crates whose model needs them.
+/// dependencies, used only by crates whose model needs them. Those a model needs are
+/// always on ([`Feature::Gzip`]); the others are features of the generated crate too,
+/// off by default, so that its default build stays on `http` alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Feature {
     /// Request compression (`requestCompression`): `flate2`, with its pure-Rust backend.
     Gzip,
     /// Endpoint rule sets (`smithy.rules#endpointRuleSet`): no dependency.
     EndpointRules,
+    /// SigV4 signing (services with `aws.auth#sigv4`): `aws-sigv4` and the types its
+    /// signing API takes.
+    Sigv4,
+    /// A ready transport: `reqwest` with rustls.
+    Reqwest,
 }
 
 impl Feature {
-    /// The runtime crate's feature name.
+    /// The runtime crate's feature name, also the generated crate's for an optional one.
     fn name(self) -> &'static str {
         match self {
             Feature::Gzip => "gzip",
             Feature::EndpointRules => "endpoint-rules",
+            Feature::Sigv4 => "sigv4",
+            Feature::Reqwest => "reqwest",
         }
     }
 
-    /// The dependency an embedding crate lists for it.
-    fn dependency(self) -> &'static str {
+    /// Whether the generated crate has it as a feature of its own, off by default.
+    fn optional(self) -> bool {
+        matches!(self, Feature::Sigv4 | Feature::Reqwest)
+    }
+
+    /// The dependencies an embedding crate lists for it: name and the inside of its
+    /// inline table (the versions runtime/Cargo.toml asks for).
+    fn dependencies(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Feature::Gzip => {
-                "flate2 = { version = \"1.0.28\", default-features = false, features = [\"rust_backend\"] }\n"
-            }
-            Feature::EndpointRules => "",
+            Feature::Gzip => &[(
+                "flate2",
+                r#"version = "1.0.28", default-features = false, features = ["rust_backend"]"#,
+            )],
+            Feature::EndpointRules => &[],
+            Feature::Sigv4 => &[
+                (
+                    "aws-sigv4",
+                    r#"version = "1.6.0", default-features = false, features = ["sign-http", "http1"]"#,
+                ),
+                ("aws-credential-types", r#"version = "1.3.0""#),
+                (
+                    "aws-smithy-runtime-api",
+                    r#"version = "1.22.0", default-features = false, features = ["client", "http-auth"]"#,
+                ),
+            ],
+            Feature::Reqwest => &[(
+                "reqwest",
+                r#"version = "0.12.0", default-features = false, features = ["rustls-tls"]"#,
+            )],
         }
+    }
+
+    /// The `[dependencies]` lines of an embedding crate.
+    fn dependency_lines(self) -> String {
+        let optional = if self.optional() {
+            ", optional = true"
+        } else {
+            ""
+        };
+        self.dependencies()
+            .iter()
+            .map(|(name, table)| format!("{name} = {{ {table}{optional} }}\n"))
+            .collect()
+    }
+
+    /// The generated crate's `[features]` line for an optional part: its dependencies
+    /// when embedded, the runtime crate's feature otherwise.
+    fn feature_line(self, runtime: &Runtime) -> String {
+        let enables: Vec<String> = match runtime {
+            Runtime::Embed => self
+                .dependencies()
+                .iter()
+                .map(|(name, _)| format!("\"dep:{name}\""))
+                .collect(),
+            Runtime::Depend(_) => vec![format!("\"{RUNTIME_CRATE}/{}\"", self.name())],
+        };
+        format!("{} = [{}]\n", self.name(), enables.join(", "))
     }
 }
 
@@ -93,29 +153,46 @@ pub struct RuntimeFeatures {
     pub compression: bool,
     /// The service has endpoint rules.
     pub endpoint_rules: bool,
+    /// The service signs its requests with SigV4 (`aws.auth#sigv4`): the crate has the
+    /// optional `sigv4` feature.
+    pub signing: bool,
+    /// The crate has operations to send: it has the optional `reqwest` feature.
+    pub http_client: bool,
 }
 
 impl RuntimeFeatures {
-    /// What the plan's operations need.
+    /// What the plan's operations and service need.
     pub fn of(plan: &Plan) -> Self {
         RuntimeFeatures {
             compression: plan.operations.iter().any(|op| op.compression.is_some()),
             endpoint_rules: plan.service.endpoint_rules.is_some(),
+            signing: plan.service.signing_name.is_some() && !plan.operations.is_empty(),
+            http_client: !plan.operations.is_empty(),
         }
     }
 
     fn includes(self, module: &RuntimeModule) -> bool {
-        match module.feature {
-            None => true,
-            Some(Feature::Gzip) => self.compression,
-            Some(Feature::EndpointRules) => self.endpoint_rules,
+        module.feature.map_or(true, |feature| self.uses(feature))
+    }
+
+    fn uses(self, feature: Feature) -> bool {
+        match feature {
+            Feature::Gzip => self.compression,
+            Feature::EndpointRules => self.endpoint_rules,
+            Feature::Sigv4 => self.signing,
+            Feature::Reqwest => self.http_client,
         }
     }
 
     fn used(self) -> impl Iterator<Item = Feature> {
-        let gzip = self.compression.then_some(Feature::Gzip);
-        let rules = self.endpoint_rules.then_some(Feature::EndpointRules);
-        gzip.into_iter().chain(rules)
+        [
+            Feature::Gzip,
+            Feature::EndpointRules,
+            Feature::Sigv4,
+            Feature::Reqwest,
+        ]
+        .into_iter()
+        .filter(move |feature| self.uses(*feature))
     }
 }
 
@@ -182,11 +259,40 @@ impl RuntimeSource {
 /// dependencies when embedded, else the runtime crate with those parts as features.
 pub(super) fn dependencies(runtime: &Runtime, features: RuntimeFeatures) -> String {
     match runtime {
-        Runtime::Embed => features.used().map(Feature::dependency).collect(),
+        Runtime::Embed => features.used().map(Feature::dependency_lines).collect(),
         Runtime::Depend(source) => {
-            let names: Vec<&str> = features.used().map(Feature::name).collect();
+            let names: Vec<&str> = features
+                .used()
+                .filter(|feature| !feature.optional())
+                .map(Feature::name)
+                .collect();
             format!("{RUNTIME_CRATE} = {}\n", source.manifest_value(&names))
         }
+    }
+}
+
+/// The `[features]` section of the generated crate's manifest: one feature per optional
+/// part of the runtime the crate offers (none on by default); empty without any.
+pub(super) fn features_section(runtime: &Runtime, features: RuntimeFeatures) -> String {
+    let lines: String = features
+        .used()
+        .filter(|feature| feature.optional())
+        .map(|feature| feature.feature_line(runtime))
+        .collect();
+    if lines.is_empty() {
+        return lines;
+    }
+    format!("\n[features]\n{lines}")
+}
+
+/// `#[cfg(feature = "...")]` for a module of an optional part of the generated crate.
+fn feature_cfg(feature: Option<Feature>) -> TokenStream {
+    match feature.filter(|feature| feature.optional()) {
+        Some(feature) => {
+            let name = feature.name();
+            quote!(#[cfg(feature = #name)])
+        }
+        None => quote!(),
     }
 }
 
@@ -218,27 +324,29 @@ pub(super) fn embedded_files(
 /// `mod` items for the embedded files or as re-exports of the runtime crate's modules,
 /// so that the generated code's `crate::json::...` paths work in both modes.
 pub(super) fn root_modules(runtime: &Runtime, features: RuntimeFeatures) -> TokenStream {
-    let generated = ["client", "operation", "types"].map(|name| (name, Public));
+    let generated = ["client", "operation", "types"].map(|name| (name, Public, None));
     let mut declared: Vec<_> = generated.into_iter().collect();
     if features.endpoint_rules {
-        declared.push(("endpoint_resolver", Public));
+        declared.push(("endpoint_resolver", Public, None));
     }
     if *runtime == Runtime::Embed {
         declared.extend(
             RUNTIME
                 .iter()
                 .filter(|module| features.includes(module))
-                .map(|module| (module.name, module.visibility)),
+                .map(|module| (module.name, module.visibility, module.feature)),
         );
     }
-    declared.sort_by_key(|(name, _)| *name);
-    let declarations = declared.iter().map(|(name, visibility)| {
+    declared.sort_by_key(|(name, _, _)| *name);
+    let declarations = declared.iter().map(|(name, visibility, feature)| {
+        let cfg = feature_cfg(*feature);
         let name = ident(name);
         let vis = match visibility {
             Public => quote!(pub),
             Hidden | Private => quote!(),
         };
         quote! {
+            #cfg
             #[rustfmt::skip]
             #vis mod #name;
         }
@@ -247,17 +355,32 @@ pub(super) fn root_modules(runtime: &Runtime, features: RuntimeFeatures) -> Toke
         Runtime::Embed => quote!(),
         Runtime::Depend(_) => {
             let krate = ident(&RUNTIME_CRATE.replace('-', "_"));
-            let names = |visibility| {
+            let modules = |visibility| {
                 RUNTIME
                     .iter()
                     .filter(move |module| module.visibility == visibility)
                     .filter(move |module| features.includes(module))
+            };
+            let always = |visibility| {
+                modules(visibility)
+                    .filter(|module| feature_cfg(module.feature).is_empty())
                     .map(|module| ident(module.name))
             };
-            let (public, hidden) = (names(Public), names(Hidden));
+            let (public, hidden) = (always(Public), always(Hidden));
+            let optional = modules(Public)
+                .filter(|module| !feature_cfg(module.feature).is_empty())
+                .map(|module| {
+                    let cfg = feature_cfg(module.feature);
+                    let name = ident(module.name);
+                    quote! {
+                        #cfg
+                        pub use ::#krate::#name;
+                    }
+                });
             quote! {
                 pub use ::#krate::{#(#public),*};
                 use ::#krate::{#(#hidden),*};
+                #(#optional)*
             }
         }
     };

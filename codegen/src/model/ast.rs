@@ -414,6 +414,7 @@ pub mod trait_id {
     pub const HOST_LABEL: &str = "smithy.api#hostLabel";
     pub const REQUEST_COMPRESSION: &str = "smithy.api#requestCompression";
     pub const AWS_API_SERVICE: &str = "aws.api#service";
+    pub const AWS_AUTH_SIGV4: &str = "aws.auth#sigv4";
 }
 
 /// Whether an error is the caller's fault or the service's (the `error` trait's value).

@@ -424,6 +424,12 @@ impl<'m> Planner<'m> {
                 .map(str::to_owned),
             protocol: self.protocol,
             endpoint_rules: None,
+            signing_name: traits
+                .and_then(|t| t.get(trait_id::AWS_AUTH_SIGV4))
+                .and_then(|sigv4| sigv4.get("name"))
+                .and_then(Value::as_str)
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned),
         }
     }
 

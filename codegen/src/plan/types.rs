@@ -34,6 +34,9 @@ pub struct ServicePlan {
     pub protocol: Protocol,
     /// The service's endpoint rules (`smithy.rules#endpointRuleSet`), if it has them.
     pub endpoint_rules: Option<crate::plan::endpoint_rules::EndpointRules>,
+    /// The name requests are signed with (SigV4), from the `aws.auth#sigv4` trait's
+    /// `name`; `None` for a service without it, whose crate then has no `sigv4` feature.
+    pub signing_name: Option<String>,
 }
 
 /// Where a generated type lives.
