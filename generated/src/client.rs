@@ -7,8 +7,11 @@ use crate::idempotency::{RandomTokens, TokenSource};
 use crate::limits::Limits;
 use crate::transport::Transport;
 /// Calls the service's operations over a [`Transport`].
+///
+/// Cloning is cheap (the transport and the token source are shared behind `Arc`s):
+/// clone the client to use it from several tasks.
 pub struct Client<T> {
-    transport: T,
+    transport: ::std::sync::Arc<T>,
     tokens: ::std::sync::Arc<dyn TokenSource>,
     endpoint: Option<Endpoint>,
     limits: Limits,
@@ -17,7 +20,7 @@ impl<T: Transport> Client<T> {
     /// A client sending through `transport`, with random idempotency tokens.
     pub fn new(transport: T) -> Self {
         Client {
-            transport,
+            transport: ::std::sync::Arc::new(transport),
             tokens: ::std::sync::Arc::new(RandomTokens),
             endpoint: None,
             limits: Limits::DEFAULT,
@@ -69,6 +72,16 @@ impl<T: Transport> Client<T> {
                 &self.limits,
             )
             .map_err(crate::error::SdkError::Service)
+    }
+}
+impl<T> ::std::clone::Clone for Client<T> {
+    fn clone(&self) -> Self {
+        Client {
+            transport: ::std::sync::Arc::clone(&self.transport),
+            tokens: ::std::sync::Arc::clone(&self.tokens),
+            endpoint: self.endpoint.clone(),
+            limits: self.limits,
+        }
     }
 }
 impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {

@@ -12,7 +12,7 @@ use super::rust_type::{
 };
 use crate::error::Result;
 use crate::plan::names::unraw;
-use crate::plan::{DefaultValue, FieldPlan, RustType, StructPlan};
+use crate::plan::{DefaultValue, FieldPlan, RustType, StructPlan, StructRole};
 
 /// What `Debug` prints instead of a sensitive value.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -36,6 +36,7 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let derive_debug = derive_debug(&plan.fields);
     let debug = debug_impl(&name, &plan.name, plan);
     let builder_item = Moved::from(emit_builder(plan)?);
+    let (request_id_field, request_id_impl) = request_id(plan);
     let builder_doc = doc_attrs(&format!(
         "Creates a new builder-style object to manufacture {}.",
         struct_link(&plan.name)
@@ -47,7 +48,10 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
         #[derive(#CLONE, #PARTIAL_EQ #derive_debug)]
         pub struct #name {
             #(#fields)*
+            #request_id_field
         }
+
+        #request_id_impl
 
         #allow_deprecated
         impl #name {
@@ -63,6 +67,39 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
 
         #builder_item
     })
+}
+
+/// Whether the structure is an operation's output or a modeled error: those carry the
+/// response's request id, outside the wire form (as smithy-rs's `_request_id`).
+pub(super) fn carries_request_id(plan: &StructPlan) -> bool {
+    matches!(plan.role, StructRole::Output | StructRole::Error(_))
+}
+
+/// `_request_id: None,` in a struct literal of a structure that has the field.
+pub(super) fn request_id_init(plan: &StructPlan) -> TokenStream {
+    if carries_request_id(plan) {
+        quote!(_request_id: #NONE,)
+    } else {
+        quote!()
+    }
+}
+
+/// The hidden request id field and the `RequestId` impl, for outputs and errors.
+fn request_id(plan: &StructPlan) -> (TokenStream, TokenStream) {
+    if !carries_request_id(plan) {
+        return (quote!(), quote!());
+    }
+    let name = ident(&plan.name);
+    (
+        quote!(pub(crate) _request_id: #OPTION<#STRING>,),
+        quote! {
+            impl crate::error::RequestId for #name {
+                fn request_id(&self) -> #OPTION<&str> {
+                    self._request_id.as_deref()
+                }
+            }
+        },
+    )
 }
 
 pub(super) fn allow_deprecated(plan: &StructPlan) -> TokenStream {
@@ -357,6 +394,7 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
         }
         values.push(quote!(#member: #value,));
     }
+    values.push(request_id_init(plan));
     let doc = format!(
         "Consumes the builder and constructs a {}.",
         struct_link(&plan.name)

@@ -24,7 +24,8 @@ impl CopyBackup {
         crate::protocol::request(crate::operation::PROTOCOL, Self::TARGET, &input)
     }
     /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
-    /// anything else the error its code names. The default
+    /// anything else the error its code names; either keeps the response's request
+    /// id ([`RequestId`](crate::error::RequestId)). The default
     /// [`Limits`](crate::limits::Limits) apply.
     pub fn parse_response<B: AsRef<[u8]>>(
         response: &::http::Response<B>,
@@ -38,14 +39,27 @@ impl CopyBackup {
     ) -> Result<crate::operation::copy_backup::CopyBackupOutput, CopyBackupError> {
         let status = response.status().as_u16();
         let body = response.body().as_ref();
+        let request_id = crate::protocol::request_id(response.headers());
         if response.status().is_success() {
-            return crate::protocol::parse_output(body, limits)
-                .map_err(|e| CopyBackupError::unreadable_output(
-                    status,
-                    body,
-                    e,
-                    limits,
-                ));
+            return match crate::protocol::parse_output::<
+                crate::operation::copy_backup::CopyBackupOutput,
+            >(body, limits) {
+                Ok(mut output) => {
+                    output._request_id = request_id;
+                    Ok(output)
+                }
+                Err(e) => {
+                    Err(
+                        CopyBackupError::unreadable_output(
+                            status,
+                            body,
+                            e,
+                            limits,
+                            request_id,
+                        ),
+                    )
+                }
+            };
         }
         let error = crate::protocol::ErrorResponse::read(
             crate::operation::PROTOCOL,

@@ -6,6 +6,12 @@
 pub struct CopyBackupOutput {
     /// Description of the newly created copy.
     pub backup: Option<crate::types::Backup>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for CopyBackupOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl CopyBackupOutput {
     /// Description of the newly created copy.
@@ -42,6 +48,7 @@ impl CopyBackupOutputBuilder {
     pub fn build(self) -> CopyBackupOutput {
         CopyBackupOutput {
             backup: self.backup,
+            _request_id: None,
         }
     }
 }
@@ -79,6 +86,9 @@ impl crate::json::Json for CopyBackupOutput {
 }
 impl crate::json::ZeroValue for CopyBackupOutput {
     fn zero_value() -> Self {
-        CopyBackupOutput { backup: None }
+        CopyBackupOutput {
+            backup: None,
+            _request_id: None,
+        }
     }
 }

@@ -6,6 +6,12 @@
 pub struct BackupNotFound {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for BackupNotFound {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl BackupNotFound {
     /// Human-readable explanation of the failure.
@@ -42,6 +48,7 @@ impl BackupNotFoundBuilder {
     pub fn build(self) -> BackupNotFound {
         BackupNotFound {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -79,7 +86,10 @@ impl crate::json::Json for BackupNotFound {
 }
 impl crate::json::ZeroValue for BackupNotFound {
     fn zero_value() -> Self {
-        BackupNotFound { message: None }
+        BackupNotFound {
+            message: None,
+            _request_id: None,
+        }
     }
 }
 impl ::std::fmt::Display for BackupNotFound {
@@ -97,5 +107,8 @@ impl crate::protocol::ModeledError for BackupNotFound {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

@@ -6,6 +6,12 @@
 pub struct BadRequest {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for BadRequest {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl BadRequest {
     /// Human-readable explanation of the failure.
@@ -42,6 +48,7 @@ impl BadRequestBuilder {
     pub fn build(self) -> BadRequest {
         BadRequest {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -79,7 +86,10 @@ impl crate::json::Json for BadRequest {
 }
 impl crate::json::ZeroValue for BadRequest {
     fn zero_value() -> Self {
-        BadRequest { message: None }
+        BadRequest {
+            message: None,
+            _request_id: None,
+        }
     }
 }
 impl ::std::fmt::Display for BadRequest {
@@ -97,5 +107,8 @@ impl crate::protocol::ModeledError for BadRequest {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

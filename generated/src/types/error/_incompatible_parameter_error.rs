@@ -10,6 +10,12 @@ pub struct IncompatibleParameterError {
     pub parameter: Option<String>,
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for IncompatibleParameterError {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl IncompatibleParameterError {
     /// Name of the offending input field.
@@ -84,6 +90,7 @@ impl IncompatibleParameterErrorBuilder {
         Ok(IncompatibleParameterError {
             parameter: self.parameter,
             message: self.message,
+            _request_id: None,
         })
     }
 }
@@ -130,6 +137,7 @@ impl crate::json::ZeroValue for IncompatibleParameterError {
         IncompatibleParameterError {
             parameter: None,
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -148,5 +156,8 @@ impl crate::protocol::ModeledError for IncompatibleParameterError {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

@@ -6,6 +6,12 @@
 pub struct IncompatibleRegionForMultiAz {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for IncompatibleRegionForMultiAz {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl IncompatibleRegionForMultiAz {
     /// Human-readable explanation of the failure.
@@ -42,6 +48,7 @@ impl IncompatibleRegionForMultiAzBuilder {
     pub fn build(self) -> IncompatibleRegionForMultiAz {
         IncompatibleRegionForMultiAz {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -81,6 +88,7 @@ impl crate::json::ZeroValue for IncompatibleRegionForMultiAz {
     fn zero_value() -> Self {
         IncompatibleRegionForMultiAz {
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -99,5 +107,8 @@ impl crate::protocol::ModeledError for IncompatibleRegionForMultiAz {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

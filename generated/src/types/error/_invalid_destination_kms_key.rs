@@ -6,6 +6,12 @@
 pub struct InvalidDestinationKmsKey {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for InvalidDestinationKmsKey {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl InvalidDestinationKmsKey {
     /// Human-readable explanation of the failure.
@@ -42,6 +48,7 @@ impl InvalidDestinationKmsKeyBuilder {
     pub fn build(self) -> InvalidDestinationKmsKey {
         InvalidDestinationKmsKey {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -81,6 +88,7 @@ impl crate::json::ZeroValue for InvalidDestinationKmsKey {
     fn zero_value() -> Self {
         InvalidDestinationKmsKey {
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -99,5 +107,8 @@ impl crate::protocol::ModeledError for InvalidDestinationKmsKey {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

@@ -6,6 +6,12 @@
 pub struct InvalidRegion {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for InvalidRegion {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl InvalidRegion {
     /// Human-readable explanation of the failure.
@@ -42,6 +48,7 @@ impl InvalidRegionBuilder {
     pub fn build(self) -> InvalidRegion {
         InvalidRegion {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -79,7 +86,10 @@ impl crate::json::Json for InvalidRegion {
 }
 impl crate::json::ZeroValue for InvalidRegion {
     fn zero_value() -> Self {
-        InvalidRegion { message: None }
+        InvalidRegion {
+            message: None,
+            _request_id: None,
+        }
     }
 }
 impl ::std::fmt::Display for InvalidRegion {
@@ -97,5 +107,8 @@ impl crate::protocol::ModeledError for InvalidRegion {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

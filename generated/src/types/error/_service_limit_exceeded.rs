@@ -10,6 +10,12 @@ pub struct ServiceLimitExceeded {
     pub limit: Option<crate::types::ServiceLimit>,
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for ServiceLimitExceeded {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl ServiceLimitExceeded {
     /// Which quota was hit.
@@ -84,6 +90,7 @@ impl ServiceLimitExceededBuilder {
         Ok(ServiceLimitExceeded {
             limit: self.limit,
             message: self.message,
+            _request_id: None,
         })
     }
 }
@@ -128,6 +135,7 @@ impl crate::json::ZeroValue for ServiceLimitExceeded {
         ServiceLimitExceeded {
             limit: None,
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -146,5 +154,8 @@ impl crate::protocol::ModeledError for ServiceLimitExceeded {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

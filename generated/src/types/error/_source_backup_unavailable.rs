@@ -8,6 +8,12 @@ pub struct SourceBackupUnavailable {
     pub message: Option<String>,
     /// Identifier of the backup that could not be used.
     pub backup_id: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for SourceBackupUnavailable {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl SourceBackupUnavailable {
     /// Human-readable explanation of the failure.
@@ -64,6 +70,7 @@ impl SourceBackupUnavailableBuilder {
         SourceBackupUnavailable {
             message: self.message,
             backup_id: self.backup_id,
+            _request_id: None,
         }
     }
 }
@@ -108,6 +115,7 @@ impl crate::json::ZeroValue for SourceBackupUnavailable {
         SourceBackupUnavailable {
             message: None,
             backup_id: None,
+            _request_id: None,
         }
     }
 }
@@ -126,5 +134,8 @@ impl crate::protocol::ModeledError for SourceBackupUnavailable {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

@@ -6,6 +6,12 @@
 pub struct UnsupportedOperation {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for UnsupportedOperation {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl UnsupportedOperation {
     /// Human-readable explanation of the failure.
@@ -42,6 +48,7 @@ impl UnsupportedOperationBuilder {
     pub fn build(self) -> UnsupportedOperation {
         UnsupportedOperation {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -81,6 +88,7 @@ impl crate::json::ZeroValue for UnsupportedOperation {
     fn zero_value() -> Self {
         UnsupportedOperation {
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -99,5 +107,8 @@ impl crate::protocol::ModeledError for UnsupportedOperation {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }
