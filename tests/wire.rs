@@ -988,7 +988,8 @@ fn a_chain_reporter_prints_each_error_once() {
         "service error: unreadable response (HTTP 200): Backup: expected a `Backup` object, found number (line 1, column 12)"
     );
 
-    let transport = CannedTransport::new().with_response(400, r#"{"__type":"Throttling","message":"slow down"}"#);
+    let transport = CannedTransport::new()
+        .with_response(400, r#"{"__type":"Throttling","message":"slow down"}"#);
     let error = block_on(Client::new(transport).copy_backup(input())).unwrap_err();
     assert_eq!(
         report(&error),
@@ -996,7 +997,10 @@ fn a_chain_reporter_prints_each_error_once() {
     );
 
     let error = block_on(Client::new(CannedTransport::new()).copy_backup(input())).unwrap_err();
-    assert_eq!(report(&error), "transport error: no canned response was queued");
+    assert_eq!(
+        report(&error),
+        "transport error: no canned response was queued"
+    );
 
     let client = Client::new(CannedTransport::new().with_response(200, "{}"))
         .with_endpoint(Endpoint::parse("https://fsx.us-east-1.amazonaws.com").unwrap());
@@ -1015,14 +1019,17 @@ fn outputs_and_errors_carry_the_request_id() {
         CannedTransport::new().with_response_and_headers(status, &[("x-amzn-RequestId", id)], body)
     };
 
-    let output = block_on(Client::new(with_id(200, r#"{"Backup":null}"#)).copy_backup(input.clone())).unwrap();
+    let output =
+        block_on(Client::new(with_id(200, r#"{"Backup":null}"#)).copy_backup(input.clone()))
+            .unwrap();
     assert_eq!(output.request_id(), Some(id));
     // Not part of the wire form.
     assert_eq!(fsx::json::to_vec(&output).unwrap(), b"{}");
     assert_eq!(CopyBackupOutput::builder().build().request_id(), None);
 
     let modeled = r#"{"__type":"BackupNotFound","Message":"gone"}"#;
-    let error = block_on(Client::new(with_id(400, modeled)).copy_backup(input.clone())).unwrap_err();
+    let error =
+        block_on(Client::new(with_id(400, modeled)).copy_backup(input.clone())).unwrap_err();
     assert_eq!(error.request_id(), Some(id));
     let service = error.into_service_error().unwrap();
     assert!(service.is_backup_not_found());
@@ -1033,15 +1040,18 @@ fn outputs_and_errors_carry_the_request_id() {
     assert_eq!(inner.request_id(), Some(id));
 
     let unhandled = r#"{"__type":"Throttling"}"#;
-    let error = block_on(Client::new(with_id(400, unhandled)).copy_backup(input.clone())).unwrap_err();
+    let error =
+        block_on(Client::new(with_id(400, unhandled)).copy_backup(input.clone())).unwrap_err();
     assert_eq!(error.request_id(), Some(id));
-    let unreadable = block_on(Client::new(with_id(200, "[")).copy_backup(input.clone())).unwrap_err();
+    let unreadable =
+        block_on(Client::new(with_id(200, "[")).copy_backup(input.clone())).unwrap_err();
     assert_eq!(unreadable.request_id(), Some(id));
 
     let without = CannedTransport::new().with_response(400, modeled);
     let error = block_on(Client::new(without).copy_backup(input.clone())).unwrap_err();
     assert_eq!(error.request_id(), None);
-    let transport_error = block_on(Client::new(CannedTransport::new()).copy_backup(input)).unwrap_err();
+    let transport_error =
+        block_on(Client::new(CannedTransport::new()).copy_backup(input)).unwrap_err();
     assert_eq!(transport_error.request_id(), None);
 }
 

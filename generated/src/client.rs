@@ -8,8 +8,41 @@ use crate::limits::Limits;
 use crate::transport::Transport;
 /// Calls the service's operations over a [`Transport`].
 ///
-/// Cloning is cheap (the transport and the token source are shared behind `Arc`s):
-/// clone the client to use it from several tasks.
+/// Cloning is cheap (the transport and the token source are shared behind `Arc`s): clone the client to use it from several tasks.
+///
+/// ```rust
+/// use fsx::operation::copy_backup::CopyBackupInput;
+/// use fsx::transport::CannedTransport;
+///
+/// # fn block_on<F: std::future::Future>(future: F) -> F::Output {
+/// #     struct Noop;
+/// #     impl std::task::Wake for Noop {
+/// #         fn wake(self: std::sync::Arc<Self>) {}
+/// #     }
+/// #     let waker = std::task::Waker::from(std::sync::Arc::new(Noop));
+/// #     let mut context = std::task::Context::from_waker(&waker);
+/// #     let mut future = std::pin::pin!(future);
+/// #     loop {
+/// #         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+/// #             return output;
+/// #         }
+/// #     }
+/// # }
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let client = fsx::Client::new(CannedTransport::new().with_response(200, "{}"));
+/// let input = CopyBackupInput::builder()
+///     .source_backup_id("example")
+///     .build()?;
+/// let output = block_on(client.copy_backup(input.clone()))?;
+/// println!("{output:?}");
+///
+/// // A clone shares the transport: both requests went through it.
+/// let clone = client.clone();
+/// block_on(clone.copy_backup(input))?;
+/// assert_eq!(client.transport().take_requests().len(), 2);
+/// # Ok(())
+/// # }
+/// ```
 pub struct Client<T> {
     transport: ::std::sync::Arc<T>,
     tokens: ::std::sync::Arc<dyn TokenSource>,

@@ -245,6 +245,12 @@ pub fn client(plan: &Plan) -> TokenStream {
             }
         }
     });
+    let client_doc = super::rust_type::doc_attrs(&format!(
+        "Calls the service's operations over a [`Transport`].\n\n\
+         Cloning is cheap (the transport and the token source are shared behind `Arc`s): \
+         clone the client to use it from several tasks.{}",
+        super::doc_examples::client_section(plan)
+    ));
     quote! {
         //! The client: each operation as an async method that builds the request, hands it
         //! to a [`Transport`] and reads the response.
@@ -254,10 +260,7 @@ pub fn client(plan: &Plan) -> TokenStream {
         use crate::limits::Limits;
         use crate::transport::Transport;
 
-        /// Calls the service's operations over a [`Transport`].
-        ///
-        /// Cloning is cheap (the transport and the token source are shared behind `Arc`s):
-        /// clone the client to use it from several tasks.
+        #client_doc
         pub struct Client<T> {
             transport: ::std::sync::Arc<T>,
             tokens: ::std::sync::Arc<dyn TokenSource>,

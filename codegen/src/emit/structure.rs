@@ -134,14 +134,29 @@ fn struct_field(field: &FieldPlan) -> Moved {
     .into()
 }
 
+/// The member's documentation, as the field, its accessor and the builder's getter and
+/// setters show it.
 fn field_doc(field: &FieldPlan) -> Moved {
-    let mut text = field
+    doc_attrs(&member_text(field))
+}
+
+fn member_text(field: &FieldPlan) -> String {
+    field
         .doc
         .clone()
         .filter(|d| !d.trim().is_empty())
-        .unwrap_or_else(|| format!("The `{}` member.", field.member_name));
-    if field.required {
-        text.push_str("\n\nThis member is required.");
+        .unwrap_or_else(|| format!("The `{}` member.", field.member_name))
+}
+
+/// Said once per required member, on the builder's setter.
+const REQUIRED_NOTE: &str = "\n\nRequired: `build()` returns an error when it is not set.";
+
+/// The builder's value setter's documentation: the member's, and, once per member,
+/// that `build()` fails without it.
+fn setter_doc(field: &FieldPlan) -> Moved {
+    let mut text = member_text(field);
+    if field.must_be_set() {
+        text.push_str(REQUIRED_NOTE);
     }
     doc_attrs(&text)
 }
@@ -269,6 +284,12 @@ fn builder_methods(field: &FieldPlan) -> Moved {
     let getter = format_ident!("get_{}", bare);
     let stored = boxed_if(tokens(&field.ty), field.boxed);
     let member_doc = field_doc(field).into_tokens();
+    let setter_doc = setter_doc(field).into_tokens();
+    let required = if field.must_be_set() {
+        REQUIRED_NOTE
+    } else {
+        ""
+    };
     let deprecated = deprecated_attr(field.deprecated.as_deref());
     let allow = allow_std_trait_name(&field.name);
     let fluent = match &field.ty {
@@ -279,7 +300,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
                 parameter(item)
             };
             let doc = doc_attrs(&format!(
-                "Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list."
+                "Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list.{required}"
             ));
             quote! {
                 #doc
@@ -301,7 +322,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
                 parameter(value)
             };
             let doc = doc_attrs(&format!(
-                "Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map."
+                "Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map.{required}"
             ));
             quote! {
                 #doc
@@ -323,7 +344,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
                 value
             };
             quote! {
-                #member_doc
+                #setter_doc
                 #deprecated
                 #allow
                 pub fn #name(mut self, input: #param) -> Self {

@@ -5,8 +5,6 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct IncompatibleParameterError {
     /// Name of the offending input field.
-    ///
-    /// This member is required.
     pub parameter: Option<String>,
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -19,8 +17,6 @@ impl crate::error::RequestId for IncompatibleParameterError {
 }
 impl IncompatibleParameterError {
     /// Name of the offending input field.
-    ///
-    /// This member is required.
     pub fn parameter(&self) -> Option<&str> {
         self.parameter.as_deref()
     }
@@ -43,21 +39,17 @@ pub struct IncompatibleParameterErrorBuilder {
 impl IncompatibleParameterErrorBuilder {
     /// Name of the offending input field.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn parameter(mut self, input: impl Into<String>) -> Self {
         self.parameter = Some(input.into());
         self
     }
     /// Name of the offending input field.
-    ///
-    /// This member is required.
     pub fn set_parameter(mut self, input: Option<String>) -> Self {
         self.parameter = input;
         self
     }
     /// Name of the offending input field.
-    ///
-    /// This member is required.
     pub fn get_parameter(&self) -> &Option<String> {
         &self.parameter
     }

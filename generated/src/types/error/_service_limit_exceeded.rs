@@ -5,8 +5,6 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct ServiceLimitExceeded {
     /// Which quota was hit.
-    ///
-    /// This member is required.
     pub limit: Option<crate::types::ServiceLimit>,
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -19,8 +17,6 @@ impl crate::error::RequestId for ServiceLimitExceeded {
 }
 impl ServiceLimitExceeded {
     /// Which quota was hit.
-    ///
-    /// This member is required.
     pub fn limit(&self) -> Option<&crate::types::ServiceLimit> {
         self.limit.as_ref()
     }
@@ -43,21 +39,17 @@ pub struct ServiceLimitExceededBuilder {
 impl ServiceLimitExceededBuilder {
     /// Which quota was hit.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn limit(mut self, input: crate::types::ServiceLimit) -> Self {
         self.limit = Some(input);
         self
     }
     /// Which quota was hit.
-    ///
-    /// This member is required.
     pub fn set_limit(mut self, input: Option<crate::types::ServiceLimit>) -> Self {
         self.limit = input;
         self
     }
     /// Which quota was hit.
-    ///
-    /// This member is required.
     pub fn get_limit(&self) -> &Option<crate::types::ServiceLimit> {
         &self.limit
     }
