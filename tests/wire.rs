@@ -1023,6 +1023,14 @@ fn outputs_and_errors_carry_the_request_id() {
         block_on(Client::new(with_id(200, r#"{"Backup":null}"#)).copy_backup(input.clone()))
             .unwrap();
     assert_eq!(output.request_id(), Some(id));
+    assert!(
+        format!("{output:?}").ends_with(&format!("request_id: {id:?} }}")),
+        "{output:?}"
+    );
+    assert_eq!(
+        format!("{:?}", CopyBackupOutput::builder().build()),
+        "CopyBackupOutput { backup: None }"
+    );
     // Not part of the wire form.
     assert_eq!(fsx::json::to_vec(&output).unwrap(), b"{}");
     assert_eq!(CopyBackupOutput::builder().build().request_id(), None);

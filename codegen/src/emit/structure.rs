@@ -33,8 +33,9 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let allow_deprecated = allow_deprecated(plan);
     let fields = plan.fields.iter().map(struct_field);
     let accessors = plan.fields.iter().map(accessor);
-    let derive_debug = derive_debug(&plan.fields);
-    let debug = debug_impl(&name, &plan.name, plan);
+    let request_id_kept = carries_request_id(plan);
+    let derive_debug = derive_debug(plan, request_id_kept);
+    let debug = debug_impl(&name, &plan.name, plan, request_id_kept);
     let builder_item = Moved::from(emit_builder(plan)?);
     let (request_id_field, request_id_impl) = request_id(plan);
     let builder_doc = doc_attrs(&format!(
@@ -202,27 +203,41 @@ fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
     }
 }
 
-/// Whether `Debug` is written by hand, to redact a sensitive field; otherwise it is
+/// Whether `Debug` is written by hand: to redact a sensitive field, or to show the
+/// request id only when there is one (and under its accessor's name); otherwise it is
 /// derived, and prints the same.
-fn redacts(fields: &[FieldPlan]) -> bool {
-    fields.iter().any(|field| field.sensitive)
+fn hand_debug(plan: &StructPlan, request_id: bool) -> bool {
+    request_id || plan.fields.iter().any(|field| field.sensitive)
 }
 
-/// `, Debug` for the derive list when nothing needs redacting.
-fn derive_debug(fields: &[FieldPlan]) -> TokenStream {
-    if redacts(fields) {
+/// `, Debug` for the derive list when [`debug_impl`] writes nothing.
+fn derive_debug(plan: &StructPlan, request_id: bool) -> TokenStream {
+    if hand_debug(plan, request_id) {
         quote!()
     } else {
         quote!(, #DERIVE_DEBUG)
     }
 }
 
-/// `Debug` by hand when a field is sensitive: every field printed, sensitive ones
-/// redacted. Nothing when [`derive_debug`] derives it.
-fn debug_impl(name: &proc_macro2::Ident, display_name: &str, plan: &StructPlan) -> TokenStream {
-    if !redacts(&plan.fields) {
+/// `Debug` by hand (see [`hand_debug`]): every field printed, sensitive ones redacted,
+/// then the request id when `request_id` and there is one. Nothing when
+/// [`derive_debug`] derives it.
+fn debug_impl(
+    name: &proc_macro2::Ident,
+    display_name: &str,
+    plan: &StructPlan,
+    request_id: bool,
+) -> TokenStream {
+    if !hand_debug(plan, request_id) {
         return quote!();
     }
+    let request_id_entry = request_id.then(|| {
+        quote! {
+            if let #SOME(request_id) = &self._request_id {
+                formatter.field("request_id", request_id);
+            }
+        }
+    });
     let allow_deprecated = allow_deprecated(plan);
     let entries = plan.fields.iter().map(|field| {
         let label = unraw(&field.name);
@@ -239,6 +254,7 @@ fn debug_impl(name: &proc_macro2::Ident, display_name: &str, plan: &StructPlan) 
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 let mut formatter = f.debug_struct(#display_name);
                 #(#entries)*
+                #request_id_entry
                 formatter.finish()
             }
         }
@@ -255,8 +271,8 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
     });
     let methods = plan.fields.iter().map(builder_methods);
     let build = build_fn(plan)?;
-    let derive_debug = derive_debug(&plan.fields);
-    let debug = debug_impl(&builder, &plan.builder_name(), plan);
+    let derive_debug = derive_debug(plan, false);
+    let debug = debug_impl(&builder, &plan.builder_name(), plan, false);
     let allow_deprecated = allow_deprecated(plan);
     Ok(quote! {
         #doc

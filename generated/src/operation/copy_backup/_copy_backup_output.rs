@@ -2,7 +2,7 @@
 
 /// Result of a backup-copy call.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct CopyBackupOutput {
     /// Description of the newly created copy.
     pub backup: Option<crate::types::Backup>,
@@ -21,6 +21,16 @@ impl CopyBackupOutput {
     /// Creates a new builder-style object to manufacture [`CopyBackupOutput`](struct@CopyBackupOutput).
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupOutputBuilder {
         crate::operation::copy_backup::builders::CopyBackupOutputBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for CopyBackupOutput {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("CopyBackupOutput");
+        formatter.field("backup", &self.backup);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`CopyBackupOutput`](struct@CopyBackupOutput).

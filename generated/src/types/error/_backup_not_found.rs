@@ -2,7 +2,7 @@
 
 /// Raised when the named backup does not exist.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct BackupNotFound {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -21,6 +21,16 @@ impl BackupNotFound {
     /// Creates a new builder-style object to manufacture [`BackupNotFound`](struct@BackupNotFound).
     pub fn builder() -> crate::types::error::builders::BackupNotFoundBuilder {
         crate::types::error::builders::BackupNotFoundBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for BackupNotFound {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("BackupNotFound");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`BackupNotFound`](struct@BackupNotFound).

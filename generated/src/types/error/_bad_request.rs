@@ -2,7 +2,7 @@
 
 /// Raised when the call is malformed or contains bad values.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct BadRequest {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -21,6 +21,16 @@ impl BadRequest {
     /// Creates a new builder-style object to manufacture [`BadRequest`](struct@BadRequest).
     pub fn builder() -> crate::types::error::builders::BadRequestBuilder {
         crate::types::error::builders::BadRequestBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for BadRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("BadRequest");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`BadRequest`](struct@BadRequest).

@@ -2,7 +2,7 @@
 
 /// Raised when some input field conflicts with the rest of the call.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct IncompatibleParameterError {
     /// Name of the offending input field.
     pub parameter: Option<String>,
@@ -27,6 +27,17 @@ impl IncompatibleParameterError {
     /// Creates a new builder-style object to manufacture [`IncompatibleParameterError`](struct@IncompatibleParameterError).
     pub fn builder() -> crate::types::error::builders::IncompatibleParameterErrorBuilder {
         crate::types::error::builders::IncompatibleParameterErrorBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for IncompatibleParameterError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("IncompatibleParameterError");
+        formatter.field("parameter", &self.parameter);
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`IncompatibleParameterError`](struct@IncompatibleParameterError).

@@ -2,7 +2,7 @@
 
 /// Raised when the target region cannot host a copy of a multi-zone resource.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct IncompatibleRegionForMultiAz {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -21,6 +21,16 @@ impl IncompatibleRegionForMultiAz {
     /// Creates a new builder-style object to manufacture [`IncompatibleRegionForMultiAz`](struct@IncompatibleRegionForMultiAz).
     pub fn builder() -> crate::types::error::builders::IncompatibleRegionForMultiAzBuilder {
         crate::types::error::builders::IncompatibleRegionForMultiAzBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for IncompatibleRegionForMultiAz {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("IncompatibleRegionForMultiAz");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`IncompatibleRegionForMultiAz`](struct@IncompatibleRegionForMultiAz).

@@ -2,7 +2,7 @@
 
 /// Raised when something went wrong on the service side.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct InternalServerError {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -21,6 +21,16 @@ impl InternalServerError {
     /// Creates a new builder-style object to manufacture [`InternalServerError`](struct@InternalServerError).
     pub fn builder() -> crate::types::error::builders::InternalServerErrorBuilder {
         crate::types::error::builders::InternalServerErrorBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for InternalServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("InternalServerError");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`InternalServerError`](struct@InternalServerError).

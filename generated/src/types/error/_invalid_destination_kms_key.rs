@@ -2,7 +2,7 @@
 
 /// Raised when the encryption key chosen for the copy cannot be used.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct InvalidDestinationKmsKey {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -21,6 +21,16 @@ impl InvalidDestinationKmsKey {
     /// Creates a new builder-style object to manufacture [`InvalidDestinationKmsKey`](struct@InvalidDestinationKmsKey).
     pub fn builder() -> crate::types::error::builders::InvalidDestinationKmsKeyBuilder {
         crate::types::error::builders::InvalidDestinationKmsKeyBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for InvalidDestinationKmsKey {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("InvalidDestinationKmsKey");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`InvalidDestinationKmsKey`](struct@InvalidDestinationKmsKey).

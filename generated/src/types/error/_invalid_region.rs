@@ -2,7 +2,7 @@
 
 /// Raised when a given region code is unknown or unusable.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct InvalidRegion {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -21,6 +21,16 @@ impl InvalidRegion {
     /// Creates a new builder-style object to manufacture [`InvalidRegion`](struct@InvalidRegion).
     pub fn builder() -> crate::types::error::builders::InvalidRegionBuilder {
         crate::types::error::builders::InvalidRegionBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for InvalidRegion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("InvalidRegion");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`InvalidRegion`](struct@InvalidRegion).

@@ -2,7 +2,7 @@
 
 /// Raised when the key protecting the original backup cannot be used.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct InvalidSourceKmsKey {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -21,6 +21,16 @@ impl InvalidSourceKmsKey {
     /// Creates a new builder-style object to manufacture [`InvalidSourceKmsKey`](struct@InvalidSourceKmsKey).
     pub fn builder() -> crate::types::error::builders::InvalidSourceKmsKeyBuilder {
         crate::types::error::builders::InvalidSourceKmsKeyBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for InvalidSourceKmsKey {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("InvalidSourceKmsKey");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`InvalidSourceKmsKey`](struct@InvalidSourceKmsKey).

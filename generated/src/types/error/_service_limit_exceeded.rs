@@ -2,7 +2,7 @@
 
 /// Raised when the account would go over one of its quotas.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceLimitExceeded {
     /// Which quota was hit.
     pub limit: Option<crate::types::ServiceLimit>,
@@ -27,6 +27,17 @@ impl ServiceLimitExceeded {
     /// Creates a new builder-style object to manufacture [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
     pub fn builder() -> crate::types::error::builders::ServiceLimitExceededBuilder {
         crate::types::error::builders::ServiceLimitExceededBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for ServiceLimitExceeded {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("ServiceLimitExceeded");
+        formatter.field("limit", &self.limit);
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).

@@ -2,7 +2,7 @@
 
 /// Raised when the original backup exists but is not in a state that allows copying.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct SourceBackupUnavailable {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -27,6 +27,17 @@ impl SourceBackupUnavailable {
     /// Creates a new builder-style object to manufacture [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
     pub fn builder() -> crate::types::error::builders::SourceBackupUnavailableBuilder {
         crate::types::error::builders::SourceBackupUnavailableBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for SourceBackupUnavailable {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("SourceBackupUnavailable");
+        formatter.field("message", &self.message);
+        formatter.field("backup_id", &self.backup_id);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).

@@ -2,7 +2,7 @@
 
 /// Raised when the requested action is not available for this resource.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct UnsupportedOperation {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
@@ -21,6 +21,16 @@ impl UnsupportedOperation {
     /// Creates a new builder-style object to manufacture [`UnsupportedOperation`](struct@UnsupportedOperation).
     pub fn builder() -> crate::types::error::builders::UnsupportedOperationBuilder {
         crate::types::error::builders::UnsupportedOperationBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for UnsupportedOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("UnsupportedOperation");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`UnsupportedOperation`](struct@UnsupportedOperation).
