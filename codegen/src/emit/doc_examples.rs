@@ -55,6 +55,14 @@ fn example(plan: &Plan) -> Option<Example<'_>> {
     })
 }
 
+/// A type's `crate::` path as a path from outside the crate.
+fn use_path(krate: &str, path: &str) -> String {
+    match path.strip_prefix("crate::") {
+        Some(rest) => format!("{krate}::{rest}"),
+        None => path.to_owned(),
+    }
+}
+
 fn krate(plan: &Plan) -> String {
     plan.crate_name.replace('-', "_")
 }
@@ -66,7 +74,7 @@ pub fn root_sections(plan: &Plan) -> String {
     let mut text = String::new();
     if let Some(Example { operation, input }) = example(plan) {
         let module = &operation.module;
-        let input_type = &plan.structure(&operation.input).name;
+        let input_type = use_path(&krate, &operation.input.path);
         text.push_str(&format!(
             "\n\n# Calling `{name}`\n\n\
              Each error's `Display` says only its own level and `source()` hands on the cause, \
@@ -74,7 +82,7 @@ pub fn root_sections(plan: &Plan) -> String {
              {FENCE}\n\
              use std::error::Error;\n\
              use {krate}::error::SdkError;\n\
-             use {krate}::operation::{module}::{input_type};\n\
+             use {input_type};\n\
              use {krate}::transport::CannedTransport;\n\n\
              {BLOCK_ON}\n\
              # fn main() -> Result<(), Box<dyn Error>> {{\n\
@@ -147,10 +155,10 @@ pub fn client_section(plan: &Plan) -> String {
         return String::new();
     };
     let module = &operation.module;
-    let input_type = &plan.structure(&operation.input).name;
+    let input_type = use_path(&krate, &operation.input.path);
     format!(
         "\n\n{FENCE}\n\
-         use {krate}::operation::{module}::{input_type};\n\
+         use {input_type};\n\
          use {krate}::transport::CannedTransport;\n\n\
          {BLOCK_ON}\n\
          # fn main() -> Result<(), Box<dyn std::error::Error>> {{\n\
