@@ -49,6 +49,19 @@ fn block_on<F: Future>(future: F) -> F::Output {
     }
 }
 
+/// Every message of an error's chain, each once: `outer: cause: its cause` (what
+/// anyhow's `{:#}` prints), by walking `source()`.
+fn report(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 fn response(status: u16, headers: &[(&str, &str)], body: &[u8]) -> http::Response<Vec<u8>> {
     let mut builder = http::Response::builder().status(status);
     for (name, value) in headers {
@@ -442,7 +455,7 @@ fn a_member_of_the_wrong_type_is_an_error_naming_its_path_but_not_its_value() {
     let parse_error = unhandled.parse_error().unwrap();
     assert_eq!(parse_error.path(), "Backup.FileSystem.StorageCapacity");
     assert_eq!(parse_error.detail(), "expected integer, found string");
-    let text = error.to_string();
+    let text = report(&error);
     assert!(
         text.contains("Backup.FileSystem.StorageCapacity: expected integer"),
         "{text}"
@@ -692,7 +705,8 @@ fn every_modeled_error_from_the_header_from_code_and_from_type() {
                     format!("{name}: it went wrong"),
                     "{what}"
                 );
-                assert!(std::error::Error::source(&error).is_some(), "{what}");
+                // The enum is transparent: the modeled error inside is not its cause.
+                assert!(std::error::Error::source(&error).is_none(), "{what}");
                 checked += 1;
             }
         }
@@ -900,7 +914,8 @@ fn the_client_reports_service_and_transport_errors_apart() {
     let error = block_on(client.copy_backup(input.clone())).unwrap_err();
     let service = error.as_service_error().expect("a service error");
     assert!(service.is_backup_not_found());
-    assert_eq!(error.to_string(), "BackupNotFound: gone");
+    assert_eq!(error.to_string(), "service error");
+    assert_eq!(report(&error), "service error: BackupNotFound: gone");
 
     let client = Client::new(CannedTransport::new());
     match block_on(client.copy_backup(input)) {
@@ -936,4 +951,122 @@ fn a_custom_token_source_is_used_for_every_call() {
         .map(|r| serde_json::from_slice::<Value>(r.body()).unwrap()["ClientRequestToken"].clone())
         .collect();
     assert_eq!(tokens, [json!("call-7"), json!("call-8")]);
+}
+
+// ---------------------------------------------------------------------------------------
+// errors that print once, request ids, a client to clone
+
+#[test]
+fn a_chain_reporter_prints_each_error_once() {
+    let input = || {
+        CopyBackupInput::builder()
+            .source_backup_id("backup-nope")
+            .build()
+            .unwrap()
+    };
+    let transport = CannedTransport::new().with_response_and_headers(
+        400,
+        &[("x-amzn-errortype", "BackupNotFound")],
+        r#"{"Message":"Backup backup-nope does not exist"}"#,
+    );
+    let error = block_on(Client::new(transport).copy_backup(input())).unwrap_err();
+    assert_eq!(
+        report(&error),
+        "service error: BackupNotFound: Backup backup-nope does not exist"
+    );
+
+    let transport = CannedTransport::new().with_response(200, r#"{"Backup": 5}"#);
+    let error = block_on(Client::new(transport).copy_backup(input())).unwrap_err();
+    assert_eq!(
+        report(&error),
+        "service error: unreadable response (HTTP 200): Backup: expected a `Backup` object, found number (line 1, column 12)"
+    );
+
+    let transport = CannedTransport::new()
+        .with_response(400, r#"{"__type":"Throttling","message":"slow down"}"#);
+    let error = block_on(Client::new(transport).copy_backup(input())).unwrap_err();
+    assert_eq!(
+        report(&error),
+        "service error: unhandled error `Throttling` (HTTP 400): slow down"
+    );
+
+    let error = block_on(Client::new(CannedTransport::new()).copy_backup(input())).unwrap_err();
+    assert_eq!(
+        report(&error),
+        "transport error: no canned response was queued"
+    );
+
+    let client = Client::new(CannedTransport::new().with_response(200, "{}"))
+        .with_endpoint(Endpoint::parse("https://fsx.us-east-1.amazonaws.com").unwrap());
+    assert!(block_on(client.copy_backup(input())).is_ok());
+}
+
+#[test]
+fn outputs_and_errors_carry_the_request_id() {
+    use fsx::error::RequestId;
+    let id = "5b2a1c3d-0000-4e1f-9a8b-123456789abc";
+    let input = CopyBackupInput::builder()
+        .source_backup_id("b")
+        .build()
+        .unwrap();
+    let with_id = |status, body: &str| {
+        CannedTransport::new().with_response_and_headers(status, &[("x-amzn-RequestId", id)], body)
+    };
+
+    let output =
+        block_on(Client::new(with_id(200, r#"{"Backup":null}"#)).copy_backup(input.clone()))
+            .unwrap();
+    assert_eq!(output.request_id(), Some(id));
+    assert!(
+        format!("{output:?}").ends_with(&format!("request_id: {id:?} }}")),
+        "{output:?}"
+    );
+    assert_eq!(
+        format!("{:?}", CopyBackupOutput::builder().build()),
+        "CopyBackupOutput { backup: None }"
+    );
+    // Not part of the wire form.
+    assert_eq!(fsx::json::to_vec(&output).unwrap(), b"{}");
+    assert_eq!(CopyBackupOutput::builder().build().request_id(), None);
+
+    let modeled = r#"{"__type":"BackupNotFound","Message":"gone"}"#;
+    let error =
+        block_on(Client::new(with_id(400, modeled)).copy_backup(input.clone())).unwrap_err();
+    assert_eq!(error.request_id(), Some(id));
+    let service = error.into_service_error().unwrap();
+    assert!(service.is_backup_not_found());
+    assert_eq!(service.request_id(), Some(id));
+    let CopyBackupError::BackupNotFound(inner) = &service else {
+        panic!("{service:?}")
+    };
+    assert_eq!(inner.request_id(), Some(id));
+
+    let unhandled = r#"{"__type":"Throttling"}"#;
+    let error =
+        block_on(Client::new(with_id(400, unhandled)).copy_backup(input.clone())).unwrap_err();
+    assert_eq!(error.request_id(), Some(id));
+    let unreadable =
+        block_on(Client::new(with_id(200, "[")).copy_backup(input.clone())).unwrap_err();
+    assert_eq!(unreadable.request_id(), Some(id));
+
+    let without = CannedTransport::new().with_response(400, modeled);
+    let error = block_on(Client::new(without).copy_backup(input.clone())).unwrap_err();
+    assert_eq!(error.request_id(), None);
+    let transport_error =
+        block_on(Client::new(CannedTransport::new()).copy_backup(input)).unwrap_err();
+    assert_eq!(transport_error.request_id(), None);
+}
+
+#[test]
+fn a_cloned_client_shares_its_transport() {
+    let client = Client::new(CannedTransport::new().with_response(200, "{}"));
+    let clone = client.clone();
+    let input = CopyBackupInput::builder()
+        .source_backup_id("b")
+        .build()
+        .unwrap();
+    block_on(clone.copy_backup(input.clone())).unwrap();
+    block_on(client.copy_backup(input)).unwrap();
+    assert!(std::ptr::eq(client.transport(), clone.transport()));
+    assert_eq!(client.transport().take_requests().len(), 2);
 }

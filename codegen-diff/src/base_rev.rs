@@ -15,6 +15,12 @@
 //! `--operation`, `--crate-name`) are used, never the base's diff tool: a revision from
 //! before the diff tool became the `codegen-diff` package (when it was `codegen diff`)
 //! works the same as a later one.
+//!
+//! The revision is one of the repository where `codegen-diff` runs (the current
+//! directory's). In the user's own repository, which holds their model but not this
+//! generator, the base is the revision's model rendered by this generator: the diff
+//! shows what the model change does. A model path outside that repository is read as it
+//! is now for both sides, and a note says so.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +35,8 @@ use codegen::{Error, Result};
 pub struct BaseRequest {
     /// The workspace that holds the `codegen` package (in the working tree).
     pub workspace: PathBuf,
+    /// Where `codegen-diff` runs: the revision is one of this directory's repository.
+    pub repository: PathBuf,
     /// Any revision git understands (`HEAD~1`, `origin/main`, a hash).
     pub rev: String,
     /// Model paths as given for the head; paths inside the repository are read from
@@ -57,8 +65,13 @@ impl Revision {
 
 /// Generates the base side; also returns the resolved revision.
 pub fn generate(request: &BaseRequest) -> Result<(Revision, Side)> {
-    let toplevel = repository_root(&request.workspace)?;
+    let toplevel = repository_root(&request.repository)?;
     let revision = resolve(&toplevel, &request.rev)?;
+    for model in &request.models {
+        if let Some(note) = outside_note(model, &toplevel)? {
+            eprintln!("codegen-diff: {note}");
+        }
+    }
     let temp = TempDir::new()?;
     let checked_out = temp.path().join("tree");
     checkout(
@@ -67,11 +80,73 @@ pub fn generate(request: &BaseRequest) -> Result<(Revision, Side)> {
         &checked_out,
         &temp.path().join("index"),
     )?;
+    let side = if canonical(&request.workspace)?.starts_with(&toplevel) {
+        revision_generator_side(request, &revision, &toplevel, &checked_out, &temp)?
+    } else {
+        eprintln!(
+            "codegen-diff: `{}` does not hold this generator: both sides are rendered by it, the base from the models as of {}",
+            toplevel.display(),
+            revision.label()
+        );
+        model_side(request, &toplevel, &checked_out)?
+    };
+    Ok((revision, side))
+}
+
+/// The base rendered by this generator from the revision's models (the user's
+/// repository, which does not hold the generator).
+fn model_side(request: &BaseRequest, toplevel: &Path, tree: &Path) -> Result<Side> {
+    let mut config = codegen::Config::new().operations(request.operations.clone());
+    for model in &request.models {
+        config = config.model(in_tree(model, toplevel, tree)?);
+    }
+    if let Some(name) = &request.crate_name {
+        config = config.crate_name(name);
+    }
+    let untemp = |text: &str| text.replace(&format!("{}/", tree.display()), "");
+    let side = Side::generate(&config).map_err(|e| Error::new(untemp(&e.message)))?;
+    Ok(Side {
+        shapes: side.shapes.map_err(|e| untemp(&e)),
+        ..side
+    })
+}
+
+/// Why the base reads `model` as it is now: it lies outside the repository, or outside
+/// any repository. `None` for a model inside it.
+fn outside_note(model: &Path, toplevel: &Path) -> Result<Option<String>> {
+    let absolute = canonical(model)?;
+    if absolute.starts_with(toplevel) {
+        return Ok(None);
+    }
+    let dir = if absolute.is_dir() {
+        absolute.as_path()
+    } else {
+        absolute.parent().unwrap_or(&absolute)
+    };
+    let place = match repository_root(dir) {
+        Ok(other) => format!("in another repository (`{}`)", other.display()),
+        Err(_) => "outside any git repository".to_owned(),
+    };
+    Ok(Some(format!(
+        "model `{}` is {place}, not in `{}` where codegen-diff runs: the base reads it as it is now",
+        model.display(),
+        toplevel.display()
+    )))
+}
+
+/// The base rendered by the revision's own generator (the repository holds it).
+fn revision_generator_side(
+    request: &BaseRequest,
+    revision: &Revision,
+    toplevel: &Path,
+    checked_out: &Path,
+    temp: &TempDir,
+) -> Result<Side> {
     let tree = request.target_dir.join("base-tree");
-    sync_dir(&checked_out, &tree)?;
+    sync_dir(checked_out, &tree)?;
 
     let workspace = canonical(&request.workspace)?;
-    let relative = workspace.strip_prefix(&toplevel).unwrap_or(Path::new(""));
+    let relative = workspace.strip_prefix(toplevel).unwrap_or(Path::new(""));
     let base_workspace = tree.join(relative);
     if !base_workspace.join("codegen/Cargo.toml").is_file() {
         return Err(Error::new(format!(
@@ -83,16 +158,16 @@ pub fn generate(request: &BaseRequest) -> Result<(Revision, Side)> {
     let models = request
         .models
         .iter()
-        .map(|model| in_tree(model, &toplevel, &tree))
+        .map(|model| in_tree(model, toplevel, &tree))
         .collect::<Result<Vec<_>>>()?;
     // Paths inside the temporary tree mean nothing to the reader.
     let untemp = |text: &str| text.replace(&format!("{}/", tree.display()), "");
     let out = temp.path().join("out");
-    run_generator(request, &revision, &base_workspace, &models, &out)
+    run_generator(request, revision, &base_workspace, &models, &out)
         .map_err(|e| Error::new(untemp(&e.message)))?;
     let files = read_generated(&out)?;
     let shapes = ShapeSet::load(&models, &request.operations).map_err(|e| untemp(&e.to_string()));
-    Ok((revision, Side { files, shapes }))
+    Ok(Side { files, shapes })
 }
 
 /// The root of the git repository that holds `dir`.

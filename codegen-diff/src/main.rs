@@ -14,8 +14,9 @@ usage: codegen-diff --base <git-rev> [--model <file-or-dir>]... [--operation <na
                     [--crate-name <name>] [--markdown [--max-bytes <n>]] [--exit-code]
                     [--target-dir <dir>]
 
-Regenerates the bindings as of <git-rev> (that revision's model, built and run with
-that revision's generator) and as of the working tree, then prints a unified diff per
+Regenerates the bindings as of <git-rev> of the repository it runs in (that revision's
+model, built and run with that revision's generator; in a repository without this
+generator, the revision's model rendered by this one) and as of the working tree, then prints a unified diff per
 generated file and a summary: model shapes added, removed and changed, and public API
 breaks (removed types, fields and enum variants, changed field types, members that
 became required, builders that became fallible).
@@ -74,6 +75,8 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
 
     let request = BaseRequest {
         workspace: workspace_root(),
+        repository: std::env::current_dir()
+            .map_err(|e| format!("cannot read the current directory: {e}"))?,
         rev,
         models: options.model.model_paths(),
         operations: options.model.operations.clone(),

@@ -225,6 +225,7 @@ fn repository(name: &str, files: &[(&str, &str)]) -> PathBuf {
 fn base_error(workspace: &Path, rev: &str) -> String {
     let request = BaseRequest {
         workspace: workspace.to_path_buf(),
+        repository: workspace.to_path_buf(),
         rev: rev.to_owned(),
         models: vec![workspace.join("model.json")],
         operations: Vec::new(),

@@ -8,6 +8,7 @@ use codegen::args::{workspace_path, Args, ModelOptions};
 const USAGE: &str = "\
 usage: codegen [--model <file-or-dir>]... [--service <name>] [--operation <name>]... [--crate-name <name>]
                [--out <dir>] [--runtime-crate <path> | --runtime-version <req>] [--check]
+               [--verbose | --quiet] [--version]
 
 Generates a Rust crate from a Smithy JSON AST model.
   --model <path>        model file, or directory of *.json files (default: <workspace>/model)
@@ -23,6 +24,9 @@ Generates a Rust crate from a Smithy JSON AST model.
                         depend on the runtime crate from the registry, this version
   --check               write nothing; if the output directory is stale, print a unified
                         diff of every file that would change and exit with code 1
+  -v, --verbose         also list every file written or removed
+  -q, --quiet           print nothing but warnings and errors
+  -V, --version         print the version and exit
 
 To compare with the code a git revision generates: `cargo run -p codegen-diff -- --base <git-rev>`.";
 
@@ -59,6 +63,7 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
     let mut out = None;
     let mut check = false;
     let mut runtime = codegen::Runtime::Embed;
+    let mut verbosity = Verbosity::Normal;
     while let Some(flag) = args.next_flag() {
         if options.take(&flag, &mut args)? {
             continue;
@@ -66,6 +71,12 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
         match flag.as_str() {
             "--out" => out = Some(PathBuf::from(args.value("--out")?)),
             "--check" => check = true,
+            "-v" | "--verbose" => verbosity = Verbosity::Verbose,
+            "-q" | "--quiet" => verbosity = Verbosity::Quiet,
+            "-V" | "--version" => {
+                println!("codegen {}", env!("CARGO_PKG_VERSION"));
+                return Ok(Outcome::Done);
+            }
             "--runtime-crate" => {
                 let path = args.value("--runtime-crate")?;
                 runtime = codegen::Runtime::Depend(codegen::RuntimeSource::Path(path));
@@ -84,35 +95,68 @@ fn run(args: Vec<String>) -> Result<Outcome, String> {
     let out = out.unwrap_or_else(|| workspace_path("generated"));
     let config = options.config().out_dir(&out).runtime(runtime);
     if check {
-        return check_fresh(&config, &out);
+        return check_fresh(&config, &out, verbosity);
     }
     let report = config.generate().map_err(|e| e.to_string())?;
-    for path in &report.written {
-        println!("wrote {}", path.display());
-    }
-    for path in &report.removed {
-        println!("removed {}", path.display());
+    if verbosity == Verbosity::Verbose {
+        for path in &report.written {
+            println!("wrote {}", path.display());
+        }
+        for path in &report.removed {
+            println!("removed {}", path.display());
+        }
     }
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
-    println!(
-        "{}: {} written, {} unchanged, {} removed, {} operation{} left out",
-        out.display(),
-        report.written.len(),
-        report.unchanged,
-        report.removed.len(),
-        report.warnings.len(),
-        if report.warnings.len() == 1 { "" } else { "s" }
-    );
+    if verbosity != Verbosity::Quiet {
+        println!("{}", summary(&report));
+    }
     Ok(Outcome::Done)
 }
 
+/// How much a run prints besides warnings and errors.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    /// Nothing.
+    Quiet,
+    /// The one-line summary.
+    Normal,
+    /// Every file written or removed, then the summary.
+    Verbose,
+}
+
+/// `generated 113 files: 2 written, 111 unchanged`, then the files removed and the
+/// operations left out when there are any.
+fn summary(report: &codegen::WriteReport) -> String {
+    let written = report.written.len();
+    let mut line = format!(
+        "generated {} files: {written} written, {} unchanged",
+        written + report.unchanged,
+        report.unchanged
+    );
+    if !report.removed.is_empty() {
+        line.push_str(&format!(", {} removed", report.removed.len()));
+    }
+    match report.warnings.len() {
+        0 => {}
+        1 => line.push_str("; 1 operation left out"),
+        n => line.push_str(&format!("; {n} operations left out")),
+    }
+    line
+}
+
 /// `--check`: a unified diff per stale file on stdout, a summary on stderr.
-fn check_fresh(config: &codegen::Config, out: &Path) -> Result<Outcome, String> {
+fn check_fresh(
+    config: &codegen::Config,
+    out: &Path,
+    verbosity: Verbosity,
+) -> Result<Outcome, String> {
     let stale = config.check().map_err(|e| e.to_string())?;
     if stale.is_empty() {
-        println!("{}: up to date", out.display());
+        if verbosity != Verbosity::Quiet {
+            println!("{}: up to date", out.display());
+        }
         return Ok(Outcome::Done);
     }
     for file in &stale {

@@ -252,3 +252,108 @@ fn diff_points_to_its_package() {
     assert!(stderr.contains("cargo run -p codegen-diff -- "), "{stderr}");
     assert!(output.stdout.is_empty());
 }
+
+/// Runs the generator on `enums.json` into `out` with `extra` flags: (exit code, stdout,
+/// stderr).
+fn generate_into(out: &Path, extra: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .arg("--model")
+        .arg(models().join("enums.json"))
+        .arg("--out")
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("the codegen binary runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn version_prints_the_package_version() {
+    for flag in ["--version", "-V"] {
+        let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+            .arg(flag)
+            .output()
+            .expect("the codegen binary runs");
+        assert_eq!(output.status.code(), Some(0));
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            format!("codegen {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
+
+/// One summary line by default, the files with `--verbose`, nothing with `--quiet`.
+#[test]
+fn a_run_prints_one_summary_line_or_the_files_or_nothing() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-summary");
+    let _ = std::fs::remove_dir_all(&out);
+    let (code, stdout, stderr) = generate_into(&out, &[]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let files = walk(&out);
+    assert_eq!(
+        stdout,
+        format!("generated {files} files: {files} written, 0 unchanged\n")
+    );
+
+    std::fs::write(out.join("src/lib.rs"), "// edited\n").unwrap();
+    let (_, stdout, _) = generate_into(&out, &["--verbose"]);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with("wrote ") && lines[0].ends_with("lib.rs"),
+        "{stdout}"
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "generated {files} files: 1 written, {} unchanged",
+            files - 1
+        )
+    );
+
+    std::fs::write(out.join("src/lib.rs"), "// edited\n").unwrap();
+    let (code, stdout, stderr) = generate_into(&out, &["--quiet"]);
+    assert_eq!((code, stdout.as_str(), stderr.as_str()), (Some(0), "", ""));
+    let (_, stdout, _) = generate_into(&out, &["-q", "--check"]);
+    assert_eq!(stdout, "", "--check --quiet on a fresh crate");
+}
+
+/// The summary counts the operations left out; their warnings go to stderr.
+#[test]
+fn the_summary_counts_operations_left_out() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-summary-left-out");
+    let _ = std::fs::remove_dir_all(&out);
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .arg("--model")
+        .arg(models().join("bad/event-stream.json"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .expect("the codegen binary runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        stdout.trim_end().ends_with("; 1 operation left out"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+}
+
+/// The number of files under `dir`.
+fn walk(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path)
+            } else {
+                1
+            }
+        })
+        .sum()
+}

@@ -7,8 +7,44 @@ use crate::idempotency::{RandomTokens, TokenSource};
 use crate::limits::Limits;
 use crate::transport::Transport;
 /// Calls the service's operations over a [`Transport`].
+///
+/// Cloning is cheap (the transport and the token source are shared behind `Arc`s): clone the client to use it from several tasks.
+///
+/// ```rust
+/// use fsx::operation::copy_backup::CopyBackupInput;
+/// use fsx::transport::CannedTransport;
+///
+/// # fn block_on<F: std::future::Future>(future: F) -> F::Output {
+/// #     struct Noop;
+/// #     impl std::task::Wake for Noop {
+/// #         fn wake(self: std::sync::Arc<Self>) {}
+/// #     }
+/// #     let waker = std::task::Waker::from(std::sync::Arc::new(Noop));
+/// #     let mut context = std::task::Context::from_waker(&waker);
+/// #     let mut future = std::pin::pin!(future);
+/// #     loop {
+/// #         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+/// #             return output;
+/// #         }
+/// #     }
+/// # }
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let client = fsx::Client::new(CannedTransport::new().with_response(200, "{}"));
+/// let input = CopyBackupInput::builder()
+///     .source_backup_id("example")
+///     .build()?;
+/// let output = block_on(client.copy_backup(input.clone()))?;
+/// println!("{output:?}");
+///
+/// // A clone shares the transport: both requests went through it.
+/// let clone = client.clone();
+/// block_on(clone.copy_backup(input))?;
+/// assert_eq!(client.transport().take_requests().len(), 2);
+/// # Ok(())
+/// # }
+/// ```
 pub struct Client<T> {
-    transport: T,
+    transport: ::std::sync::Arc<T>,
     tokens: ::std::sync::Arc<dyn TokenSource>,
     endpoint: Option<Endpoint>,
     limits: Limits,
@@ -17,7 +53,7 @@ impl<T: Transport> Client<T> {
     /// A client sending through `transport`, with random idempotency tokens.
     pub fn new(transport: T) -> Self {
         Client {
-            transport,
+            transport: ::std::sync::Arc::new(transport),
             tokens: ::std::sync::Arc::new(RandomTokens),
             endpoint: None,
             limits: Limits::DEFAULT,
@@ -69,6 +105,16 @@ impl<T: Transport> Client<T> {
                 &self.limits,
             )
             .map_err(crate::error::SdkError::Service)
+    }
+}
+impl<T> ::std::clone::Clone for Client<T> {
+    fn clone(&self) -> Self {
+        Client {
+            transport: ::std::sync::Arc::clone(&self.transport),
+            tokens: ::std::sync::Arc::clone(&self.tokens),
+            endpoint: self.endpoint.clone(),
+            limits: self.limits,
+        }
     }
 }
 impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {

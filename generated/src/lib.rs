@@ -19,6 +19,94 @@
 //! - [`error`]: builder, parse and call errors
 //!
 //! Service API version: `2018-03-01`.
+//!
+//! # Calling `CopyBackup`
+//!
+//! Each error's `Display` says only its own level and `source()` hands on the cause, so a reporter that walks the chain prints each message once:
+//!
+//! ```rust
+//! use std::error::Error;
+//! use fsx::error::SdkError;
+//! use fsx::operation::copy_backup::CopyBackupInput;
+//! use fsx::transport::CannedTransport;
+//!
+//! # fn block_on<F: std::future::Future>(future: F) -> F::Output {
+//! #     struct Noop;
+//! #     impl std::task::Wake for Noop {
+//! #         fn wake(self: std::sync::Arc<Self>) {}
+//! #     }
+//! #     let waker = std::task::Waker::from(std::sync::Arc::new(Noop));
+//! #     let mut context = std::task::Context::from_waker(&waker);
+//! #     let mut future = std::pin::pin!(future);
+//! #     loop {
+//! #         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+//! #             return output;
+//! #         }
+//! #     }
+//! # }
+//! # fn main() -> Result<(), Box<dyn Error>> {
+//! /// Every message of the chain, outermost first.
+//! fn report(error: &dyn Error) -> String {
+//!     let mut text = error.to_string();
+//!     let mut source = error.source();
+//!     while let Some(cause) = source {
+//!         text = format!("{text}: {cause}");
+//!         source = cause.source();
+//!     }
+//!     text
+//! }
+//!
+//! // A transport that answers with an error the model does not know.
+//! let transport = CannedTransport::new()
+//!     .with_response(400, r#"{"__type":"SlowDown","message":"too many requests"}"#);
+//! let client = fsx::Client::new(transport);
+//! let input = CopyBackupInput::builder()
+//!     .source_backup_id("example")
+//!     .build()?;
+//! match block_on(client.copy_backup(input)) {
+//!     Ok(output) => println!("{output:?}"),
+//!     Err(SdkError::Service(e)) if e.code() == Some("SlowDown") => {
+//!         assert_eq!(report(&e), "unhandled error `SlowDown` (HTTP 400): too many requests");
+//!     }
+//!     Err(e) => return Err(e.into()),
+//! }
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! # Your HTTP client
+//!
+//! A [`transport::Transport`] sends the request and returns the response; signing, retries and timeouts are its business. This one runs any async function, such as a call of your HTTP client:
+//!
+//! ```rust
+//! use std::future::Future;
+//! use fsx::transport::Transport;
+//!
+//! struct FnTransport<F>(F);
+//!
+//! impl<F, Fut, E> Transport for FnTransport<F>
+//! where
+//!     F: Fn(http::Request<Vec<u8>>) -> Fut + Send + Sync,
+//!     Fut: Future<Output = Result<http::Response<Vec<u8>>, E>> + Send,
+//!     E: std::error::Error + Send + Sync + 'static,
+//! {
+//!     type Error = E;
+//!
+//!     fn send(
+//!         &self,
+//!         request: http::Request<Vec<u8>>,
+//!     ) -> impl Future<Output = Result<http::Response<Vec<u8>>, E>> + Send {
+//!         (self.0)(request)
+//!     }
+//! }
+//!
+//! let client = fsx::Client::new(FnTransport(|request: http::Request<Vec<u8>>| async move {
+//!     // Sign the request, send it with your HTTP client, return its response.
+//!     let _ = request;
+//!     Ok::<_, std::io::Error>(http::Response::new(b"{}".to_vec()))
+//! }));
+//! # let _ = client;
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 #![allow(clippy::large_enum_variant, clippy::result_large_err)]

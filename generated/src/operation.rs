@@ -3,5 +3,4 @@
 //! One module per operation, holding its input and output types.
 /// The service's protocol, `aws.protocols#awsJson1_1`.
 pub(crate) const PROTOCOL: crate::protocol::AwsJson = crate::protocol::AwsJson::V1_1;
-/// Types for the `CopyBackup` operation.
 pub mod copy_backup;

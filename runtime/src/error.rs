@@ -1,6 +1,12 @@
 //! Errors of the generated API: a builder missing a required member, a string that names
 //! no known enum value, a response body that could not be read, an error response the
-//! model does not describe, and what a client's call of an operation returns.
+//! model does not describe, and what a client's call of an operation returns; and
+//! [`RequestId`], the service's id of the request behind an output or an error.
+//!
+//! Each error's `Display` says only what went wrong at its own level and `source()`
+//! hands on the cause (the convention of the Rust API guidelines and of aws-sdk-rust):
+//! a reporter that walks `source()` prints each message once (`service error:
+//! BackupNotFound: Backup backup-nope does not exist`).
 
 use std::fmt;
 
@@ -208,7 +214,7 @@ impl fmt::Display for SerializeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.0 {
             SerializeErrorKind::Body(e) => write!(f, "request body could not be serialized: {e}"),
-            SerializeErrorKind::Uri(e) => write!(f, "request URI could not be built: {e}"),
+            SerializeErrorKind::Uri(_) => f.write_str("request URI could not be built"),
             SerializeErrorKind::HostLabel { member, value } => write!(
                 f,
                 "member `{member}` goes into the endpoint's host and must be a host label \
@@ -242,6 +248,7 @@ pub struct Unhandled {
     query_fault: Option<Fault>,
     message: Option<String>,
     body: Vec<u8>,
+    request_id: Option<String>,
     source: Option<Box<ParseError>>,
 }
 
@@ -254,8 +261,16 @@ impl Unhandled {
             query_fault: None,
             message,
             body: body.to_vec(),
+            request_id: None,
             source: None,
         }
+    }
+
+    /// The response's `x-amzn-RequestId`.
+    #[doc(hidden)]
+    pub fn with_request_id(mut self, request_id: Option<String>) -> Self {
+        self.request_id = request_id;
+        self
     }
 
     /// The code and fault of a query-compatible service's `x-amzn-query-error` header,
@@ -320,6 +335,7 @@ impl fmt::Debug for Unhandled {
             .field("code", &self.code)
             .field("message", &self.message)
             .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .field("request_id", &self.request_id)
             .field("source", &self.source)
             .finish()
     }
@@ -335,10 +351,13 @@ impl fmt::Display for Unhandled {
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
-        if let Some(source) = &self.source {
-            write!(f, ": {source}")?;
-        }
         Ok(())
+    }
+}
+
+impl RequestId for Unhandled {
+    fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
     }
 }
 
@@ -379,14 +398,33 @@ impl<E, T> SdkError<E, T> {
     }
 }
 
-impl<E: fmt::Display, T: fmt::Display> fmt::Display for SdkError<E, T> {
+/// Names the kind of failure only; the error inside is its [`source`](std::error::Error::source).
+impl<E, T> fmt::Display for SdkError<E, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SdkError::Construction(_) => "request construction error",
+            SdkError::Transport(_) => "transport error",
+            SdkError::Service(_) => "service error",
+        })
+    }
+}
+
+impl<E: RequestId, T> RequestId for SdkError<E, T> {
+    /// The request id of a service error; `None` for the others (no response was read).
+    fn request_id(&self) -> Option<&str> {
         match self {
-            SdkError::Construction(e) => e.fmt(f),
-            SdkError::Transport(e) => write!(f, "transport error: {e}"),
-            SdkError::Service(e) => e.fmt(f),
+            SdkError::Service(e) => e.request_id(),
+            SdkError::Construction(_) | SdkError::Transport(_) => None,
         }
     }
+}
+
+/// The id the service gave the request (the response's `x-amzn-RequestId` header), for
+/// AWS support and the service's logs; implemented by every operation's output and error.
+/// It is not part of the output's JSON wire form.
+pub trait RequestId {
+    /// The request id, `None` when the response had none.
+    fn request_id(&self) -> Option<&str>;
 }
 
 impl<E, T> std::error::Error for SdkError<E, T>

@@ -1,4 +1,5 @@
-//! Value types the model's simple shapes map to: [`DateTime`] for timestamps, [`Blob`]
+//! Value types the model's simple shapes map to: [`DateTime`] for timestamps (converted
+//! to and from `std::time::SystemTime` with `TryFrom`), [`Blob`]
 //! for binary data, [`Document`] for untyped JSON, [`BigInteger`] and [`BigDecimal`] for
 //! numbers of any size, and [`UnknownVariantValue`], the opaque text of an enum value
 //! this version of the model does not know.
@@ -185,6 +186,60 @@ impl fmt::Display for DateTime {
         )
     }
 }
+
+impl TryFrom<std::time::SystemTime> for DateTime {
+    type Error = DateTimeRangeError;
+
+    /// The same instant; an error past the `i64` seconds a `DateTime` holds.
+    fn try_from(time: std::time::SystemTime) -> Result<Self, Self::Error> {
+        let range = DateTimeRangeError { to: "DateTime" };
+        let (seconds, nanos) = match time.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => (i64::try_from(after.as_secs()).map_err(|_| range)?, after.subsec_nanos()),
+            Err(before) => {
+                // Before the epoch: whole seconds down, nanoseconds back up into the second.
+                let before = before.duration();
+                let seconds = 0i64.checked_sub_unsigned(before.as_secs()).ok_or(range)?;
+                match before.subsec_nanos() {
+                    0 => (seconds, 0),
+                    nanos => (seconds.checked_sub(1).ok_or(range)?, 1_000_000_000 - nanos),
+                }
+            }
+        };
+        Ok(DateTime::from_secs_and_nanos(seconds, nanos))
+    }
+}
+
+impl TryFrom<DateTime> for std::time::SystemTime {
+    type Error = DateTimeRangeError;
+
+    /// The same instant; an error outside what the platform's `SystemTime` holds.
+    fn try_from(time: DateTime) -> Result<Self, Self::Error> {
+        let range = DateTimeRangeError { to: "SystemTime" };
+        let nanos = std::time::Duration::from_nanos(u64::from(time.subsecond_nanos));
+        let epoch = std::time::UNIX_EPOCH;
+        let whole = if time.seconds >= 0 {
+            epoch.checked_add(std::time::Duration::from_secs(time.seconds.unsigned_abs()))
+        } else {
+            epoch.checked_sub(std::time::Duration::from_secs(time.seconds.unsigned_abs()))
+        };
+        whole.and_then(|t| t.checked_add(nanos)).ok_or(range)
+    }
+}
+
+/// A conversion between [`DateTime`] and `std::time::SystemTime` whose instant the target
+/// type cannot hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateTimeRangeError {
+    to: &'static str,
+}
+
+impl fmt::Display for DateTimeRangeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the instant is out of the range of {}", self.to)
+    }
+}
+
+impl std::error::Error for DateTimeRangeError {}
 
 /// A timestamp text that does not follow its format.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -503,4 +558,72 @@ fn is_json_number(s: &str) -> bool {
         at += exp;
     }
     at == b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    #[test]
+    fn system_time_round_trips_on_both_sides_of_the_epoch() {
+        let cases = [
+            DateTime::from_secs(0),
+            DateTime::from_millis(1_515_531_081_123),
+            DateTime::from_secs_and_nanos(1_700_000_000, 999_999_999),
+            DateTime::from_millis(-1),
+            DateTime::from_secs_and_nanos(-86_400, 1),
+            DateTime::from_secs(-2_208_988_800),
+        ];
+        for time in cases {
+            let system = SystemTime::try_from(time).unwrap();
+            assert_eq!(DateTime::try_from(system), Ok(time), "{time}");
+        }
+        assert_eq!(
+            SystemTime::try_from(DateTime::from_millis(-1)).unwrap(),
+            UNIX_EPOCH - Duration::from_millis(1)
+        );
+        assert_eq!(
+            DateTime::try_from(UNIX_EPOCH + Duration::new(10, 5)),
+            Ok(DateTime::from_secs_and_nanos(10, 5))
+        );
+        assert_eq!(
+            DateTime::try_from(UNIX_EPOCH - Duration::new(10, 5)),
+            Ok(DateTime::from_secs_and_nanos(-11, 999_999_995))
+        );
+        let now = SystemTime::now();
+        assert_eq!(SystemTime::try_from(DateTime::try_from(now).unwrap()), Ok(now));
+    }
+
+    #[test]
+    fn the_extremes_round_trip_or_are_errors() {
+        // Which extremes fit depends on the platform's SystemTime (i64 seconds on Unix,
+        // 100 ns ticks from 1601 on Windows): each one converts back exactly or is an error.
+        let extremes = [
+            DateTime::from_secs_and_nanos(i64::MAX, 999_999_999),
+            DateTime::from_secs(i64::MIN),
+            DateTime::from_secs_and_nanos(i64::MIN, 999_999_999),
+        ];
+        for time in extremes {
+            match SystemTime::try_from(time) {
+                Ok(system) => assert_eq!(DateTime::try_from(system), Ok(time), "{time:?}"),
+                Err(error) => {
+                    assert_eq!(error.to_string(), "the instant is out of the range of SystemTime")
+                }
+            }
+        }
+        let far = [
+            UNIX_EPOCH.checked_add(Duration::from_secs(u64::MAX / 2 + 1)),
+            UNIX_EPOCH.checked_sub(Duration::new(i64::MAX as u64, 1)),
+            UNIX_EPOCH.checked_sub(Duration::new(i64::MAX as u64, 0) + Duration::from_secs(1)),
+        ];
+        for system in far.into_iter().flatten() {
+            match DateTime::try_from(system) {
+                Ok(time) => assert_eq!(SystemTime::try_from(time), Ok(system), "{time:?}"),
+                Err(error) => {
+                    assert_eq!(error.to_string(), "the instant is out of the range of DateTime")
+                }
+            }
+        }
+    }
 }

@@ -119,6 +119,7 @@ pub struct ErrorResponse<'a> {
     body: &'a [u8],
     /// Set when the body is not a JSON object.
     body_error: Option<ParseError>,
+    request_id: Option<String>,
     limits: Limits,
 }
 
@@ -147,6 +148,7 @@ impl<'a> ErrorResponse<'a> {
             message: envelope.message,
             body,
             body_error,
+            request_id: request_id(headers),
             limits: *limits,
         }
     }
@@ -164,13 +166,15 @@ impl<'a> ErrorResponse<'a> {
         if let Some(message) = &self.message {
             error.set_message_if_absent(message);
         }
+        error.set_request_id(self.request_id.clone());
         Ok(error)
     }
 
     /// The error as the model does not know it.
     #[doc(hidden)]
     pub fn unhandled(&self) -> Unhandled {
-        let mut unhandled = Unhandled::new(self.status, self.code.clone(), self.message.clone(), self.limits.kept(self.body));
+        let mut unhandled = Unhandled::new(self.status, self.code.clone(), self.message.clone(), self.limits.kept(self.body))
+            .with_request_id(self.request_id.clone());
         if let Some((code, fault)) = &self.query_error {
             unhandled = unhandled.with_query_error(code.clone(), *fault);
         }
@@ -196,15 +200,22 @@ fn query_error(headers: &HeaderMap) -> Option<(String, Fault)> {
 
 /// A success status whose body could not be read.
 #[doc(hidden)]
-pub fn unreadable(status: u16, body: &[u8], error: ParseError, limits: &Limits) -> Unhandled {
-    Unhandled::new(status, None, None, limits.kept(body)).with_source(error)
+pub fn unreadable(status: u16, body: &[u8], error: ParseError, limits: &Limits, request_id: Option<String>) -> Unhandled {
+    Unhandled::new(status, None, None, limits.kept(body)).with_source(error).with_request_id(request_id)
+}
+
+/// The response's `x-amzn-RequestId` header, when it is text.
+#[doc(hidden)]
+pub fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers.get("x-amzn-requestid").and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 
 /// An error structure the protocol can fill: awsJson services send the message under
-/// several spellings, the model names one.
+/// several spellings, the model names one; the request id comes from a header.
 #[doc(hidden)]
 pub trait ModeledError: Json {
     fn set_message_if_absent(&mut self, message: &str);
+    fn set_request_id(&mut self, request_id: Option<String>);
 }
 
 /// `aws.protocoltests.json#FooError:http://internal.amazon.com/coral/...` -> `FooError`:

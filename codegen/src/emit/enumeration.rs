@@ -213,9 +213,10 @@ fn forward_compatible_match(plan: &EnumPlan, crate_name: &str) -> String {
     format!(
         "# Matching\n\nThe service may add values after this code was generated, so match with a \
          wildcard arm; a value not known here arrives as `Unknown` and keeps its text:\n\n\
-         ```text\nuse {krate}::types::{name};\n\nlet value = {name}::from(\"...\");\nmatch value {{\n\
+         {fence}\nuse {krate}::types::{name};\n\nlet value = {name}::from(\"...\");\nmatch value {{\n\
          {arms}    other => println!(\"not known here: {{}}\", other.as_str()),\n}}\n```\n\n\
-         To send a value the model does not know yet, use `{name}::from(\"NEW_VALUE\")`."
+         To send a value the model does not know yet, use `{name}::from(\"NEW_VALUE\")`.",
+        fence = super::doc_examples::FENCE,
     )
 }
 

@@ -62,6 +62,10 @@ pub fn error_structure(plan: &StructPlan) -> TokenStream {
             fn set_message_if_absent(&mut self, message: &str) {
                 #set_message
             }
+
+            fn set_request_id(&mut self, request_id: #OPTION<#STRING>) {
+                self._request_id = request_id;
+            }
         }
     }
 }
@@ -159,7 +163,11 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     });
     let sources = cases.iter().map(|case| {
         let variant = &case.variant;
-        quote!(Self::#variant(e) => #SOME(e),)
+        quote!(Self::#variant(e) => ::std::error::Error::source(e),)
+    });
+    let request_ids = cases.iter().map(|case| {
+        let variant = &case.variant;
+        quote!(Self::#variant(e) => crate::error::RequestId::request_id(e),)
     });
     let arms: Vec<TokenStream> = cases
         .iter()
@@ -223,8 +231,9 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
                 body: &[u8],
                 error: crate::error::ParseError,
                 limits: &crate::limits::Limits,
+                request_id: #OPTION<#STRING>,
             ) -> Self {
-                Self::#unhandled(crate::protocol::unreadable(status, body, error, limits))
+                Self::#unhandled(crate::protocol::unreadable(status, body, error, limits, request_id))
             }
 
             /// Maps an error response to its modeled error by code; a body that does not
@@ -234,6 +243,7 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             }
         }
 
+        /// The error inside, as is: the enum only tells the operation's errors apart.
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
@@ -243,11 +253,22 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             }
         }
 
+        /// The source of the error inside (the enum is transparent: the error inside is
+        /// not its own cause, or a reporter would print it twice).
         impl ::std::error::Error for #name {
             fn source(&self) -> #OPTION<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #(#sources)*
-                    Self::#unhandled(e) => #SOME(e),
+                    Self::#unhandled(e) => ::std::error::Error::source(e),
+                }
+            }
+        }
+
+        impl crate::error::RequestId for #name {
+            fn request_id(&self) -> #OPTION<&str> {
+                match self {
+                    #(#request_ids)*
+                    Self::#unhandled(e) => crate::error::RequestId::request_id(e),
                 }
             }
         }

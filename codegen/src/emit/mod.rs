@@ -7,6 +7,7 @@
 //! (`prelude`), and the table collecting the file's documentation blocks
 //! (`doc_table`).
 
+mod doc_examples;
 mod doc_table;
 mod endpoint;
 mod enumeration;
@@ -30,6 +31,7 @@ use crate::error::Result;
 use crate::plan::{EnumPlan, Module, OperationPlan, Plan, StructPlan, StructRole, UnionPlan};
 use rust_type::{ident, inner_doc_attrs};
 
+pub use doc_examples::FENCE as DOC_EXAMPLE_FENCE;
 pub use doc_table::DocTable;
 pub use runtime::{runtime_files, Runtime, RuntimeFeatures, RuntimeSource, RUNTIME_CRATE};
 pub use structure::REDACTED;
@@ -300,13 +302,11 @@ fn operation_rs(plan: &Plan) -> TokenStream {
     // A crate whose every operation was left out has no use for it.
     let protocol =
         (!plan.operations.is_empty()).then(|| protocol::protocol_const(plan.service.protocol));
+    // Each module's page says what it is in its own (inner) docs: an outer doc here
+    // would come first on the same page.
     let modules = plan.operations.iter().map(|op| {
         let module = ident(&op.module);
-        let doc = format!(" Types for the `{}` operation.", op.model_name());
-        quote! {
-            #[doc = #doc]
-            pub mod #module;
-        }
+        quote!(pub mod #module;)
     });
     quote! {
         //! One module per operation, holding its input and output types.
@@ -326,7 +326,7 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
     let error_enum = format_ident!("{}", errors::enum_name(operation));
     let stub = operation::operation_stub(plan, operation);
     let inner_doc = inner_doc_attrs(&format!(
-        "The `{}` operation.{}",
+        "The `{}` operation: its input, output and error types, and its wire form.{}",
         operation.model_name(),
         operation
             .doc
@@ -371,6 +371,7 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
     if let Some(version) = &service.version {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }
+    text.push_str(&doc_examples::root_sections(plan));
     let inner_doc = inner_doc_attrs(&text);
     let features = RuntimeFeatures::of(plan);
     let modules = runtime::root_modules(runtime, features);

@@ -53,7 +53,8 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             #request_fns
 
             /// Reads a response: a 2xx status is the output (an empty body reads as `{}`),
-            /// anything else the error its code names. The default
+            /// anything else the error its code names; either keeps the response's request
+            /// id ([`RequestId`](crate::error::RequestId)). The default
             /// [`Limits`](crate::limits::Limits) apply.
             pub fn parse_response<B: #AS_REF<[u8]>>(
                 response: &::http::Response<B>,
@@ -68,9 +69,15 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             ) -> #RESULT<#output, #error> {
                 let status = response.status().as_u16();
                 let body = response.body().as_ref();
+                let request_id = crate::protocol::request_id(response.headers());
                 if response.status().is_success() {
-                    return crate::protocol::parse_output(body, limits)
-                        .map_err(|e| #error::unreadable_output(status, body, e, limits));
+                    return match crate::protocol::parse_output::<#output>(body, limits) {
+                        #OK(mut output) => {
+                            output._request_id = request_id;
+                            #OK(output)
+                        }
+                        #ERR(e) => #ERR(#error::unreadable_output(status, body, e, limits, request_id)),
+                    };
                 }
                 let error = crate::protocol::ErrorResponse::read(crate::operation::PROTOCOL, status, response.headers(), body, limits);
                 #ERR(#error::from_response(&error))
@@ -232,6 +239,7 @@ pub fn client(plan: &Plan) -> TokenStream {
     let compression_field =
         compresses.then(|| quote!(compression: crate::compression::RequestCompression,));
     let compression_init = compresses.then(|| quote!(compression: #DEFAULT::default(),));
+    let compression_clone = compresses.then(|| quote!(compression: self.compression,));
     let compression_setter = compresses.then(|| {
         quote! {
             /// Replaces the request compression settings of the operations that compress
@@ -242,6 +250,12 @@ pub fn client(plan: &Plan) -> TokenStream {
             }
         }
     });
+    let client_doc = super::rust_type::doc_attrs(&format!(
+        "Calls the service's operations over a [`Transport`].\n\n\
+         Cloning is cheap (the transport and the token source are shared behind `Arc`s): \
+         clone the client to use it from several tasks.{}",
+        super::doc_examples::client_section(plan)
+    ));
     quote! {
         //! The client: each operation as an async method that builds the request, hands it
         //! to a [`Transport`] and reads the response.
@@ -251,9 +265,9 @@ pub fn client(plan: &Plan) -> TokenStream {
         use crate::limits::Limits;
         use crate::transport::Transport;
 
-        /// Calls the service's operations over a [`Transport`].
+        #client_doc
         pub struct Client<T> {
-            transport: T,
+            transport: ::std::sync::Arc<T>,
             tokens: ::std::sync::Arc<dyn TokenSource>,
             endpoint: #OPTION<Endpoint>,
             #endpoint_field
@@ -265,7 +279,7 @@ pub fn client(plan: &Plan) -> TokenStream {
             /// A client sending through `transport`, with random idempotency tokens.
             pub fn new(transport: T) -> Self {
                 Client {
-                    transport,
+                    transport: ::std::sync::Arc::new(transport),
                     tokens: ::std::sync::Arc::new(RandomTokens),
                     endpoint: #NONE,
                     #endpoint_init
@@ -299,6 +313,18 @@ pub fn client(plan: &Plan) -> TokenStream {
             }
 
             #(#methods)*
+        }
+
+        impl<T> ::std::clone::Clone for Client<T> {
+            fn clone(&self) -> Self {
+                Client {
+                    transport: ::std::sync::Arc::clone(&self.transport),
+                    tokens: ::std::sync::Arc::clone(&self.tokens),
+                    endpoint: self.endpoint.clone(),
+                    limits: self.limits,
+                    #compression_clone
+                }
+            }
         }
 
         impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {

@@ -12,7 +12,7 @@ use super::rust_type::{
 };
 use crate::error::Result;
 use crate::plan::names::unraw;
-use crate::plan::{DefaultValue, FieldPlan, RustType, StructPlan};
+use crate::plan::{DefaultValue, FieldPlan, RustType, StructPlan, StructRole};
 
 /// What `Debug` prints instead of a sensitive value.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -33,9 +33,11 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let allow_deprecated = allow_deprecated(plan);
     let fields = plan.fields.iter().map(struct_field);
     let accessors = plan.fields.iter().map(accessor);
-    let derive_debug = derive_debug(&plan.fields);
-    let debug = debug_impl(&name, &plan.name, plan);
+    let request_id_kept = carries_request_id(plan);
+    let derive_debug = derive_debug(plan, request_id_kept);
+    let debug = debug_impl(&name, &plan.name, plan, request_id_kept);
     let builder_item = Moved::from(emit_builder(plan)?);
+    let (request_id_field, request_id_impl) = request_id(plan);
     let builder_doc = doc_attrs(&format!(
         "Creates a new builder-style object to manufacture {}.",
         struct_link(&plan.name)
@@ -47,7 +49,10 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
         #[derive(#CLONE, #PARTIAL_EQ #derive_debug)]
         pub struct #name {
             #(#fields)*
+            #request_id_field
         }
+
+        #request_id_impl
 
         #allow_deprecated
         impl #name {
@@ -63,6 +68,39 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
 
         #builder_item
     })
+}
+
+/// Whether the structure is an operation's output or a modeled error: those carry the
+/// response's request id, outside the wire form (as smithy-rs's `_request_id`).
+pub(super) fn carries_request_id(plan: &StructPlan) -> bool {
+    matches!(plan.role, StructRole::Output | StructRole::Error(_))
+}
+
+/// `_request_id: None,` in a struct literal of a structure that has the field.
+pub(super) fn request_id_init(plan: &StructPlan) -> TokenStream {
+    if carries_request_id(plan) {
+        quote!(_request_id: #NONE,)
+    } else {
+        quote!()
+    }
+}
+
+/// The hidden request id field and the `RequestId` impl, for outputs and errors.
+fn request_id(plan: &StructPlan) -> (TokenStream, TokenStream) {
+    if !carries_request_id(plan) {
+        return (quote!(), quote!());
+    }
+    let name = ident(&plan.name);
+    (
+        quote!(pub(crate) _request_id: #OPTION<#STRING>,),
+        quote! {
+            impl crate::error::RequestId for #name {
+                fn request_id(&self) -> #OPTION<&str> {
+                    self._request_id.as_deref()
+                }
+            }
+        },
+    )
 }
 
 pub(super) fn allow_deprecated(plan: &StructPlan) -> TokenStream {
@@ -97,14 +135,29 @@ fn struct_field(field: &FieldPlan) -> Moved {
     .into()
 }
 
+/// The member's documentation, as the field, its accessor and the builder's getter and
+/// setters show it.
 fn field_doc(field: &FieldPlan) -> Moved {
-    let mut text = field
+    doc_attrs(&member_text(field))
+}
+
+fn member_text(field: &FieldPlan) -> String {
+    field
         .doc
         .clone()
         .filter(|d| !d.trim().is_empty())
-        .unwrap_or_else(|| format!("The `{}` member.", field.member_name));
-    if field.required {
-        text.push_str("\n\nThis member is required.");
+        .unwrap_or_else(|| format!("The `{}` member.", field.member_name))
+}
+
+/// Said once per required member, on the builder's setter.
+const REQUIRED_NOTE: &str = "\n\nRequired: `build()` returns an error when it is not set.";
+
+/// The builder's value setter's documentation: the member's, and, once per member,
+/// that `build()` fails without it.
+fn setter_doc(field: &FieldPlan) -> Moved {
+    let mut text = member_text(field);
+    if field.must_be_set() {
+        text.push_str(REQUIRED_NOTE);
     }
     doc_attrs(&text)
 }
@@ -150,27 +203,41 @@ fn accessor_signature(field: &FieldPlan) -> (TokenStream, TokenStream) {
     }
 }
 
-/// Whether `Debug` is written by hand, to redact a sensitive field; otherwise it is
+/// Whether `Debug` is written by hand: to redact a sensitive field, or to show the
+/// request id only when there is one (and under its accessor's name); otherwise it is
 /// derived, and prints the same.
-fn redacts(fields: &[FieldPlan]) -> bool {
-    fields.iter().any(|field| field.sensitive)
+fn hand_debug(plan: &StructPlan, request_id: bool) -> bool {
+    request_id || plan.fields.iter().any(|field| field.sensitive)
 }
 
-/// `, Debug` for the derive list when nothing needs redacting.
-fn derive_debug(fields: &[FieldPlan]) -> TokenStream {
-    if redacts(fields) {
+/// `, Debug` for the derive list when [`debug_impl`] writes nothing.
+fn derive_debug(plan: &StructPlan, request_id: bool) -> TokenStream {
+    if hand_debug(plan, request_id) {
         quote!()
     } else {
         quote!(, #DERIVE_DEBUG)
     }
 }
 
-/// `Debug` by hand when a field is sensitive: every field printed, sensitive ones
-/// redacted. Nothing when [`derive_debug`] derives it.
-fn debug_impl(name: &proc_macro2::Ident, display_name: &str, plan: &StructPlan) -> TokenStream {
-    if !redacts(&plan.fields) {
+/// `Debug` by hand (see [`hand_debug`]): every field printed, sensitive ones redacted,
+/// then the request id when `request_id` and there is one. Nothing when
+/// [`derive_debug`] derives it.
+fn debug_impl(
+    name: &proc_macro2::Ident,
+    display_name: &str,
+    plan: &StructPlan,
+    request_id: bool,
+) -> TokenStream {
+    if !hand_debug(plan, request_id) {
         return quote!();
     }
+    let request_id_entry = request_id.then(|| {
+        quote! {
+            if let #SOME(request_id) = &self._request_id {
+                formatter.field("request_id", request_id);
+            }
+        }
+    });
     let allow_deprecated = allow_deprecated(plan);
     let entries = plan.fields.iter().map(|field| {
         let label = unraw(&field.name);
@@ -187,6 +254,7 @@ fn debug_impl(name: &proc_macro2::Ident, display_name: &str, plan: &StructPlan) 
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 let mut formatter = f.debug_struct(#display_name);
                 #(#entries)*
+                #request_id_entry
                 formatter.finish()
             }
         }
@@ -203,8 +271,8 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
     });
     let methods = plan.fields.iter().map(builder_methods);
     let build = build_fn(plan)?;
-    let derive_debug = derive_debug(&plan.fields);
-    let debug = debug_impl(&builder, &plan.builder_name(), plan);
+    let derive_debug = derive_debug(plan, false);
+    let debug = debug_impl(&builder, &plan.builder_name(), plan, false);
     let allow_deprecated = allow_deprecated(plan);
     Ok(quote! {
         #doc
@@ -232,6 +300,12 @@ fn builder_methods(field: &FieldPlan) -> Moved {
     let getter = format_ident!("get_{}", bare);
     let stored = boxed_if(tokens(&field.ty), field.boxed);
     let member_doc = field_doc(field).into_tokens();
+    let setter_doc = setter_doc(field).into_tokens();
+    let required = if field.must_be_set() {
+        REQUIRED_NOTE
+    } else {
+        ""
+    };
     let deprecated = deprecated_attr(field.deprecated.as_deref());
     let allow = allow_std_trait_name(&field.name);
     let fluent = match &field.ty {
@@ -242,7 +316,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
                 parameter(item)
             };
             let doc = doc_attrs(&format!(
-                "Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list."
+                "Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list.{required}"
             ));
             quote! {
                 #doc
@@ -264,7 +338,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
                 parameter(value)
             };
             let doc = doc_attrs(&format!(
-                "Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map."
+                "Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map.{required}"
             ));
             quote! {
                 #doc
@@ -286,7 +360,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
                 value
             };
             quote! {
-                #member_doc
+                #setter_doc
                 #deprecated
                 #allow
                 pub fn #name(mut self, input: #param) -> Self {
@@ -358,6 +432,7 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
         }
         values.push(quote!(#member: #value,));
     }
+    values.push(request_id_init(plan));
     let doc = format!(
         "Consumes the builder and constructs a {}.",
         struct_link(&plan.name)

@@ -226,6 +226,7 @@ fn construct_zero(plan: &StructPlan) -> Result<TokenStream> {
         };
         values.push(quote!(#member: #value,));
     }
+    values.push(super::structure::request_id_init(plan));
     Ok(quote!(#name { #(#values)* }))
 }
 

@@ -213,7 +213,8 @@ fn doc_literal(group: &Group) -> Option<String> {
     }
 }
 
-/// `doc = "..."` with `prefix` after every `crate::` that starts a path in the text.
+/// `doc = "..."` with `prefix` after every `crate::` that starts a path in the text, and
+/// the generated crate's runnable examples marked `ignore`.
 fn doc_with_rewritten_links(group: &Group, text: &str, prefix: &[Ident]) -> TokenStream {
     let insert: String = prefix.iter().map(|s| format!("{s}::")).collect();
     let mut rewritten = String::with_capacity(text.len());
@@ -231,6 +232,9 @@ fn doc_with_rewritten_links(group: &Group, text: &str, prefix: &[Ident]) -> Toke
         rest = &rest[at + "crate::".len()..];
     }
     rewritten.push_str(rest);
+    // The examples name the generated crate, which is a module of another crate here.
+    let fence = crate::emit::DOC_EXAMPLE_FENCE;
+    let rewritten = rewritten.replace(fence, &format!("{fence},ignore"));
     let mut literal = Literal::string(&rewritten);
     literal.set_span(group.span());
     let mut tokens = TokenStream::new();

@@ -5,16 +5,12 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct AutocommitPeriod {
     /// Time unit of the autocommit delay.
-    ///
-    /// This member is required.
     pub r#type: Option<crate::types::AutocommitPeriodType>,
     /// Number of time units in the autocommit delay.
     pub value: Option<i32>,
 }
 impl AutocommitPeriod {
     /// Time unit of the autocommit delay.
-    ///
-    /// This member is required.
     pub fn r#type(&self) -> Option<&crate::types::AutocommitPeriodType> {
         self.r#type.as_ref()
     }
@@ -37,14 +33,12 @@ pub struct AutocommitPeriodBuilder {
 impl AutocommitPeriodBuilder {
     /// Time unit of the autocommit delay.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn r#type(mut self, input: crate::types::AutocommitPeriodType) -> Self {
         self.r#type = Some(input);
         self
     }
     /// Time unit of the autocommit delay.
-    ///
-    /// This member is required.
     pub fn set_type(
         mut self,
         input: Option<crate::types::AutocommitPeriodType>,
@@ -53,8 +47,6 @@ impl AutocommitPeriodBuilder {
         self
     }
     /// Time unit of the autocommit delay.
-    ///
-    /// This member is required.
     pub fn get_type(&self) -> &Option<crate::types::AutocommitPeriodType> {
         &self.r#type
     }

@@ -5,24 +5,16 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct Backup {
     /// Unique identifier of this backup.
-    ///
-    /// This member is required.
     pub backup_id: Option<String>,
     /// Current state of this backup.
-    ///
-    /// This member is required.
     pub lifecycle: Option<crate::types::BackupLifecycle>,
     /// Reason this backup went wrong, when it did.
     pub failure_details: Option<crate::types::BackupFailureDetails>,
     /// How this backup came to be made.
-    ///
-    /// This member is required.
     pub r#type: Option<crate::types::BackupType>,
     /// How far along the backup's creation is, out of 100.
     pub progress_percent: Option<i32>,
     /// Moment the backup was made.
-    ///
-    /// This member is required.
     pub creation_time: Option<crate::primitives::DateTime>,
     /// Encryption key protecting the backup's data.
     pub kms_key_id: Option<String>,
@@ -31,8 +23,6 @@ pub struct Backup {
     /// Labels attached to this backup.
     pub tags: Option<Vec<crate::types::Tag>>,
     /// Settings of the originating file system as recorded when the backup was made.
-    ///
-    /// This member is required.
     pub file_system: Option<crate::types::FileSystem>,
     /// Directory-service settings of the backed-up file system, if any.
     pub directory_information: Option<crate::types::ActiveDirectoryBackupAttributes>,
@@ -51,14 +41,10 @@ pub struct Backup {
 }
 impl Backup {
     /// Unique identifier of this backup.
-    ///
-    /// This member is required.
     pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// Current state of this backup.
-    ///
-    /// This member is required.
     pub fn lifecycle(&self) -> Option<&crate::types::BackupLifecycle> {
         self.lifecycle.as_ref()
     }
@@ -67,8 +53,6 @@ impl Backup {
         self.failure_details.as_ref()
     }
     /// How this backup came to be made.
-    ///
-    /// This member is required.
     pub fn r#type(&self) -> Option<&crate::types::BackupType> {
         self.r#type.as_ref()
     }
@@ -77,8 +61,6 @@ impl Backup {
         self.progress_percent
     }
     /// Moment the backup was made.
-    ///
-    /// This member is required.
     pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
@@ -95,8 +77,6 @@ impl Backup {
         self.tags.as_deref().unwrap_or_default()
     }
     /// Settings of the originating file system as recorded when the backup was made.
-    ///
-    /// This member is required.
     pub fn file_system(&self) -> Option<&crate::types::FileSystem> {
         self.file_system.as_ref()
     }
@@ -162,34 +142,28 @@ pub struct BackupBuilder {
 impl BackupBuilder {
     /// Unique identifier of this backup.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn backup_id(mut self, input: impl Into<String>) -> Self {
         self.backup_id = Some(input.into());
         self
     }
     /// Unique identifier of this backup.
-    ///
-    /// This member is required.
     pub fn set_backup_id(mut self, input: Option<String>) -> Self {
         self.backup_id = input;
         self
     }
     /// Unique identifier of this backup.
-    ///
-    /// This member is required.
     pub fn get_backup_id(&self) -> &Option<String> {
         &self.backup_id
     }
     /// Current state of this backup.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn lifecycle(mut self, input: crate::types::BackupLifecycle) -> Self {
         self.lifecycle = Some(input);
         self
     }
     /// Current state of this backup.
-    ///
-    /// This member is required.
     pub fn set_lifecycle(
         mut self,
         input: Option<crate::types::BackupLifecycle>,
@@ -198,8 +172,6 @@ impl BackupBuilder {
         self
     }
     /// Current state of this backup.
-    ///
-    /// This member is required.
     pub fn get_lifecycle(&self) -> &Option<crate::types::BackupLifecycle> {
         &self.lifecycle
     }
@@ -222,21 +194,17 @@ impl BackupBuilder {
     }
     /// How this backup came to be made.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn r#type(mut self, input: crate::types::BackupType) -> Self {
         self.r#type = Some(input);
         self
     }
     /// How this backup came to be made.
-    ///
-    /// This member is required.
     pub fn set_type(mut self, input: Option<crate::types::BackupType>) -> Self {
         self.r#type = input;
         self
     }
     /// How this backup came to be made.
-    ///
-    /// This member is required.
     pub fn get_type(&self) -> &Option<crate::types::BackupType> {
         &self.r#type
     }
@@ -256,14 +224,12 @@ impl BackupBuilder {
     }
     /// Moment the backup was made.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.creation_time = Some(input);
         self
     }
     /// Moment the backup was made.
-    ///
-    /// This member is required.
     pub fn set_creation_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -272,8 +238,6 @@ impl BackupBuilder {
         self
     }
     /// Moment the backup was made.
-    ///
-    /// This member is required.
     pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
@@ -323,21 +287,17 @@ impl BackupBuilder {
     }
     /// Settings of the originating file system as recorded when the backup was made.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn file_system(mut self, input: crate::types::FileSystem) -> Self {
         self.file_system = Some(input);
         self
     }
     /// Settings of the originating file system as recorded when the backup was made.
-    ///
-    /// This member is required.
     pub fn set_file_system(mut self, input: Option<crate::types::FileSystem>) -> Self {
         self.file_system = input;
         self
     }
     /// Settings of the originating file system as recorded when the backup was made.
-    ///
-    /// This member is required.
     pub fn get_file_system(&self) -> &Option<crate::types::FileSystem> {
         &self.file_system
     }

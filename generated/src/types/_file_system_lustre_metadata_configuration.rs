@@ -7,8 +7,6 @@ pub struct FileSystemLustreMetadataConfiguration {
     /// Metadata operations per second provisioned.
     pub iops: Option<i32>,
     /// Whether metadata performance is sized automatically or by the user.
-    ///
-    /// This member is required.
     pub mode: Option<crate::types::MetadataConfigurationMode>,
 }
 impl FileSystemLustreMetadataConfiguration {
@@ -17,8 +15,6 @@ impl FileSystemLustreMetadataConfiguration {
         self.iops
     }
     /// Whether metadata performance is sized automatically or by the user.
-    ///
-    /// This member is required.
     pub fn mode(&self) -> Option<&crate::types::MetadataConfigurationMode> {
         self.mode.as_ref()
     }
@@ -51,14 +47,12 @@ impl FileSystemLustreMetadataConfigurationBuilder {
     }
     /// Whether metadata performance is sized automatically or by the user.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn mode(mut self, input: crate::types::MetadataConfigurationMode) -> Self {
         self.mode = Some(input);
         self
     }
     /// Whether metadata performance is sized automatically or by the user.
-    ///
-    /// This member is required.
     pub fn set_mode(
         mut self,
         input: Option<crate::types::MetadataConfigurationMode>,
@@ -67,8 +61,6 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         self
     }
     /// Whether metadata performance is sized automatically or by the user.
-    ///
-    /// This member is required.
     pub fn get_mode(&self) -> &Option<crate::types::MetadataConfigurationMode> {
         &self.mode
     }

@@ -6,7 +6,7 @@
 ///
 /// The service may add values after this code was generated, so match with a wildcard arm; a value not known here arrives as `Unknown` and keeps its text:
 ///
-/// ```text
+/// ```rust
 /// use fsx::types::FileSystemMaintenanceOperation;
 ///
 /// let value = FileSystemMaintenanceOperation::from("...");

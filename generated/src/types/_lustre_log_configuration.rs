@@ -5,16 +5,12 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct LustreLogConfiguration {
     /// Which audit events get logged.
-    ///
-    /// This member is required.
     pub level: Option<crate::types::LustreAccessAuditLogLevel>,
     /// ARN of the place logs are sent to.
     pub destination: Option<String>,
 }
 impl LustreLogConfiguration {
     /// Which audit events get logged.
-    ///
-    /// This member is required.
     pub fn level(&self) -> Option<&crate::types::LustreAccessAuditLogLevel> {
         self.level.as_ref()
     }
@@ -37,14 +33,12 @@ pub struct LustreLogConfigurationBuilder {
 impl LustreLogConfigurationBuilder {
     /// Which audit events get logged.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn level(mut self, input: crate::types::LustreAccessAuditLogLevel) -> Self {
         self.level = Some(input);
         self
     }
     /// Which audit events get logged.
-    ///
-    /// This member is required.
     pub fn set_level(
         mut self,
         input: Option<crate::types::LustreAccessAuditLogLevel>,
@@ -53,8 +47,6 @@ impl LustreLogConfigurationBuilder {
         self
     }
     /// Which audit events get logged.
-    ///
-    /// This member is required.
     pub fn get_level(&self) -> &Option<crate::types::LustreAccessAuditLogLevel> {
         &self.level
     }

@@ -5,24 +5,16 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsClientConfiguration {
     /// Hosts or address ranges the rule applies to.
-    ///
-    /// This member is required.
     pub clients: Option<String>,
     /// NFS export flags granted to those hosts.
-    ///
-    /// This member is required.
     pub options: Option<Vec<String>>,
 }
 impl OpenZfsClientConfiguration {
     /// Hosts or address ranges the rule applies to.
-    ///
-    /// This member is required.
     pub fn clients(&self) -> Option<&str> {
         self.clients.as_deref()
     }
     /// NFS export flags granted to those hosts.
-    ///
-    /// This member is required.
     pub fn options(&self) -> &[String] {
         self.options.as_deref().unwrap_or_default()
     }
@@ -41,25 +33,23 @@ pub struct OpenZfsClientConfigurationBuilder {
 impl OpenZfsClientConfigurationBuilder {
     /// Hosts or address ranges the rule applies to.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn clients(mut self, input: impl Into<String>) -> Self {
         self.clients = Some(input.into());
         self
     }
     /// Hosts or address ranges the rule applies to.
-    ///
-    /// This member is required.
     pub fn set_clients(mut self, input: Option<String>) -> Self {
         self.clients = input;
         self
     }
     /// Hosts or address ranges the rule applies to.
-    ///
-    /// This member is required.
     pub fn get_clients(&self) -> &Option<String> {
         &self.clients
     }
     /// Appends an item to `options`; use [`Self::set_options`] to replace the whole list.
+    ///
+    /// Required: `build()` returns an error when it is not set.
     pub fn options(mut self, input: impl Into<String>) -> Self {
         let mut v = self.options.unwrap_or_default();
         v.push(input.into());
@@ -67,15 +57,11 @@ impl OpenZfsClientConfigurationBuilder {
         self
     }
     /// NFS export flags granted to those hosts.
-    ///
-    /// This member is required.
     pub fn set_options(mut self, input: Option<Vec<String>>) -> Self {
         self.options = input;
         self
     }
     /// NFS export flags granted to those hosts.
-    ///
-    /// This member is required.
     pub fn get_options(&self) -> &Option<Vec<String>> {
         &self.options
     }

@@ -5,14 +5,10 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsNfsExport {
     /// Per-client access rules of the export.
-    ///
-    /// This member is required.
     pub client_configurations: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
 }
 impl OpenZfsNfsExport {
     /// Per-client access rules of the export.
-    ///
-    /// This member is required.
     pub fn client_configurations(&self) -> &[crate::types::OpenZfsClientConfiguration] {
         self.client_configurations.as_deref().unwrap_or_default()
     }
@@ -31,6 +27,8 @@ pub struct OpenZfsNfsExportBuilder {
 }
 impl OpenZfsNfsExportBuilder {
     /// Appends an item to `client_configurations`; use [`Self::set_client_configurations`] to replace the whole list.
+    ///
+    /// Required: `build()` returns an error when it is not set.
     pub fn client_configurations(
         mut self,
         input: crate::types::OpenZfsClientConfiguration,
@@ -41,8 +39,6 @@ impl OpenZfsNfsExportBuilder {
         self
     }
     /// Per-client access rules of the export.
-    ///
-    /// This member is required.
     pub fn set_client_configurations(
         mut self,
         input: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
@@ -51,8 +47,6 @@ impl OpenZfsNfsExportBuilder {
         self
     }
     /// Per-client access rules of the export.
-    ///
-    /// This member is required.
     pub fn get_client_configurations(
         &self,
     ) -> &Option<Vec<crate::types::OpenZfsClientConfiguration>> {

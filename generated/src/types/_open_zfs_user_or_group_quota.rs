@@ -5,34 +5,22 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct OpenZfsUserOrGroupQuota {
     /// Kind of principal this limit is for.
-    ///
-    /// This member is required.
     pub r#type: Option<crate::types::OpenZfsQuotaType>,
     /// Numeric POSIX ID of the user or group.
-    ///
-    /// This member is required.
     pub id: Option<i32>,
     /// Space limit in GiB.
-    ///
-    /// This member is required.
     pub storage_capacity_quota_gib: Option<i32>,
 }
 impl OpenZfsUserOrGroupQuota {
     /// Kind of principal this limit is for.
-    ///
-    /// This member is required.
     pub fn r#type(&self) -> Option<&crate::types::OpenZfsQuotaType> {
         self.r#type.as_ref()
     }
     /// Numeric POSIX ID of the user or group.
-    ///
-    /// This member is required.
     pub fn id(&self) -> Option<i32> {
         self.id
     }
     /// Space limit in GiB.
-    ///
-    /// This member is required.
     pub fn storage_capacity_quota_gib(&self) -> Option<i32> {
         self.storage_capacity_quota_gib
     }
@@ -52,61 +40,49 @@ pub struct OpenZfsUserOrGroupQuotaBuilder {
 impl OpenZfsUserOrGroupQuotaBuilder {
     /// Kind of principal this limit is for.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn r#type(mut self, input: crate::types::OpenZfsQuotaType) -> Self {
         self.r#type = Some(input);
         self
     }
     /// Kind of principal this limit is for.
-    ///
-    /// This member is required.
     pub fn set_type(mut self, input: Option<crate::types::OpenZfsQuotaType>) -> Self {
         self.r#type = input;
         self
     }
     /// Kind of principal this limit is for.
-    ///
-    /// This member is required.
     pub fn get_type(&self) -> &Option<crate::types::OpenZfsQuotaType> {
         &self.r#type
     }
     /// Numeric POSIX ID of the user or group.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn id(mut self, input: i32) -> Self {
         self.id = Some(input);
         self
     }
     /// Numeric POSIX ID of the user or group.
-    ///
-    /// This member is required.
     pub fn set_id(mut self, input: Option<i32>) -> Self {
         self.id = input;
         self
     }
     /// Numeric POSIX ID of the user or group.
-    ///
-    /// This member is required.
     pub fn get_id(&self) -> &Option<i32> {
         &self.id
     }
     /// Space limit in GiB.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn storage_capacity_quota_gib(mut self, input: i32) -> Self {
         self.storage_capacity_quota_gib = Some(input);
         self
     }
     /// Space limit in GiB.
-    ///
-    /// This member is required.
     pub fn set_storage_capacity_quota_gib(mut self, input: Option<i32>) -> Self {
         self.storage_capacity_quota_gib = input;
         self
     }
     /// Space limit in GiB.
-    ///
-    /// This member is required.
     pub fn get_storage_capacity_quota_gib(&self) -> &Option<i32> {
         &self.storage_capacity_quota_gib
     }

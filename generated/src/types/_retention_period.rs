@@ -5,16 +5,12 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct RetentionPeriod {
     /// Unit or special kind of the retention span.
-    ///
-    /// This member is required.
     pub r#type: Option<crate::types::RetentionPeriodType>,
     /// Number of units in the retention span.
     pub value: Option<i32>,
 }
 impl RetentionPeriod {
     /// Unit or special kind of the retention span.
-    ///
-    /// This member is required.
     pub fn r#type(&self) -> Option<&crate::types::RetentionPeriodType> {
         self.r#type.as_ref()
     }
@@ -37,21 +33,17 @@ pub struct RetentionPeriodBuilder {
 impl RetentionPeriodBuilder {
     /// Unit or special kind of the retention span.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn r#type(mut self, input: crate::types::RetentionPeriodType) -> Self {
         self.r#type = Some(input);
         self
     }
     /// Unit or special kind of the retention span.
-    ///
-    /// This member is required.
     pub fn set_type(mut self, input: Option<crate::types::RetentionPeriodType>) -> Self {
         self.r#type = input;
         self
     }
     /// Unit or special kind of the retention span.
-    ///
-    /// This member is required.
     pub fn get_type(&self) -> &Option<crate::types::RetentionPeriodType> {
         &self.r#type
     }

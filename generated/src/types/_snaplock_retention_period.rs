@@ -5,34 +5,22 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct SnaplockRetentionPeriod {
     /// Retention applied when none is set explicitly.
-    ///
-    /// This member is required.
     pub default_retention: Option<crate::types::RetentionPeriod>,
     /// Shortest retention that may be chosen.
-    ///
-    /// This member is required.
     pub minimum_retention: Option<crate::types::RetentionPeriod>,
     /// Longest retention that may be chosen.
-    ///
-    /// This member is required.
     pub maximum_retention: Option<crate::types::RetentionPeriod>,
 }
 impl SnaplockRetentionPeriod {
     /// Retention applied when none is set explicitly.
-    ///
-    /// This member is required.
     pub fn default_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.default_retention.as_ref()
     }
     /// Shortest retention that may be chosen.
-    ///
-    /// This member is required.
     pub fn minimum_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.minimum_retention.as_ref()
     }
     /// Longest retention that may be chosen.
-    ///
-    /// This member is required.
     pub fn maximum_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.maximum_retention.as_ref()
     }
@@ -52,14 +40,12 @@ pub struct SnaplockRetentionPeriodBuilder {
 impl SnaplockRetentionPeriodBuilder {
     /// Retention applied when none is set explicitly.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn default_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
         self.default_retention = Some(input);
         self
     }
     /// Retention applied when none is set explicitly.
-    ///
-    /// This member is required.
     pub fn set_default_retention(
         mut self,
         input: Option<crate::types::RetentionPeriod>,
@@ -68,21 +54,17 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Retention applied when none is set explicitly.
-    ///
-    /// This member is required.
     pub fn get_default_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.default_retention
     }
     /// Shortest retention that may be chosen.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn minimum_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
         self.minimum_retention = Some(input);
         self
     }
     /// Shortest retention that may be chosen.
-    ///
-    /// This member is required.
     pub fn set_minimum_retention(
         mut self,
         input: Option<crate::types::RetentionPeriod>,
@@ -91,21 +73,17 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Shortest retention that may be chosen.
-    ///
-    /// This member is required.
     pub fn get_minimum_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.minimum_retention
     }
     /// Longest retention that may be chosen.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn maximum_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
         self.maximum_retention = Some(input);
         self
     }
     /// Longest retention that may be chosen.
-    ///
-    /// This member is required.
     pub fn set_maximum_retention(
         mut self,
         input: Option<crate::types::RetentionPeriod>,
@@ -114,8 +92,6 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Longest retention that may be chosen.
-    ///
-    /// This member is required.
     pub fn get_maximum_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.maximum_retention
     }

@@ -5,24 +5,16 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct Tag {
     /// Name part of the label.
-    ///
-    /// This member is required.
     pub key: Option<String>,
     /// Value part of the label.
-    ///
-    /// This member is required.
     pub value: Option<String>,
 }
 impl Tag {
     /// Name part of the label.
-    ///
-    /// This member is required.
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// Value part of the label.
-    ///
-    /// This member is required.
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
@@ -41,41 +33,33 @@ pub struct TagBuilder {
 impl TagBuilder {
     /// Name part of the label.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn key(mut self, input: impl Into<String>) -> Self {
         self.key = Some(input.into());
         self
     }
     /// Name part of the label.
-    ///
-    /// This member is required.
     pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
     /// Name part of the label.
-    ///
-    /// This member is required.
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
     /// Value part of the label.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
     }
     /// Value part of the label.
-    ///
-    /// This member is required.
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
     /// Value part of the label.
-    ///
-    /// This member is required.
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }

@@ -5,12 +5,8 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct WindowsAuditLogConfiguration {
     /// Which file and folder access attempts get recorded.
-    ///
-    /// This member is required.
     pub file_access_audit_log_level: Option<crate::types::WindowsAccessAuditLogLevel>,
     /// Which share connection attempts get recorded.
-    ///
-    /// This member is required.
     pub file_share_access_audit_log_level: Option<
         crate::types::WindowsAccessAuditLogLevel,
     >,
@@ -19,16 +15,12 @@ pub struct WindowsAuditLogConfiguration {
 }
 impl WindowsAuditLogConfiguration {
     /// Which file and folder access attempts get recorded.
-    ///
-    /// This member is required.
     pub fn file_access_audit_log_level(
         &self,
     ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_access_audit_log_level.as_ref()
     }
     /// Which share connection attempts get recorded.
-    ///
-    /// This member is required.
     pub fn file_share_access_audit_log_level(
         &self,
     ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
@@ -58,7 +50,7 @@ pub struct WindowsAuditLogConfigurationBuilder {
 impl WindowsAuditLogConfigurationBuilder {
     /// Which file and folder access attempts get recorded.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn file_access_audit_log_level(
         mut self,
         input: crate::types::WindowsAccessAuditLogLevel,
@@ -67,8 +59,6 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Which file and folder access attempts get recorded.
-    ///
-    /// This member is required.
     pub fn set_file_access_audit_log_level(
         mut self,
         input: Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -77,8 +67,6 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Which file and folder access attempts get recorded.
-    ///
-    /// This member is required.
     pub fn get_file_access_audit_log_level(
         &self,
     ) -> &Option<crate::types::WindowsAccessAuditLogLevel> {
@@ -86,7 +74,7 @@ impl WindowsAuditLogConfigurationBuilder {
     }
     /// Which share connection attempts get recorded.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn file_share_access_audit_log_level(
         mut self,
         input: crate::types::WindowsAccessAuditLogLevel,
@@ -95,8 +83,6 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Which share connection attempts get recorded.
-    ///
-    /// This member is required.
     pub fn set_file_share_access_audit_log_level(
         mut self,
         input: Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -105,8 +91,6 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Which share connection attempts get recorded.
-    ///
-    /// This member is required.
     pub fn get_file_share_access_audit_log_level(
         &self,
     ) -> &Option<crate::types::WindowsAccessAuditLogLevel> {

@@ -5,16 +5,12 @@
 #[derive(Clone, PartialEq, Debug)]
 pub struct WindowsFsrmConfiguration {
     /// Whether the resource manager service is switched on.
-    ///
-    /// This member is required.
     pub fsrm_service_enabled: Option<bool>,
     /// Where resource manager events are sent.
     pub event_log_destination: Option<String>,
 }
 impl WindowsFsrmConfiguration {
     /// Whether the resource manager service is switched on.
-    ///
-    /// This member is required.
     pub fn fsrm_service_enabled(&self) -> Option<bool> {
         self.fsrm_service_enabled
     }
@@ -37,21 +33,17 @@ pub struct WindowsFsrmConfigurationBuilder {
 impl WindowsFsrmConfigurationBuilder {
     /// Whether the resource manager service is switched on.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn fsrm_service_enabled(mut self, input: bool) -> Self {
         self.fsrm_service_enabled = Some(input);
         self
     }
     /// Whether the resource manager service is switched on.
-    ///
-    /// This member is required.
     pub fn set_fsrm_service_enabled(mut self, input: Option<bool>) -> Self {
         self.fsrm_service_enabled = input;
         self
     }
     /// Whether the resource manager service is switched on.
-    ///
-    /// This member is required.
     pub fn get_fsrm_service_enabled(&self) -> &Option<bool> {
         &self.fsrm_service_enabled
     }

@@ -132,8 +132,11 @@ impl CopyBackupError {
         body: &[u8],
         error: crate::error::ParseError,
         limits: &crate::limits::Limits,
+        request_id: Option<String>,
     ) -> Self {
-        Self::Unhandled(crate::protocol::unreadable(status, body, error, limits))
+        Self::Unhandled(
+            crate::protocol::unreadable(status, body, error, limits, request_id),
+        )
     }
     /// Maps an error response to its modeled error by code; a body that does not
     /// fit the modeled error is `Unhandled`, with the reason as its source.
@@ -184,6 +187,7 @@ impl CopyBackupError {
         }
     }
 }
+/// The error inside, as is: the enum only tells the operation's errors apart.
 impl ::std::fmt::Display for CopyBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -202,21 +206,43 @@ impl ::std::fmt::Display for CopyBackupError {
         }
     }
 }
+/// The source of the error inside (the enum is transparent: the error inside is
+/// not its own cause, or a reporter would print it twice).
 impl ::std::error::Error for CopyBackupError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
-            Self::BackupNotFound(e) => Some(e),
-            Self::BadRequest(e) => Some(e),
-            Self::IncompatibleParameterError(e) => Some(e),
-            Self::IncompatibleRegionForMultiAz(e) => Some(e),
-            Self::InternalServerError(e) => Some(e),
-            Self::InvalidDestinationKmsKey(e) => Some(e),
-            Self::InvalidRegion(e) => Some(e),
-            Self::InvalidSourceKmsKey(e) => Some(e),
-            Self::ServiceLimitExceeded(e) => Some(e),
-            Self::SourceBackupUnavailable(e) => Some(e),
-            Self::UnsupportedOperation(e) => Some(e),
-            Self::Unhandled(e) => Some(e),
+            Self::BackupNotFound(e) => ::std::error::Error::source(e),
+            Self::BadRequest(e) => ::std::error::Error::source(e),
+            Self::IncompatibleParameterError(e) => ::std::error::Error::source(e),
+            Self::IncompatibleRegionForMultiAz(e) => ::std::error::Error::source(e),
+            Self::InternalServerError(e) => ::std::error::Error::source(e),
+            Self::InvalidDestinationKmsKey(e) => ::std::error::Error::source(e),
+            Self::InvalidRegion(e) => ::std::error::Error::source(e),
+            Self::InvalidSourceKmsKey(e) => ::std::error::Error::source(e),
+            Self::ServiceLimitExceeded(e) => ::std::error::Error::source(e),
+            Self::SourceBackupUnavailable(e) => ::std::error::Error::source(e),
+            Self::UnsupportedOperation(e) => ::std::error::Error::source(e),
+            Self::Unhandled(e) => ::std::error::Error::source(e),
+        }
+    }
+}
+impl crate::error::RequestId for CopyBackupError {
+    fn request_id(&self) -> Option<&str> {
+        match self {
+            Self::BackupNotFound(e) => crate::error::RequestId::request_id(e),
+            Self::BadRequest(e) => crate::error::RequestId::request_id(e),
+            Self::IncompatibleParameterError(e) => crate::error::RequestId::request_id(e),
+            Self::IncompatibleRegionForMultiAz(e) => {
+                crate::error::RequestId::request_id(e)
+            }
+            Self::InternalServerError(e) => crate::error::RequestId::request_id(e),
+            Self::InvalidDestinationKmsKey(e) => crate::error::RequestId::request_id(e),
+            Self::InvalidRegion(e) => crate::error::RequestId::request_id(e),
+            Self::InvalidSourceKmsKey(e) => crate::error::RequestId::request_id(e),
+            Self::ServiceLimitExceeded(e) => crate::error::RequestId::request_id(e),
+            Self::SourceBackupUnavailable(e) => crate::error::RequestId::request_id(e),
+            Self::UnsupportedOperation(e) => crate::error::RequestId::request_id(e),
+            Self::Unhandled(e) => crate::error::RequestId::request_id(e),
         }
     }
 }

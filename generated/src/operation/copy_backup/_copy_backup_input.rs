@@ -7,8 +7,6 @@ pub struct CopyBackupInput {
     /// Caller-chosen token that lets a retried call be recognized as the same request.
     pub client_request_token: Option<String>,
     /// Identifier of the backup to be duplicated.
-    ///
-    /// This member is required.
     pub source_backup_id: Option<String>,
     /// Region holding the original backup; omit it when copying within the current region.
     pub source_region: Option<String>,
@@ -25,8 +23,6 @@ impl CopyBackupInput {
         self.client_request_token.as_deref()
     }
     /// Identifier of the backup to be duplicated.
-    ///
-    /// This member is required.
     pub fn source_backup_id(&self) -> Option<&str> {
         self.source_backup_id.as_deref()
     }
@@ -79,21 +75,17 @@ impl CopyBackupInputBuilder {
     }
     /// Identifier of the backup to be duplicated.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn source_backup_id(mut self, input: impl Into<String>) -> Self {
         self.source_backup_id = Some(input.into());
         self
     }
     /// Identifier of the backup to be duplicated.
-    ///
-    /// This member is required.
     pub fn set_source_backup_id(mut self, input: Option<String>) -> Self {
         self.source_backup_id = input;
         self
     }
     /// Identifier of the backup to be duplicated.
-    ///
-    /// This member is required.
     pub fn get_source_backup_id(&self) -> &Option<String> {
         &self.source_backup_id
     }

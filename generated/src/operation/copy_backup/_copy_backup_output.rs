@@ -2,10 +2,16 @@
 
 /// Result of a backup-copy call.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct CopyBackupOutput {
     /// Description of the newly created copy.
     pub backup: Option<crate::types::Backup>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for CopyBackupOutput {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl CopyBackupOutput {
     /// Description of the newly created copy.
@@ -15,6 +21,16 @@ impl CopyBackupOutput {
     /// Creates a new builder-style object to manufacture [`CopyBackupOutput`](struct@CopyBackupOutput).
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupOutputBuilder {
         crate::operation::copy_backup::builders::CopyBackupOutputBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for CopyBackupOutput {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("CopyBackupOutput");
+        formatter.field("backup", &self.backup);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`CopyBackupOutput`](struct@CopyBackupOutput).
@@ -42,6 +58,7 @@ impl CopyBackupOutputBuilder {
     pub fn build(self) -> CopyBackupOutput {
         CopyBackupOutput {
             backup: self.backup,
+            _request_id: None,
         }
     }
 }
@@ -79,6 +96,9 @@ impl crate::json::Json for CopyBackupOutput {
 }
 impl crate::json::ZeroValue for CopyBackupOutput {
     fn zero_value() -> Self {
-        CopyBackupOutput { backup: None }
+        CopyBackupOutput {
+            backup: None,
+            _request_id: None,
+        }
     }
 }

@@ -2,10 +2,16 @@
 
 /// Raised when the named backup does not exist.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct BackupNotFound {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for BackupNotFound {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl BackupNotFound {
     /// Human-readable explanation of the failure.
@@ -15,6 +21,16 @@ impl BackupNotFound {
     /// Creates a new builder-style object to manufacture [`BackupNotFound`](struct@BackupNotFound).
     pub fn builder() -> crate::types::error::builders::BackupNotFoundBuilder {
         crate::types::error::builders::BackupNotFoundBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for BackupNotFound {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("BackupNotFound");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`BackupNotFound`](struct@BackupNotFound).
@@ -42,6 +58,7 @@ impl BackupNotFoundBuilder {
     pub fn build(self) -> BackupNotFound {
         BackupNotFound {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -79,7 +96,10 @@ impl crate::json::Json for BackupNotFound {
 }
 impl crate::json::ZeroValue for BackupNotFound {
     fn zero_value() -> Self {
-        BackupNotFound { message: None }
+        BackupNotFound {
+            message: None,
+            _request_id: None,
+        }
     }
 }
 impl ::std::fmt::Display for BackupNotFound {
@@ -97,5 +117,8 @@ impl crate::protocol::ModeledError for BackupNotFound {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

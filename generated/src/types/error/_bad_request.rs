@@ -2,10 +2,16 @@
 
 /// Raised when the call is malformed or contains bad values.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct BadRequest {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for BadRequest {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl BadRequest {
     /// Human-readable explanation of the failure.
@@ -15,6 +21,16 @@ impl BadRequest {
     /// Creates a new builder-style object to manufacture [`BadRequest`](struct@BadRequest).
     pub fn builder() -> crate::types::error::builders::BadRequestBuilder {
         crate::types::error::builders::BadRequestBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for BadRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("BadRequest");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`BadRequest`](struct@BadRequest).
@@ -42,6 +58,7 @@ impl BadRequestBuilder {
     pub fn build(self) -> BadRequest {
         BadRequest {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -79,7 +96,10 @@ impl crate::json::Json for BadRequest {
 }
 impl crate::json::ZeroValue for BadRequest {
     fn zero_value() -> Self {
-        BadRequest { message: None }
+        BadRequest {
+            message: None,
+            _request_id: None,
+        }
     }
 }
 impl ::std::fmt::Display for BadRequest {
@@ -97,5 +117,8 @@ impl crate::protocol::ModeledError for BadRequest {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

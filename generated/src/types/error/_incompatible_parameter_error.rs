@@ -2,19 +2,21 @@
 
 /// Raised when some input field conflicts with the rest of the call.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct IncompatibleParameterError {
     /// Name of the offending input field.
-    ///
-    /// This member is required.
     pub parameter: Option<String>,
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for IncompatibleParameterError {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl IncompatibleParameterError {
     /// Name of the offending input field.
-    ///
-    /// This member is required.
     pub fn parameter(&self) -> Option<&str> {
         self.parameter.as_deref()
     }
@@ -27,6 +29,17 @@ impl IncompatibleParameterError {
         crate::types::error::builders::IncompatibleParameterErrorBuilder::default()
     }
 }
+impl ::std::fmt::Debug for IncompatibleParameterError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("IncompatibleParameterError");
+        formatter.field("parameter", &self.parameter);
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
+    }
+}
 /// A builder for [`IncompatibleParameterError`](struct@IncompatibleParameterError).
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -37,21 +50,17 @@ pub struct IncompatibleParameterErrorBuilder {
 impl IncompatibleParameterErrorBuilder {
     /// Name of the offending input field.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn parameter(mut self, input: impl Into<String>) -> Self {
         self.parameter = Some(input.into());
         self
     }
     /// Name of the offending input field.
-    ///
-    /// This member is required.
     pub fn set_parameter(mut self, input: Option<String>) -> Self {
         self.parameter = input;
         self
     }
     /// Name of the offending input field.
-    ///
-    /// This member is required.
     pub fn get_parameter(&self) -> &Option<String> {
         &self.parameter
     }
@@ -84,6 +93,7 @@ impl IncompatibleParameterErrorBuilder {
         Ok(IncompatibleParameterError {
             parameter: self.parameter,
             message: self.message,
+            _request_id: None,
         })
     }
 }
@@ -130,6 +140,7 @@ impl crate::json::ZeroValue for IncompatibleParameterError {
         IncompatibleParameterError {
             parameter: None,
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -148,5 +159,8 @@ impl crate::protocol::ModeledError for IncompatibleParameterError {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

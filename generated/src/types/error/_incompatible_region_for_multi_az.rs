@@ -2,10 +2,16 @@
 
 /// Raised when the target region cannot host a copy of a multi-zone resource.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct IncompatibleRegionForMultiAz {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for IncompatibleRegionForMultiAz {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl IncompatibleRegionForMultiAz {
     /// Human-readable explanation of the failure.
@@ -15,6 +21,16 @@ impl IncompatibleRegionForMultiAz {
     /// Creates a new builder-style object to manufacture [`IncompatibleRegionForMultiAz`](struct@IncompatibleRegionForMultiAz).
     pub fn builder() -> crate::types::error::builders::IncompatibleRegionForMultiAzBuilder {
         crate::types::error::builders::IncompatibleRegionForMultiAzBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for IncompatibleRegionForMultiAz {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("IncompatibleRegionForMultiAz");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`IncompatibleRegionForMultiAz`](struct@IncompatibleRegionForMultiAz).
@@ -42,6 +58,7 @@ impl IncompatibleRegionForMultiAzBuilder {
     pub fn build(self) -> IncompatibleRegionForMultiAz {
         IncompatibleRegionForMultiAz {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -81,6 +98,7 @@ impl crate::json::ZeroValue for IncompatibleRegionForMultiAz {
     fn zero_value() -> Self {
         IncompatibleRegionForMultiAz {
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -99,5 +117,8 @@ impl crate::protocol::ModeledError for IncompatibleRegionForMultiAz {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

@@ -2,10 +2,16 @@
 
 /// Raised when something went wrong on the service side.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct InternalServerError {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for InternalServerError {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl InternalServerError {
     /// Human-readable explanation of the failure.
@@ -15,6 +21,16 @@ impl InternalServerError {
     /// Creates a new builder-style object to manufacture [`InternalServerError`](struct@InternalServerError).
     pub fn builder() -> crate::types::error::builders::InternalServerErrorBuilder {
         crate::types::error::builders::InternalServerErrorBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for InternalServerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("InternalServerError");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`InternalServerError`](struct@InternalServerError).
@@ -42,6 +58,7 @@ impl InternalServerErrorBuilder {
     pub fn build(self) -> InternalServerError {
         InternalServerError {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -81,6 +98,7 @@ impl crate::json::ZeroValue for InternalServerError {
     fn zero_value() -> Self {
         InternalServerError {
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -99,5 +117,8 @@ impl crate::protocol::ModeledError for InternalServerError {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

@@ -2,10 +2,16 @@
 
 /// Raised when the encryption key chosen for the copy cannot be used.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct InvalidDestinationKmsKey {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for InvalidDestinationKmsKey {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl InvalidDestinationKmsKey {
     /// Human-readable explanation of the failure.
@@ -15,6 +21,16 @@ impl InvalidDestinationKmsKey {
     /// Creates a new builder-style object to manufacture [`InvalidDestinationKmsKey`](struct@InvalidDestinationKmsKey).
     pub fn builder() -> crate::types::error::builders::InvalidDestinationKmsKeyBuilder {
         crate::types::error::builders::InvalidDestinationKmsKeyBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for InvalidDestinationKmsKey {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("InvalidDestinationKmsKey");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`InvalidDestinationKmsKey`](struct@InvalidDestinationKmsKey).
@@ -42,6 +58,7 @@ impl InvalidDestinationKmsKeyBuilder {
     pub fn build(self) -> InvalidDestinationKmsKey {
         InvalidDestinationKmsKey {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -81,6 +98,7 @@ impl crate::json::ZeroValue for InvalidDestinationKmsKey {
     fn zero_value() -> Self {
         InvalidDestinationKmsKey {
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -99,5 +117,8 @@ impl crate::protocol::ModeledError for InvalidDestinationKmsKey {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

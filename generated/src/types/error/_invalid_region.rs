@@ -2,10 +2,16 @@
 
 /// Raised when a given region code is unknown or unusable.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct InvalidRegion {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for InvalidRegion {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl InvalidRegion {
     /// Human-readable explanation of the failure.
@@ -15,6 +21,16 @@ impl InvalidRegion {
     /// Creates a new builder-style object to manufacture [`InvalidRegion`](struct@InvalidRegion).
     pub fn builder() -> crate::types::error::builders::InvalidRegionBuilder {
         crate::types::error::builders::InvalidRegionBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for InvalidRegion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("InvalidRegion");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`InvalidRegion`](struct@InvalidRegion).
@@ -42,6 +58,7 @@ impl InvalidRegionBuilder {
     pub fn build(self) -> InvalidRegion {
         InvalidRegion {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -79,7 +96,10 @@ impl crate::json::Json for InvalidRegion {
 }
 impl crate::json::ZeroValue for InvalidRegion {
     fn zero_value() -> Self {
-        InvalidRegion { message: None }
+        InvalidRegion {
+            message: None,
+            _request_id: None,
+        }
     }
 }
 impl ::std::fmt::Display for InvalidRegion {
@@ -97,5 +117,8 @@ impl crate::protocol::ModeledError for InvalidRegion {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

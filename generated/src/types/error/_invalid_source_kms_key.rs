@@ -2,10 +2,16 @@
 
 /// Raised when the key protecting the original backup cannot be used.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct InvalidSourceKmsKey {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for InvalidSourceKmsKey {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl InvalidSourceKmsKey {
     /// Human-readable explanation of the failure.
@@ -15,6 +21,16 @@ impl InvalidSourceKmsKey {
     /// Creates a new builder-style object to manufacture [`InvalidSourceKmsKey`](struct@InvalidSourceKmsKey).
     pub fn builder() -> crate::types::error::builders::InvalidSourceKmsKeyBuilder {
         crate::types::error::builders::InvalidSourceKmsKeyBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for InvalidSourceKmsKey {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("InvalidSourceKmsKey");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`InvalidSourceKmsKey`](struct@InvalidSourceKmsKey).
@@ -42,6 +58,7 @@ impl InvalidSourceKmsKeyBuilder {
     pub fn build(self) -> InvalidSourceKmsKey {
         InvalidSourceKmsKey {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -81,6 +98,7 @@ impl crate::json::ZeroValue for InvalidSourceKmsKey {
     fn zero_value() -> Self {
         InvalidSourceKmsKey {
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -99,5 +117,8 @@ impl crate::protocol::ModeledError for InvalidSourceKmsKey {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

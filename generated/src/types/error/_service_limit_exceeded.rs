@@ -2,19 +2,21 @@
 
 /// Raised when the account would go over one of its quotas.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct ServiceLimitExceeded {
     /// Which quota was hit.
-    ///
-    /// This member is required.
     pub limit: Option<crate::types::ServiceLimit>,
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for ServiceLimitExceeded {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl ServiceLimitExceeded {
     /// Which quota was hit.
-    ///
-    /// This member is required.
     pub fn limit(&self) -> Option<&crate::types::ServiceLimit> {
         self.limit.as_ref()
     }
@@ -27,6 +29,17 @@ impl ServiceLimitExceeded {
         crate::types::error::builders::ServiceLimitExceededBuilder::default()
     }
 }
+impl ::std::fmt::Debug for ServiceLimitExceeded {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("ServiceLimitExceeded");
+        formatter.field("limit", &self.limit);
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
+    }
+}
 /// A builder for [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
 #[non_exhaustive]
 #[derive(Clone, PartialEq, Default, Debug)]
@@ -37,21 +50,17 @@ pub struct ServiceLimitExceededBuilder {
 impl ServiceLimitExceededBuilder {
     /// Which quota was hit.
     ///
-    /// This member is required.
+    /// Required: `build()` returns an error when it is not set.
     pub fn limit(mut self, input: crate::types::ServiceLimit) -> Self {
         self.limit = Some(input);
         self
     }
     /// Which quota was hit.
-    ///
-    /// This member is required.
     pub fn set_limit(mut self, input: Option<crate::types::ServiceLimit>) -> Self {
         self.limit = input;
         self
     }
     /// Which quota was hit.
-    ///
-    /// This member is required.
     pub fn get_limit(&self) -> &Option<crate::types::ServiceLimit> {
         &self.limit
     }
@@ -84,6 +93,7 @@ impl ServiceLimitExceededBuilder {
         Ok(ServiceLimitExceeded {
             limit: self.limit,
             message: self.message,
+            _request_id: None,
         })
     }
 }
@@ -128,6 +138,7 @@ impl crate::json::ZeroValue for ServiceLimitExceeded {
         ServiceLimitExceeded {
             limit: None,
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -146,5 +157,8 @@ impl crate::protocol::ModeledError for ServiceLimitExceeded {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

@@ -2,12 +2,18 @@
 
 /// Raised when the original backup exists but is not in a state that allows copying.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct SourceBackupUnavailable {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
     /// Identifier of the backup that could not be used.
     pub backup_id: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for SourceBackupUnavailable {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl SourceBackupUnavailable {
     /// Human-readable explanation of the failure.
@@ -21,6 +27,17 @@ impl SourceBackupUnavailable {
     /// Creates a new builder-style object to manufacture [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
     pub fn builder() -> crate::types::error::builders::SourceBackupUnavailableBuilder {
         crate::types::error::builders::SourceBackupUnavailableBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for SourceBackupUnavailable {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("SourceBackupUnavailable");
+        formatter.field("message", &self.message);
+        formatter.field("backup_id", &self.backup_id);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
@@ -64,6 +81,7 @@ impl SourceBackupUnavailableBuilder {
         SourceBackupUnavailable {
             message: self.message,
             backup_id: self.backup_id,
+            _request_id: None,
         }
     }
 }
@@ -108,6 +126,7 @@ impl crate::json::ZeroValue for SourceBackupUnavailable {
         SourceBackupUnavailable {
             message: None,
             backup_id: None,
+            _request_id: None,
         }
     }
 }
@@ -126,5 +145,8 @@ impl crate::protocol::ModeledError for SourceBackupUnavailable {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

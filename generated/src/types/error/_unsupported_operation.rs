@@ -2,10 +2,16 @@
 
 /// Raised when the requested action is not available for this resource.
 #[non_exhaustive]
-#[derive(Clone, PartialEq, Debug)]
+#[derive(Clone, PartialEq)]
 pub struct UnsupportedOperation {
     /// Human-readable explanation of the failure.
     pub message: Option<String>,
+    pub(crate) _request_id: Option<String>,
+}
+impl crate::error::RequestId for UnsupportedOperation {
+    fn request_id(&self) -> Option<&str> {
+        self._request_id.as_deref()
+    }
 }
 impl UnsupportedOperation {
     /// Human-readable explanation of the failure.
@@ -15,6 +21,16 @@ impl UnsupportedOperation {
     /// Creates a new builder-style object to manufacture [`UnsupportedOperation`](struct@UnsupportedOperation).
     pub fn builder() -> crate::types::error::builders::UnsupportedOperationBuilder {
         crate::types::error::builders::UnsupportedOperationBuilder::default()
+    }
+}
+impl ::std::fmt::Debug for UnsupportedOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut formatter = f.debug_struct("UnsupportedOperation");
+        formatter.field("message", &self.message);
+        if let Some(request_id) = &self._request_id {
+            formatter.field("request_id", request_id);
+        }
+        formatter.finish()
     }
 }
 /// A builder for [`UnsupportedOperation`](struct@UnsupportedOperation).
@@ -42,6 +58,7 @@ impl UnsupportedOperationBuilder {
     pub fn build(self) -> UnsupportedOperation {
         UnsupportedOperation {
             message: self.message,
+            _request_id: None,
         }
     }
 }
@@ -81,6 +98,7 @@ impl crate::json::ZeroValue for UnsupportedOperation {
     fn zero_value() -> Self {
         UnsupportedOperation {
             message: None,
+            _request_id: None,
         }
     }
 }
@@ -99,5 +117,8 @@ impl crate::protocol::ModeledError for UnsupportedOperation {
         if self.message.is_none() {
             self.message = Some(message.to_owned());
         }
+    }
+    fn set_request_id(&mut self, request_id: Option<String>) {
+        self._request_id = request_id;
     }
 }

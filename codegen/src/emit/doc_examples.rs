@@ -1,0 +1,177 @@
+//! The examples in the generated crate's documentation, written as doctests that
+//! `cargo test --doc` compiles and runs: a call through the client with its errors
+//! reported once each (crate root), a `Transport` over any async function (crate root),
+//! and a client shared by clones (`Client`). They name the crate by its package name;
+//! in the one-file form for `include!` they do not compile where the file is included,
+//! so [`inline`](crate::output::inline) marks them `ignore`.
+
+use crate::plan::{OperationPlan, Plan, RustType};
+
+/// The info string of every runnable example; the one-file form turns it into
+/// `rust,ignore`.
+pub const FENCE: &str = "```rust";
+
+/// A future polled on the spot (the canned transport is ready at once), as hidden
+/// doctest lines: no async runtime needed.
+const BLOCK_ON: &str = "\
+# fn block_on<F: std::future::Future>(future: F) -> F::Output {
+#     struct Noop;
+#     impl std::task::Wake for Noop {
+#         fn wake(self: std::sync::Arc<Self>) {}
+#     }
+#     let waker = std::task::Waker::from(std::sync::Arc::new(Noop));
+#     let mut context = std::task::Context::from_waker(&waker);
+#     let mut future = std::pin::pin!(future);
+#     loop {
+#         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+#             return output;
+#         }
+#     }
+# }";
+
+/// An operation to show and the expression building its input: the first one whose
+/// required members are all strings (set to `"example"`).
+struct Example<'p> {
+    operation: &'p OperationPlan,
+    input: String,
+}
+
+fn example(plan: &Plan) -> Option<Example<'_>> {
+    plan.operations.iter().find_map(|operation| {
+        let input = plan.structure(&operation.input);
+        let required: Vec<_> = input.fields.iter().filter(|f| f.must_be_set()).collect();
+        if required.iter().any(|f| f.ty != RustType::String) {
+            return None;
+        }
+        let setters: String = required
+            .iter()
+            .map(|f| format!("\n    .{}(\"example\")", f.name))
+            .collect();
+        let fallible = if input.build_is_fallible() { "?" } else { "" };
+        Some(Example {
+            operation,
+            input: format!("{}::builder(){setters}\n    .build(){fallible}", input.name),
+        })
+    })
+}
+
+/// A type's `crate::` path as a path from outside the crate.
+fn use_path(krate: &str, path: &str) -> String {
+    match path.strip_prefix("crate::") {
+        Some(rest) => format!("{krate}::{rest}"),
+        None => path.to_owned(),
+    }
+}
+
+fn krate(plan: &Plan) -> String {
+    plan.crate_name.replace('-', "_")
+}
+
+/// The crate root's sections: calling an operation and reporting its errors, and a
+/// transport of your own.
+pub fn root_sections(plan: &Plan) -> String {
+    let krate = krate(plan);
+    let mut text = String::new();
+    if let Some(Example { operation, input }) = example(plan) {
+        let module = &operation.module;
+        let input_type = use_path(&krate, &operation.input.path);
+        text.push_str(&format!(
+            "\n\n# Calling `{name}`\n\n\
+             Each error's `Display` says only its own level and `source()` hands on the cause, \
+             so a reporter that walks the chain prints each message once:\n\n\
+             {FENCE}\n\
+             use std::error::Error;\n\
+             use {krate}::error::SdkError;\n\
+             use {input_type};\n\
+             use {krate}::transport::CannedTransport;\n\n\
+             {BLOCK_ON}\n\
+             # fn main() -> Result<(), Box<dyn Error>> {{\n\
+             /// Every message of the chain, outermost first.\n\
+             fn report(error: &dyn Error) -> String {{\n    \
+                 let mut text = error.to_string();\n    \
+                 let mut source = error.source();\n    \
+                 while let Some(cause) = source {{\n        \
+                     text = format!(\"{{text}}: {{cause}}\");\n        \
+                     source = cause.source();\n    \
+                 }}\n    \
+                 text\n\
+             }}\n\n\
+             // A transport that answers with an error the model does not know.\n\
+             let transport = CannedTransport::new()\n    \
+                 .with_response(400, r#\"{{\"__type\":\"SlowDown\",\"message\":\"too many requests\"}}\"#);\n\
+             let client = {krate}::Client::new(transport);\n\
+             let input = {input};\n\
+             match block_on(client.{module}(input)) {{\n    \
+                 Ok(output) => println!(\"{{output:?}}\"),\n    \
+                 Err(SdkError::Service(e)) if e.code() == Some(\"SlowDown\") => {{\n        \
+                     assert_eq!(report(&e), \"unhandled error `SlowDown` (HTTP 400): too many requests\");\n    \
+                 }}\n    \
+                 Err(e) => return Err(e.into()),\n\
+             }}\n\
+             # Ok(())\n\
+             # }}\n\
+             ```",
+            name = operation.model_name(),
+        ));
+    }
+    text.push_str(&format!(
+        "\n\n# Your HTTP client\n\n\
+         A [`transport::Transport`] sends the request and returns the response; signing, \
+         retries and timeouts are its business. This one runs any async function, such as a \
+         call of your HTTP client:\n\n\
+         {FENCE}\n\
+         use std::future::Future;\n\
+         use {krate}::transport::Transport;\n\n\
+         struct FnTransport<F>(F);\n\n\
+         impl<F, Fut, E> Transport for FnTransport<F>\n\
+         where\n    \
+             F: Fn(http::Request<Vec<u8>>) -> Fut + Send + Sync,\n    \
+             Fut: Future<Output = Result<http::Response<Vec<u8>>, E>> + Send,\n    \
+             E: std::error::Error + Send + Sync + 'static,\n\
+         {{\n    \
+             type Error = E;\n\n    \
+             fn send(\n        \
+                 &self,\n        \
+                 request: http::Request<Vec<u8>>,\n    \
+             ) -> impl Future<Output = Result<http::Response<Vec<u8>>, E>> + Send {{\n        \
+                 (self.0)(request)\n    \
+             }}\n\
+         }}\n\n\
+         let client = {krate}::Client::new(FnTransport(|request: http::Request<Vec<u8>>| async move {{\n    \
+             // Sign the request, send it with your HTTP client, return its response.\n    \
+             let _ = request;\n    \
+             Ok::<_, std::io::Error>(http::Response::new(b\"{{}}\".to_vec()))\n\
+         }}));\n\
+         # let _ = client;\n\
+         ```"
+    ));
+    text
+}
+
+/// The `Client` doc's example: a call, and a clone sharing the transport.
+pub fn client_section(plan: &Plan) -> String {
+    let krate = krate(plan);
+    let Some(Example { operation, input }) = example(plan) else {
+        return String::new();
+    };
+    let module = &operation.module;
+    let input_type = use_path(&krate, &operation.input.path);
+    format!(
+        "\n\n{FENCE}\n\
+         use {input_type};\n\
+         use {krate}::transport::CannedTransport;\n\n\
+         {BLOCK_ON}\n\
+         # fn main() -> Result<(), Box<dyn std::error::Error>> {{\n\
+         let client = {krate}::Client::new(CannedTransport::new().with_response(200, \"{{}}\"));\n\
+         let input = {input};\n\
+         let output = block_on(client.{module}(input.clone()))?;\n\
+         println!(\"{{output:?}}\");\n\n\
+         // A clone shares the transport: both requests went through it.\n\
+         let clone = client.clone();\n\
+         block_on(clone.{module}(input))?;\n\
+         assert_eq!(client.transport().take_requests().len(), 2);\n\
+         # Ok(())\n\
+         # }}\n\
+         ```"
+    )
+}
