@@ -273,6 +273,54 @@ fn the_fixtures_parse_and_serialize_back_to_the_same_json() {
     }
 }
 
+/// Every object's keys in another order (reversed, or shuffled by a seeded xorshift),
+/// written compact: the same output as the fixture in model order. Member lookup must
+/// not depend on the order (each structure matches a key by its length, then its bytes).
+#[test]
+fn the_fixtures_with_keys_in_any_order_parse_to_the_same_output() {
+    fn reorder(value: &Value, order: &mut dyn FnMut(&mut Vec<(String, Value)>)) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Vec<(String, Value)> =
+                    map.iter().map(|(k, v)| (k.clone(), reorder(v, order))).collect();
+                order(&mut entries);
+                Value::Object(entries.into_iter().collect())
+            }
+            Value::Array(items) => Value::Array(items.iter().map(|v| reorder(v, order)).collect()),
+            other => other.clone(),
+        }
+    }
+    for name in [
+        "copy-backup-response.example.json",
+        "copy-backup-response.depth2.json",
+    ] {
+        let Some(body) = fixture(name) else {
+            eprintln!("skipped: ../shared is not here");
+            return;
+        };
+        let expected = parse(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let value: Value = serde_json::from_slice(&body).unwrap();
+        let mut state: u64 = 19;
+        let mut shuffle = |entries: &mut Vec<(String, Value)>| {
+            for i in (1..entries.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                entries.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+        };
+        let shuffled = reorder(&value, &mut shuffle);
+        let reversed = reorder(&value, &mut |entries| entries.reverse());
+        let model_order = serde_json::to_vec(&value).unwrap();
+        for (how, value) in [("shuffled", shuffled), ("reversed", reversed)] {
+            let compact = serde_json::to_vec(&value).unwrap();
+            assert_ne!(compact, model_order, "{name}: keys {how} in model order");
+            let output = parse(&compact).unwrap_or_else(|e| panic!("{name} {how}: {e}"));
+            assert_eq!(output, expected, "{name}, keys {how}");
+        }
+    }
+}
+
 #[test]
 fn the_depth_fixtures_carry_nested_administrative_actions() {
     let Some(body) = fixture("copy-backup-response.depth2.json") else {
@@ -407,6 +455,9 @@ fn members_are_read_in_any_order_and_by_their_unescaped_name() {
         tag(r#"{"Ke":1,"KeyX":2,"Key":"k","key":3,"Value":"v","Values":[4]}"#),
         both
     );
+    // Out of order, with escapes, unknown keys of the same length as a member, repeats.
+    assert_eq!(tag(r#"{"Valu\u0065":"v","Kez":0,"Valuf":1,"K\u0065y":"k"}"#), both);
+    assert_eq!(tag(r#"{"Value":"x","Key":"x","Value":"v","Key":"k"}"#), both);
     // The last of repeated members wins, in or out of order.
     assert_eq!(tag(r#"{"Key":"x","Value":"v","Key":"k"}"#), both);
     assert_eq!(tag(r#"{"Value":"x","Key":"k","Value":"v"}"#), both);

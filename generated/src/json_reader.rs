@@ -368,11 +368,13 @@ impl<'a> Reader<'a> {
     }
     /// The next member of a structure whose members on the wire are `names`, in model
     /// order: its index in `names` (its `:` read), `names.len()` for a key that is
-    /// none of them, or `None` after the `}`.
+    /// none of them, or `None` after the `}`. `lookup` gives the index of any key (the
+    /// structure's generated match on the key's length, then its bytes).
     ///
-    /// Responses tend to list members in model order, so the key is first compared
-    /// with `names[*next]` where it stands in the body, without scanning it or
-    /// matching it against every name; `*next` then moves past the member found.
+    /// Responses often list members in model order, so the key is first compared with
+    /// `names[*next]` where it stands in the body, without scanning it; any other key
+    /// is read and looked up, at a cost that does not depend on the order. `*next` then
+    /// moves past the member found.
     #[inline(always)]
     #[doc(hidden)]
     pub fn next_member(
@@ -380,6 +382,7 @@ impl<'a> Reader<'a> {
         entries: &mut Entries,
         names: &[&str],
         next: &mut usize,
+        lookup: impl Fn(&[u8]) -> usize,
     ) -> ReadResult<Option<usize>> {
         if !self.next_entry(entries)? {
             return Ok(None);
@@ -387,26 +390,17 @@ impl<'a> Reader<'a> {
         self.skip_indented_line_break();
         let index = match names.get(*next) {
             Some(name) if self.at_key(name) => *next,
-            _ => self.member_by_key(names, *next)?,
+            _ => self.member_by_key(lookup)?,
         };
         *next = index + 1;
         Ok(Some(index))
     }
     /// [`next_member`](Self::next_member) when the key is not the one expected: the key
-    /// read as any key, looked up from `next` on, then before it.
-    #[cold]
+    /// read as any key (escapes resolved) and looked up.
     #[inline(never)]
-    fn member_by_key(&mut self, names: &[&str], next: usize) -> ReadResult<usize> {
+    fn member_by_key(&mut self, lookup: impl Fn(&[u8]) -> usize) -> ReadResult<usize> {
         let key = self.key()?;
-        let key = &*key;
-        let (before, ahead) = names.split_at(next.min(names.len()));
-        let find = |names: &[&str]| names.iter().position(|&name| name == key);
-        Ok(
-            find(ahead)
-                .map(|i| before.len() + i)
-                .or_else(|| find(before))
-                .unwrap_or(names.len()),
-        )
+        Ok(lookup(key.as_bytes()))
     }
     /// Whether the text at the reader is the key `name` (no escapes) and its `:`:
     /// then they are read, with the one space of `": "`.

@@ -324,8 +324,72 @@ impl crate::json::Json for AdministrativeAction {
             "RemainingTransferBytes",
             "Message",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                6 => {
+                    match key {
+                        b"Status" => 3,
+                        _ => 11,
+                    }
+                }
+                7 => {
+                    match key {
+                        b"Message" => 10,
+                        _ => 11,
+                    }
+                }
+                11 => {
+                    match key {
+                        b"RequestTime" => 2,
+                        _ => 11,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"FailureDetails" => 5,
+                        _ => 11,
+                    }
+                }
+                15 => {
+                    match key {
+                        b"ProgressPercent" => 1,
+                        _ => 11,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"TargetVolumeValues" => 6,
+                        b"TotalTransferBytes" => 8,
+                        _ => 11,
+                    }
+                }
+                20 => {
+                    match key {
+                        b"TargetSnapshotValues" => 7,
+                        _ => 11,
+                    }
+                }
+                22 => {
+                    match key {
+                        b"TargetFileSystemValues" => 4,
+                        b"RemainingTransferBytes" => 9,
+                        _ => 11,
+                    }
+                }
+                24 => {
+                    match key {
+                        b"AdministrativeActionType" => 0,
+                        _ => 11,
+                    }
+                }
+                _ => 11,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -546,8 +546,93 @@ impl crate::json::Json for Backup {
             "Volume",
             "SizeInBytes",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match key {
+                        b"Type" => 3,
+                        b"Tags" => 8,
+                        _ => 17,
+                    }
+                }
+                6 => {
+                    match key {
+                        b"Volume" => 15,
+                        _ => 17,
+                    }
+                }
+                7 => {
+                    match key {
+                        b"OwnerId" => 11,
+                        _ => 17,
+                    }
+                }
+                8 => {
+                    match key {
+                        b"BackupId" => 0,
+                        b"KmsKeyId" => 6,
+                        _ => 17,
+                    }
+                }
+                9 => {
+                    match key {
+                        b"Lifecycle" => 1,
+                        _ => 17,
+                    }
+                }
+                10 => {
+                    match key {
+                        b"FileSystem" => 9,
+                        _ => 17,
+                    }
+                }
+                11 => {
+                    match key {
+                        b"ResourceARN" => 7,
+                        b"SizeInBytes" => 16,
+                        _ => 17,
+                    }
+                }
+                12 => {
+                    match key {
+                        b"CreationTime" => 5,
+                        b"ResourceType" => 14,
+                        _ => 17,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"FailureDetails" => 2,
+                        b"SourceBackupId" => 12,
+                        _ => 17,
+                    }
+                }
+                15 => {
+                    match key {
+                        b"ProgressPercent" => 4,
+                        _ => 17,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"SourceBackupRegion" => 13,
+                        _ => 17,
+                    }
+                }
+                20 => {
+                    match key {
+                        b"DirectoryInformation" => 10,
+                        _ => 17,
+                    }
+                }
+                _ => 17,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "BackupId", &mut target.backup_id)?,
                 1 => {

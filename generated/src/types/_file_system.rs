@@ -620,8 +620,103 @@ impl crate::json::Json for FileSystem {
             "OpenZFSConfiguration",
             "NetworkType",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match key {
+                        b"Tags" => 14,
+                        _ => 22,
+                    }
+                }
+                5 => {
+                    match key {
+                        b"VpcId" => 8,
+                        _ => 22,
+                    }
+                }
+                7 => {
+                    match key {
+                        b"OwnerId" => 0,
+                        b"DNSName" => 11,
+                        _ => 22,
+                    }
+                }
+                8 => {
+                    match key {
+                        b"KmsKeyId" => 12,
+                        _ => 22,
+                    }
+                }
+                9 => {
+                    match key {
+                        b"Lifecycle" => 4,
+                        b"SubnetIds" => 9,
+                        _ => 22,
+                    }
+                }
+                11 => {
+                    match key {
+                        b"StorageType" => 7,
+                        b"ResourceARN" => 13,
+                        b"NetworkType" => 21,
+                        _ => 22,
+                    }
+                }
+                12 => {
+                    match key {
+                        b"CreationTime" => 1,
+                        b"FileSystemId" => 2,
+                        _ => 22,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"FileSystemType" => 3,
+                        b"FailureDetails" => 5,
+                        _ => 22,
+                    }
+                }
+                15 => {
+                    match key {
+                        b"StorageCapacity" => 6,
+                        _ => 22,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"OntapConfiguration" => 18,
+                        _ => 22,
+                    }
+                }
+                19 => {
+                    match key {
+                        b"NetworkInterfaceIds" => 10,
+                        b"LustreConfiguration" => 16,
+                        _ => 22,
+                    }
+                }
+                20 => {
+                    match key {
+                        b"WindowsConfiguration" => 15,
+                        b"OpenZFSConfiguration" => 20,
+                        _ => 22,
+                    }
+                }
+                21 => {
+                    match key {
+                        b"AdministrativeActions" => 17,
+                        b"FileSystemTypeVersion" => 19,
+                        _ => 22,
+                    }
+                }
+                _ => 22,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "OwnerId", &mut target.owner_id)?,
                 1 => {

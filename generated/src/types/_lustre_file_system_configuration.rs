@@ -485,8 +485,102 @@ impl crate::json::Json for LustreFileSystemConfiguration {
             "ThroughputCapacity",
             "DataReadCacheConfiguration",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                9 => {
+                    match key {
+                        b"MountName" => 4,
+                        _ => 16,
+                    }
+                }
+                10 => {
+                    match key {
+                        b"EfaEnabled" => 13,
+                        _ => 16,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"DeploymentType" => 2,
+                        b"DriveCacheType" => 8,
+                        _ => 16,
+                    }
+                }
+                16 => {
+                    match key {
+                        b"LogConfiguration" => 10,
+                        _ => 16,
+                    }
+                }
+                17 => {
+                    match key {
+                        b"CopyTagsToBackups" => 7,
+                        _ => 16,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"ThroughputCapacity" => 14,
+                        _ => 16,
+                    }
+                }
+                19 => {
+                    match key {
+                        b"DataCompressionType" => 9,
+                        _ => 16,
+                    }
+                }
+                21 => {
+                    match key {
+                        b"MetadataConfiguration" => 12,
+                        _ => 16,
+                    }
+                }
+                23 => {
+                    match key {
+                        b"RootSquashConfiguration" => 11,
+                        _ => 16,
+                    }
+                }
+                24 => {
+                    match key {
+                        b"PerUnitStorageThroughput" => 3,
+                        _ => 16,
+                    }
+                }
+                26 => {
+                    match key {
+                        b"WeeklyMaintenanceStartTime" => 0,
+                        b"DataReadCacheConfiguration" => 15,
+                        _ => 16,
+                    }
+                }
+                27 => {
+                    match key {
+                        b"DataRepositoryConfiguration" => 1,
+                        _ => 16,
+                    }
+                }
+                28 => {
+                    match key {
+                        b"AutomaticBackupRetentionDays" => 6,
+                        _ => 16,
+                    }
+                }
+                29 => {
+                    match key {
+                        b"DailyAutomaticBackupStartTime" => 5,
+                        _ => 16,
+                    }
+                }
+                _ => 16,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -451,8 +451,100 @@ impl crate::json::Json for OntapFileSystemConfiguration {
             "ThroughputCapacityPerHAPair",
             "EndpointIpv6AddressRange",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                7 => {
+                    match key {
+                        b"HAPairs" => 11,
+                        _ => 14,
+                    }
+                }
+                9 => {
+                    match key {
+                        b"Endpoints" => 4,
+                        _ => 14,
+                    }
+                }
+                13 => {
+                    match key {
+                        b"RouteTableIds" => 7,
+                        _ => 14,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"DeploymentType" => 2,
+                        _ => 14,
+                    }
+                }
+                16 => {
+                    match key {
+                        b"FsxAdminPassword" => 10,
+                        _ => 14,
+                    }
+                }
+                17 => {
+                    match key {
+                        b"PreferredSubnetId" => 6,
+                        _ => 14,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"ThroughputCapacity" => 8,
+                        _ => 14,
+                    }
+                }
+                21 => {
+                    match key {
+                        b"DiskIopsConfiguration" => 5,
+                        _ => 14,
+                    }
+                }
+                22 => {
+                    match key {
+                        b"EndpointIpAddressRange" => 3,
+                        _ => 14,
+                    }
+                }
+                24 => {
+                    match key {
+                        b"EndpointIpv6AddressRange" => 13,
+                        _ => 14,
+                    }
+                }
+                26 => {
+                    match key {
+                        b"WeeklyMaintenanceStartTime" => 9,
+                        _ => 14,
+                    }
+                }
+                27 => {
+                    match key {
+                        b"ThroughputCapacityPerHAPair" => 12,
+                        _ => 14,
+                    }
+                }
+                28 => {
+                    match key {
+                        b"AutomaticBackupRetentionDays" => 0,
+                        _ => 14,
+                    }
+                }
+                29 => {
+                    match key {
+                        b"DailyAutomaticBackupStartTime" => 1,
+                        _ => 14,
+                    }
+                }
+                _ => 14,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

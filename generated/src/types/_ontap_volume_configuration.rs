@@ -444,8 +444,92 @@ impl crate::json::Json for OntapVolumeConfiguration {
             "AggregateConfiguration",
             "SizeInBytes",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match key {
+                        b"UUID" => 8,
+                        _ => 16,
+                    }
+                }
+                11 => {
+                    match key {
+                        b"VolumeStyle" => 13,
+                        b"SizeInBytes" => 15,
+                        _ => 16,
+                    }
+                }
+                12 => {
+                    match key {
+                        b"JunctionPath" => 1,
+                        _ => 16,
+                    }
+                }
+                13 => {
+                    match key {
+                        b"SecurityStyle" => 2,
+                        b"TieringPolicy" => 7,
+                        _ => 16,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"SnapshotPolicy" => 10,
+                        _ => 16,
+                    }
+                }
+                15 => {
+                    match key {
+                        b"SizeInMegabytes" => 3,
+                        b"OntapVolumeType" => 9,
+                        _ => 16,
+                    }
+                }
+                17 => {
+                    match key {
+                        b"CopyTagsToBackups" => 11,
+                        _ => 16,
+                    }
+                }
+                21 => {
+                    match key {
+                        b"FlexCacheEndpointType" => 0,
+                        b"SnaplockConfiguration" => 12,
+                        _ => 16,
+                    }
+                }
+                22 => {
+                    match key {
+                        b"AggregateConfiguration" => 14,
+                        _ => 16,
+                    }
+                }
+                23 => {
+                    match key {
+                        b"StorageVirtualMachineId" => 5,
+                        _ => 16,
+                    }
+                }
+                24 => {
+                    match key {
+                        b"StorageEfficiencyEnabled" => 4,
+                        _ => 16,
+                    }
+                }
+                25 => {
+                    match key {
+                        b"StorageVirtualMachineRoot" => 6,
+                        _ => 16,
+                    }
+                }
+                _ => 16,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -441,8 +441,92 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
             "EndpointIpv6Address",
             "ReadCacheConfiguration",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                12 => {
+                    match key {
+                        b"RootVolumeId" => 8,
+                        _ => 16,
+                    }
+                }
+                13 => {
+                    match key {
+                        b"RouteTableIds" => 12,
+                        _ => 16,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"DeploymentType" => 4,
+                        _ => 16,
+                    }
+                }
+                17 => {
+                    match key {
+                        b"CopyTagsToBackups" => 1,
+                        b"CopyTagsToVolumes" => 2,
+                        b"PreferredSubnetId" => 9,
+                        b"EndpointIpAddress" => 13,
+                        _ => 16,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"ThroughputCapacity" => 5,
+                        _ => 16,
+                    }
+                }
+                19 => {
+                    match key {
+                        b"EndpointIpv6Address" => 14,
+                        _ => 16,
+                    }
+                }
+                21 => {
+                    match key {
+                        b"DiskIopsConfiguration" => 7,
+                        _ => 16,
+                    }
+                }
+                22 => {
+                    match key {
+                        b"EndpointIpAddressRange" => 10,
+                        b"ReadCacheConfiguration" => 15,
+                        _ => 16,
+                    }
+                }
+                24 => {
+                    match key {
+                        b"EndpointIpv6AddressRange" => 11,
+                        _ => 16,
+                    }
+                }
+                26 => {
+                    match key {
+                        b"WeeklyMaintenanceStartTime" => 6,
+                        _ => 16,
+                    }
+                }
+                28 => {
+                    match key {
+                        b"AutomaticBackupRetentionDays" => 0,
+                        _ => 16,
+                    }
+                }
+                29 => {
+                    match key {
+                        b"DailyAutomaticBackupStartTime" => 3,
+                        _ => 16,
+                    }
+                }
+                _ => 16,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

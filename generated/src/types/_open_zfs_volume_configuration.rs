@@ -489,8 +489,94 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
             "DestinationSnapshot",
             "CopyStrategy",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                8 => {
+                    match key {
+                        b"ReadOnly" => 8,
+                        _ => 18,
+                    }
+                }
+                10 => {
+                    match key {
+                        b"VolumePath" => 1,
+                        b"NfsExports" => 9,
+                        _ => 18,
+                    }
+                }
+                12 => {
+                    match key {
+                        b"CopyStrategy" => 17,
+                        _ => 18,
+                    }
+                }
+                13 => {
+                    match key {
+                        b"RecordSizeKiB" => 4,
+                        _ => 18,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"ParentVolumeId" => 0,
+                        b"OriginSnapshot" => 7,
+                        _ => 18,
+                    }
+                }
+                17 => {
+                    match key {
+                        b"RestoreToSnapshot" => 11,
+                        b"SourceSnapshotARN" => 15,
+                        _ => 18,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"UserAndGroupQuotas" => 10,
+                        _ => 18,
+                    }
+                }
+                19 => {
+                    match key {
+                        b"DataCompressionType" => 5,
+                        b"CopyTagsToSnapshots" => 6,
+                        b"DeleteClonedVolumes" => 13,
+                        b"DestinationSnapshot" => 16,
+                        _ => 18,
+                    }
+                }
+                22 => {
+                    match key {
+                        b"DeleteIntermediateData" => 14,
+                        _ => 18,
+                    }
+                }
+                23 => {
+                    match key {
+                        b"StorageCapacityQuotaGiB" => 3,
+                        _ => 18,
+                    }
+                }
+                26 => {
+                    match key {
+                        b"DeleteIntermediateSnaphots" => 12,
+                        _ => 18,
+                    }
+                }
+                29 => {
+                    match key {
+                        b"StorageCapacityReservationGiB" => 2,
+                        _ => 18,
+                    }
+                }
+                _ => 18,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

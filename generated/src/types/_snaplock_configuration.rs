@@ -192,8 +192,47 @@ impl crate::json::Json for SnaplockConfiguration {
             "SnaplockType",
             "VolumeAppendModeEnabled",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                12 => {
+                    match key {
+                        b"SnaplockType" => 4,
+                        _ => 6,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"AuditLogVolume" => 0,
+                        _ => 6,
+                    }
+                }
+                15 => {
+                    match key {
+                        b"RetentionPeriod" => 3,
+                        _ => 6,
+                    }
+                }
+                16 => {
+                    match key {
+                        b"AutocommitPeriod" => 1,
+                        b"PrivilegedDelete" => 2,
+                        _ => 6,
+                    }
+                }
+                23 => {
+                    match key {
+                        b"VolumeAppendModeEnabled" => 5,
+                        _ => 6,
+                    }
+                }
+                _ => 6,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -171,8 +171,24 @@ impl crate::json::Json for SnaplockRetentionPeriod {
             "MinimumRetention",
             "MaximumRetention",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                16 => {
+                    match key {
+                        b"DefaultRetention" => 0,
+                        b"MinimumRetention" => 1,
+                        b"MaximumRetention" => 2,
+                        _ => 3,
+                    }
+                }
+                _ => 3,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

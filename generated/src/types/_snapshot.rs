@@ -274,8 +274,65 @@ impl crate::json::Json for Snapshot {
             "Tags",
             "AdministrativeActions",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match key {
+                        b"Name" => 2,
+                        b"Tags" => 7,
+                        _ => 9,
+                    }
+                }
+                8 => {
+                    match key {
+                        b"VolumeId" => 3,
+                        _ => 9,
+                    }
+                }
+                9 => {
+                    match key {
+                        b"Lifecycle" => 5,
+                        _ => 9,
+                    }
+                }
+                10 => {
+                    match key {
+                        b"SnapshotId" => 1,
+                        _ => 9,
+                    }
+                }
+                11 => {
+                    match key {
+                        b"ResourceARN" => 0,
+                        _ => 9,
+                    }
+                }
+                12 => {
+                    match key {
+                        b"CreationTime" => 4,
+                        _ => 9,
+                    }
+                }
+                21 => {
+                    match key {
+                        b"AdministrativeActions" => 8,
+                        _ => 9,
+                    }
+                }
+                25 => {
+                    match key {
+                        b"LifecycleTransitionReason" => 6,
+                        _ => 9,
+                    }
+                }
+                _ => 9,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

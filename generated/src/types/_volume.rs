@@ -363,8 +363,78 @@ impl crate::json::Json for Volume {
             "AdministrativeActions",
             "OpenZFSConfiguration",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match key {
+                        b"Name" => 3,
+                        b"Tags" => 6,
+                        _ => 12,
+                    }
+                }
+                8 => {
+                    match key {
+                        b"VolumeId" => 7,
+                        _ => 12,
+                    }
+                }
+                9 => {
+                    match key {
+                        b"Lifecycle" => 2,
+                        _ => 12,
+                    }
+                }
+                10 => {
+                    match key {
+                        b"VolumeType" => 8,
+                        _ => 12,
+                    }
+                }
+                11 => {
+                    match key {
+                        b"ResourceARN" => 5,
+                        _ => 12,
+                    }
+                }
+                12 => {
+                    match key {
+                        b"CreationTime" => 0,
+                        b"FileSystemId" => 1,
+                        _ => 12,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"OntapConfiguration" => 4,
+                        _ => 12,
+                    }
+                }
+                20 => {
+                    match key {
+                        b"OpenZFSConfiguration" => 11,
+                        _ => 12,
+                    }
+                }
+                21 => {
+                    match key {
+                        b"AdministrativeActions" => 10,
+                        _ => 12,
+                    }
+                }
+                25 => {
+                    match key {
+                        b"LifecycleTransitionReason" => 9,
+                        _ => 12,
+                    }
+                }
+                _ => 12,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

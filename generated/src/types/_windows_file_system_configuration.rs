@@ -503,8 +503,88 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
             "PreferredFileServerIpv6",
             "FsrmConfiguration",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                7 => {
+                    match key {
+                        b"Aliases" => 12,
+                        _ => 17,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"DeploymentType" => 2,
+                        _ => 17,
+                    }
+                }
+                17 => {
+                    match key {
+                        b"ActiveDirectoryId" => 0,
+                        b"PreferredSubnetId" => 4,
+                        b"CopyTagsToBackups" => 11,
+                        b"FsrmConfiguration" => 16,
+                        _ => 17,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"ThroughputCapacity" => 6,
+                        _ => 17,
+                    }
+                }
+                21 => {
+                    match key {
+                        b"PreferredFileServerIp" => 5,
+                        b"AuditLogConfiguration" => 13,
+                        b"DiskIopsConfiguration" => 14,
+                        _ => 17,
+                    }
+                }
+                23 => {
+                    match key {
+                        b"PreferredFileServerIpv6" => 15,
+                        _ => 17,
+                    }
+                }
+                26 => {
+                    match key {
+                        b"WeeklyMaintenanceStartTime" => 8,
+                        _ => 17,
+                    }
+                }
+                28 => {
+                    match key {
+                        b"RemoteAdministrationEndpoint" => 3,
+                        b"AutomaticBackupRetentionDays" => 10,
+                        _ => 17,
+                    }
+                }
+                29 => {
+                    match key {
+                        b"DailyAutomaticBackupStartTime" => 9,
+                        _ => 17,
+                    }
+                }
+                31 => {
+                    match key {
+                        b"MaintenanceOperationsInProgress" => 7,
+                        _ => 17,
+                    }
+                }
+                39 => {
+                    match key {
+                        b"SelfManagedActiveDirectoryConfiguration" => 1,
+                        _ => 17,
+                    }
+                }
+                _ => 17,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

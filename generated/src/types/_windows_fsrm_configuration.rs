@@ -100,8 +100,28 @@ impl crate::json::Json for WindowsFsrmConfiguration {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("WindowsFsrmConfiguration")?;
         const MEMBERS: &[&str] = &["FsrmServiceEnabled", "EventLogDestination"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                18 => {
+                    match key {
+                        b"FsrmServiceEnabled" => 0,
+                        _ => 2,
+                    }
+                }
+                19 => {
+                    match key {
+                        b"EventLogDestination" => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -197,8 +197,47 @@ impl crate::json::Json for CopyBackupInput {
             "CopyTags",
             "Tags",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match key {
+                        b"Tags" => 5,
+                        _ => 6,
+                    }
+                }
+                8 => {
+                    match key {
+                        b"KmsKeyId" => 3,
+                        b"CopyTags" => 4,
+                        _ => 6,
+                    }
+                }
+                12 => {
+                    match key {
+                        b"SourceRegion" => 2,
+                        _ => 6,
+                    }
+                }
+                14 => {
+                    match key {
+                        b"SourceBackupId" => 1,
+                        _ => 6,
+                    }
+                }
+                18 => {
+                    match key {
+                        b"ClientRequestToken" => 0,
+                        _ => 6,
+                    }
+                }
+                _ => 6,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(
