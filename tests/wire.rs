@@ -281,8 +281,10 @@ fn the_fixtures_with_keys_in_any_order_parse_to_the_same_output() {
     fn reorder(value: &Value, order: &mut dyn FnMut(&mut Vec<(String, Value)>)) -> Value {
         match value {
             Value::Object(map) => {
-                let mut entries: Vec<(String, Value)> =
-                    map.iter().map(|(k, v)| (k.clone(), reorder(v, order))).collect();
+                let mut entries: Vec<(String, Value)> = map
+                    .iter()
+                    .map(|(k, v)| (k.clone(), reorder(v, order)))
+                    .collect();
                 order(&mut entries);
                 Value::Object(entries.into_iter().collect())
             }
@@ -456,8 +458,14 @@ fn members_are_read_in_any_order_and_by_their_unescaped_name() {
         both
     );
     // Out of order, with escapes, unknown keys of the same length as a member, repeats.
-    assert_eq!(tag(r#"{"Valu\u0065":"v","Kez":0,"Valuf":1,"K\u0065y":"k"}"#), both);
-    assert_eq!(tag(r#"{"Value":"x","Key":"x","Value":"v","Key":"k"}"#), both);
+    assert_eq!(
+        tag(r#"{"Valu\u0065":"v","Kez":0,"Valuf":1,"K\u0065y":"k"}"#),
+        both
+    );
+    assert_eq!(
+        tag(r#"{"Value":"x","Key":"x","Value":"v","Key":"k"}"#),
+        both
+    );
     // The last of repeated members wins, in or out of order.
     assert_eq!(tag(r#"{"Key":"x","Value":"v","Key":"k"}"#), both);
     assert_eq!(tag(r#"{"Value":"x","Key":"k","Value":"v"}"#), both);
