@@ -410,8 +410,8 @@ impl<'a> Reader<'a> {
         let start = self.pos + 1;
         let end = start + name.len();
         let found = bytes.get(self.pos) == Some(&b'"')
-            && bytes.get(start..end) == Some(name.as_bytes())
-            && bytes.get(end..end + 2) == Some(b"\":");
+            && bytes.get(end..end + 2) == Some(b"\":")
+            && bytes.get(start..end) == Some(name.as_bytes());
         if found {
             self.pos = end + 2;
             self.skip_one_space();

@@ -449,9 +449,10 @@ impl<'a> Reader<'a> {
         let bytes = self.bytes();
         let start = self.pos + 1;
         let end = start + name.len();
+        // The closing quote first: a key of another length fails without a `memcmp`.
         let found = bytes.get(self.pos) == Some(&b'"')
-            && bytes.get(start..end) == Some(name.as_bytes())
-            && bytes.get(end..end + 2) == Some(b"\":");
+            && bytes.get(end..end + 2) == Some(b"\":")
+            && bytes.get(start..end) == Some(name.as_bytes());
         if found {
             self.pos = end + 2;
             self.skip_one_space();

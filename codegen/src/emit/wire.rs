@@ -112,7 +112,8 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
 
 /// `fn member_index`: the index in the structure's `MEMBERS` of the member a key names
 /// (`MEMBERS.len()` for any other key), by a match on the key's length and then on its
-/// bytes, so that a key costs about the same wherever it stands in the object.
+/// bytes (as an array of that length), so that a key costs about the same wherever it
+/// stands in the object.
 fn member_index(plan: &StructPlan) -> TokenStream {
     let unknown = proc_macro2::Literal::usize_unsuffixed(plan.fields.len());
     let mut by_length: std::collections::BTreeMap<usize, Vec<TokenStream>> = Default::default();
@@ -122,12 +123,13 @@ fn member_index(plan: &StructPlan) -> TokenStream {
         by_length
             .entry(field.member_name.len())
             .or_default()
-            .push(quote!(#name => #index,));
+            .push(quote!(#OK(#name) => #index,));
     }
     let lengths = by_length.into_iter().map(|(length, arms)| {
         let length = proc_macro2::Literal::usize_unsuffixed(length);
+        // On a `&[u8; N]` the compares are of a known size: loads, not `memcmp` calls.
         let arms = Moved::from(quote! {
-            match key {
+            match <&[u8; #length]>::try_from(key) {
                 #(#arms)*
                 _ => #unknown,
             }

@@ -106,20 +106,20 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 10 => {
-                    match key {
-                        b"DomainName" => 0,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"DomainName") => 0,
                         _ => 3,
                     }
                 }
                 11 => {
-                    match key {
-                        b"ResourceARN" => 2,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"ResourceARN") => 2,
                         _ => 3,
                     }
                 }
                 17 => {
-                    match key {
-                        b"ActiveDirectoryId" => 1,
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"ActiveDirectoryId") => 1,
                         _ => 3,
                     }
                 }

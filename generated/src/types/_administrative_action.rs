@@ -328,58 +328,58 @@ impl crate::json::Json for AdministrativeAction {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 6 => {
-                    match key {
-                        b"Status" => 3,
+                    match <&[u8; 6]>::try_from(key) {
+                        Ok(b"Status") => 3,
                         _ => 11,
                     }
                 }
                 7 => {
-                    match key {
-                        b"Message" => 10,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 10,
                         _ => 11,
                     }
                 }
                 11 => {
-                    match key {
-                        b"RequestTime" => 2,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"RequestTime") => 2,
                         _ => 11,
                     }
                 }
                 14 => {
-                    match key {
-                        b"FailureDetails" => 5,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"FailureDetails") => 5,
                         _ => 11,
                     }
                 }
                 15 => {
-                    match key {
-                        b"ProgressPercent" => 1,
+                    match <&[u8; 15]>::try_from(key) {
+                        Ok(b"ProgressPercent") => 1,
                         _ => 11,
                     }
                 }
                 18 => {
-                    match key {
-                        b"TargetVolumeValues" => 6,
-                        b"TotalTransferBytes" => 8,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"TargetVolumeValues") => 6,
+                        Ok(b"TotalTransferBytes") => 8,
                         _ => 11,
                     }
                 }
                 20 => {
-                    match key {
-                        b"TargetSnapshotValues" => 7,
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"TargetSnapshotValues") => 7,
                         _ => 11,
                     }
                 }
                 22 => {
-                    match key {
-                        b"TargetFileSystemValues" => 4,
-                        b"RemainingTransferBytes" => 9,
+                    match <&[u8; 22]>::try_from(key) {
+                        Ok(b"TargetFileSystemValues") => 4,
+                        Ok(b"RemainingTransferBytes") => 9,
                         _ => 11,
                     }
                 }
                 24 => {
-                    match key {
-                        b"AdministrativeActionType" => 0,
+                    match <&[u8; 24]>::try_from(key) {
+                        Ok(b"AdministrativeActionType") => 0,
                         _ => 11,
                     }
                 }

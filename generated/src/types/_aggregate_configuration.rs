@@ -86,14 +86,14 @@ impl crate::json::Json for AggregateConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 10 => {
-                    match key {
-                        b"Aggregates" => 0,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"Aggregates") => 0,
                         _ => 2,
                     }
                 }
                 17 => {
-                    match key {
-                        b"TotalConstituents" => 1,
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"TotalConstituents") => 1,
                         _ => 2,
                     }
                 }

@@ -84,14 +84,14 @@ impl crate::json::Json for Alias {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Name" => 0,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Name") => 0,
                         _ => 2,
                     }
                 }
                 9 => {
-                    match key {
-                        b"Lifecycle" => 1,
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 1,
                         _ => 2,
                     }
                 }

@@ -107,14 +107,14 @@ impl crate::json::Json for AutocommitPeriod {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Type" => 0,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Type") => 0,
                         _ => 2,
                     }
                 }
                 5 => {
-                    match key {
-                        b"Value" => 1,
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"Value") => 1,
                         _ => 2,
                     }
                 }

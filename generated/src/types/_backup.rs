@@ -550,79 +550,79 @@ impl crate::json::Json for Backup {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Type" => 3,
-                        b"Tags" => 8,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Type") => 3,
+                        Ok(b"Tags") => 8,
                         _ => 17,
                     }
                 }
                 6 => {
-                    match key {
-                        b"Volume" => 15,
+                    match <&[u8; 6]>::try_from(key) {
+                        Ok(b"Volume") => 15,
                         _ => 17,
                     }
                 }
                 7 => {
-                    match key {
-                        b"OwnerId" => 11,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"OwnerId") => 11,
                         _ => 17,
                     }
                 }
                 8 => {
-                    match key {
-                        b"BackupId" => 0,
-                        b"KmsKeyId" => 6,
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"BackupId") => 0,
+                        Ok(b"KmsKeyId") => 6,
                         _ => 17,
                     }
                 }
                 9 => {
-                    match key {
-                        b"Lifecycle" => 1,
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 1,
                         _ => 17,
                     }
                 }
                 10 => {
-                    match key {
-                        b"FileSystem" => 9,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"FileSystem") => 9,
                         _ => 17,
                     }
                 }
                 11 => {
-                    match key {
-                        b"ResourceARN" => 7,
-                        b"SizeInBytes" => 16,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"ResourceARN") => 7,
+                        Ok(b"SizeInBytes") => 16,
                         _ => 17,
                     }
                 }
                 12 => {
-                    match key {
-                        b"CreationTime" => 5,
-                        b"ResourceType" => 14,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CreationTime") => 5,
+                        Ok(b"ResourceType") => 14,
                         _ => 17,
                     }
                 }
                 14 => {
-                    match key {
-                        b"FailureDetails" => 2,
-                        b"SourceBackupId" => 12,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"FailureDetails") => 2,
+                        Ok(b"SourceBackupId") => 12,
                         _ => 17,
                     }
                 }
                 15 => {
-                    match key {
-                        b"ProgressPercent" => 4,
+                    match <&[u8; 15]>::try_from(key) {
+                        Ok(b"ProgressPercent") => 4,
                         _ => 17,
                     }
                 }
                 18 => {
-                    match key {
-                        b"SourceBackupRegion" => 13,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"SourceBackupRegion") => 13,
                         _ => 17,
                     }
                 }
                 20 => {
-                    match key {
-                        b"DirectoryInformation" => 10,
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"DirectoryInformation") => 10,
                         _ => 17,
                     }
                 }

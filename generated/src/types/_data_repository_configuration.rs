@@ -198,33 +198,33 @@ impl crate::json::Json for DataRepositoryConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 9 => {
-                    match key {
-                        b"Lifecycle" => 0,
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 0,
                         _ => 6,
                     }
                 }
                 10 => {
-                    match key {
-                        b"ImportPath" => 1,
-                        b"ExportPath" => 2,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"ImportPath") => 1,
+                        Ok(b"ExportPath") => 2,
                         _ => 6,
                     }
                 }
                 14 => {
-                    match key {
-                        b"FailureDetails" => 5,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"FailureDetails") => 5,
                         _ => 6,
                     }
                 }
                 16 => {
-                    match key {
-                        b"AutoImportPolicy" => 4,
+                    match <&[u8; 16]>::try_from(key) {
+                        Ok(b"AutoImportPolicy") => 4,
                         _ => 6,
                     }
                 }
                 21 => {
-                    match key {
-                        b"ImportedFileChunkSize" => 3,
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"ImportedFileChunkSize") => 3,
                         _ => 6,
                     }
                 }

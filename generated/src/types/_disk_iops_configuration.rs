@@ -87,9 +87,9 @@ impl crate::json::Json for DiskIopsConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Mode" => 0,
-                        b"Iops" => 1,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Mode") => 0,
+                        Ok(b"Iops") => 1,
                         _ => 2,
                     }
                 }

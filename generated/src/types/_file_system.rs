@@ -624,89 +624,89 @@ impl crate::json::Json for FileSystem {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Tags" => 14,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Tags") => 14,
                         _ => 22,
                     }
                 }
                 5 => {
-                    match key {
-                        b"VpcId" => 8,
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"VpcId") => 8,
                         _ => 22,
                     }
                 }
                 7 => {
-                    match key {
-                        b"OwnerId" => 0,
-                        b"DNSName" => 11,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"OwnerId") => 0,
+                        Ok(b"DNSName") => 11,
                         _ => 22,
                     }
                 }
                 8 => {
-                    match key {
-                        b"KmsKeyId" => 12,
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"KmsKeyId") => 12,
                         _ => 22,
                     }
                 }
                 9 => {
-                    match key {
-                        b"Lifecycle" => 4,
-                        b"SubnetIds" => 9,
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 4,
+                        Ok(b"SubnetIds") => 9,
                         _ => 22,
                     }
                 }
                 11 => {
-                    match key {
-                        b"StorageType" => 7,
-                        b"ResourceARN" => 13,
-                        b"NetworkType" => 21,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"StorageType") => 7,
+                        Ok(b"ResourceARN") => 13,
+                        Ok(b"NetworkType") => 21,
                         _ => 22,
                     }
                 }
                 12 => {
-                    match key {
-                        b"CreationTime" => 1,
-                        b"FileSystemId" => 2,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CreationTime") => 1,
+                        Ok(b"FileSystemId") => 2,
                         _ => 22,
                     }
                 }
                 14 => {
-                    match key {
-                        b"FileSystemType" => 3,
-                        b"FailureDetails" => 5,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"FileSystemType") => 3,
+                        Ok(b"FailureDetails") => 5,
                         _ => 22,
                     }
                 }
                 15 => {
-                    match key {
-                        b"StorageCapacity" => 6,
+                    match <&[u8; 15]>::try_from(key) {
+                        Ok(b"StorageCapacity") => 6,
                         _ => 22,
                     }
                 }
                 18 => {
-                    match key {
-                        b"OntapConfiguration" => 18,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"OntapConfiguration") => 18,
                         _ => 22,
                     }
                 }
                 19 => {
-                    match key {
-                        b"NetworkInterfaceIds" => 10,
-                        b"LustreConfiguration" => 16,
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"NetworkInterfaceIds") => 10,
+                        Ok(b"LustreConfiguration") => 16,
                         _ => 22,
                     }
                 }
                 20 => {
-                    match key {
-                        b"WindowsConfiguration" => 15,
-                        b"OpenZFSConfiguration" => 20,
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"WindowsConfiguration") => 15,
+                        Ok(b"OpenZFSConfiguration") => 20,
                         _ => 22,
                     }
                 }
                 21 => {
-                    match key {
-                        b"AdministrativeActions" => 17,
-                        b"FileSystemTypeVersion" => 19,
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"AdministrativeActions") => 17,
+                        Ok(b"FileSystemTypeVersion") => 19,
                         _ => 22,
                     }
                 }

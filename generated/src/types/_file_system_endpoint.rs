@@ -110,20 +110,20 @@ impl crate::json::Json for FileSystemEndpoint {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 => {
-                    match key {
-                        b"DNSName" => 0,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"DNSName") => 0,
                         _ => 3,
                     }
                 }
                 11 => {
-                    match key {
-                        b"IpAddresses" => 1,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"IpAddresses") => 1,
                         _ => 3,
                     }
                 }
                 13 => {
-                    match key {
-                        b"Ipv6Addresses" => 2,
+                    match <&[u8; 13]>::try_from(key) {
+                        Ok(b"Ipv6Addresses") => 2,
                         _ => 3,
                     }
                 }

@@ -90,14 +90,14 @@ impl crate::json::Json for FileSystemEndpoints {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 10 => {
-                    match key {
-                        b"Management" => 1,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"Management") => 1,
                         _ => 2,
                     }
                 }
                 12 => {
-                    match key {
-                        b"Intercluster" => 0,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"Intercluster") => 0,
                         _ => 2,
                     }
                 }

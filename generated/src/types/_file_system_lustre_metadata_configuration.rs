@@ -110,9 +110,9 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Iops" => 0,
-                        b"Mode" => 1,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Iops") => 0,
+                        Ok(b"Mode") => 1,
                         _ => 2,
                     }
                 }

@@ -489,88 +489,88 @@ impl crate::json::Json for LustreFileSystemConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 9 => {
-                    match key {
-                        b"MountName" => 4,
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"MountName") => 4,
                         _ => 16,
                     }
                 }
                 10 => {
-                    match key {
-                        b"EfaEnabled" => 13,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"EfaEnabled") => 13,
                         _ => 16,
                     }
                 }
                 14 => {
-                    match key {
-                        b"DeploymentType" => 2,
-                        b"DriveCacheType" => 8,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"DeploymentType") => 2,
+                        Ok(b"DriveCacheType") => 8,
                         _ => 16,
                     }
                 }
                 16 => {
-                    match key {
-                        b"LogConfiguration" => 10,
+                    match <&[u8; 16]>::try_from(key) {
+                        Ok(b"LogConfiguration") => 10,
                         _ => 16,
                     }
                 }
                 17 => {
-                    match key {
-                        b"CopyTagsToBackups" => 7,
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"CopyTagsToBackups") => 7,
                         _ => 16,
                     }
                 }
                 18 => {
-                    match key {
-                        b"ThroughputCapacity" => 14,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"ThroughputCapacity") => 14,
                         _ => 16,
                     }
                 }
                 19 => {
-                    match key {
-                        b"DataCompressionType" => 9,
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"DataCompressionType") => 9,
                         _ => 16,
                     }
                 }
                 21 => {
-                    match key {
-                        b"MetadataConfiguration" => 12,
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"MetadataConfiguration") => 12,
                         _ => 16,
                     }
                 }
                 23 => {
-                    match key {
-                        b"RootSquashConfiguration" => 11,
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"RootSquashConfiguration") => 11,
                         _ => 16,
                     }
                 }
                 24 => {
-                    match key {
-                        b"PerUnitStorageThroughput" => 3,
+                    match <&[u8; 24]>::try_from(key) {
+                        Ok(b"PerUnitStorageThroughput") => 3,
                         _ => 16,
                     }
                 }
                 26 => {
-                    match key {
-                        b"WeeklyMaintenanceStartTime" => 0,
-                        b"DataReadCacheConfiguration" => 15,
+                    match <&[u8; 26]>::try_from(key) {
+                        Ok(b"WeeklyMaintenanceStartTime") => 0,
+                        Ok(b"DataReadCacheConfiguration") => 15,
                         _ => 16,
                     }
                 }
                 27 => {
-                    match key {
-                        b"DataRepositoryConfiguration" => 1,
+                    match <&[u8; 27]>::try_from(key) {
+                        Ok(b"DataRepositoryConfiguration") => 1,
                         _ => 16,
                     }
                 }
                 28 => {
-                    match key {
-                        b"AutomaticBackupRetentionDays" => 6,
+                    match <&[u8; 28]>::try_from(key) {
+                        Ok(b"AutomaticBackupRetentionDays") => 6,
                         _ => 16,
                     }
                 }
                 29 => {
-                    match key {
-                        b"DailyAutomaticBackupStartTime" => 5,
+                    match <&[u8; 29]>::try_from(key) {
+                        Ok(b"DailyAutomaticBackupStartTime") => 5,
                         _ => 16,
                     }
                 }

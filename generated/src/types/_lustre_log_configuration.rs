@@ -107,14 +107,14 @@ impl crate::json::Json for LustreLogConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 5 => {
-                    match key {
-                        b"Level" => 0,
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"Level") => 0,
                         _ => 2,
                     }
                 }
                 11 => {
-                    match key {
-                        b"Destination" => 1,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"Destination") => 1,
                         _ => 2,
                     }
                 }

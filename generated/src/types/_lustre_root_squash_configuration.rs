@@ -86,14 +86,14 @@ impl crate::json::Json for LustreRootSquashConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 10 => {
-                    match key {
-                        b"RootSquash" => 0,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"RootSquash") => 0,
                         _ => 2,
                     }
                 }
                 12 => {
-                    match key {
-                        b"NoSquashNids" => 1,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"NoSquashNids") => 1,
                         _ => 2,
                     }
                 }

@@ -122,9 +122,9 @@ impl crate::json::Json for OpenZfsClientConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 => {
-                    match key {
-                        b"Clients" => 0,
-                        b"Options" => 1,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Clients") => 0,
+                        Ok(b"Options") => 1,
                         _ => 2,
                     }
                 }

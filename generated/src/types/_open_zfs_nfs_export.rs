@@ -92,8 +92,8 @@ impl crate::json::Json for OpenZfsNfsExport {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 20 => {
-                    match key {
-                        b"ClientConfigurations" => 0,
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"ClientConfigurations") => 0,
                         _ => 1,
                     }
                 }

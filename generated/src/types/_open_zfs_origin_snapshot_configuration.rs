@@ -87,14 +87,14 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 11 => {
-                    match key {
-                        b"SnapshotARN" => 0,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"SnapshotARN") => 0,
                         _ => 2,
                     }
                 }
                 12 => {
-                    match key {
-                        b"CopyStrategy" => 1,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CopyStrategy") => 1,
                         _ => 2,
                     }
                 }

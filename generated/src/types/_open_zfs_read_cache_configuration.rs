@@ -90,14 +90,14 @@ impl crate::json::Json for OpenZfsReadCacheConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 => {
-                    match key {
-                        b"SizeGiB" => 1,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"SizeGiB") => 1,
                         _ => 2,
                     }
                 }
                 10 => {
-                    match key {
-                        b"SizingMode" => 0,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"SizingMode") => 0,
                         _ => 2,
                     }
                 }

@@ -162,20 +162,20 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 2 => {
-                    match key {
-                        b"Id" => 1,
+                    match <&[u8; 2]>::try_from(key) {
+                        Ok(b"Id") => 1,
                         _ => 3,
                     }
                 }
                 4 => {
-                    match key {
-                        b"Type" => 0,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Type") => 0,
                         _ => 3,
                     }
                 }
                 23 => {
-                    match key {
-                        b"StorageCapacityQuotaGiB" => 2,
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"StorageCapacityQuotaGiB") => 2,
                         _ => 3,
                     }
                 }

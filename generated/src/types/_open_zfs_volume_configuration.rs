@@ -493,80 +493,80 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 8 => {
-                    match key {
-                        b"ReadOnly" => 8,
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"ReadOnly") => 8,
                         _ => 18,
                     }
                 }
                 10 => {
-                    match key {
-                        b"VolumePath" => 1,
-                        b"NfsExports" => 9,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"VolumePath") => 1,
+                        Ok(b"NfsExports") => 9,
                         _ => 18,
                     }
                 }
                 12 => {
-                    match key {
-                        b"CopyStrategy" => 17,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CopyStrategy") => 17,
                         _ => 18,
                     }
                 }
                 13 => {
-                    match key {
-                        b"RecordSizeKiB" => 4,
+                    match <&[u8; 13]>::try_from(key) {
+                        Ok(b"RecordSizeKiB") => 4,
                         _ => 18,
                     }
                 }
                 14 => {
-                    match key {
-                        b"ParentVolumeId" => 0,
-                        b"OriginSnapshot" => 7,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"ParentVolumeId") => 0,
+                        Ok(b"OriginSnapshot") => 7,
                         _ => 18,
                     }
                 }
                 17 => {
-                    match key {
-                        b"RestoreToSnapshot" => 11,
-                        b"SourceSnapshotARN" => 15,
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"RestoreToSnapshot") => 11,
+                        Ok(b"SourceSnapshotARN") => 15,
                         _ => 18,
                     }
                 }
                 18 => {
-                    match key {
-                        b"UserAndGroupQuotas" => 10,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"UserAndGroupQuotas") => 10,
                         _ => 18,
                     }
                 }
                 19 => {
-                    match key {
-                        b"DataCompressionType" => 5,
-                        b"CopyTagsToSnapshots" => 6,
-                        b"DeleteClonedVolumes" => 13,
-                        b"DestinationSnapshot" => 16,
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"DataCompressionType") => 5,
+                        Ok(b"CopyTagsToSnapshots") => 6,
+                        Ok(b"DeleteClonedVolumes") => 13,
+                        Ok(b"DestinationSnapshot") => 16,
                         _ => 18,
                     }
                 }
                 22 => {
-                    match key {
-                        b"DeleteIntermediateData" => 14,
+                    match <&[u8; 22]>::try_from(key) {
+                        Ok(b"DeleteIntermediateData") => 14,
                         _ => 18,
                     }
                 }
                 23 => {
-                    match key {
-                        b"StorageCapacityQuotaGiB" => 3,
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"StorageCapacityQuotaGiB") => 3,
                         _ => 18,
                     }
                 }
                 26 => {
-                    match key {
-                        b"DeleteIntermediateSnaphots" => 12,
+                    match <&[u8; 26]>::try_from(key) {
+                        Ok(b"DeleteIntermediateSnaphots") => 12,
                         _ => 18,
                     }
                 }
                 29 => {
-                    match key {
-                        b"StorageCapacityReservationGiB" => 2,
+                    match <&[u8; 29]>::try_from(key) {
+                        Ok(b"StorageCapacityReservationGiB") => 2,
                         _ => 18,
                     }
                 }

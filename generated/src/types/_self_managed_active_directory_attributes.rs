@@ -198,38 +198,38 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 6 => {
-                    match key {
-                        b"DnsIps" => 4,
+                    match <&[u8; 6]>::try_from(key) {
+                        Ok(b"DnsIps") => 4,
                         _ => 6,
                     }
                 }
                 8 => {
-                    match key {
-                        b"UserName" => 3,
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"UserName") => 3,
                         _ => 6,
                     }
                 }
                 10 => {
-                    match key {
-                        b"DomainName" => 0,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"DomainName") => 0,
                         _ => 6,
                     }
                 }
                 29 => {
-                    match key {
-                        b"FileSystemAdministratorsGroup" => 2,
+                    match <&[u8; 29]>::try_from(key) {
+                        Ok(b"FileSystemAdministratorsGroup") => 2,
                         _ => 6,
                     }
                 }
                 30 => {
-                    match key {
-                        b"DomainJoinServiceAccountSecret" => 5,
+                    match <&[u8; 30]>::try_from(key) {
+                        Ok(b"DomainJoinServiceAccountSecret") => 5,
                         _ => 6,
                     }
                 }
                 35 => {
-                    match key {
-                        b"OrganizationalUnitDistinguishedName" => 1,
+                    match <&[u8; 35]>::try_from(key) {
+                        Ok(b"OrganizationalUnitDistinguishedName") => 1,
                         _ => 6,
                     }
                 }

@@ -196,33 +196,33 @@ impl crate::json::Json for SnaplockConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 12 => {
-                    match key {
-                        b"SnaplockType" => 4,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"SnaplockType") => 4,
                         _ => 6,
                     }
                 }
                 14 => {
-                    match key {
-                        b"AuditLogVolume" => 0,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"AuditLogVolume") => 0,
                         _ => 6,
                     }
                 }
                 15 => {
-                    match key {
-                        b"RetentionPeriod" => 3,
+                    match <&[u8; 15]>::try_from(key) {
+                        Ok(b"RetentionPeriod") => 3,
                         _ => 6,
                     }
                 }
                 16 => {
-                    match key {
-                        b"AutocommitPeriod" => 1,
-                        b"PrivilegedDelete" => 2,
+                    match <&[u8; 16]>::try_from(key) {
+                        Ok(b"AutocommitPeriod") => 1,
+                        Ok(b"PrivilegedDelete") => 2,
                         _ => 6,
                     }
                 }
                 23 => {
-                    match key {
-                        b"VolumeAppendModeEnabled" => 5,
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"VolumeAppendModeEnabled") => 5,
                         _ => 6,
                     }
                 }

@@ -175,10 +175,10 @@ impl crate::json::Json for SnaplockRetentionPeriod {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 16 => {
-                    match key {
-                        b"DefaultRetention" => 0,
-                        b"MinimumRetention" => 1,
-                        b"MaximumRetention" => 2,
+                    match <&[u8; 16]>::try_from(key) {
+                        Ok(b"DefaultRetention") => 0,
+                        Ok(b"MinimumRetention") => 1,
+                        Ok(b"MaximumRetention") => 2,
                         _ => 3,
                     }
                 }

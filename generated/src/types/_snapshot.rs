@@ -278,51 +278,51 @@ impl crate::json::Json for Snapshot {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Name" => 2,
-                        b"Tags" => 7,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Name") => 2,
+                        Ok(b"Tags") => 7,
                         _ => 9,
                     }
                 }
                 8 => {
-                    match key {
-                        b"VolumeId" => 3,
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"VolumeId") => 3,
                         _ => 9,
                     }
                 }
                 9 => {
-                    match key {
-                        b"Lifecycle" => 5,
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 5,
                         _ => 9,
                     }
                 }
                 10 => {
-                    match key {
-                        b"SnapshotId" => 1,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"SnapshotId") => 1,
                         _ => 9,
                     }
                 }
                 11 => {
-                    match key {
-                        b"ResourceARN" => 0,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"ResourceARN") => 0,
                         _ => 9,
                     }
                 }
                 12 => {
-                    match key {
-                        b"CreationTime" => 4,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CreationTime") => 4,
                         _ => 9,
                     }
                 }
                 21 => {
-                    match key {
-                        b"AdministrativeActions" => 8,
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"AdministrativeActions") => 8,
                         _ => 9,
                     }
                 }
                 25 => {
-                    match key {
-                        b"LifecycleTransitionReason" => 6,
+                    match <&[u8; 25]>::try_from(key) {
+                        Ok(b"LifecycleTransitionReason") => 6,
                         _ => 9,
                     }
                 }

@@ -122,14 +122,14 @@ impl crate::json::Json for Tag {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 3 => {
-                    match key {
-                        b"Key" => 0,
+                    match <&[u8; 3]>::try_from(key) {
+                        Ok(b"Key") => 0,
                         _ => 2,
                     }
                 }
                 5 => {
-                    match key {
-                        b"Value" => 1,
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"Value") => 1,
                         _ => 2,
                     }
                 }

@@ -84,14 +84,14 @@ impl crate::json::Json for TieringPolicy {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Name" => 1,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Name") => 1,
                         _ => 2,
                     }
                 }
                 13 => {
-                    match key {
-                        b"CoolingPeriod" => 0,
+                    match <&[u8; 13]>::try_from(key) {
+                        Ok(b"CoolingPeriod") => 0,
                         _ => 2,
                     }
                 }

@@ -367,64 +367,64 @@ impl crate::json::Json for Volume {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Name" => 3,
-                        b"Tags" => 6,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Name") => 3,
+                        Ok(b"Tags") => 6,
                         _ => 12,
                     }
                 }
                 8 => {
-                    match key {
-                        b"VolumeId" => 7,
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"VolumeId") => 7,
                         _ => 12,
                     }
                 }
                 9 => {
-                    match key {
-                        b"Lifecycle" => 2,
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 2,
                         _ => 12,
                     }
                 }
                 10 => {
-                    match key {
-                        b"VolumeType" => 8,
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"VolumeType") => 8,
                         _ => 12,
                     }
                 }
                 11 => {
-                    match key {
-                        b"ResourceARN" => 5,
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"ResourceARN") => 5,
                         _ => 12,
                     }
                 }
                 12 => {
-                    match key {
-                        b"CreationTime" => 0,
-                        b"FileSystemId" => 1,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CreationTime") => 0,
+                        Ok(b"FileSystemId") => 1,
                         _ => 12,
                     }
                 }
                 18 => {
-                    match key {
-                        b"OntapConfiguration" => 4,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"OntapConfiguration") => 4,
                         _ => 12,
                     }
                 }
                 20 => {
-                    match key {
-                        b"OpenZFSConfiguration" => 11,
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"OpenZFSConfiguration") => 11,
                         _ => 12,
                     }
                 }
                 21 => {
-                    match key {
-                        b"AdministrativeActions" => 10,
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"AdministrativeActions") => 10,
                         _ => 12,
                     }
                 }
                 25 => {
-                    match key {
-                        b"LifecycleTransitionReason" => 9,
+                    match <&[u8; 25]>::try_from(key) {
+                        Ok(b"LifecycleTransitionReason") => 9,
                         _ => 12,
                     }
                 }

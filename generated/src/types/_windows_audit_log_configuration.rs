@@ -176,20 +176,20 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 19 => {
-                    match key {
-                        b"AuditLogDestination" => 2,
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"AuditLogDestination") => 2,
                         _ => 3,
                     }
                 }
                 23 => {
-                    match key {
-                        b"FileAccessAuditLogLevel" => 0,
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"FileAccessAuditLogLevel") => 0,
                         _ => 3,
                     }
                 }
                 28 => {
-                    match key {
-                        b"FileShareAccessAuditLogLevel" => 1,
+                    match <&[u8; 28]>::try_from(key) {
+                        Ok(b"FileShareAccessAuditLogLevel") => 1,
                         _ => 3,
                     }
                 }

@@ -507,74 +507,74 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 => {
-                    match key {
-                        b"Aliases" => 12,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Aliases") => 12,
                         _ => 17,
                     }
                 }
                 14 => {
-                    match key {
-                        b"DeploymentType" => 2,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"DeploymentType") => 2,
                         _ => 17,
                     }
                 }
                 17 => {
-                    match key {
-                        b"ActiveDirectoryId" => 0,
-                        b"PreferredSubnetId" => 4,
-                        b"CopyTagsToBackups" => 11,
-                        b"FsrmConfiguration" => 16,
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"ActiveDirectoryId") => 0,
+                        Ok(b"PreferredSubnetId") => 4,
+                        Ok(b"CopyTagsToBackups") => 11,
+                        Ok(b"FsrmConfiguration") => 16,
                         _ => 17,
                     }
                 }
                 18 => {
-                    match key {
-                        b"ThroughputCapacity" => 6,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"ThroughputCapacity") => 6,
                         _ => 17,
                     }
                 }
                 21 => {
-                    match key {
-                        b"PreferredFileServerIp" => 5,
-                        b"AuditLogConfiguration" => 13,
-                        b"DiskIopsConfiguration" => 14,
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"PreferredFileServerIp") => 5,
+                        Ok(b"AuditLogConfiguration") => 13,
+                        Ok(b"DiskIopsConfiguration") => 14,
                         _ => 17,
                     }
                 }
                 23 => {
-                    match key {
-                        b"PreferredFileServerIpv6" => 15,
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"PreferredFileServerIpv6") => 15,
                         _ => 17,
                     }
                 }
                 26 => {
-                    match key {
-                        b"WeeklyMaintenanceStartTime" => 8,
+                    match <&[u8; 26]>::try_from(key) {
+                        Ok(b"WeeklyMaintenanceStartTime") => 8,
                         _ => 17,
                     }
                 }
                 28 => {
-                    match key {
-                        b"RemoteAdministrationEndpoint" => 3,
-                        b"AutomaticBackupRetentionDays" => 10,
+                    match <&[u8; 28]>::try_from(key) {
+                        Ok(b"RemoteAdministrationEndpoint") => 3,
+                        Ok(b"AutomaticBackupRetentionDays") => 10,
                         _ => 17,
                     }
                 }
                 29 => {
-                    match key {
-                        b"DailyAutomaticBackupStartTime" => 9,
+                    match <&[u8; 29]>::try_from(key) {
+                        Ok(b"DailyAutomaticBackupStartTime") => 9,
                         _ => 17,
                     }
                 }
                 31 => {
-                    match key {
-                        b"MaintenanceOperationsInProgress" => 7,
+                    match <&[u8; 31]>::try_from(key) {
+                        Ok(b"MaintenanceOperationsInProgress") => 7,
                         _ => 17,
                     }
                 }
                 39 => {
-                    match key {
-                        b"SelfManagedActiveDirectoryConfiguration" => 1,
+                    match <&[u8; 39]>::try_from(key) {
+                        Ok(b"SelfManagedActiveDirectoryConfiguration") => 1,
                         _ => 17,
                     }
                 }

@@ -104,14 +104,14 @@ impl crate::json::Json for WindowsFsrmConfiguration {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 18 => {
-                    match key {
-                        b"FsrmServiceEnabled" => 0,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"FsrmServiceEnabled") => 0,
                         _ => 2,
                     }
                 }
                 19 => {
-                    match key {
-                        b"EventLogDestination" => 1,
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"EventLogDestination") => 1,
                         _ => 2,
                     }
                 }

@@ -201,33 +201,33 @@ impl crate::json::Json for CopyBackupInput {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 => {
-                    match key {
-                        b"Tags" => 5,
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Tags") => 5,
                         _ => 6,
                     }
                 }
                 8 => {
-                    match key {
-                        b"KmsKeyId" => 3,
-                        b"CopyTags" => 4,
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"KmsKeyId") => 3,
+                        Ok(b"CopyTags") => 4,
                         _ => 6,
                     }
                 }
                 12 => {
-                    match key {
-                        b"SourceRegion" => 2,
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"SourceRegion") => 2,
                         _ => 6,
                     }
                 }
                 14 => {
-                    match key {
-                        b"SourceBackupId" => 1,
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"SourceBackupId") => 1,
                         _ => 6,
                     }
                 }
                 18 => {
-                    match key {
-                        b"ClientRequestToken" => 0,
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"ClientRequestToken") => 0,
                         _ => 6,
                     }
                 }

@@ -62,8 +62,8 @@ impl crate::json::Json for CopyBackupOutput {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 6 => {
-                    match key {
-                        b"Backup" => 0,
+                    match <&[u8; 6]>::try_from(key) {
+                        Ok(b"Backup") => 0,
                         _ => 1,
                     }
                 }

@@ -104,14 +104,14 @@ impl crate::json::Json for IncompatibleParameterError {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 => {
-                    match key {
-                        b"Message" => 1,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 1,
                         _ => 2,
                     }
                 }
                 9 => {
-                    match key {
-                        b"Parameter" => 0,
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Parameter") => 0,
                         _ => 2,
                     }
                 }

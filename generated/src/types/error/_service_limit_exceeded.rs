@@ -104,14 +104,14 @@ impl crate::json::Json for ServiceLimitExceeded {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 5 => {
-                    match key {
-                        b"Limit" => 0,
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"Limit") => 0,
                         _ => 2,
                     }
                 }
                 7 => {
-                    match key {
-                        b"Message" => 1,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 1,
                         _ => 2,
                     }
                 }

@@ -84,14 +84,14 @@ impl crate::json::Json for SourceBackupUnavailable {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 => {
-                    match key {
-                        b"Message" => 0,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 0,
                         _ => 2,
                     }
                 }
                 8 => {
-                    match key {
-                        b"BackupId" => 1,
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"BackupId") => 1,
                         _ => 2,
                     }
                 }

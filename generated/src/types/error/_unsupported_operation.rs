@@ -62,8 +62,8 @@ impl crate::json::Json for UnsupportedOperation {
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 => {
-                    match key {
-                        b"Message" => 0,
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 0,
                         _ => 1,
                     }
                 }
