@@ -17,6 +17,27 @@ fn main() {
     let iterations: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
     let rt = runtime();
     let body_of = |label: &str| {
+        if label == "depth2-unknown" {
+            let model =
+                fsx_bench::responses::Model::load().unwrap_or_else(|| std::process::exit(0));
+            let how = fsx_bench::responses::Shape {
+                unknown: true,
+                shuffle: Some(19),
+                ..fsx_bench::responses::Shape::new(2, 2)
+            };
+            return fsx_bench::responses::to_bytes(
+                &model.response("CopyBackupResponse", how),
+                false,
+            );
+        }
+        if label == "depth2-shuffled" {
+            let depth2 = fixture("copy-backup-response.depth2.json")
+                .unwrap_or_else(|| std::process::exit(0));
+            let depth2: serde_json::Value =
+                serde_json::from_slice(&depth2).unwrap_or_else(|e| panic!("depth2: {e}"));
+            let shuffled = fsx_bench::responses::reshape(&depth2, Some(19), false);
+            return fsx_bench::responses::to_bytes(&shuffled, false);
+        }
         let file = RESPONSE_FIXTURES
             .iter()
             .find(|(l, _)| *l == label)
