@@ -615,6 +615,25 @@ fn deep_nesting_in_an_unknown_member_is_skipped_without_recursion() {
         "]".repeat(depth - 1)
     );
     assert_unreadable(body.as_bytes(), "unbalanced nesting in an unknown member");
+    // Objects and arrays alternating, past the 64 levels the skipper keeps in a word:
+    // each closer must match its opener at every depth.
+    for depth in [63, 64, 65, 130] {
+        let open: String = (0..depth)
+            .map(|i| if i % 3 == 0 { "[" } else { r#"{"a":"# })
+            .collect();
+        let close: String = (0..depth)
+            .rev()
+            .map(|i| if i % 3 == 0 { "]" } else { "}" })
+            .collect();
+        let body = format!(r#"{{"Unknown":{open}1{close},"Backup":{{"OwnerId":"1"}}}}"#);
+        let output = parse(body.as_bytes()).unwrap_or_else(|e| panic!("depth {depth}: {e}"));
+        assert_eq!(output.backup().unwrap().owner_id(), Some("1"));
+        let swapped = close.replacen(']', "}", 1);
+        if swapped != close {
+            let body = format!(r#"{{"Unknown":{open}1{swapped}}}"#);
+            assert_unreadable(body.as_bytes(), "a closer of the wrong kind");
+        }
+    }
 }
 
 #[test]

@@ -734,7 +734,7 @@ impl<'a> Reader<'a> {
     /// depth: the stack of open containers is on the heap, bounded by the body size).
     #[doc(hidden)]
     pub fn skip(&mut self) -> ReadResult<()> {
-        let mut open: Vec<bool> = Vec::new();
+        let mut open = OpenContainers::default();
         loop {
             match self.peek() {
                 Some(b'{' | b'[') => {
@@ -760,7 +760,7 @@ impl<'a> Reader<'a> {
                 _ => return Err(self.expected("a value")),
             }
             loop {
-                let Some(&object) = open.last() else {
+                let Some(object) = open.last() else {
                     return Ok(());
                 };
                 match self.peek() {
@@ -830,6 +830,45 @@ impl<'a> Reader<'a> {
 /// The byte that closes an object (`true`) or an array.
 fn closer(object: bool) -> u8 {
     if object { b'}' } else { b']' }
+}
+/// The containers open while a value is skipped, innermost last: whether each is an
+/// object (else an array). The first 64 levels are bits of a word, so skipping an
+/// unknown member allocates nothing; deeper ones (any depth: skipping never recurses)
+/// go to a vector.
+#[derive(Default)]
+struct OpenContainers {
+    bits: u64,
+    len: usize,
+    deeper: Vec<bool>,
+}
+impl OpenContainers {
+    const IN_BITS: usize = u64::BITS as usize;
+    fn push(&mut self, object: bool) {
+        if self.len < Self::IN_BITS {
+            let bit = 1u64 << self.len;
+            if object {
+                self.bits |= bit;
+            } else {
+                self.bits &= !bit;
+            }
+        } else {
+            self.deeper.push(object);
+        }
+        self.len += 1;
+    }
+    fn last(&self) -> Option<bool> {
+        match self.len {
+            0 => None,
+            len if len <= Self::IN_BITS => Some(self.bits >> (len - 1) & 1 == 1),
+            _ => self.deeper.last().copied(),
+        }
+    }
+    fn pop(&mut self) {
+        if self.len > Self::IN_BITS {
+            self.deeper.pop();
+        }
+        self.len = self.len.saturating_sub(1);
+    }
 }
 /// The state of one object or array being read: whether an entry came yet.
 pub struct Entries {

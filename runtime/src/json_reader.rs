@@ -786,8 +786,7 @@ impl<'a> Reader<'a> {
     /// depth: the stack of open containers is on the heap, bounded by the body size).
     #[doc(hidden)]
     pub fn skip(&mut self) -> ReadResult<()> {
-        // Per open container, whether it is an object (else an array).
-        let mut open: Vec<bool> = Vec::new();
+        let mut open = OpenContainers::default();
         loop {
             // One value.
             match self.peek() {
@@ -815,7 +814,7 @@ impl<'a> Reader<'a> {
             }
             // After a value: close what ends here, or read the separator of the next.
             loop {
-                let Some(&object) = open.last() else {
+                let Some(object) = open.last() else {
                     return Ok(());
                 };
                 match self.peek() {
@@ -889,6 +888,50 @@ fn closer(object: bool) -> u8 {
         b'}'
     } else {
         b']'
+    }
+}
+
+/// The containers open while a value is skipped, innermost last: whether each is an
+/// object (else an array). The first 64 levels are bits of a word, so skipping an
+/// unknown member allocates nothing; deeper ones (any depth: skipping never recurses)
+/// go to a vector.
+#[derive(Default)]
+struct OpenContainers {
+    bits: u64,
+    len: usize,
+    deeper: Vec<bool>,
+}
+
+impl OpenContainers {
+    const IN_BITS: usize = u64::BITS as usize;
+
+    fn push(&mut self, object: bool) {
+        if self.len < Self::IN_BITS {
+            let bit = 1u64 << self.len;
+            if object {
+                self.bits |= bit;
+            } else {
+                self.bits &= !bit;
+            }
+        } else {
+            self.deeper.push(object);
+        }
+        self.len += 1;
+    }
+
+    fn last(&self) -> Option<bool> {
+        match self.len {
+            0 => None,
+            len if len <= Self::IN_BITS => Some(self.bits >> (len - 1) & 1 == 1),
+            _ => self.deeper.last().copied(),
+        }
+    }
+
+    fn pop(&mut self) {
+        if self.len > Self::IN_BITS {
+            self.deeper.pop();
+        }
+        self.len = self.len.saturating_sub(1);
     }
 }
 
