@@ -278,10 +278,11 @@ fn the_fixtures_parse_and_serialize_back_to_the_same_json() {
 /// not depend on the order (each structure matches a key by its length, then its bytes).
 #[test]
 fn the_fixtures_with_keys_in_any_order_parse_to_the_same_output() {
-    fn reorder(value: &Value, order: &mut dyn FnMut(&mut Vec<(String, Value)>)) -> Value {
+    type Entries = Vec<(String, Value)>;
+    fn reorder(value: &Value, order: &mut dyn FnMut(&mut Entries)) -> Value {
         match value {
             Value::Object(map) => {
-                let mut entries: Vec<(String, Value)> = map
+                let mut entries: Entries = map
                     .iter()
                     .map(|(k, v)| (k.clone(), reorder(v, order)))
                     .collect();
@@ -303,7 +304,7 @@ fn the_fixtures_with_keys_in_any_order_parse_to_the_same_output() {
         let expected = parse(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
         let value: Value = serde_json::from_slice(&body).unwrap();
         let mut state: u64 = 19;
-        let mut shuffle = |entries: &mut Vec<(String, Value)>| {
+        let mut shuffle = |entries: &mut Entries| {
             for i in (1..entries.len()).rev() {
                 state ^= state << 13;
                 state ^= state >> 7;
