@@ -1,7 +1,8 @@
 //! Runs one benchmark case in a loop, for a profiler (callgrind, perf):
 //! `profile <case> [iterations]`, the case one of `parse-<fixture>` (ours,
 //! `parse_response`), `client-<fixture>` (ours, a whole call), `call-ours`, `call-aws`,
-//! `parse-aws-<fixture>`, `generate-fsx-full`, `generate-model`.
+//! `parse-aws-<fixture>`, `generate-fsx-full`, `generate-model`, `generate-model-x16` (which
+//! also leaves the model in `bench/target/model-x16/`).
 //!
 //! ```sh
 //! valgrind --tool=callgrind target/release/profile parse-depth2 20
@@ -76,6 +77,12 @@ fn main() {
         let path = match model {
             "model" => models::our_model(),
             "fsx-full" => models::reference_model().unwrap_or_else(|| std::process::exit(0)),
+            "model-x16" => {
+                // Kept in target/model-x16/ so the release CLI can be timed on it too.
+                let dir = fsx_bench::project_root().join("bench/target/model-x16");
+                std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+                models::replicated_model(16, &dir).unwrap_or_else(|e| panic!("model-x16: {e}"))
+            }
             other => panic!("no model `{other}`"),
         };
         let config = codegen::Config::new().model(path);
