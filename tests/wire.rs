@@ -281,6 +281,57 @@ fn the_fixtures_parse_and_serialize_back_to_the_same_json() {
     }
 }
 
+/// Every object's keys in another order (reversed, or shuffled by a seeded xorshift),
+/// written compact: the same output as the fixture in model order. Member lookup must
+/// not depend on the order (each structure matches a key by its length, then its bytes).
+#[test]
+fn the_fixtures_with_keys_in_any_order_parse_to_the_same_output() {
+    type Entries = Vec<(String, Value)>;
+    fn reorder(value: &Value, order: &mut dyn FnMut(&mut Entries)) -> Value {
+        match value {
+            Value::Object(map) => {
+                let mut entries: Entries = map
+                    .iter()
+                    .map(|(k, v)| (k.clone(), reorder(v, order)))
+                    .collect();
+                order(&mut entries);
+                Value::Object(entries.into_iter().collect())
+            }
+            Value::Array(items) => Value::Array(items.iter().map(|v| reorder(v, order)).collect()),
+            other => other.clone(),
+        }
+    }
+    for name in [
+        "copy-backup-response.example.json",
+        "copy-backup-response.depth2.json",
+    ] {
+        let Some(body) = fixture(name) else {
+            eprintln!("skipped: ../shared is not here");
+            return;
+        };
+        let expected = parse(&body).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let value: Value = serde_json::from_slice(&body).unwrap();
+        let mut state: u64 = 19;
+        let mut shuffle = |entries: &mut Entries| {
+            for i in (1..entries.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                entries.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+        };
+        let shuffled = reorder(&value, &mut shuffle);
+        let reversed = reorder(&value, &mut |entries| entries.reverse());
+        let model_order = serde_json::to_vec(&value).unwrap();
+        for (how, value) in [("shuffled", shuffled), ("reversed", reversed)] {
+            let compact = serde_json::to_vec(&value).unwrap();
+            assert_ne!(compact, model_order, "{name}: keys {how} in model order");
+            let output = parse(&compact).unwrap_or_else(|e| panic!("{name} {how}: {e}"));
+            assert_eq!(output, expected, "{name}, keys {how}");
+        }
+    }
+}
+
 #[test]
 fn the_depth_fixtures_carry_nested_administrative_actions() {
     let Some(body) = fixture("copy-backup-response.depth2.json") else {
@@ -412,6 +463,15 @@ fn members_are_read_in_any_order_and_by_their_unescaped_name() {
     assert_eq!(tag(r#"{"Ke\u0079":"k","\u0056alue":"v"}"#), both);
     assert_eq!(
         tag(r#"{"Ke":1,"KeyX":2,"Key":"k","key":3,"Value":"v","Values":[4]}"#),
+        both
+    );
+    // Out of order, with escapes, unknown keys of the same length as a member, repeats.
+    assert_eq!(
+        tag(r#"{"Valu\u0065":"v","Kez":0,"Valuf":1,"K\u0065y":"k"}"#),
+        both
+    );
+    assert_eq!(
+        tag(r#"{"Value":"x","Key":"x","Value":"v","Key":"k"}"#),
         both
     );
     // The last of repeated members wins, in or out of order.
@@ -563,6 +623,25 @@ fn deep_nesting_in_an_unknown_member_is_skipped_without_recursion() {
         "]".repeat(depth - 1)
     );
     assert_unreadable(body.as_bytes(), "unbalanced nesting in an unknown member");
+    // Objects and arrays alternating, past the 64 levels the skipper keeps in a word:
+    // each closer must match its opener at every depth.
+    for depth in [63, 64, 65, 130] {
+        let open: String = (0..depth)
+            .map(|i| if i % 3 == 0 { "[" } else { r#"{"a":"# })
+            .collect();
+        let close: String = (0..depth)
+            .rev()
+            .map(|i| if i % 3 == 0 { "]" } else { "}" })
+            .collect();
+        let body = format!(r#"{{"Unknown":{open}1{close},"Backup":{{"OwnerId":"1"}}}}"#);
+        let output = parse(body.as_bytes()).unwrap_or_else(|e| panic!("depth {depth}: {e}"));
+        assert_eq!(output.backup().unwrap().owner_id(), Some("1"));
+        let swapped = close.replacen(']', "}", 1);
+        if swapped != close {
+            let body = format!(r#"{{"Unknown":{open}1{swapped}}}"#);
+            assert_unreadable(body.as_bytes(), "a closer of the wrong kind");
+        }
+    }
 }
 
 #[test]

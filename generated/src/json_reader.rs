@@ -368,11 +368,13 @@ impl<'a> Reader<'a> {
     }
     /// The next member of a structure whose members on the wire are `names`, in model
     /// order: its index in `names` (its `:` read), `names.len()` for a key that is
-    /// none of them, or `None` after the `}`.
+    /// none of them, or `None` after the `}`. `lookup` gives the index of any key (the
+    /// structure's generated match on the key's length, then its bytes).
     ///
-    /// Responses tend to list members in model order, so the key is first compared
-    /// with `names[*next]` where it stands in the body, without scanning it or
-    /// matching it against every name; `*next` then moves past the member found.
+    /// Responses often list members in model order, so the key is first compared with
+    /// `names[*next]` where it stands in the body, without scanning it; any other key
+    /// is read and looked up, at a cost that does not depend on the order. `*next` then
+    /// moves past the member found.
     #[inline(always)]
     #[doc(hidden)]
     pub fn next_member(
@@ -380,6 +382,7 @@ impl<'a> Reader<'a> {
         entries: &mut Entries,
         names: &[&str],
         next: &mut usize,
+        lookup: impl Fn(&[u8]) -> usize,
     ) -> ReadResult<Option<usize>> {
         if !self.next_entry(entries)? {
             return Ok(None);
@@ -387,26 +390,17 @@ impl<'a> Reader<'a> {
         self.skip_indented_line_break();
         let index = match names.get(*next) {
             Some(name) if self.at_key(name) => *next,
-            _ => self.member_by_key(names, *next)?,
+            _ => self.member_by_key(lookup)?,
         };
         *next = index + 1;
         Ok(Some(index))
     }
     /// [`next_member`](Self::next_member) when the key is not the one expected: the key
-    /// read as any key, looked up from `next` on, then before it.
-    #[cold]
+    /// read as any key (escapes resolved) and looked up.
     #[inline(never)]
-    fn member_by_key(&mut self, names: &[&str], next: usize) -> ReadResult<usize> {
+    fn member_by_key(&mut self, lookup: impl Fn(&[u8]) -> usize) -> ReadResult<usize> {
         let key = self.key()?;
-        let key = &*key;
-        let (before, ahead) = names.split_at(next.min(names.len()));
-        let find = |names: &[&str]| names.iter().position(|&name| name == key);
-        Ok(
-            find(ahead)
-                .map(|i| before.len() + i)
-                .or_else(|| find(before))
-                .unwrap_or(names.len()),
-        )
+        Ok(lookup(key.as_bytes()))
     }
     /// Whether the text at the reader is the key `name` (no escapes) and its `:`:
     /// then they are read, with the one space of `": "`.
@@ -416,8 +410,8 @@ impl<'a> Reader<'a> {
         let start = self.pos + 1;
         let end = start + name.len();
         let found = bytes.get(self.pos) == Some(&b'"')
-            && bytes.get(start..end) == Some(name.as_bytes())
-            && bytes.get(end..end + 2) == Some(b"\":");
+            && bytes.get(end..end + 2) == Some(b"\":")
+            && bytes.get(start..end) == Some(name.as_bytes());
         if found {
             self.pos = end + 2;
             self.skip_one_space();
@@ -740,7 +734,7 @@ impl<'a> Reader<'a> {
     /// depth: the stack of open containers is on the heap, bounded by the body size).
     #[doc(hidden)]
     pub fn skip(&mut self) -> ReadResult<()> {
-        let mut open: Vec<bool> = Vec::new();
+        let mut open = OpenContainers::default();
         loop {
             match self.peek() {
                 Some(b'{' | b'[') => {
@@ -766,7 +760,7 @@ impl<'a> Reader<'a> {
                 _ => return Err(self.expected("a value")),
             }
             loop {
-                let Some(&object) = open.last() else {
+                let Some(object) = open.last() else {
                     return Ok(());
                 };
                 match self.peek() {
@@ -836,6 +830,45 @@ impl<'a> Reader<'a> {
 /// The byte that closes an object (`true`) or an array.
 fn closer(object: bool) -> u8 {
     if object { b'}' } else { b']' }
+}
+/// The containers open while a value is skipped, innermost last: whether each is an
+/// object (else an array). The first 64 levels are bits of a word, so skipping an
+/// unknown member allocates nothing; deeper ones (any depth: skipping never recurses)
+/// go to a vector.
+#[derive(Default)]
+struct OpenContainers {
+    bits: u64,
+    len: usize,
+    deeper: Vec<bool>,
+}
+impl OpenContainers {
+    const IN_BITS: usize = u64::BITS as usize;
+    fn push(&mut self, object: bool) {
+        if self.len < Self::IN_BITS {
+            let bit = 1u64 << self.len;
+            if object {
+                self.bits |= bit;
+            } else {
+                self.bits &= !bit;
+            }
+        } else {
+            self.deeper.push(object);
+        }
+        self.len += 1;
+    }
+    fn last(&self) -> Option<bool> {
+        match self.len {
+            0 => None,
+            len if len <= Self::IN_BITS => Some(self.bits >> (len - 1) & 1 == 1),
+            _ => self.deeper.last().copied(),
+        }
+    }
+    fn pop(&mut self) {
+        if self.len > Self::IN_BITS {
+            self.deeper.pop();
+        }
+        self.len = self.len.saturating_sub(1);
+    }
 }
 /// The state of one object or array being read: whether an entry came yet.
 pub struct Entries {

@@ -80,7 +80,14 @@ fn a_missing_region_is_a_construction_error() {
     let client = client();
     let error = block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap_err();
     assert!(matches!(error, SdkError::Construction(_)), "{error:?}");
-    assert!(error.to_string().contains("Invalid Configuration: Missing Region"), "{error}");
+    // `Display` says its own level; the rule's message is further down the chain.
+    let mut chain = error.to_string();
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        chain.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    assert!(chain.contains("Invalid Configuration: Missing Region"), "{chain}");
     assert!(client.transport().take_requests().is_empty(), "nothing was sent");
 }
 

@@ -5,7 +5,7 @@
 //! per round; the report gives the median of the rounds' ratios and their spread.
 //!
 //! ```sh
-//! target/release/paired [--rounds N] [--json PATH]
+//! target/release/paired [--rounds N] [--json PATH] [--only TEXT]
 //! ```
 //!
 //! Cases: a whole call on each response fixture (`parse-<fixture>`, as criterion's
@@ -16,6 +16,7 @@ use std::hint::black_box;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
+use fsx_bench::responses::{reshape, to_bytes, Model, Shape};
 use fsx_bench::{aws, check_same_reading, fixture, ours, runtime, RESPONSE_FIXTURES};
 
 /// How long one side's batch should take, so that timer and scheduling noise stay
@@ -25,11 +26,13 @@ const BATCH: Duration = Duration::from_millis(20);
 fn main() {
     let mut rounds = 40;
     let mut json = None;
+    let mut only = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).unwrap_or(rounds),
             "--json" => json = args.next(),
+            "--only" => only = args.next(),
             other => {
                 eprintln!("unknown argument `{other}`; see bench/src/bin/paired.rs");
                 std::process::exit(2);
@@ -38,11 +41,15 @@ fn main() {
     }
     let rt = runtime();
     let mut results = Vec::new();
-    for (label, file) in RESPONSE_FIXTURES {
-        let Some(body) = fixture(file) else {
-            println!("paired: ../shared is missing, skipped");
-            return;
-        };
+    let Some(cases) = copy_backup_cases() else {
+        println!("paired: ../shared is missing, skipped");
+        return;
+    };
+    let wanted = |case: &str| only.as_deref().is_none_or(|only| case.contains(only));
+    for (label, body) in cases {
+        if !wanted(&format!("parse-{label}")) {
+            continue;
+        }
         check_same_reading(&body, &rt);
         let ours_client = ours::client(&body);
         let ours_input = ours::example_input();
@@ -57,10 +64,14 @@ fn main() {
                 black_box(rt.block_on(aws::call(black_box(aws_request.clone()))));
             },
         );
-        results.push(paired.summary(&format!("parse-{label}"), Some(body.len())));
+        let line = paired.summary(&format!("parse-{label}"), Some(body.len()));
+        eprintln!("{line}");
+        results.push(line);
     }
-    let Some(body) = fixture("copy-backup-response.example.json") else {
-        return;
+    #[cfg(fsx_full)]
+    full_fsx::cases(rounds, &rt, &wanted, &mut results);
+    let Some(body) = fixture("copy-backup-response.example.json").filter(|_| wanted("call")) else {
+        return print_results(&results, json.as_deref());
     };
     let ours_client = ours::client(&body);
     let aws_client = aws::client(&body);
@@ -74,17 +85,174 @@ fn main() {
         },
     );
     results.push(paired.summary("call", None));
+    print_results(&results, json.as_deref());
+}
 
-    for line in &results {
+/// One JSON line per case, on stdout and (with `--json`) to a file.
+fn print_results(results: &[String], json: Option<&str>) {
+    for line in results {
         println!("{line}");
     }
     if let Some(path) = json {
-        let mut file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        for line in &results {
+        let mut file = std::fs::File::create(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for line in results {
             writeln!(file, "{line}").unwrap_or_else(|e| panic!("{path}: {e}"));
         }
     }
 }
+
+/// The CopyBackup responses timed: the shipped fixtures, then `depth2` compact, compact
+/// with its keys shuffled (seeded), and responses built from the full model (unknown
+/// members and enum values; a deeper and wider tree). `None` without `../shared`.
+fn copy_backup_cases() -> Option<Vec<(String, Vec<u8>)>> {
+    let mut cases = Vec::new();
+    for (label, file) in RESPONSE_FIXTURES {
+        cases.push((label.to_owned(), fixture(file)?));
+    }
+    let depth2 = fixture("copy-backup-response.depth2.json")?;
+    let depth2: serde_json::Value = serde_json::from_slice(&depth2).ok()?;
+    cases.push((
+        "depth2-compact".into(),
+        to_bytes(&reshape(&depth2, None, false), false),
+    ));
+    let shuffled = reshape(&depth2, Some(SEED), false);
+    cases.push(("depth2-shuffled".into(), to_bytes(&shuffled, false)));
+    let model = Model::load()?;
+    let unknown = Shape {
+        unknown: true,
+        shuffle: Some(SEED),
+        ..Shape::new(2, 2)
+    };
+    let unknown = model.response("CopyBackupResponse", unknown);
+    cases.push(("depth2-unknown".into(), to_bytes(&unknown, false)));
+    let deep = model.response("CopyBackupResponse", Shape::new(3, 3));
+    cases.push(("deep3x3".into(), to_bytes(&deep, false)));
+    Some(cases)
+}
+
+/// Operations other than `CopyBackup`, through the bindings of the whole FSx model
+/// (`fsx_bench::fsx_full`) and aws-sdk-fsx, on responses built from the model.
+#[cfg(fsx_full)]
+mod full_fsx {
+    use super::*;
+    use fsx_bench::fsx_full;
+
+    macro_rules! case {
+        ($label:expr, $body:expr, $module:ident, $input:ident, $method:ident, $list:ident,
+         $rounds:expr, $rt:expr, $results:expr) => {{
+            let body: Vec<u8> = $body;
+            let ours_client = fsx_full::Client::new(ours::Replay::ok(&body));
+            let ours_input = fsx_full::operation::$module::$input::builder().build();
+            let aws_client = aws::client(&body);
+            let ours_len = $rt
+                .block_on(ours_client.$method(ours_input.clone()))
+                .unwrap_or_else(|e| panic!("ours: call: {e}"))
+                .$list()
+                .len();
+            let aws_len = $rt
+                .block_on(aws_client.$method().send())
+                .unwrap_or_else(|e| panic!("aws: call: {e:?}"))
+                .$list()
+                .len();
+            assert_eq!(
+                ours_len, aws_len,
+                "{}: the two sides read the body differently",
+                $label
+            );
+            let paired = measure(
+                $rounds,
+                || {
+                    black_box($rt.block_on(ours_client.$method(black_box(ours_input.clone()))))
+                        .unwrap_or_else(|e| panic!("ours: call: {e}"));
+                },
+                || {
+                    black_box($rt.block_on(black_box(aws_client.$method()).send()))
+                        .unwrap_or_else(|e| panic!("aws: call: {e:?}"));
+                },
+            );
+            let line = paired.summary($label, Some(body.len()));
+            eprintln!("{line}");
+            $results.push(line);
+        }};
+    }
+
+    pub fn cases(
+        rounds: usize,
+        rt: &tokio::runtime::Runtime,
+        wanted: &dyn Fn(&str) -> bool,
+        results: &mut Vec<String>,
+    ) {
+        let Some(model) = Model::load() else {
+            return;
+        };
+        let shuffled = |depth, width| Shape {
+            shuffle: Some(SEED),
+            ..Shape::new(depth, width)
+        };
+        let body = |shape: &str, how: Shape| to_bytes(&model.response(shape, how), false);
+        if wanted("describe-backups") {
+            case!(
+                "describe-backups-shuffled",
+                body("DescribeBackupsResponse", shuffled(1, 4)),
+                describe_backups,
+                DescribeBackupsInput,
+                describe_backups,
+                backups,
+                rounds,
+                rt,
+                results
+            );
+        }
+        if wanted("describe-volumes") {
+            case!(
+                "describe-volumes-shuffled",
+                body("DescribeVolumesResponse", shuffled(1, 4)),
+                describe_volumes,
+                DescribeVolumesInput,
+                describe_volumes,
+                volumes,
+                rounds,
+                rt,
+                results
+            );
+        }
+        if wanted("describe-file-systems") {
+            case!(
+                "describe-file-systems-compact",
+                body("DescribeFileSystemsResponse", Shape::new(1, 4)),
+                describe_file_systems,
+                DescribeFileSystemsInput,
+                describe_file_systems,
+                file_systems,
+                rounds,
+                rt,
+                results
+            );
+        }
+        if wanted("describe-storage-virtual-machines") {
+            case!(
+                "describe-storage-virtual-machines-unknown",
+                body(
+                    "DescribeStorageVirtualMachinesResponse",
+                    Shape {
+                        unknown: true,
+                        ..shuffled(1, 4)
+                    }
+                ),
+                describe_storage_virtual_machines,
+                DescribeStorageVirtualMachinesInput,
+                describe_storage_virtual_machines,
+                storage_virtual_machines,
+                rounds,
+                rt,
+                results
+            );
+        }
+    }
+}
+
+/// The seed of every shuffled key order.
+const SEED: u64 = 19;
 
 /// Per-call times of each round, nanoseconds.
 struct Paired {

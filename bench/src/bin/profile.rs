@@ -1,7 +1,8 @@
 //! Runs one benchmark case in a loop, for a profiler (callgrind, perf):
 //! `profile <case> [iterations]`, the case one of `parse-<fixture>` (ours,
 //! `parse_response`), `client-<fixture>` (ours, a whole call), `call-ours`, `call-aws`,
-//! `parse-aws-<fixture>`, `generate-fsx-full`, `generate-model`.
+//! `parse-aws-<fixture>`, `generate-fsx-full`, `generate-model`, `generate-model-x16` (which
+//! also leaves the model in `bench/target/model-x16/`).
 //!
 //! ```sh
 //! valgrind --tool=callgrind target/release/profile parse-depth2 20
@@ -17,6 +18,27 @@ fn main() {
     let iterations: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(100);
     let rt = runtime();
     let body_of = |label: &str| {
+        if label == "depth2-unknown" {
+            let model =
+                fsx_bench::responses::Model::load().unwrap_or_else(|| std::process::exit(0));
+            let how = fsx_bench::responses::Shape {
+                unknown: true,
+                shuffle: Some(19),
+                ..fsx_bench::responses::Shape::new(2, 2)
+            };
+            return fsx_bench::responses::to_bytes(
+                &model.response("CopyBackupResponse", how),
+                false,
+            );
+        }
+        if label == "depth2-shuffled" {
+            let depth2 = fixture("copy-backup-response.depth2.json")
+                .unwrap_or_else(|| std::process::exit(0));
+            let depth2: serde_json::Value =
+                serde_json::from_slice(&depth2).unwrap_or_else(|e| panic!("depth2: {e}"));
+            let shuffled = fsx_bench::responses::reshape(&depth2, Some(19), false);
+            return fsx_bench::responses::to_bytes(&shuffled, false);
+        }
         let file = RESPONSE_FIXTURES
             .iter()
             .find(|(l, _)| *l == label)
@@ -55,6 +77,12 @@ fn main() {
         let path = match model {
             "model" => models::our_model(),
             "fsx-full" => models::reference_model().unwrap_or_else(|| std::process::exit(0)),
+            "model-x16" => {
+                // Kept in target/model-x16/ so the release CLI can be timed on it too.
+                let dir = fsx_bench::project_root().join("bench/target/model-x16");
+                std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+                models::replicated_model(16, &dir).unwrap_or_else(|e| panic!("model-x16: {e}"))
+            }
             other => panic!("no model `{other}`"),
         };
         let config = codegen::Config::new().model(path);

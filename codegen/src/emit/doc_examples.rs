@@ -71,6 +71,7 @@ fn krate(plan: &Plan) -> String {
 /// transport of your own.
 pub fn root_sections(plan: &Plan) -> String {
     let krate = krate(plan);
+    let endpoint = example_endpoint(plan);
     let mut text = String::new();
     if let Some(Example { operation, input }) = example(plan) {
         let module = &operation.module;
@@ -99,7 +100,7 @@ pub fn root_sections(plan: &Plan) -> String {
              // A transport that answers with an error the model does not know.\n\
              let transport = CannedTransport::new()\n    \
                  .with_response(400, r#\"{{\"__type\":\"SlowDown\",\"message\":\"too many requests\"}}\"#);\n\
-             let client = {krate}::Client::new(transport);\n\
+             let client = {krate}::Client::new(transport){endpoint};\n\
              let input = {input};\n\
              match block_on(client.{module}(input)) {{\n    \
                  Ok(output) => println!(\"{{output:?}}\"),\n    \
@@ -148,9 +149,22 @@ pub fn root_sections(plan: &Plan) -> String {
     text
 }
 
+/// For a service with endpoint rules, the examples name an endpoint: the rules would ask
+/// for a region (and whatever else they take) first.
+fn example_endpoint(plan: &Plan) -> String {
+    match plan.service.endpoint_rules {
+        Some(_) => format!(
+            "\n    .with_endpoint({}::endpoint::Endpoint::parse(\"https://example.com\")?)",
+            krate(plan)
+        ),
+        None => String::new(),
+    }
+}
+
 /// The `Client` doc's example: a call, and a clone sharing the transport.
 pub fn client_section(plan: &Plan) -> String {
     let krate = krate(plan);
+    let endpoint = example_endpoint(plan);
     let Some(Example { operation, input }) = example(plan) else {
         return String::new();
     };
@@ -162,7 +176,7 @@ pub fn client_section(plan: &Plan) -> String {
          use {krate}::transport::CannedTransport;\n\n\
          {BLOCK_ON}\n\
          # fn main() -> Result<(), Box<dyn std::error::Error>> {{\n\
-         let client = {krate}::Client::new(CannedTransport::new().with_response(200, \"{{}}\"));\n\
+         let client = {krate}::Client::new(CannedTransport::new().with_response(200, \"{{}}\")){endpoint};\n\
          let input = {input};\n\
          let output = block_on(client.{module}(input.clone()))?;\n\
          println!(\"{{output:?}}\");\n\n\

@@ -408,6 +408,14 @@ pub fn client_field_init(plan: &Plan) -> TokenStream {
     }
 }
 
+/// Its copy in `Client`'s `Clone`.
+pub fn client_field_clone(plan: &Plan) -> TokenStream {
+    match plan.service.endpoint_rules {
+        Some(_) => quote!(endpoint_params: #CLONE::clone(&self.endpoint_params),),
+        None => quote!(),
+    }
+}
+
 /// What an operation method does before building its request (with bindings: its
 /// endpoint parameters, the client's with the operation's values) and after (make the
 /// request absolute: apply the endpoint the user set; with rules, resolve one when none

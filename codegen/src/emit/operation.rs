@@ -204,9 +204,10 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream
 pub fn client(plan: &Plan) -> TokenStream {
     let compresses = super::RuntimeFeatures::of(plan).compression;
     let with_endpoint_doc = super::endpoint::with_endpoint_doc(plan);
-    let (endpoint_field, endpoint_init) = (
+    let (endpoint_field, endpoint_init, endpoint_clone) = (
         super::endpoint::client_field(plan),
         super::endpoint::client_field_init(plan),
+        super::endpoint::client_field_clone(plan),
     );
     let methods = plan.operations.iter().map(|operation| {
         let method = ident(&operation.module);
@@ -323,6 +324,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                     endpoint: self.endpoint.clone(),
                     limits: self.limits,
                     #compression_clone
+                    #endpoint_clone
                 }
             }
         }

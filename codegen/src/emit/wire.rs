@@ -36,10 +36,14 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
             }
         }
     } else {
+        let lookup = Moved::from(member_index(plan));
         quote! {
             const MEMBERS: &[&str] = &[#(#names),*];
+            #lookup
             let mut next = 0;
-            while let #SOME(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+            while let #SOME(member) =
+                reader.next_member(&mut entries, MEMBERS, &mut next, member_index)?
+            {
                 match member {
                     #(#arms)*
                     _ => reader.skip()?,
@@ -104,6 +108,43 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
             }
         }
     })
+}
+
+/// `fn member_index`: the index in the structure's `MEMBERS` of the member a key names
+/// (`MEMBERS.len()` for any other key), by a match on the key's length and then on its
+/// bytes (as an array of that length), so that a key costs about the same wherever it
+/// stands in the object.
+fn member_index(plan: &StructPlan) -> TokenStream {
+    let unknown = proc_macro2::Literal::usize_unsuffixed(plan.fields.len());
+    let mut by_length: std::collections::BTreeMap<usize, Vec<TokenStream>> = Default::default();
+    for (index, field) in plan.fields.iter().enumerate() {
+        let name = proc_macro2::Literal::byte_string(field.member_name.as_bytes());
+        let index = proc_macro2::Literal::usize_unsuffixed(index);
+        by_length
+            .entry(field.member_name.len())
+            .or_default()
+            .push(quote!(#OK(#name) => #index,));
+    }
+    let lengths = by_length.into_iter().map(|(length, arms)| {
+        let length = proc_macro2::Literal::usize_unsuffixed(length);
+        // On a `&[u8; N]` the compares are of a known size: loads, not `memcmp` calls.
+        let arms = Moved::from(quote! {
+            match <&[u8; #length]>::try_from(key) {
+                #(#arms)*
+                _ => #unknown,
+            }
+        });
+        quote!(#length => #arms,)
+    });
+    quote! {
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                #(#lengths)*
+                _ => #unknown,
+            }
+        }
+    }
 }
 
 /// `impl Json`: `read` reads one value from `reader`, `write` writes `self` to `writer`.

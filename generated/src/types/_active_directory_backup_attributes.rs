@@ -102,8 +102,34 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("ActiveDirectoryBackupAttributes")?;
         const MEMBERS: &[&str] = &["DomainName", "ActiveDirectoryId", "ResourceARN"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                10 => {
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"DomainName") => 0,
+                        _ => 3,
+                    }
+                }
+                11 => {
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"ResourceARN") => 2,
+                        _ => 3,
+                    }
+                }
+                17 => {
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"ActiveDirectoryId") => 1,
+                        _ => 3,
+                    }
+                }
+                _ => 3,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

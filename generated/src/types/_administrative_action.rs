@@ -324,8 +324,72 @@ impl crate::json::Json for AdministrativeAction {
             "RemainingTransferBytes",
             "Message",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                6 => {
+                    match <&[u8; 6]>::try_from(key) {
+                        Ok(b"Status") => 3,
+                        _ => 11,
+                    }
+                }
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 10,
+                        _ => 11,
+                    }
+                }
+                11 => {
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"RequestTime") => 2,
+                        _ => 11,
+                    }
+                }
+                14 => {
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"FailureDetails") => 5,
+                        _ => 11,
+                    }
+                }
+                15 => {
+                    match <&[u8; 15]>::try_from(key) {
+                        Ok(b"ProgressPercent") => 1,
+                        _ => 11,
+                    }
+                }
+                18 => {
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"TargetVolumeValues") => 6,
+                        Ok(b"TotalTransferBytes") => 8,
+                        _ => 11,
+                    }
+                }
+                20 => {
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"TargetSnapshotValues") => 7,
+                        _ => 11,
+                    }
+                }
+                22 => {
+                    match <&[u8; 22]>::try_from(key) {
+                        Ok(b"TargetFileSystemValues") => 4,
+                        Ok(b"RemainingTransferBytes") => 9,
+                        _ => 11,
+                    }
+                }
+                24 => {
+                    match <&[u8; 24]>::try_from(key) {
+                        Ok(b"AdministrativeActionType") => 0,
+                        _ => 11,
+                    }
+                }
+                _ => 11,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

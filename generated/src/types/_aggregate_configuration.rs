@@ -82,8 +82,28 @@ impl crate::json::Json for AggregateConfiguration {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("AggregateConfiguration")?;
         const MEMBERS: &[&str] = &["Aggregates", "TotalConstituents"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                10 => {
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"Aggregates") => 0,
+                        _ => 2,
+                    }
+                }
+                17 => {
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"TotalConstituents") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into_as::<

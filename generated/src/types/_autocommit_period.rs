@@ -95,8 +95,28 @@ impl crate::json::Json for AutocommitPeriod {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("AutocommitPeriod")?;
         const MEMBERS: &[&str] = &["Type", "Value"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Type") => 0,
+                        _ => 2,
+                    }
+                }
+                5 => {
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"Value") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Type", &mut target.r#type)?,
                 1 => crate::json::member_into(reader, "Value", &mut target.value)?,

@@ -506,8 +506,93 @@ impl crate::json::Json for Backup {
             "Volume",
             "SizeInBytes",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Type") => 3,
+                        Ok(b"Tags") => 8,
+                        _ => 17,
+                    }
+                }
+                6 => {
+                    match <&[u8; 6]>::try_from(key) {
+                        Ok(b"Volume") => 15,
+                        _ => 17,
+                    }
+                }
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"OwnerId") => 11,
+                        _ => 17,
+                    }
+                }
+                8 => {
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"BackupId") => 0,
+                        Ok(b"KmsKeyId") => 6,
+                        _ => 17,
+                    }
+                }
+                9 => {
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 1,
+                        _ => 17,
+                    }
+                }
+                10 => {
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"FileSystem") => 9,
+                        _ => 17,
+                    }
+                }
+                11 => {
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"ResourceARN") => 7,
+                        Ok(b"SizeInBytes") => 16,
+                        _ => 17,
+                    }
+                }
+                12 => {
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CreationTime") => 5,
+                        Ok(b"ResourceType") => 14,
+                        _ => 17,
+                    }
+                }
+                14 => {
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"FailureDetails") => 2,
+                        Ok(b"SourceBackupId") => 12,
+                        _ => 17,
+                    }
+                }
+                15 => {
+                    match <&[u8; 15]>::try_from(key) {
+                        Ok(b"ProgressPercent") => 4,
+                        _ => 17,
+                    }
+                }
+                18 => {
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"SourceBackupRegion") => 13,
+                        _ => 17,
+                    }
+                }
+                20 => {
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"DirectoryInformation") => 10,
+                        _ => 17,
+                    }
+                }
+                _ => 17,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "BackupId", &mut target.backup_id)?,
                 1 => {

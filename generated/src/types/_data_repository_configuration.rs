@@ -194,8 +194,47 @@ impl crate::json::Json for DataRepositoryConfiguration {
             "AutoImportPolicy",
             "FailureDetails",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                9 => {
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 0,
+                        _ => 6,
+                    }
+                }
+                10 => {
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"ImportPath") => 1,
+                        Ok(b"ExportPath") => 2,
+                        _ => 6,
+                    }
+                }
+                14 => {
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"FailureDetails") => 5,
+                        _ => 6,
+                    }
+                }
+                16 => {
+                    match <&[u8; 16]>::try_from(key) {
+                        Ok(b"AutoImportPolicy") => 4,
+                        _ => 6,
+                    }
+                }
+                21 => {
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"ImportedFileChunkSize") => 3,
+                        _ => 6,
+                    }
+                }
+                _ => 6,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(reader, "Lifecycle", &mut target.lifecycle)?

@@ -83,8 +83,23 @@ impl crate::json::Json for DiskIopsConfiguration {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("DiskIopsConfiguration")?;
         const MEMBERS: &[&str] = &["Mode", "Iops"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Mode") => 0,
+                        Ok(b"Iops") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Mode", &mut target.mode)?,
                 1 => crate::json::member_into(reader, "Iops", &mut target.iops)?,

@@ -106,8 +106,34 @@ impl crate::json::Json for FileSystemEndpoint {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("FileSystemEndpoint")?;
         const MEMBERS: &[&str] = &["DNSName", "IpAddresses", "Ipv6Addresses"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"DNSName") => 0,
+                        _ => 3,
+                    }
+                }
+                11 => {
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"IpAddresses") => 1,
+                        _ => 3,
+                    }
+                }
+                13 => {
+                    match <&[u8; 13]>::try_from(key) {
+                        Ok(b"Ipv6Addresses") => 2,
+                        _ => 3,
+                    }
+                }
+                _ => 3,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "DNSName", &mut target.dns_name)?,
                 1 => {

@@ -98,8 +98,23 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
         let mut entries = reader
             .begin_structure("FileSystemLustreMetadataConfiguration")?;
         const MEMBERS: &[&str] = &["Iops", "Mode"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Iops") => 0,
+                        Ok(b"Mode") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Iops", &mut target.iops)?,
                 1 => crate::json::member_into(reader, "Mode", &mut target.mode)?,

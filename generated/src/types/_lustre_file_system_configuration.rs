@@ -485,8 +485,102 @@ impl crate::json::Json for LustreFileSystemConfiguration {
             "ThroughputCapacity",
             "DataReadCacheConfiguration",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                9 => {
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"MountName") => 4,
+                        _ => 16,
+                    }
+                }
+                10 => {
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"EfaEnabled") => 13,
+                        _ => 16,
+                    }
+                }
+                14 => {
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"DeploymentType") => 2,
+                        Ok(b"DriveCacheType") => 8,
+                        _ => 16,
+                    }
+                }
+                16 => {
+                    match <&[u8; 16]>::try_from(key) {
+                        Ok(b"LogConfiguration") => 10,
+                        _ => 16,
+                    }
+                }
+                17 => {
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"CopyTagsToBackups") => 7,
+                        _ => 16,
+                    }
+                }
+                18 => {
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"ThroughputCapacity") => 14,
+                        _ => 16,
+                    }
+                }
+                19 => {
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"DataCompressionType") => 9,
+                        _ => 16,
+                    }
+                }
+                21 => {
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"MetadataConfiguration") => 12,
+                        _ => 16,
+                    }
+                }
+                23 => {
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"RootSquashConfiguration") => 11,
+                        _ => 16,
+                    }
+                }
+                24 => {
+                    match <&[u8; 24]>::try_from(key) {
+                        Ok(b"PerUnitStorageThroughput") => 3,
+                        _ => 16,
+                    }
+                }
+                26 => {
+                    match <&[u8; 26]>::try_from(key) {
+                        Ok(b"WeeklyMaintenanceStartTime") => 0,
+                        Ok(b"DataReadCacheConfiguration") => 15,
+                        _ => 16,
+                    }
+                }
+                27 => {
+                    match <&[u8; 27]>::try_from(key) {
+                        Ok(b"DataRepositoryConfiguration") => 1,
+                        _ => 16,
+                    }
+                }
+                28 => {
+                    match <&[u8; 28]>::try_from(key) {
+                        Ok(b"AutomaticBackupRetentionDays") => 6,
+                        _ => 16,
+                    }
+                }
+                29 => {
+                    match <&[u8; 29]>::try_from(key) {
+                        Ok(b"DailyAutomaticBackupStartTime") => 5,
+                        _ => 16,
+                    }
+                }
+                _ => 16,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

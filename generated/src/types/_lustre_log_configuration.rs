@@ -95,8 +95,28 @@ impl crate::json::Json for LustreLogConfiguration {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreLogConfiguration")?;
         const MEMBERS: &[&str] = &["Level", "Destination"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                5 => {
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"Level") => 0,
+                        _ => 2,
+                    }
+                }
+                11 => {
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"Destination") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Level", &mut target.level)?,
                 1 => {

@@ -86,8 +86,28 @@ impl crate::json::Json for LustreReadCacheConfiguration {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("LustreReadCacheConfiguration")?;
         const MEMBERS: &[&str] = &["SizingMode", "SizeGiB"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"SizeGiB") => 1,
+                        _ => 2,
+                    }
+                }
+                10 => {
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"SizingMode") => 0,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

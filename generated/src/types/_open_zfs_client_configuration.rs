@@ -104,8 +104,23 @@ impl crate::json::Json for OpenZfsClientConfiguration {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsClientConfiguration")?;
         const MEMBERS: &[&str] = &["Clients", "Options"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Clients") => 0,
+                        Ok(b"Options") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Clients", &mut target.clients)?,
                 1 => {

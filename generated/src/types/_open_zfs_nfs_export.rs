@@ -82,8 +82,22 @@ impl crate::json::Json for OpenZfsNfsExport {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsNfsExport")?;
         const MEMBERS: &[&str] = &["ClientConfigurations"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                20 => {
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"ClientConfigurations") => 0,
+                        _ => 1,
+                    }
+                }
+                _ => 1,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into_as::<

@@ -134,8 +134,34 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("OpenZfsUserOrGroupQuota")?;
         const MEMBERS: &[&str] = &["Type", "Id", "StorageCapacityQuotaGiB"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                2 => {
+                    match <&[u8; 2]>::try_from(key) {
+                        Ok(b"Id") => 1,
+                        _ => 3,
+                    }
+                }
+                4 => {
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Type") => 0,
+                        _ => 3,
+                    }
+                }
+                23 => {
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"StorageCapacityQuotaGiB") => 2,
+                        _ => 3,
+                    }
+                }
+                _ => 3,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Type", &mut target.r#type)?,
                 1 => crate::json::member_into(reader, "Id", &mut target.id)?,

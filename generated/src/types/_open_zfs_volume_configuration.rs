@@ -489,8 +489,94 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
             "DestinationSnapshot",
             "CopyStrategy",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                8 => {
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"ReadOnly") => 8,
+                        _ => 18,
+                    }
+                }
+                10 => {
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"VolumePath") => 1,
+                        Ok(b"NfsExports") => 9,
+                        _ => 18,
+                    }
+                }
+                12 => {
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CopyStrategy") => 17,
+                        _ => 18,
+                    }
+                }
+                13 => {
+                    match <&[u8; 13]>::try_from(key) {
+                        Ok(b"RecordSizeKiB") => 4,
+                        _ => 18,
+                    }
+                }
+                14 => {
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"ParentVolumeId") => 0,
+                        Ok(b"OriginSnapshot") => 7,
+                        _ => 18,
+                    }
+                }
+                17 => {
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"RestoreToSnapshot") => 11,
+                        Ok(b"SourceSnapshotARN") => 15,
+                        _ => 18,
+                    }
+                }
+                18 => {
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"UserAndGroupQuotas") => 10,
+                        _ => 18,
+                    }
+                }
+                19 => {
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"DataCompressionType") => 5,
+                        Ok(b"CopyTagsToSnapshots") => 6,
+                        Ok(b"DeleteClonedVolumes") => 13,
+                        Ok(b"DestinationSnapshot") => 16,
+                        _ => 18,
+                    }
+                }
+                22 => {
+                    match <&[u8; 22]>::try_from(key) {
+                        Ok(b"DeleteIntermediateData") => 14,
+                        _ => 18,
+                    }
+                }
+                23 => {
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"StorageCapacityQuotaGiB") => 3,
+                        _ => 18,
+                    }
+                }
+                26 => {
+                    match <&[u8; 26]>::try_from(key) {
+                        Ok(b"DeleteIntermediateSnaphots") => 12,
+                        _ => 18,
+                    }
+                }
+                29 => {
+                    match <&[u8; 29]>::try_from(key) {
+                        Ok(b"StorageCapacityReservationGiB") => 2,
+                        _ => 18,
+                    }
+                }
+                _ => 18,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -147,8 +147,24 @@ impl crate::json::Json for SnaplockRetentionPeriod {
             "MinimumRetention",
             "MaximumRetention",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                16 => {
+                    match <&[u8; 16]>::try_from(key) {
+                        Ok(b"DefaultRetention") => 0,
+                        Ok(b"MinimumRetention") => 1,
+                        Ok(b"MaximumRetention") => 2,
+                        _ => 3,
+                    }
+                }
+                _ => 3,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

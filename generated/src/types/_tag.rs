@@ -102,8 +102,28 @@ impl crate::json::Json for Tag {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("Tag")?;
         const MEMBERS: &[&str] = &["Key", "Value"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                3 => {
+                    match <&[u8; 3]>::try_from(key) {
+                        Ok(b"Key") => 0,
+                        _ => 2,
+                    }
+                }
+                5 => {
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"Value") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Key", &mut target.key)?,
                 1 => crate::json::member_into(reader, "Value", &mut target.value)?,

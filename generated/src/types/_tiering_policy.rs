@@ -80,8 +80,28 @@ impl crate::json::Json for TieringPolicy {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("TieringPolicy")?;
         const MEMBERS: &[&str] = &["CoolingPeriod", "Name"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Name") => 1,
+                        _ => 2,
+                    }
+                }
+                13 => {
+                    match <&[u8; 13]>::try_from(key) {
+                        Ok(b"CoolingPeriod") => 0,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -363,8 +363,78 @@ impl crate::json::Json for Volume {
             "AdministrativeActions",
             "OpenZFSConfiguration",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Name") => 3,
+                        Ok(b"Tags") => 6,
+                        _ => 12,
+                    }
+                }
+                8 => {
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"VolumeId") => 7,
+                        _ => 12,
+                    }
+                }
+                9 => {
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Lifecycle") => 2,
+                        _ => 12,
+                    }
+                }
+                10 => {
+                    match <&[u8; 10]>::try_from(key) {
+                        Ok(b"VolumeType") => 8,
+                        _ => 12,
+                    }
+                }
+                11 => {
+                    match <&[u8; 11]>::try_from(key) {
+                        Ok(b"ResourceARN") => 5,
+                        _ => 12,
+                    }
+                }
+                12 => {
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"CreationTime") => 0,
+                        Ok(b"FileSystemId") => 1,
+                        _ => 12,
+                    }
+                }
+                18 => {
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"OntapConfiguration") => 4,
+                        _ => 12,
+                    }
+                }
+                20 => {
+                    match <&[u8; 20]>::try_from(key) {
+                        Ok(b"OpenZFSConfiguration") => 11,
+                        _ => 12,
+                    }
+                }
+                21 => {
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"AdministrativeActions") => 10,
+                        _ => 12,
+                    }
+                }
+                25 => {
+                    match <&[u8; 25]>::try_from(key) {
+                        Ok(b"LifecycleTransitionReason") => 9,
+                        _ => 12,
+                    }
+                }
+                _ => 12,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

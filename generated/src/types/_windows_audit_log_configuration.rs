@@ -156,8 +156,34 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
             "FileShareAccessAuditLogLevel",
             "AuditLogDestination",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                19 => {
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"AuditLogDestination") => 2,
+                        _ => 3,
+                    }
+                }
+                23 => {
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"FileAccessAuditLogLevel") => 0,
+                        _ => 3,
+                    }
+                }
+                28 => {
+                    match <&[u8; 28]>::try_from(key) {
+                        Ok(b"FileShareAccessAuditLogLevel") => 1,
+                        _ => 3,
+                    }
+                }
+                _ => 3,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -503,8 +503,88 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
             "PreferredFileServerIpv6",
             "FsrmConfiguration",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Aliases") => 12,
+                        _ => 17,
+                    }
+                }
+                14 => {
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"DeploymentType") => 2,
+                        _ => 17,
+                    }
+                }
+                17 => {
+                    match <&[u8; 17]>::try_from(key) {
+                        Ok(b"ActiveDirectoryId") => 0,
+                        Ok(b"PreferredSubnetId") => 4,
+                        Ok(b"CopyTagsToBackups") => 11,
+                        Ok(b"FsrmConfiguration") => 16,
+                        _ => 17,
+                    }
+                }
+                18 => {
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"ThroughputCapacity") => 6,
+                        _ => 17,
+                    }
+                }
+                21 => {
+                    match <&[u8; 21]>::try_from(key) {
+                        Ok(b"PreferredFileServerIp") => 5,
+                        Ok(b"AuditLogConfiguration") => 13,
+                        Ok(b"DiskIopsConfiguration") => 14,
+                        _ => 17,
+                    }
+                }
+                23 => {
+                    match <&[u8; 23]>::try_from(key) {
+                        Ok(b"PreferredFileServerIpv6") => 15,
+                        _ => 17,
+                    }
+                }
+                26 => {
+                    match <&[u8; 26]>::try_from(key) {
+                        Ok(b"WeeklyMaintenanceStartTime") => 8,
+                        _ => 17,
+                    }
+                }
+                28 => {
+                    match <&[u8; 28]>::try_from(key) {
+                        Ok(b"RemoteAdministrationEndpoint") => 3,
+                        Ok(b"AutomaticBackupRetentionDays") => 10,
+                        _ => 17,
+                    }
+                }
+                29 => {
+                    match <&[u8; 29]>::try_from(key) {
+                        Ok(b"DailyAutomaticBackupStartTime") => 9,
+                        _ => 17,
+                    }
+                }
+                31 => {
+                    match <&[u8; 31]>::try_from(key) {
+                        Ok(b"MaintenanceOperationsInProgress") => 7,
+                        _ => 17,
+                    }
+                }
+                39 => {
+                    match <&[u8; 39]>::try_from(key) {
+                        Ok(b"SelfManagedActiveDirectoryConfiguration") => 1,
+                        _ => 17,
+                    }
+                }
+                _ => 17,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

@@ -92,8 +92,28 @@ impl crate::json::Json for WindowsFsrmConfiguration {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("WindowsFsrmConfiguration")?;
         const MEMBERS: &[&str] = &["FsrmServiceEnabled", "EventLogDestination"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                18 => {
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"FsrmServiceEnabled") => 0,
+                        _ => 2,
+                    }
+                }
+                19 => {
+                    match <&[u8; 19]>::try_from(key) {
+                        Ok(b"EventLogDestination") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

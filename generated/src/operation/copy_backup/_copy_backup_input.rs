@@ -189,8 +189,47 @@ impl crate::json::Json for CopyBackupInput {
             "CopyTags",
             "Tags",
         ];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                4 => {
+                    match <&[u8; 4]>::try_from(key) {
+                        Ok(b"Tags") => 5,
+                        _ => 6,
+                    }
+                }
+                8 => {
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"KmsKeyId") => 3,
+                        Ok(b"CopyTags") => 4,
+                        _ => 6,
+                    }
+                }
+                12 => {
+                    match <&[u8; 12]>::try_from(key) {
+                        Ok(b"SourceRegion") => 2,
+                        _ => 6,
+                    }
+                }
+                14 => {
+                    match <&[u8; 14]>::try_from(key) {
+                        Ok(b"SourceBackupId") => 1,
+                        _ => 6,
+                    }
+                }
+                18 => {
+                    match <&[u8; 18]>::try_from(key) {
+                        Ok(b"ClientRequestToken") => 0,
+                        _ => 6,
+                    }
+                }
+                _ => 6,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(

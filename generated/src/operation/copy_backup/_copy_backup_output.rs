@@ -75,8 +75,22 @@ impl crate::json::Json for CopyBackupOutput {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("CopyBackupOutput")?;
         const MEMBERS: &[&str] = &["Backup"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                6 => {
+                    match <&[u8; 6]>::try_from(key) {
+                        Ok(b"Backup") => 0,
+                        _ => 1,
+                    }
+                }
+                _ => 1,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Backup", &mut target.backup)?,
                 _ => reader.skip()?,

@@ -110,8 +110,28 @@ impl crate::json::Json for IncompatibleParameterError {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("IncompatibleParameterError")?;
         const MEMBERS: &[&str] = &["Parameter", "Message"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 1,
+                        _ => 2,
+                    }
+                }
+                9 => {
+                    match <&[u8; 9]>::try_from(key) {
+                        Ok(b"Parameter") => 0,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => {
                     crate::json::member_into(reader, "Parameter", &mut target.parameter)?

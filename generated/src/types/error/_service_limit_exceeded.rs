@@ -110,8 +110,28 @@ impl crate::json::Json for ServiceLimitExceeded {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("ServiceLimitExceeded")?;
         const MEMBERS: &[&str] = &["Limit", "Message"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                5 => {
+                    match <&[u8; 5]>::try_from(key) {
+                        Ok(b"Limit") => 0,
+                        _ => 2,
+                    }
+                }
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Limit", &mut target.limit)?,
                 1 => crate::json::member_into(reader, "Message", &mut target.message)?,

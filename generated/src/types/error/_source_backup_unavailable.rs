@@ -98,8 +98,28 @@ impl crate::json::Json for SourceBackupUnavailable {
     ) -> crate::json::ReadResult<()> {
         let mut entries = reader.begin_structure("SourceBackupUnavailable")?;
         const MEMBERS: &[&str] = &["Message", "BackupId"];
+        /// The index in `MEMBERS` of the member `key` names.
+        fn member_index(key: &[u8]) -> usize {
+            match key.len() {
+                7 => {
+                    match <&[u8; 7]>::try_from(key) {
+                        Ok(b"Message") => 0,
+                        _ => 2,
+                    }
+                }
+                8 => {
+                    match <&[u8; 8]>::try_from(key) {
+                        Ok(b"BackupId") => 1,
+                        _ => 2,
+                    }
+                }
+                _ => 2,
+            }
+        }
         let mut next = 0;
-        while let Some(member) = reader.next_member(&mut entries, MEMBERS, &mut next)? {
+        while let Some(member) = reader
+            .next_member(&mut entries, MEMBERS, &mut next, member_index)?
+        {
             match member {
                 0 => crate::json::member_into(reader, "Message", &mut target.message)?,
                 1 => crate::json::member_into(reader, "BackupId", &mut target.backup_id)?,
