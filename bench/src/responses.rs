@@ -179,7 +179,7 @@ impl Generator<'_> {
             }
             "string" => Value::from(format!("{}-{n:08x}", short_name(id).to_lowercase())),
             "integer" | "long" => Value::from(n % 1000 + 1),
-            "boolean" => Value::from(n % 2 == 0),
+            "boolean" => Value::from(n.is_multiple_of(2)),
             "timestamp" => Value::from(1_700_000_000.0 + (n % 1000) as f64 + 0.125),
             _ => return None,
         })

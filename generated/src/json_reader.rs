@@ -731,7 +731,8 @@ impl<'a> Reader<'a> {
         text.parse().map_err(|_| self.error("invalid number"))
     }
     /// Skips one value of any kind, nested ones included, without recursion (so at any
-    /// depth: the stack of open containers is on the heap, bounded by the body size).
+    /// depth: the stack of open containers is a word, then the heap past 64 levels,
+    /// bounded by the body size).
     #[doc(hidden)]
     pub fn skip(&mut self) -> ReadResult<()> {
         let mut open = OpenContainers::default();

@@ -57,9 +57,12 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
     let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
+        // No `sync_all`: the rename keeps readers from ever seeing half a file, and a
+        // crash costs at most a rerun of the generator. An fsync per file was a third of
+        // the wall time of writing the CopyBackup crate (113 files, about 90 ms).
         let mut file = fs::File::create(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        drop(file);
         fs::rename(&temp, path)
     })();
     if let Err(e) = result {
