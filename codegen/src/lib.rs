@@ -230,7 +230,7 @@ impl Config {
         let specs = emit::file_specs(&plan, &self.runtime);
         let emitter = emit::Emitter::new(&plan, &self.runtime);
         let texts = parallel::map(&specs, |(path, spec)| {
-            let content = emitter.emit_file(spec).map_err(|e| model.locate(e))?;
+            let content = emitter.emit_file(spec);
             output::format::format_file(path, content)
         });
         // The first failing file in path order: the same error whatever the scheduling.

@@ -27,7 +27,6 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use crate::error::Result;
 use crate::plan::{EnumPlan, Module, OperationPlan, Plan, StructPlan, StructRole, UnionPlan};
 use rust_type::{ident, inner_doc_attrs};
 
@@ -146,16 +145,16 @@ impl<'p> Emitter<'p> {
     }
 
     /// The content of one file.
-    pub fn emit_file(&self, spec: &FileSpec<'_>) -> Result<FileContent> {
+    pub fn emit_file(&self, spec: &FileSpec<'_>) -> FileContent {
         let (content, docs) = doc_table::collect(|| {
             prelude::with_full_paths(self.full_paths, || {
                 emit_content(self.plan, &self.runtime, spec)
             })
         });
-        Ok(match content? {
+        match content {
             FileContent::Rust(tokens, _) => FileContent::Rust(tokens, docs),
             other => other,
-        })
+        }
     }
 }
 
@@ -178,14 +177,14 @@ fn rust(tokens: TokenStream) -> FileContent {
     FileContent::Rust(tokens, DocTable::default())
 }
 
-fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<FileContent> {
-    Ok(match spec {
+fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> FileContent {
+    match spec {
         FileSpec::Runtime(source) => FileContent::RustSource(source),
         FileSpec::CargoToml => FileContent::Text(cargo_toml(plan, runtime)),
         FileSpec::Lib => rust(lib_rs(plan, runtime)),
         FileSpec::Structure(structure) => {
-            let mut tokens = structure::emit(structure)?;
-            tokens.extend(wire::structure(structure)?);
+            let mut tokens = structure::emit(structure);
+            tokens.extend(wire::structure(structure));
             if let StructRole::Error(_) = structure.role {
                 tokens.extend(errors::error_structure(structure));
             }
@@ -204,7 +203,7 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<F
         FileSpec::TypesModule => rust(types_rs(plan)),
         FileSpec::ErrorsModule => rust(errors_rs(plan)),
         FileSpec::OperationsModule => rust(operation_rs(plan)),
-        FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)?),
+        FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)),
         FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)),
         FileSpec::Client => {
             let mut tokens = operation::client(plan);
@@ -216,15 +215,15 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> Result<F
             Some(rules) => rust(endpoint::resolver_file(rules)),
             None => rust(TokenStream::new()),
         },
-    })
+    }
 }
 
 /// Every file of the crate, emitted one after the other.
-pub fn emit(plan: &Plan, runtime: &Runtime) -> Result<Files> {
+pub fn emit(plan: &Plan, runtime: &Runtime) -> Files {
     let emitter = Emitter::new(plan, runtime);
     file_specs(plan, runtime)
         .into_iter()
-        .map(|(path, spec)| Ok((path, emitter.emit_file(&spec)?)))
+        .map(|(path, spec)| (path, emitter.emit_file(&spec)))
         .collect()
 }
 
@@ -317,7 +316,7 @@ fn operation_rs(plan: &Plan) -> TokenStream {
     }
 }
 
-fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenStream> {
+fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let module = Module::Operation(operation.module.clone());
     let declarations = declare_types(
         structures_in(plan, &module).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
@@ -334,7 +333,7 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
             .map(|d| format!("\n\n{d}"))
             .unwrap_or_default()
     ));
-    Ok(quote! {
+    quote! {
         #inner_doc
 
         #stub
@@ -343,7 +342,7 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> Result<TokenSt
         pub use self::#error_module::#error_enum;
 
         #declarations
-    })
+    }
 }
 
 fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {

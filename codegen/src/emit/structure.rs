@@ -10,7 +10,6 @@ use super::rust_type::{
     allow_std_trait_name, boxed_if, deprecated_attr, doc_attrs, doc_or, ident, is_copy,
     optional_if, path, tokens, Moved,
 };
-use crate::error::Result;
 use crate::plan::names::unraw;
 use crate::plan::{DefaultValue, FieldPlan, RustType, StructPlan, StructRole};
 
@@ -18,7 +17,7 @@ use crate::plan::{DefaultValue, FieldPlan, RustType, StructPlan, StructRole};
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// The struct, its impls and its builder.
-pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
+pub fn emit(plan: &StructPlan) -> TokenStream {
     let name = ident(&plan.name);
     let builder_path = path(&format!(
         "crate::{}::builders::{}",
@@ -36,13 +35,13 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
     let request_id_kept = carries_request_id(plan);
     let derive_debug = derive_debug(plan, request_id_kept);
     let debug = debug_impl(&name, &plan.name, plan, request_id_kept);
-    let builder_item = Moved::from(emit_builder(plan)?);
+    let builder_item = Moved::from(emit_builder(plan));
     let (request_id_field, request_id_impl) = request_id(plan);
     let builder_doc = doc_attrs(&format!(
         "Creates a new builder-style object to manufacture {}.",
         struct_link(&plan.name)
     ));
-    Ok(quote! {
+    quote! {
         #doc
         #deprecated
         #[non_exhaustive]
@@ -67,7 +66,7 @@ pub fn emit(plan: &StructPlan) -> Result<TokenStream> {
         #debug
 
         #builder_item
-    })
+    }
 }
 
 /// Whether the structure is an operation's output or a modeled error: those carry the
@@ -261,7 +260,7 @@ fn debug_impl(
     }
 }
 
-fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
+fn emit_builder(plan: &StructPlan) -> TokenStream {
     let builder = format_ident!("{}", plan.builder_name());
     let doc = doc_attrs(&format!("A builder for {}.", struct_link(&plan.name)));
     let fields = plan.fields.iter().map(|field| {
@@ -270,11 +269,11 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
         quote!(pub(crate) #name: #OPTION<#ty>,)
     });
     let methods = plan.fields.iter().map(builder_methods);
-    let build = build_fn(plan)?;
+    let build = build_fn(plan);
     let derive_debug = derive_debug(plan, false);
     let debug = debug_impl(&builder, &plan.builder_name(), plan, false);
     let allow_deprecated = allow_deprecated(plan);
-    Ok(quote! {
+    quote! {
         #doc
         #[non_exhaustive]
         #[derive(#CLONE, #PARTIAL_EQ, #DEFAULT #derive_debug)]
@@ -289,7 +288,7 @@ fn emit_builder(plan: &StructPlan) -> Result<TokenStream> {
         }
 
         #debug
-    })
+    }
 }
 
 /// `x(value)`, `set_x(Option)`, `get_x()` for one field; lists append and maps insert.
@@ -397,7 +396,7 @@ fn parameter(ty: &RustType) -> (TokenStream, TokenStream) {
     }
 }
 
-fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
+fn build_fn(plan: &StructPlan) -> TokenStream {
     let name = ident(&plan.name);
     let mut checks = Vec::new();
     let mut values = Vec::new();
@@ -448,7 +447,7 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
         let doc = doc_attrs(&format!(
             "{doc}\n\nReturns an error naming the first missing required member of: {errors}."
         ));
-        Ok(quote! {
+        quote! {
             #doc
             pub fn build(self) -> #RESULT<#name, crate::error::BuildError> {
                 #(#checks)*
@@ -456,17 +455,17 @@ fn build_fn(plan: &StructPlan) -> Result<TokenStream> {
                     #(#values)*
                 })
             }
-        })
+        }
     } else {
         let doc = doc_attrs(&doc);
-        Ok(quote! {
+        quote! {
             #doc
             pub fn build(self) -> #name {
                 #name {
                     #(#values)*
                 }
             }
-        })
+        }
     }
 }
 

@@ -11,7 +11,6 @@ use super::prelude::*;
 use super::rust_type::{ident, is_copy, tokens, Moved};
 use super::structure::{allow_deprecated, default_expr, is_literal_default};
 use super::union::payload;
-use crate::error::Result;
 use crate::plan::{
     DefaultValue, EnumKind, EnumPlan, FieldPlan, RustType, StructPlan, TimestampFormat, UnionPlan,
 };
@@ -19,10 +18,10 @@ use crate::plan::{
 /// The wire form and the zero value of a structure. Reading starts from the zero value
 /// and reads each member straight into its field (`read_members`), so a structure nested
 /// in another is read in place instead of moved up level by level.
-pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
+pub fn structure(plan: &StructPlan) -> TokenStream {
     let name = ident(&plan.name);
     let owner = &plan.name;
-    let zero = construct_zero(plan)?;
+    let zero = construct_zero(plan);
     let arms = plan
         .fields
         .iter()
@@ -97,7 +96,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
     };
     let json = Moved::from(json_impl_with(&name, read, write));
     let allow = allow_deprecated(plan);
-    Ok(quote! {
+    quote! {
         #allow
         #json
 
@@ -107,7 +106,7 @@ pub fn structure(plan: &StructPlan) -> Result<TokenStream> {
                 #zero
             }
         }
-    })
+    }
 }
 
 /// `fn member_index`: the index in the structure's `MEMBERS` of the member a key names
@@ -252,7 +251,7 @@ pub(super) fn write_member(ty: &RustType, wire: &str, value: &TokenStream) -> To
 
 /// The zero value of a structure: optional members unset, defaulted ones their default,
 /// the others their own zero value.
-fn construct_zero(plan: &StructPlan) -> Result<TokenStream> {
+fn construct_zero(plan: &StructPlan) -> TokenStream {
     let name = ident(&plan.name);
     let mut values = Vec::new();
     for field in &plan.fields {
@@ -268,7 +267,7 @@ fn construct_zero(plan: &StructPlan) -> Result<TokenStream> {
         values.push(quote!(#member: #value,));
     }
     values.push(super::structure::request_id_init(plan));
-    Ok(quote!(#name { #(#values)* }))
+    quote!(#name { #(#values)* })
 }
 
 /// A required member's value from the `Option` that `read` gives (`None` for `null`):
