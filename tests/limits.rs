@@ -120,7 +120,8 @@ fn the_body_size_bound_refuses_long_bodies_unread_and_can_be_changed() {
 fn a_client_reads_responses_within_its_limits() {
     let body = r#"{"Backup":{"FileSystem":{"LustreConfiguration":{"MountName":"m"}}}}"#;
     let call = |limits: Option<Limits>| {
-        let client = fsx::Client::new(CannedTransport::new().with_response(200, body));
+        let client = fsx::Client::new(CannedTransport::new().with_response(200, body))
+            .with_region("us-east-1");
         let client = match limits {
             Some(limits) => client.with_limits(limits),
             None => client,

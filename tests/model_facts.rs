@@ -11,7 +11,8 @@ use codegen_tests::{shared_reference, workspace};
 
 const SERVICE: &str = "com.amazonaws.fsx#AWSSimbaAPIService_v20180301";
 const OPERATION: &str = "com.amazonaws.fsx#CopyBackup";
-/// The service traits the mission keeps (no endpoint rules).
+/// The service traits compared as text (the endpoint rules are ours, compared by what they
+/// resolve: `model_endpoint_rules_answer_every_reference_endpoint_test`).
 const SERVICE_FACTS: &[&str] = &[
     "aws.api#service",
     "aws.auth#sigv4",
@@ -256,4 +257,46 @@ fn normalize(doc: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// `model/`'s endpoint rules are our own writing, so they are checked by what they do: every
+/// `smithy.rules#endpointTests` case of the reference model, run through the resolver
+/// generated from `model/` (`fsx::endpoint_resolver`), gives the same URL, or an error
+/// where the reference expects one (the messages are ours).
+#[test]
+fn model_endpoint_rules_answer_every_reference_endpoint_test() {
+    let Some(reference_path) = shared_reference("fsx-2018-03-01.json") else {
+        return;
+    };
+    let text = std::fs::read_to_string(reference_path).expect("the reference reads");
+    let reference: serde_json::Value = serde_json::from_str(&text).expect("the reference parses");
+    let cases = reference["shapes"][SERVICE]["traits"]["smithy.rules#endpointTests"]["testCases"]
+        .as_array()
+        .expect("the reference has endpoint tests");
+    let mut differences = Vec::new();
+    for case in cases {
+        let given = &case["params"];
+        let mut params = fsx::endpoint_resolver::Params::default();
+        params.region = given["Region"].as_str().map(str::to_owned);
+        params.endpoint = given["Endpoint"].as_str().map(str::to_owned);
+        params.use_fips = given["UseFIPS"].as_bool().unwrap_or(false);
+        params.use_dual_stack = given["UseDualStack"].as_bool().unwrap_or(false);
+        let ours = fsx::endpoint_resolver::resolve(&params);
+        let expected_url = case["expect"]["endpoint"]["url"].as_str();
+        let agrees = match (&ours, expected_url) {
+            (Ok(endpoint), Some(url)) => endpoint.url() == url,
+            (Err(_), None) => true,
+            _ => false,
+        };
+        if !agrees {
+            differences.push(format!(
+                "{}: ours {:?}, reference {}",
+                case["documentation"],
+                ours.map(|e| e.url().to_owned()),
+                case["expect"]
+            ));
+        }
+    }
+    assert!(cases.len() >= 40, "only {} reference cases", cases.len());
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
 }

@@ -74,6 +74,12 @@ fn parse(body: &[u8]) -> Result<CopyBackupOutput, CopyBackupError> {
     CopyBackup::parse_response(&response(200, &[], body))
 }
 
+/// A client in `us-east-1`: the model's endpoint rules resolve every request's endpoint
+/// from the region.
+fn regional_client<T: fsx::transport::Transport>(transport: T) -> Client<T> {
+    Client::new(transport).with_region("us-east-1")
+}
+
 fn fixed_token() -> String {
     "token-0001".to_owned()
 }
@@ -925,7 +931,7 @@ fn the_client_sends_the_request_and_reads_the_response() {
         200,
         r#"{"Backup":{"BackupId":"backup-2","Lifecycle":"COPYING"}}"#,
     );
-    let client = Client::new(transport).with_token_source(fixed_token);
+    let client = regional_client(transport).with_token_source(fixed_token);
     let input = CopyBackupInput::builder()
         .source_backup_id("backup-1")
         .build()
@@ -950,7 +956,7 @@ fn the_client_sends_the_request_and_reads_the_response() {
 fn a_client_endpoint_makes_the_request_uri_absolute() {
     let transport = CannedTransport::new().with_response(200, "{}");
     let endpoint = Endpoint::parse("https://fsx.us-east-2.amazonaws.com").unwrap();
-    let client = Client::new(transport).with_endpoint(endpoint);
+    let client = regional_client(transport).with_endpoint(endpoint);
     let input = CopyBackupInput::builder()
         .source_backup_id("backup-1")
         .build()
@@ -963,16 +969,60 @@ fn a_client_endpoint_makes_the_request_uri_absolute() {
     );
 
     // A base path is kept in front of the request's path.
-    let client = Client::new(CannedTransport::new().with_response(200, "{}"))
+    let client = regional_client(CannedTransport::new().with_response(200, "{}"))
         .with_endpoint(Endpoint::parse("http://localhost:4566/fsx/").unwrap());
     block_on(client.copy_backup(input.clone())).unwrap();
     assert_eq!(
         client.transport().take_requests()[0].uri().to_string(),
         "http://localhost:4566/fsx/"
     );
-    // Without an endpoint the request stays relative (the transport resolves it).
+    // The operation's request alone stays relative: the client gives it its endpoint.
     let request = CopyBackup::request(input, &fixed_token).unwrap();
     assert_eq!(request.uri(), "/");
+}
+
+#[test]
+fn the_client_resolves_its_endpoint_from_the_region_through_the_models_rules() {
+    let input = CopyBackupInput::builder()
+        .source_backup_id("backup-1")
+        .build()
+        .unwrap();
+    let uri_for = |client: Client<CannedTransport>| {
+        block_on(client.copy_backup(input.clone())).unwrap();
+        client.transport().take_requests()[0].uri().to_string()
+    };
+    let canned = || CannedTransport::new().with_response(200, "{}");
+    assert_eq!(
+        uri_for(Client::new(canned()).with_region("eu-west-3")),
+        "https://fsx.eu-west-3.amazonaws.com/"
+    );
+    assert_eq!(
+        uri_for(
+            Client::new(canned())
+                .with_region("us-gov-west-1")
+                .with_fips(true)
+        ),
+        "https://fsx-fips.us-gov-west-1.amazonaws.com/"
+    );
+    assert_eq!(
+        uri_for(
+            Client::new(canned())
+                .with_region("cn-north-1")
+                .with_dual_stack(true)
+        ),
+        "https://fsx.cn-north-1.api.amazonwebservices.com.cn/"
+    );
+
+    // Without a region the rules' own error comes back, and nothing is sent.
+    let client = Client::new(canned());
+    let error = block_on(client.copy_backup(input.clone())).unwrap_err();
+    assert!(matches!(error, SdkError::Construction(_)), "{error:?}");
+    assert!(
+        report(&error).contains("no region was given"),
+        "{}",
+        report(&error)
+    );
+    assert!(client.transport().take_requests().is_empty());
 }
 
 #[test]
@@ -985,7 +1035,7 @@ fn the_client_reports_service_and_transport_errors_apart() {
         )],
         r#"{"Message":"gone"}"#,
     );
-    let client = Client::new(transport);
+    let client = regional_client(transport);
     let input = CopyBackupInput::builder()
         .source_backup_id("b")
         .build()
@@ -996,7 +1046,7 @@ fn the_client_reports_service_and_transport_errors_apart() {
     assert_eq!(error.to_string(), "service error");
     assert_eq!(report(&error), "service error: BackupNotFound: gone");
 
-    let client = Client::new(CannedTransport::new());
+    let client = regional_client(CannedTransport::new());
     match block_on(client.copy_backup(input)) {
         Err(SdkError::Transport(CannedTransportError::NoResponse)) => {}
         other => panic!("expected a transport error, got {other:?}"),
@@ -1014,7 +1064,7 @@ fn a_custom_token_source_is_used_for_every_call() {
             )
         }
     }
-    let client = Client::new(CannedTransport::new().with_response(200, "{}"))
+    let client = regional_client(CannedTransport::new().with_response(200, "{}"))
         .with_token_source(Counter(std::sync::atomic::AtomicU32::new(7)));
     for _ in 0..2 {
         let input = CopyBackupInput::builder()
@@ -1048,14 +1098,14 @@ fn a_chain_reporter_prints_each_error_once() {
         &[("x-amzn-errortype", "BackupNotFound")],
         r#"{"Message":"Backup backup-nope does not exist"}"#,
     );
-    let error = block_on(Client::new(transport).copy_backup(input())).unwrap_err();
+    let error = block_on(regional_client(transport).copy_backup(input())).unwrap_err();
     assert_eq!(
         report(&error),
         "service error: BackupNotFound: Backup backup-nope does not exist"
     );
 
     let transport = CannedTransport::new().with_response(200, r#"{"Backup": 5}"#);
-    let error = block_on(Client::new(transport).copy_backup(input())).unwrap_err();
+    let error = block_on(regional_client(transport).copy_backup(input())).unwrap_err();
     assert_eq!(
         report(&error),
         "service error: unreadable response (HTTP 200): Backup: expected a `Backup` object, found number (line 1, column 12)"
@@ -1063,19 +1113,19 @@ fn a_chain_reporter_prints_each_error_once() {
 
     let transport = CannedTransport::new()
         .with_response(400, r#"{"__type":"Throttling","message":"slow down"}"#);
-    let error = block_on(Client::new(transport).copy_backup(input())).unwrap_err();
+    let error = block_on(regional_client(transport).copy_backup(input())).unwrap_err();
     assert_eq!(
         report(&error),
         "service error: unhandled error `Throttling` (HTTP 400): slow down"
     );
 
-    let error = block_on(Client::new(CannedTransport::new()).copy_backup(input())).unwrap_err();
+    let error = block_on(regional_client(CannedTransport::new()).copy_backup(input())).unwrap_err();
     assert_eq!(
         report(&error),
         "transport error: no canned response was queued"
     );
 
-    let client = Client::new(CannedTransport::new().with_response(200, "{}"))
+    let client = regional_client(CannedTransport::new().with_response(200, "{}"))
         .with_endpoint(Endpoint::parse("https://fsx.us-east-1.amazonaws.com").unwrap());
     assert!(block_on(client.copy_backup(input())).is_ok());
 }
@@ -1093,7 +1143,7 @@ fn outputs_and_errors_carry_the_request_id() {
     };
 
     let output =
-        block_on(Client::new(with_id(200, r#"{"Backup":null}"#)).copy_backup(input.clone()))
+        block_on(regional_client(with_id(200, r#"{"Backup":null}"#)).copy_backup(input.clone()))
             .unwrap();
     assert_eq!(output.request_id(), Some(id));
     assert!(
@@ -1110,7 +1160,7 @@ fn outputs_and_errors_carry_the_request_id() {
 
     let modeled = r#"{"__type":"BackupNotFound","Message":"gone"}"#;
     let error =
-        block_on(Client::new(with_id(400, modeled)).copy_backup(input.clone())).unwrap_err();
+        block_on(regional_client(with_id(400, modeled)).copy_backup(input.clone())).unwrap_err();
     assert_eq!(error.request_id(), Some(id));
     let service = error.into_service_error().unwrap();
     assert!(service.is_backup_not_found());
@@ -1122,23 +1172,23 @@ fn outputs_and_errors_carry_the_request_id() {
 
     let unhandled = r#"{"__type":"Throttling"}"#;
     let error =
-        block_on(Client::new(with_id(400, unhandled)).copy_backup(input.clone())).unwrap_err();
+        block_on(regional_client(with_id(400, unhandled)).copy_backup(input.clone())).unwrap_err();
     assert_eq!(error.request_id(), Some(id));
     let unreadable =
-        block_on(Client::new(with_id(200, "[")).copy_backup(input.clone())).unwrap_err();
+        block_on(regional_client(with_id(200, "[")).copy_backup(input.clone())).unwrap_err();
     assert_eq!(unreadable.request_id(), Some(id));
 
     let without = CannedTransport::new().with_response(400, modeled);
-    let error = block_on(Client::new(without).copy_backup(input.clone())).unwrap_err();
+    let error = block_on(regional_client(without).copy_backup(input.clone())).unwrap_err();
     assert_eq!(error.request_id(), None);
     let transport_error =
-        block_on(Client::new(CannedTransport::new()).copy_backup(input)).unwrap_err();
+        block_on(regional_client(CannedTransport::new()).copy_backup(input)).unwrap_err();
     assert_eq!(transport_error.request_id(), None);
 }
 
 #[test]
 fn a_cloned_client_shares_its_transport() {
-    let client = Client::new(CannedTransport::new().with_response(200, "{}"));
+    let client = regional_client(CannedTransport::new().with_response(200, "{}"));
     let clone = client.clone();
     let input = CopyBackupInput::builder()
         .source_backup_id("b")

@@ -29,7 +29,8 @@ use crate::transport::Transport;
 /// #     }
 /// # }
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
-/// let client = fsx::Client::new(CannedTransport::new().with_response(200, "{}"));
+/// let client = fsx::Client::new(CannedTransport::new().with_response(200, "{}"))
+///     .with_endpoint(fsx::endpoint::Endpoint::parse("https://example.com")?);
 /// let input = CopyBackupInput::builder()
 ///     .source_backup_id("example")
 ///     .build()?;
@@ -47,6 +48,7 @@ pub struct Client<T> {
     transport: ::std::sync::Arc<T>,
     tokens: ::std::sync::Arc<dyn TokenSource>,
     endpoint: Option<Endpoint>,
+    endpoint_params: crate::endpoint_resolver::Params,
     limits: Limits,
 }
 impl<T: Transport> Client<T> {
@@ -56,11 +58,12 @@ impl<T: Transport> Client<T> {
             transport: ::std::sync::Arc::new(transport),
             tokens: ::std::sync::Arc::new(RandomTokens),
             endpoint: None,
+            endpoint_params: Default::default(),
             limits: Limits::DEFAULT,
         }
     }
-    /// Sends every request to `endpoint` (absolute URIs); without one, requests
-    /// keep the relative URI `/` and the transport decides where they go.
+    /// Sends every request to `endpoint` (absolute URIs) instead of the one the
+    /// service's endpoint rules resolve from the client's endpoint parameters.
     pub fn with_endpoint(mut self, endpoint: Endpoint) -> Self {
         self.endpoint = Some(endpoint);
         self
@@ -92,9 +95,8 @@ impl<T: Transport> Client<T> {
                 &*self.tokens,
             )
             .map_err(crate::error::SdkError::Construction)?;
-        if let Some(endpoint) = &self.endpoint {
-            endpoint.apply(&mut request).map_err(crate::error::SdkError::Construction)?;
-        }
+        self.apply_endpoint(&mut request, &self.endpoint_params)
+            .map_err(crate::error::SdkError::Construction)?;
         let response = self
             .transport
             .send(request)
@@ -114,6 +116,7 @@ impl<T> ::std::clone::Clone for Client<T> {
             tokens: ::std::sync::Arc::clone(&self.tokens),
             endpoint: self.endpoint.clone(),
             limits: self.limits,
+            endpoint_params: Clone::clone(&self.endpoint_params),
         }
     }
 }
@@ -126,6 +129,47 @@ impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
             .finish_non_exhaustive()
     }
 }
+impl<T> Client<T> {
+    /// The region requests go to (`us-east-1`): required by most rules.
+    pub fn with_region(mut self, value: impl Into<String>) -> Self {
+        self.endpoint_params.region = Some(value.into());
+        self
+    }
+    /// Whether requests go to the dual-stack (IPv4 and IPv6) endpoint.
+    pub fn with_dual_stack(mut self, value: bool) -> Self {
+        self.endpoint_params.use_dual_stack = value;
+        self
+    }
+    /// Whether requests go to the FIPS endpoint.
+    pub fn with_fips(mut self, value: bool) -> Self {
+        self.endpoint_params.use_fips = value;
+        self
+    }
+    /// Replaces every endpoint parameter (the service's own ones included).
+    pub fn with_endpoint_params(
+        mut self,
+        params: crate::endpoint_resolver::Params,
+    ) -> Self {
+        self.endpoint_params = params;
+        self
+    }
+    /// The parameters the endpoint rules resolve each request's endpoint from.
+    pub fn endpoint_params(&self) -> &crate::endpoint_resolver::Params {
+        &self.endpoint_params
+    }
+    /// The endpoint set with `with_endpoint`, else the one the rules resolve from
+    /// `params` (the client's, with the operation's own values).
+    fn apply_endpoint<B>(
+        &self,
+        request: &mut ::http::Request<B>,
+        params: &crate::endpoint_resolver::Params,
+    ) -> Result<(), crate::error::SerializeError> {
+        match &self.endpoint {
+            Some(endpoint) => endpoint.apply(request),
+            None => crate::endpoint_resolver::resolve(params)?.apply(request),
+        }
+    }
+}
 /// The name this service's requests are signed with (SigV4), from the model.
 pub const SIGNING_NAME: &str = "fsx";
 #[cfg(feature = "sigv4")]
@@ -134,13 +178,14 @@ impl<T: Transport> Client<crate::sigv4::SigV4<T>> {
     /// and sends them through `transport`, to `config`'s endpoint if it has one
     /// (else where the model's endpoint rules, if any, send that region).
     pub fn with_aws_config(transport: T, config: crate::sigv4::AwsConfig) -> Self {
+        let region = config.region.clone();
         let signer = crate::sigv4::SigV4::new(
             transport,
             SIGNING_NAME,
             config.region,
             config.credentials,
         );
-        let client = Client::new(signer);
+        let client = Client::new(signer).with_region(region);
         match config.endpoint {
             Some(endpoint) => client.with_endpoint(endpoint),
             None => client,
@@ -153,7 +198,7 @@ impl Client<crate::sigv4::SigV4<crate::http_client::ReqwestTransport>> {
     /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` for the
     /// region of `AWS_REGION` (else `AWS_DEFAULT_REGION`), sent over reqwest
     /// (rustls). The endpoint comes from
-    /// `AWS_ENDPOINT_URL_FSX`, else `AWS_ENDPOINT_URL`; without either, requests fail with a "no endpoint" error (set one with [`with_endpoint`](Client::with_endpoint)).
+    /// `AWS_ENDPOINT_URL_FSX`, else `AWS_ENDPOINT_URL`, else the model's endpoint rules for the region.
     pub async fn from_env() -> Result<Self, crate::sigv4::ConfigError> {
         let config = crate::sigv4::AwsConfig::from_env("FSX")?;
         let transport = crate::http_client::ReqwestTransport::new()

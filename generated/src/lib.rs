@@ -17,6 +17,7 @@
 //! - [`primitives`]: timestamps, blobs, documents, big numbers
 //! - [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)
 //! - [`error`]: builder, parse and call errors
+//! - [`endpoint_resolver`]: the service's endpoint rules, which the client resolves each request's endpoint with (`Client::with_region`), and their parameters; [`endpoint_rules`] and [`partition`] run them
 //!
 //! Service API version: `2018-03-01`.
 //!
@@ -59,7 +60,8 @@
 //! // A transport that answers with an error the model does not know.
 //! let transport = CannedTransport::new()
 //!     .with_response(400, r#"{"__type":"SlowDown","message":"too many requests"}"#);
-//! let client = fsx::Client::new(transport);
+//! let client = fsx::Client::new(transport)
+//!     .with_endpoint(fsx::endpoint::Endpoint::parse("https://example.com")?);
 //! let input = CopyBackupInput::builder()
 //!     .source_backup_id("example")
 //!     .build()?;
@@ -116,6 +118,10 @@ pub mod client;
 #[rustfmt::skip]
 pub mod endpoint;
 #[rustfmt::skip]
+pub mod endpoint_resolver;
+#[rustfmt::skip]
+pub mod endpoint_rules;
+#[rustfmt::skip]
 pub mod error;
 #[cfg(feature = "reqwest")]
 #[rustfmt::skip]
@@ -132,6 +138,8 @@ mod json_writer;
 pub mod limits;
 #[rustfmt::skip]
 pub mod operation;
+#[rustfmt::skip]
+pub mod partition;
 #[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]
