@@ -5,7 +5,7 @@
 //!
 //! It builds the generator three times (the head once, two bases), so it only runs
 //! when `CODEGEN_DIFF_E2E=1` (`.ci/run` sets it); build output is kept under
-//! `target/tmp/diff-e2e` so later runs are warm.
+//! `target/tmp/diff-e2e` so later runs are warm (in CI it is removed at the end).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -120,9 +120,8 @@ fn diff_against_git_revisions() {
     if std::env::var_os("CODEGEN_DIFF_E2E").is_none() {
         let why = "set CODEGEN_DIFF_E2E=1 to build and run `codegen-diff` on git revisions";
         // In CI (`CI=true`) this test must run; elsewhere it says loudly that it did not.
-        let ci = std::env::var("CI").is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"));
         assert!(
-            !ci,
+            !in_ci(),
             "diff_against_git_revisions cannot be skipped in CI: {why}"
         );
         use std::io::Write;
@@ -213,4 +212,14 @@ fn diff_against_git_revisions() {
     );
     assert!(text.contains("### API breaks: 0\n\nNone.\n"), "{text}");
     assert!(!text.contains("### Model shapes"), "same model: {text}");
+
+    // CI builds once: its scratch repository and three builds (about 0.4 GB of disk) go.
+    if in_ci() {
+        let _ = fs::remove_dir_all(scratch());
+    }
+}
+
+/// Whether this runs in CI (`CI=true`), where nothing is kept warm for a next run.
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
 }
