@@ -41,6 +41,14 @@ const CASES: &[(&str, Expect)] = &[
     ("empty-enum", Rejected("shape `example.bad#Nothing`")),
     ("empty-union", Rejected("shape `example.bad#Nothing`")),
     (
+        "endpoint-context-path-outside-the-subset",
+        Rejected("shape `example.bad#Get`: operationContextParams path `Items[0].Name`: unexpected `[` at offset 5"),
+    ),
+    (
+        "endpoint-context-path-unknown-member",
+        Rejected("shape `example.bad#Get`: operationContextParams path `Items[*].Nmae`: `example.bad#Item` has no member `Nmae`"),
+    ),
+    (
         "endpoint-rules-unknown-function",
         Rejected("shape `example.bad#BadService`: endpoint rules: function `aws.frobnicate`"),
     ),

@@ -1,6 +1,6 @@
 //! insta snapshots of the code generated for the synthetic models in `tests/models/`
 //! (each isolates one concern: recursion, enums, names, sensitive members, nullability,
-//! every shape kind). The code generated from `model/` is not snapshotted here: it is
+//! every shape kind, endpoint rules and their bindings). The code generated from `model/` is not snapshotted here: it is
 //! committed in `generated/`, which `generated_fresh.rs` compares with the generator's
 //! output; nor is the fixed runtime support ([`codegen::runtime_files`]), the same in
 //! every crate.
@@ -54,6 +54,11 @@ fn synthetic_kinds() {
 #[test]
 fn synthetic_awsjson10() {
     synthetic("awsjson10");
+}
+
+#[test]
+fn synthetic_endpoints() {
+    synthetic("endpoints");
 }
 
 /// No snapshot repeats a file of `generated/` (the freshness test compares those) or holds

@@ -139,3 +139,47 @@ fn operations_set_their_static_and_member_context_parameters() {
     assert_eq!(sent(&client).uri(), "https://w-7.widgets.eu-north-1.amazonaws.com/", "contextParam");
     assert_eq!(client.endpoint_params().widget_arn, None, "the client's own parameters stay");
 }
+
+#[test]
+fn operation_context_paths_collect_what_they_reach_in_the_input() {
+    use synthetic_endpoints::operation::batch_widgets::BatchWidgetsInput;
+    use synthetic_endpoints::types::{BatchItem, BatchSpec, WidgetRef};
+
+    let named = |name: &str| WidgetRef::builder().name(name).build();
+    let items = vec![
+        BatchItem::builder().get(named("a")).build(),
+        BatchItem::builder().put(named("b")).build(),
+        BatchItem::builder().get(named("c")).put(named("d")).build(),
+        BatchItem::builder().build(),
+    ];
+    let input = BatchWidgetsInput::builder()
+        .set_items(Some(items.clone()))
+        .spec(BatchSpec::builder().owner(named("olga")).build())
+        .build();
+    let client = client().with_region("us-east-1");
+    block_on(client.batch_widgets(input)).unwrap();
+    let request = sent(&client);
+    // `Items[*].[Get.Name, Put.Name][]`: a, b, c, d in order, the missing ones left out.
+    assert_eq!(request.uri(), "https://batch.us-east-1.amazonaws.com/");
+    assert_eq!(request.headers()["x-widgets-first"], "a");
+    assert_eq!(request.headers()["x-widgets-fourth"], "d");
+    // `Spec.Owner.Name`: one string.
+    assert_eq!(request.headers()["x-widgets-owner"], "olga");
+
+    // Three names: the rule that needs a fourth does not apply; no owner: its default.
+    let input = BatchWidgetsInput::builder()
+        .set_items(Some(items[..2].to_vec()))
+        .build();
+    let client = self::client().with_region("us-east-1");
+    block_on(client.batch_widgets(input)).unwrap();
+    assert_eq!(sent(&client).uri(), "https://widgets.us-east-1.amazonaws.com/");
+    assert_eq!(client.endpoint_params().widget_names, None, "the client's own parameters stay");
+}
+
+#[test]
+fn client_context_params_are_client_settings() {
+    let client = client().with_region("us-east-1").with_legacy(true);
+    assert_eq!(client.endpoint_params().legacy, Some(true));
+    block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap();
+    assert_eq!(sent(&client).uri(), "https://widgets-legacy.us-east-1.amazonaws.com/");
+}

@@ -9,12 +9,13 @@
 //! its rule tree, written out as `static` data the compiler checks, and checked at
 //! generation time by the plan (functions, arities, names in scope, templates).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value as Json;
 
 use super::prelude::*;
 use super::rust_type::ident;
+use crate::plan::context_path::{Leaf, Traversal};
 use crate::plan::endpoint_rules::{
     Binding, Condition, EndpointParam, EndpointRules, EndpointTest, Expectation, Expr, ParamType,
     ParamValue, Part, Rule, RuleKind, Step,
@@ -481,6 +482,105 @@ fn binding_statement(param: &EndpointParam, binding: &Binding) -> TokenStream {
                 (false, false) => quote!(endpoint_params.#target = input.#field.clone();),
             }
         }
+        Binding::Path { traversal, .. } => path_statement(&target, param_optional, traversal),
+    }
+}
+
+/// An `operationContextParams` binding: walks the input (nested `if let` and `for`)
+/// and sets the parameter to what the path reaches, when it reaches anything. A list
+/// parameter collects every string in order; a single value is set where it is found.
+fn path_statement(target: &Ident, param_optional: bool, traversal: &Traversal) -> TokenStream {
+    let wrap = |value: TokenStream| match param_optional {
+        true => quote!(#SOME(#value)),
+        false => value,
+    };
+    if !traversal.reaches_many() {
+        let set = wrap(quote!(value));
+        let walk = walk(
+            traversal,
+            quote!(input),
+            0,
+            &|value| quote!(let value = #value; endpoint_params.#target = #set;),
+        );
+        return walk;
+    }
+    let set = wrap(quote!(values));
+    let walk = walk(
+        traversal,
+        quote!(input),
+        0,
+        &|value| quote!(values.push(#value);),
+    );
+    quote! {
+        let mut values: #VEC<#STRING> = #VEC::new();
+        #walk
+        if !values.is_empty() {
+            endpoint_params.#target = #set;
+        }
+    }
+}
+
+/// The code that walks `traversal` from `value` (a reference), handing every value it
+/// reaches (an owned `String` or `bool` expression) to `sink`.
+fn walk(
+    traversal: &Traversal,
+    value: TokenStream,
+    depth: usize,
+    sink: &dyn Fn(TokenStream) -> TokenStream,
+) -> TokenStream {
+    let next = format_ident!("v{}", depth);
+    match traversal {
+        Traversal::Field {
+            field,
+            optional,
+            boxed,
+            then,
+        } => {
+            let field = ident(field);
+            let inner = walk(then, quote!(#next), depth + 1, sink);
+            match (optional, boxed) {
+                (true, true) => quote!(if let #SOME(#next) = #value.#field.as_deref() { #inner }),
+                (true, false) => quote!(if let #SOME(#next) = &#value.#field { #inner }),
+                (false, true) => quote!({ let #next = &*#value.#field; #inner }),
+                (false, false) => quote!({ let #next = &#value.#field; #inner }),
+            }
+        }
+        Traversal::Each { sparse, then } => {
+            let inner = walk(then, quote!(#next), depth + 1, sink);
+            match sparse {
+                true => quote!(for #next in #value.iter().flatten() { #inner }),
+                false => quote!(for #next in #value.iter() { #inner }),
+            }
+        }
+        Traversal::Keys => {
+            let push = sink(quote!(key.clone()));
+            quote! {
+                let mut keys: #VEC<&#STRING> = #value.keys().collect();
+                keys.sort();
+                for key in keys { #push }
+            }
+        }
+        Traversal::Branches(branches) => {
+            let branches = branches.iter().map(|b| walk(b, value.clone(), depth, sink));
+            quote!(#(#branches)*)
+        }
+        Traversal::Leaf(leaf) => sink(leaf_value(*leaf, &value)),
+        Traversal::LeafList { item, sparse } => {
+            let push = sink(leaf_value(*item, &quote!(#next)));
+            match sparse {
+                true => quote!(for #next in #value.iter().flatten() { #push }),
+                false => quote!(for #next in #value.iter() { #push }),
+            }
+        }
+    }
+}
+
+/// The owned value of a leaf reached as a reference.
+fn leaf_value(leaf: Leaf, value: &TokenStream) -> TokenStream {
+    match leaf {
+        Leaf::String => quote!(#STRING::clone(#value)),
+        Leaf::Enum => quote!(#value.as_str().to_owned()),
+        Leaf::Bool => quote!(*#value),
     }
 }
 
@@ -504,7 +604,10 @@ pub fn client_impl(plan: &Plan) -> TokenStream {
     let Some(rules) = &plan.service.endpoint_rules else {
         return quote!();
     };
-    let setters = rules.params.iter().filter_map(built_in_setter);
+    let setters = rules
+        .params
+        .iter()
+        .filter_map(|p| built_in_setter(p).or_else(|| client_setting_setter(p)));
     quote! {
         impl<T> Client<T> {
             #(#setters)*
@@ -538,7 +641,13 @@ pub fn client_impl(plan: &Plan) -> TokenStream {
 
 /// `with_region`, `with_fips`, `with_dual_stack` for the AWS built-ins.
 fn built_in_setter(param: &EndpointParam) -> Option<TokenStream> {
-    let (method, doc) = match param.built_in.as_deref()? {
+    let (method, doc) = built_in_method(param.built_in.as_deref()?)?;
+    setter(param, method, doc)
+}
+
+/// The client's method for an AWS built-in parameter, and its documentation.
+fn built_in_method(built_in: &str) -> Option<(&'static str, &'static str)> {
+    Some(match built_in {
         "AWS::Region" => (
             "with_region",
             " The region requests go to (`us-east-1`): required by most rules.",
@@ -549,39 +658,52 @@ fn built_in_setter(param: &EndpointParam) -> Option<TokenStream> {
             " Whether requests go to the dual-stack (IPv4 and IPv6) endpoint.",
         ),
         _ => return None,
+    })
+}
+
+/// `with_<parameter>` for a parameter the service's `clientContextParams` makes a client
+/// setting (one a built-in does not already set).
+fn client_setting_setter(param: &EndpointParam) -> Option<TokenStream> {
+    let built_in = param.built_in.as_deref().and_then(built_in_method);
+    if !param.client_setting || built_in.is_some() {
+        return None;
+    }
+    let method = format!("with_{}", param.field.trim_start_matches("r#"));
+    if built_in_method_names().any(|name| name == method) {
+        return None;
+    }
+    let doc = match &param.doc {
+        Some(doc) => format!(" {doc} The endpoint rules' `{}`.", param.name),
+        None => format!(" The endpoint rules' `{}`.", param.name),
     };
+    setter(param, &method, &doc)
+}
+
+fn built_in_method_names() -> impl Iterator<Item = &'static str> {
+    ["AWS::Region", "AWS::UseFIPS", "AWS::UseDualStack"]
+        .into_iter()
+        .filter_map(built_in_method)
+        .map(|(method, _)| method)
+}
+
+/// A client method setting `param` to its argument.
+fn setter(param: &EndpointParam, method: &str, doc: &str) -> Option<TokenStream> {
     let method = ident(method);
     let field = ident(&param.field);
-    let optional = param.default.is_none();
-    Some(match (param.ty, optional) {
-        (ParamType::String, true) => quote! {
-            #[doc = #doc]
-            pub fn #method(mut self, value: impl #INTO<#STRING>) -> Self {
-                self.endpoint_params.#field = #SOME(value.into());
-                self
-            }
-        },
-        (ParamType::Boolean, true) => quote! {
-            #[doc = #doc]
-            pub fn #method(mut self, value: bool) -> Self {
-                self.endpoint_params.#field = #SOME(value);
-                self
-            }
-        },
-        (ParamType::String, false) => quote! {
-            #[doc = #doc]
-            pub fn #method(mut self, value: impl #INTO<#STRING>) -> Self {
-                self.endpoint_params.#field = value.into();
-                self
-            }
-        },
-        (ParamType::Boolean, false) => quote! {
-            #[doc = #doc]
-            pub fn #method(mut self, value: bool) -> Self {
-                self.endpoint_params.#field = value;
-                self
-            }
-        },
-        (ParamType::StringArray, _) => return None,
+    let (argument, value) = match param.ty {
+        ParamType::String => (quote!(impl #INTO<#STRING>), quote!(value.into())),
+        ParamType::Boolean => (quote!(bool), quote!(value)),
+        ParamType::StringArray => (quote!(#VEC<#STRING>), quote!(value)),
+    };
+    let value = match param.default.is_none() {
+        true => quote!(#SOME(#value)),
+        false => value,
+    };
+    Some(quote! {
+        #[doc = #doc]
+        pub fn #method(mut self, value: #argument) -> Self {
+            self.endpoint_params.#field = #value;
+            self
+        }
     })
 }

@@ -20,6 +20,8 @@ pub const RULE_SET: &str = "smithy.rules#endpointRuleSet";
 pub const TESTS: &str = "smithy.rules#endpointTests";
 pub const STATIC_CONTEXT_PARAMS: &str = "smithy.rules#staticContextParams";
 pub const CONTEXT_PARAM: &str = "smithy.rules#contextParam";
+pub const OPERATION_CONTEXT_PARAMS: &str = "smithy.rules#operationContextParams";
+pub const CLIENT_CONTEXT_PARAMS: &str = "smithy.rules#clientContextParams";
 
 /// A service's rule set and test cases.
 #[derive(Debug)]
@@ -42,6 +44,8 @@ pub struct EndpointParam {
     pub default: Option<ParamValue>,
     /// `AWS::Region`, `AWS::UseFIPS`, `AWS::UseDualStack`, `SDK::Endpoint`, ...
     pub built_in: Option<String>,
+    /// Named by the service's `smithy.rules#clientContextParams`: a client setting.
+    pub client_setting: bool,
     pub doc: Option<String>,
 }
 
@@ -121,13 +125,22 @@ pub enum Binding {
         /// Whether the field is an `Option`.
         optional: bool,
     },
+    /// `smithy.rules#operationContextParams`: what a path reaches in the input.
+    Path {
+        param: String,
+        /// The model's path (`TransactItems[*].Get.TableName`).
+        path: String,
+        traversal: crate::plan::context_path::Traversal,
+    },
 }
 
 impl Binding {
     /// The parameter's name in the rules.
     pub fn param(&self) -> &str {
         match self {
-            Binding::Static { param, .. } | Binding::Member { param, .. } => param,
+            Binding::Static { param, .. }
+            | Binding::Member { param, .. }
+            | Binding::Path { param, .. } => param,
         }
     }
 }
@@ -180,6 +193,33 @@ pub fn operation_bindings<'t>(
     Ok(bindings)
 }
 
+/// The operation's `smithy.rules#operationContextParams`: each parameter of the rules
+/// it names, with its path, in the model's order.
+pub fn operation_context_paths<'r>(
+    rules: &'r EndpointRules,
+    operation_traits: &Traits,
+) -> Result<Vec<(&'r EndpointParam, String)>> {
+    let Some(value) = operation_traits.get(OPERATION_CONTEXT_PARAMS) else {
+        return Ok(Vec::new());
+    };
+    object(value, OPERATION_CONTEXT_PARAMS)?
+        .iter()
+        .map(|(name, entry)| {
+            let param = rules
+                .params
+                .iter()
+                .find(|p| p.name == *name)
+                .ok_or_else(|| {
+                    Error::new(format!(
+                    "operationContextParams names `{name}`, which is not a parameter of the rules"
+                ))
+                })?;
+            let path = text(field(entry, "path")?, "an operationContextParams `path`")?;
+            Ok((param, path.to_owned()))
+        })
+        .collect()
+}
+
 /// One `endpointTests` case.
 #[derive(Debug)]
 pub struct EndpointTest {
@@ -229,7 +269,15 @@ pub fn of_service(service: &str, traits: &Traits) -> Result<Option<EndpointRules
     let at = |path: &'static str| {
         move |e: Error| within(e, &format!("shapes.{service}.traits.{RULE_SET}{path}"))
     };
-    let params = params(field(rule_set, "parameters")?).map_err(at(".parameters"))?;
+    let mut params = params(field(rule_set, "parameters")?).map_err(at(".parameters"))?;
+    if let Some(settings) = traits.get(CLIENT_CONTEXT_PARAMS) {
+        mark_client_settings(&mut params, settings).map_err(|e| {
+            within(
+                e,
+                &format!("shapes.{service}.traits.{CLIENT_CONTEXT_PARAMS}"),
+            )
+        })?;
+    }
     let mut reader = Reader {
         names: params.iter().map(|p| p.name.clone()).collect(),
     };
@@ -246,6 +294,42 @@ pub fn of_service(service: &str, traits: &Traits) -> Result<Option<EndpointRules
         rules,
         tests,
     }))
+}
+
+/// Marks the parameters `smithy.rules#clientContextParams` names as client settings;
+/// each must be a parameter of the rules, of the type the trait says.
+fn mark_client_settings(params: &mut [EndpointParam], settings: &Value) -> Result<()> {
+    for (name, setting) in object(settings, CLIENT_CONTEXT_PARAMS)? {
+        let param = params.iter_mut().find(|p| p.name == *name).ok_or_else(|| {
+            Error::new(format!(
+                "client context parameter `{name}` is not a parameter of the rules"
+            ))
+        })?;
+        let ty = match text(field(setting, "type")?, "a clientContextParams `type`")? {
+            "string" => ParamType::String,
+            "boolean" => ParamType::Boolean,
+            "stringArray" => ParamType::StringArray,
+            other => {
+                return Err(Error::new(format!(
+                    "client context parameter `{name}` has the unknown type `{other}`"
+                )))
+            }
+        };
+        if ty != param.ty {
+            return Err(Error::new(format!(
+                "client context parameter `{name}` is a {ty:?} but the rules' parameter is a {:?}",
+                param.ty
+            )));
+        }
+        param.client_setting = true;
+        if param.doc.is_none() {
+            param.doc = setting
+                .get("documentation")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+        }
+    }
+    Ok(())
 }
 
 /// `error` with `prefix` in front of its JSON path (paths are built inside out).
@@ -317,6 +401,7 @@ fn params(value: &Value) -> Result<Vec<EndpointParam>> {
                 .get("builtIn")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
+            client_setting: false,
             doc: param
                 .get("documentation")
                 .and_then(Value::as_str)

@@ -9,6 +9,7 @@
 
 pub mod boxing;
 pub mod closure;
+pub mod context_path;
 pub mod defaults;
 pub mod docs;
 pub mod endpoint_rules;

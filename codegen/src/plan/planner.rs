@@ -500,8 +500,22 @@ impl<'m> Planner<'m> {
                 traits,
             ))
         });
-        super::endpoint_rules::operation_bindings(rules, &op.traits, members)
-            .map_err(|e| e.with_shape(&operation.shape_id))
+        let mut bindings = super::endpoint_rules::operation_bindings(rules, &op.traits, members)
+            .map_err(|e| e.with_shape(&operation.shape_id))?;
+        let input_type = RustType::Struct(operation.input.clone());
+        for (param, path) in super::endpoint_rules::operation_context_paths(rules, &op.traits)
+            .map_err(|e| e.with_shape(&operation.shape_id))?
+        {
+            let traversal =
+                super::context_path::traversal(&path, param.ty, &input_type, structures)
+                    .map_err(|e| e.with_shape(&operation.shape_id))?;
+            bindings.push(super::endpoint_rules::Binding::Path {
+                param: param.name.clone(),
+                path,
+                traversal,
+            });
+        }
+        Ok(bindings)
     }
 
     /// The operation's own errors, then the service's common ones, each once; every one
