@@ -1013,6 +1013,16 @@ fn the_client_resolves_its_endpoint_from_the_region_through_the_models_rules() {
         "https://fsx.cn-north-1.api.amazonwebservices.com.cn/"
     );
 
+    // The endpoint is resolved once per client; changing a parameter resolves it again.
+    let first = Client::new(canned()).with_region("eu-west-3");
+    block_on(first.copy_backup(input.clone())).unwrap();
+    let moved = first.clone().with_region("ap-south-1");
+    block_on(moved.copy_backup(input.clone())).unwrap();
+    assert_eq!(
+        moved.transport().take_requests()[1].uri().to_string(),
+        "https://fsx.ap-south-1.amazonaws.com/"
+    );
+
     // Without a region the rules' own error comes back, and nothing is sent.
     let client = Client::new(canned());
     let error = block_on(client.copy_backup(input.clone())).unwrap_err();

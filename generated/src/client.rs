@@ -49,6 +49,16 @@ pub struct Client<T> {
     tokens: ::std::sync::Arc<dyn TokenSource>,
     endpoint: Option<Endpoint>,
     endpoint_params: crate::endpoint_resolver::Params,
+    /// The endpoint `endpoint_params` resolve to, once resolved and prepared
+    /// (shared by clones, replaced by every setter of the parameters).
+    resolved_endpoint: ::std::sync::Arc<
+        ::std::sync::OnceLock<
+            Result<
+                crate::endpoint_rules::PreparedEndpoint,
+                crate::endpoint_rules::ResolveError,
+            >,
+        >,
+    >,
     limits: Limits,
 }
 impl<T: Transport> Client<T> {
@@ -59,6 +69,7 @@ impl<T: Transport> Client<T> {
             tokens: ::std::sync::Arc::new(RandomTokens),
             endpoint: None,
             endpoint_params: Default::default(),
+            resolved_endpoint: Default::default(),
             limits: Limits::DEFAULT,
         }
     }
@@ -95,7 +106,7 @@ impl<T: Transport> Client<T> {
                 &*self.tokens,
             )
             .map_err(crate::error::SdkError::Construction)?;
-        self.apply_endpoint(&mut request, &self.endpoint_params)
+        self.apply_client_endpoint(&mut request)
             .map_err(crate::error::SdkError::Construction)?;
         let response = self
             .transport
@@ -117,6 +128,7 @@ impl<T> ::std::clone::Clone for Client<T> {
             endpoint: self.endpoint.clone(),
             limits: self.limits,
             endpoint_params: Clone::clone(&self.endpoint_params),
+            resolved_endpoint: ::std::sync::Arc::clone(&self.resolved_endpoint),
         }
     }
 }
@@ -133,16 +145,19 @@ impl<T> Client<T> {
     /// The region requests go to (`us-east-1`): required by most rules.
     pub fn with_region(mut self, value: impl Into<String>) -> Self {
         self.endpoint_params.region = Some(value.into());
+        self.resolved_endpoint = Default::default();
         self
     }
     /// Whether requests go to the dual-stack (IPv4 and IPv6) endpoint.
     pub fn with_dual_stack(mut self, value: bool) -> Self {
         self.endpoint_params.use_dual_stack = value;
+        self.resolved_endpoint = Default::default();
         self
     }
     /// Whether requests go to the FIPS endpoint.
     pub fn with_fips(mut self, value: bool) -> Self {
         self.endpoint_params.use_fips = value;
+        self.resolved_endpoint = Default::default();
         self
     }
     /// Replaces every endpoint parameter (the service's own ones included).
@@ -151,22 +166,30 @@ impl<T> Client<T> {
         params: crate::endpoint_resolver::Params,
     ) -> Self {
         self.endpoint_params = params;
+        self.resolved_endpoint = Default::default();
         self
     }
     /// The parameters the endpoint rules resolve each request's endpoint from.
     pub fn endpoint_params(&self) -> &crate::endpoint_resolver::Params {
         &self.endpoint_params
     }
-    /// The endpoint set with `with_endpoint`, else the one the rules resolve from
-    /// `params` (the client's, with the operation's own values).
-    fn apply_endpoint<B>(
+    /// The endpoint set with `with_endpoint`, else the one the client's own
+    /// parameters resolve to, resolved once (the rules are a function of their parameters).
+    fn apply_client_endpoint<B>(
         &self,
         request: &mut ::http::Request<B>,
-        params: &crate::endpoint_resolver::Params,
     ) -> Result<(), crate::error::SerializeError> {
-        match &self.endpoint {
-            Some(endpoint) => endpoint.apply(request),
-            None => crate::endpoint_resolver::resolve(params)?.apply(request),
+        if let Some(endpoint) = &self.endpoint {
+            return endpoint.apply(request);
+        }
+        let resolved = self
+            .resolved_endpoint
+            .get_or_init(|| {
+                crate::endpoint_resolver::resolve(&self.endpoint_params)?.prepare()
+            });
+        match resolved {
+            Ok(endpoint) => endpoint.apply(request),
+            Err(error) => Err(error.clone().into()),
         }
     }
 }

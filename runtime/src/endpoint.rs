@@ -18,6 +18,8 @@ pub struct Endpoint {
     authority: Authority,
     /// Without a trailing `/`; empty for the root.
     base_path: String,
+    /// The URI of the request path `/` (every awsJson request's), built once.
+    root: Uri,
 }
 
 /// Text that is not an absolute `http` or `https` URI without query or fragment.
@@ -47,10 +49,18 @@ impl Endpoint {
         if uri.query().is_some() {
             return Err(error("an endpoint cannot have a query"));
         }
+        let base_path = uri.path().trim_end_matches('/').to_owned();
+        let root = Uri::builder()
+            .scheme(scheme.clone())
+            .authority(authority.clone())
+            .path_and_query(format!("{base_path}/"))
+            .build()
+            .map_err(|_| error("not a URI"))?;
         Ok(Endpoint {
             scheme,
             authority,
-            base_path: uri.path().trim_end_matches('/').to_owned(),
+            base_path,
+            root,
         })
     }
 
@@ -64,8 +74,13 @@ impl Endpoint {
     /// request's own path and query.
     pub fn apply<B>(&self, request: &mut http::Request<B>) -> Result<(), SerializeError> {
         let relative = request.uri().path_and_query().map_or("/", PathAndQuery::as_str);
+        let prefix = request.extensions().get::<HostPrefix>();
+        if relative == "/" && prefix.is_none() {
+            *request.uri_mut() = self.root.clone();
+            return Ok(());
+        }
         let path = format!("{}{}", self.base_path, relative);
-        let authority = match request.extensions().get::<HostPrefix>() {
+        let authority = match prefix {
             Some(prefix) => prefixed(&self.authority, prefix.as_str())?,
             None => self.authority.clone(),
         };

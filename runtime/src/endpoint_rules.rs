@@ -235,18 +235,46 @@ impl ResolvedEndpoint {
 
     /// Sends `request` to this endpoint: makes its URI absolute and adds the headers.
     pub fn apply<B>(&self, request: &mut http::Request<B>) -> Result<(), SerializeError> {
+        self.prepare()?.apply(request)
+    }
+
+    /// The endpoint with its URL parsed and its headers checked, ready to apply to any
+    /// number of requests.
+    pub fn prepare(&self) -> Result<PreparedEndpoint, ResolveError> {
         let endpoint = self
             .endpoint()
-            .map_err(|e| SerializeError::endpoint(format!("the rules gave {:?}: {e}", self.url)))?;
-        endpoint.apply(request)?;
+            .map_err(|e| ResolveError::new(format!("the rules gave {:?}: {e}", self.url)))?;
+        let mut headers = Vec::new();
         for (name, values) in &self.headers {
-            let name = http::header::HeaderName::try_from(name.as_str())
-                .map_err(|e| SerializeError::uri(http::Error::from(e)))?;
+            let name = http::header::HeaderName::try_from(name.as_str()).map_err(|e| {
+                ResolveError::new(format!("the rules gave the header name {name:?}: {e}"))
+            })?;
             for value in values {
-                let value = http::HeaderValue::try_from(value.as_str())
-                    .map_err(|e| SerializeError::uri(http::Error::from(e)))?;
-                request.headers_mut().append(name.clone(), value);
+                let value = http::HeaderValue::try_from(value.as_str()).map_err(|e| {
+                    ResolveError::new(format!("the rules gave the header value {value:?}: {e}"))
+                })?;
+                headers.push((name.clone(), value));
             }
+        }
+        Ok(PreparedEndpoint { endpoint, headers })
+    }
+}
+
+/// A [`ResolvedEndpoint`] ready for requests (see [`ResolvedEndpoint::prepare`]): a client
+/// whose parameters do not change resolves and prepares once, and each request then
+/// costs what a fixed [`Endpoint`] costs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreparedEndpoint {
+    endpoint: Endpoint,
+    headers: Vec<(http::header::HeaderName, http::HeaderValue)>,
+}
+
+impl PreparedEndpoint {
+    /// Sends `request` to this endpoint: makes its URI absolute and adds the headers.
+    pub fn apply<B>(&self, request: &mut http::Request<B>) -> Result<(), SerializeError> {
+        self.endpoint.apply(request)?;
+        for (name, value) in &self.headers {
+            request.headers_mut().append(name.clone(), value.clone());
         }
         Ok(())
     }

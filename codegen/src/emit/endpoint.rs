@@ -396,7 +396,15 @@ fn json_value(value: &Json) -> TokenStream {
 /// The client's endpoint parameters field, if the service has rules.
 pub fn client_field(plan: &Plan) -> TokenStream {
     match plan.service.endpoint_rules {
-        Some(_) => quote!(endpoint_params: crate::endpoint_resolver::Params,),
+        Some(_) => quote! {
+            endpoint_params: crate::endpoint_resolver::Params,
+            /// The endpoint `endpoint_params` resolve to, once resolved and prepared
+            /// (shared by clones, replaced by every setter of the parameters).
+            resolved_endpoint: ::std::sync::Arc<::std::sync::OnceLock<#RESULT<
+                crate::endpoint_rules::PreparedEndpoint,
+                crate::endpoint_rules::ResolveError,
+            >>>,
+        },
         None => quote!(),
     }
 }
@@ -404,7 +412,9 @@ pub fn client_field(plan: &Plan) -> TokenStream {
 /// Its initial value in `Client::new`.
 pub fn client_field_init(plan: &Plan) -> TokenStream {
     match plan.service.endpoint_rules {
-        Some(_) => quote!(endpoint_params: #DEFAULT::default(),),
+        Some(_) => {
+            quote!(endpoint_params: #DEFAULT::default(), resolved_endpoint: #DEFAULT::default(),)
+        }
         None => quote!(),
     }
 }
@@ -412,7 +422,10 @@ pub fn client_field_init(plan: &Plan) -> TokenStream {
 /// Its copy in `Client`'s `Clone`.
 pub fn client_field_clone(plan: &Plan) -> TokenStream {
     match plan.service.endpoint_rules {
-        Some(_) => quote!(endpoint_params: #CLONE::clone(&self.endpoint_params),),
+        Some(_) => quote! {
+            endpoint_params: #CLONE::clone(&self.endpoint_params),
+            resolved_endpoint: ::std::sync::Arc::clone(&self.resolved_endpoint),
+        },
         None => quote!(),
     }
 }
@@ -432,7 +445,7 @@ pub fn client_apply(plan: &Plan, operation: &OperationPlan) -> (TokenStream, Tok
     };
     if operation.endpoint_bindings.is_empty() {
         let apply = quote! {
-            self.apply_endpoint(&mut request, &self.endpoint_params).map_err(crate::error::SdkError::Construction)?;
+            self.apply_client_endpoint(&mut request).map_err(crate::error::SdkError::Construction)?;
         };
         return (quote!(), apply);
     }
@@ -608,6 +621,7 @@ pub fn client_impl(plan: &Plan) -> TokenStream {
         .params
         .iter()
         .filter_map(|p| built_in_setter(p).or_else(|| client_setting_setter(p)));
+    let appliers = endpoint_appliers(plan);
     quote! {
         impl<T> Client<T> {
             #(#setters)*
@@ -615,6 +629,7 @@ pub fn client_impl(plan: &Plan) -> TokenStream {
             /// Replaces every endpoint parameter (the service's own ones included).
             pub fn with_endpoint_params(mut self, params: crate::endpoint_resolver::Params) -> Self {
                 self.endpoint_params = params;
+                self.resolved_endpoint = #DEFAULT::default();
                 self
             }
 
@@ -623,6 +638,22 @@ pub fn client_impl(plan: &Plan) -> TokenStream {
                 &self.endpoint_params
             }
 
+            #appliers
+        }
+    }
+}
+
+/// How operations give their requests the endpoint: those without bindings use the
+/// client's parameters, resolved once; those with bindings resolve their own each call.
+/// Each method only where some operation calls it.
+fn endpoint_appliers(plan: &Plan) -> TokenStream {
+    let some = |bound: bool| {
+        plan.operations
+            .iter()
+            .any(|op| op.endpoint_bindings.is_empty() != bound)
+    };
+    let per_call = some(true).then(|| {
+        quote! {
             /// The endpoint set with `with_endpoint`, else the one the rules resolve from
             /// `params` (the client's, with the operation's own values).
             fn apply_endpoint<B>(
@@ -636,7 +667,29 @@ pub fn client_impl(plan: &Plan) -> TokenStream {
                 }
             }
         }
-    }
+    });
+    let cached = some(false).then(|| {
+        quote! {
+            /// The endpoint set with `with_endpoint`, else the one the client's own
+            /// parameters resolve to, resolved once (the rules are a function of their parameters).
+            fn apply_client_endpoint<B>(
+                &self,
+                request: &mut ::http::Request<B>,
+            ) -> #RESULT<(), crate::error::SerializeError> {
+                if let #SOME(endpoint) = &self.endpoint {
+                    return endpoint.apply(request);
+                }
+                let resolved = self
+                    .resolved_endpoint
+                    .get_or_init(|| crate::endpoint_resolver::resolve(&self.endpoint_params)?.prepare());
+                match resolved {
+                    #OK(endpoint) => endpoint.apply(request),
+                    #ERR(error) => #ERR(error.clone().into()),
+                }
+            }
+        }
+    });
+    quote!(#per_call #cached)
 }
 
 /// `with_region`, `with_fips`, `with_dual_stack` for the AWS built-ins.
@@ -703,6 +756,7 @@ fn setter(param: &EndpointParam, method: &str, doc: &str) -> Option<TokenStream>
         #[doc = #doc]
         pub fn #method(mut self, value: #argument) -> Self {
             self.endpoint_params.#field = #value;
+            self.resolved_endpoint = #DEFAULT::default();
             self
         }
     })
