@@ -18,6 +18,10 @@
 //! - [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)
 //! - [`error`]: builder, parse and call errors
 //!
+//! # Features
+//!
+//! - `serde` (off by default): `serde::Serialize` and `serde::Deserialize` of every structure, enum and union, in the service's JSON wire form (member names as on the wire, timestamps in their wire format, blobs in base64, unknown enum values kept); see `serde_wire`
+//!
 //! Service API version: `2018-03-01`.
 //!
 //! # Calling `CopyBackup`
@@ -136,6 +140,12 @@ pub mod operation;
 pub mod primitives;
 #[rustfmt::skip]
 mod protocol;
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_impls;
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+pub mod serde_wire;
 #[cfg(feature = "sigv4")]
 #[rustfmt::skip]
 pub mod sigv4;
