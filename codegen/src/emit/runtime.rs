@@ -425,6 +425,33 @@ mod tests {
         );
     }
 
+    /// `serde`, off by default: serde itself when embedded, the runtime crate's feature
+    /// (whose `serde_wire` re-exports serde to the generated impls) otherwise.
+    #[test]
+    fn the_serde_feature_enables_serde_or_the_runtime_crates_feature() {
+        let features = RuntimeFeatures {
+            serde: true,
+            ..RuntimeFeatures::default()
+        };
+        assert_eq!(
+            dependencies(&Runtime::Embed, features),
+            "serde = { version = \"1.0.200\", optional = true }\n"
+        );
+        assert_eq!(
+            features_section(&Runtime::Embed, features),
+            "\n[features]\nserde = [\"dep:serde\"]\n"
+        );
+        let depend = Runtime::Depend(RuntimeSource::Version("0.1".to_owned()));
+        assert_eq!(
+            dependencies(&depend, features),
+            "smithy-json-runtime = { version = \"0.1\" }\n"
+        );
+        assert_eq!(
+            features_section(&depend, features),
+            "\n[features]\nserde = [\"smithy-json-runtime/serde\"]\n"
+        );
+    }
+
     #[test]
     fn runtime_files_are_the_embedded_modules_in_path_order() {
         let files = runtime_files();
