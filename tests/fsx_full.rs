@@ -1,6 +1,7 @@
 //! The whole official FSx model (48 operations) generates a crate that clippy passes with
 //! `-D warnings`, every operation's output, sampled from the model with every member
-//! filled, parses and serializes back to the same JSON, and every case of the model's
+//! filled, parses and serializes back to the same JSON (through the crate's wire code,
+//! and through its `serde` impls, with that feature on), and every case of the model's
 //! `smithy.rules#endpointTests` passes through the generated endpoint resolver (the
 //! crate's own generated unit tests). Prints the generation and build times.
 
@@ -14,7 +15,8 @@ use codegen_tests::shared_reference;
 const CRATE: &str = "fsx-full";
 const OPERATIONS: usize = 48;
 
-/// The generated test file: one round-trip test per operation output.
+/// The generated test file: two round-trip tests per operation output, the wire code's
+/// and serde's (with the crate's `serde` feature).
 fn round_trip_tests(plan: &codegen::plan::Plan) -> String {
     let mut text = String::from(
         "//! Every operation output, sampled with every member filled, round-trips.\n\n\
@@ -24,7 +26,10 @@ fn round_trip_tests(plan: &codegen::plan::Plan) -> String {
         text.push_str(&format!(
             "\n#[test]\nfn {module}_output_round_trips() {{\n    \
              round_trip(\n        include_str!(\"samples/{module}.json\"),\n        \
-             {krate}::json::from_slice::<{path}>,\n        {krate}::json::to_vec,\n    );\n}}\n",
+             {krate}::json::from_slice::<{path}>,\n        {krate}::json::to_vec,\n    );\n}}\n\n\
+             #[test]\nfn {module}_output_round_trips_through_serde() {{\n    \
+             round_trip(\n        include_str!(\"samples/{module}.json\"),\n        \
+             |body| serde_json::from_slice::<{path}>(body),\n        serde_json::to_vec::<{path}>,\n    );\n}}\n",
             module = operation.module,
             path = external_path(&operation.output.path, CRATE),
             krate = CRATE.replace('-', "_"),
@@ -72,11 +77,14 @@ fn every_fsx_operation_builds_clippy_clean_and_its_output_round_trips() {
     scratch.write("tests/round_trip.rs", &round_trip_tests(&plan));
 
     let build = scratch.cargo_ok(&["build", "--lib"]);
-    scratch.cargo_ok(&["clippy", "--all-targets", "--quiet", "--", "-D", "warnings"]);
-    let test = scratch.cargo_ok(&["test", "--test", "round_trip"]);
+    let serde = ["--features", "serde"];
+    let clippy = ["clippy", "--all-targets", "--quiet"];
+    scratch.cargo_ok(&[&clippy[..], &serde, &["--", "-D", "warnings"]].concat());
+    let test = scratch.cargo_ok(&[&["test", "--test", "round_trip"][..], &serde].concat());
     let passed = passed_tests(&test.stdout);
     assert_eq!(
-        passed, OPERATIONS,
+        passed,
+        2 * OPERATIONS,
         "round-trip tests passed:\n{}",
         test.stdout
     );
@@ -97,7 +105,7 @@ fn every_fsx_operation_builds_clippy_clean_and_its_output_round_trips() {
 
     report(&format!(
         "fsx_full: {OPERATIONS} operations, {} files generated in {:.2} s; `cargo build` of the \
-         crate {:.1} s ({}); {passed} outputs round-trip; {endpoint_passed} of {cases} \
+         crate {:.1} s ({}); {passed} outputs round-trip (wire code and serde); {endpoint_passed} of {cases} \
          endpoint test cases pass ({:.1} s with their build)",
         codegen_tests::generated_files_on_disk(&scratch.dir()).len(),
         generation.as_secs_f64(),

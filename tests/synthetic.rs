@@ -2,7 +2,8 @@
 //! included) and behave as their `<model>.behaviour.rs` tests say; so do the awkward
 //! models of `models/bad` that generate, without behaviour tests. All of them are built
 //! in one scratch workspace under the target directory, offline, into the target
-//! directory every scratch crate shares (their dependencies are compiled once).
+//! directory every scratch crate shares (their dependencies are compiled once), with
+//! their `serde` feature on (the `kinds` behaviour tests test it).
 //!
 //! The same models generated in depend mode (`Runtime::Depend`: the crates use the
 //! `smithy-json-runtime` crate instead of copies of it) build as cleanly and pass the
@@ -90,7 +91,7 @@ fn synthetic_crates_build_cleanly_and_pass_their_behaviour_tests() {
         .chain(awkward)
         .collect();
     write_workspace(&root, &members);
-    lint_document_and_test(&root, &target);
+    lint_document_and_test(&root, &target, &members);
 }
 
 /// The models generated in depend mode, with the behaviour tests of embed mode.
@@ -122,7 +123,7 @@ fn depend_mode_crates_build_cleanly_pass_the_same_behaviour_tests_and_share_the_
         .chain(["sharing".to_owned()])
         .collect();
     write_workspace(&root, &members);
-    lint_document_and_test(&root, &target);
+    lint_document_and_test(&root, &target, &members);
 }
 
 /// A crate using two depend-mode crates: it compiles only if their `DateTime`,
@@ -159,26 +160,34 @@ pub fn share(
 }
 
 /// Clippy and rustdoc without warnings, then the tests, of every member of the scratch
-/// workspace at `root`. Clippy's `-D warnings` denies rustc's warnings too, in every
-/// target; `cargo doc` runs with `RUSTDOCFLAGS=-D warnings`.
-fn lint_document_and_test(root: &Path, target: &Path) {
-    cargo_ok(
-        root,
-        target,
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ],
-    );
-    cargo_ok(
-        root,
-        target,
-        &["doc", "--workspace", "--no-deps", "--quiet"],
-    );
-    cargo_ok(root, target, &["test", "--workspace", "--quiet"]);
+/// workspace at `root`, with the `serde` feature of every member that has it (so that
+/// the behaviour tests test it too). Clippy's `-D warnings` denies rustc's warnings too,
+/// in every target; `cargo doc` runs with `RUSTDOCFLAGS=-D warnings`.
+fn lint_document_and_test(root: &Path, target: &Path, members: &[String]) {
+    let features = serde_features(root, members);
+    let features = ["--features", features.as_str()];
+    let clippy = ["clippy", "--workspace", "--all-targets", "--quiet"];
+    let deny = ["--", "-D", "warnings"];
+    cargo_ok(root, target, &[&clippy[..], &features, &deny].concat());
+    let doc = ["doc", "--workspace", "--no-deps", "--quiet"];
+    cargo_ok(root, target, &[&doc[..], &features].concat());
+    let test = ["test", "--workspace", "--quiet"];
+    cargo_ok(root, target, &[&test[..], &features].concat());
+}
+
+/// `--features` of the members that have a `serde` feature: `<package>/serde,...`.
+fn serde_features(root: &Path, members: &[String]) -> String {
+    let mut features = Vec::new();
+    for member in members {
+        let manifest = std::fs::read_to_string(root.join(member).join("Cargo.toml")).unwrap();
+        let package = manifest
+            .lines()
+            .find_map(|line| line.strip_prefix("name = \""))
+            .and_then(|rest| rest.strip_suffix('"'))
+            .expect("a package name");
+        if manifest.lines().any(|line| line.starts_with("serde = [")) {
+            features.push(format!("{package}/serde"));
+        }
+    }
+    features.join(",")
 }

@@ -19,6 +19,10 @@
 //! - [`error`]: builder, parse and call errors
 //! - [`endpoint_resolver`]: the service's endpoint rules, which the client resolves each request's endpoint with (`Client::with_region`), and their parameters; [`endpoint_rules`] and [`partition`] run them
 //!
+//! # Features
+//!
+//! - `serde` (off by default): `serde::Serialize` and `serde::Deserialize` of every structure, enum and union, in the service's JSON wire form (member names as on the wire, timestamps in their wire format, blobs in base64, unknown enum values kept); see `serde_wire`
+//!
 //! Service API version: `2018-03-01`.
 //!
 //! # Calling `CopyBackup`
@@ -144,6 +148,12 @@ pub mod partition;
 pub mod primitives;
 #[rustfmt::skip]
 mod protocol;
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+mod serde_impls;
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+pub mod serde_wire;
 #[cfg(feature = "sigv4")]
 #[rustfmt::skip]
 pub mod sigv4;

@@ -21,6 +21,8 @@
 //!   credentials and region given or read from the standard environment variables
 //! - `http_client` (feature `reqwest`): a ready [`Transport`](transport::Transport) over
 //!   reqwest with rustls
+//! - `serde_wire` (feature `serde`): `serde::Serialize` and `serde::Deserialize` of
+//!   the primitives in their wire form, and what the generated impls of every type use
 //!
 //! A generated crate either holds copies of these modules (the default: it depends
 //! only on `http`) or depends on this crate and re-exports them, so that several
@@ -63,6 +65,9 @@ pub mod primitives;
 #[doc(hidden)]
 #[rustfmt::skip]
 pub mod protocol;
+#[cfg(feature = "serde")]
+#[rustfmt::skip]
+pub mod serde_wire;
 #[cfg(feature = "sigv4")]
 #[rustfmt::skip]
 pub mod sigv4;

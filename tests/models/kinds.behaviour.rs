@@ -48,9 +48,9 @@ fn written(input: &EchoInput) -> Value {
     wire::to_value(input).expect("the input serializes")
 }
 
-#[test]
-fn every_member_round_trips_through_its_wire_form() {
-    let body = json!({
+/// A body with one member of every kind.
+fn every_member() -> Value {
+    json!({
         "CreatedBy": "me", "Revision": 3,
         "Blob": "aGVsbG8=", "Flag": true, "Text": "t", "Tiny": -8, "Small": 300,
         "Count": 70000, "Big": 9007199254740993_i64, "Ratio": 1.5, "Precise": 0.1,
@@ -66,7 +66,12 @@ fn every_member_round_trips_through_its_wire_form() {
         "Nested": {"k": ["v"]},
         "Shape": {"Circle": {"Radius": 2.0}},
         "Shapes": [{"Label": "l"}, {"Empty": {}}, {"type": 7}, {"Points": ["NaN"]}]
-    });
+    })
+}
+
+#[test]
+fn every_member_round_trips_through_its_wire_form() {
+    let body = every_member();
     let output = parse(body.clone());
     assert_eq!(output.created_by(), Some("me"));
     assert_eq!(output.revision(), Some(3));
@@ -354,4 +359,145 @@ fn mixin_members_come_first_and_keep_local_traits() {
     assert_eq!(text, r#"{"CreatedBy":"me","Revision":1,"Count":2}"#);
     let _: Option<&Color> = input.color();
     let _: Option<&Blob> = input.blob();
+}
+
+/// The `serde` feature: serde's form of every type is its wire form.
+#[cfg(feature = "serde")]
+mod serde_form {
+    use super::*;
+
+    #[test]
+    fn serde_writes_and_reads_every_member_as_the_wire_does() {
+        let body = every_member();
+        let output = parse(body.clone());
+        assert_eq!(serde_json::to_value(&output).unwrap(), body);
+        let read: EchoOutput = serde_json::from_value(body.clone()).unwrap();
+        // Compared in the wire form: the NaN members make `==` false.
+        assert_eq!(wire::to_value(&read).unwrap(), wire::to_value(&output).unwrap());
+        assert_eq!(serde_json::to_value(&read).unwrap(), body);
+        // The input too, with its `jsonName` ignored as on the awsJson wire.
+        let input: EchoInput = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(input.text(), Some("t"));
+        assert_eq!(serde_json::to_value(&input).unwrap(), written(&input));
+    }
+
+    #[test]
+    fn timestamps_follow_their_format_and_blobs_are_base64() {
+        let output: EchoOutput = serde_json::from_value(json!({
+            "Epoch": -5, "Iso": "2019-12-16T22:48:18-01:00",
+            "Http": "Wed, 31 Dec 1969 23:59:59.999 GMT", "IsoByShape": "2000-01-02T20:34:56Z",
+            "Blob": "AAEC/w=="
+        }))
+        .unwrap();
+        assert_eq!(output.epoch(), Some(&DateTime::from_secs(-5)));
+        assert_eq!(output.iso(), Some(&DateTime::from_secs(1576540098)));
+        assert_eq!(output.http(), Some(&DateTime::from_millis(-1)));
+        assert_eq!(output.blob().map(|b| b.as_ref()), Some(&[0u8, 1, 2, 255][..]));
+        assert_eq!(
+            serde_json::to_value(&output).unwrap(),
+            json!({
+                "Epoch": -5, "Iso": "2019-12-16T23:48:18Z",
+                "Http": "Wed, 31 Dec 1969 23:59:59.999 GMT", "IsoByShape": "2000-01-02T20:34:56Z",
+                "Blob": "AAEC/w==", "DefaultLevel": 2
+            })
+        );
+        for bad in [
+            json!({"Iso": 1576540098}),
+            json!({"Http": "2019-12-16T22:48:18Z"}),
+            json!({"Epoch": "2019-12-16T22:48:18Z"}),
+            json!({"Blob": "no base64!"}),
+        ] {
+            assert!(serde_json::from_value::<EchoOutput>(bad.clone()).is_err(), "{bad}");
+        }
+        let far = EchoInput::builder().iso(DateTime::from_secs(400_000_000_000)).build();
+        assert!(serde_json::to_value(&far).is_err());
+    }
+
+    #[test]
+    fn unknown_enum_values_round_trip() {
+        let output: EchoOutput = serde_json::from_value(json!({"Color": "purple", "Level": 42})).unwrap();
+        assert_eq!(output.color().map(Color::as_str), Some("purple"));
+        assert_eq!(output.level().map(|l| l.value()), Some(42));
+        assert_eq!(serde_json::to_value(&output).unwrap(), json!({"Color": "purple", "Level": 42, "DefaultLevel": 2}));
+        let color: Color = serde_json::from_str(r#""red""#).unwrap();
+        assert_eq!(color, Color::Red);
+        assert_eq!(serde_json::to_string(&Color::from("teal")).unwrap(), r#""teal""#);
+        assert_eq!(serde_json::from_str::<Level>("-1").unwrap(), Level::BelowZero);
+        assert_eq!(serde_json::to_string(&Level::from(7)).unwrap(), "7");
+    }
+
+    #[test]
+    fn unions_are_single_key_objects() {
+        for body in [
+            json!({"Circle": {"Radius": 2.5}}),
+            json!({"Label": "l"}),
+            json!({"Empty": {}}),
+            json!({"type": 7}),
+            json!({"Points": [1.5, "NaN"]}),
+            json!({"Group": {"Inner": {"Group": {"Inner": {"Empty": {}}}}}}),
+        ] {
+            let shape: Shape = serde_json::from_value(body.clone()).unwrap();
+            assert_eq!(serde_json::to_value(&shape).unwrap(), body);
+            let input = EchoInput::builder().shape(shape).build();
+            assert_eq!(written(&input), json!({ "Shape": body }));
+        }
+        // As on the wire: `__type` and null members ignored, an unknown member is
+        // `Unknown` (which cannot be written), two members or none are errors.
+        let shape: Shape = serde_json::from_value(json!({"__type": "x", "Label": "l", "Circle": null})).unwrap();
+        assert_eq!(shape, Shape::Label("l".to_owned()));
+        let unknown: Shape = serde_json::from_value(json!({"Square": {"Side": 1}})).unwrap();
+        assert!(unknown.is_unknown());
+        assert!(serde_json::to_value(&unknown).is_err());
+        assert!(serde_json::from_value::<Shape>(json!({"Label": "l", "type": 1})).is_err());
+        assert!(serde_json::from_value::<Shape>(json!({})).is_err());
+    }
+
+    #[test]
+    fn nulls_unknown_and_missing_members_read_as_on_the_wire() {
+        let body = json!({"Text": null, "Unknown": [1, {"a": null}], "Shape": {"Circle": {}}, "DefaultLevel": null});
+        let read: EchoOutput = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(read, parse(body));
+        assert_eq!(read.text(), None);
+        // A required member's `null` is its default, as on the wire.
+        assert_eq!(read.default_level(), Level::High);
+        assert_eq!(read.shape().and_then(|s| s.as_circle().ok()).map(Circle::radius), Some(0.0));
+        // Dense collections drop nulls, sparse ones keep them.
+        let read: EchoOutput = serde_json::from_value(json!({
+            "Names": ["a", null], "SparseNames": ["a", null],
+            "Scores": {"x": null}, "SparseScores": {"x": null}
+        }))
+        .unwrap();
+        assert_eq!(read.names(), &["a".to_owned()]);
+        assert_eq!(read.sparse_names(), &[Some("a".to_owned()), None]);
+        assert_eq!(read.scores().map(HashMap::len), Some(0));
+        assert_eq!(read.sparse_scores().and_then(|m| m.get("x")), Some(&None));
+    }
+
+    #[test]
+    fn big_numbers_and_documents_keep_their_values() {
+        let output: EchoOutput = serde_json::from_value(json!({
+            "Huge": "123456789012345678901234567890123", "Exact": 0.25,
+            "Anything": {"n": [18446744073709551615_u64, -3, 0.5, null, {"s": "x"}]}
+        }))
+        .unwrap();
+        assert_eq!(output.huge().map(BigInteger::as_str), Some("123456789012345678901234567890123"));
+        assert_eq!(output.exact().map(BigDecimal::as_str), Some("0.25"));
+        let Some(Document::Object(anything)) = output.anything() else {
+            panic!("an object: {:?}", output.anything());
+        };
+        let Some(Document::Array(items)) = anything.get("n") else {
+            panic!("an array");
+        };
+        assert_eq!(items[0], Document::Number(Number::PosInt(u64::MAX)));
+        assert_eq!(items[1], Document::Number(Number::NegInt(-3)));
+        // Too big for serde's numbers: the text, as a string.
+        assert_eq!(
+            serde_json::to_value(&output).unwrap(),
+            json!({
+                "Huge": "123456789012345678901234567890123", "Exact": 0.25,
+                "Anything": {"n": [18446744073709551615_u64, -3, 0.5, null, {"s": "x"}]},
+                "DefaultLevel": 2
+            })
+        );
+    }
 }

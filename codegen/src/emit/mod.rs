@@ -18,6 +18,7 @@ mod prelude;
 mod protocol;
 mod runtime;
 mod rust_type;
+mod serde_impls;
 mod structure;
 mod union;
 mod wire;
@@ -76,6 +77,8 @@ pub enum FileSpec<'p> {
     Client,
     /// `src/endpoint_resolver.rs`: the endpoint rules, for a service that has them.
     EndpointResolver,
+    /// `src/serde_impls.rs`: serde impls of every type (feature `serde`).
+    SerdeImpls,
 }
 
 /// Every file of the crate, by path (in path order).
@@ -123,6 +126,10 @@ pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpe
             "src/endpoint_resolver.rs".to_owned(),
             FileSpec::EndpointResolver,
         );
+    }
+    if RuntimeFeatures::of(plan).serde {
+        let path = format!("src/{}.rs", serde_impls::MODULE);
+        specs.insert(path, FileSpec::SerdeImpls);
     }
     specs.into_iter().collect()
 }
@@ -215,6 +222,7 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> FileCont
             Some(rules) => rust(endpoint::resolver_file(rules)),
             None => rust(TokenStream::new()),
         },
+        FileSpec::SerdeImpls => rust(serde_impls::emit(plan)),
     }
 }
 
@@ -361,7 +369,7 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         .map(|op| format!("- [`{}`](crate::operation::{})", op.name, op.module))
         .collect();
     text.push_str(&format!(
-        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors",
+        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors\n\n# Features\n\n- `serde` (off by default): `serde::Serialize` and `serde::Deserialize` of every structure, enum and union, in the service's JSON wire form (member names as on the wire, timestamps in their wire format, blobs in base64, unknown enum values kept); see `serde_wire`",
         operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
     ));
     if service.endpoint_rules.is_some() {

@@ -45,6 +45,7 @@ const RUNTIME: &[RuntimeModule] = &[
     runtime_module!("partition", Public, Some(Feature::EndpointRules)),
     runtime_module!("primitives", Public),
     runtime_module!("protocol", Hidden),
+    runtime_module!("serde_wire", Public, Some(Feature::Serde)),
     runtime_module!("sigv4", Public, Some(Feature::Sigv4)),
     runtime_module!("transport", Public),
 ];
@@ -73,6 +74,9 @@ enum Feature {
     Sigv4,
     /// A ready transport: `reqwest` with rustls.
     Reqwest,
+    /// `serde::Serialize` and `serde::Deserialize` of every type, in the wire form:
+    /// `serde`.
+    Serde,
 }
 
 impl Feature {
@@ -83,12 +87,13 @@ impl Feature {
             Feature::EndpointRules => "endpoint-rules",
             Feature::Sigv4 => "sigv4",
             Feature::Reqwest => "reqwest",
+            Feature::Serde => "serde",
         }
     }
 
     /// Whether the generated crate has it as a feature of its own, off by default.
     fn optional(self) -> bool {
-        matches!(self, Feature::Sigv4 | Feature::Reqwest)
+        matches!(self, Feature::Sigv4 | Feature::Reqwest | Feature::Serde)
     }
 
     /// The dependencies an embedding crate lists for it: name and the inside of its
@@ -115,6 +120,7 @@ impl Feature {
                 "reqwest",
                 r#"version = "0.12.0", default-features = false, features = ["rustls-tls"]"#,
             )],
+            Feature::Serde => &[("serde", r#"version = "1.0.200""#)],
         }
     }
 
@@ -158,6 +164,8 @@ pub struct RuntimeFeatures {
     pub signing: bool,
     /// The crate has operations to send: it has the optional `reqwest` feature.
     pub http_client: bool,
+    /// The crate has types: it has the optional `serde` feature.
+    pub serde: bool,
 }
 
 impl RuntimeFeatures {
@@ -168,6 +176,7 @@ impl RuntimeFeatures {
             endpoint_rules: plan.service.endpoint_rules.is_some(),
             signing: plan.service.signing_name.is_some() && !plan.operations.is_empty(),
             http_client: !plan.operations.is_empty(),
+            serde: !(plan.structures.is_empty() && plan.enums.is_empty() && plan.unions.is_empty()),
         }
     }
 
@@ -181,6 +190,7 @@ impl RuntimeFeatures {
             Feature::EndpointRules => self.endpoint_rules,
             Feature::Sigv4 => self.signing,
             Feature::Reqwest => self.http_client,
+            Feature::Serde => self.serde,
         }
     }
 
@@ -190,6 +200,7 @@ impl RuntimeFeatures {
             Feature::EndpointRules,
             Feature::Sigv4,
             Feature::Reqwest,
+            Feature::Serde,
         ]
         .into_iter()
         .filter(move |feature| self.uses(*feature))
@@ -329,6 +340,9 @@ pub(super) fn root_modules(runtime: &Runtime, features: RuntimeFeatures) -> Toke
     if features.endpoint_rules {
         declared.push(("endpoint_resolver", Public, None));
     }
+    if features.serde {
+        declared.push((super::serde_impls::MODULE, Private, Some(Feature::Serde)));
+    }
     if *runtime == Runtime::Embed {
         declared.extend(
             RUNTIME
@@ -408,6 +422,33 @@ mod tests {
         assert_eq!(
             version.manifest_value(&["gzip"]),
             r#"{ version = "0.1", features = ["gzip"] }"#
+        );
+    }
+
+    /// `serde`, off by default: serde itself when embedded, the runtime crate's feature
+    /// (whose `serde_wire` re-exports serde to the generated impls) otherwise.
+    #[test]
+    fn the_serde_feature_enables_serde_or_the_runtime_crates_feature() {
+        let features = RuntimeFeatures {
+            serde: true,
+            ..RuntimeFeatures::default()
+        };
+        assert_eq!(
+            dependencies(&Runtime::Embed, features),
+            "serde = { version = \"1.0.200\", optional = true }\n"
+        );
+        assert_eq!(
+            features_section(&Runtime::Embed, features),
+            "\n[features]\nserde = [\"dep:serde\"]\n"
+        );
+        let depend = Runtime::Depend(RuntimeSource::Version("0.1".to_owned()));
+        assert_eq!(
+            dependencies(&depend, features),
+            "smithy-json-runtime = { version = \"0.1\" }\n"
+        );
+        assert_eq!(
+            features_section(&depend, features),
+            "\n[features]\nserde = [\"smithy-json-runtime/serde\"]\n"
         );
     }
 

@@ -226,7 +226,7 @@ pub(super) fn codec(ty: &RustType) -> Option<TokenStream> {
     })
 }
 
-fn codec_or_plain(ty: &RustType) -> TokenStream {
+pub(super) fn codec_or_plain(ty: &RustType) -> TokenStream {
     codec(ty).unwrap_or_else(|| {
         let ty = tokens(ty);
         quote!(crate::json::Plain<#ty>)
