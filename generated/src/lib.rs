@@ -6,7 +6,7 @@
 //!
 //! # Contents
 //!
-//! - [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)
+//! - [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing and retries are its business; the client resolves the endpoint)
 //! - [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):
 //!   - [`CopyBackup`](crate::operation::copy_backup)
 //! - [`types`]: structures and enums, with builders; modeled errors in [`types::error`]
@@ -21,6 +21,8 @@
 //!
 //! # Features
 //!
+//! - `sigv4` (off by default): `sigv4::SigV4`, a transport wrapper that signs requests (AWS Signature Version 4, with `aws-sigv4`), and `sigv4::AwsConfig` for credentials and region
+//! - `reqwest` (off by default): `http_client::ReqwestTransport`, a transport over reqwest with rustls; with `sigv4` too, `Client::from_env()`
 //! - `serde` (off by default): `serde::Serialize` and `serde::Deserialize` of every structure, enum and union, in the service's JSON wire form (member names as on the wire, timestamps in their wire format, blobs in base64, unknown enum values kept); see `serde_wire`
 //!
 //! Service API version: `2018-03-01`.

@@ -353,6 +353,24 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     }
 }
 
+/// The crate root's `# Features` section: the optional cargo features the crate has.
+fn features_doc(features: RuntimeFeatures) -> String {
+    let mut lines = Vec::new();
+    if features.signing {
+        lines.push("- `sigv4` (off by default): `sigv4::SigV4`, a transport wrapper that signs requests (AWS Signature Version 4, with `aws-sigv4`), and `sigv4::AwsConfig` for credentials and region");
+    }
+    if features.http_client {
+        lines.push("- `reqwest` (off by default): `http_client::ReqwestTransport`, a transport over reqwest with rustls; with `sigv4` too, `Client::from_env()`");
+    }
+    if features.serde {
+        lines.push("- `serde` (off by default): `serde::Serialize` and `serde::Deserialize` of every structure, enum and union, in the service's JSON wire form (member names as on the wire, timestamps in their wire format, blobs in base64, unknown enum values kept); see `serde_wire`");
+    }
+    match lines.is_empty() {
+        true => String::new(),
+        false => format!("\n\n# Features\n\n{}", lines.join("\n")),
+    }
+}
+
 fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
     let service = &plan.service;
     let title = service
@@ -369,12 +387,17 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         .map(|op| format!("- [`{}`](crate::operation::{})", op.name, op.module))
         .collect();
     text.push_str(&format!(
-        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors\n\n# Features\n\n- `serde` (off by default): `serde::Serialize` and `serde::Deserialize` of every structure, enum and union, in the service's JSON wire form (member names as on the wire, timestamps in their wire format, blobs in base64, unknown enum values kept); see `serde_wire`",
+        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide ({})\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors",
+        match service.endpoint_rules {
+            Some(_) => "signing and retries are its business; the client resolves the endpoint",
+            None => "signing, endpoint and retries are its business",
+        },
         operations.iter().map(|o| format!("  {o}")).collect::<Vec<_>>().join("\n")
     ));
     if service.endpoint_rules.is_some() {
         text.push_str("\n- [`endpoint_resolver`]: the service's endpoint rules, which the client resolves each request's endpoint with (`Client::with_region`), and their parameters; [`endpoint_rules`] and [`partition`] run them");
     }
+    text.push_str(&features_doc(RuntimeFeatures::of(plan)));
     if let Some(version) = &service.version {
         text.push_str(&format!("\n\nService API version: `{version}`."));
     }
