@@ -40,8 +40,8 @@ pub enum FileContent {
     /// Rust source, formatted with prettyplease, and the documentation its placeholders
     /// stand for.
     Rust(TokenStream, DocTable),
-    /// Fixed Rust source shipped with the generator, re-formatted like the rest.
-    RustSource(&'static str),
+    /// A runtime module, formatted when the generator was built: only the header is added.
+    Formatted(&'static str),
     /// Any other text, written as is.
     Text(String),
 }
@@ -179,7 +179,7 @@ fn rust(tokens: TokenStream) -> FileContent {
 
 fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> FileContent {
     match spec {
-        FileSpec::Runtime(source) => FileContent::RustSource(source),
+        FileSpec::Runtime(formatted) => FileContent::Formatted(formatted),
         FileSpec::CargoToml => FileContent::Text(cargo_toml(plan, runtime)),
         FileSpec::Lib => rust(lib_rs(plan, runtime)),
         FileSpec::Structure(structure) => {
