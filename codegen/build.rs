@@ -16,9 +16,12 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let target = out_dir.join("runtime");
     std::fs::create_dir_all(&target).unwrap_or_else(|e| fail(&target, e));
-    let entries = std::fs::read_dir(RUNTIME_SRC).unwrap_or_else(|e| fail(Path::new(RUNTIME_SRC), e));
+    let entries =
+        std::fs::read_dir(RUNTIME_SRC).unwrap_or_else(|e| fail(Path::new(RUNTIME_SRC), e));
     for entry in entries {
-        let path = entry.unwrap_or_else(|e| fail(Path::new(RUNTIME_SRC), e)).path();
+        let path = entry
+            .unwrap_or_else(|e| fail(Path::new(RUNTIME_SRC), e))
+            .path();
         if !path.extension().is_some_and(|ext| ext == "rs") {
             continue;
         }
