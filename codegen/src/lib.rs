@@ -253,10 +253,14 @@ impl Config {
         let plan = plan::plan(&model, &closure, &crate_name)?;
         let specs = emit::file_specs(&plan, &self.runtime);
         let emitter = emit::Emitter::new(&plan, &self.runtime);
-        let results = parallel::map(&specs, |(path, spec)| {
-            let content = emitter.emit_file(spec);
-            then(path, output::format::format_file(path, content)?)
-        });
+        let results = parallel::map_heaviest_first(
+            &specs,
+            |(_, spec)| spec.weight(),
+            |(path, spec)| {
+                let content = emitter.emit_file(spec);
+                then(path, output::format::format_file(path, content)?)
+            },
+        );
         // The first failing file in path order: the same error whatever the scheduling.
         let files = specs
             .iter()

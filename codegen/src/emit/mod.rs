@@ -78,6 +78,27 @@ pub enum FileSpec<'p> {
     EndpointResolver,
 }
 
+impl FileSpec<'_> {
+    /// A rough measure of the work of emitting and formatting the file (structures
+    /// with many members are the largest files), to start the largest first.
+    pub fn weight(&self) -> usize {
+        match self {
+            FileSpec::Runtime(_) | FileSpec::CargoToml => 0,
+            FileSpec::Structure(structure) => 4 + 4 * structure.fields.len(),
+            FileSpec::Union(union) => 4 + 4 * union.variants.len(),
+            FileSpec::Enum(enumeration) => 2 + enumeration.variants.len() / 2,
+            FileSpec::OperationModule(_) => 30,
+            FileSpec::OperationError(operation) => 8 + 2 * operation.errors.len(),
+            FileSpec::Lib
+            | FileSpec::TypesModule
+            | FileSpec::ErrorsModule
+            | FileSpec::OperationsModule
+            | FileSpec::Client
+            | FileSpec::EndpointResolver => 8,
+        }
+    }
+}
+
 /// Every file of the crate, by path (in path order).
 pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpec<'p>)> {
     let mut specs = BTreeMap::new();
