@@ -274,7 +274,9 @@ impl Config {
     /// Renders, then writes what changed (unchanged files keep their modification time):
     ///
     /// - with [`Config::out_dir`], the crate folder (generated files no longer produced
-    ///   are removed);
+    ///   are removed); each file is written as soon as it is formatted, so after an
+    ///   internal error (emitted code that does not parse) other files may have been
+    ///   written already, each as it should be;
     /// - otherwise the one file for `include!`, at [`Config::include_file`] or, in a
     ///   build script, at `$OUT_DIR/<crate_name>.rs`. In the `OUT_DIR` case it also
     ///   prints `cargo:rerun-if-changed` for each model path, so Cargo reruns the build
