@@ -43,10 +43,7 @@ where
         for _ in 0..threads {
             scope.spawn(|| {
                 let mut mine = Vec::new();
-                loop {
-                    let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
-                        break;
-                    };
+                while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
                     mine.push((index, work(&items[index])));
                 }
                 done.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
