@@ -79,6 +79,14 @@ pub mod plan;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// A faster allocator than the system's for a process that runs the generator: the
+/// `codegen` binary uses it, and a build script can too
+/// (`#[global_allocator] static A: codegen::Allocator = codegen::Allocator;`).
+/// Generation allocates for every token (syn, proc-macro2, prettyplease); with glibc's
+/// malloc that was more than a third of its instructions.
+#[cfg(feature = "mimalloc")]
+pub use mimalloc::MiMalloc as Allocator;
+
 pub use emit::{runtime_files, Runtime, RuntimeSource};
 pub use error::{Error, Result};
 pub use output::write::{unified_diff, StaleFile, WriteReport};
@@ -216,6 +224,22 @@ impl Config {
 
     /// The crate name, the formatted files and the warnings.
     fn render_crate(&self) -> Result<Rendered> {
+        let (crate_name, files, warnings) = self.render_each(|_, text| Ok(text))?;
+        Ok(Rendered {
+            crate_name,
+            files: files.into_iter().collect(),
+            warnings,
+        })
+    }
+
+    /// The crate name, `then` applied to every file's path and formatted text (on the
+    /// worker thread that formatted it, so that writing overlaps formatting) in path
+    /// order, and the warnings.
+    #[allow(clippy::type_complexity)]
+    fn render_each<R: Send>(
+        &self,
+        then: impl Fn(&str, String) -> Result<R> + Sync,
+    ) -> Result<(String, Vec<(String, R)>, Vec<String>)> {
         if self.models.is_empty() {
             return Err(Error::new("no model given"));
         }
@@ -229,28 +253,30 @@ impl Config {
         let plan = plan::plan(&model, &closure, &crate_name)?;
         let specs = emit::file_specs(&plan, &self.runtime);
         let emitter = emit::Emitter::new(&plan, &self.runtime);
-        let texts = parallel::map(&specs, |(path, spec)| {
-            let content = emitter.emit_file(spec);
-            output::format::format_file(path, content)
-        });
+        let results = parallel::map_heaviest_first(
+            &specs,
+            |(_, spec)| spec.weight(),
+            |(path, spec)| {
+                let content = emitter.emit_file(spec);
+                then(path, output::format::format_file(path, content)?)
+            },
+        );
         // The first failing file in path order: the same error whatever the scheduling.
         let files = specs
             .iter()
-            .zip(texts)
-            .map(|((path, _), text)| Ok((path.clone(), text?)))
+            .zip(results)
+            .map(|((path, _), result)| Ok((path.clone(), result?)))
             .collect::<Result<_>>()?;
         let warnings = closure.skipped.iter().map(|s| s.warning()).collect();
-        Ok(Rendered {
-            crate_name,
-            files,
-            warnings,
-        })
+        Ok((crate_name, files, warnings))
     }
 
     /// Renders, then writes what changed (unchanged files keep their modification time):
     ///
     /// - with [`Config::out_dir`], the crate folder (generated files no longer produced
-    ///   are removed);
+    ///   are removed); each file is written as soon as it is formatted, so after an
+    ///   internal error (emitted code that does not parse) other files may have been
+    ///   written already, each as it should be;
     /// - otherwise the one file for `include!`, at [`Config::include_file`] or, in a
     ///   build script, at `$OUT_DIR/<crate_name>.rs`. In the `OUT_DIR` case it also
     ///   prints `cargo:rerun-if-changed` for each model path, so Cargo reruns the build
@@ -260,9 +286,11 @@ impl Config {
     /// script (the `OUT_DIR` case) each is also printed as `cargo:warning=`.
     pub fn generate(&self) -> Result<WriteReport> {
         if let Some(out_dir) = &self.out_dir {
-            let rendered = self.render_crate()?;
-            let mut report = output::write::write(out_dir, &rendered.files)?;
-            report.warnings = rendered.warnings;
+            let (_, files, warnings) =
+                self.render_each(|path, text| output::write::write_one(out_dir, path, &text))?;
+            let (paths, outcomes): (Vec<_>, Vec<_>) = files.into_iter().unzip();
+            let mut report = output::write::finish(out_dir, &paths, outcomes)?;
+            report.warnings = warnings;
             return Ok(report);
         }
         let rendered = self.render_crate()?;

@@ -1,5 +1,9 @@
 //! The `codegen` command: `cargo run -p codegen` regenerates `generated/` from `model/`.
 
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: codegen::Allocator = codegen::Allocator;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

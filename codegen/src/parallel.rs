@@ -18,20 +18,33 @@ where
     R: Send,
     F: Fn(&T) -> R + Sync,
 {
+    map_heaviest_first(items, |_| 0, work)
+}
+
+/// [`map`], the items taken in decreasing `weight` (an estimate of their work): the
+/// largest start first, and the small ones fill in at the end, so that no thread is
+/// left alone with a large item while the others wait. The results keep the order of
+/// `items`.
+pub fn map_heaviest_first<T, R, F>(items: &[T], weight: impl Fn(&T) -> usize, work: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
     let threads = threads().min(items.len());
     if threads <= 1 {
         return items.iter().map(work).collect();
     }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&index| std::cmp::Reverse(weight(&items[index])));
     let next = AtomicUsize::new(0);
     let done = Mutex::new(Vec::with_capacity(items.len()));
     thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 let mut mine = Vec::new();
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(index) else { break };
-                    mine.push((index, work(item)));
+                while let Some(&index) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    mine.push((index, work(&items[index])));
                 }
                 done.lock().unwrap_or_else(|e| e.into_inner()).extend(mine);
             });
@@ -61,6 +74,13 @@ mod tests {
         let items: Vec<u64> = (0..1000).collect();
         let squares = map(&items, |n| n * n);
         assert_eq!(squares, items.iter().map(|n| n * n).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn heaviest_first_keeps_the_input_order() {
+        let items: Vec<u64> = (0..1000).collect();
+        let doubled = super::map_heaviest_first(&items, |n| (*n % 7) as usize, |n| n * 2);
+        assert_eq!(doubled, items.iter().map(|n| n * 2).collect::<Vec<_>>());
     }
 
     #[test]

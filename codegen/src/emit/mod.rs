@@ -41,8 +41,8 @@ pub enum FileContent {
     /// Rust source, formatted with prettyplease, and the documentation its placeholders
     /// stand for.
     Rust(TokenStream, DocTable),
-    /// Fixed Rust source shipped with the generator, re-formatted like the rest.
-    RustSource(&'static str),
+    /// A runtime module, formatted when the generator was built: only the header is added.
+    Formatted(&'static str),
     /// Any other text, written as is.
     Text(String),
 }
@@ -79,6 +79,27 @@ pub enum FileSpec<'p> {
     EndpointResolver,
     /// `src/serde_impls.rs`: serde impls of every type (feature `serde`).
     SerdeImpls,
+}
+
+impl FileSpec<'_> {
+    /// A rough measure of the work of emitting and formatting the file (structures
+    /// with many members are the largest files), to start the largest first.
+    pub fn weight(&self) -> usize {
+        match self {
+            FileSpec::Runtime(_) | FileSpec::CargoToml => 0,
+            FileSpec::Structure(structure) => 4 + 4 * structure.fields.len(),
+            FileSpec::Union(union) => 4 + 4 * union.variants.len(),
+            FileSpec::Enum(enumeration) => 2 + enumeration.variants.len() / 2,
+            FileSpec::OperationModule(_) => 30,
+            FileSpec::OperationError(operation) => 8 + 2 * operation.errors.len(),
+            FileSpec::Lib
+            | FileSpec::TypesModule
+            | FileSpec::ErrorsModule
+            | FileSpec::OperationsModule
+            | FileSpec::Client
+            | FileSpec::EndpointResolver => 8,
+        }
+    }
 }
 
 /// Every file of the crate, by path (in path order).
@@ -186,7 +207,7 @@ fn rust(tokens: TokenStream) -> FileContent {
 
 fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> FileContent {
     match spec {
-        FileSpec::Runtime(source) => FileContent::RustSource(source),
+        FileSpec::Runtime(formatted) => FileContent::Formatted(formatted),
         FileSpec::CargoToml => FileContent::Text(cargo_toml(plan, runtime)),
         FileSpec::Lib => rust(lib_rs(plan, runtime)),
         FileSpec::Structure(structure) => {

@@ -24,13 +24,14 @@ macro_rules! runtime_module {
             name: $name,
             visibility: $visibility,
             feature: $feature,
-            source: include_str!(concat!("../../../runtime/src/", $name, ".rs")),
+            formatted: include_str!(concat!(env!("OUT_DIR"), "/runtime/", $name, ".rs")),
         }
     };
 }
 
 /// The runtime crate's modules (`runtime/src/`): name, whether the generated crate makes
-/// it public, and its source, copied into the crate in [`Runtime::Embed`] mode.
+/// it public, and its text as the crate embeds it in [`Runtime::Embed`] mode (formatted
+/// by the build script, `build.rs`).
 const RUNTIME: &[RuntimeModule] = &[
     runtime_module!("compression", Public, Some(Feature::Gzip)),
     runtime_module!("endpoint", Public),
@@ -56,7 +57,8 @@ struct RuntimeModule {
     visibility: RuntimeVisibility,
     /// The optional part of the runtime the module belongs to, if any.
     feature: Option<Feature>,
-    source: &'static str,
+    /// `runtime/src/<name>.rs` without its tests, formatted like the generated files.
+    formatted: &'static str,
 }
 
 /// The runtime's optional parts (Cargo features of the runtime crate), each with its own
@@ -321,14 +323,14 @@ fn toml_string(text: &str) -> String {
     format!("\"{escaped}\"")
 }
 
-/// The runtime files a crate embeds: path and source.
+/// The runtime files a crate embeds: path and formatted text (without the header).
 pub(super) fn embedded_files(
     features: RuntimeFeatures,
 ) -> impl Iterator<Item = (String, &'static str)> {
     RUNTIME
         .iter()
         .filter(move |module| features.includes(module))
-        .map(|module| (format!("src/{}.rs", module.name), module.source))
+        .map(|module| (format!("src/{}.rs", module.name), module.formatted))
 }
 
 /// The crate root's modules, in name order: the generated ones, and the runtime's as

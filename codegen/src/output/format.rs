@@ -1,5 +1,6 @@
-//! Format: every Rust file goes through one `syn` parse and `prettyplease` print (no
-//! rustfmt needed), and gets the `@generated` header.
+//! Format: every emitted Rust file goes through one `syn` parse and `prettyplease` print
+//! (no rustfmt needed), and gets the `@generated` header. The runtime's modules were
+//! formatted the same way when the generator was built (`build.rs`).
 
 use std::collections::BTreeMap;
 
@@ -27,29 +28,8 @@ pub fn format_file(path: &str, content: FileContent) -> Result<String> {
             let file = syn::parse2::<syn::File>(tokens).map_err(|e| internal(path, e))?;
             format!("{HEADER}\n{}", docs.expand(&prettyplease::unparse(&file)))
         }
-        FileContent::RustSource(source) => {
-            let mut file = syn::parse_file(source).map_err(|e| internal(path, e))?;
-            file.items.retain(|item| !is_test_only(item));
-            format!("{HEADER}\n{}", prettyplease::unparse(&file))
-        }
+        FileContent::Formatted(text) => format!("{HEADER}\n{text}"),
         FileContent::Text(text) => text,
-    })
-}
-
-/// A `#[cfg(test)]` item: the runtime's unit tests stay in the runtime crate, out of the
-/// generated crates (and their dev-dependencies).
-fn is_test_only(item: &syn::Item) -> bool {
-    let attrs = match item {
-        syn::Item::Mod(item) => &item.attrs,
-        syn::Item::Fn(item) => &item.attrs,
-        syn::Item::Use(item) => &item.attrs,
-        _ => return false,
-    };
-    attrs.iter().any(|attr| {
-        attr.path().is_ident("cfg")
-            && attr
-                .parse_args::<syn::Ident>()
-                .is_ok_and(|arg| arg == "test")
     })
 }
 

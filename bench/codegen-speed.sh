@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Times the release `codegen` CLI writing a fresh folder, as a user runs it: `model/`, the
+# full FSx reference model (`../shared`, when present) and `model-x16` (when
+# `bench/target/model-x16/replicated-16.json` exists: `profile generate-model-x16 1`
+# writes it). Prints the median wall time and CPU time (user + sys) of each.
+#
+# Usage: bench/codegen-speed.sh [RUNS]   (default 7)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${1:-7}
+cargo build --release --quiet -p codegen --manifest-path "$root/Cargo.toml"
+bin="$root/target/release/codegen"
+
+models=("$root/model")
+reference="$root/../shared/reference/fsx-2018-03-01.json"
+[ -f "$reference" ] && models+=("$reference")
+x16="$root/bench/target/model-x16/replicated-16.json"
+[ -f "$x16" ] && models+=("$x16")
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+TIMEFORMAT='%3R %3U %3S'
+for model in "${models[@]}"; do
+    : > "$work/times"
+    for _ in $(seq "$runs"); do
+        { time "$bin" --model "$model" --out "$work/out" --quiet; } 2>> "$work/times"
+        rm -rf "$work/out"
+    done
+    wall=$(awk '{ print $1 * 1000 }' "$work/times" | median)
+    cpu=$(awk '{ print ($2 + $3) * 1000 }' "$work/times" | median)
+    echo "$(basename "$model"): wall ${wall} ms, cpu ${cpu} ms (median of $runs)"
+done
