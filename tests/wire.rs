@@ -480,6 +480,13 @@ fn members_are_read_in_any_order_and_by_their_unescaped_name() {
         tag(r#"{"Value":"x","Key":"x","Value":"v","Key":"k"}"#),
         both
     );
+    // Unknown keys that hold a member's name up to an escape, or a `\"`, out of order.
+    assert_eq!(
+        tag(r#"{"Value":"v","Key\"":1,"Key\\":2,"Ke\u0079s":3,"Key":"k"}"#),
+        both
+    );
+    // A raw control character in an unknown key is still an error.
+    assert!(fsx::json::from_slice::<Tag>(b"{\"Value\":\"v\",\"K\x01\":1}").is_err());
     // The last of repeated members wins, in or out of order.
     assert_eq!(tag(r#"{"Key":"x","Value":"v","Key":"k"}"#), both);
     assert_eq!(tag(r#"{"Value":"x","Key":"k","Value":"v"}"#), both);

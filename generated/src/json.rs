@@ -197,7 +197,7 @@ pub fn write_member<T: Json>(
     name: &'static str,
     value: &T,
 ) -> WriteResult {
-    writer.key(name);
+    writer.member_key(name);
     value.write(writer)
 }
 /// Like [`write_member`], for a value written through a codec.
@@ -207,7 +207,7 @@ pub fn write_member_as<C: Codec>(
     name: &'static str,
     value: &C::Value,
 ) -> WriteResult {
-    writer.key(name);
+    writer.member_key(name);
     C::write(value, writer)
 }
 /// The value a required member takes when a response omits it (Smithy's client error

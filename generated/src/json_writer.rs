@@ -14,7 +14,7 @@ impl Writer {
     #[doc(hidden)]
     pub fn new() -> Self {
         Writer {
-            out: Vec::with_capacity(128),
+            out: Vec::with_capacity(256),
             comma: false,
         }
     }
@@ -45,6 +45,16 @@ impl Writer {
         self.separate();
         self.escaped(key);
         self.out.push(b':');
+        self.comma = false;
+    }
+    /// A structure member's key and `:`, copied as it is: member names are identifiers
+    /// (letters, digits, `_`), which need no escape.
+    #[doc(hidden)]
+    pub fn member_key(&mut self, name: &str) {
+        self.separate();
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"\":");
         self.comma = false;
     }
     #[doc(hidden)]

@@ -196,14 +196,14 @@ pub fn unit_member(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Op
 /// Writes one member's entry.
 #[doc(hidden)]
 pub fn write_member<T: Json>(writer: &mut Writer, name: &'static str, value: &T) -> WriteResult {
-    writer.key(name);
+    writer.member_key(name);
     value.write(writer)
 }
 
 /// Like [`write_member`], for a value written through a codec.
 #[doc(hidden)]
 pub fn write_member_as<C: Codec>(writer: &mut Writer, name: &'static str, value: &C::Value) -> WriteResult {
-    writer.key(name);
+    writer.member_key(name);
     C::write(value, writer)
 }
 

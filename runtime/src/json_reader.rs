@@ -143,31 +143,52 @@ const fn splat(byte: u8) -> u64 {
 }
 
 /// Where the next `"`, `\` or control character is in `bytes`, eight bytes at a time.
-/// The classic "has zero byte" test: it may flag a byte above a real hit, never below
-/// one, so the lowest flagged byte is always the first hit.
 #[inline]
 #[doc(hidden)]
 pub fn special_byte(bytes: &[u8]) -> Option<usize> {
+    first_hit(
+        bytes,
+        |word| {
+            let quote = word ^ splat(b'"');
+            let backslash = word ^ splat(b'\\');
+            (quote.wrapping_sub(splat(1)) & !quote)
+                | (backslash.wrapping_sub(splat(1)) & !backslash)
+                | (word.wrapping_sub(splat(0x20)) & !word)
+        },
+        |b| b == b'"' || b == b'\\' || b < 0x20,
+    )
+}
+
+/// Where the first `"` is in `bytes` (the test of [`special_byte`] for one byte).
+#[inline]
+fn quote_byte(bytes: &[u8]) -> Option<usize> {
+    first_hit(
+        bytes,
+        |word| {
+            let quote = word ^ splat(b'"');
+            quote.wrapping_sub(splat(1)) & !quote
+        },
+        |b| b == b'"',
+    )
+}
+
+/// Where the first byte `hit` accepts is in `bytes`: eight bytes at a time through
+/// `hits`, which sets the top bit of each such byte of a little-endian word (the classic
+/// "has zero byte" test: it may flag a byte above a real hit, never below one, so the
+/// lowest flagged byte is always the first hit), then the tail byte by byte.
+#[inline(always)]
+fn first_hit(bytes: &[u8], hits: impl Fn(u64) -> u64, hit: impl Fn(u8) -> bool) -> Option<usize> {
     let mut at = 0;
     while let Some(chunk) = bytes.get(at..at + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        let quote = word ^ splat(b'"');
-        let backslash = word ^ splat(b'\\');
-        let hits = (quote.wrapping_sub(splat(1)) & !quote)
-            | (backslash.wrapping_sub(splat(1)) & !backslash)
-            | (word.wrapping_sub(splat(0x20)) & !word);
-        let hits = hits & splat(0x80);
+        let hits = hits(u64::from_le_bytes(word)) & splat(0x80);
         if hits != 0 {
             return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    bytes[at..]
-        .iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-        .map(|i| at + i)
+    bytes[at..].iter().position(|&b| hit(b)).map(|i| at + i)
 }
 
 /// How many spaces `bytes` starts with, eight bytes at a time.
@@ -428,16 +449,36 @@ impl<'a> Reader<'a> {
         self.skip_indented_line_break();
         let index = match names.get(*next) {
             Some(name) if self.at_key(name) => *next,
-            _ => self.member_by_key(lookup)?,
+            _ => self.member_by_key(lookup, names.len())?,
         };
         *next = index + 1;
         Ok(Some(index))
     }
 
-    /// [`next_member`](Self::next_member) when the key is not the one expected: the key
-    /// read as any key (escapes resolved) and looked up.
+    /// [`next_member`](Self::next_member) when the key is not the one expected: the text
+    /// up to the next `"` looked up as it stands (one scan, for one byte), and only a
+    /// key that names no member (`unknown`) read again as any key, escapes resolved.
+    ///
+    /// Member names hold no `"`, `\` or control character (they are identifiers), so
+    /// text that equals one is the whole key, without an escape.
     #[inline(never)]
-    fn member_by_key(&mut self, lookup: impl Fn(&[u8]) -> usize) -> ReadResult<usize> {
+    fn member_by_key(&mut self, lookup: impl Fn(&[u8]) -> usize, unknown: usize) -> ReadResult<usize> {
+        let bytes = self.bytes();
+        let start = self.pos + 1;
+        if bytes.get(self.pos) == Some(&b'"') {
+            if let Some(len) = bytes.get(start..).and_then(quote_byte) {
+                let end = start + len;
+                if bytes.get(end + 1) == Some(&b':') {
+                    let index = lookup(&bytes[start..end]);
+                    // An unknown key is whole too when nothing in it needs unescaping.
+                    if index != unknown || special_byte(&bytes[start..=end]) == Some(len) {
+                        self.pos = end + 2;
+                        self.skip_one_space();
+                        return Ok(index);
+                    }
+                }
+            }
+        }
         let key = self.key()?;
         Ok(lookup(key.as_bytes()))
     }
@@ -797,20 +838,16 @@ impl<'a> Reader<'a> {
                     if !self.close_if_empty(object) {
                         open.push(object);
                         if object {
-                            self.key()?;
+                            self.skip_key()?;
                         }
                         continue;
                     }
                 }
-                Some(b'"') => {
-                    self.string_at_quote()?;
-                }
+                Some(b'"') => self.skip_string()?,
                 Some(b't') => self.word("true")?,
                 Some(b'f') => self.word("false")?,
                 Some(b'n') => self.word("null")?,
-                Some(b'-' | b'0'..=b'9') => {
-                    self.number_text()?;
-                }
+                Some(b'-' | b'0'..=b'9') => self.skip_number()?,
                 _ => return Err(self.expected("a value")),
             }
             // After a value: close what ends here, or read the separator of the next.
@@ -826,7 +863,7 @@ impl<'a> Reader<'a> {
                     Some(b',') => {
                         self.pos += 1;
                         if object {
-                            self.key()?;
+                            self.skip_key()?;
                         }
                         break;
                     }
@@ -834,6 +871,46 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+    }
+
+    /// At a key of a skipped object: past the key and its `:`, nothing kept (the
+    /// errors of [`key`](Self::key)).
+    fn skip_key(&mut self) -> ReadResult<()> {
+        if self.peek() != Some(b'"') {
+            return Err(self.error("expected a key"));
+        }
+        self.skip_string()?;
+        if self.peek() != Some(b':') {
+            return Err(self.error("expected `:` after an object key"));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// At a `"`: past the string, escapes checked, nothing kept.
+    #[inline]
+    fn skip_string(&mut self) -> ReadResult<()> {
+        let start = self.pos + 1;
+        let bytes = self.bytes();
+        match special_byte(&bytes[start..]) {
+            Some(len) if bytes[start + len] == b'"' => {
+                self.pos = start + len + 1;
+                Ok(())
+            }
+            _ => self.string_at_quote().map(drop),
+        }
+    }
+
+    /// Skips a number: a short integer in one pass, any other through the grammar.
+    #[inline]
+    fn skip_number(&mut self) -> ReadResult<()> {
+        match self.short_integer() {
+            Some((_, end)) => self.pos = end,
+            None => {
+                self.number_text()?;
+            }
+        }
+        Ok(())
     }
 
     /// Right after a skipped `{` or `[`: whether the container is empty (then it is

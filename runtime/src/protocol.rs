@@ -98,6 +98,13 @@ pub fn parse_output<T: Json>(body: &[u8], limits: &Limits) -> Result<T, ParseErr
     read_body(body, limits, T::read)
 }
 
+/// Reads a 2xx body into `output`, which holds the output's zero value: in place, since
+/// an output structure is often kilobytes and each move of it a copy.
+#[doc(hidden)]
+pub fn parse_output_into<T: Json>(body: &[u8], limits: &Limits, output: &mut T) -> Result<(), ParseError> {
+    read_body(body, limits, |reader| T::read_members(reader, output))
+}
+
 /// Reads a body with `read`, an empty one as `{}`.
 fn read_body<T>(body: &[u8], limits: &Limits, read: impl FnOnce(&mut Reader<'_>) -> ReadResult<T>) -> Result<T, ParseError> {
     let body = if body.iter().all(u8::is_ascii_whitespace) && body.len() <= limits.max_body_size() {

@@ -141,7 +141,9 @@ mod full_fsx {
         ($label:expr, $body:expr, $module:ident, $input:ident, $method:ident, $list:ident,
          $rounds:expr, $rt:expr, $results:expr) => {{
             let body: Vec<u8> = $body;
-            let ours_client = fsx_full::Client::new(ours::Replay::ok(&body));
+            // The region aws-sdk-fsx's client has: both resolve the endpoint rules per call.
+            let ours_client =
+                fsx_full::Client::new(ours::Replay::ok(&body)).with_region("us-east-1");
             let ours_input = fsx_full::operation::$module::$input::builder().build();
             let aws_client = aws::client(&body);
             let ours_len = $rt

@@ -71,8 +71,10 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> TokenStream {
                 let body = response.body().as_ref();
                 let request_id = crate::protocol::request_id(response.headers());
                 if response.status().is_success() {
-                    return match crate::protocol::parse_output::<#output>(body, limits) {
-                        #OK(mut output) => {
+                    // Read in place: an output is often kilobytes, and each move a copy.
+                    let mut output = <#output as crate::json::ZeroValue>::zero_value();
+                    return match crate::protocol::parse_output_into(body, limits, &mut output) {
+                        #OK(()) => {
                             output._request_id = request_id;
                             #OK(output)
                         }

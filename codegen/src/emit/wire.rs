@@ -60,6 +60,7 @@ pub fn structure(plan: &StructPlan) -> TokenStream {
             crate::json::read_structure(reader)
         }
 
+        #[inline]
         fn blank() -> #OPTION<Self> {
             #SOME(<Self as crate::json::ZeroValue>::zero_value())
         }
@@ -102,6 +103,7 @@ pub fn structure(plan: &StructPlan) -> TokenStream {
 
         #allow
         impl crate::json::ZeroValue for #name {
+            #[inline]
             fn zero_value() -> Self {
                 #zero
             }

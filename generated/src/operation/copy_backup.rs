@@ -41,10 +41,9 @@ impl CopyBackup {
         let body = response.body().as_ref();
         let request_id = crate::protocol::request_id(response.headers());
         if response.status().is_success() {
-            return match crate::protocol::parse_output::<
-                crate::operation::copy_backup::CopyBackupOutput,
-            >(body, limits) {
-                Ok(mut output) => {
+            let mut output = <crate::operation::copy_backup::CopyBackupOutput as crate::json::ZeroValue>::zero_value();
+            return match crate::protocol::parse_output_into(body, limits, &mut output) {
+                Ok(()) => {
                     output._request_id = request_id;
                     Ok(output)
                 }

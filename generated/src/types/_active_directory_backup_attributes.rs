@@ -93,6 +93,7 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -174,6 +175,7 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
     }
 }
 impl crate::json::ZeroValue for ActiveDirectoryBackupAttributes {
+    #[inline]
     fn zero_value() -> Self {
         ActiveDirectoryBackupAttributes {
             domain_name: None,

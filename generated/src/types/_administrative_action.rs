@@ -303,6 +303,7 @@ impl crate::json::Json for AdministrativeAction {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -502,6 +503,7 @@ impl crate::json::Json for AdministrativeAction {
     }
 }
 impl crate::json::ZeroValue for AdministrativeAction {
+    #[inline]
     fn zero_value() -> Self {
         AdministrativeAction {
             administrative_action_type: None,

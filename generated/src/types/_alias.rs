@@ -71,6 +71,7 @@ impl crate::json::Json for Alias {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -126,6 +127,7 @@ impl crate::json::Json for Alias {
     }
 }
 impl crate::json::ZeroValue for Alias {
+    #[inline]
     fn zero_value() -> Self {
         Alias {
             name: None,

@@ -86,6 +86,7 @@ impl crate::json::Json for AutocommitPeriod {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -139,6 +140,7 @@ impl crate::json::Json for AutocommitPeriod {
     }
 }
 impl crate::json::ZeroValue for AutocommitPeriod {
+    #[inline]
     fn zero_value() -> Self {
         AutocommitPeriod {
             r#type: None,

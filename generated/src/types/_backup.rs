@@ -479,6 +479,7 @@ impl crate::json::Json for Backup {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -745,6 +746,7 @@ impl crate::json::Json for Backup {
     }
 }
 impl crate::json::ZeroValue for Backup {
+    #[inline]
     fn zero_value() -> Self {
         Backup {
             backup_id: None,

@@ -178,6 +178,7 @@ impl crate::json::Json for DataRepositoryConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -305,6 +306,7 @@ impl crate::json::Json for DataRepositoryConfiguration {
     }
 }
 impl crate::json::ZeroValue for DataRepositoryConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         DataRepositoryConfiguration {
             lifecycle: None,

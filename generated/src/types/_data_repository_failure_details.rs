@@ -49,6 +49,7 @@ impl crate::json::Json for DataRepositoryFailureDetails {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -92,6 +93,7 @@ impl crate::json::Json for DataRepositoryFailureDetails {
     }
 }
 impl crate::json::ZeroValue for DataRepositoryFailureDetails {
+    #[inline]
     fn zero_value() -> Self {
         DataRepositoryFailureDetails {
             message: None,

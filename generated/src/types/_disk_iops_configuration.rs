@@ -74,6 +74,7 @@ impl crate::json::Json for DiskIopsConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -122,6 +123,7 @@ impl crate::json::Json for DiskIopsConfiguration {
     }
 }
 impl crate::json::ZeroValue for DiskIopsConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         DiskIopsConfiguration {
             mode: None,

@@ -588,6 +588,7 @@ impl crate::json::Json for FileSystem {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -931,6 +932,7 @@ impl crate::json::Json for FileSystem {
     }
 }
 impl crate::json::ZeroValue for FileSystem {
+    #[inline]
     fn zero_value() -> Self {
         FileSystem {
             owner_id: None,

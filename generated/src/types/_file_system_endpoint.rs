@@ -97,6 +97,7 @@ impl crate::json::Json for FileSystemEndpoint {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -172,6 +173,7 @@ impl crate::json::Json for FileSystemEndpoint {
     }
 }
 impl crate::json::ZeroValue for FileSystemEndpoint {
+    #[inline]
     fn zero_value() -> Self {
         FileSystemEndpoint {
             dns_name: None,

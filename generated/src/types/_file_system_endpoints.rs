@@ -77,6 +77,7 @@ impl crate::json::Json for FileSystemEndpoints {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -142,6 +143,7 @@ impl crate::json::Json for FileSystemEndpoints {
     }
 }
 impl crate::json::ZeroValue for FileSystemEndpoints {
+    #[inline]
     fn zero_value() -> Self {
         FileSystemEndpoints {
             intercluster: None,

@@ -88,6 +88,7 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -137,6 +138,7 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
     }
 }
 impl crate::json::ZeroValue for FileSystemLustreMetadataConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         FileSystemLustreMetadataConfiguration {
             iops: None,

@@ -49,6 +49,7 @@ impl crate::json::Json for LifecycleTransitionReason {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -92,6 +93,7 @@ impl crate::json::Json for LifecycleTransitionReason {
     }
 }
 impl crate::json::ZeroValue for LifecycleTransitionReason {
+    #[inline]
     fn zero_value() -> Self {
         LifecycleTransitionReason {
             message: None,

@@ -459,6 +459,7 @@ impl crate::json::Json for LustreFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -755,6 +756,7 @@ impl crate::json::Json for LustreFileSystemConfiguration {
     }
 }
 impl crate::json::ZeroValue for LustreFileSystemConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         LustreFileSystemConfiguration {
             weekly_maintenance_start_time: None,

@@ -86,6 +86,7 @@ impl crate::json::Json for LustreLogConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -145,6 +146,7 @@ impl crate::json::Json for LustreLogConfiguration {
     }
 }
 impl crate::json::ZeroValue for LustreLogConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         LustreLogConfiguration {
             level: None,

@@ -77,6 +77,7 @@ impl crate::json::Json for LustreReadCacheConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -136,6 +137,7 @@ impl crate::json::Json for LustreReadCacheConfiguration {
     }
 }
 impl crate::json::ZeroValue for LustreReadCacheConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         LustreReadCacheConfiguration {
             sizing_mode: None,

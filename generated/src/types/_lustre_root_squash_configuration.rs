@@ -73,6 +73,7 @@ impl crate::json::Json for LustreRootSquashConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -138,6 +139,7 @@ impl crate::json::Json for LustreRootSquashConfiguration {
     }
 }
 impl crate::json::ZeroValue for LustreRootSquashConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         LustreRootSquashConfiguration {
             root_squash: None,

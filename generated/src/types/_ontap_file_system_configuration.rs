@@ -427,6 +427,7 @@ impl crate::json::Json for OntapFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -689,6 +690,7 @@ impl crate::json::Json for OntapFileSystemConfiguration {
     }
 }
 impl crate::json::ZeroValue for OntapFileSystemConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         OntapFileSystemConfiguration {
             automatic_backup_retention_days: None,

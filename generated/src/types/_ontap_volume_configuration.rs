@@ -418,6 +418,7 @@ impl crate::json::Json for OntapVolumeConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -698,6 +699,7 @@ impl crate::json::Json for OntapVolumeConfiguration {
     }
 }
 impl crate::json::ZeroValue for OntapVolumeConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         OntapVolumeConfiguration {
             flex_cache_endpoint_type: None,

@@ -95,6 +95,7 @@ impl crate::json::Json for OpenZfsClientConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -149,6 +150,7 @@ impl crate::json::Json for OpenZfsClientConfiguration {
     }
 }
 impl crate::json::ZeroValue for OpenZfsClientConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         OpenZfsClientConfiguration {
             clients: None,

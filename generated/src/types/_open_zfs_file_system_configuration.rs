@@ -415,6 +415,7 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -701,6 +702,7 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
     }
 }
 impl crate::json::ZeroValue for OpenZfsFileSystemConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         OpenZfsFileSystemConfiguration {
             automatic_backup_retention_days: None,

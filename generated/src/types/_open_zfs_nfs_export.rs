@@ -73,6 +73,7 @@ impl crate::json::Json for OpenZfsNfsExport {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -126,6 +127,7 @@ impl crate::json::Json for OpenZfsNfsExport {
     }
 }
 impl crate::json::ZeroValue for OpenZfsNfsExport {
+    #[inline]
     fn zero_value() -> Self {
         OpenZfsNfsExport {
             client_configurations: None,

@@ -74,6 +74,7 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -139,6 +140,7 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
     }
 }
 impl crate::json::ZeroValue for OpenZfsOriginSnapshotConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         OpenZfsOriginSnapshotConfiguration {
             snapshot_arn: None,

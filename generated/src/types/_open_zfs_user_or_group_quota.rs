@@ -125,6 +125,7 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -194,6 +195,7 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
     }
 }
 impl crate::json::ZeroValue for OpenZfsUserOrGroupQuota {
+    #[inline]
     fn zero_value() -> Self {
         OpenZfsUserOrGroupQuota {
             r#type: None,

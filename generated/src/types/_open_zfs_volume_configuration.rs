@@ -461,6 +461,7 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -771,6 +772,7 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
     }
 }
 impl crate::json::ZeroValue for OpenZfsVolumeConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         OpenZfsVolumeConfiguration {
             parent_volume_id: None,

@@ -83,6 +83,7 @@ impl crate::json::Json for RetentionPeriod {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -136,6 +137,7 @@ impl crate::json::Json for RetentionPeriod {
     }
 }
 impl crate::json::ZeroValue for RetentionPeriod {
+    #[inline]
     fn zero_value() -> Self {
         RetentionPeriod {
             r#type: None,

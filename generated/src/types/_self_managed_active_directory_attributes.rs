@@ -177,6 +177,7 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -312,6 +313,7 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
     }
 }
 impl crate::json::ZeroValue for SelfManagedActiveDirectoryAttributes {
+    #[inline]
     fn zero_value() -> Self {
         SelfManagedActiveDirectoryAttributes {
             domain_name: None,

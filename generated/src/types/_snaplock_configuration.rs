@@ -176,6 +176,7 @@ impl crate::json::Json for SnaplockConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -307,6 +308,7 @@ impl crate::json::Json for SnaplockConfiguration {
     }
 }
 impl crate::json::ZeroValue for SnaplockConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         SnaplockConfiguration {
             audit_log_volume: None,

@@ -134,6 +134,7 @@ impl crate::json::Json for SnaplockRetentionPeriod {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -209,6 +210,7 @@ impl crate::json::Json for SnaplockRetentionPeriod {
     }
 }
 impl crate::json::ZeroValue for SnaplockRetentionPeriod {
+    #[inline]
     fn zero_value() -> Self {
         SnaplockRetentionPeriod {
             default_retention: None,

@@ -255,6 +255,7 @@ impl crate::json::Json for Snapshot {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -427,6 +428,7 @@ impl crate::json::Json for Snapshot {
     }
 }
 impl crate::json::ZeroValue for Snapshot {
+    #[inline]
     fn zero_value() -> Self {
         Snapshot {
             resource_arn: None,

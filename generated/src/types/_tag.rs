@@ -93,6 +93,7 @@ impl crate::json::Json for Tag {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -146,6 +147,7 @@ impl crate::json::Json for Tag {
     }
 }
 impl crate::json::ZeroValue for Tag {
+    #[inline]
     fn zero_value() -> Self {
         Tag { key: None, value: None }
     }

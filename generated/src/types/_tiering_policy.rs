@@ -71,6 +71,7 @@ impl crate::json::Json for TieringPolicy {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -130,6 +131,7 @@ impl crate::json::Json for TieringPolicy {
     }
 }
 impl crate::json::ZeroValue for TieringPolicy {
+    #[inline]
     fn zero_value() -> Self {
         TieringPolicy {
             cooling_period: None,

@@ -341,6 +341,7 @@ impl crate::json::Json for Volume {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -559,6 +560,7 @@ impl crate::json::Json for Volume {
     }
 }
 impl crate::json::ZeroValue for Volume {
+    #[inline]
     fn zero_value() -> Self {
         Volume {
             creation_time: None,

@@ -143,6 +143,7 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -228,6 +229,7 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
     }
 }
 impl crate::json::ZeroValue for WindowsAuditLogConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         WindowsAuditLogConfiguration {
             file_access_audit_log_level: None,

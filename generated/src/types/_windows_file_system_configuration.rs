@@ -476,6 +476,7 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -783,6 +784,7 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
     }
 }
 impl crate::json::ZeroValue for WindowsFileSystemConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         WindowsFileSystemConfiguration {
             active_directory_id: None,

@@ -83,6 +83,7 @@ impl crate::json::Json for WindowsFsrmConfiguration {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -148,6 +149,7 @@ impl crate::json::Json for WindowsFsrmConfiguration {
     }
 }
 impl crate::json::ZeroValue for WindowsFsrmConfiguration {
+    #[inline]
     fn zero_value() -> Self {
         WindowsFsrmConfiguration {
             fsrm_service_enabled: None,

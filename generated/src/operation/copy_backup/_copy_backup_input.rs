@@ -173,6 +173,7 @@ impl crate::json::Json for CopyBackupInput {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -294,6 +295,7 @@ impl crate::json::Json for CopyBackupInput {
     }
 }
 impl crate::json::ZeroValue for CopyBackupInput {
+    #[inline]
     fn zero_value() -> Self {
         CopyBackupInput {
             client_request_token: None,

@@ -101,6 +101,7 @@ impl crate::json::Json for IncompatibleParameterError {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -156,6 +157,7 @@ impl crate::json::Json for IncompatibleParameterError {
     }
 }
 impl crate::json::ZeroValue for IncompatibleParameterError {
+    #[inline]
     fn zero_value() -> Self {
         IncompatibleParameterError {
             parameter: None,

@@ -66,6 +66,7 @@ impl crate::json::Json for InvalidSourceKmsKey {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -109,6 +110,7 @@ impl crate::json::Json for InvalidSourceKmsKey {
     }
 }
 impl crate::json::ZeroValue for InvalidSourceKmsKey {
+    #[inline]
     fn zero_value() -> Self {
         InvalidSourceKmsKey {
             message: None,

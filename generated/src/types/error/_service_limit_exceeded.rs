@@ -101,6 +101,7 @@ impl crate::json::Json for ServiceLimitExceeded {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -154,6 +155,7 @@ impl crate::json::Json for ServiceLimitExceeded {
     }
 }
 impl crate::json::ZeroValue for ServiceLimitExceeded {
+    #[inline]
     fn zero_value() -> Self {
         ServiceLimitExceeded {
             limit: None,

@@ -89,6 +89,7 @@ impl crate::json::Json for SourceBackupUnavailable {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -142,6 +143,7 @@ impl crate::json::Json for SourceBackupUnavailable {
     }
 }
 impl crate::json::ZeroValue for SourceBackupUnavailable {
+    #[inline]
     fn zero_value() -> Self {
         SourceBackupUnavailable {
             message: None,

@@ -66,6 +66,7 @@ impl crate::json::Json for UnsupportedOperation {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
+    #[inline]
     fn blank() -> Option<Self> {
         Some(<Self as crate::json::ZeroValue>::zero_value())
     }
@@ -109,6 +110,7 @@ impl crate::json::Json for UnsupportedOperation {
     }
 }
 impl crate::json::ZeroValue for UnsupportedOperation {
+    #[inline]
     fn zero_value() -> Self {
         UnsupportedOperation {
             message: None,
