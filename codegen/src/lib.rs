@@ -274,9 +274,9 @@ impl Config {
     /// Renders, then writes what changed (unchanged files keep their modification time):
     ///
     /// - with [`Config::out_dir`], the crate folder (generated files no longer produced
-    ///   are removed); each file is written as soon as it is formatted, so after an
-    ///   internal error (emitted code that does not parse) other files may have been
-    ///   written already, each as it should be;
+    ///   are removed); each file is staged as soon as it is formatted and renamed into
+    ///   place once all are, so an error (emitted code that does not parse) leaves the
+    ///   folder as it was;
     /// - otherwise the one file for `include!`, at [`Config::include_file`] or, in a
     ///   build script, at `$OUT_DIR/<crate_name>.rs`. In the `OUT_DIR` case it also
     ///   prints `cargo:rerun-if-changed` for each model path, so Cargo reruns the build
@@ -286,8 +286,11 @@ impl Config {
     /// script (the `OUT_DIR` case) each is also printed as `cargo:warning=`.
     pub fn generate(&self) -> Result<WriteReport> {
         if let Some(out_dir) = &self.out_dir {
-            let (_, files, warnings) =
-                self.render_each(|path, text| output::write::write_one(out_dir, path, &text))?;
+            let rendered =
+                self.render_each(|path, text| output::write::write_one(out_dir, path, &text));
+            let (_, files, warnings) = rendered.inspect_err(|_| {
+                output::write::discard_staged(out_dir);
+            })?;
             let (paths, outcomes): (Vec<_>, Vec<_>) = files.into_iter().unzip();
             let mut report = output::write::finish(out_dir, &paths, outcomes)?;
             report.warnings = warnings;

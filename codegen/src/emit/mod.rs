@@ -98,6 +98,8 @@ impl FileSpec<'_> {
             | FileSpec::OperationsModule
             | FileSpec::Client
             | FileSpec::EndpointResolver => 8,
+            // One file for every type: the largest of all, started first.
+            FileSpec::SerdeImpls => usize::MAX,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Write: puts the formatted files under the output directory. Each changed file is
-//! written to a temporary sibling and renamed over the old one (never half-written);
+//! written to a temporary sibling (staged, as soon as it is formatted, on any core) and
+//! renamed over the old one once every file is formatted, so an error leaves the output
+//! as it was (never half-written, never half old and half new);
 //! unchanged files are left alone (no mtime churn, no rebuild loops); generated files
 //! that are no longer produced are removed. Nothing else in the directory is touched.
 
@@ -33,7 +35,7 @@ impl WriteReport {
 
     fn count(&mut self, outcome: FileWrite) {
         match outcome {
-            FileWrite::Written(path) => self.written.push(path),
+            FileWrite::Written(path) | FileWrite::Staged { path, .. } => self.written.push(path),
             FileWrite::Unchanged => self.unchanged += 1,
         }
     }
@@ -42,6 +44,11 @@ impl WriteReport {
 /// What [`write_one`] did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum FileWrite {
+    /// The new text is in a temporary sibling, for [`finish`] to rename into place.
+    Staged {
+        path: PathBuf,
+        temp: PathBuf,
+    },
     Written(PathBuf),
     Unchanged,
 }
@@ -55,11 +62,33 @@ pub fn write(out_dir: &Path, files: &BTreeMap<String, String>) -> Result<WriteRe
     finish(out_dir, files.keys(), outcomes)
 }
 
-/// Writes one file (`relative` to `out_dir`) unless it already holds `text`: the part
+/// Stages one file (`relative` to `out_dir`) unless it already holds `text`: the part
 /// of [`write`] that the generator runs on each file as soon as it is formatted, on
-/// every core; [`finish`] then removes what is stale.
+/// every core; [`finish`] then renames the staged files into place and removes what is
+/// stale, or [`discard_staged`] drops them after an error.
 pub fn write_one(out_dir: &Path, relative: &str, text: &str) -> Result<FileWrite> {
-    write_if_changed(out_dir.join(relative), text)
+    let path = out_dir.join(relative);
+    if fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+        return Ok(FileWrite::Unchanged);
+    }
+    let temp = stage(&path, text.as_bytes())?;
+    Ok(FileWrite::Staged { path, temp })
+}
+
+/// Removes the files this process staged under `out_dir` (after an error elsewhere).
+pub fn discard_staged(out_dir: &Path) {
+    let suffix = staged_suffix();
+    let mut dirs = vec![out_dir.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if entry.file_name().to_string_lossy().ends_with(&suffix) {
+                let _ = fs::remove_file(&path);
+            }
+        }
+    }
 }
 
 /// The report of [`write_one`]'s `outcomes` for the files at `relative` paths, after
@@ -71,6 +100,9 @@ pub fn finish<'a>(
 ) -> Result<WriteReport> {
     let mut report = WriteReport::default();
     for outcome in outcomes {
+        if let FileWrite::Staged { path, temp } = &outcome {
+            fs::rename(temp, path).map_err(|e| io_error(path, "write the file", e))?;
+        }
         report.count(outcome);
     }
     let keep = relative.into_iter().map(|f| out_dir.join(f)).collect();
@@ -91,23 +123,32 @@ fn io_error(path: &Path, action: &str, e: std::io::Error) -> Error {
 }
 
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = stage(path, bytes)?;
+    fs::rename(&temp, path).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        io_error(path, "write the file", e)
+    })
+}
+
+/// `.{pid}.tmp`: the end of the name of a file this process staged.
+fn staged_suffix() -> String {
+    format!(".{}.tmp", std::process::id())
+}
+
+/// Writes `bytes` to a temporary sibling of `path` (`.<name>.<pid>.tmp`), returned.
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        // No `sync_all`: the rename keeps readers from ever seeing half a file, and a
-        // crash costs at most a rerun of the generator. An fsync per file was a third of
-        // the wall time of writing the CopyBackup crate (113 files, about 90 ms).
-        let mut file = create_in_new_dirs(&temp)?;
-        file.write_all(bytes)?;
-        drop(file);
-        fs::rename(&temp, path)
-    })();
+    let temp = dir.join(format!(".{file_name}{}", staged_suffix()));
+    // No `sync_all`: the rename keeps readers from ever seeing half a file, and a crash
+    // costs at most a rerun of the generator. An fsync per file was a third of the wall
+    // time of writing the CopyBackup crate (113 files, about 90 ms).
+    let result = create_in_new_dirs(&temp).and_then(|mut file| file.write_all(bytes));
     if let Err(e) = result {
         let _ = fs::remove_file(&temp);
         return Err(io_error(path, "write the file", e));
     }
-    Ok(())
+    Ok(temp)
 }
 
 /// Creates the file, and its directory first when that is missing (one system call
@@ -247,4 +288,69 @@ pub fn write_file(path: &Path, text: &str) -> Result<WriteReport> {
     let mut report = WriteReport::default();
     report.add(path.to_path_buf(), text)?;
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("codegen-write-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("src")).unwrap();
+        fs::write(dir.join("src/a.rs"), "old a").unwrap();
+        dir
+    }
+
+    /// The files under `dir` and their text, staged ones (hidden) left out.
+    fn listing(dir: &Path) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let mut dirs = vec![dir.to_path_buf()];
+        while let Some(d) = dirs.pop() {
+            for entry in fs::read_dir(&d).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if !entry.file_name().to_string_lossy().starts_with('.') {
+                    let name = path.strip_prefix(dir).unwrap().display().to_string();
+                    files.push((name, fs::read_to_string(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn staged_files_land_together_or_not_at_all() {
+        let dir = scratch("staged");
+        let before = listing(&dir);
+        write_one(&dir, "src/a.rs", "new a").unwrap();
+        write_one(&dir, "src/b/c.rs", "new c").unwrap();
+        discard_staged(&dir);
+        assert_eq!(
+            listing(&dir),
+            before,
+            "an error leaves the folder as it was"
+        );
+        let leftovers = fs::read_dir(dir.join("src/b")).unwrap().count();
+        assert_eq!(leftovers, 0, "no staged file is left");
+
+        let outcomes = vec![
+            write_one(&dir, "src/a.rs", "new a").unwrap(),
+            write_one(&dir, "src/b/c.rs", "new c").unwrap(),
+        ];
+        assert_eq!(listing(&dir), before, "nothing is in place before finish");
+        let paths = ["src/a.rs".to_owned(), "src/b/c.rs".to_owned()];
+        let report = finish(&dir, &paths, outcomes).unwrap();
+        assert_eq!(report.written.len(), 2);
+        assert_eq!(
+            listing(&dir),
+            [
+                ("src/a.rs".to_owned(), "new a".to_owned()),
+                ("src/b/c.rs".to_owned(), "new c".to_owned())
+            ]
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
 }
