@@ -30,15 +30,17 @@ use crate::transport::Transport;
 /// # }
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let client = fsx::Client::new(CannedTransport::new().with_response(200, "{}"));
+/// let output = block_on(client.copy_backup()
+///     .source_backup_id("example").send())?;
+/// println!("{output:?}");
+///
+/// // An input built beforehand, sent through a clone: it shares the transport, so
+/// // both requests went through it.
 /// let input = CopyBackupInput::builder()
 ///     .source_backup_id("example")
 ///     .build()?;
-/// let output = block_on(client.copy_backup(input.clone()))?;
-/// println!("{output:?}");
-///
-/// // A clone shares the transport: both requests went through it.
 /// let clone = client.clone();
-/// block_on(clone.copy_backup(input))?;
+/// block_on(input.send_with(&clone))?;
 /// assert_eq!(client.transport().take_requests().len(), 2);
 /// # Ok(())
 /// # }
@@ -80,7 +82,47 @@ impl<T: Transport> Client<T> {
         &self.transport
     }
     /// Duplicates an existing backup, optionally into another region or under another encryption key.
-    pub async fn copy_backup(
+    ///
+    /// Returns a fluent builder: set the input's members on it, then `send()` it ([`CopyBackupFluentBuilder`](crate::operation::copy_backup::builders::CopyBackupFluentBuilder)).
+    pub fn copy_backup(
+        &self,
+    ) -> crate::operation::copy_backup::builders::CopyBackupFluentBuilder<T> {
+        crate::operation::copy_backup::builders::CopyBackupFluentBuilder::new(
+            self.clone(),
+        )
+    }
+}
+impl<T> ::std::clone::Clone for Client<T> {
+    fn clone(&self) -> Self {
+        Client {
+            transport: ::std::sync::Arc::clone(&self.transport),
+            tokens: ::std::sync::Arc::clone(&self.tokens),
+            endpoint: self.endpoint.clone(),
+            limits: self.limits,
+        }
+    }
+}
+impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Client")
+            .field("transport", &self.transport)
+            .field("endpoint", &self.endpoint)
+            .field("limits", &self.limits)
+            .finish_non_exhaustive()
+    }
+}
+/// Each operation's call on the wire, apart from the client's own methods (an
+/// operation's name can never clash with them): the fluent builders, `send_with`
+/// and the paginators run these.
+pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
+impl<T> ::std::ops::Deref for Calls<'_, T> {
+    type Target = Client<T>;
+    fn deref(&self) -> &Client<T> {
+        self.0
+    }
+}
+impl<T: Transport> Calls<'_, T> {
+    pub(crate) async fn copy_backup(
         &self,
         input: crate::operation::copy_backup::CopyBackupInput,
     ) -> Result<
@@ -105,25 +147,6 @@ impl<T: Transport> Client<T> {
                 &self.limits,
             )
             .map_err(crate::error::SdkError::Service)
-    }
-}
-impl<T> ::std::clone::Clone for Client<T> {
-    fn clone(&self) -> Self {
-        Client {
-            transport: ::std::sync::Arc::clone(&self.transport),
-            tokens: ::std::sync::Arc::clone(&self.tokens),
-            endpoint: self.endpoint.clone(),
-            limits: self.limits,
-        }
-    }
-}
-impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("Client")
-            .field("transport", &self.transport)
-            .field("endpoint", &self.endpoint)
-            .field("limits", &self.limits)
-            .finish_non_exhaustive()
     }
 }
 /// The name this service's requests are signed with (SigV4), from the model.

@@ -27,7 +27,6 @@
 //! ```rust
 //! use std::error::Error;
 //! use fsx::error::SdkError;
-//! use fsx::operation::copy_backup::CopyBackupInput;
 //! use fsx::transport::CannedTransport;
 //!
 //! # fn block_on<F: std::future::Future>(future: F) -> F::Output {
@@ -60,10 +59,10 @@
 //! let transport = CannedTransport::new()
 //!     .with_response(400, r#"{"__type":"SlowDown","message":"too many requests"}"#);
 //! let client = fsx::Client::new(transport);
-//! let input = CopyBackupInput::builder()
-//!     .source_backup_id("example")
-//!     .build()?;
-//! match block_on(client.copy_backup(input)) {
+//! // A fluent call, as in aws-sdk-rust: the input's setters, then `send()`.
+//! let call = client.copy_backup()
+//!     .source_backup_id("example");
+//! match block_on(call.send()) {
 //!     Ok(output) => println!("{output:?}"),
 //!     Err(SdkError::Service(e)) if e.code() == Some("SlowDown") => {
 //!         assert_eq!(report(&e), "unhandled error `SlowDown` (HTTP 400): too many requests");

@@ -12,6 +12,7 @@ mod doc_table;
 mod endpoint;
 mod enumeration;
 mod errors;
+mod fluent;
 mod from_env;
 mod operation;
 mod prelude;
@@ -73,6 +74,10 @@ pub enum FileSpec<'p> {
     OperationModule(&'p OperationPlan),
     /// `src/operation/<op>/_<op>_error.rs`: the operation's error enum.
     OperationError(&'p OperationPlan),
+    /// `src/operation/<op>/fluent_builder.rs`: the operation's fluent builder.
+    FluentBuilder(&'p OperationPlan),
+    /// `src/operation/<op>/paginator.rs`: a paginated operation's paginator.
+    Paginator(&'p OperationPlan),
     Client,
     /// `src/endpoint_resolver.rs`: the endpoint rules, for a service that has them.
     EndpointResolver,
@@ -116,6 +121,17 @@ pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpe
             format!("src/operation/{module}/{error_module}.rs"),
             FileSpec::OperationError(operation),
         );
+        // Type file stems start with `_`: these names are free.
+        specs.insert(
+            format!("src/operation/{module}/fluent_builder.rs"),
+            FileSpec::FluentBuilder(operation),
+        );
+        if operation.pagination.is_some() {
+            specs.insert(
+                format!("src/operation/{module}/paginator.rs"),
+                FileSpec::Paginator(operation),
+            );
+        }
     }
     specs.insert("src/client.rs".to_owned(), FileSpec::Client);
     if plan.service.endpoint_rules.is_some() {
@@ -205,6 +221,8 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> FileCont
         FileSpec::OperationsModule => rust(operation_rs(plan)),
         FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)),
         FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)),
+        FileSpec::FluentBuilder(operation) => rust(fluent::fluent_builder_file(plan, operation)),
+        FileSpec::Paginator(operation) => rust(fluent::paginator_file(plan, operation)),
         FileSpec::Client => {
             let mut tokens = operation::client(plan);
             tokens.extend(endpoint::client_impl(plan));
@@ -236,8 +254,12 @@ fn structures_in<'p>(plan: &'p Plan, module: &'p Module) -> impl Iterator<Item =
     plan.structures.iter().filter(move |s| &s.module == module)
 }
 
-/// `mod _x; pub use self::_x::X;` lines and a `builders` module re-exporting builders.
-fn declare_types<'a>(items: impl Iterator<Item = (&'a str, &'a str, bool)>) -> TokenStream {
+/// `mod _x; pub use self::_x::X;` lines and a `builders` module re-exporting builders
+/// (and `more_builders`).
+fn declare_types<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str, bool)>,
+    more_builders: TokenStream,
+) -> TokenStream {
     let mut declarations = Vec::new();
     let mut builders = Vec::new();
     for (stem, name, has_builder) in items {
@@ -258,6 +280,7 @@ fn declare_types<'a>(items: impl Iterator<Item = (&'a str, &'a str, bool)>) -> T
         /// Builders for the structures of this module.
         pub mod builders {
             #(#builders)*
+            #more_builders
         }
     }
 }
@@ -275,7 +298,7 @@ fn types_rs(plan: &Plan) -> TokenStream {
         .map(|u| (u.file_stem.as_str(), u.name.as_str(), false));
     let mut items: Vec<_> = structures.chain(enums).chain(unions).collect();
     items.sort_by_key(|(stem, _, _)| *stem);
-    let declarations = declare_types(items.into_iter());
+    let declarations = declare_types(items.into_iter(), TokenStream::new());
     quote! {
         //! The data types of the service: structures (with their builders in
         //! [`builders`]), enums, unions, and the modeled errors in [`error`].
@@ -289,6 +312,7 @@ fn types_rs(plan: &Plan) -> TokenStream {
 fn errors_rs(plan: &Plan) -> TokenStream {
     let declarations = declare_types(
         structures_in(plan, &Module::Errors).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
+        TokenStream::new(),
     );
     quote! {
         //! The errors the service models, one structure each.
@@ -318,9 +342,16 @@ fn operation_rs(plan: &Plan) -> TokenStream {
 
 fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let module = Module::Operation(operation.module.clone());
+    let fluent = format_ident!("{}", fluent::fluent_name(operation));
     let declarations = declare_types(
         structures_in(plan, &module).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
+        quote!(pub use super::fluent_builder::#fluent;),
     );
+    let paginator = operation.pagination.is_some().then(|| {
+        quote! {
+            pub mod paginator;
+        }
+    });
     let error_module = ident(&errors::error_module(operation));
     let error_enum = format_ident!("{}", errors::enum_name(operation));
     let stub = operation::operation_stub(plan, operation);
@@ -342,6 +373,9 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> TokenStream {
         pub use self::#error_module::#error_enum;
 
         #declarations
+
+        mod fluent_builder;
+        #paginator
     }
 }
 
