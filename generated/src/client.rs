@@ -121,6 +121,7 @@ impl<T> ::std::ops::Deref for Calls<'_, T> {
         self.0
     }
 }
+#[allow(clippy::wrong_self_convention)]
 impl<T: Transport> Calls<'_, T> {
     pub(crate) async fn copy_backup(
         &self,

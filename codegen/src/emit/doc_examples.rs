@@ -230,7 +230,7 @@ pub fn paginator_section(plan: &Plan, operation: &OperationPlan) -> String {
     let size = pagination
         .page_size
         .as_ref()
-        .map(|_| "\n    .page_size(10)")
+        .map(|_| ".page_size(10)")
         .unwrap_or_default();
     let (walk, check) = match &pagination.items {
         Some(_) => (

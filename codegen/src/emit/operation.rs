@@ -236,6 +236,30 @@ pub fn client(plan: &Plan) -> TokenStream {
         }
     });
     let methods = plan.operations.iter().map(super::fluent::client_method);
+    // A crate whose every operation was left out has no calls.
+    let calls_wrapper = (!plan.operations.is_empty()).then(|| {
+        quote! {
+        /// Each operation's call on the wire, apart from the client's own methods (an
+        /// operation's name can never clash with them): the fluent builders, `send_with`
+        /// and the paginators run these.
+        pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
+
+        impl<T> ::std::ops::Deref for Calls<'_, T> {
+            type Target = Client<T>;
+
+            fn deref(&self) -> &Client<T> {
+                self.0
+            }
+        }
+
+        // Named after operations (`from_env_operation`), whatever prefix clippy expects
+        // `self` to match.
+        #[allow(clippy::wrong_self_convention)]
+        impl<T: Transport> Calls<'_, T> {
+            #(#calls)*
+        }
+        }
+    });
     let compression_field =
         compresses.then(|| quote!(compression: crate::compression::RequestCompression,));
     let compression_init = compresses.then(|| quote!(compression: #DEFAULT::default(),));
@@ -338,21 +362,6 @@ pub fn client(plan: &Plan) -> TokenStream {
             }
         }
 
-        /// Each operation's call on the wire, apart from the client's own methods (an
-        /// operation's name can never clash with them): the fluent builders, `send_with`
-        /// and the paginators run these.
-        pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
-
-        impl<T> ::std::ops::Deref for Calls<'_, T> {
-            type Target = Client<T>;
-
-            fn deref(&self) -> &Client<T> {
-                self.0
-            }
-        }
-
-        impl<T: Transport> Calls<'_, T> {
-            #(#calls)*
-        }
+        #calls_wrapper
     }
 }
