@@ -56,6 +56,11 @@ fn synthetic_awsjson10() {
     synthetic("awsjson10");
 }
 
+#[test]
+fn synthetic_pagination() {
+    synthetic("pagination");
+}
+
 /// No snapshot repeats a file of `generated/` (the freshness test compares those) or holds
 /// a runtime support file (the same in every generated crate).
 #[test]

@@ -6,7 +6,7 @@
 //!
 //! # Contents
 //!
-//! - [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)
+//! - [`Client`]: each operation as a fluent call (`client.op().member(..).send().await`; paginated operations also `into_paginator()`), sent through a [`transport::Transport`] you provide (signing, endpoint and retries are its business)
 //! - [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):
 //!   - [`CopyBackup`](crate::operation::copy_backup)
 //! - [`types`]: structures and enums, with builders; modeled errors in [`types::error`]

@@ -12,7 +12,7 @@ use super::prelude::*;
 use super::rust_type::{
     allow_std_trait_name, boxed_if, deprecated_attr, doc_attrs, ident, optional_if, path, tokens,
 };
-use super::structure::{allow_deprecated, field_doc, parameter, setter_doc};
+use super::structure::{allow_deprecated, field_doc, member_text, parameter};
 use crate::plan::names::unraw;
 use crate::plan::{FieldPlan, OperationPlan, PathStep, Plan, RustType, StructPlan};
 
@@ -166,7 +166,12 @@ fn delegating_setters(field: &FieldPlan) -> TokenStream {
     let getter = format_ident!("get_{}", bare);
     let stored = boxed_if(tokens(&field.ty), field.boxed);
     let member_doc = field_doc(field).into_tokens();
-    let setter_doc = setter_doc(field).into_tokens();
+    let required = if field.must_be_set() {
+        "\n\nRequired: `send()` returns an error when it is not set."
+    } else {
+        ""
+    };
+    let setter_doc = doc_attrs(&format!("{}{required}", member_text(field))).into_tokens();
     let deprecated = deprecated_attr(field.deprecated.as_deref());
     let allow = allow_std_trait_name(&field.name);
     let fluent = match &field.ty {
@@ -177,7 +182,7 @@ fn delegating_setters(field: &FieldPlan) -> TokenStream {
                 parameter(item).0
             };
             let doc = doc_attrs(&format!(
-                "Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list."
+                "Appends an item to `{bare}`; use [`Self::{setter}`] to replace the whole list.{required}"
             ));
             quote! {
                 #doc
@@ -197,7 +202,7 @@ fn delegating_setters(field: &FieldPlan) -> TokenStream {
                 parameter(value).0
             };
             let doc = doc_attrs(&format!(
-                "Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map."
+                "Inserts an entry into `{bare}`; use [`Self::{setter}`] to replace the whole map.{required}"
             ));
             quote! {
                 #doc
@@ -379,7 +384,7 @@ pub fn paginator_file(plan: &Plan, operation: &OperationPlan) -> TokenStream {
                 }
                 let result = self.call().await;
                 match &result {
-                    #OK(page) => match (#token).filter(|token| !token.is_empty()) {
+                    #OK(page) => match #token.filter(|token| !token.is_empty()) {
                         #NONE => self.done = true,
                         #SOME(token) if self.builder.#input_token.as_deref() == #SOME(token) => {
                             self.repeated = #SOME(token.to_owned());

@@ -202,7 +202,7 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream
     }
 }
 
-/// `src/client.rs`: the client with one async method per operation.
+/// `src/client.rs`: the client with one fluent-call method per operation.
 pub fn client(plan: &Plan) -> TokenStream {
     let compresses = super::RuntimeFeatures::of(plan).compression;
     let with_endpoint_doc = super::endpoint::with_endpoint_doc(plan);
@@ -281,8 +281,8 @@ pub fn client(plan: &Plan) -> TokenStream {
         super::doc_examples::client_section(plan)
     ));
     quote! {
-        //! The client: each operation as an async method that builds the request, hands it
-        //! to a [`Transport`] and reads the response.
+        //! The client: each operation as a method returning its fluent builder, whose
+        //! `send()` builds the request, hands it to a [`Transport`] and reads the response.
 
         use crate::endpoint::Endpoint;
         use crate::idempotency::{RandomTokens, TokenSource};

@@ -140,7 +140,7 @@ pub(super) fn field_doc(field: &FieldPlan) -> Moved {
     doc_attrs(&member_text(field))
 }
 
-fn member_text(field: &FieldPlan) -> String {
+pub(super) fn member_text(field: &FieldPlan) -> String {
     field
         .doc
         .clone()

@@ -67,7 +67,7 @@ impl<T: crate::transport::Transport> CopyBackupFluentBuilder<T> {
     }
     /// Identifier of the backup to be duplicated.
     ///
-    /// Required: `build()` returns an error when it is not set.
+    /// Required: `send()` returns an error when it is not set.
     pub fn source_backup_id(mut self, input: impl Into<String>) -> Self {
         self.inner = self.inner.source_backup_id(input);
         self
