@@ -31,7 +31,8 @@ use crate::transport::Transport;
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
 /// let client = fsx::Client::new(CannedTransport::new().with_response(200, "{}"));
 /// let output = block_on(client.copy_backup()
-///     .source_backup_id("example").send())?;
+///     .source_backup_id("example")
+///     .send())?;
 /// println!("{output:?}");
 ///
 /// // An input built beforehand, sent through a clone: it shares the transport, so

@@ -181,6 +181,12 @@ pub fn client_section(plan: &Plan) -> String {
     };
     let module = &operation.module;
     let input_type = use_path(&krate, &operation.input.path);
+    // One setter per line, `send()` on its own line after them.
+    let send = if setters.is_empty() {
+        ".send()"
+    } else {
+        "\n    .send()"
+    };
     format!(
         "\n\n{FENCE}\n\
          use {input_type};\n\
@@ -188,7 +194,7 @@ pub fn client_section(plan: &Plan) -> String {
          {BLOCK_ON}\n\
          # fn main() -> Result<(), Box<dyn std::error::Error>> {{\n\
          let client = {krate}::Client::new(CannedTransport::new().with_response(200, \"{{}}\")){endpoint};\n\
-         let output = block_on(client.{module}(){setters}.send())?;\n\
+         let output = block_on(client.{module}(){setters}{send})?;\n\
          println!(\"{{output:?}}\");\n\n\
          // An input built beforehand, sent through a clone: it shares the transport, so\n\
          // both requests went through it.\n\
