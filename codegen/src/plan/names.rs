@@ -346,6 +346,9 @@ mod tests {
             ("crate", "crate_"),
             ("Match", "r#match"),
             ("build", "build_value"),
+            ("Send", "send_value"),
+            ("SendWith", "send_with_value"),
+            ("IntoPaginator", "into_paginator_value"),
             ("Builder", "builder_value"),
             ("Default", "default_value"),
         ];
