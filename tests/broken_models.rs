@@ -95,6 +95,22 @@ const CASES: &[(&str, Expect)] = &[
     ("names-of-generic-parameters-and-std-types", Generated),
     ("operation-without-input", Generated),
     (
+        "paginated-input-token-missing",
+        Rejected("shape `example.bad#List`: paginated trait: inputToken `Marker`"),
+    ),
+    (
+        "paginated-items-path-missing",
+        Rejected("shape `example.bad#List`: paginated trait: items `Page.Things`"),
+    ),
+    (
+        "paginated-page-size-not-an-integer",
+        Rejected("shape `example.bad#List`: paginated trait: pageSize `NextToken`"),
+    ),
+    (
+        "paginated-without-output-token",
+        Rejected("shape `example.bad#List`: paginated trait: has no `outputToken`"),
+    ),
+    (
         "protocol-aws-query",
         Rejected(
             "shape `example.bad#BadService`: the service uses protocol `aws.protocols#awsQuery`",

@@ -3,7 +3,8 @@
 //! filled, parses and serializes back to the same JSON (through the crate's wire code,
 //! and through its `serde` impls, with that feature on), and every case of the model's
 //! `smithy.rules#endpointTests` passes through the generated endpoint resolver (the
-//! crate's own generated unit tests). Prints the generation and build times.
+//! crate's own generated unit tests), and the `DescribeBackups` paginator walks three
+//! pages through an in-memory transport. Prints the generation and build times.
 
 use std::path::Path;
 
@@ -37,6 +38,87 @@ fn round_trip_tests(plan: &codegen::plan::Plan) -> String {
     }
     text
 }
+
+/// The generated crate's paginator test: three pages of `DescribeBackups` (`NextToken`
+/// `t1`, `t2`, then none) through a transport that keeps the requests.
+const PAGINATOR_TEST: &str = r##"//! `DescribeBackups` pages through three answers.
+
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
+
+use fsx_full::endpoint::Endpoint;
+use fsx_full::transport::Transport;
+
+/// Answers each request with the next body, keeping the requests.
+struct Pages {
+    bodies: Mutex<Vec<&'static str>>,
+    requests: Mutex<Vec<serde_json::Value>>,
+}
+
+impl Transport for Pages {
+    type Error = std::io::Error;
+
+    fn send(
+        &self,
+        request: http::Request<Vec<u8>>,
+    ) -> impl Future<Output = Result<http::Response<Vec<u8>>, std::io::Error>> + Send {
+        let body: serde_json::Value = serde_json::from_slice(request.body()).unwrap();
+        self.requests.lock().unwrap().push(body);
+        let next = self.bodies.lock().unwrap().remove(0);
+        std::future::ready(Ok(http::Response::new(next.as_bytes().to_vec())))
+    }
+}
+
+fn block_on<F: Future>(future: F) -> F::Output {
+    struct Ignored;
+    impl Wake for Ignored {
+        fn wake(self: Arc<Self>) {}
+    }
+    let waker = Waker::from(Arc::new(Ignored));
+    let mut context = Context::from_waker(&waker);
+    let mut future = std::pin::pin!(future);
+    loop {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+    }
+}
+
+#[test]
+fn describe_backups_walks_three_pages() {
+    let transport = Pages {
+        bodies: Mutex::new(vec![
+            r#"{"Backups":[{"BackupId":"backup-1"},{"BackupId":"backup-2"}],"NextToken":"t1"}"#,
+            r#"{"Backups":[{"BackupId":"backup-3"}],"NextToken":"t2"}"#,
+            r#"{"Backups":[{"BackupId":"backup-4"}]}"#,
+        ]),
+        requests: Mutex::new(Vec::new()),
+    };
+    let client = fsx_full::Client::new(transport)
+        .with_endpoint(Endpoint::parse("https://fsx.us-east-1.amazonaws.com").unwrap());
+    let mut pages = client.describe_backups().max_results(2).into_paginator().send();
+    let mut ids = Vec::new();
+    let mut count = 0;
+    while let Some(page) = block_on(pages.next()) {
+        count += 1;
+        for backup in page.unwrap().backups() {
+            ids.push(backup.backup_id().unwrap().to_owned());
+        }
+    }
+    assert_eq!(count, 3);
+    assert_eq!(ids, ["backup-1", "backup-2", "backup-3", "backup-4"]);
+    let requests = client.transport().requests.lock().unwrap().clone();
+    assert_eq!(
+        requests,
+        [
+            serde_json::json!({"MaxResults": 2}),
+            serde_json::json!({"MaxResults": 2, "NextToken": "t1"}),
+            serde_json::json!({"MaxResults": 2, "NextToken": "t2"}),
+        ]
+    );
+}
+"##;
 
 fn write_support(scratch: &ScratchCrate) {
     scratch.write(
@@ -75,6 +157,7 @@ fn every_fsx_operation_builds_clippy_clean_and_its_output_round_trips() {
     scratch.prune("tests/samples", &samples);
     write_support(&scratch);
     scratch.write("tests/round_trip.rs", &round_trip_tests(&plan));
+    scratch.write("tests/paginator.rs", PAGINATOR_TEST);
 
     let build = scratch.cargo_ok(&["build", "--lib"]);
     let serde = ["--features", "serde"];
@@ -95,6 +178,13 @@ fn every_fsx_operation_builds_clippy_clean_and_its_output_round_trips() {
         .as_ref()
         .map_or(0, |rules| rules.tests.len());
     assert!(cases > 0, "the FSx model has endpoint tests");
+    let pages = scratch.cargo_ok(&["test", "--test", "paginator"]);
+    assert_eq!(
+        passed_tests(&pages.stdout),
+        1,
+        "paginator test:\n{}",
+        pages.stdout
+    );
     let endpoints = scratch.cargo_ok(&["test", "--lib", "endpoint_resolver::tests::"]);
     let endpoint_passed = passed_tests(&endpoints.stdout);
     assert_eq!(

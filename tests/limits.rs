@@ -130,7 +130,7 @@ fn a_client_reads_responses_within_its_limits() {
             .source_backup_id("backup-1")
             .build()
             .unwrap();
-        block_on(client.copy_backup(input))
+        block_on(input.send_with(&client))
     };
     assert!(call(None).is_ok());
     assert!(call(Some(Limits::default().with_max_nesting_depth(4))).is_ok());

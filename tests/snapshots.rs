@@ -61,6 +61,11 @@ fn synthetic_endpoints() {
     synthetic("endpoints");
 }
 
+#[test]
+fn synthetic_pagination() {
+    synthetic("pagination");
+}
+
 /// No snapshot repeats a file of `generated/` (the freshness test compares those) or holds
 /// a runtime support file (the same in every generated crate).
 #[test]

@@ -25,6 +25,7 @@ const MODELS: &[&str] = &[
     "awsjson10",
     "quirks",
     "endpoints",
+    "pagination",
 ];
 
 /// Awkward models from `models/bad` that generate (see `broken_models.rs`): built and

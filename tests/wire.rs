@@ -943,7 +943,7 @@ fn the_client_sends_the_request_and_reads_the_response() {
         .source_backup_id("backup-1")
         .build()
         .unwrap();
-    let output = block_on(client.copy_backup(input)).unwrap();
+    let output = block_on(input.send_with(&client)).unwrap();
     assert_eq!(output.backup().unwrap().backup_id(), Some("backup-2"));
 
     let requests = client.transport().take_requests();
@@ -960,6 +960,51 @@ fn the_client_sends_the_request_and_reads_the_response() {
 }
 
 #[test]
+fn a_fluent_call_sends_what_its_setters_set() {
+    let transport = CannedTransport::new().with_response(200, r#"{"Backup":{"BackupId":"b-2"}}"#);
+    let client = regional_client(transport).with_token_source(fixed_token);
+    let call = client
+        .copy_backup()
+        .source_backup_id("b")
+        .source_region("us-east-1")
+        .tags(Tag::builder().key("k").value("v").build().unwrap())
+        .tags(Tag::builder().key("k2").value("v2").build().unwrap());
+    assert_eq!(call.get_source_region().as_deref(), Some("us-east-1"));
+    assert_eq!(call.as_input().get_tags().as_ref().map(Vec::len), Some(2));
+    let output = block_on(call.send()).unwrap();
+    assert_eq!(output.backup().unwrap().backup_id(), Some("b-2"));
+    let requests = client.transport().take_requests();
+    let body: Value = serde_json::from_slice(requests[0].body()).unwrap();
+    assert_eq!(
+        body,
+        json!({
+            "ClientRequestToken": "token-0001",
+            "SourceBackupId": "b",
+            "SourceRegion": "us-east-1",
+            "Tags": [{"Key": "k", "Value": "v"}, {"Key": "k2", "Value": "v2"}],
+        })
+    );
+
+    // The input builder sends itself too (aws-sdk's `send_with`).
+    let builder = CopyBackupInput::builder().source_backup_id("b");
+    block_on(builder.send_with(&client)).unwrap();
+    assert_eq!(client.transport().take_requests().len(), 1);
+}
+
+#[test]
+fn a_fluent_call_without_a_required_member_sends_nothing() {
+    let client = regional_client(CannedTransport::new().with_response(200, "{}"));
+    let error = block_on(client.copy_backup().source_region("us-east-1").send()).unwrap_err();
+    let SdkError::Construction(construction) = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(construction.to_string(), "input could not be built");
+    let source = std::error::Error::source(construction).expect("the build error");
+    assert!(source.to_string().contains("source_backup_id"), "{source}");
+    assert!(client.transport().take_requests().is_empty());
+}
+
+#[test]
 fn a_client_endpoint_makes_the_request_uri_absolute() {
     let transport = CannedTransport::new().with_response(200, "{}");
     let endpoint = Endpoint::parse("https://fsx.us-east-2.amazonaws.com").unwrap();
@@ -968,7 +1013,7 @@ fn a_client_endpoint_makes_the_request_uri_absolute() {
         .source_backup_id("backup-1")
         .build()
         .unwrap();
-    block_on(client.copy_backup(input.clone())).unwrap();
+    block_on(input.clone().send_with(&client)).unwrap();
     let requests = client.transport().take_requests();
     assert_eq!(
         requests[0].uri().to_string(),
@@ -978,7 +1023,7 @@ fn a_client_endpoint_makes_the_request_uri_absolute() {
     // A base path is kept in front of the request's path.
     let client = regional_client(CannedTransport::new().with_response(200, "{}"))
         .with_endpoint(Endpoint::parse("http://localhost:4566/fsx/").unwrap());
-    block_on(client.copy_backup(input.clone())).unwrap();
+    block_on(input.clone().send_with(&client)).unwrap();
     assert_eq!(
         client.transport().take_requests()[0].uri().to_string(),
         "http://localhost:4566/fsx/"
@@ -995,7 +1040,7 @@ fn the_client_resolves_its_endpoint_from_the_region_through_the_models_rules() {
         .build()
         .unwrap();
     let uri_for = |client: Client<CannedTransport>| {
-        block_on(client.copy_backup(input.clone())).unwrap();
+        block_on(input.clone().send_with(&client)).unwrap();
         client.transport().take_requests()[0].uri().to_string()
     };
     let canned = || CannedTransport::new().with_response(200, "{}");
@@ -1022,9 +1067,9 @@ fn the_client_resolves_its_endpoint_from_the_region_through_the_models_rules() {
 
     // The endpoint is resolved once per client; changing a parameter resolves it again.
     let first = Client::new(canned()).with_region("eu-west-3");
-    block_on(first.copy_backup(input.clone())).unwrap();
+    block_on(input.clone().send_with(&first)).unwrap();
     let moved = first.clone().with_region("ap-south-1");
-    block_on(moved.copy_backup(input.clone())).unwrap();
+    block_on(input.clone().send_with(&moved)).unwrap();
     assert_eq!(
         moved.transport().take_requests()[1].uri().to_string(),
         "https://fsx.ap-south-1.amazonaws.com/"
@@ -1032,7 +1077,7 @@ fn the_client_resolves_its_endpoint_from_the_region_through_the_models_rules() {
 
     // Without a region the rules' own error comes back, and nothing is sent.
     let client = Client::new(canned());
-    let error = block_on(client.copy_backup(input.clone())).unwrap_err();
+    let error = block_on(input.clone().send_with(&client)).unwrap_err();
     assert!(matches!(error, SdkError::Construction(_)), "{error:?}");
     assert!(
         report(&error).contains("no region was given"),
@@ -1057,14 +1102,14 @@ fn the_client_reports_service_and_transport_errors_apart() {
         .source_backup_id("b")
         .build()
         .unwrap();
-    let error = block_on(client.copy_backup(input.clone())).unwrap_err();
+    let error = block_on(input.clone().send_with(&client)).unwrap_err();
     let service = error.as_service_error().expect("a service error");
     assert!(service.is_backup_not_found());
     assert_eq!(error.to_string(), "service error");
     assert_eq!(report(&error), "service error: BackupNotFound: gone");
 
     let client = regional_client(CannedTransport::new());
-    match block_on(client.copy_backup(input)) {
+    match block_on(input.send_with(&client)) {
         Err(SdkError::Transport(CannedTransportError::NoResponse)) => {}
         other => panic!("expected a transport error, got {other:?}"),
     }
@@ -1088,7 +1133,7 @@ fn a_custom_token_source_is_used_for_every_call() {
             .source_backup_id("b")
             .build()
             .unwrap();
-        block_on(client.copy_backup(input)).unwrap();
+        block_on(input.send_with(&client)).unwrap();
     }
     let tokens: Vec<Value> = client
         .transport()
@@ -1115,14 +1160,14 @@ fn a_chain_reporter_prints_each_error_once() {
         &[("x-amzn-errortype", "BackupNotFound")],
         r#"{"Message":"Backup backup-nope does not exist"}"#,
     );
-    let error = block_on(regional_client(transport).copy_backup(input())).unwrap_err();
+    let error = block_on(input().send_with(&regional_client(transport))).unwrap_err();
     assert_eq!(
         report(&error),
         "service error: BackupNotFound: Backup backup-nope does not exist"
     );
 
     let transport = CannedTransport::new().with_response(200, r#"{"Backup": 5}"#);
-    let error = block_on(regional_client(transport).copy_backup(input())).unwrap_err();
+    let error = block_on(input().send_with(&regional_client(transport))).unwrap_err();
     assert_eq!(
         report(&error),
         "service error: unreadable response (HTTP 200): Backup: expected a `Backup` object, found number (line 1, column 12)"
@@ -1130,13 +1175,13 @@ fn a_chain_reporter_prints_each_error_once() {
 
     let transport = CannedTransport::new()
         .with_response(400, r#"{"__type":"Throttling","message":"slow down"}"#);
-    let error = block_on(regional_client(transport).copy_backup(input())).unwrap_err();
+    let error = block_on(input().send_with(&regional_client(transport))).unwrap_err();
     assert_eq!(
         report(&error),
         "service error: unhandled error `Throttling` (HTTP 400): slow down"
     );
 
-    let error = block_on(regional_client(CannedTransport::new()).copy_backup(input())).unwrap_err();
+    let error = block_on(input().send_with(&regional_client(CannedTransport::new()))).unwrap_err();
     assert_eq!(
         report(&error),
         "transport error: no canned response was queued"
@@ -1144,7 +1189,7 @@ fn a_chain_reporter_prints_each_error_once() {
 
     let client = regional_client(CannedTransport::new().with_response(200, "{}"))
         .with_endpoint(Endpoint::parse("https://fsx.us-east-1.amazonaws.com").unwrap());
-    assert!(block_on(client.copy_backup(input())).is_ok());
+    assert!(block_on(input().send_with(&client)).is_ok());
 }
 
 #[test]
@@ -1159,9 +1204,12 @@ fn outputs_and_errors_carry_the_request_id() {
         CannedTransport::new().with_response_and_headers(status, &[("x-amzn-RequestId", id)], body)
     };
 
-    let output =
-        block_on(regional_client(with_id(200, r#"{"Backup":null}"#)).copy_backup(input.clone()))
-            .unwrap();
+    let output = block_on(
+        input
+            .clone()
+            .send_with(&regional_client(with_id(200, r#"{"Backup":null}"#))),
+    )
+    .unwrap();
     assert_eq!(output.request_id(), Some(id));
     assert!(
         format!("{output:?}").ends_with(&format!("request_id: {id:?} }}")),
@@ -1176,8 +1224,12 @@ fn outputs_and_errors_carry_the_request_id() {
     assert_eq!(CopyBackupOutput::builder().build().request_id(), None);
 
     let modeled = r#"{"__type":"BackupNotFound","Message":"gone"}"#;
-    let error =
-        block_on(regional_client(with_id(400, modeled)).copy_backup(input.clone())).unwrap_err();
+    let error = block_on(
+        input
+            .clone()
+            .send_with(&regional_client(with_id(400, modeled))),
+    )
+    .unwrap_err();
     assert_eq!(error.request_id(), Some(id));
     let service = error.into_service_error().unwrap();
     assert!(service.is_backup_not_found());
@@ -1188,18 +1240,22 @@ fn outputs_and_errors_carry_the_request_id() {
     assert_eq!(inner.request_id(), Some(id));
 
     let unhandled = r#"{"__type":"Throttling"}"#;
-    let error =
-        block_on(regional_client(with_id(400, unhandled)).copy_backup(input.clone())).unwrap_err();
+    let error = block_on(
+        input
+            .clone()
+            .send_with(&regional_client(with_id(400, unhandled))),
+    )
+    .unwrap_err();
     assert_eq!(error.request_id(), Some(id));
     let unreadable =
-        block_on(regional_client(with_id(200, "[")).copy_backup(input.clone())).unwrap_err();
+        block_on(input.clone().send_with(&regional_client(with_id(200, "[")))).unwrap_err();
     assert_eq!(unreadable.request_id(), Some(id));
 
     let without = CannedTransport::new().with_response(400, modeled);
-    let error = block_on(regional_client(without).copy_backup(input.clone())).unwrap_err();
+    let error = block_on(input.clone().send_with(&regional_client(without))).unwrap_err();
     assert_eq!(error.request_id(), None);
     let transport_error =
-        block_on(regional_client(CannedTransport::new()).copy_backup(input)).unwrap_err();
+        block_on(input.send_with(&regional_client(CannedTransport::new()))).unwrap_err();
     assert_eq!(transport_error.request_id(), None);
 }
 
@@ -1211,8 +1267,8 @@ fn a_cloned_client_shares_its_transport() {
         .source_backup_id("b")
         .build()
         .unwrap();
-    block_on(clone.copy_backup(input.clone())).unwrap();
-    block_on(client.copy_backup(input)).unwrap();
+    block_on(input.clone().send_with(&clone)).unwrap();
+    block_on(input.send_with(&client)).unwrap();
     assert!(std::ptr::eq(client.transport(), clone.transport()));
     assert_eq!(client.transport().take_requests().len(), 2);
 }

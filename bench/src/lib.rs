@@ -224,8 +224,8 @@ pub mod ours {
 
     /// One whole call: build the request, send it, parse the response.
     pub async fn call(client: &fsx::Client<Replay>, input: CopyBackupInput) -> CopyBackupOutput {
-        client
-            .copy_backup(input)
+        input
+            .send_with(client)
             .await
             .unwrap_or_else(|e| panic!("ours: call: {e}"))
     }

@@ -6,7 +6,7 @@
 //!
 //! # Contents
 //!
-//! - [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide (signing and retries are its business; the client resolves the endpoint)
+//! - [`Client`]: each operation as a fluent call (`client.op().member(..).send().await`; paginated operations also `into_paginator()`), sent through a [`transport::Transport`] you provide (signing and retries are its business; the client resolves the endpoint)
 //! - [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):
 //!   - [`CopyBackup`](crate::operation::copy_backup)
 //! - [`types`]: structures and enums, with builders; modeled errors in [`types::error`]
@@ -34,7 +34,6 @@
 //! ```rust
 //! use std::error::Error;
 //! use fsx::error::SdkError;
-//! use fsx::operation::copy_backup::CopyBackupInput;
 //! use fsx::transport::CannedTransport;
 //!
 //! # fn block_on<F: std::future::Future>(future: F) -> F::Output {
@@ -68,10 +67,10 @@
 //!     .with_response(400, r#"{"__type":"SlowDown","message":"too many requests"}"#);
 //! let client = fsx::Client::new(transport)
 //!     .with_endpoint(fsx::endpoint::Endpoint::parse("https://example.com")?);
-//! let input = CopyBackupInput::builder()
-//!     .source_backup_id("example")
-//!     .build()?;
-//! match block_on(client.copy_backup(input)) {
+//! // A fluent call, as in aws-sdk-rust: the input's setters, then `send()`.
+//! let call = client.copy_backup()
+//!     .source_backup_id("example");
+//! match block_on(call.send()) {
 //!     Ok(output) => println!("{output:?}"),
 //!     Err(SdkError::Service(e)) if e.code() == Some("SlowDown") => {
 //!         assert_eq!(report(&e), "unhandled error `SlowDown` (HTTP 400): too many requests");

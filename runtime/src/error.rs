@@ -165,8 +165,9 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 /// A request could not be built: its body has a value the wire cannot carry (a union's
-/// `Unknown` member, a timestamp its text format cannot write), or the endpoint and the
-/// request's path do not make a valid URI.
+/// `Unknown` member, a timestamp its text format cannot write), the endpoint and the
+/// request's path do not make a valid URI, a fluent call lacks a required member, or a
+/// paginator got the token it sent back.
 #[derive(Debug)]
 pub struct SerializeError(SerializeErrorKind);
 
@@ -180,6 +181,10 @@ enum SerializeErrorKind {
     Compression(String),
     /// The endpoint rules gave an error, or a URL requests cannot go to.
     Endpoint(String),
+    /// A fluent call's input could not be built.
+    Build(BuildError),
+    /// The service answered a page with the token of the request: paging stops.
+    RepeatedToken(String),
 }
 
 impl SerializeError {
@@ -208,6 +213,18 @@ impl SerializeError {
     pub fn endpoint(message: String) -> Self {
         SerializeError(SerializeErrorKind::Endpoint(message))
     }
+
+    /// A fluent call's input is missing a required member.
+    #[doc(hidden)]
+    pub fn build(error: BuildError) -> Self {
+        SerializeError(SerializeErrorKind::Build(error))
+    }
+
+    /// A paginator's service sent back the token it was given (smithy-rs stops there too).
+    #[doc(hidden)]
+    pub fn repeated_token(token: &str) -> Self {
+        SerializeError(SerializeErrorKind::RepeatedToken(token.to_owned()))
+    }
 }
 
 impl fmt::Display for SerializeError {
@@ -222,6 +239,11 @@ impl fmt::Display for SerializeError {
             ),
             SerializeErrorKind::Compression(e) => write!(f, "request body could not be compressed: {e}"),
             SerializeErrorKind::Endpoint(e) => write!(f, "no endpoint for the request: {e}"),
+            SerializeErrorKind::Build(_) => f.write_str("input could not be built"),
+            SerializeErrorKind::RepeatedToken(token) => write!(
+                f,
+                "the service returned the pagination token it was sent ({token:?}); paging stopped"
+            ),
         }
     }
 }
@@ -231,9 +253,11 @@ impl std::error::Error for SerializeError {
         match &self.0 {
             SerializeErrorKind::Body(_) => None,
             SerializeErrorKind::Uri(e) => Some(e),
+            SerializeErrorKind::Build(e) => Some(e),
             SerializeErrorKind::HostLabel { .. }
             | SerializeErrorKind::Compression(_)
-            | SerializeErrorKind::Endpoint(_) => None,
+            | SerializeErrorKind::Endpoint(_)
+            | SerializeErrorKind::RepeatedToken(_) => None,
         }
     }
 }

@@ -11,7 +11,6 @@ use synthetic_endpoints::endpoint::Endpoint;
 use synthetic_endpoints::endpoint_resolver::{resolve, Params};
 use synthetic_endpoints::endpoint_rules::Value;
 use synthetic_endpoints::error::SdkError;
-use synthetic_endpoints::operation::get_widget::GetWidgetInput;
 use synthetic_endpoints::transport::CannedTransport;
 use synthetic_endpoints::Client;
 
@@ -45,7 +44,7 @@ fn sent(client: &Client<CannedTransport>) -> http::Request<Vec<u8>> {
 #[test]
 fn the_region_decides_where_requests_go() {
     let client = client().with_region("eu-west-1");
-    block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap();
+    block_on(client.get_widget().send()).unwrap();
     let request = sent(&client);
     assert_eq!(request.uri(), "https://widgets.eu-west-1.amazonaws.com/");
     assert_eq!(request.headers()["x-widgets-stage"], "prod");
@@ -55,11 +54,11 @@ fn the_region_decides_where_requests_go() {
 #[test]
 fn fips_and_dual_stack_are_client_settings() {
     let client = client().with_region("us-gov-east-1").with_fips(true);
-    block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap();
+    block_on(client.get_widget().send()).unwrap();
     assert_eq!(sent(&client).uri(), "https://widgets-fips.us-gov-east-1.amazonaws.com/");
 
     let client = self::client().with_region("cn-north-1").with_dual_stack(true);
-    block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap();
+    block_on(client.get_widget().send()).unwrap();
     assert_eq!(sent(&client).uri(), "https://widgets.cn-north-1.api.amazonwebservices.com.cn/");
 }
 
@@ -71,14 +70,14 @@ fn the_service_s_own_parameters_go_through_with_endpoint_params() {
     params.stage = "qa/1".to_owned();
     let client = client().with_endpoint_params(params.clone());
     assert_eq!(client.endpoint_params(), &params);
-    block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap();
+    block_on(client.get_widget().send()).unwrap();
     assert_eq!(sent(&client).headers()["x-widgets-stage"], "qa%2F1");
 }
 
 #[test]
 fn a_missing_region_is_a_construction_error() {
     let client = client();
-    let error = block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap_err();
+    let error = block_on(client.get_widget().send()).unwrap_err();
     assert!(matches!(error, SdkError::Construction(_)), "{error:?}");
     // `Display` says its own level; the rule's message is further down the chain.
     let mut chain = error.to_string();
@@ -95,7 +94,7 @@ fn a_missing_region_is_a_construction_error() {
 fn bad_regions_and_endpoints_are_errors_not_panics() {
     for region in ["us-east-1.evil.com", "not a region!", ""] {
         let client = client().with_region(region);
-        let error = block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap_err();
+        let error = block_on(client.get_widget().send()).unwrap_err();
         assert!(matches!(error, SdkError::Construction(_)), "{region}: {error:?}");
     }
     let mut params = Params::default();
@@ -108,7 +107,7 @@ fn bad_regions_and_endpoints_are_errors_not_panics() {
 fn an_endpoint_set_on_the_client_wins_over_the_rules() {
     let endpoint = Endpoint::parse("http://localhost:9000/x").unwrap();
     let client = client().with_endpoint(endpoint).with_fips(true);
-    block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap();
+    block_on(client.get_widget().send()).unwrap();
     assert_eq!(sent(&client).uri(), "http://localhost:9000/x/");
 }
 
@@ -125,17 +124,16 @@ fn the_resolved_endpoint_carries_its_auth_schemes() {
 
 #[test]
 fn operations_set_their_static_and_member_context_parameters() {
-    use synthetic_endpoints::operation::describe_widget::DescribeWidgetInput;
 
     let client = client().with_region("us-east-1");
-    block_on(client.describe_widget(DescribeWidgetInput::builder().build())).unwrap();
+    block_on(client.describe_widget().send()).unwrap();
     let request = sent(&client);
     assert_eq!(request.uri(), "https://widgets.us-east-1.amazonaws.com/");
     assert_eq!(request.headers()["x-widgets-stage"], "static", "staticContextParams");
 
     let client = self::client().with_region("us-east-1");
     let arn = "arn:aws:widgets:eu-north-1:123456789012:widget/w-7";
-    block_on(client.describe_widget(DescribeWidgetInput::builder().arn(arn).build())).unwrap();
+    block_on(client.describe_widget().arn(arn).send()).unwrap();
     assert_eq!(sent(&client).uri(), "https://w-7.widgets.eu-north-1.amazonaws.com/", "contextParam");
     assert_eq!(client.endpoint_params().widget_arn, None, "the client's own parameters stay");
 }
@@ -157,7 +155,7 @@ fn operation_context_paths_collect_what_they_reach_in_the_input() {
         .spec(BatchSpec::builder().owner(named("olga")).build())
         .build();
     let client = client().with_region("us-east-1");
-    block_on(client.batch_widgets(input)).unwrap();
+    block_on(input.send_with(&client)).unwrap();
     let request = sent(&client);
     // `Items[*].[Get.Name, Put.Name][]`: a, b, c, d in order, the missing ones left out.
     assert_eq!(request.uri(), "https://batch.us-east-1.amazonaws.com/");
@@ -171,7 +169,7 @@ fn operation_context_paths_collect_what_they_reach_in_the_input() {
         .set_items(Some(items[..2].to_vec()))
         .build();
     let client = self::client().with_region("us-east-1");
-    block_on(client.batch_widgets(input)).unwrap();
+    block_on(input.send_with(&client)).unwrap();
     assert_eq!(sent(&client).uri(), "https://widgets.us-east-1.amazonaws.com/");
     assert_eq!(client.endpoint_params().widget_names, None, "the client's own parameters stay");
 }
@@ -180,6 +178,6 @@ fn operation_context_paths_collect_what_they_reach_in_the_input() {
 fn client_context_params_are_client_settings() {
     let client = client().with_region("us-east-1").with_legacy(true);
     assert_eq!(client.endpoint_params().legacy, Some(true));
-    block_on(client.get_widget(GetWidgetInput::builder().build())).unwrap();
+    block_on(client.get_widget().send()).unwrap();
     assert_eq!(sent(&client).uri(), "https://widgets-legacy.us-east-1.amazonaws.com/");
 }

@@ -147,7 +147,7 @@ mod full_fsx {
             let ours_input = fsx_full::operation::$module::$input::builder().build();
             let aws_client = aws::client(&body);
             let ours_len = $rt
-                .block_on(ours_client.$method(ours_input.clone()))
+                .block_on(ours_input.clone().send_with(&ours_client))
                 .unwrap_or_else(|e| panic!("ours: call: {e}"))
                 .$list()
                 .len();
@@ -164,7 +164,7 @@ mod full_fsx {
             let paired = measure(
                 $rounds,
                 || {
-                    black_box($rt.block_on(ours_client.$method(black_box(ours_input.clone()))))
+                    black_box($rt.block_on(black_box(ours_input.clone()).send_with(&ours_client)))
                         .unwrap_or_else(|e| panic!("ours: call: {e}"));
                 },
                 || {

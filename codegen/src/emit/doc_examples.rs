@@ -5,7 +5,7 @@
 //! in the one-file form for `include!` they do not compile where the file is included,
 //! so [`inline`](crate::output::inline) marks them `ignore`.
 
-use crate::plan::{OperationPlan, Plan, RustType};
+use crate::plan::{OperationPlan, PathStep, Plan, RustType, StructPlan};
 
 /// The info string of every runnable example; the one-file form turns it into
 /// `rust,ignore`.
@@ -34,6 +34,8 @@ const BLOCK_ON: &str = "\
 struct Example<'p> {
     operation: &'p OperationPlan,
     input: String,
+    /// The setters of the required members, each on its own line.
+    setters: String,
 }
 
 fn example(plan: &Plan) -> Option<Example<'_>> {
@@ -51,6 +53,7 @@ fn example(plan: &Plan) -> Option<Example<'_>> {
         Some(Example {
             operation,
             input: format!("{}::builder(){setters}\n    .build(){fallible}", input.name),
+            setters,
         })
     })
 }
@@ -73,9 +76,11 @@ pub fn root_sections(plan: &Plan) -> String {
     let krate = krate(plan);
     let endpoint = example_endpoint(plan);
     let mut text = String::new();
-    if let Some(Example { operation, input }) = example(plan) {
+    if let Some(Example {
+        operation, setters, ..
+    }) = example(plan)
+    {
         let module = &operation.module;
-        let input_type = use_path(&krate, &operation.input.path);
         text.push_str(&format!(
             "\n\n# Calling `{name}`\n\n\
              Each error's `Display` says only its own level and `source()` hands on the cause, \
@@ -83,7 +88,6 @@ pub fn root_sections(plan: &Plan) -> String {
              {FENCE}\n\
              use std::error::Error;\n\
              use {krate}::error::SdkError;\n\
-             use {input_type};\n\
              use {krate}::transport::CannedTransport;\n\n\
              {BLOCK_ON}\n\
              # fn main() -> Result<(), Box<dyn Error>> {{\n\
@@ -101,8 +105,9 @@ pub fn root_sections(plan: &Plan) -> String {
              let transport = CannedTransport::new()\n    \
                  .with_response(400, r#\"{{\"__type\":\"SlowDown\",\"message\":\"too many requests\"}}\"#);\n\
              let client = {krate}::Client::new(transport){endpoint};\n\
-             let input = {input};\n\
-             match block_on(client.{module}(input)) {{\n    \
+             // A fluent call, as in aws-sdk-rust: the input's setters, then `send()`.\n\
+             let call = client.{module}(){setters};\n\
+             match block_on(call.send()) {{\n    \
                  Ok(output) => println!(\"{{output:?}}\"),\n    \
                  Err(SdkError::Service(e)) if e.code() == Some(\"SlowDown\") => {{\n        \
                      assert_eq!(report(&e), \"unhandled error `SlowDown` (HTTP 400): too many requests\");\n    \
@@ -161,15 +166,27 @@ fn example_endpoint(plan: &Plan) -> String {
     }
 }
 
-/// The `Client` doc's example: a call, and a clone sharing the transport.
+/// The `Client` doc's example: a fluent call, and a built input sent through a clone
+/// sharing the transport.
 pub fn client_section(plan: &Plan) -> String {
     let krate = krate(plan);
     let endpoint = example_endpoint(plan);
-    let Some(Example { operation, input }) = example(plan) else {
+    let Some(Example {
+        operation,
+        input,
+        setters,
+    }) = example(plan)
+    else {
         return String::new();
     };
     let module = &operation.module;
     let input_type = use_path(&krate, &operation.input.path);
+    // One setter per line, `send()` on its own line after them.
+    let send = if setters.is_empty() {
+        ".send()"
+    } else {
+        "\n    .send()"
+    };
     format!(
         "\n\n{FENCE}\n\
          use {input_type};\n\
@@ -177,15 +194,93 @@ pub fn client_section(plan: &Plan) -> String {
          {BLOCK_ON}\n\
          # fn main() -> Result<(), Box<dyn std::error::Error>> {{\n\
          let client = {krate}::Client::new(CannedTransport::new().with_response(200, \"{{}}\")){endpoint};\n\
-         let input = {input};\n\
-         let output = block_on(client.{module}(input.clone()))?;\n\
+         let output = block_on(client.{module}(){setters}{send})?;\n\
          println!(\"{{output:?}}\");\n\n\
-         // A clone shares the transport: both requests went through it.\n\
+         // An input built beforehand, sent through a clone: it shares the transport, so\n\
+         // both requests went through it.\n\
+         let input = {input};\n\
          let clone = client.clone();\n\
-         block_on(clone.{module}(input))?;\n\
+         block_on(input.send_with(&clone))?;\n\
          assert_eq!(client.transport().take_requests().len(), 2);\n\
          # Ok(())\n\
          # }}\n\
          ```"
     )
+}
+
+/// A paginator's example: three pages through a canned transport, their items collected.
+pub fn paginator_section(plan: &Plan, operation: &OperationPlan) -> String {
+    let Some(pagination) = &operation.pagination else {
+        return String::new();
+    };
+    let input = plan.structure(&operation.input);
+    if input.fields.iter().any(|f| f.must_be_set()) {
+        return String::new();
+    }
+    let krate = krate(plan);
+    let endpoint = example_endpoint(plan);
+    let module = &operation.module;
+    let output = plan.structure(&operation.output);
+    // The token's JSON path: nested members become nested objects.
+    let names = output_token_names(plan, output, &pagination.output_token);
+    let page = |token: &str| {
+        let mut json = format!(
+            "\\\"{}\\\":\\\"{token}\\\"",
+            names.last().cloned().unwrap_or_default()
+        );
+        for name in names.iter().rev().skip(1) {
+            json = format!("\\\"{name}\\\":{{{json}}}");
+        }
+        format!("{{{json}}}")
+    };
+    let size = pagination
+        .page_size
+        .as_ref()
+        .map(|_| ".page_size(10)")
+        .unwrap_or_default();
+    let (walk, check) = match &pagination.items {
+        Some(_) => (
+            "let items = block_on(paginator.items().send().try_collect())?;",
+            "assert!(items.is_empty());",
+        ),
+        None => (
+            "let pages = block_on(paginator.send().try_collect())?;",
+            "assert_eq!(pages.len(), 2);",
+        ),
+    };
+    format!(
+        "\n\n{FENCE}\n\
+         use {krate}::transport::CannedTransport;\n\n\
+         {BLOCK_ON}\n\
+         # fn main() -> Result<(), Box<dyn std::error::Error>> {{\n\
+         // Two pages: the first names the next one's token, the last has none.\n\
+         let transport = CannedTransport::new()\n    \
+             .with_response(200, \"{first}\")\n    \
+             .with_response(200, \"{{}}\");\n\
+         let client = {krate}::Client::new(transport){endpoint};\n\
+         let paginator = client.{module}().into_paginator(){size};\n\
+         {walk}\n\
+         {check}\n\
+         assert_eq!(client.transport().take_requests().len(), 2);\n\
+         # Ok(())\n\
+         # }}\n\
+         ```",
+        first = page("t1"),
+    )
+}
+
+/// The model names of the members on the output token's path.
+fn output_token_names(plan: &Plan, output: &StructPlan, steps: &[PathStep]) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut current = output;
+    for step in steps {
+        let Some(field) = current.fields.iter().find(|f| f.name == step.field) else {
+            break;
+        };
+        names.push(field.member_name.clone());
+        if let RustType::Struct(r) = &field.ty {
+            current = plan.structure(r);
+        }
+    }
+    names
 }

@@ -12,6 +12,7 @@ mod doc_table;
 mod endpoint;
 mod enumeration;
 mod errors;
+mod fluent;
 mod from_env;
 mod operation;
 mod prelude;
@@ -74,6 +75,10 @@ pub enum FileSpec<'p> {
     OperationModule(&'p OperationPlan),
     /// `src/operation/<op>/_<op>_error.rs`: the operation's error enum.
     OperationError(&'p OperationPlan),
+    /// `src/operation/<op>/fluent_builder.rs`: the operation's fluent builder.
+    FluentBuilder(&'p OperationPlan),
+    /// `src/operation/<op>/paginator.rs`: a paginated operation's paginator.
+    Paginator(&'p OperationPlan),
     Client,
     /// `src/endpoint_resolver.rs`: the endpoint rules, for a service that has them.
     EndpointResolver,
@@ -91,6 +96,8 @@ impl FileSpec<'_> {
             FileSpec::Union(union) => 4 + 4 * union.variants.len(),
             FileSpec::Enum(enumeration) => 2 + enumeration.variants.len() / 2,
             FileSpec::OperationModule(_) => 30,
+            FileSpec::FluentBuilder(_) => 20,
+            FileSpec::Paginator(_) => 12,
             FileSpec::OperationError(operation) => 8 + 2 * operation.errors.len(),
             FileSpec::Lib
             | FileSpec::TypesModule
@@ -142,6 +149,17 @@ pub fn file_specs<'p>(plan: &'p Plan, runtime: &Runtime) -> Vec<(String, FileSpe
             format!("src/operation/{module}/{error_module}.rs"),
             FileSpec::OperationError(operation),
         );
+        // Type file stems start with `_`: these names are free.
+        specs.insert(
+            format!("src/operation/{module}/fluent_builder.rs"),
+            FileSpec::FluentBuilder(operation),
+        );
+        if operation.pagination.is_some() {
+            specs.insert(
+                format!("src/operation/{module}/paginator.rs"),
+                FileSpec::Paginator(operation),
+            );
+        }
     }
     specs.insert("src/client.rs".to_owned(), FileSpec::Client);
     if plan.service.endpoint_rules.is_some() {
@@ -235,6 +253,8 @@ fn emit_content(plan: &Plan, runtime: &Runtime, spec: &FileSpec<'_>) -> FileCont
         FileSpec::OperationsModule => rust(operation_rs(plan)),
         FileSpec::OperationModule(operation) => rust(operation_module_rs(plan, operation)),
         FileSpec::OperationError(operation) => rust(errors::operation_error(plan, operation)),
+        FileSpec::FluentBuilder(operation) => rust(fluent::fluent_builder_file(plan, operation)),
+        FileSpec::Paginator(operation) => rust(fluent::paginator_file(plan, operation)),
         FileSpec::Client => {
             let mut tokens = operation::client(plan);
             tokens.extend(endpoint::client_impl(plan));
@@ -267,8 +287,12 @@ fn structures_in<'p>(plan: &'p Plan, module: &'p Module) -> impl Iterator<Item =
     plan.structures.iter().filter(move |s| &s.module == module)
 }
 
-/// `mod _x; pub use self::_x::X;` lines and a `builders` module re-exporting builders.
-fn declare_types<'a>(items: impl Iterator<Item = (&'a str, &'a str, bool)>) -> TokenStream {
+/// `mod _x; pub use self::_x::X;` lines and a `builders` module re-exporting builders
+/// (and `more_builders`).
+fn declare_types<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str, bool)>,
+    more_builders: TokenStream,
+) -> TokenStream {
     let mut declarations = Vec::new();
     let mut builders = Vec::new();
     for (stem, name, has_builder) in items {
@@ -289,6 +313,7 @@ fn declare_types<'a>(items: impl Iterator<Item = (&'a str, &'a str, bool)>) -> T
         /// Builders for the structures of this module.
         pub mod builders {
             #(#builders)*
+            #more_builders
         }
     }
 }
@@ -306,7 +331,7 @@ fn types_rs(plan: &Plan) -> TokenStream {
         .map(|u| (u.file_stem.as_str(), u.name.as_str(), false));
     let mut items: Vec<_> = structures.chain(enums).chain(unions).collect();
     items.sort_by_key(|(stem, _, _)| *stem);
-    let declarations = declare_types(items.into_iter());
+    let declarations = declare_types(items.into_iter(), TokenStream::new());
     quote! {
         //! The data types of the service: structures (with their builders in
         //! [`builders`]), enums, unions, and the modeled errors in [`error`].
@@ -320,6 +345,7 @@ fn types_rs(plan: &Plan) -> TokenStream {
 fn errors_rs(plan: &Plan) -> TokenStream {
     let declarations = declare_types(
         structures_in(plan, &Module::Errors).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
+        TokenStream::new(),
     );
     quote! {
         //! The errors the service models, one structure each.
@@ -349,9 +375,16 @@ fn operation_rs(plan: &Plan) -> TokenStream {
 
 fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let module = Module::Operation(operation.module.clone());
+    let fluent = format_ident!("{}", fluent::fluent_name(operation));
     let declarations = declare_types(
         structures_in(plan, &module).map(|s| (s.file_stem.as_str(), s.name.as_str(), true)),
+        quote!(pub use super::fluent_builder::#fluent;),
     );
+    let paginator = operation.pagination.is_some().then(|| {
+        quote! {
+            pub mod paginator;
+        }
+    });
     let error_module = ident(&errors::error_module(operation));
     let error_enum = format_ident!("{}", errors::enum_name(operation));
     let stub = operation::operation_stub(plan, operation);
@@ -373,6 +406,9 @@ fn operation_module_rs(plan: &Plan, operation: &OperationPlan) -> TokenStream {
         pub use self::#error_module::#error_enum;
 
         #declarations
+
+        mod fluent_builder;
+        #paginator
     }
 }
 
@@ -410,7 +446,7 @@ fn lib_rs(plan: &Plan, runtime: &Runtime) -> TokenStream {
         .map(|op| format!("- [`{}`](crate::operation::{})", op.name, op.module))
         .collect();
     text.push_str(&format!(
-        "\n\n# Contents\n\n- [`Client`]: each operation as an async method, sent through a [`transport::Transport`] you provide ({})\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors",
+        "\n\n# Contents\n\n- [`Client`]: each operation as a fluent call (`client.op().member(..).send().await`; paginated operations also `into_paginator()`), sent through a [`transport::Transport`] you provide ({})\n- [`operation`]: each operation's input, output, error enum and wire form (`request`, `parse_response`, no I/O):\n{}\n- [`types`]: structures and enums, with builders; modeled errors in [`types::error`]\n- [`transport`]: the transport trait, and a canned transport for tests\n- [`endpoint`]: where requests go, when the client resolves it\n- [`idempotency`]: idempotency tokens\n- [`limits`]: the bounds on the size and nesting of response bodies\n- [`primitives`]: timestamps, blobs, documents, big numbers\n- [`json`]: the JSON wire form of every type (`to_vec`, `from_slice`)\n- [`error`]: builder, parse and call errors",
         match service.endpoint_rules {
             Some(_) => "signing and retries are its business; the client resolves the endpoint",
             None => "signing, endpoint and retries are its business",

@@ -1,5 +1,7 @@
 //! Emits each operation's stub (the awsJson request it sends and how its response is
-//! read, both without I/O) and the `Client` that runs them over a `Transport`. Every name
+//! read, both without I/O) and the `Client` that runs them over a `Transport`: one method
+//! per operation returning its fluent builder ([`super::fluent`]), and the calls those
+//! send, on a `Calls` wrapper whose methods no operation name can clash with. Every name
 //! that goes on the wire comes from the plan, which took it from the model.
 
 use proc_macro2::TokenStream;
@@ -7,7 +9,7 @@ use quote::{format_ident, quote};
 
 use super::errors::enum_name;
 use super::prelude::*;
-use super::rust_type::{doc_or, ident, path};
+use super::rust_type::{ident, path};
 use crate::plan::{Compression, HostPrefixPart, OperationPlan, Plan};
 
 /// The operation's unit struct with `request` and `parse_response`.
@@ -202,7 +204,7 @@ fn fill_idempotency_token(plan: &Plan, operation: &OperationPlan) -> TokenStream
     }
 }
 
-/// `src/client.rs`: the client with one async method per operation.
+/// `src/client.rs`: the client with one fluent-call method per operation.
 pub fn client(plan: &Plan) -> TokenStream {
     let compresses = super::RuntimeFeatures::of(plan).compression;
     let with_endpoint_doc = super::endpoint::with_endpoint_doc(plan);
@@ -211,23 +213,19 @@ pub fn client(plan: &Plan) -> TokenStream {
         super::endpoint::client_field_init(plan),
         super::endpoint::client_field_clone(plan),
     );
-    let methods = plan.operations.iter().map(|operation| {
+    let calls = plan.operations.iter().map(|operation| {
         let method = ident(&operation.module);
         let op = path(&format!("crate::operation::{}::{}", operation.module, operation.name));
         let input = path(&operation.input.path);
         let output = path(&operation.output.path);
         let error = path(&format!("crate::operation::{}::{}", operation.module, enum_name(operation)));
-        let doc = doc_or(operation.doc.as_deref(), &format!("Calls `{}`.", operation.model_name()));
-        let deprecated = super::rust_type::deprecated_attr(operation.deprecated.as_deref());
         let (bind_endpoint_params, apply_endpoint) = super::endpoint::client_apply(plan, operation);
         let build = match operation.compression {
             None => quote!(#op::request(input, &*self.tokens)),
             Some(_) => quote!(#op::request_with_compression(input, &*self.tokens, &self.compression)),
         };
         quote! {
-            #doc
-            #deprecated
-            pub async fn #method(
+            pub(crate) async fn #method(
                 &self,
                 input: #input,
             ) -> #RESULT<#output, crate::error::SdkError<#error, T::Error>> {
@@ -237,6 +235,31 @@ pub fn client(plan: &Plan) -> TokenStream {
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
                 #op::parse_response_with(&response, &self.limits).map_err(crate::error::SdkError::Service)
             }
+        }
+    });
+    let methods = plan.operations.iter().map(super::fluent::client_method);
+    // A crate whose every operation was left out has no calls.
+    let calls_wrapper = (!plan.operations.is_empty()).then(|| {
+        quote! {
+        /// Each operation's call on the wire, apart from the client's own methods (an
+        /// operation's name can never clash with them): the fluent builders, `send_with`
+        /// and the paginators run these.
+        pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
+
+        impl<T> ::std::ops::Deref for Calls<'_, T> {
+            type Target = Client<T>;
+
+            fn deref(&self) -> &Client<T> {
+                self.0
+            }
+        }
+
+        // Named after operations (`from_env_operation`), whatever prefix clippy expects
+        // `self` to match.
+        #[allow(clippy::wrong_self_convention)]
+        impl<T: Transport> Calls<'_, T> {
+            #(#calls)*
+        }
         }
     });
     let compression_field =
@@ -260,8 +283,8 @@ pub fn client(plan: &Plan) -> TokenStream {
         super::doc_examples::client_section(plan)
     ));
     quote! {
-        //! The client: each operation as an async method that builds the request, hands it
-        //! to a [`Transport`] and reads the response.
+        //! The client: each operation as a method returning its fluent builder, whose
+        //! `send()` builds the request, hands it to a [`Transport`] and reads the response.
 
         use crate::endpoint::Endpoint;
         use crate::idempotency::{RandomTokens, TokenSource};
@@ -340,5 +363,7 @@ pub fn client(plan: &Plan) -> TokenStream {
                     .finish_non_exhaustive()
             }
         }
+
+        #calls_wrapper
     }
 }

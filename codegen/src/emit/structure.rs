@@ -136,11 +136,11 @@ fn struct_field(field: &FieldPlan) -> Moved {
 
 /// The member's documentation, as the field, its accessor and the builder's getter and
 /// setters show it.
-fn field_doc(field: &FieldPlan) -> Moved {
+pub(super) fn field_doc(field: &FieldPlan) -> Moved {
     doc_attrs(&member_text(field))
 }
 
-fn member_text(field: &FieldPlan) -> String {
+pub(super) fn member_text(field: &FieldPlan) -> String {
     field
         .doc
         .clone()
@@ -153,7 +153,7 @@ const REQUIRED_NOTE: &str = "\n\nRequired: `build()` returns an error when it is
 
 /// The builder's value setter's documentation: the member's, and, once per member,
 /// that `build()` fails without it.
-fn setter_doc(field: &FieldPlan) -> Moved {
+pub(super) fn setter_doc(field: &FieldPlan) -> Moved {
     let mut text = member_text(field);
     if field.must_be_set() {
         text.push_str(REQUIRED_NOTE);
@@ -388,7 +388,7 @@ fn builder_methods(field: &FieldPlan) -> Moved {
 
 /// A setter's parameter type and the expression that turns `input` into the value:
 /// strings take anything `Into<String>`, everything else its own type.
-fn parameter(ty: &RustType) -> (TokenStream, TokenStream) {
+pub(super) fn parameter(ty: &RustType) -> (TokenStream, TokenStream) {
     let ty_tokens = tokens(ty);
     match ty {
         RustType::String => (quote!(impl #INTO<#ty_tokens>), quote!(input.into())),

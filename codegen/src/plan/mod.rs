@@ -14,6 +14,7 @@ pub mod defaults;
 pub mod docs;
 pub mod endpoint_rules;
 pub mod names;
+pub mod pagination;
 pub mod planner;
 pub mod protocol;
 pub mod types;

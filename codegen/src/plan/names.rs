@@ -22,11 +22,16 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// builder (`Backup::builder()`, `BackupBuilder::build()`), or that would shadow, in
 /// method-call syntax, a method of a trait every generated type implements (`Clone`,
 /// `PartialEq`, `Debug`, the builder's `Default`): an accessor `clone(&self)` would make
-/// `value.clone()` return the member. smithy-rs renames `build`, `builder` and `default`
+/// `value.clone()` return the member. `send`, `send_with`, `as_input` and `into_paginator`
+/// are the methods of an operation's input and fluent builder. smithy-rs renames `build`, `builder` and `default`
 /// the same way (`StructureGenerator`'s member name map: `default` -> `default_value`).
 const RESERVED_FIELDS: &[&str] = &[
     "build",
     "builder",
+    "send",
+    "send_with",
+    "as_input",
+    "into_paginator",
     "default",
     "clone",
     "clone_from",
@@ -341,6 +346,9 @@ mod tests {
             ("crate", "crate_"),
             ("Match", "r#match"),
             ("build", "build_value"),
+            ("Send", "send_value"),
+            ("SendWith", "send_with_value"),
+            ("IntoPaginator", "into_paginator_value"),
             ("Builder", "builder_value"),
             ("Default", "default_value"),
         ];

@@ -449,6 +449,18 @@ impl<'m> Planner<'m> {
             let input = io_ref(StructRole::Input)?;
             let input_plan = &structures[input.index];
             check_idempotency_token(op_id, input_plan)?;
+            let output = io_ref(StructRole::Output)?;
+            let pagination = super::pagination::of_operation(
+                op_id,
+                &op.traits,
+                self.model
+                    .shapes
+                    .get(&self.closure.service)
+                    .map(Shape::traits),
+                input_plan,
+                &structures[output.index],
+                structures,
+            )?;
             plans.push(OperationPlan {
                 shape_id: op_id.clone(),
                 name: type_name(shape_name(op_id)),
@@ -460,7 +472,8 @@ impl<'m> Planner<'m> {
                 doc: op.traits.doc().map(|doc| self.rustdoc(doc)),
                 deprecated: op.traits.deprecated(),
                 idempotent: op.traits.has("smithy.api#idempotent"),
-                output: io_ref(StructRole::Output)?,
+                output,
+                pagination,
                 errors: self.operation_errors(op_id, op, structures)?,
                 input,
                 module,

@@ -359,6 +359,30 @@ pub struct OperationPlan {
     /// The rule parameters the operation sets (`staticContextParams`, `contextParam`
     /// members), for a service with endpoint rules.
     pub endpoint_bindings: Vec<crate::plan::endpoint_rules::Binding>,
+    /// The `paginated` trait's members, for a paginated operation.
+    pub pagination: Option<Pagination>,
+}
+
+/// How a paginated operation pages: the input fields it sets and the output fields it
+/// reads (Rust field names, checked to exist and to have the types the trait requires).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// The input's string field that takes the token.
+    pub input_token: String,
+    /// The path to the output's string field with the next token.
+    pub output_token: Vec<PathStep>,
+    /// The path to the output's list or map of items, and its type.
+    pub items: Option<(Vec<PathStep>, RustType)>,
+    /// The input's integer field that sets the page size, and its type.
+    pub page_size: Option<(String, RustType)>,
+}
+
+/// One field on a path through nested structures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathStep {
+    pub field: String,
+    pub optional: bool,
+    pub boxed: bool,
 }
 
 /// The `endpoint` trait's `hostPrefix` (`foo.{label}.`), prepended to the endpoint's

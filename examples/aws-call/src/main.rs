@@ -13,7 +13,6 @@
 use std::error::Error;
 use std::process::ExitCode;
 
-use fsx::operation::copy_backup::CopyBackupInput;
 use fsx::Client;
 
 #[tokio::main(flavor = "current_thread")]
@@ -32,10 +31,11 @@ async fn run() -> Result<(), Box<dyn Error>> {
         return Err("usage: aws-call-example <source backup ID>".into());
     };
     let client = Client::from_env().await?;
-    let input = CopyBackupInput::builder()
+    let output = client
+        .copy_backup()
         .source_backup_id(backup_id)
-        .build()?;
-    let output = client.copy_backup(input).await?;
+        .send()
+        .await?;
     match output.backup() {
         Some(backup) => println!("{backup:#?}"),
         None => println!("copied (no backup in the answer)"),

@@ -80,4 +80,6 @@ pub use self::_copy_backup_output::CopyBackupOutput;
 pub mod builders {
     pub use super::_copy_backup_input::CopyBackupInputBuilder;
     pub use super::_copy_backup_output::CopyBackupOutputBuilder;
+    pub use super::fluent_builder::CopyBackupFluentBuilder;
 }
+mod fluent_builder;

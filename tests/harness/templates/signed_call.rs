@@ -128,12 +128,13 @@ async fn from_env_signs_sends_and_parses() {
     std::env::set_var("AWS_ENDPOINT_URL_FSX", format!("http://127.0.0.1:{port}"));
 
     let client = fsx_signed::Client::from_env().await.expect("configured from the environment");
-    let input = fsx_signed::operation::copy_backup::CopyBackupInput::builder()
+    let output = client
+        .copy_backup()
         .source_backup_id("backup-0123456789abcdef0")
         .client_request_token("token-1")
-        .build()
-        .unwrap();
-    let output = client.copy_backup(input).await.expect("the call succeeds");
+        .send()
+        .await
+        .expect("the call succeeds");
     let backup = output.backup().expect("the answer's backup");
     assert_eq!(backup.backup_id(), Some("backup-0fedcba987654321"));
     assert_eq!(backup.lifecycle().map(|l| l.as_str()), Some("COPYING"));
