@@ -461,7 +461,7 @@ mod tests {
         let headers: Vec<(String, Vec<String>)> = Vec::from([]);
         assert_eq!(endpoint.headers(), headers.as_slice());
     }
-    /// An isolated region has no dual-stack
+    /// An isolated region over dual-stack
     #[test]
     #[allow(clippy::field_reassign_with_default)]
     fn case_7() {
@@ -469,11 +469,12 @@ mod tests {
         params.region = Some(String::from("us-iso-east-1"));
         params.use_dual_stack = true;
         params.use_fips = false;
-        let error = resolve(&params).expect_err("the rules give an error");
-        assert_eq!(
-            error.message(),
-            "Dual-stack was asked for, and this partition has no dual-stack endpoints"
-        );
+        let endpoint = resolve(&params).expect("the rules give an endpoint");
+        assert_eq!(endpoint.url(), "https://fsx.us-iso-east-1.api.aws.ic.gov");
+        let properties: ::std::collections::BTreeMap<String, Value> = ::std::collections::BTreeMap::from([]);
+        assert_eq!(endpoint.properties(), & properties);
+        let headers: Vec<(String, Vec<String>)> = Vec::from([]);
+        assert_eq!(endpoint.headers(), headers.as_slice());
     }
     /// A custom endpoint wins over the region
     #[test]
