@@ -26,7 +26,7 @@ pub const CLIENT_CONTEXT_PARAMS: &str = "smithy.rules#clientContextParams";
 /// A service's rule set and test cases.
 #[derive(Debug)]
 pub struct EndpointRules {
-    /// In the model's order.
+    /// Sorted by name (see `object`).
     pub params: Vec<EndpointParam>,
     pub rules: Vec<Rule>,
     pub tests: Vec<EndpointTest>,
@@ -203,7 +203,7 @@ pub fn operation_context_paths<'r>(
         return Ok(Vec::new());
     };
     object(value, OPERATION_CONTEXT_PARAMS)?
-        .iter()
+        .into_iter()
         .map(|(name, entry)| {
             let param = rules
                 .params
@@ -345,10 +345,20 @@ fn field<'v>(value: &'v Value, key: &str) -> Result<&'v Value> {
         .ok_or_else(|| Error::new(format!("endpoint rules: `{key}` is missing")))
 }
 
-fn object<'v>(value: &'v Value, what: &str) -> Result<&'v Map<String, Value>> {
-    value
+/// An object's entries sorted by key: what is generated from them must not depend on
+/// the order the model's JSON lists them in (nor on whether serde_json keeps it, which
+/// its `preserve_order` feature decides for the whole build).
+fn object<'v>(value: &'v Value, what: &str) -> Result<Vec<(&'v String, &'v Value)>> {
+    let map = value
         .as_object()
-        .ok_or_else(|| Error::new(format!("endpoint rules: {what} must be an object")))
+        .ok_or_else(|| Error::new(format!("endpoint rules: {what} must be an object")))?;
+    Ok(sorted(map))
+}
+
+fn sorted(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
+    let mut entries: Vec<_> = map.iter().collect();
+    entries.sort_by(|a, b| a.0.cmp(b.0));
+    entries
 }
 
 fn text<'v>(value: &'v Value, what: &str) -> Result<&'v str> {
@@ -517,7 +527,8 @@ impl Reader {
                 (Some(name), _) => Expr::Ref(self.known(text(name, "`ref`")?)?.to_owned()),
                 (None, Some(name)) => self.call(text(name, "`fn`")?, map)?,
                 (None, None) => Expr::Object(
-                    map.iter()
+                    sorted(map)
+                        .into_iter()
                         .map(|(k, v)| Ok((k.clone(), self.expr(v)?)))
                         .collect::<Result<_>>()?,
                 ),
@@ -645,7 +656,7 @@ fn test_case(case: &Value, params: &[EndpointParam]) -> Result<EndpointTest> {
         let endpoint = field(expect, "endpoint")?;
         let properties = match endpoint.get("properties") {
             Some(p) => object(p, "expected properties")?
-                .iter()
+                .into_iter()
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             None => Vec::new(),
