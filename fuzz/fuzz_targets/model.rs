@@ -18,7 +18,7 @@ fn render(bytes: &[u8]) -> codegen::Result<usize> {
     let closure = codegen::plan::closure::closure(&model, &[])?;
     let plan = codegen::plan::plan(&model, &closure, "fuzzed")?;
     let mut files = codegen::emit::emit(&plan, &codegen::Runtime::Embed);
-    files.retain(|_, content| !matches!(content, FileContent::RustSource(_)));
+    files.retain(|_, content| !matches!(content, FileContent::Formatted(_)));
     Ok(codegen::output::format::format(files)?.len())
 }
 
