@@ -81,10 +81,22 @@ fn write_object(
     out.push('}');
 }
 
+/// The model files of `source` (a folder or one file).
+fn model_files(source: &Path) -> Vec<std::path::PathBuf> {
+    if source.is_file() {
+        return vec![source.to_path_buf()];
+    }
+    let mut files: Vec<_> = std::fs::read_dir(source)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
 #[test]
 fn the_output_does_not_depend_on_key_order_working_directory_or_run() {
     let model_dir = workspace().join("model");
-    let expected = render(&model_dir);
     let orders: [(&str, KeyOrder); 3] = [
         ("sorted", |keys| keys.sort()),
         ("reversed", |keys| keys.sort_by(|a, b| b.cmp(a))),
@@ -94,28 +106,42 @@ fn the_output_does_not_depend_on_key_order_working_directory_or_run() {
             keys.rotate_left(middle);
         }),
     ];
-    for (name, order) in orders {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("reordered-model-{name}"));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        for entry in std::fs::read_dir(&model_dir).unwrap() {
-            let path = entry.unwrap().path();
-            // Parsed with `preserve_order` so that `members` keep the model's order.
-            let value: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
-            let mut text = String::new();
-            write_reordered(&value, order, &mut text);
-            std::fs::write(dir.join(path.file_name().unwrap()), text).unwrap();
+    // `model/`, and the synthetic models whose traits are objects the generator iterates
+    // (endpoint rules and their bindings, pagination).
+    let sources = [
+        ("model", model_dir.clone()),
+        ("endpoints", workspace().join("tests/models/endpoints.json")),
+        (
+            "pagination",
+            workspace().join("tests/models/pagination.json"),
+        ),
+    ];
+    for (source_name, source) in sources {
+        let expected = render(&source);
+        for (name, order) in orders {
+            let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("reordered-{source_name}-{name}"));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).unwrap();
+            for path in model_files(&source) {
+                // Parsed with `preserve_order` so that `members` keep the model's order.
+                let value: serde_json::Value =
+                    serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+                let mut text = String::new();
+                write_reordered(&value, order, &mut text);
+                std::fs::write(dir.join(path.file_name().unwrap()), text).unwrap();
+            }
+            let reordered = render(&dir);
+            assert!(
+                reordered == expected,
+                "key order `{name}` changed the output of {source_name}:\n{}",
+                diff_file_sets(&expected, &reordered)
+            );
         }
-        let reordered = render(&dir);
-        assert!(
-            reordered == expected,
-            "key order `{name}` changed the output:\n{}",
-            diff_file_sets(&expected, &reordered)
-        );
     }
 
     // Another working directory, and a relative model path.
+    let expected = render(&model_dir);
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let relative = pathdiff(&model_dir, tmp);
     let output = std::process::Command::new(env!("CARGO"))

@@ -383,7 +383,10 @@ fn json_value(value: &Json) -> TokenStream {
             quote!(Value::Array(#VEC::from([#(#items),*])))
         }
         Json::Object(fields) => {
-            let fields = fields.iter().map(|(k, v)| {
+            // Sorted: the text must not follow the model's key order.
+            let mut fields: Vec<_> = fields.iter().collect();
+            fields.sort_by(|a, b| a.0.cmp(b.0));
+            let fields = fields.into_iter().map(|(k, v)| {
                 let v = json_value(v);
                 quote!((#STRING::from(#k), #v))
             });
