@@ -698,7 +698,7 @@ fn endpoint_appliers(plan: &Plan) -> TokenStream {
 /// `with_region`, `with_fips`, `with_dual_stack` for the AWS built-ins.
 fn built_in_setter(param: &EndpointParam) -> Option<TokenStream> {
     let (method, doc) = built_in_method(param.built_in.as_deref()?)?;
-    setter(param, method, doc)
+    Some(setter(param, method, doc))
 }
 
 /// The client's method for an AWS built-in parameter, and its documentation.
@@ -732,7 +732,7 @@ fn client_setting_setter(param: &EndpointParam) -> Option<TokenStream> {
         Some(doc) => format!(" {doc} The endpoint rules' `{}`.", param.name),
         None => format!(" The endpoint rules' `{}`.", param.name),
     };
-    setter(param, &method, &doc)
+    Some(setter(param, &method, &doc))
 }
 
 fn built_in_method_names() -> impl Iterator<Item = &'static str> {
@@ -743,7 +743,7 @@ fn built_in_method_names() -> impl Iterator<Item = &'static str> {
 }
 
 /// A client method setting `param` to its argument.
-fn setter(param: &EndpointParam, method: &str, doc: &str) -> Option<TokenStream> {
+fn setter(param: &EndpointParam, method: &str, doc: &str) -> TokenStream {
     let method = ident(method);
     let field = ident(&param.field);
     let (argument, value) = match param.ty {
@@ -755,12 +755,12 @@ fn setter(param: &EndpointParam, method: &str, doc: &str) -> Option<TokenStream>
         true => quote!(#SOME(#value)),
         false => value,
     };
-    Some(quote! {
+    quote! {
         #[doc = #doc]
         pub fn #method(mut self, value: #argument) -> Self {
             self.endpoint_params.#field = #value;
             self.resolved_endpoint = #DEFAULT::default();
             self
         }
-    })
+    }
 }

@@ -75,7 +75,14 @@ impl Traversal {
         match self {
             Traversal::Field { then, .. } | Traversal::Each { then, .. } => then.leaf(),
             Traversal::Keys => Some(Leaf::String),
-            Traversal::Branches(branches) => branches.first().and_then(Traversal::leaf),
+            // Branches of different kinds (a string and a boolean) fit no parameter.
+            Traversal::Branches(branches) => {
+                let first = branches.first().and_then(Traversal::leaf);
+                branches
+                    .iter()
+                    .all(|b| b.leaf() == first)
+                    .then_some(first)?
+            }
             Traversal::Leaf(leaf) | Traversal::LeafList { item: leaf, .. } => Some(*leaf),
         }
     }
@@ -370,6 +377,20 @@ mod tests {
         );
         assert_eq!(parse("Names[]").unwrap(), [member("Names"), Step::Each]);
         assert_eq!(parse("\"odd name\"").unwrap(), [member("odd name")]);
+    }
+
+    #[test]
+    fn branches_of_different_kinds_end_at_no_one_kind() {
+        let branches = Traversal::Branches(vec![
+            Traversal::Leaf(Leaf::String),
+            Traversal::Leaf(Leaf::Bool),
+        ]);
+        assert_eq!(branches.leaf(), None);
+        let same = Traversal::Branches(vec![
+            Traversal::Leaf(Leaf::Enum),
+            Traversal::Leaf(Leaf::Enum),
+        ]);
+        assert_eq!(same.leaf(), Some(Leaf::Enum));
     }
 
     #[test]
