@@ -175,7 +175,7 @@ pub mod ours {
 
     /// A client whose every call gets `200 OK` with `body`.
     pub fn client(body: &[u8]) -> fsx::Client<Replay> {
-        fsx::Client::new(Replay::ok(body))
+        fsx::Client::new(Replay::ok(body)).with_region("us-east-1")
     }
 
     /// `200 OK` with `body`, as `parse_response` takes it.
