@@ -189,7 +189,7 @@ pub struct ResolvedEndpoint {
     headers: Vec<(String, Vec<String>)>,
 }
 impl ResolvedEndpoint {
-    /// The endpoint's URL (`https://fsx.us-east-1.amazonaws.com`).
+    /// The endpoint's URL (such as `https://service.us-east-1.amazonaws.com`).
     pub fn url(&self) -> &str {
         &self.url
     }

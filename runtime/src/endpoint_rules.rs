@@ -204,7 +204,7 @@ pub struct ResolvedEndpoint {
 }
 
 impl ResolvedEndpoint {
-    /// The endpoint's URL (`https://fsx.us-east-1.amazonaws.com`).
+    /// The endpoint's URL (such as `https://service.us-east-1.amazonaws.com`).
     pub fn url(&self) -> &str {
         &self.url
     }

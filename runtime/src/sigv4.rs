@@ -96,7 +96,8 @@ impl AwsConfig {
     /// `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), the region (`AWS_REGION`, else
     /// `AWS_DEFAULT_REGION`) and the endpoint (`AWS_ENDPOINT_URL_<service>`, else
     /// `AWS_ENDPOINT_URL`, else none), `service` being the service's SDK ID in upper case
-    /// with `_` for spaces (`FSX`). Empty variables count as unset.
+    /// with `_` for spaces (`SECRETS_MANAGER` for "Secrets Manager"). Empty variables
+    /// count as unset.
     pub fn from_env(service: &str) -> Result<Self, ConfigError> {
         Self::from_vars(service, &|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
     }
