@@ -2,7104 +2,955 @@
 
 //! `serde::Serialize` and `serde::Deserialize` of every structure, enum and union,
 //! in the wire form (feature `serde`): see [`crate::serde_wire`].
-use crate::serde_wire::serde::de;
-use crate::serde_wire::serde::ser::SerializeStruct as _;
 use crate::serde_wire::serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::serde_wire as wire;
 impl Serialize for crate::types::ActiveDirectoryBackupAttributes {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "ActiveDirectoryBackupAttributes",
-                usize::from(self.domain_name.is_some())
-                    + usize::from(self.active_directory_id.is_some())
-                    + usize::from(self.resource_arn.is_some()),
-            )?;
-        if let Some(value) = &self.domain_name {
-            state
-                .serialize_field(
-                    "DomainName",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DomainName")?;
-        }
-        if let Some(value) = &self.active_directory_id {
-            state
-                .serialize_field(
-                    "ActiveDirectoryId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ActiveDirectoryId")?;
-        }
-        if let Some(value) = &self.resource_arn {
-            state
-                .serialize_field(
-                    "ResourceARN",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ResourceARN")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::ActiveDirectoryBackupAttributes {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::ActiveDirectoryBackupAttributes;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `ActiveDirectoryBackupAttributes` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::ActiveDirectoryBackupAttributes, A::Error> {
-                let mut target = <crate::types::ActiveDirectoryBackupAttributes as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "DomainName" => {
-                            target.domain_name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ActiveDirectoryId" => {
-                            target.active_directory_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ResourceARN" => {
-                            target.resource_arn = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "ActiveDirectoryBackupAttributes",
-                &["DomainName", "ActiveDirectoryId", "ResourceARN"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::AdministrativeAction {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "AdministrativeAction",
-                usize::from(self.administrative_action_type.is_some())
-                    + usize::from(self.progress_percent.is_some())
-                    + usize::from(self.request_time.is_some())
-                    + usize::from(self.status.is_some())
-                    + usize::from(self.target_file_system_values.is_some())
-                    + usize::from(self.failure_details.is_some())
-                    + usize::from(self.target_volume_values.is_some())
-                    + usize::from(self.target_snapshot_values.is_some())
-                    + usize::from(self.total_transfer_bytes.is_some())
-                    + usize::from(self.remaining_transfer_bytes.is_some())
-                    + usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.administrative_action_type {
-            state
-                .serialize_field(
-                    "AdministrativeActionType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::AdministrativeActionType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("AdministrativeActionType")?;
-        }
-        if let Some(value) = &self.progress_percent {
-            state
-                .serialize_field(
-                    "ProgressPercent",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("ProgressPercent")?;
-        }
-        if let Some(value) = &self.request_time {
-            state
-                .serialize_field(
-                    "RequestTime",
-                    &wire::ser::<crate::json::Plain<crate::primitives::DateTime>>(value),
-                )?;
-        } else {
-            state.skip_field("RequestTime")?;
-        }
-        if let Some(value) = &self.status {
-            state
-                .serialize_field(
-                    "Status",
-                    &wire::ser::<crate::json::Plain<crate::types::Status>>(value),
-                )?;
-        } else {
-            state.skip_field("Status")?;
-        }
-        if let Some(value) = &self.target_file_system_values {
-            state
-                .serialize_field(
-                    "TargetFileSystemValues",
-                    &wire::ser::<crate::json::Plain<crate::types::FileSystem>>(value),
-                )?;
-        } else {
-            state.skip_field("TargetFileSystemValues")?;
-        }
-        if let Some(value) = &self.failure_details {
-            state
-                .serialize_field(
-                    "FailureDetails",
-                    &wire::ser::<
-                        crate::json::Plain<
-                            crate::types::AdministrativeActionFailureDetails,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("FailureDetails")?;
-        }
-        if let Some(value) = &self.target_volume_values {
-            state
-                .serialize_field(
-                    "TargetVolumeValues",
-                    &wire::ser::<crate::json::Plain<crate::types::Volume>>(value),
-                )?;
-        } else {
-            state.skip_field("TargetVolumeValues")?;
-        }
-        if let Some(value) = &self.target_snapshot_values {
-            state
-                .serialize_field(
-                    "TargetSnapshotValues",
-                    &wire::ser::<crate::json::Plain<crate::types::Snapshot>>(value),
-                )?;
-        } else {
-            state.skip_field("TargetSnapshotValues")?;
-        }
-        if let Some(value) = &self.total_transfer_bytes {
-            state
-                .serialize_field(
-                    "TotalTransferBytes",
-                    &wire::ser::<crate::json::Plain<i64>>(value),
-                )?;
-        } else {
-            state.skip_field("TotalTransferBytes")?;
-        }
-        if let Some(value) = &self.remaining_transfer_bytes {
-            state
-                .serialize_field(
-                    "RemainingTransferBytes",
-                    &wire::ser::<crate::json::Plain<i64>>(value),
-                )?;
-        } else {
-            state.skip_field("RemainingTransferBytes")?;
-        }
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::AdministrativeAction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::AdministrativeAction;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `AdministrativeAction` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::AdministrativeAction, A::Error> {
-                let mut target = <crate::types::AdministrativeAction as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "AdministrativeActionType" => {
-                            target.administrative_action_type = wire::next_value::<
-                                crate::json::Plain<crate::types::AdministrativeActionType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ProgressPercent" => {
-                            target.progress_percent = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RequestTime" => {
-                            target.request_time = wire::next_value::<
-                                crate::json::Plain<crate::primitives::DateTime>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Status" => {
-                            target.status = wire::next_value::<
-                                crate::json::Plain<crate::types::Status>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "TargetFileSystemValues" => {
-                            target.target_file_system_values = wire::next_value::<
-                                crate::json::Plain<crate::types::FileSystem>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FailureDetails" => {
-                            target.failure_details = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::AdministrativeActionFailureDetails,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "TargetVolumeValues" => {
-                            target.target_volume_values = wire::next_value::<
-                                crate::json::Plain<crate::types::Volume>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "TargetSnapshotValues" => {
-                            target.target_snapshot_values = wire::next_value::<
-                                crate::json::Plain<crate::types::Snapshot>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "TotalTransferBytes" => {
-                            target.total_transfer_bytes = wire::next_value::<
-                                crate::json::Plain<i64>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RemainingTransferBytes" => {
-                            target.remaining_transfer_bytes = wire::next_value::<
-                                crate::json::Plain<i64>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "AdministrativeAction",
-                &[
-                    "AdministrativeActionType",
-                    "ProgressPercent",
-                    "RequestTime",
-                    "Status",
-                    "TargetFileSystemValues",
-                    "FailureDetails",
-                    "TargetVolumeValues",
-                    "TargetSnapshotValues",
-                    "TotalTransferBytes",
-                    "RemainingTransferBytes",
-                    "Message",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::AdministrativeActionFailureDetails {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "AdministrativeActionFailureDetails",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::AdministrativeActionFailureDetails {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::AdministrativeActionFailureDetails;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `AdministrativeActionFailureDetails` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::AdministrativeActionFailureDetails, A::Error> {
-                let mut target = <crate::types::AdministrativeActionFailureDetails as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "AdministrativeActionFailureDetails",
-                &["Message"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::AggregateConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "AggregateConfiguration",
-                usize::from(self.aggregates.is_some())
-                    + usize::from(self.total_constituents.is_some()),
-            )?;
-        if let Some(value) = &self.aggregates {
-            state
-                .serialize_field(
-                    "Aggregates",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("Aggregates")?;
-        }
-        if let Some(value) = &self.total_constituents {
-            state
-                .serialize_field(
-                    "TotalConstituents",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("TotalConstituents")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::AggregateConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::AggregateConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `AggregateConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::AggregateConfiguration, A::Error> {
-                let mut target = <crate::types::AggregateConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Aggregates" => {
-                            target.aggregates = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "TotalConstituents" => {
-                            target.total_constituents = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "AggregateConfiguration",
-                &["Aggregates", "TotalConstituents"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::Alias {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "Alias",
-                usize::from(self.name.is_some()) + usize::from(self.lifecycle.is_some()),
-            )?;
-        if let Some(value) = &self.name {
-            state
-                .serialize_field(
-                    "Name",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Name")?;
-        }
-        if let Some(value) = &self.lifecycle {
-            state
-                .serialize_field(
-                    "Lifecycle",
-                    &wire::ser::<crate::json::Plain<crate::types::AliasLifecycle>>(value),
-                )?;
-        } else {
-            state.skip_field("Lifecycle")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::Alias {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::Alias;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `Alias` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::Alias, A::Error> {
-                let mut target = <crate::types::Alias as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Name" => {
-                            target.name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Lifecycle" => {
-                            target.lifecycle = wire::next_value::<
-                                crate::json::Plain<crate::types::AliasLifecycle>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("Alias", &["Name", "Lifecycle"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::AutocommitPeriod {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "AutocommitPeriod",
-                usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()),
-            )?;
-        if let Some(value) = &self.r#type {
-            state
-                .serialize_field(
-                    "Type",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::AutocommitPeriodType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Type")?;
-        }
-        if let Some(value) = &self.value {
-            state
-                .serialize_field("Value", &wire::ser::<crate::json::Plain<i32>>(value))?;
-        } else {
-            state.skip_field("Value")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::AutocommitPeriod {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::AutocommitPeriod;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `AutocommitPeriod` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::AutocommitPeriod, A::Error> {
-                let mut target = <crate::types::AutocommitPeriod as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Type" => {
-                            target.r#type = wire::next_value::<
-                                crate::json::Plain<crate::types::AutocommitPeriodType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Value" => {
-                            target.value = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("AutocommitPeriod", &["Type", "Value"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::Backup {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "Backup",
-                usize::from(self.backup_id.is_some())
-                    + usize::from(self.lifecycle.is_some())
-                    + usize::from(self.failure_details.is_some())
-                    + usize::from(self.r#type.is_some())
-                    + usize::from(self.progress_percent.is_some())
-                    + usize::from(self.creation_time.is_some())
-                    + usize::from(self.kms_key_id.is_some())
-                    + usize::from(self.resource_arn.is_some())
-                    + usize::from(self.tags.is_some())
-                    + usize::from(self.file_system.is_some())
-                    + usize::from(self.directory_information.is_some())
-                    + usize::from(self.owner_id.is_some())
-                    + usize::from(self.source_backup_id.is_some())
-                    + usize::from(self.source_backup_region.is_some())
-                    + usize::from(self.resource_type.is_some())
-                    + usize::from(self.volume.is_some())
-                    + usize::from(self.size_in_bytes.is_some()),
-            )?;
-        if let Some(value) = &self.backup_id {
-            state
-                .serialize_field(
-                    "BackupId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("BackupId")?;
-        }
-        if let Some(value) = &self.lifecycle {
-            state
-                .serialize_field(
-                    "Lifecycle",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::BackupLifecycle>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Lifecycle")?;
-        }
-        if let Some(value) = &self.failure_details {
-            state
-                .serialize_field(
-                    "FailureDetails",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::BackupFailureDetails>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("FailureDetails")?;
-        }
-        if let Some(value) = &self.r#type {
-            state
-                .serialize_field(
-                    "Type",
-                    &wire::ser::<crate::json::Plain<crate::types::BackupType>>(value),
-                )?;
-        } else {
-            state.skip_field("Type")?;
-        }
-        if let Some(value) = &self.progress_percent {
-            state
-                .serialize_field(
-                    "ProgressPercent",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("ProgressPercent")?;
-        }
-        if let Some(value) = &self.creation_time {
-            state
-                .serialize_field(
-                    "CreationTime",
-                    &wire::ser::<crate::json::Plain<crate::primitives::DateTime>>(value),
-                )?;
-        } else {
-            state.skip_field("CreationTime")?;
-        }
-        if let Some(value) = &self.kms_key_id {
-            state
-                .serialize_field(
-                    "KmsKeyId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("KmsKeyId")?;
-        }
-        if let Some(value) = &self.resource_arn {
-            state
-                .serialize_field(
-                    "ResourceARN",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ResourceARN")?;
-        }
-        if let Some(value) = &self.tags {
-            state
-                .serialize_field(
-                    "Tags",
-                    &wire::ser::<
-                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Tags")?;
-        }
-        if let Some(value) = &self.file_system {
-            state
-                .serialize_field(
-                    "FileSystem",
-                    &wire::ser::<crate::json::Plain<crate::types::FileSystem>>(value),
-                )?;
-        } else {
-            state.skip_field("FileSystem")?;
-        }
-        if let Some(value) = &self.directory_information {
-            state
-                .serialize_field(
-                    "DirectoryInformation",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::ActiveDirectoryBackupAttributes>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DirectoryInformation")?;
-        }
-        if let Some(value) = &self.owner_id {
-            state
-                .serialize_field(
-                    "OwnerId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("OwnerId")?;
-        }
-        if let Some(value) = &self.source_backup_id {
-            state
-                .serialize_field(
-                    "SourceBackupId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("SourceBackupId")?;
-        }
-        if let Some(value) = &self.source_backup_region {
-            state
-                .serialize_field(
-                    "SourceBackupRegion",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("SourceBackupRegion")?;
-        }
-        if let Some(value) = &self.resource_type {
-            state
-                .serialize_field(
-                    "ResourceType",
-                    &wire::ser::<crate::json::Plain<crate::types::ResourceType>>(value),
-                )?;
-        } else {
-            state.skip_field("ResourceType")?;
-        }
-        if let Some(value) = &self.volume {
-            state
-                .serialize_field(
-                    "Volume",
-                    &wire::ser::<crate::json::Plain<crate::types::Volume>>(value),
-                )?;
-        } else {
-            state.skip_field("Volume")?;
-        }
-        if let Some(value) = &self.size_in_bytes {
-            state
-                .serialize_field(
-                    "SizeInBytes",
-                    &wire::ser::<crate::json::Plain<i64>>(value),
-                )?;
-        } else {
-            state.skip_field("SizeInBytes")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::Backup {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::Backup;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `Backup` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::Backup, A::Error> {
-                let mut target = <crate::types::Backup as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "BackupId" => {
-                            target.backup_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Lifecycle" => {
-                            target.lifecycle = wire::next_value::<
-                                crate::json::Plain<crate::types::BackupLifecycle>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FailureDetails" => {
-                            target.failure_details = wire::next_value::<
-                                crate::json::Plain<crate::types::BackupFailureDetails>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Type" => {
-                            target.r#type = wire::next_value::<
-                                crate::json::Plain<crate::types::BackupType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ProgressPercent" => {
-                            target.progress_percent = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CreationTime" => {
-                            target.creation_time = wire::next_value::<
-                                crate::json::Plain<crate::primitives::DateTime>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "KmsKeyId" => {
-                            target.kms_key_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ResourceARN" => {
-                            target.resource_arn = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            target.tags = wire::next_value::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FileSystem" => {
-                            target.file_system = wire::next_value::<
-                                crate::json::Plain<crate::types::FileSystem>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DirectoryInformation" => {
-                            target.directory_information = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::ActiveDirectoryBackupAttributes,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "OwnerId" => {
-                            target.owner_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SourceBackupId" => {
-                            target.source_backup_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SourceBackupRegion" => {
-                            target.source_backup_region = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ResourceType" => {
-                            target.resource_type = wire::next_value::<
-                                crate::json::Plain<crate::types::ResourceType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Volume" => {
-                            target.volume = wire::next_value::<
-                                crate::json::Plain<crate::types::Volume>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SizeInBytes" => {
-                            target.size_in_bytes = wire::next_value::<
-                                crate::json::Plain<i64>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Backup",
-                &[
-                    "BackupId",
-                    "Lifecycle",
-                    "FailureDetails",
-                    "Type",
-                    "ProgressPercent",
-                    "CreationTime",
-                    "KmsKeyId",
-                    "ResourceARN",
-                    "Tags",
-                    "FileSystem",
-                    "DirectoryInformation",
-                    "OwnerId",
-                    "SourceBackupId",
-                    "SourceBackupRegion",
-                    "ResourceType",
-                    "Volume",
-                    "SizeInBytes",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::BackupFailureDetails {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "BackupFailureDetails",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::BackupFailureDetails {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::BackupFailureDetails;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `BackupFailureDetails` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::BackupFailureDetails, A::Error> {
-                let mut target = <crate::types::BackupFailureDetails as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("BackupFailureDetails", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::DataRepositoryConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "DataRepositoryConfiguration",
-                usize::from(self.lifecycle.is_some())
-                    + usize::from(self.import_path.is_some())
-                    + usize::from(self.export_path.is_some())
-                    + usize::from(self.imported_file_chunk_size.is_some())
-                    + usize::from(self.auto_import_policy.is_some())
-                    + usize::from(self.failure_details.is_some()),
-            )?;
-        if let Some(value) = &self.lifecycle {
-            state
-                .serialize_field(
-                    "Lifecycle",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::DataRepositoryLifecycle>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Lifecycle")?;
-        }
-        if let Some(value) = &self.import_path {
-            state
-                .serialize_field(
-                    "ImportPath",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ImportPath")?;
-        }
-        if let Some(value) = &self.export_path {
-            state
-                .serialize_field(
-                    "ExportPath",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ExportPath")?;
-        }
-        if let Some(value) = &self.imported_file_chunk_size {
-            state
-                .serialize_field(
-                    "ImportedFileChunkSize",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("ImportedFileChunkSize")?;
-        }
-        if let Some(value) = &self.auto_import_policy {
-            state
-                .serialize_field(
-                    "AutoImportPolicy",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::AutoImportPolicyType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("AutoImportPolicy")?;
-        }
-        if let Some(value) = &self.failure_details {
-            state
-                .serialize_field(
-                    "FailureDetails",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::DataRepositoryFailureDetails>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("FailureDetails")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::DataRepositoryConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::DataRepositoryConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `DataRepositoryConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::DataRepositoryConfiguration, A::Error> {
-                let mut target = <crate::types::DataRepositoryConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Lifecycle" => {
-                            target.lifecycle = wire::next_value::<
-                                crate::json::Plain<crate::types::DataRepositoryLifecycle>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ImportPath" => {
-                            target.import_path = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ExportPath" => {
-                            target.export_path = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ImportedFileChunkSize" => {
-                            target.imported_file_chunk_size = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AutoImportPolicy" => {
-                            target.auto_import_policy = wire::next_value::<
-                                crate::json::Plain<crate::types::AutoImportPolicyType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FailureDetails" => {
-                            target.failure_details = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::DataRepositoryFailureDetails,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "DataRepositoryConfiguration",
-                &[
-                    "Lifecycle",
-                    "ImportPath",
-                    "ExportPath",
-                    "ImportedFileChunkSize",
-                    "AutoImportPolicy",
-                    "FailureDetails",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::DataRepositoryFailureDetails {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "DataRepositoryFailureDetails",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::DataRepositoryFailureDetails {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::DataRepositoryFailureDetails;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `DataRepositoryFailureDetails` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::DataRepositoryFailureDetails, A::Error> {
-                let mut target = <crate::types::DataRepositoryFailureDetails as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("DataRepositoryFailureDetails", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::DiskIopsConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "DiskIopsConfiguration",
-                usize::from(self.mode.is_some()) + usize::from(self.iops.is_some()),
-            )?;
-        if let Some(value) = &self.mode {
-            state
-                .serialize_field(
-                    "Mode",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::DiskIopsConfigurationMode>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Mode")?;
-        }
-        if let Some(value) = &self.iops {
-            state.serialize_field("Iops", &wire::ser::<crate::json::Plain<i64>>(value))?;
-        } else {
-            state.skip_field("Iops")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::DiskIopsConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::DiskIopsConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `DiskIopsConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::DiskIopsConfiguration, A::Error> {
-                let mut target = <crate::types::DiskIopsConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Mode" => {
-                            target.mode = wire::next_value::<
-                                crate::json::Plain<crate::types::DiskIopsConfigurationMode>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Iops" => {
-                            target.iops = wire::next_value::<
-                                crate::json::Plain<i64>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("DiskIopsConfiguration", &["Mode", "Iops"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FileSystem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "FileSystem",
-                usize::from(self.owner_id.is_some())
-                    + usize::from(self.creation_time.is_some())
-                    + usize::from(self.file_system_id.is_some())
-                    + usize::from(self.file_system_type.is_some())
-                    + usize::from(self.lifecycle.is_some())
-                    + usize::from(self.failure_details.is_some())
-                    + usize::from(self.storage_capacity.is_some())
-                    + usize::from(self.storage_type.is_some())
-                    + usize::from(self.vpc_id.is_some())
-                    + usize::from(self.subnet_ids.is_some())
-                    + usize::from(self.network_interface_ids.is_some())
-                    + usize::from(self.dns_name.is_some())
-                    + usize::from(self.kms_key_id.is_some())
-                    + usize::from(self.resource_arn.is_some())
-                    + usize::from(self.tags.is_some())
-                    + usize::from(self.windows_configuration.is_some())
-                    + usize::from(self.lustre_configuration.is_some())
-                    + usize::from(self.administrative_actions.is_some())
-                    + usize::from(self.ontap_configuration.is_some())
-                    + usize::from(self.file_system_type_version.is_some())
-                    + usize::from(self.open_zfs_configuration.is_some())
-                    + usize::from(self.network_type.is_some()),
-            )?;
-        if let Some(value) = &self.owner_id {
-            state
-                .serialize_field(
-                    "OwnerId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("OwnerId")?;
-        }
-        if let Some(value) = &self.creation_time {
-            state
-                .serialize_field(
-                    "CreationTime",
-                    &wire::ser::<crate::json::Plain<crate::primitives::DateTime>>(value),
-                )?;
-        } else {
-            state.skip_field("CreationTime")?;
-        }
-        if let Some(value) = &self.file_system_id {
-            state
-                .serialize_field(
-                    "FileSystemId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("FileSystemId")?;
-        }
-        if let Some(value) = &self.file_system_type {
-            state
-                .serialize_field(
-                    "FileSystemType",
-                    &wire::ser::<crate::json::Plain<crate::types::FileSystemType>>(value),
-                )?;
-        } else {
-            state.skip_field("FileSystemType")?;
-        }
-        if let Some(value) = &self.lifecycle {
-            state
-                .serialize_field(
-                    "Lifecycle",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::FileSystemLifecycle>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Lifecycle")?;
-        }
-        if let Some(value) = &self.failure_details {
-            state
-                .serialize_field(
-                    "FailureDetails",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::FileSystemFailureDetails>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("FailureDetails")?;
-        }
-        if let Some(value) = &self.storage_capacity {
-            state
-                .serialize_field(
-                    "StorageCapacity",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("StorageCapacity")?;
-        }
-        if let Some(value) = &self.storage_type {
-            state
-                .serialize_field(
-                    "StorageType",
-                    &wire::ser::<crate::json::Plain<crate::types::StorageType>>(value),
-                )?;
-        } else {
-            state.skip_field("StorageType")?;
-        }
-        if let Some(value) = &self.vpc_id {
-            state
-                .serialize_field(
-                    "VpcId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("VpcId")?;
-        }
-        if let Some(value) = &self.subnet_ids {
-            state
-                .serialize_field(
-                    "SubnetIds",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("SubnetIds")?;
-        }
-        if let Some(value) = &self.network_interface_ids {
-            state
-                .serialize_field(
-                    "NetworkInterfaceIds",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("NetworkInterfaceIds")?;
-        }
-        if let Some(value) = &self.dns_name {
-            state
-                .serialize_field(
-                    "DNSName",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DNSName")?;
-        }
-        if let Some(value) = &self.kms_key_id {
-            state
-                .serialize_field(
-                    "KmsKeyId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("KmsKeyId")?;
-        }
-        if let Some(value) = &self.resource_arn {
-            state
-                .serialize_field(
-                    "ResourceARN",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ResourceARN")?;
-        }
-        if let Some(value) = &self.tags {
-            state
-                .serialize_field(
-                    "Tags",
-                    &wire::ser::<
-                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Tags")?;
-        }
-        if let Some(value) = &self.windows_configuration {
-            state
-                .serialize_field(
-                    "WindowsConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::WindowsFileSystemConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("WindowsConfiguration")?;
-        }
-        if let Some(value) = &self.lustre_configuration {
-            state
-                .serialize_field(
-                    "LustreConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LustreFileSystemConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("LustreConfiguration")?;
-        }
-        if let Some(value) = &self.administrative_actions {
-            state
-                .serialize_field(
-                    "AdministrativeActions",
-                    &wire::ser::<
-                        crate::json::List<
-                            crate::json::Plain<crate::types::AdministrativeAction>,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("AdministrativeActions")?;
-        }
-        if let Some(value) = &self.ontap_configuration {
-            state
-                .serialize_field(
-                    "OntapConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OntapFileSystemConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("OntapConfiguration")?;
-        }
-        if let Some(value) = &self.file_system_type_version {
-            state
-                .serialize_field(
-                    "FileSystemTypeVersion",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("FileSystemTypeVersion")?;
-        }
-        if let Some(value) = &self.open_zfs_configuration {
-            state
-                .serialize_field(
-                    "OpenZFSConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsFileSystemConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("OpenZFSConfiguration")?;
-        }
-        if let Some(value) = &self.network_type {
-            state
-                .serialize_field(
-                    "NetworkType",
-                    &wire::ser::<crate::json::Plain<crate::types::NetworkType>>(value),
-                )?;
-        } else {
-            state.skip_field("NetworkType")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FileSystem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::FileSystem;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `FileSystem` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::FileSystem, A::Error> {
-                let mut target = <crate::types::FileSystem as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "OwnerId" => {
-                            target.owner_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CreationTime" => {
-                            target.creation_time = wire::next_value::<
-                                crate::json::Plain<crate::primitives::DateTime>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FileSystemId" => {
-                            target.file_system_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FileSystemType" => {
-                            target.file_system_type = wire::next_value::<
-                                crate::json::Plain<crate::types::FileSystemType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Lifecycle" => {
-                            target.lifecycle = wire::next_value::<
-                                crate::json::Plain<crate::types::FileSystemLifecycle>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FailureDetails" => {
-                            target.failure_details = wire::next_value::<
-                                crate::json::Plain<crate::types::FileSystemFailureDetails>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "StorageCapacity" => {
-                            target.storage_capacity = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "StorageType" => {
-                            target.storage_type = wire::next_value::<
-                                crate::json::Plain<crate::types::StorageType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "VpcId" => {
-                            target.vpc_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SubnetIds" => {
-                            target.subnet_ids = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "NetworkInterfaceIds" => {
-                            target.network_interface_ids = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DNSName" => {
-                            target.dns_name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "KmsKeyId" => {
-                            target.kms_key_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ResourceARN" => {
-                            target.resource_arn = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            target.tags = wire::next_value::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "WindowsConfiguration" => {
-                            target.windows_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::WindowsFileSystemConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "LustreConfiguration" => {
-                            target.lustre_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::LustreFileSystemConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AdministrativeActions" => {
-                            target.administrative_actions = wire::next_value::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::AdministrativeAction>,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "OntapConfiguration" => {
-                            target.ontap_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::OntapFileSystemConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FileSystemTypeVersion" => {
-                            target.file_system_type_version = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "OpenZFSConfiguration" => {
-                            target.open_zfs_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::OpenZfsFileSystemConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "NetworkType" => {
-                            target.network_type = wire::next_value::<
-                                crate::json::Plain<crate::types::NetworkType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "FileSystem",
-                &[
-                    "OwnerId",
-                    "CreationTime",
-                    "FileSystemId",
-                    "FileSystemType",
-                    "Lifecycle",
-                    "FailureDetails",
-                    "StorageCapacity",
-                    "StorageType",
-                    "VpcId",
-                    "SubnetIds",
-                    "NetworkInterfaceIds",
-                    "DNSName",
-                    "KmsKeyId",
-                    "ResourceARN",
-                    "Tags",
-                    "WindowsConfiguration",
-                    "LustreConfiguration",
-                    "AdministrativeActions",
-                    "OntapConfiguration",
-                    "FileSystemTypeVersion",
-                    "OpenZFSConfiguration",
-                    "NetworkType",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FileSystemEndpoint {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "FileSystemEndpoint",
-                usize::from(self.dns_name.is_some())
-                    + usize::from(self.ip_addresses.is_some())
-                    + usize::from(self.ipv6_addresses.is_some()),
-            )?;
-        if let Some(value) = &self.dns_name {
-            state
-                .serialize_field(
-                    "DNSName",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DNSName")?;
-        }
-        if let Some(value) = &self.ip_addresses {
-            state
-                .serialize_field(
-                    "IpAddresses",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("IpAddresses")?;
-        }
-        if let Some(value) = &self.ipv6_addresses {
-            state
-                .serialize_field(
-                    "Ipv6Addresses",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("Ipv6Addresses")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FileSystemEndpoint {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::FileSystemEndpoint;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `FileSystemEndpoint` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::FileSystemEndpoint, A::Error> {
-                let mut target = <crate::types::FileSystemEndpoint as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "DNSName" => {
-                            target.dns_name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "IpAddresses" => {
-                            target.ip_addresses = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Ipv6Addresses" => {
-                            target.ipv6_addresses = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "FileSystemEndpoint",
-                &["DNSName", "IpAddresses", "Ipv6Addresses"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FileSystemEndpoints {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "FileSystemEndpoints",
-                usize::from(self.intercluster.is_some())
-                    + usize::from(self.management.is_some()),
-            )?;
-        if let Some(value) = &self.intercluster {
-            state
-                .serialize_field(
-                    "Intercluster",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::FileSystemEndpoint>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Intercluster")?;
-        }
-        if let Some(value) = &self.management {
-            state
-                .serialize_field(
-                    "Management",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::FileSystemEndpoint>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Management")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FileSystemEndpoints {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::FileSystemEndpoints;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `FileSystemEndpoints` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::FileSystemEndpoints, A::Error> {
-                let mut target = <crate::types::FileSystemEndpoints as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Intercluster" => {
-                            target.intercluster = wire::next_value::<
-                                crate::json::Plain<crate::types::FileSystemEndpoint>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Management" => {
-                            target.management = wire::next_value::<
-                                crate::json::Plain<crate::types::FileSystemEndpoint>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "FileSystemEndpoints",
-                &["Intercluster", "Management"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FileSystemFailureDetails {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "FileSystemFailureDetails",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FileSystemFailureDetails {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::FileSystemFailureDetails;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `FileSystemFailureDetails` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::FileSystemFailureDetails, A::Error> {
-                let mut target = <crate::types::FileSystemFailureDetails as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("FileSystemFailureDetails", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FileSystemLustreMetadataConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "FileSystemLustreMetadataConfiguration",
-                usize::from(self.iops.is_some()) + usize::from(self.mode.is_some()),
-            )?;
-        if let Some(value) = &self.iops {
-            state.serialize_field("Iops", &wire::ser::<crate::json::Plain<i32>>(value))?;
-        } else {
-            state.skip_field("Iops")?;
-        }
-        if let Some(value) = &self.mode {
-            state
-                .serialize_field(
-                    "Mode",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::MetadataConfigurationMode>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Mode")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FileSystemLustreMetadataConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::FileSystemLustreMetadataConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `FileSystemLustreMetadataConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::FileSystemLustreMetadataConfiguration, A::Error> {
-                let mut target = <crate::types::FileSystemLustreMetadataConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Iops" => {
-                            target.iops = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Mode" => {
-                            target.mode = wire::next_value::<
-                                crate::json::Plain<crate::types::MetadataConfigurationMode>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "FileSystemLustreMetadataConfiguration",
-                &["Iops", "Mode"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::LifecycleTransitionReason {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "LifecycleTransitionReason",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::LifecycleTransitionReason {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::LifecycleTransitionReason;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `LifecycleTransitionReason` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::LifecycleTransitionReason, A::Error> {
-                let mut target = <crate::types::LifecycleTransitionReason as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("LifecycleTransitionReason", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::LustreFileSystemConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "LustreFileSystemConfiguration",
-                usize::from(self.weekly_maintenance_start_time.is_some())
-                    + usize::from(self.data_repository_configuration.is_some())
-                    + usize::from(self.deployment_type.is_some())
-                    + usize::from(self.per_unit_storage_throughput.is_some())
-                    + usize::from(self.mount_name.is_some())
-                    + usize::from(self.daily_automatic_backup_start_time.is_some())
-                    + usize::from(self.automatic_backup_retention_days.is_some())
-                    + usize::from(self.copy_tags_to_backups.is_some())
-                    + usize::from(self.drive_cache_type.is_some())
-                    + usize::from(self.data_compression_type.is_some())
-                    + usize::from(self.log_configuration.is_some())
-                    + usize::from(self.root_squash_configuration.is_some())
-                    + usize::from(self.metadata_configuration.is_some())
-                    + usize::from(self.efa_enabled.is_some())
-                    + usize::from(self.throughput_capacity.is_some())
-                    + usize::from(self.data_read_cache_configuration.is_some()),
-            )?;
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            state
-                .serialize_field(
-                    "WeeklyMaintenanceStartTime",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("WeeklyMaintenanceStartTime")?;
-        }
-        if let Some(value) = &self.data_repository_configuration {
-            state
-                .serialize_field(
-                    "DataRepositoryConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::DataRepositoryConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DataRepositoryConfiguration")?;
-        }
-        if let Some(value) = &self.deployment_type {
-            state
-                .serialize_field(
-                    "DeploymentType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LustreDeploymentType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DeploymentType")?;
-        }
-        if let Some(value) = &self.per_unit_storage_throughput {
-            state
-                .serialize_field(
-                    "PerUnitStorageThroughput",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("PerUnitStorageThroughput")?;
-        }
-        if let Some(value) = &self.mount_name {
-            state
-                .serialize_field(
-                    "MountName",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("MountName")?;
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            state
-                .serialize_field(
-                    "DailyAutomaticBackupStartTime",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DailyAutomaticBackupStartTime")?;
-        }
-        if let Some(value) = &self.automatic_backup_retention_days {
-            state
-                .serialize_field(
-                    "AutomaticBackupRetentionDays",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("AutomaticBackupRetentionDays")?;
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            state
-                .serialize_field(
-                    "CopyTagsToBackups",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("CopyTagsToBackups")?;
-        }
-        if let Some(value) = &self.drive_cache_type {
-            state
-                .serialize_field(
-                    "DriveCacheType",
-                    &wire::ser::<crate::json::Plain<crate::types::DriveCacheType>>(value),
-                )?;
-        } else {
-            state.skip_field("DriveCacheType")?;
-        }
-        if let Some(value) = &self.data_compression_type {
-            state
-                .serialize_field(
-                    "DataCompressionType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::DataCompressionType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DataCompressionType")?;
-        }
-        if let Some(value) = &self.log_configuration {
-            state
-                .serialize_field(
-                    "LogConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LustreLogConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("LogConfiguration")?;
-        }
-        if let Some(value) = &self.root_squash_configuration {
-            state
-                .serialize_field(
-                    "RootSquashConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LustreRootSquashConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("RootSquashConfiguration")?;
-        }
-        if let Some(value) = &self.metadata_configuration {
-            state
-                .serialize_field(
-                    "MetadataConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<
-                            crate::types::FileSystemLustreMetadataConfiguration,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("MetadataConfiguration")?;
-        }
-        if let Some(value) = &self.efa_enabled {
-            state
-                .serialize_field(
-                    "EfaEnabled",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("EfaEnabled")?;
-        }
-        if let Some(value) = &self.throughput_capacity {
-            state
-                .serialize_field(
-                    "ThroughputCapacity",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("ThroughputCapacity")?;
-        }
-        if let Some(value) = &self.data_read_cache_configuration {
-            state
-                .serialize_field(
-                    "DataReadCacheConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LustreReadCacheConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DataReadCacheConfiguration")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::LustreFileSystemConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::LustreFileSystemConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `LustreFileSystemConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::LustreFileSystemConfiguration, A::Error> {
-                let mut target = <crate::types::LustreFileSystemConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "WeeklyMaintenanceStartTime" => {
-                            target.weekly_maintenance_start_time = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DataRepositoryConfiguration" => {
-                            target.data_repository_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::DataRepositoryConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DeploymentType" => {
-                            target.deployment_type = wire::next_value::<
-                                crate::json::Plain<crate::types::LustreDeploymentType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "PerUnitStorageThroughput" => {
-                            target.per_unit_storage_throughput = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "MountName" => {
-                            target.mount_name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DailyAutomaticBackupStartTime" => {
-                            target.daily_automatic_backup_start_time = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AutomaticBackupRetentionDays" => {
-                            target.automatic_backup_retention_days = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyTagsToBackups" => {
-                            target.copy_tags_to_backups = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DriveCacheType" => {
-                            target.drive_cache_type = wire::next_value::<
-                                crate::json::Plain<crate::types::DriveCacheType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DataCompressionType" => {
-                            target.data_compression_type = wire::next_value::<
-                                crate::json::Plain<crate::types::DataCompressionType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "LogConfiguration" => {
-                            target.log_configuration = wire::next_value::<
-                                crate::json::Plain<crate::types::LustreLogConfiguration>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RootSquashConfiguration" => {
-                            target.root_squash_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::LustreRootSquashConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "MetadataConfiguration" => {
-                            target.metadata_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::FileSystemLustreMetadataConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "EfaEnabled" => {
-                            target.efa_enabled = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ThroughputCapacity" => {
-                            target.throughput_capacity = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DataReadCacheConfiguration" => {
-                            target.data_read_cache_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::LustreReadCacheConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "LustreFileSystemConfiguration",
-                &[
-                    "WeeklyMaintenanceStartTime",
-                    "DataRepositoryConfiguration",
-                    "DeploymentType",
-                    "PerUnitStorageThroughput",
-                    "MountName",
-                    "DailyAutomaticBackupStartTime",
-                    "AutomaticBackupRetentionDays",
-                    "CopyTagsToBackups",
-                    "DriveCacheType",
-                    "DataCompressionType",
-                    "LogConfiguration",
-                    "RootSquashConfiguration",
-                    "MetadataConfiguration",
-                    "EfaEnabled",
-                    "ThroughputCapacity",
-                    "DataReadCacheConfiguration",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::LustreLogConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "LustreLogConfiguration",
-                usize::from(self.level.is_some())
-                    + usize::from(self.destination.is_some()),
-            )?;
-        if let Some(value) = &self.level {
-            state
-                .serialize_field(
-                    "Level",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LustreAccessAuditLogLevel>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Level")?;
-        }
-        if let Some(value) = &self.destination {
-            state
-                .serialize_field(
-                    "Destination",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Destination")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::LustreLogConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::LustreLogConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `LustreLogConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::LustreLogConfiguration, A::Error> {
-                let mut target = <crate::types::LustreLogConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Level" => {
-                            target.level = wire::next_value::<
-                                crate::json::Plain<crate::types::LustreAccessAuditLogLevel>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Destination" => {
-                            target.destination = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "LustreLogConfiguration",
-                &["Level", "Destination"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::LustreReadCacheConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "LustreReadCacheConfiguration",
-                usize::from(self.sizing_mode.is_some())
-                    + usize::from(self.size_gib.is_some()),
-            )?;
-        if let Some(value) = &self.sizing_mode {
-            state
-                .serialize_field(
-                    "SizingMode",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LustreReadCacheSizingMode>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("SizingMode")?;
-        }
-        if let Some(value) = &self.size_gib {
-            state
-                .serialize_field(
-                    "SizeGiB",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("SizeGiB")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::LustreReadCacheConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::LustreReadCacheConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `LustreReadCacheConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::LustreReadCacheConfiguration, A::Error> {
-                let mut target = <crate::types::LustreReadCacheConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "SizingMode" => {
-                            target.sizing_mode = wire::next_value::<
-                                crate::json::Plain<crate::types::LustreReadCacheSizingMode>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SizeGiB" => {
-                            target.size_gib = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "LustreReadCacheConfiguration",
-                &["SizingMode", "SizeGiB"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::LustreRootSquashConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "LustreRootSquashConfiguration",
-                usize::from(self.root_squash.is_some())
-                    + usize::from(self.no_squash_nids.is_some()),
-            )?;
-        if let Some(value) = &self.root_squash {
-            state
-                .serialize_field(
-                    "RootSquash",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("RootSquash")?;
-        }
-        if let Some(value) = &self.no_squash_nids {
-            state
-                .serialize_field(
-                    "NoSquashNids",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("NoSquashNids")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::LustreRootSquashConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::LustreRootSquashConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `LustreRootSquashConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::LustreRootSquashConfiguration, A::Error> {
-                let mut target = <crate::types::LustreRootSquashConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "RootSquash" => {
-                            target.root_squash = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "NoSquashNids" => {
-                            target.no_squash_nids = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "LustreRootSquashConfiguration",
-                &["RootSquash", "NoSquashNids"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OntapFileSystemConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OntapFileSystemConfiguration",
-                usize::from(self.automatic_backup_retention_days.is_some())
-                    + usize::from(self.daily_automatic_backup_start_time.is_some())
-                    + usize::from(self.deployment_type.is_some())
-                    + usize::from(self.endpoint_ip_address_range.is_some())
-                    + usize::from(self.endpoints.is_some())
-                    + usize::from(self.disk_iops_configuration.is_some())
-                    + usize::from(self.preferred_subnet_id.is_some())
-                    + usize::from(self.route_table_ids.is_some())
-                    + usize::from(self.throughput_capacity.is_some())
-                    + usize::from(self.weekly_maintenance_start_time.is_some())
-                    + usize::from(self.fsx_admin_password.is_some())
-                    + usize::from(self.ha_pairs.is_some())
-                    + usize::from(self.throughput_capacity_per_ha_pair.is_some())
-                    + usize::from(self.endpoint_ipv6_address_range.is_some()),
-            )?;
-        if let Some(value) = &self.automatic_backup_retention_days {
-            state
-                .serialize_field(
-                    "AutomaticBackupRetentionDays",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("AutomaticBackupRetentionDays")?;
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            state
-                .serialize_field(
-                    "DailyAutomaticBackupStartTime",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DailyAutomaticBackupStartTime")?;
-        }
-        if let Some(value) = &self.deployment_type {
-            state
-                .serialize_field(
-                    "DeploymentType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OntapDeploymentType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DeploymentType")?;
-        }
-        if let Some(value) = &self.endpoint_ip_address_range {
-            state
-                .serialize_field(
-                    "EndpointIpAddressRange",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("EndpointIpAddressRange")?;
-        }
-        if let Some(value) = &self.endpoints {
-            state
-                .serialize_field(
-                    "Endpoints",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::FileSystemEndpoints>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Endpoints")?;
-        }
-        if let Some(value) = &self.disk_iops_configuration {
-            state
-                .serialize_field(
-                    "DiskIopsConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::DiskIopsConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DiskIopsConfiguration")?;
-        }
-        if let Some(value) = &self.preferred_subnet_id {
-            state
-                .serialize_field(
-                    "PreferredSubnetId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("PreferredSubnetId")?;
-        }
-        if let Some(value) = &self.route_table_ids {
-            state
-                .serialize_field(
-                    "RouteTableIds",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("RouteTableIds")?;
-        }
-        if let Some(value) = &self.throughput_capacity {
-            state
-                .serialize_field(
-                    "ThroughputCapacity",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("ThroughputCapacity")?;
-        }
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            state
-                .serialize_field(
-                    "WeeklyMaintenanceStartTime",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("WeeklyMaintenanceStartTime")?;
-        }
-        if let Some(value) = &self.fsx_admin_password {
-            state
-                .serialize_field(
-                    "FsxAdminPassword",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("FsxAdminPassword")?;
-        }
-        if let Some(value) = &self.ha_pairs {
-            state
-                .serialize_field(
-                    "HAPairs",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("HAPairs")?;
-        }
-        if let Some(value) = &self.throughput_capacity_per_ha_pair {
-            state
-                .serialize_field(
-                    "ThroughputCapacityPerHAPair",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("ThroughputCapacityPerHAPair")?;
-        }
-        if let Some(value) = &self.endpoint_ipv6_address_range {
-            state
-                .serialize_field(
-                    "EndpointIpv6AddressRange",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("EndpointIpv6AddressRange")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OntapFileSystemConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OntapFileSystemConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OntapFileSystemConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OntapFileSystemConfiguration, A::Error> {
-                let mut target = <crate::types::OntapFileSystemConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "AutomaticBackupRetentionDays" => {
-                            target.automatic_backup_retention_days = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DailyAutomaticBackupStartTime" => {
-                            target.daily_automatic_backup_start_time = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DeploymentType" => {
-                            target.deployment_type = wire::next_value::<
-                                crate::json::Plain<crate::types::OntapDeploymentType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "EndpointIpAddressRange" => {
-                            target.endpoint_ip_address_range = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Endpoints" => {
-                            target.endpoints = wire::next_value::<
-                                crate::json::Plain<crate::types::FileSystemEndpoints>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DiskIopsConfiguration" => {
-                            target.disk_iops_configuration = wire::next_value::<
-                                crate::json::Plain<crate::types::DiskIopsConfiguration>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "PreferredSubnetId" => {
-                            target.preferred_subnet_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RouteTableIds" => {
-                            target.route_table_ids = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ThroughputCapacity" => {
-                            target.throughput_capacity = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "WeeklyMaintenanceStartTime" => {
-                            target.weekly_maintenance_start_time = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FsxAdminPassword" => {
-                            target.fsx_admin_password = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "HAPairs" => {
-                            target.ha_pairs = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ThroughputCapacityPerHAPair" => {
-                            target.throughput_capacity_per_ha_pair = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "EndpointIpv6AddressRange" => {
-                            target.endpoint_ipv6_address_range = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "OntapFileSystemConfiguration",
-                &[
-                    "AutomaticBackupRetentionDays",
-                    "DailyAutomaticBackupStartTime",
-                    "DeploymentType",
-                    "EndpointIpAddressRange",
-                    "Endpoints",
-                    "DiskIopsConfiguration",
-                    "PreferredSubnetId",
-                    "RouteTableIds",
-                    "ThroughputCapacity",
-                    "WeeklyMaintenanceStartTime",
-                    "FsxAdminPassword",
-                    "HAPairs",
-                    "ThroughputCapacityPerHAPair",
-                    "EndpointIpv6AddressRange",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OntapVolumeConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OntapVolumeConfiguration",
-                usize::from(self.flex_cache_endpoint_type.is_some())
-                    + usize::from(self.junction_path.is_some())
-                    + usize::from(self.security_style.is_some())
-                    + usize::from(self.size_in_megabytes.is_some())
-                    + usize::from(self.storage_efficiency_enabled.is_some())
-                    + usize::from(self.storage_virtual_machine_id.is_some())
-                    + usize::from(self.storage_virtual_machine_root.is_some())
-                    + usize::from(self.tiering_policy.is_some())
-                    + usize::from(self.uuid.is_some())
-                    + usize::from(self.ontap_volume_type.is_some())
-                    + usize::from(self.snapshot_policy.is_some())
-                    + usize::from(self.copy_tags_to_backups.is_some())
-                    + usize::from(self.snaplock_configuration.is_some())
-                    + usize::from(self.volume_style.is_some())
-                    + usize::from(self.aggregate_configuration.is_some())
-                    + usize::from(self.size_in_bytes.is_some()),
-            )?;
-        if let Some(value) = &self.flex_cache_endpoint_type {
-            state
-                .serialize_field(
-                    "FlexCacheEndpointType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::FlexCacheEndpointType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("FlexCacheEndpointType")?;
-        }
-        if let Some(value) = &self.junction_path {
-            state
-                .serialize_field(
-                    "JunctionPath",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("JunctionPath")?;
-        }
-        if let Some(value) = &self.security_style {
-            state
-                .serialize_field(
-                    "SecurityStyle",
-                    &wire::ser::<crate::json::Plain<crate::types::SecurityStyle>>(value),
-                )?;
-        } else {
-            state.skip_field("SecurityStyle")?;
-        }
-        if let Some(value) = &self.size_in_megabytes {
-            state
-                .serialize_field(
-                    "SizeInMegabytes",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("SizeInMegabytes")?;
-        }
-        if let Some(value) = &self.storage_efficiency_enabled {
-            state
-                .serialize_field(
-                    "StorageEfficiencyEnabled",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("StorageEfficiencyEnabled")?;
-        }
-        if let Some(value) = &self.storage_virtual_machine_id {
-            state
-                .serialize_field(
-                    "StorageVirtualMachineId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("StorageVirtualMachineId")?;
-        }
-        if let Some(value) = &self.storage_virtual_machine_root {
-            state
-                .serialize_field(
-                    "StorageVirtualMachineRoot",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("StorageVirtualMachineRoot")?;
-        }
-        if let Some(value) = &self.tiering_policy {
-            state
-                .serialize_field(
-                    "TieringPolicy",
-                    &wire::ser::<crate::json::Plain<crate::types::TieringPolicy>>(value),
-                )?;
-        } else {
-            state.skip_field("TieringPolicy")?;
-        }
-        if let Some(value) = &self.uuid {
-            state
-                .serialize_field(
-                    "UUID",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("UUID")?;
-        }
-        if let Some(value) = &self.ontap_volume_type {
-            state
-                .serialize_field(
-                    "OntapVolumeType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OntapVolumeType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("OntapVolumeType")?;
-        }
-        if let Some(value) = &self.snapshot_policy {
-            state
-                .serialize_field(
-                    "SnapshotPolicy",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("SnapshotPolicy")?;
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            state
-                .serialize_field(
-                    "CopyTagsToBackups",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("CopyTagsToBackups")?;
-        }
-        if let Some(value) = &self.snaplock_configuration {
-            state
-                .serialize_field(
-                    "SnaplockConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::SnaplockConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("SnaplockConfiguration")?;
-        }
-        if let Some(value) = &self.volume_style {
-            state
-                .serialize_field(
-                    "VolumeStyle",
-                    &wire::ser::<crate::json::Plain<crate::types::VolumeStyle>>(value),
-                )?;
-        } else {
-            state.skip_field("VolumeStyle")?;
-        }
-        if let Some(value) = &self.aggregate_configuration {
-            state
-                .serialize_field(
-                    "AggregateConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::AggregateConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("AggregateConfiguration")?;
-        }
-        if let Some(value) = &self.size_in_bytes {
-            state
-                .serialize_field(
-                    "SizeInBytes",
-                    &wire::ser::<crate::json::Plain<i64>>(value),
-                )?;
-        } else {
-            state.skip_field("SizeInBytes")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OntapVolumeConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OntapVolumeConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OntapVolumeConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OntapVolumeConfiguration, A::Error> {
-                let mut target = <crate::types::OntapVolumeConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "FlexCacheEndpointType" => {
-                            target.flex_cache_endpoint_type = wire::next_value::<
-                                crate::json::Plain<crate::types::FlexCacheEndpointType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "JunctionPath" => {
-                            target.junction_path = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SecurityStyle" => {
-                            target.security_style = wire::next_value::<
-                                crate::json::Plain<crate::types::SecurityStyle>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SizeInMegabytes" => {
-                            target.size_in_megabytes = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "StorageEfficiencyEnabled" => {
-                            target.storage_efficiency_enabled = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "StorageVirtualMachineId" => {
-                            target.storage_virtual_machine_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "StorageVirtualMachineRoot" => {
-                            target.storage_virtual_machine_root = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "TieringPolicy" => {
-                            target.tiering_policy = wire::next_value::<
-                                crate::json::Plain<crate::types::TieringPolicy>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "UUID" => {
-                            target.uuid = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "OntapVolumeType" => {
-                            target.ontap_volume_type = wire::next_value::<
-                                crate::json::Plain<crate::types::OntapVolumeType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SnapshotPolicy" => {
-                            target.snapshot_policy = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyTagsToBackups" => {
-                            target.copy_tags_to_backups = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SnaplockConfiguration" => {
-                            target.snaplock_configuration = wire::next_value::<
-                                crate::json::Plain<crate::types::SnaplockConfiguration>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "VolumeStyle" => {
-                            target.volume_style = wire::next_value::<
-                                crate::json::Plain<crate::types::VolumeStyle>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AggregateConfiguration" => {
-                            target.aggregate_configuration = wire::next_value::<
-                                crate::json::Plain<crate::types::AggregateConfiguration>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SizeInBytes" => {
-                            target.size_in_bytes = wire::next_value::<
-                                crate::json::Plain<i64>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "OntapVolumeConfiguration",
-                &[
-                    "FlexCacheEndpointType",
-                    "JunctionPath",
-                    "SecurityStyle",
-                    "SizeInMegabytes",
-                    "StorageEfficiencyEnabled",
-                    "StorageVirtualMachineId",
-                    "StorageVirtualMachineRoot",
-                    "TieringPolicy",
-                    "UUID",
-                    "OntapVolumeType",
-                    "SnapshotPolicy",
-                    "CopyTagsToBackups",
-                    "SnaplockConfiguration",
-                    "VolumeStyle",
-                    "AggregateConfiguration",
-                    "SizeInBytes",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsClientConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OpenZfsClientConfiguration",
-                usize::from(self.clients.is_some()) + usize::from(self.options.is_some()),
-            )?;
-        if let Some(value) = &self.clients {
-            state
-                .serialize_field(
-                    "Clients",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Clients")?;
-        }
-        if let Some(value) = &self.options {
-            state
-                .serialize_field(
-                    "Options",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("Options")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsClientConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OpenZfsClientConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OpenZfsClientConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OpenZfsClientConfiguration, A::Error> {
-                let mut target = <crate::types::OpenZfsClientConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Clients" => {
-                            target.clients = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Options" => {
-                            target.options = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "OpenZfsClientConfiguration",
-                &["Clients", "Options"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsFileSystemConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OpenZfsFileSystemConfiguration",
-                usize::from(self.automatic_backup_retention_days.is_some())
-                    + usize::from(self.copy_tags_to_backups.is_some())
-                    + usize::from(self.copy_tags_to_volumes.is_some())
-                    + usize::from(self.daily_automatic_backup_start_time.is_some())
-                    + usize::from(self.deployment_type.is_some())
-                    + usize::from(self.throughput_capacity.is_some())
-                    + usize::from(self.weekly_maintenance_start_time.is_some())
-                    + usize::from(self.disk_iops_configuration.is_some())
-                    + usize::from(self.root_volume_id.is_some())
-                    + usize::from(self.preferred_subnet_id.is_some())
-                    + usize::from(self.endpoint_ip_address_range.is_some())
-                    + usize::from(self.endpoint_ipv6_address_range.is_some())
-                    + usize::from(self.route_table_ids.is_some())
-                    + usize::from(self.endpoint_ip_address.is_some())
-                    + usize::from(self.endpoint_ipv6_address.is_some())
-                    + usize::from(self.read_cache_configuration.is_some()),
-            )?;
-        if let Some(value) = &self.automatic_backup_retention_days {
-            state
-                .serialize_field(
-                    "AutomaticBackupRetentionDays",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("AutomaticBackupRetentionDays")?;
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            state
-                .serialize_field(
-                    "CopyTagsToBackups",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("CopyTagsToBackups")?;
-        }
-        if let Some(value) = &self.copy_tags_to_volumes {
-            state
-                .serialize_field(
-                    "CopyTagsToVolumes",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("CopyTagsToVolumes")?;
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            state
-                .serialize_field(
-                    "DailyAutomaticBackupStartTime",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DailyAutomaticBackupStartTime")?;
-        }
-        if let Some(value) = &self.deployment_type {
-            state
-                .serialize_field(
-                    "DeploymentType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsDeploymentType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DeploymentType")?;
-        }
-        if let Some(value) = &self.throughput_capacity {
-            state
-                .serialize_field(
-                    "ThroughputCapacity",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("ThroughputCapacity")?;
-        }
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            state
-                .serialize_field(
-                    "WeeklyMaintenanceStartTime",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("WeeklyMaintenanceStartTime")?;
-        }
-        if let Some(value) = &self.disk_iops_configuration {
-            state
-                .serialize_field(
-                    "DiskIopsConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::DiskIopsConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DiskIopsConfiguration")?;
-        }
-        if let Some(value) = &self.root_volume_id {
-            state
-                .serialize_field(
-                    "RootVolumeId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("RootVolumeId")?;
-        }
-        if let Some(value) = &self.preferred_subnet_id {
-            state
-                .serialize_field(
-                    "PreferredSubnetId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("PreferredSubnetId")?;
-        }
-        if let Some(value) = &self.endpoint_ip_address_range {
-            state
-                .serialize_field(
-                    "EndpointIpAddressRange",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("EndpointIpAddressRange")?;
-        }
-        if let Some(value) = &self.endpoint_ipv6_address_range {
-            state
-                .serialize_field(
-                    "EndpointIpv6AddressRange",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("EndpointIpv6AddressRange")?;
-        }
-        if let Some(value) = &self.route_table_ids {
-            state
-                .serialize_field(
-                    "RouteTableIds",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("RouteTableIds")?;
-        }
-        if let Some(value) = &self.endpoint_ip_address {
-            state
-                .serialize_field(
-                    "EndpointIpAddress",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("EndpointIpAddress")?;
-        }
-        if let Some(value) = &self.endpoint_ipv6_address {
-            state
-                .serialize_field(
-                    "EndpointIpv6Address",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("EndpointIpv6Address")?;
-        }
-        if let Some(value) = &self.read_cache_configuration {
-            state
-                .serialize_field(
-                    "ReadCacheConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsReadCacheConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("ReadCacheConfiguration")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsFileSystemConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OpenZfsFileSystemConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OpenZfsFileSystemConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OpenZfsFileSystemConfiguration, A::Error> {
-                let mut target = <crate::types::OpenZfsFileSystemConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "AutomaticBackupRetentionDays" => {
-                            target.automatic_backup_retention_days = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyTagsToBackups" => {
-                            target.copy_tags_to_backups = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyTagsToVolumes" => {
-                            target.copy_tags_to_volumes = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DailyAutomaticBackupStartTime" => {
-                            target.daily_automatic_backup_start_time = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DeploymentType" => {
-                            target.deployment_type = wire::next_value::<
-                                crate::json::Plain<crate::types::OpenZfsDeploymentType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ThroughputCapacity" => {
-                            target.throughput_capacity = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "WeeklyMaintenanceStartTime" => {
-                            target.weekly_maintenance_start_time = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DiskIopsConfiguration" => {
-                            target.disk_iops_configuration = wire::next_value::<
-                                crate::json::Plain<crate::types::DiskIopsConfiguration>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RootVolumeId" => {
-                            target.root_volume_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "PreferredSubnetId" => {
-                            target.preferred_subnet_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "EndpointIpAddressRange" => {
-                            target.endpoint_ip_address_range = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "EndpointIpv6AddressRange" => {
-                            target.endpoint_ipv6_address_range = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RouteTableIds" => {
-                            target.route_table_ids = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "EndpointIpAddress" => {
-                            target.endpoint_ip_address = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "EndpointIpv6Address" => {
-                            target.endpoint_ipv6_address = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ReadCacheConfiguration" => {
-                            target.read_cache_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::OpenZfsReadCacheConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "OpenZfsFileSystemConfiguration",
-                &[
-                    "AutomaticBackupRetentionDays",
-                    "CopyTagsToBackups",
-                    "CopyTagsToVolumes",
-                    "DailyAutomaticBackupStartTime",
-                    "DeploymentType",
-                    "ThroughputCapacity",
-                    "WeeklyMaintenanceStartTime",
-                    "DiskIopsConfiguration",
-                    "RootVolumeId",
-                    "PreferredSubnetId",
-                    "EndpointIpAddressRange",
-                    "EndpointIpv6AddressRange",
-                    "RouteTableIds",
-                    "EndpointIpAddress",
-                    "EndpointIpv6Address",
-                    "ReadCacheConfiguration",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsNfsExport {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OpenZfsNfsExport",
-                usize::from(self.client_configurations.is_some()),
-            )?;
-        if let Some(value) = &self.client_configurations {
-            state
-                .serialize_field(
-                    "ClientConfigurations",
-                    &wire::ser::<
-                        crate::json::List<
-                            crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("ClientConfigurations")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsNfsExport {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OpenZfsNfsExport;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OpenZfsNfsExport` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OpenZfsNfsExport, A::Error> {
-                let mut target = <crate::types::OpenZfsNfsExport as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "ClientConfigurations" => {
-                            target.client_configurations = wire::next_value::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::OpenZfsClientConfiguration>,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("OpenZfsNfsExport", &["ClientConfigurations"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsOriginSnapshotConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OpenZfsOriginSnapshotConfiguration",
-                usize::from(self.snapshot_arn.is_some())
-                    + usize::from(self.copy_strategy.is_some()),
-            )?;
-        if let Some(value) = &self.snapshot_arn {
-            state
-                .serialize_field(
-                    "SnapshotARN",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("SnapshotARN")?;
-        }
-        if let Some(value) = &self.copy_strategy {
-            state
-                .serialize_field(
-                    "CopyStrategy",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsCopyStrategy>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("CopyStrategy")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsOriginSnapshotConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OpenZfsOriginSnapshotConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OpenZfsOriginSnapshotConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OpenZfsOriginSnapshotConfiguration, A::Error> {
-                let mut target = <crate::types::OpenZfsOriginSnapshotConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "SnapshotARN" => {
-                            target.snapshot_arn = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyStrategy" => {
-                            target.copy_strategy = wire::next_value::<
-                                crate::json::Plain<crate::types::OpenZfsCopyStrategy>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "OpenZfsOriginSnapshotConfiguration",
-                &["SnapshotARN", "CopyStrategy"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsReadCacheConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OpenZfsReadCacheConfiguration",
-                usize::from(self.sizing_mode.is_some())
-                    + usize::from(self.size_gib.is_some()),
-            )?;
-        if let Some(value) = &self.sizing_mode {
-            state
-                .serialize_field(
-                    "SizingMode",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsReadCacheSizingMode>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("SizingMode")?;
-        }
-        if let Some(value) = &self.size_gib {
-            state
-                .serialize_field(
-                    "SizeGiB",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("SizeGiB")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsReadCacheConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OpenZfsReadCacheConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OpenZfsReadCacheConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OpenZfsReadCacheConfiguration, A::Error> {
-                let mut target = <crate::types::OpenZfsReadCacheConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "SizingMode" => {
-                            target.sizing_mode = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::OpenZfsReadCacheSizingMode,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SizeGiB" => {
-                            target.size_gib = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "OpenZfsReadCacheConfiguration",
-                &["SizingMode", "SizeGiB"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsUserOrGroupQuota {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OpenZfsUserOrGroupQuota",
-                usize::from(self.r#type.is_some()) + usize::from(self.id.is_some())
-                    + usize::from(self.storage_capacity_quota_gib.is_some()),
-            )?;
-        if let Some(value) = &self.r#type {
-            state
-                .serialize_field(
-                    "Type",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsQuotaType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Type")?;
-        }
-        if let Some(value) = &self.id {
-            state.serialize_field("Id", &wire::ser::<crate::json::Plain<i32>>(value))?;
-        } else {
-            state.skip_field("Id")?;
-        }
-        if let Some(value) = &self.storage_capacity_quota_gib {
-            state
-                .serialize_field(
-                    "StorageCapacityQuotaGiB",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("StorageCapacityQuotaGiB")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsUserOrGroupQuota {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OpenZfsUserOrGroupQuota;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OpenZfsUserOrGroupQuota` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OpenZfsUserOrGroupQuota, A::Error> {
-                let mut target = <crate::types::OpenZfsUserOrGroupQuota as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Type" => {
-                            target.r#type = wire::next_value::<
-                                crate::json::Plain<crate::types::OpenZfsQuotaType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Id" => {
-                            target.id = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "StorageCapacityQuotaGiB" => {
-                            target.storage_capacity_quota_gib = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "OpenZfsUserOrGroupQuota",
-                &["Type", "Id", "StorageCapacityQuotaGiB"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsVolumeConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "OpenZfsVolumeConfiguration",
-                usize::from(self.parent_volume_id.is_some())
-                    + usize::from(self.volume_path.is_some())
-                    + usize::from(self.storage_capacity_reservation_gib.is_some())
-                    + usize::from(self.storage_capacity_quota_gib.is_some())
-                    + usize::from(self.record_size_kib.is_some())
-                    + usize::from(self.data_compression_type.is_some())
-                    + usize::from(self.copy_tags_to_snapshots.is_some())
-                    + usize::from(self.origin_snapshot.is_some())
-                    + usize::from(self.read_only.is_some())
-                    + usize::from(self.nfs_exports.is_some())
-                    + usize::from(self.user_and_group_quotas.is_some())
-                    + usize::from(self.restore_to_snapshot.is_some())
-                    + usize::from(self.delete_intermediate_snaphots.is_some())
-                    + usize::from(self.delete_cloned_volumes.is_some())
-                    + usize::from(self.delete_intermediate_data.is_some())
-                    + usize::from(self.source_snapshot_arn.is_some())
-                    + usize::from(self.destination_snapshot.is_some())
-                    + usize::from(self.copy_strategy.is_some()),
-            )?;
-        if let Some(value) = &self.parent_volume_id {
-            state
-                .serialize_field(
-                    "ParentVolumeId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ParentVolumeId")?;
-        }
-        if let Some(value) = &self.volume_path {
-            state
-                .serialize_field(
-                    "VolumePath",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("VolumePath")?;
-        }
-        if let Some(value) = &self.storage_capacity_reservation_gib {
-            state
-                .serialize_field(
-                    "StorageCapacityReservationGiB",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("StorageCapacityReservationGiB")?;
-        }
-        if let Some(value) = &self.storage_capacity_quota_gib {
-            state
-                .serialize_field(
-                    "StorageCapacityQuotaGiB",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("StorageCapacityQuotaGiB")?;
-        }
-        if let Some(value) = &self.record_size_kib {
-            state
-                .serialize_field(
-                    "RecordSizeKiB",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("RecordSizeKiB")?;
-        }
-        if let Some(value) = &self.data_compression_type {
-            state
-                .serialize_field(
-                    "DataCompressionType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsDataCompressionType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DataCompressionType")?;
-        }
-        if let Some(value) = &self.copy_tags_to_snapshots {
-            state
-                .serialize_field(
-                    "CopyTagsToSnapshots",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("CopyTagsToSnapshots")?;
-        }
-        if let Some(value) = &self.origin_snapshot {
-            state
-                .serialize_field(
-                    "OriginSnapshot",
-                    &wire::ser::<
-                        crate::json::Plain<
-                            crate::types::OpenZfsOriginSnapshotConfiguration,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("OriginSnapshot")?;
-        }
-        if let Some(value) = &self.read_only {
-            state
-                .serialize_field(
-                    "ReadOnly",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("ReadOnly")?;
-        }
-        if let Some(value) = &self.nfs_exports {
-            state
-                .serialize_field(
-                    "NfsExports",
-                    &wire::ser::<
-                        crate::json::List<
-                            crate::json::Plain<crate::types::OpenZfsNfsExport>,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("NfsExports")?;
-        }
-        if let Some(value) = &self.user_and_group_quotas {
-            state
-                .serialize_field(
-                    "UserAndGroupQuotas",
-                    &wire::ser::<
-                        crate::json::List<
-                            crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("UserAndGroupQuotas")?;
-        }
-        if let Some(value) = &self.restore_to_snapshot {
-            state
-                .serialize_field(
-                    "RestoreToSnapshot",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("RestoreToSnapshot")?;
-        }
-        if let Some(value) = &self.delete_intermediate_snaphots {
-            state
-                .serialize_field(
-                    "DeleteIntermediateSnaphots",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("DeleteIntermediateSnaphots")?;
-        }
-        if let Some(value) = &self.delete_cloned_volumes {
-            state
-                .serialize_field(
-                    "DeleteClonedVolumes",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("DeleteClonedVolumes")?;
-        }
-        if let Some(value) = &self.delete_intermediate_data {
-            state
-                .serialize_field(
-                    "DeleteIntermediateData",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("DeleteIntermediateData")?;
-        }
-        if let Some(value) = &self.source_snapshot_arn {
-            state
-                .serialize_field(
-                    "SourceSnapshotARN",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("SourceSnapshotARN")?;
-        }
-        if let Some(value) = &self.destination_snapshot {
-            state
-                .serialize_field(
-                    "DestinationSnapshot",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DestinationSnapshot")?;
-        }
-        if let Some(value) = &self.copy_strategy {
-            state
-                .serialize_field(
-                    "CopyStrategy",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsCopyStrategy>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("CopyStrategy")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsVolumeConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::OpenZfsVolumeConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `OpenZfsVolumeConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::OpenZfsVolumeConfiguration, A::Error> {
-                let mut target = <crate::types::OpenZfsVolumeConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "ParentVolumeId" => {
-                            target.parent_volume_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "VolumePath" => {
-                            target.volume_path = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "StorageCapacityReservationGiB" => {
-                            target.storage_capacity_reservation_gib = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "StorageCapacityQuotaGiB" => {
-                            target.storage_capacity_quota_gib = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RecordSizeKiB" => {
-                            target.record_size_kib = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DataCompressionType" => {
-                            target.data_compression_type = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::OpenZfsDataCompressionType,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyTagsToSnapshots" => {
-                            target.copy_tags_to_snapshots = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "OriginSnapshot" => {
-                            target.origin_snapshot = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::OpenZfsOriginSnapshotConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ReadOnly" => {
-                            target.read_only = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "NfsExports" => {
-                            target.nfs_exports = wire::next_value::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::OpenZfsNfsExport>,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "UserAndGroupQuotas" => {
-                            target.user_and_group_quotas = wire::next_value::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::OpenZfsUserOrGroupQuota>,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RestoreToSnapshot" => {
-                            target.restore_to_snapshot = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DeleteIntermediateSnaphots" => {
-                            target.delete_intermediate_snaphots = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DeleteClonedVolumes" => {
-                            target.delete_cloned_volumes = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DeleteIntermediateData" => {
-                            target.delete_intermediate_data = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SourceSnapshotARN" => {
-                            target.source_snapshot_arn = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DestinationSnapshot" => {
-                            target.destination_snapshot = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyStrategy" => {
-                            target.copy_strategy = wire::next_value::<
-                                crate::json::Plain<crate::types::OpenZfsCopyStrategy>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "OpenZfsVolumeConfiguration",
-                &[
-                    "ParentVolumeId",
-                    "VolumePath",
-                    "StorageCapacityReservationGiB",
-                    "StorageCapacityQuotaGiB",
-                    "RecordSizeKiB",
-                    "DataCompressionType",
-                    "CopyTagsToSnapshots",
-                    "OriginSnapshot",
-                    "ReadOnly",
-                    "NfsExports",
-                    "UserAndGroupQuotas",
-                    "RestoreToSnapshot",
-                    "DeleteIntermediateSnaphots",
-                    "DeleteClonedVolumes",
-                    "DeleteIntermediateData",
-                    "SourceSnapshotARN",
-                    "DestinationSnapshot",
-                    "CopyStrategy",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::RetentionPeriod {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "RetentionPeriod",
-                usize::from(self.r#type.is_some()) + usize::from(self.value.is_some()),
-            )?;
-        if let Some(value) = &self.r#type {
-            state
-                .serialize_field(
-                    "Type",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::RetentionPeriodType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Type")?;
-        }
-        if let Some(value) = &self.value {
-            state
-                .serialize_field("Value", &wire::ser::<crate::json::Plain<i32>>(value))?;
-        } else {
-            state.skip_field("Value")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::RetentionPeriod {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::RetentionPeriod;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `RetentionPeriod` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::RetentionPeriod, A::Error> {
-                let mut target = <crate::types::RetentionPeriod as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Type" => {
-                            target.r#type = wire::next_value::<
-                                crate::json::Plain<crate::types::RetentionPeriodType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Value" => {
-                            target.value = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("RetentionPeriod", &["Type", "Value"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::SelfManagedActiveDirectoryAttributes {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "SelfManagedActiveDirectoryAttributes",
-                usize::from(self.domain_name.is_some())
-                    + usize::from(self.organizational_unit_distinguished_name.is_some())
-                    + usize::from(self.file_system_administrators_group.is_some())
-                    + usize::from(self.user_name.is_some())
-                    + usize::from(self.dns_ips.is_some())
-                    + usize::from(self.domain_join_service_account_secret.is_some()),
-            )?;
-        if let Some(value) = &self.domain_name {
-            state
-                .serialize_field(
-                    "DomainName",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DomainName")?;
-        }
-        if let Some(value) = &self.organizational_unit_distinguished_name {
-            state
-                .serialize_field(
-                    "OrganizationalUnitDistinguishedName",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("OrganizationalUnitDistinguishedName")?;
-        }
-        if let Some(value) = &self.file_system_administrators_group {
-            state
-                .serialize_field(
-                    "FileSystemAdministratorsGroup",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("FileSystemAdministratorsGroup")?;
-        }
-        if let Some(value) = &self.user_name {
-            state
-                .serialize_field(
-                    "UserName",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("UserName")?;
-        }
-        if let Some(value) = &self.dns_ips {
-            state
-                .serialize_field(
-                    "DnsIps",
-                    &wire::ser::<crate::json::List<crate::json::Plain<String>>>(value),
-                )?;
-        } else {
-            state.skip_field("DnsIps")?;
-        }
-        if let Some(value) = &self.domain_join_service_account_secret {
-            state
-                .serialize_field(
-                    "DomainJoinServiceAccountSecret",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DomainJoinServiceAccountSecret")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::SelfManagedActiveDirectoryAttributes {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::SelfManagedActiveDirectoryAttributes;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `SelfManagedActiveDirectoryAttributes` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::SelfManagedActiveDirectoryAttributes, A::Error> {
-                let mut target = <crate::types::SelfManagedActiveDirectoryAttributes as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "DomainName" => {
-                            target.domain_name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "OrganizationalUnitDistinguishedName" => {
-                            target.organizational_unit_distinguished_name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FileSystemAdministratorsGroup" => {
-                            target.file_system_administrators_group = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "UserName" => {
-                            target.user_name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DnsIps" => {
-                            target.dns_ips = wire::next_value::<
-                                crate::json::List<crate::json::Plain<String>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DomainJoinServiceAccountSecret" => {
-                            target.domain_join_service_account_secret = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "SelfManagedActiveDirectoryAttributes",
-                &[
-                    "DomainName",
-                    "OrganizationalUnitDistinguishedName",
-                    "FileSystemAdministratorsGroup",
-                    "UserName",
-                    "DnsIps",
-                    "DomainJoinServiceAccountSecret",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::SnaplockConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "SnaplockConfiguration",
-                usize::from(self.audit_log_volume.is_some())
-                    + usize::from(self.autocommit_period.is_some())
-                    + usize::from(self.privileged_delete.is_some())
-                    + usize::from(self.retention_period.is_some())
-                    + usize::from(self.snaplock_type.is_some())
-                    + usize::from(self.volume_append_mode_enabled.is_some()),
-            )?;
-        if let Some(value) = &self.audit_log_volume {
-            state
-                .serialize_field(
-                    "AuditLogVolume",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("AuditLogVolume")?;
-        }
-        if let Some(value) = &self.autocommit_period {
-            state
-                .serialize_field(
-                    "AutocommitPeriod",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::AutocommitPeriod>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("AutocommitPeriod")?;
-        }
-        if let Some(value) = &self.privileged_delete {
-            state
-                .serialize_field(
-                    "PrivilegedDelete",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::PrivilegedDelete>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("PrivilegedDelete")?;
-        }
-        if let Some(value) = &self.retention_period {
-            state
-                .serialize_field(
-                    "RetentionPeriod",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::SnaplockRetentionPeriod>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("RetentionPeriod")?;
-        }
-        if let Some(value) = &self.snaplock_type {
-            state
-                .serialize_field(
-                    "SnaplockType",
-                    &wire::ser::<crate::json::Plain<crate::types::SnaplockType>>(value),
-                )?;
-        } else {
-            state.skip_field("SnaplockType")?;
-        }
-        if let Some(value) = &self.volume_append_mode_enabled {
-            state
-                .serialize_field(
-                    "VolumeAppendModeEnabled",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("VolumeAppendModeEnabled")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::SnaplockConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::SnaplockConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `SnaplockConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::SnaplockConfiguration, A::Error> {
-                let mut target = <crate::types::SnaplockConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "AuditLogVolume" => {
-                            target.audit_log_volume = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AutocommitPeriod" => {
-                            target.autocommit_period = wire::next_value::<
-                                crate::json::Plain<crate::types::AutocommitPeriod>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "PrivilegedDelete" => {
-                            target.privileged_delete = wire::next_value::<
-                                crate::json::Plain<crate::types::PrivilegedDelete>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RetentionPeriod" => {
-                            target.retention_period = wire::next_value::<
-                                crate::json::Plain<crate::types::SnaplockRetentionPeriod>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SnaplockType" => {
-                            target.snaplock_type = wire::next_value::<
-                                crate::json::Plain<crate::types::SnaplockType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "VolumeAppendModeEnabled" => {
-                            target.volume_append_mode_enabled = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "SnaplockConfiguration",
-                &[
-                    "AuditLogVolume",
-                    "AutocommitPeriod",
-                    "PrivilegedDelete",
-                    "RetentionPeriod",
-                    "SnaplockType",
-                    "VolumeAppendModeEnabled",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::SnaplockRetentionPeriod {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "SnaplockRetentionPeriod",
-                usize::from(self.default_retention.is_some())
-                    + usize::from(self.minimum_retention.is_some())
-                    + usize::from(self.maximum_retention.is_some()),
-            )?;
-        if let Some(value) = &self.default_retention {
-            state
-                .serialize_field(
-                    "DefaultRetention",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::RetentionPeriod>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DefaultRetention")?;
-        }
-        if let Some(value) = &self.minimum_retention {
-            state
-                .serialize_field(
-                    "MinimumRetention",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::RetentionPeriod>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("MinimumRetention")?;
-        }
-        if let Some(value) = &self.maximum_retention {
-            state
-                .serialize_field(
-                    "MaximumRetention",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::RetentionPeriod>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("MaximumRetention")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::SnaplockRetentionPeriod {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::SnaplockRetentionPeriod;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `SnaplockRetentionPeriod` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::SnaplockRetentionPeriod, A::Error> {
-                let mut target = <crate::types::SnaplockRetentionPeriod as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "DefaultRetention" => {
-                            target.default_retention = wire::next_value::<
-                                crate::json::Plain<crate::types::RetentionPeriod>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "MinimumRetention" => {
-                            target.minimum_retention = wire::next_value::<
-                                crate::json::Plain<crate::types::RetentionPeriod>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "MaximumRetention" => {
-                            target.maximum_retention = wire::next_value::<
-                                crate::json::Plain<crate::types::RetentionPeriod>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "SnaplockRetentionPeriod",
-                &["DefaultRetention", "MinimumRetention", "MaximumRetention"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::Snapshot {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "Snapshot",
-                usize::from(self.resource_arn.is_some())
-                    + usize::from(self.snapshot_id.is_some())
-                    + usize::from(self.name.is_some())
-                    + usize::from(self.volume_id.is_some())
-                    + usize::from(self.creation_time.is_some())
-                    + usize::from(self.lifecycle.is_some())
-                    + usize::from(self.lifecycle_transition_reason.is_some())
-                    + usize::from(self.tags.is_some())
-                    + usize::from(self.administrative_actions.is_some()),
-            )?;
-        if let Some(value) = &self.resource_arn {
-            state
-                .serialize_field(
-                    "ResourceARN",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ResourceARN")?;
-        }
-        if let Some(value) = &self.snapshot_id {
-            state
-                .serialize_field(
-                    "SnapshotId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("SnapshotId")?;
-        }
-        if let Some(value) = &self.name {
-            state
-                .serialize_field(
-                    "Name",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Name")?;
-        }
-        if let Some(value) = &self.volume_id {
-            state
-                .serialize_field(
-                    "VolumeId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("VolumeId")?;
-        }
-        if let Some(value) = &self.creation_time {
-            state
-                .serialize_field(
-                    "CreationTime",
-                    &wire::ser::<crate::json::Plain<crate::primitives::DateTime>>(value),
-                )?;
-        } else {
-            state.skip_field("CreationTime")?;
-        }
-        if let Some(value) = &self.lifecycle {
-            state
-                .serialize_field(
-                    "Lifecycle",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::SnapshotLifecycle>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Lifecycle")?;
-        }
-        if let Some(value) = &self.lifecycle_transition_reason {
-            state
-                .serialize_field(
-                    "LifecycleTransitionReason",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LifecycleTransitionReason>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("LifecycleTransitionReason")?;
-        }
-        if let Some(value) = &self.tags {
-            state
-                .serialize_field(
-                    "Tags",
-                    &wire::ser::<
-                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Tags")?;
-        }
-        if let Some(value) = &self.administrative_actions {
-            state
-                .serialize_field(
-                    "AdministrativeActions",
-                    &wire::ser::<
-                        crate::json::List<
-                            crate::json::Plain<crate::types::AdministrativeAction>,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("AdministrativeActions")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::Snapshot {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::Snapshot;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `Snapshot` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::Snapshot, A::Error> {
-                let mut target = <crate::types::Snapshot as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "ResourceARN" => {
-                            target.resource_arn = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SnapshotId" => {
-                            target.snapshot_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            target.name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "VolumeId" => {
-                            target.volume_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CreationTime" => {
-                            target.creation_time = wire::next_value::<
-                                crate::json::Plain<crate::primitives::DateTime>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Lifecycle" => {
-                            target.lifecycle = wire::next_value::<
-                                crate::json::Plain<crate::types::SnapshotLifecycle>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "LifecycleTransitionReason" => {
-                            target.lifecycle_transition_reason = wire::next_value::<
-                                crate::json::Plain<crate::types::LifecycleTransitionReason>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            target.tags = wire::next_value::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AdministrativeActions" => {
-                            target.administrative_actions = wire::next_value::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::AdministrativeAction>,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Snapshot",
-                &[
-                    "ResourceARN",
-                    "SnapshotId",
-                    "Name",
-                    "VolumeId",
-                    "CreationTime",
-                    "Lifecycle",
-                    "LifecycleTransitionReason",
-                    "Tags",
-                    "AdministrativeActions",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::Tag {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "Tag",
-                usize::from(self.key.is_some()) + usize::from(self.value.is_some()),
-            )?;
-        if let Some(value) = &self.key {
-            state
-                .serialize_field(
-                    "Key",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Key")?;
-        }
-        if let Some(value) = &self.value {
-            state
-                .serialize_field(
-                    "Value",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Value")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::Tag {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::Tag;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `Tag` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::Tag, A::Error> {
-                let mut target = <crate::types::Tag as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Key" => {
-                            target.key = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Value" => {
-                            target.value = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("Tag", &["Key", "Value"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::TieringPolicy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "TieringPolicy",
-                usize::from(self.cooling_period.is_some())
-                    + usize::from(self.name.is_some()),
-            )?;
-        if let Some(value) = &self.cooling_period {
-            state
-                .serialize_field(
-                    "CoolingPeriod",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("CoolingPeriod")?;
-        }
-        if let Some(value) = &self.name {
-            state
-                .serialize_field(
-                    "Name",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::TieringPolicyName>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Name")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::TieringPolicy {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::TieringPolicy;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `TieringPolicy` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::TieringPolicy, A::Error> {
-                let mut target = <crate::types::TieringPolicy as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "CoolingPeriod" => {
-                            target.cooling_period = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            target.name = wire::next_value::<
-                                crate::json::Plain<crate::types::TieringPolicyName>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("TieringPolicy", &["CoolingPeriod", "Name"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::Volume {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "Volume",
-                usize::from(self.creation_time.is_some())
-                    + usize::from(self.file_system_id.is_some())
-                    + usize::from(self.lifecycle.is_some())
-                    + usize::from(self.name.is_some())
-                    + usize::from(self.ontap_configuration.is_some())
-                    + usize::from(self.resource_arn.is_some())
-                    + usize::from(self.tags.is_some())
-                    + usize::from(self.volume_id.is_some())
-                    + usize::from(self.volume_type.is_some())
-                    + usize::from(self.lifecycle_transition_reason.is_some())
-                    + usize::from(self.administrative_actions.is_some())
-                    + usize::from(self.open_zfs_configuration.is_some()),
-            )?;
-        if let Some(value) = &self.creation_time {
-            state
-                .serialize_field(
-                    "CreationTime",
-                    &wire::ser::<crate::json::Plain<crate::primitives::DateTime>>(value),
-                )?;
-        } else {
-            state.skip_field("CreationTime")?;
-        }
-        if let Some(value) = &self.file_system_id {
-            state
-                .serialize_field(
-                    "FileSystemId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("FileSystemId")?;
-        }
-        if let Some(value) = &self.lifecycle {
-            state
-                .serialize_field(
-                    "Lifecycle",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::VolumeLifecycle>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Lifecycle")?;
-        }
-        if let Some(value) = &self.name {
-            state
-                .serialize_field(
-                    "Name",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Name")?;
-        }
-        if let Some(value) = &self.ontap_configuration {
-            state
-                .serialize_field(
-                    "OntapConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OntapVolumeConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("OntapConfiguration")?;
-        }
-        if let Some(value) = &self.resource_arn {
-            state
-                .serialize_field(
-                    "ResourceARN",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ResourceARN")?;
-        }
-        if let Some(value) = &self.tags {
-            state
-                .serialize_field(
-                    "Tags",
-                    &wire::ser::<
-                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Tags")?;
-        }
-        if let Some(value) = &self.volume_id {
-            state
-                .serialize_field(
-                    "VolumeId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("VolumeId")?;
-        }
-        if let Some(value) = &self.volume_type {
-            state
-                .serialize_field(
-                    "VolumeType",
-                    &wire::ser::<crate::json::Plain<crate::types::VolumeType>>(value),
-                )?;
-        } else {
-            state.skip_field("VolumeType")?;
-        }
-        if let Some(value) = &self.lifecycle_transition_reason {
-            state
-                .serialize_field(
-                    "LifecycleTransitionReason",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::LifecycleTransitionReason>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("LifecycleTransitionReason")?;
-        }
-        if let Some(value) = &self.administrative_actions {
-            state
-                .serialize_field(
-                    "AdministrativeActions",
-                    &wire::ser::<
-                        crate::json::List<
-                            crate::json::Plain<crate::types::AdministrativeAction>,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("AdministrativeActions")?;
-        }
-        if let Some(value) = &self.open_zfs_configuration {
-            state
-                .serialize_field(
-                    "OpenZFSConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::OpenZfsVolumeConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("OpenZFSConfiguration")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::Volume {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::Volume;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `Volume` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::Volume, A::Error> {
-                let mut target = <crate::types::Volume as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "CreationTime" => {
-                            target.creation_time = wire::next_value::<
-                                crate::json::Plain<crate::primitives::DateTime>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FileSystemId" => {
-                            target.file_system_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Lifecycle" => {
-                            target.lifecycle = wire::next_value::<
-                                crate::json::Plain<crate::types::VolumeLifecycle>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Name" => {
-                            target.name = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "OntapConfiguration" => {
-                            target.ontap_configuration = wire::next_value::<
-                                crate::json::Plain<crate::types::OntapVolumeConfiguration>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ResourceARN" => {
-                            target.resource_arn = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            target.tags = wire::next_value::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "VolumeId" => {
-                            target.volume_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "VolumeType" => {
-                            target.volume_type = wire::next_value::<
-                                crate::json::Plain<crate::types::VolumeType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "LifecycleTransitionReason" => {
-                            target.lifecycle_transition_reason = wire::next_value::<
-                                crate::json::Plain<crate::types::LifecycleTransitionReason>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AdministrativeActions" => {
-                            target.administrative_actions = wire::next_value::<
-                                crate::json::List<
-                                    crate::json::Plain<crate::types::AdministrativeAction>,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "OpenZFSConfiguration" => {
-                            target.open_zfs_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::OpenZfsVolumeConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "Volume",
-                &[
-                    "CreationTime",
-                    "FileSystemId",
-                    "Lifecycle",
-                    "Name",
-                    "OntapConfiguration",
-                    "ResourceARN",
-                    "Tags",
-                    "VolumeId",
-                    "VolumeType",
-                    "LifecycleTransitionReason",
-                    "AdministrativeActions",
-                    "OpenZFSConfiguration",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::WindowsAuditLogConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "WindowsAuditLogConfiguration",
-                usize::from(self.file_access_audit_log_level.is_some())
-                    + usize::from(self.file_share_access_audit_log_level.is_some())
-                    + usize::from(self.audit_log_destination.is_some()),
-            )?;
-        if let Some(value) = &self.file_access_audit_log_level {
-            state
-                .serialize_field(
-                    "FileAccessAuditLogLevel",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::WindowsAccessAuditLogLevel>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("FileAccessAuditLogLevel")?;
-        }
-        if let Some(value) = &self.file_share_access_audit_log_level {
-            state
-                .serialize_field(
-                    "FileShareAccessAuditLogLevel",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::WindowsAccessAuditLogLevel>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("FileShareAccessAuditLogLevel")?;
-        }
-        if let Some(value) = &self.audit_log_destination {
-            state
-                .serialize_field(
-                    "AuditLogDestination",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("AuditLogDestination")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::WindowsAuditLogConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::WindowsAuditLogConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `WindowsAuditLogConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::WindowsAuditLogConfiguration, A::Error> {
-                let mut target = <crate::types::WindowsAuditLogConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "FileAccessAuditLogLevel" => {
-                            target.file_access_audit_log_level = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::WindowsAccessAuditLogLevel,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FileShareAccessAuditLogLevel" => {
-                            target.file_share_access_audit_log_level = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::WindowsAccessAuditLogLevel,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AuditLogDestination" => {
-                            target.audit_log_destination = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "WindowsAuditLogConfiguration",
-                &[
-                    "FileAccessAuditLogLevel",
-                    "FileShareAccessAuditLogLevel",
-                    "AuditLogDestination",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::WindowsFileSystemConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "WindowsFileSystemConfiguration",
-                usize::from(self.active_directory_id.is_some())
-                    + usize::from(
-                        self.self_managed_active_directory_configuration.is_some(),
-                    ) + usize::from(self.deployment_type.is_some())
-                    + usize::from(self.remote_administration_endpoint.is_some())
-                    + usize::from(self.preferred_subnet_id.is_some())
-                    + usize::from(self.preferred_file_server_ip.is_some())
-                    + usize::from(self.throughput_capacity.is_some())
-                    + usize::from(self.maintenance_operations_in_progress.is_some())
-                    + usize::from(self.weekly_maintenance_start_time.is_some())
-                    + usize::from(self.daily_automatic_backup_start_time.is_some())
-                    + usize::from(self.automatic_backup_retention_days.is_some())
-                    + usize::from(self.copy_tags_to_backups.is_some())
-                    + usize::from(self.aliases.is_some())
-                    + usize::from(self.audit_log_configuration.is_some())
-                    + usize::from(self.disk_iops_configuration.is_some())
-                    + usize::from(self.preferred_file_server_ipv6.is_some())
-                    + usize::from(self.fsrm_configuration.is_some()),
-            )?;
-        if let Some(value) = &self.active_directory_id {
-            state
-                .serialize_field(
-                    "ActiveDirectoryId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ActiveDirectoryId")?;
-        }
-        if let Some(value) = &self.self_managed_active_directory_configuration {
-            state
-                .serialize_field(
-                    "SelfManagedActiveDirectoryConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<
-                            crate::types::SelfManagedActiveDirectoryAttributes,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("SelfManagedActiveDirectoryConfiguration")?;
-        }
-        if let Some(value) = &self.deployment_type {
-            state
-                .serialize_field(
-                    "DeploymentType",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::WindowsDeploymentType>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DeploymentType")?;
-        }
-        if let Some(value) = &self.remote_administration_endpoint {
-            state
-                .serialize_field(
-                    "RemoteAdministrationEndpoint",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("RemoteAdministrationEndpoint")?;
-        }
-        if let Some(value) = &self.preferred_subnet_id {
-            state
-                .serialize_field(
-                    "PreferredSubnetId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("PreferredSubnetId")?;
-        }
-        if let Some(value) = &self.preferred_file_server_ip {
-            state
-                .serialize_field(
-                    "PreferredFileServerIp",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("PreferredFileServerIp")?;
-        }
-        if let Some(value) = &self.throughput_capacity {
-            state
-                .serialize_field(
-                    "ThroughputCapacity",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("ThroughputCapacity")?;
-        }
-        if let Some(value) = &self.maintenance_operations_in_progress {
-            state
-                .serialize_field(
-                    "MaintenanceOperationsInProgress",
-                    &wire::ser::<
-                        crate::json::List<
-                            crate::json::Plain<
-                                crate::types::FileSystemMaintenanceOperation,
-                            >,
-                        >,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("MaintenanceOperationsInProgress")?;
-        }
-        if let Some(value) = &self.weekly_maintenance_start_time {
-            state
-                .serialize_field(
-                    "WeeklyMaintenanceStartTime",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("WeeklyMaintenanceStartTime")?;
-        }
-        if let Some(value) = &self.daily_automatic_backup_start_time {
-            state
-                .serialize_field(
-                    "DailyAutomaticBackupStartTime",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("DailyAutomaticBackupStartTime")?;
-        }
-        if let Some(value) = &self.automatic_backup_retention_days {
-            state
-                .serialize_field(
-                    "AutomaticBackupRetentionDays",
-                    &wire::ser::<crate::json::Plain<i32>>(value),
-                )?;
-        } else {
-            state.skip_field("AutomaticBackupRetentionDays")?;
-        }
-        if let Some(value) = &self.copy_tags_to_backups {
-            state
-                .serialize_field(
-                    "CopyTagsToBackups",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("CopyTagsToBackups")?;
-        }
-        if let Some(value) = &self.aliases {
-            state
-                .serialize_field(
-                    "Aliases",
-                    &wire::ser::<
-                        crate::json::List<crate::json::Plain<crate::types::Alias>>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Aliases")?;
-        }
-        if let Some(value) = &self.audit_log_configuration {
-            state
-                .serialize_field(
-                    "AuditLogConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::WindowsAuditLogConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("AuditLogConfiguration")?;
-        }
-        if let Some(value) = &self.disk_iops_configuration {
-            state
-                .serialize_field(
-                    "DiskIopsConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::DiskIopsConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("DiskIopsConfiguration")?;
-        }
-        if let Some(value) = &self.preferred_file_server_ipv6 {
-            state
-                .serialize_field(
-                    "PreferredFileServerIpv6",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("PreferredFileServerIpv6")?;
-        }
-        if let Some(value) = &self.fsrm_configuration {
-            state
-                .serialize_field(
-                    "FsrmConfiguration",
-                    &wire::ser::<
-                        crate::json::Plain<crate::types::WindowsFsrmConfiguration>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("FsrmConfiguration")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::WindowsFileSystemConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::WindowsFileSystemConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `WindowsFileSystemConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::WindowsFileSystemConfiguration, A::Error> {
-                let mut target = <crate::types::WindowsFileSystemConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "ActiveDirectoryId" => {
-                            target.active_directory_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SelfManagedActiveDirectoryConfiguration" => {
-                            target.self_managed_active_directory_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::SelfManagedActiveDirectoryAttributes,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DeploymentType" => {
-                            target.deployment_type = wire::next_value::<
-                                crate::json::Plain<crate::types::WindowsDeploymentType>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "RemoteAdministrationEndpoint" => {
-                            target.remote_administration_endpoint = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "PreferredSubnetId" => {
-                            target.preferred_subnet_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "PreferredFileServerIp" => {
-                            target.preferred_file_server_ip = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "ThroughputCapacity" => {
-                            target.throughput_capacity = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "MaintenanceOperationsInProgress" => {
-                            target.maintenance_operations_in_progress = wire::next_value::<
-                                crate::json::List<
-                                    crate::json::Plain<
-                                        crate::types::FileSystemMaintenanceOperation,
-                                    >,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "WeeklyMaintenanceStartTime" => {
-                            target.weekly_maintenance_start_time = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DailyAutomaticBackupStartTime" => {
-                            target.daily_automatic_backup_start_time = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AutomaticBackupRetentionDays" => {
-                            target.automatic_backup_retention_days = wire::next_value::<
-                                crate::json::Plain<i32>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyTagsToBackups" => {
-                            target.copy_tags_to_backups = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Aliases" => {
-                            target.aliases = wire::next_value::<
-                                crate::json::List<crate::json::Plain<crate::types::Alias>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "AuditLogConfiguration" => {
-                            target.audit_log_configuration = wire::next_value::<
-                                crate::json::Plain<
-                                    crate::types::WindowsAuditLogConfiguration,
-                                >,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "DiskIopsConfiguration" => {
-                            target.disk_iops_configuration = wire::next_value::<
-                                crate::json::Plain<crate::types::DiskIopsConfiguration>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "PreferredFileServerIpv6" => {
-                            target.preferred_file_server_ipv6 = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "FsrmConfiguration" => {
-                            target.fsrm_configuration = wire::next_value::<
-                                crate::json::Plain<crate::types::WindowsFsrmConfiguration>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "WindowsFileSystemConfiguration",
-                &[
-                    "ActiveDirectoryId",
-                    "SelfManagedActiveDirectoryConfiguration",
-                    "DeploymentType",
-                    "RemoteAdministrationEndpoint",
-                    "PreferredSubnetId",
-                    "PreferredFileServerIp",
-                    "ThroughputCapacity",
-                    "MaintenanceOperationsInProgress",
-                    "WeeklyMaintenanceStartTime",
-                    "DailyAutomaticBackupStartTime",
-                    "AutomaticBackupRetentionDays",
-                    "CopyTagsToBackups",
-                    "Aliases",
-                    "AuditLogConfiguration",
-                    "DiskIopsConfiguration",
-                    "PreferredFileServerIpv6",
-                    "FsrmConfiguration",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::WindowsFsrmConfiguration {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "WindowsFsrmConfiguration",
-                usize::from(self.fsrm_service_enabled.is_some())
-                    + usize::from(self.event_log_destination.is_some()),
-            )?;
-        if let Some(value) = &self.fsrm_service_enabled {
-            state
-                .serialize_field(
-                    "FsrmServiceEnabled",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("FsrmServiceEnabled")?;
-        }
-        if let Some(value) = &self.event_log_destination {
-            state
-                .serialize_field(
-                    "EventLogDestination",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("EventLogDestination")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::WindowsFsrmConfiguration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::WindowsFsrmConfiguration;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `WindowsFsrmConfiguration` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::WindowsFsrmConfiguration, A::Error> {
-                let mut target = <crate::types::WindowsFsrmConfiguration as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "FsrmServiceEnabled" => {
-                            target.fsrm_service_enabled = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "EventLogDestination" => {
-                            target.event_log_destination = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "WindowsFsrmConfiguration",
-                &["FsrmServiceEnabled", "EventLogDestination"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::BackupNotFound {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct("BackupNotFound", usize::from(self.message.is_some()))?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::BackupNotFound {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::BackupNotFound;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `BackupNotFound` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::BackupNotFound, A::Error> {
-                let mut target = <crate::types::error::BackupNotFound as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("BackupNotFound", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::BadRequest {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct("BadRequest", usize::from(self.message.is_some()))?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::BadRequest {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::BadRequest;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `BadRequest` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::BadRequest, A::Error> {
-                let mut target = <crate::types::error::BadRequest as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("BadRequest", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::IncompatibleParameterError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "IncompatibleParameterError",
-                usize::from(self.parameter.is_some())
-                    + usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.parameter {
-            state
-                .serialize_field(
-                    "Parameter",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Parameter")?;
-        }
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::IncompatibleParameterError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::IncompatibleParameterError;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `IncompatibleParameterError` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::IncompatibleParameterError, A::Error> {
-                let mut target = <crate::types::error::IncompatibleParameterError as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Parameter" => {
-                            target.parameter = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "IncompatibleParameterError",
-                &["Parameter", "Message"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::IncompatibleRegionForMultiAz {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "IncompatibleRegionForMultiAz",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::IncompatibleRegionForMultiAz {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::IncompatibleRegionForMultiAz;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `IncompatibleRegionForMultiAz` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::IncompatibleRegionForMultiAz, A::Error> {
-                let mut target = <crate::types::error::IncompatibleRegionForMultiAz as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("IncompatibleRegionForMultiAz", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::InternalServerError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "InternalServerError",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::InternalServerError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::InternalServerError;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `InternalServerError` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::InternalServerError, A::Error> {
-                let mut target = <crate::types::error::InternalServerError as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("InternalServerError", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::InvalidDestinationKmsKey {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "InvalidDestinationKmsKey",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::InvalidDestinationKmsKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::InvalidDestinationKmsKey;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `InvalidDestinationKmsKey` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::InvalidDestinationKmsKey, A::Error> {
-                let mut target = <crate::types::error::InvalidDestinationKmsKey as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("InvalidDestinationKmsKey", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::InvalidRegion {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct("InvalidRegion", usize::from(self.message.is_some()))?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::InvalidRegion {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::InvalidRegion;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `InvalidRegion` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::InvalidRegion, A::Error> {
-                let mut target = <crate::types::error::InvalidRegion as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("InvalidRegion", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::InvalidSourceKmsKey {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "InvalidSourceKmsKey",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::InvalidSourceKmsKey {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::InvalidSourceKmsKey;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `InvalidSourceKmsKey` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::InvalidSourceKmsKey, A::Error> {
-                let mut target = <crate::types::error::InvalidSourceKmsKey as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("InvalidSourceKmsKey", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::ServiceLimitExceeded {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "ServiceLimitExceeded",
-                usize::from(self.limit.is_some()) + usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.limit {
-            state
-                .serialize_field(
-                    "Limit",
-                    &wire::ser::<crate::json::Plain<crate::types::ServiceLimit>>(value),
-                )?;
-        } else {
-            state.skip_field("Limit")?;
-        }
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::ServiceLimitExceeded {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::ServiceLimitExceeded;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `ServiceLimitExceeded` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::ServiceLimitExceeded, A::Error> {
-                let mut target = <crate::types::error::ServiceLimitExceeded as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Limit" => {
-                            target.limit = wire::next_value::<
-                                crate::json::Plain<crate::types::ServiceLimit>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct("ServiceLimitExceeded", &["Limit", "Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::SourceBackupUnavailable {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "SourceBackupUnavailable",
-                usize::from(self.message.is_some())
-                    + usize::from(self.backup_id.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        if let Some(value) = &self.backup_id {
-            state
-                .serialize_field(
-                    "BackupId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("BackupId")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::SourceBackupUnavailable {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::SourceBackupUnavailable;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `SourceBackupUnavailable` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::SourceBackupUnavailable, A::Error> {
-                let mut target = <crate::types::error::SourceBackupUnavailable as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "BackupId" => {
-                            target.backup_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "SourceBackupUnavailable",
-                &["Message", "BackupId"],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::error::UnsupportedOperation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "UnsupportedOperation",
-                usize::from(self.message.is_some()),
-            )?;
-        if let Some(value) = &self.message {
-            state
-                .serialize_field(
-                    "Message",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("Message")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::error::UnsupportedOperation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::types::error::UnsupportedOperation;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `UnsupportedOperation` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::types::error::UnsupportedOperation, A::Error> {
-                let mut target = <crate::types::error::UnsupportedOperation as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Message" => {
-                            target.message = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("UnsupportedOperation", &["Message"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::operation::copy_backup::CopyBackupInput {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct(
-                "CopyBackupInput",
-                usize::from(self.client_request_token.is_some())
-                    + usize::from(self.source_backup_id.is_some())
-                    + usize::from(self.source_region.is_some())
-                    + usize::from(self.kms_key_id.is_some())
-                    + usize::from(self.copy_tags.is_some())
-                    + usize::from(self.tags.is_some()),
-            )?;
-        if let Some(value) = &self.client_request_token {
-            state
-                .serialize_field(
-                    "ClientRequestToken",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("ClientRequestToken")?;
-        }
-        if let Some(value) = &self.source_backup_id {
-            state
-                .serialize_field(
-                    "SourceBackupId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("SourceBackupId")?;
-        }
-        if let Some(value) = &self.source_region {
-            state
-                .serialize_field(
-                    "SourceRegion",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("SourceRegion")?;
-        }
-        if let Some(value) = &self.kms_key_id {
-            state
-                .serialize_field(
-                    "KmsKeyId",
-                    &wire::ser::<crate::json::Plain<String>>(value),
-                )?;
-        } else {
-            state.skip_field("KmsKeyId")?;
-        }
-        if let Some(value) = &self.copy_tags {
-            state
-                .serialize_field(
-                    "CopyTags",
-                    &wire::ser::<crate::json::Plain<bool>>(value),
-                )?;
-        } else {
-            state.skip_field("CopyTags")?;
-        }
-        if let Some(value) = &self.tags {
-            state
-                .serialize_field(
-                    "Tags",
-                    &wire::ser::<
-                        crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                    >(value),
-                )?;
-        } else {
-            state.skip_field("Tags")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::operation::copy_backup::CopyBackupInput {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::operation::copy_backup::CopyBackupInput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `CopyBackupInput` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::operation::copy_backup::CopyBackupInput, A::Error> {
-                let mut target = <crate::operation::copy_backup::CopyBackupInput as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "ClientRequestToken" => {
-                            target.client_request_token = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SourceBackupId" => {
-                            target.source_backup_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "SourceRegion" => {
-                            target.source_region = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "KmsKeyId" => {
-                            target.kms_key_id = wire::next_value::<
-                                crate::json::Plain<String>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "CopyTags" => {
-                            target.copy_tags = wire::next_value::<
-                                crate::json::Plain<bool>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        "Tags" => {
-                            target.tags = wire::next_value::<
-                                crate::json::List<crate::json::Plain<crate::types::Tag>>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer
-            .deserialize_struct(
-                "CopyBackupInput",
-                &[
-                    "ClientRequestToken",
-                    "SourceBackupId",
-                    "SourceRegion",
-                    "KmsKeyId",
-                    "CopyTags",
-                    "Tags",
-                ],
-                Members,
-            )
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::operation::copy_backup::CopyBackupOutput {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut state = serializer
-            .serialize_struct("CopyBackupOutput", usize::from(self.backup.is_some()))?;
-        if let Some(value) = &self.backup {
-            state
-                .serialize_field(
-                    "Backup",
-                    &wire::ser::<crate::json::Plain<crate::types::Backup>>(value),
-                )?;
-        } else {
-            state.skip_field("Backup")?;
-        }
-        state.end()
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::operation::copy_backup::CopyBackupOutput {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Members;
-        impl<'de> de::Visitor<'de> for Members {
-            type Value = crate::operation::copy_backup::CopyBackupOutput;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("the `CopyBackupOutput` structure")
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<crate::operation::copy_backup::CopyBackupOutput, A::Error> {
-                let mut target = <crate::operation::copy_backup::CopyBackupOutput as crate::json::ZeroValue>::zero_value();
-                while let Some(key) = map.next_key::<wire::Key<'de>>()? {
-                    match key.as_str() {
-                        "Backup" => {
-                            target.backup = wire::next_value::<
-                                crate::json::Plain<crate::types::Backup>,
-                                A,
-                            >(&mut map)?;
-                        }
-                        _ => wire::skip(&mut map)?,
-                    }
-                }
-                Ok(target)
-            }
-        }
-        deserializer.deserialize_struct("CopyBackupOutput", &["Backup"], Members)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::AdministrativeActionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::AdministrativeActionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::AliasLifecycle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::AliasLifecycle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::AutoImportPolicyType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::AutoImportPolicyType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::AutocommitPeriodType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::AutocommitPeriodType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::BackupLifecycle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::BackupLifecycle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::BackupType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::BackupType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::DataCompressionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::DataCompressionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::DataRepositoryLifecycle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::DataRepositoryLifecycle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::DiskIopsConfigurationMode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::DiskIopsConfigurationMode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::DriveCacheType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::DriveCacheType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FileSystemLifecycle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FileSystemLifecycle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FileSystemMaintenanceOperation {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FileSystemMaintenanceOperation {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FileSystemType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FileSystemType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::FlexCacheEndpointType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::FlexCacheEndpointType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::LustreAccessAuditLogLevel {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::LustreAccessAuditLogLevel {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::LustreDeploymentType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::LustreDeploymentType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::LustreReadCacheSizingMode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::LustreReadCacheSizingMode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::MetadataConfigurationMode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::MetadataConfigurationMode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::NetworkType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::NetworkType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OntapDeploymentType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OntapDeploymentType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OntapVolumeType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OntapVolumeType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsCopyStrategy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsCopyStrategy {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsDataCompressionType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsDataCompressionType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsDeploymentType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsDeploymentType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsQuotaType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsQuotaType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::OpenZfsReadCacheSizingMode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::OpenZfsReadCacheSizingMode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::PrivilegedDelete {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::PrivilegedDelete {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::ResourceType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::ResourceType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::RetentionPeriodType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::RetentionPeriodType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::SecurityStyle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::SecurityStyle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::ServiceLimit {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::ServiceLimit {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::SnaplockType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::SnaplockType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::SnapshotLifecycle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::SnapshotLifecycle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::Status {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::Status {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::StorageType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::StorageType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::TieringPolicyName {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::TieringPolicyName {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::VolumeLifecycle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::VolumeLifecycle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::VolumeStyle {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::VolumeStyle {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::VolumeType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::VolumeType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::WindowsAccessAuditLogLevel {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::WindowsAccessAuditLogLevel {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }
 impl Serialize for crate::types::WindowsDeploymentType {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        wire::serialize(self, serializer)
     }
 }
 impl<'de> Deserialize<'de> for crate::types::WindowsDeploymentType {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        wire::string_enum(deserializer)
+        wire::deserialize(deserializer)
     }
 }

@@ -105,7 +105,7 @@ impl FileSpec<'_> {
             | FileSpec::OperationsModule
             | FileSpec::Client
             | FileSpec::EndpointResolver => 8,
-            // One file for every type: the largest of all, started first.
+            // Two short impls for every type: among the largest, started first.
             FileSpec::SerdeImpls => usize::MAX,
         }
     }
