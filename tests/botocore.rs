@@ -15,7 +15,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use codegen_tests::{shared, skip, workspace};
+use codegen_tests::{python_with_botocore, shared, workspace};
 use fsx::operation::copy_backup::{CopyBackup, CopyBackupInput};
 use fsx::types::Tag;
 use serde_json::{json, Value};
@@ -26,32 +26,6 @@ const GENERATED_INPUTS: u64 = 40;
 /// Numbers closer than this are equal (timestamps: botocore's `datetime` holds
 /// microseconds, read back as a float).
 const TOLERANCE: f64 = 1e-6;
-
-/// The interpreter to use, or `None` (after a `SKIPPED` line; in CI a failure) when it or
-/// botocore is missing.
-fn python_with_botocore() -> Option<String> {
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    // Run beside wire.py: from `tests/`, the `botocore/` folder there would pass for
-    // the package.
-    let check = Command::new(&python)
-        .current_dir(workspace().join("tests/botocore"))
-        .args(["-c", "import botocore; print(botocore.__version__)"])
-        .output();
-    let problem = match check {
-        Ok(out) if out.status.success() => return Some(python),
-        Ok(out) => format!(
-            "`{python} -c 'import botocore'` failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-                .lines()
-                .last()
-                .unwrap_or("")
-                .trim()
-        ),
-        Err(e) => format!("cannot run `{python}`: {e}"),
-    };
-    skip(&format!("{problem} (pip install botocore, or set PYTHON)"));
-    None
-}
 
 /// `../shared/fixtures`, or `None` (after a `SKIPPED` line; in CI a failure) when it is
 /// not here.

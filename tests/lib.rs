@@ -6,6 +6,7 @@ pub mod harness;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// The workspace root.
 pub fn workspace() -> PathBuf {
@@ -51,6 +52,42 @@ pub fn skip(why: &str) {
         panic!("{test}: cannot run in CI: {why} (CI installs every prerequisite)");
     }
     harness::scratch::report(&format!("SKIPPED: {test}: {why}"));
+}
+
+/// The Python interpreter with botocore (`PYTHON`, default `python3`), or `None` (after
+/// a `SKIPPED` line; in CI a failure) when it or botocore is missing.
+pub fn python_with_botocore() -> Option<String> {
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    // Run in `tests/botocore/`, beside the scripts: from `tests/`, the `botocore/` folder there would pass for
+    // the package.
+    let check = Command::new(&python)
+        .current_dir(workspace().join("tests/botocore"))
+        .args(["-c", "import botocore; print(botocore.__version__)"])
+        .output();
+    let problem = match check {
+        Ok(out) if out.status.success() => return Some(python),
+        Ok(out) => format!(
+            "`{python} -c 'import botocore'` failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+        ),
+        Err(e) => format!("cannot run `{python}`: {e}"),
+    };
+    skip(&format!("{problem} (pip install botocore, or set PYTHON)"));
+    None
+}
+
+/// The string value of `pub const <name>: &'static str = "...";` in a generated file
+/// (an operation's `NAME` and `TARGET`).
+pub fn string_const<'t>(text: &'t str, name: &str) -> Option<&'t str> {
+    let start = text.find(&format!("pub const {name}: &'static str = \""))?;
+    let rest = &text[start..];
+    let open = rest.find('"')? + 1;
+    let close = rest[open..].find('"')? + open;
+    Some(&rest[open..close])
 }
 
 /// Renders the model at `model` (file or directory) with default settings.

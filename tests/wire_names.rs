@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use codegen_tests::shared_reference;
+use codegen_tests::{shared_reference, string_const};
 use serde_json::Value;
 
 /// The reference models: FSx and the sample of other services.
@@ -111,15 +111,6 @@ fn model_facts(path: &Path) -> ModelFacts {
         operations,
         streaming_operations,
     }
-}
-
-/// The string value of `pub const <name>: &'static str = "...";` in a generated file.
-fn string_const<'t>(text: &'t str, name: &str) -> Option<&'t str> {
-    let start = text.find(&format!("pub const {name}: &'static str = \""))?;
-    let rest = &text[start..];
-    let open = rest.find('"')? + 1;
-    let close = rest[open..].find('"')? + open;
-    Some(&rest[open..close])
 }
 
 #[test]

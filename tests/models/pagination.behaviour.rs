@@ -1,7 +1,8 @@
 //! Paginators (`smithy.api#paginated`): the service's trait names the tokens and the page
-//! size, `ListThings` adds its items at a nested path (`Result.Things`) and `ListTags`
-//! overrides the tokens and pages a map. Pages follow the output token until it is absent
-//! or empty; a token the service sends back stops paging with an error.
+//! size, `ListThings` adds its items at a nested path (`Result.Things`), `ListTags`
+//! overrides the tokens and pages a map, `ScanKeys` has map tokens (as DynamoDB's Scan).
+//! Pages follow the output token until it is absent or empty; a token the service sends
+//! back stops paging with an error.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -171,4 +172,31 @@ fn a_paginator_missing_a_required_member_sends_nothing() {
     assert!(source.to_string().contains("owner"), "{source}");
     assert!(block_on(pages.next()).is_none());
     assert!(bodies(&client).is_empty());
+}
+
+#[test]
+fn map_tokens_are_sent_back_until_a_page_has_none_and_a_repeated_one_is_an_error() {
+    let client = client(&[
+        (200, r#"{"LastEvaluatedKey":{"id":"1"},"Keys":[{"Name":"a"}]}"#),
+        (200, r#"{"LastEvaluatedKey":{},"Keys":[{"Name":"b"}]}"#),
+    ]);
+    let pages = block_on(client.scan_keys().into_paginator().send().try_collect()).unwrap();
+    assert_eq!(pages.len(), 2, "an empty map ends paging as an empty string does");
+    assert_eq!(
+        bodies(&client),
+        [json!({}), json!({"ExclusiveStartKey": {"id": "1"}})]
+    );
+
+    let client = self::client(&[
+        (200, r#"{"LastEvaluatedKey":{"id":"1"}}"#),
+        (200, r#"{"LastEvaluatedKey":{"id":"1"}}"#),
+    ]);
+    let mut pages = client.scan_keys().into_paginator().send();
+    assert!(block_on(pages.next()).unwrap().is_ok());
+    assert!(block_on(pages.next()).unwrap().is_ok());
+    let error = block_on(pages.next()).unwrap().unwrap_err();
+    assert!(matches!(error, SdkError::Construction(_)), "{error:?}");
+    let SdkError::Construction(cause) = &error else { unreachable!() };
+    assert!(cause.to_string().contains("id"), "{cause}");
+    assert!(block_on(pages.next()).is_none());
 }

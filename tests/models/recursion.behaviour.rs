@@ -41,3 +41,16 @@ fn a_cycle_through_a_list_or_map_needs_no_box() {
     let output = WalkOutput::builder().self_(outer).build();
     assert!(output.self_().is_some());
 }
+
+#[test]
+fn a_union_that_holds_itself_lends_the_unboxed_value() {
+    use synthetic_recursion::types::Filter;
+    let inner = Filter::Name("a".to_owned());
+    let not = Filter::Not(Box::new(inner.clone()));
+    // `as_not` lends `&Filter`, not `&Box<Filter>` (clippy's `borrowed_box`).
+    let lent: &Filter = not.as_not().unwrap();
+    assert_eq!(lent, &inner);
+    assert!(not.is_not() && !not.is_and());
+    let and = Filter::And(vec![not.clone(), inner]);
+    assert_eq!(and.as_and().map(Vec::len), Ok(2));
+}

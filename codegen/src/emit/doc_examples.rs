@@ -243,29 +243,47 @@ pub fn paginator_section(plan: &Plan, operation: &OperationPlan) -> String {
             "let items = block_on(paginator.items().send().try_collect())?;",
             "assert!(items.is_empty());",
         ),
+        None if pagination.map_token => (
+            "let pages = block_on(paginator.send().try_collect())?;",
+            "assert_eq!(pages.len(), 1);",
+        ),
         None => (
             "let pages = block_on(paginator.send().try_collect())?;",
             "assert_eq!(pages.len(), 2);",
         ),
+    };
+    // A map token's values can be of any type: the example's one page has none.
+    let (pages, responses, requests) = if pagination.map_token {
+        (
+            "One page, without a token",
+            "\n    .with_response(200, \"{}\")".to_owned(),
+            1,
+        )
+    } else {
+        (
+            "Two pages: the first names the next one's token, the last has none",
+            format!(
+                "\n    .with_response(200, \"{}\")\n    .with_response(200, \"{{}}\")",
+                page("t1")
+            ),
+            2,
+        )
     };
     format!(
         "\n\n{FENCE}\n\
          use {krate}::transport::CannedTransport;\n\n\
          {BLOCK_ON}\n\
          # fn main() -> Result<(), Box<dyn std::error::Error>> {{\n\
-         // Two pages: the first names the next one's token, the last has none.\n\
-         let transport = CannedTransport::new()\n    \
-             .with_response(200, \"{first}\")\n    \
-             .with_response(200, \"{{}}\");\n\
+         // {pages}.\n\
+         let transport = CannedTransport::new(){responses};\n\
          let client = {krate}::Client::new(transport){endpoint};\n\
          let paginator = client.{module}().into_paginator(){size};\n\
          {walk}\n\
          {check}\n\
-         assert_eq!(client.transport().take_requests().len(), 2);\n\
+         assert_eq!(client.transport().take_requests().len(), {requests});\n\
          # Ok(())\n\
          # }}\n\
          ```",
-        first = page("t1"),
     )
 }
 

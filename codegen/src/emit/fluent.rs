@@ -292,6 +292,13 @@ pub fn paginator_file(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let pages = format_ident!("{}Pages", operation.name);
     let input_token = ident(&pagination.input_token);
     let token = token_expr(&pagination.output_token);
+    // The token sent last, to compare with the one received, and the received one as
+    // the repeated-token error shows it.
+    let (sent, shown) = if pagination.map_token {
+        (quote!(as_ref), quote!(format!("{token:?}")))
+    } else {
+        (quote!(as_deref), quote!(token.to_owned()))
+    };
     let build = build_input(input, quote!(self.builder.clone()));
     let page_size = pagination.page_size.as_ref().map(|(field, ty)| {
         let field = ident(field);
@@ -386,8 +393,8 @@ pub fn paginator_file(plan: &Plan, operation: &OperationPlan) -> TokenStream {
                 match &result {
                     #OK(page) => match #token.filter(|token| !token.is_empty()) {
                         #NONE => self.done = true,
-                        #SOME(token) if self.builder.#input_token.as_deref() == #SOME(token) => {
-                            self.repeated = #SOME(token.to_owned());
+                        #SOME(token) if self.builder.#input_token.#sent() == #SOME(token) => {
+                            self.repeated = #SOME(#shown);
                             self.done = true;
                         }
                         #SOME(token) => self.builder.#input_token = #SOME(token.to_owned()),

@@ -101,13 +101,19 @@ fn accessors(union: &proc_macro2::Ident, v: &UnionVariantPlan) -> TokenStream {
     );
     let is_doc = format!(" Whether the `{}` member is set.", v.field.member_name);
     let allow = allow_std_trait_name(&as_fn.to_string());
-    let as_item = match payload(v) {
+    // A boxed (recursive) member's value is lent as `&T`, not `&Box<T>`.
+    let value = if v.field.boxed {
+        quote!(&**value)
+    } else {
+        quote!(value)
+    };
+    let as_item = match (v.field.ty != RustType::Unit).then(|| tokens(&v.field.ty)) {
         Some(ty) => quote! {
             #[doc = #as_doc]
             #allow
             pub fn #as_fn(&self) -> #RESULT<&#ty, &Self> {
                 if let #union::#variant(value) = self {
-                    #OK(value)
+                    #OK(#value)
                 } else {
                     #ERR(self)
                 }

@@ -44,18 +44,29 @@ pub fn of_operation(
     };
     let input_token = required("inputToken")?;
     let output_token = required("outputToken")?;
-    let input_token = top_level(operation, input, "inputToken", &input_token, STRING, |ty| {
-        *ty == RustType::String
-    })?;
-    let (output_token, _) = path(
+    let input_token = top_level(
+        operation,
+        input,
+        "inputToken",
+        &input_token,
+        TOKEN,
+        is_token,
+    )?;
+    let (output_token, output_type) = path(
         operation,
         output,
         structures,
         "outputToken",
         &output_token,
-        STRING,
-        |ty| *ty == RustType::String,
+        TOKEN,
+        is_token,
     )?;
+    if *output_type != input_token.ty {
+        return Err(problem(
+            operation,
+            "inputToken and outputToken must be of the same type".to_owned(),
+        ));
+    }
     let items = match setting("items")? {
         None => None,
         Some(items) => Some(path(
@@ -87,13 +98,18 @@ pub fn of_operation(
     Ok(Some(Pagination {
         input_token: input_token.name.clone(),
         output_token,
+        map_token: matches!(input_token.ty, RustType::Map { .. }),
         items: items.map(|(steps, ty)| (steps, ty.clone())),
         page_size: page_size.map(|f| (f.name.clone(), f.ty.clone())),
     }))
 }
 
-/// What a token member must be.
-const STRING: &str = "a string";
+/// What a token member must be: Smithy allows a string or (not recommended) a map.
+const TOKEN: &str = "a string or a map";
+
+fn is_token(ty: &RustType) -> bool {
+    matches!(ty, RustType::String | RustType::Map { .. })
+}
 
 fn problem(operation: &str, what: String) -> Error {
     Error::shape(operation, format!("paginated trait: {what}"))

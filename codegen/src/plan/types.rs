@@ -367,10 +367,13 @@ pub struct OperationPlan {
 /// reads (Rust field names, checked to exist and to have the types the trait requires).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pagination {
-    /// The input's string field that takes the token.
+    /// The input's field that takes the token.
     pub input_token: String,
-    /// The path to the output's string field with the next token.
+    /// The path to the output's field with the next token.
     pub output_token: Vec<PathStep>,
+    /// Whether the tokens are maps (DynamoDB's `ExclusiveStartKey`), not strings: Smithy
+    /// allows both.
+    pub map_token: bool,
     /// The path to the output's list or map of items, and its type.
     pub items: Option<(Vec<PathStep>, RustType)>,
     /// The input's integer field that sets the page size, and its type.
