@@ -400,7 +400,8 @@ impl<'a> Reader<'a> {
     /// Responses often list members in model order, so the key is first compared with
     /// `names[*next]` where it stands in the body, without scanning it; any other key
     /// is read and looked up, at a cost that does not depend on the order. `*next` then
-    /// moves past the member found.
+    /// moves past the member found, or, once a member comes before the one expected,
+    /// past every index: the rest of that object is looked up without guessing.
     #[inline(always)]
     #[doc(hidden)]
     pub fn next_member(
@@ -418,7 +419,11 @@ impl<'a> Reader<'a> {
             Some(name) if self.at_key(name) => *next,
             _ => self.member_by_key(lookup, names.len())?,
         };
-        *next = index + 1;
+        *next = match index {
+            _ if index == names.len() => *next,
+            _ if index < *next => usize::MAX,
+            _ => index + 1,
+        };
         Ok(Some(index))
     }
     /// [`next_member`](Self::next_member) when the key is not the one expected: the text

@@ -433,7 +433,8 @@ impl<'a> Reader<'a> {
     /// Responses often list members in model order, so the key is first compared with
     /// `names[*next]` where it stands in the body, without scanning it; any other key
     /// is read and looked up, at a cost that does not depend on the order. `*next` then
-    /// moves past the member found.
+    /// moves past the member found, or, once a member comes before the one expected,
+    /// past every index: the rest of that object is looked up without guessing.
     #[inline(always)]
     #[doc(hidden)]
     pub fn next_member(
@@ -451,7 +452,14 @@ impl<'a> Reader<'a> {
             Some(name) if self.at_key(name) => *next,
             _ => self.member_by_key(lookup, names.len())?,
         };
-        *next = index + 1;
+        // A member found before the one expected means the object is not in model order:
+        // `*next` past every index stops the guessing for the rest of it (a guess that
+        // keeps failing costs a mispredicted branch per key). An unknown key moves nothing.
+        *next = match index {
+            _ if index == names.len() => *next,
+            _ if index < *next => usize::MAX,
+            _ => index + 1,
+        };
         Ok(Some(index))
     }
 
