@@ -10,7 +10,6 @@
 //! (floats, timestamp formats, lists and maps), and the JSON forms of timestamps, blobs
 //! (base64) and documents.
 #![allow(dead_code)]
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
@@ -360,8 +359,8 @@ pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
 macro_rules! big_numbers {
     ($($ty:ty),*) => {
         $(impl Json for $ty { fn read(reader : & mut Reader <'_ >) -> ReadResult < Self >
-        { if reader.found() == Found::String && NUMBER_STRINGS.with(Cell::get) { let text
-        = reader.str() ?; return text.parse().map_err(| e : crate
+        { if reader.number_strings() && reader.found() == Found::String { let text =
+        reader.str() ?; return text.parse().map_err(| e : crate
         ::primitives::NumberParseError | reader.error_here(e.to_string())); } let (text,
         _) = reader.number_text() ?; text.parse().map_err(| e : crate
         ::primitives::NumberParseError | reader.error_here(e.to_string())) } fn write(&
@@ -370,24 +369,6 @@ macro_rules! big_numbers {
     };
 }
 big_numbers!(BigInteger, BigDecimal);
-thread_local! {
-    #[doc =
-    " Whether big numbers also read from a string holding their text (the serde form"]
-    #[doc = " of those beyond `i64`, `u64` and `f64`); never on the wire."] static
-    NUMBER_STRINGS : Cell < bool > = const { Cell::new(false) };
-}
-/// Runs `read` with big numbers also read from strings (for `serde_wire`).
-pub(crate) fn read_number_strings<T>(read: impl FnOnce() -> T) -> T {
-    /// Puts the flag back as it was, also when `read` unwinds.
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            NUMBER_STRINGS.with(|flag| flag.set(self.0));
-        }
-    }
-    let _restore = Restore(NUMBER_STRINGS.with(|flag| flag.replace(true)));
-    read()
-}
 /// Documents are the JSON value itself (nesting bounded by the reader).
 impl Json for Document {
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {

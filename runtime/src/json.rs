@@ -10,7 +10,6 @@
 
 #![allow(dead_code)] // not every model needs every helper
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::marker::PhantomData;
@@ -379,7 +378,7 @@ macro_rules! big_numbers {
     ($($ty:ty),*) => {
         $(impl Json for $ty {
             fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
-                if reader.found() == Found::String && NUMBER_STRINGS.with(Cell::get) {
+                if reader.number_strings() && reader.found() == Found::String {
                     let text = reader.str()?;
                     return text.parse().map_err(|e: crate::primitives::NumberParseError| reader.error_here(e.to_string()));
                 }
@@ -396,27 +395,6 @@ macro_rules! big_numbers {
 }
 
 big_numbers!(BigInteger, BigDecimal);
-
-thread_local! {
-    /// Whether big numbers also read from a string holding their text (the serde form
-    /// of those beyond `i64`, `u64` and `f64`); never on the wire.
-    static NUMBER_STRINGS: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Runs `read` with big numbers also read from strings (for `serde_wire`).
-pub(crate) fn read_number_strings<T>(read: impl FnOnce() -> T) -> T {
-    /// Puts the flag back as it was, also when `read` unwinds.
-    struct Restore(bool);
-
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            NUMBER_STRINGS.with(|flag| flag.set(self.0));
-        }
-    }
-
-    let _restore = Restore(NUMBER_STRINGS.with(|flag| flag.replace(true)));
-    read()
-}
 
 /// Documents are the JSON value itself (nesting bounded by the reader).
 impl Json for Document {

@@ -217,6 +217,9 @@ pub struct Reader<'a> {
     /// Open structures (and unions), bounded by `max_structures`.
     structures: u32,
     max_structures: u32,
+    /// Whether big numbers also read from a string holding their text (the serde form
+    /// of those beyond `i64`, `u64` and `f64`); never on the wire.
+    number_strings: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -235,7 +238,19 @@ impl<'a> Reader<'a> {
             depth: 0,
             structures: 0,
             max_structures,
+            number_strings: false,
         }
+    }
+
+    /// This reader, reading big numbers also from strings (for the serde form).
+    pub(crate) fn with_number_strings(mut self) -> Self {
+        self.number_strings = true;
+        self
+    }
+
+    /// Whether big numbers also read from strings.
+    pub(crate) fn number_strings(&self) -> bool {
+        self.number_strings
     }
 
     fn bytes(&self) -> &'a [u8] {

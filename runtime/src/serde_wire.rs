@@ -130,11 +130,10 @@ pub fn deserialize<'de, T: Json, D: Deserializer<'de>>(deserializer: D) -> Resul
     WriteJson(&mut writer).deserialize(deserializer)?;
     let bytes = writer.into_bytes();
     let text = std::str::from_utf8(&bytes).map_err(<D::Error as de::Error>::custom)?;
-    crate::json::read_number_strings(|| {
-        let mut reader = Reader::new(text);
-        T::read(&mut reader).and_then(|value| reader.end().map(|()| value))
-    })
-    .map_err(|e| <D::Error as de::Error>::custom(message(&e)))
+    let mut reader = Reader::new(text).with_number_strings();
+    T::read(&mut reader)
+        .and_then(|value| reader.end().map(|()| value))
+        .map_err(|e| <D::Error as de::Error>::custom(message(&e)))
 }
 
 /// A read error as the member path and the detail (its offset is in text the caller
