@@ -8,6 +8,9 @@ use std::path::Path;
 
 fn main() -> Result<(), codegen::Error> {
     println!("cargo::rustc-check-cfg=cfg(fsx_full)");
+    // The included bindings gate their optional parts on the generated crate's features,
+    // which this crate does not have (they stay off).
+    println!("cargo::rustc-check-cfg=cfg(feature, values(\"reqwest\", \"serde\", \"sigv4\"))");
     let model = Path::new("../../shared/reference/fsx-2018-03-01.json");
     println!("cargo::rerun-if-changed={}", model.display());
     if !model.exists() {

@@ -4,10 +4,19 @@
 # `bench/target/model-x16/replicated-16.json` exists: `profile generate-model-x16 1`
 # writes it). Prints the median wall time and CPU time (user + sys) of each.
 #
-# Usage: bench/codegen-speed.sh [RUNS]   (default 7)
+# Usage: bench/codegen-speed.sh [RUNS] [--json FILE]   (RUNS default 7; FILE gets one JSON
+# line per model: {"model", "wall_ms", "cpu_ms", "runs"})
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${1:-7}
+runs=7
+json=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --json) json=$2; shift 2 ;;
+        *) runs=$1; shift ;;
+    esac
+done
+[ -z "$json" ] || : > "$json"
 cargo build --release --quiet -p codegen --manifest-path "$root/Cargo.toml"
 bin="$root/target/release/codegen"
 
@@ -31,4 +40,6 @@ for model in "${models[@]}"; do
     wall=$(awk '{ print $1 * 1000 }' "$work/times" | median)
     cpu=$(awk '{ print ($2 + $3) * 1000 }' "$work/times" | median)
     echo "$(basename "$model"): wall ${wall} ms, cpu ${cpu} ms (median of $runs)"
+    [ -z "$json" ] || printf '{"model":"%s","wall_ms":%s,"cpu_ms":%s,"runs":%s}\n' \
+        "$(basename "$model")" "$wall" "$cpu" "$runs" >> "$json"
 done

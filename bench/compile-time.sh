@@ -74,8 +74,23 @@ done
 ours=$(printf '%s\n' "${ours_times[@]}" | sort -n | sed -n "$(( (ours_runs + 1) / 2 ))p")
 echo "generated crate (fsx), clean debug build: ${ours} s (runs: ${ours_times[*]})"
 
+# The crate of the whole FSx reference model (48 operations), written by the release CLI.
+full_s=null
+reference="$here/../../shared/reference/fsx-2018-03-01.json"
+if [ -f "$reference" ]; then
+    cargo build --release --quiet -p codegen --manifest-path "$here/../Cargo.toml"
+    "$here/../target/release/codegen" --model "$reference" --out "$work/fsx-full" \
+        --crate-name fsx-full --quiet
+    cp "$here/Cargo.lock" "$work/fsx-full/Cargo.lock"
+    full_s=$(clean_build fsx-full)
+    echo "full-FSx crate (48 operations), clean debug build: ${full_s} s"
+else
+    echo "full-FSx crate: skipped, ../shared is not here"
+fi
+
 aws=$(clean_build aws-user)
 ratio=$(div "$aws" "$ours")
+[ "$full_s" = null ] || echo "full-FSx crate / aws-sdk-fsx: $(div "$full_s" "$aws")"
 echo "aws-sdk-fsx $aws_version (rt-tokio, no HTTPS client), clean debug build: ${aws} s"
 echo "ratio aws-sdk-fsx / ours: ${ratio}x"
 
@@ -88,6 +103,6 @@ if $aws_default; then
 fi
 
 if [ -n "$json" ]; then
-    printf '{"ours_s":%s,"ours_runs":[%s],"aws_s":%s,"aws_default_features_s":%s,"aws_version":"%s"}\n' \
-        "$ours" "$(IFS=,; echo "${ours_times[*]}")" "$aws" "$aws_default_s" "$aws_version" > "$json"
+    printf '{"ours_s":%s,"ours_runs":[%s],"full_fsx_s":%s,"aws_s":%s,"aws_default_features_s":%s,"aws_version":"%s"}\n' \
+        "$ours" "$(IFS=,; echo "${ours_times[*]}")" "$full_s" "$aws" "$aws_default_s" "$aws_version" > "$json"
 fi

@@ -62,6 +62,8 @@ impl Report {
         println!();
         self.print_paired();
         println!();
+        self.print_codegen_cli();
+        println!();
         self.print_generate();
     }
 
@@ -133,10 +135,17 @@ impl Report {
             return;
         };
         println!(
-            "| clean debug build with dependencies, s | {ours:.1} | {aws:.1} | {:.1}x | {} |",
+            "| clean debug build with dependencies, s (`generated/`) | {ours:.1} | {aws:.1} | {:.1}x | {} |",
             aws / ours,
-            verdict(ours <= 8.0, "<= 8 s")
+            verdict(ours <= 4.5, "<= 4.5 s")
         );
+        if let Some(full) = compile["full_fsx_s"].as_f64() {
+            println!(
+                "| clean debug build, s (the full-FSx crate, 48 operations) | {full:.1} | {aws:.1} | 1/{:.1} | {} |",
+                aws / full,
+                verdict(full * 5.0 <= aws, "<= 1/5 of aws-sdk-fsx")
+            );
+        }
     }
 
     fn print_memory(&self) {
@@ -154,11 +163,15 @@ impl Report {
         };
         let kib = |v: &Value, key: &str| v[key].as_f64().unwrap_or(0.0) / 1024.0;
         println!(
-            "| peak heap parsing `depth2`, KiB (whole call; `parse_response` alone) | {:.0} ({:.0}) | {:.0} | {:.2}x less | |",
+            "| peak heap parsing `depth2`, KiB (whole call; `parse_response` alone) | {:.0} ({:.0}) | {:.0} | {:.2}x less | {} |",
             kib(ours, "peak_heap_bytes"),
             kib(parse, "peak_heap_bytes"),
             kib(aws, "peak_heap_bytes"),
             kib(aws, "peak_heap_bytes") / kib(ours, "peak_heap_bytes"),
+            verdict(
+                kib(ours, "peak_heap_bytes") <= kib(aws, "peak_heap_bytes"),
+                "no more than aws-sdk-fsx"
+            ),
         );
         println!(
             "| allocations parsing `depth2` (whole call) | {} | {} | {:.2}x fewer | |",
@@ -197,6 +210,33 @@ impl Report {
                 number("aws_ns") / 1e3,
                 number("ratio_low"),
                 number("ratio_high"),
+            );
+        }
+    }
+
+    /// `codegen-speed.sh`: the release CLI writing a fresh folder, median wall time.
+    fn print_codegen_cli(&self) {
+        let Ok(text) = std::fs::read_to_string(self.results.join("codegen-cli.jsonl")) else {
+            return;
+        };
+        println!("| codegen, release CLI writing a fresh folder | wall ms | cpu ms | target |");
+        println!("|---|---|---|---|");
+        for line in text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        {
+            let model = line["model"].as_str().unwrap_or("?");
+            let wall = line["wall_ms"].as_f64().unwrap_or(f64::NAN);
+            let limit = match model {
+                "model" => 50.0,
+                "replicated-16.json" => 1000.0,
+                _ => 200.0,
+            };
+            println!(
+                "| `{model}`, median of {} | {wall:.0} | {:.0} | {} |",
+                line["runs"],
+                line["cpu_ms"].as_f64().unwrap_or(f64::NAN),
+                verdict(wall < limit, &format!("< {limit:.0} ms"))
             );
         }
     }
