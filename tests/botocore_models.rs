@@ -225,6 +225,11 @@ fn every_botocore_json_service_generates_under_its_wire_names_and_a_sample_passe
         notes += facts["notes"].as_array().map_or(0, Vec::len);
     }
     let checked = to_check(&generated);
+    // The crates clippy does not check are removed once their names are checked (all
+    // of them together are some 600 MB of source; CI's disk is small).
+    for service in generated.iter().filter(|s| !checked.contains(s)) {
+        std::fs::remove_dir_all(root.join(crate_name(service))).unwrap();
+    }
     let members: Vec<String> = checked.iter().map(|s| crate_name(s)).collect();
     write_workspace(&root, &members);
     let run = cargo(
