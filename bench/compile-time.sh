@@ -88,7 +88,7 @@ ours=$(median "$work/fsx.times")
 ours_times=$(runs_of "$work/fsx.times")
 echo "generated crate (fsx), clean debug build: ${ours} s (runs: ${ours_times})"
 
-reference="$here/../shared/reference/fsx-2018-03-01.json"
+reference="$here/../../shared/reference/fsx-2018-03-01.json"
 full=null full_times=
 if [ -f "$reference" ]; then
     cargo build --release --quiet -p codegen --manifest-path "$here/../Cargo.toml"
