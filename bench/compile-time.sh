@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Clean debug builds, dependencies included, of the generated crate (a copy of
-# generated/) and of a one-line crate using aws-sdk-fsx with the version and features the
-# benchmarks use, in one run; prints the seconds of each and their ratio.
+# generated/), of the crate of the full FSx reference model (written by the release
+# codegen CLI from ../shared/reference/fsx-2018-03-01.json, when present) and of a
+# one-line crate using aws-sdk-fsx with the version and features the benchmarks use, in
+# one run; prints the seconds of each and their ratios.
 #
-# Usage: bench/compile-time.sh [--ours-runs N] [--aws-default-features] [--json FILE]
+# Usage: bench/compile-time.sh [--ours-runs N] [--full-runs N] [--aws-default-features] [--json FILE]
 #   --ours-runs N            build ours N times and keep the median (default 3)
+#   --full-runs N            the same for the full-FSx crate (default 1)
 #   --aws-default-features   also time aws-sdk-fsx with its default features (its HTTPS
 #                            client: rustls, aws-lc); takes minutes
 #   --json FILE              also write the figures to FILE
@@ -14,11 +17,13 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 ours_runs=3
+full_runs=1
 aws_default=false
 json=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --ours-runs) ours_runs=$2; shift 2 ;;
+        --full-runs) full_runs=$2; shift 2 ;;
         --aws-default-features) aws_default=true; shift ;;
         --json) json=$2; shift 2 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
@@ -67,32 +72,39 @@ rm -rf "$work/fsx/target"
 cp "$here/Cargo.lock" "$work/fsx/Cargo.lock"
 aws_crate aws-user 'default-features = false, features = ["rt-tokio", "behavior-version-latest"]'
 
-ours_times=()
-for _ in $(seq "$ours_runs"); do
-    ours_times+=("$(clean_build fsx)")
-done
-ours=$(printf '%s\n' "${ours_times[@]}" | sort -n | sed -n "$(( (ours_runs + 1) / 2 ))p")
-echo "generated crate (fsx), clean debug build: ${ours} s (runs: ${ours_times[*]})"
+# N clean builds of the crate in $work/$1: their seconds, one a line, in $work/$1.times.
+builds() { # crate runs
+    : > "$work/$1.times"
+    for _ in $(seq "$2"); do
+        clean_build "$1" >> "$work/$1.times"
+        echo >> "$work/$1.times"
+    done
+}
+median() { sort -n "$1" | sed -n "$(( ($(wc -l < "$1") + 1) / 2 ))p"; }
+runs_of() { paste -sd, "$1"; }
 
-# The crate of the whole FSx reference model (48 operations), written by the release CLI.
-full_s=null
+builds fsx "$ours_runs"
+ours=$(median "$work/fsx.times")
+ours_times=$(runs_of "$work/fsx.times")
+echo "generated crate (fsx), clean debug build: ${ours} s (runs: ${ours_times})"
+
 reference="$here/../../shared/reference/fsx-2018-03-01.json"
+full=null full_times=
 if [ -f "$reference" ]; then
     cargo build --release --quiet -p codegen --manifest-path "$here/../Cargo.toml"
-    "$here/../target/release/codegen" --model "$reference" --out "$work/fsx-full" \
-        --crate-name fsx-full --quiet
+    "$here/../target/release/codegen" --model "$reference" --out "$work/fsx-full" --quiet
     cp "$here/Cargo.lock" "$work/fsx-full/Cargo.lock"
-    full_s=$(clean_build fsx-full)
-    echo "full-FSx crate (48 operations), clean debug build: ${full_s} s"
-else
-    echo "full-FSx crate: skipped, ../shared is not here"
+    builds fsx-full "$full_runs"
+    full=$(median "$work/fsx-full.times")
+    full_times=$(runs_of "$work/fsx-full.times")
+    echo "full-FSx crate, clean debug build: ${full} s (runs: ${full_times})"
 fi
 
 aws=$(clean_build aws-user)
 ratio=$(div "$aws" "$ours")
-[ "$full_s" = null ] || echo "full-FSx crate / aws-sdk-fsx: 1/$(div "$aws" "$full_s") (target: at most 1/5)"
 echo "aws-sdk-fsx $aws_version (rt-tokio, no HTTPS client), clean debug build: ${aws} s"
 echo "ratio aws-sdk-fsx / ours: ${ratio}x"
+[ "$full" = null ] || echo "full-FSx crate / aws-sdk-fsx: $(awk -v a="$full" -v b="$aws" 'BEGIN { printf "%.2f", a / b }')"
 
 aws_default_s=null
 if $aws_default; then
@@ -103,6 +115,7 @@ if $aws_default; then
 fi
 
 if [ -n "$json" ]; then
-    printf '{"ours_s":%s,"ours_runs":[%s],"full_fsx_s":%s,"aws_s":%s,"aws_default_features_s":%s,"aws_version":"%s"}\n' \
-        "$ours" "$(IFS=,; echo "${ours_times[*]}")" "$full_s" "$aws" "$aws_default_s" "$aws_version" > "$json"
+    printf '{"ours_s":%s,"ours_runs":[%s],"fsx_full_s":%s,"fsx_full_runs":[%s],"aws_s":%s,"aws_default_features_s":%s,"aws_version":"%s"}\n' \
+        "$ours" "$ours_times" "$full" "$full_times" \
+        "$aws" "$aws_default_s" "$aws_version" > "$json"
 fi
