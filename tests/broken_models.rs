@@ -107,6 +107,12 @@ const CASES: &[(&str, Expect)] = &[
         Rejected("shape `example.bad#List`: paginated trait: pageSize `NextToken`"),
     ),
     (
+        "paginated-token-types-differ",
+        Rejected(
+            "shape `example.bad#List`: paginated trait: inputToken `NextToken` (a string) and outputToken `NextKey` (a map) must be of the same type",
+        ),
+    ),
+    (
         "paginated-without-output-token",
         Rejected("shape `example.bad#List`: paginated trait: has no `outputToken`"),
     ),

@@ -159,11 +159,14 @@ impl<T: Transport> Calls<'_, T> {
             .send(request)
             .await
             .map_err(crate::error::SdkError::Transport)?;
-        crate::operation::copy_backup::CopyBackup::parse_response_with(
-                &response,
-                &self.limits,
-            )
-            .map_err(crate::error::SdkError::Service)
+        crate::json::read_in_place(|output| {
+            crate::operation::copy_backup::CopyBackup::parse_response_into(
+                    &response,
+                    &self.limits,
+                    output,
+                )
+                .map_err(crate::error::SdkError::Service)
+        })
     }
 }
 impl<T> Client<T> {

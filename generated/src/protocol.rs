@@ -5,10 +5,15 @@
 //! an error response's code and message. The generated crate names its protocol once
 //! ([`AwsJson`], in `crate::operation::PROTOCOL`) and passes it in.
 #![allow(dead_code)]
-use http::header::{HeaderMap, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use http::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use crate::error::{Fault, ParseError, SerializeError, Unhandled};
 use crate::json::{Found, Json, ReadResult, Reader};
 use crate::limits::Limits;
+const X_AMZ_TARGET: HeaderName = HeaderName::from_static("x-amz-target");
+const X_AMZN_QUERY_MODE: HeaderName = HeaderName::from_static("x-amzn-query-mode");
+const X_AMZN_ERRORTYPE: HeaderName = HeaderName::from_static("x-amzn-errortype");
+const X_AMZN_QUERY_ERROR: HeaderName = HeaderName::from_static("x-amzn-query-error");
+const X_AMZN_REQUESTID: HeaderName = HeaderName::from_static("x-amzn-requestid");
 /// An awsJson protocol: what differs between awsJson1_0 and awsJson1_1 (the media type),
 /// and whether the service is `awsQueryCompatible`.
 #[doc(hidden)]
@@ -55,10 +60,10 @@ pub fn request<T: Json>(
     *request.uri_mut() = http::Uri::from_static("/");
     let headers = request.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(protocol.media_type));
-    headers.insert("x-amz-target", HeaderValue::from_static(target));
+    headers.insert(X_AMZ_TARGET, HeaderValue::from_static(target));
     headers.insert(CONTENT_LENGTH, length);
     if protocol.query_compatible {
-        headers.insert("x-amzn-query-mode", HeaderValue::from_static("true"));
+        headers.insert(X_AMZN_QUERY_MODE, HeaderValue::from_static("true"));
     }
     Ok(request)
 }
@@ -154,7 +159,7 @@ impl<'a> ErrorResponse<'a> {
             Ok(envelope) => (envelope, None),
             Err(e) => (Envelope::default(), Some(e)),
         };
-        let header = headers.get("x-amzn-errortype").and_then(|v| v.to_str().ok());
+        let header = headers.get(X_AMZN_ERRORTYPE).and_then(|v| v.to_str().ok());
         let code = header
             .or(envelope.code.as_deref())
             .or(envelope.type_.as_deref())
@@ -214,7 +219,7 @@ impl<'a> ErrorResponse<'a> {
 /// `x-amzn-query-error: Code;Fault` as (code, fault): `Sender` is the caller's fault,
 /// `Receiver` the service's. A header without `;` or with an empty code is ignored.
 fn query_error(headers: &HeaderMap) -> Option<(String, Fault)> {
-    let value = headers.get("x-amzn-query-error")?.to_str().ok()?;
+    let value = headers.get(X_AMZN_QUERY_ERROR)?.to_str().ok()?;
     let (code, fault) = value.split_once(';')?;
     let fault = match fault.trim() {
         "Receiver" => Fault::Server,
@@ -239,7 +244,7 @@ pub fn unreadable(
 /// The response's `x-amzn-RequestId` header, when it is text.
 #[doc(hidden)]
 pub fn request_id(headers: &HeaderMap) -> Option<String> {
-    headers.get("x-amzn-requestid").and_then(|v| v.to_str().ok()).map(str::to_owned)
+    headers.get(X_AMZN_REQUESTID).and_then(|v| v.to_str().ok()).map(str::to_owned)
 }
 /// An error structure the protocol can fill: awsJson services send the message under
 /// several spellings, the model names one; the request id comes from a header.

@@ -214,6 +214,20 @@ pub trait ZeroValue {
     fn zero_value() -> Self;
 }
 
+/// `Ok` of what `read` fills in over a zero value, which is read in the place it is
+/// returned from: an output is often kilobytes, and each move of it a copy.
+#[doc(hidden)]
+#[inline(always)]
+pub fn read_in_place<T: ZeroValue, E>(read: impl FnOnce(&mut T) -> Result<(), E>) -> Result<T, E> {
+    let mut result = Ok(T::zero_value());
+    if let Ok(output) = &mut result {
+        if let Err(e) = read(output) {
+            result = Err(e);
+        }
+    }
+    result
+}
+
 macro_rules! zero_by_default {
     ($($ty:ty),*) => {
         $(impl ZeroValue for $ty {

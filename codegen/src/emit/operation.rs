@@ -69,16 +69,24 @@ pub fn operation_stub(plan: &Plan, operation: &OperationPlan) -> TokenStream {
                 response: &::http::Response<B>,
                 limits: &crate::limits::Limits,
             ) -> #RESULT<#output, #error> {
+                crate::json::read_in_place(|output| Self::parse_response_into(response, limits, output))
+            }
+
+            /// [`parse_response_with`](Self::parse_response_with) into `output`, which
+            /// holds its zero value: the client reads in place.
+            pub(crate) fn parse_response_into<B: #AS_REF<[u8]>>(
+                response: &::http::Response<B>,
+                limits: &crate::limits::Limits,
+                output: &mut #output,
+            ) -> #RESULT<(), #error> {
                 let status = response.status().as_u16();
                 let body = response.body().as_ref();
                 let request_id = crate::protocol::request_id(response.headers());
                 if response.status().is_success() {
-                    // Read in place: an output is often kilobytes, and each move a copy.
-                    let mut output = <#output as crate::json::ZeroValue>::zero_value();
-                    return match crate::protocol::parse_output_into(body, limits, &mut output) {
+                    return match crate::protocol::parse_output_into(body, limits, output) {
                         #OK(()) => {
                             output._request_id = request_id;
-                            #OK(output)
+                            #OK(())
                         }
                         #ERR(e) => #ERR(#error::unreadable_output(status, body, e, limits, request_id)),
                     };
@@ -233,7 +241,9 @@ pub fn client(plan: &Plan) -> TokenStream {
                 let mut request = #build.map_err(crate::error::SdkError::Construction)?;
                 #apply_endpoint
                 let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
-                #op::parse_response_with(&response, &self.limits).map_err(crate::error::SdkError::Service)
+                crate::json::read_in_place(|output| {
+                    #op::parse_response_into(&response, &self.limits, output).map_err(crate::error::SdkError::Service)
+                })
             }
         }
     });

@@ -44,6 +44,7 @@ pub fn of_operation(
     };
     let input_token = required("inputToken")?;
     let output_token = required("outputToken")?;
+    let (input_token_path, output_token_path) = (input_token.clone(), output_token.clone());
     let input_token = top_level(
         operation,
         input,
@@ -64,7 +65,11 @@ pub fn of_operation(
     if *output_type != input_token.ty {
         return Err(problem(
             operation,
-            "inputToken and outputToken must be of the same type".to_owned(),
+            format!(
+                "inputToken `{input_token_path}` ({}) and outputToken `{output_token_path}` ({}) must be of the same type",
+                token_kind(&input_token.ty),
+                token_kind(output_type),
+            ),
         ));
     }
     let items = match setting("items")? {
@@ -106,6 +111,14 @@ pub fn of_operation(
 
 /// What a token member must be: Smithy allows a string or (not recommended) a map.
 const TOKEN: &str = "a string or a map";
+
+/// A token member's kind, for messages.
+fn token_kind(ty: &RustType) -> &'static str {
+    match ty {
+        RustType::Map { .. } => "a map",
+        _ => "a string",
+    }
+}
 
 fn is_token(ty: &RustType) -> bool {
     matches!(ty, RustType::String | RustType::Map { .. })

@@ -37,15 +37,27 @@ impl CopyBackup {
         response: &::http::Response<B>,
         limits: &crate::limits::Limits,
     ) -> Result<crate::operation::copy_backup::CopyBackupOutput, CopyBackupError> {
+        crate::json::read_in_place(|output| Self::parse_response_into(
+            response,
+            limits,
+            output,
+        ))
+    }
+    /// [`parse_response_with`](Self::parse_response_with) into `output`, which
+    /// holds its zero value: the client reads in place.
+    pub(crate) fn parse_response_into<B: AsRef<[u8]>>(
+        response: &::http::Response<B>,
+        limits: &crate::limits::Limits,
+        output: &mut crate::operation::copy_backup::CopyBackupOutput,
+    ) -> Result<(), CopyBackupError> {
         let status = response.status().as_u16();
         let body = response.body().as_ref();
         let request_id = crate::protocol::request_id(response.headers());
         if response.status().is_success() {
-            let mut output = <crate::operation::copy_backup::CopyBackupOutput as crate::json::ZeroValue>::zero_value();
-            return match crate::protocol::parse_output_into(body, limits, &mut output) {
+            return match crate::protocol::parse_output_into(body, limits, output) {
                 Ok(()) => {
                     output._request_id = request_id;
-                    Ok(output)
+                    Ok(())
                 }
                 Err(e) => {
                     Err(
