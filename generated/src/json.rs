@@ -38,10 +38,21 @@ pub trait Json: Sized {
     #[inline]
     fn read_into(reader: &mut Reader<'_>, slot: &mut Option<Self>) -> ReadResult<()> {
         match Self::blank() {
-            Some(blank) => Self::read_members(reader, slot.insert(blank)),
+            Some(blank) => {
+                *slot = Some(blank);
+                match slot {
+                    Some(value) => Self::read_members(reader, value),
+                    None => Ok(()),
+                }
+            }
             None => {
-                *slot = Some(Self::read(reader)?);
-                Ok(())
+                match Self::read(reader) {
+                    Ok(value) => {
+                        *slot = Some(value);
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
             }
         }
     }
@@ -59,8 +70,13 @@ pub trait Json: Sized {
                 }
             }
             None => {
-                list.push(Self::read(reader)?);
-                Ok(())
+                match Self::read(reader) {
+                    Ok(value) => {
+                        list.push(value);
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                }
             }
         }
     }
@@ -69,8 +85,13 @@ pub trait Json: Sized {
     #[doc(hidden)]
     #[inline]
     fn read_members(reader: &mut Reader<'_>, target: &mut Self) -> ReadResult<()> {
-        *target = Self::read(reader)?;
-        Ok(())
+        match Self::read(reader) {
+            Ok(value) => {
+                *target = value;
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
     /// Writes the value; fails for values the wire cannot carry (a union's `Unknown`
     /// member, a timestamp outside the years its text format can write).
@@ -144,7 +165,10 @@ pub fn member_as<C: Codec>(
     if reader.null()? {
         return Ok(None);
     }
-    C::read(reader).map(Some).map_err(|e| e.in_member(name))
+    match C::read(reader) {
+        Ok(value) => Ok(Some(value)),
+        Err(e) => Err(e.in_member(name)),
+    }
 }
 /// `Json::read` of a structure: its zero value, the members on the wire read into it.
 #[inline]
@@ -163,7 +187,11 @@ pub fn member_into<T: Json>(
     name: &'static str,
     slot: &mut Option<T>,
 ) -> ReadResult<()> {
-    member_into_as::<Plain<T>>(reader, name, slot)
+    if reader.null()? {
+        *slot = None;
+        return Ok(());
+    }
+    in_member(T::read_into(reader, slot), name)
 }
 /// Like [`member_into`], for a value read through a codec.
 #[inline]
@@ -177,7 +205,16 @@ pub fn member_into_as<C: Codec>(
         *slot = None;
         return Ok(());
     }
-    C::read_into(reader, slot).map_err(|e| e.in_member(name))
+    in_member(C::read_into(reader, slot), name)
+}
+/// `result`, its error naming the member `name`. Not generic: the member readers, one
+/// per type, share it rather than each instantiating `map_err` and a closure.
+#[inline]
+fn in_member(result: ReadResult<()>, name: &'static str) -> ReadResult<()> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) => Err(e.in_member(name)),
+    }
 }
 /// A union member targeting `smithy.api#Unit`: present unless `null`, its value skipped.
 #[doc(hidden)]
@@ -478,8 +515,13 @@ pub trait Codec {
         reader: &mut Reader<'_>,
         slot: &mut Option<Self::Value>,
     ) -> ReadResult<()> {
-        *slot = Some(Self::read(reader)?);
-        Ok(())
+        match Self::read(reader) {
+            Ok(value) => {
+                *slot = Some(value);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
     /// Reads one list item onto the end of `list`.
     #[inline]
@@ -487,8 +529,13 @@ pub trait Codec {
         reader: &mut Reader<'_>,
         list: &mut Vec<Self::Value>,
     ) -> ReadResult<()> {
-        list.push(Self::read(reader)?);
-        Ok(())
+        match Self::read(reader) {
+            Ok(value) => {
+                list.push(value);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
     fn write(value: &Self::Value, writer: &mut Writer) -> WriteResult;
 }

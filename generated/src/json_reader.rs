@@ -142,18 +142,6 @@ pub fn special_byte(bytes: &[u8]) -> Option<usize> {
         |b| b == b'"' || b == b'\\' || b < 0x20,
     )
 }
-/// Where the first `"` is in `bytes` (the test of [`special_byte`] for one byte).
-#[inline]
-fn quote_byte(bytes: &[u8]) -> Option<usize> {
-    first_hit(
-        bytes,
-        |word| {
-            let quote = word ^ splat(b'"');
-            quote.wrapping_sub(splat(1)) & !quote
-        },
-        |b| b == b'"',
-    )
-}
 /// Where the first byte `hit` accepts is in `bytes`: eight bytes at a time through
 /// `hits`, which sets the top bit of each such byte of a little-endian word (the classic
 /// "has zero byte" test: it may flag a byte above a real hit, never below one, so the
@@ -422,7 +410,7 @@ impl<'a> Reader<'a> {
         entries: &mut Entries,
         names: &[&str],
         next: &mut usize,
-        lookup: impl Fn(&[u8]) -> usize,
+        lookup: fn(&[u8]) -> usize,
     ) -> ReadResult<Option<usize>> {
         if !self.next_entry(entries)? {
             return Ok(None);
@@ -430,7 +418,7 @@ impl<'a> Reader<'a> {
         self.skip_indented_line_break();
         let index = match names.get(*next) {
             Some(name) if self.at_key(name) => *next,
-            _ => self.member_by_key(lookup, names.len())?,
+            _ => self.member_by_key(lookup)?,
         };
         *next = match index {
             _ if index == names.len() => *next,
@@ -439,34 +427,13 @@ impl<'a> Reader<'a> {
         };
         Ok(Some(index))
     }
-    /// [`next_member`](Self::next_member) when the key is not the one expected: the text
-    /// up to the next `"` looked up as it stands (one scan, for one byte), and only a
-    /// key that names no member (`unknown`) read again as any key, escapes resolved.
-    ///
-    /// Member names hold no `"`, `\` or control character (they are identifiers), so
-    /// text that equals one is the whole key, without an escape.
-    #[inline(never)]
-    fn member_by_key(
-        &mut self,
-        lookup: impl Fn(&[u8]) -> usize,
-        unknown: usize,
-    ) -> ReadResult<usize> {
-        let bytes = self.bytes();
-        let start = self.pos + 1;
-        if bytes.get(self.pos) == Some(&b'"') {
-            if let Some(len) = bytes.get(start..).and_then(quote_byte) {
-                let end = start + len;
-                if bytes.get(end + 1) == Some(&b':') {
-                    let index = lookup(&bytes[start..end]);
-                    if index != unknown || special_byte(&bytes[start..=end]) == Some(len)
-                    {
-                        self.pos = end + 2;
-                        self.skip_one_space();
-                        return Ok(index);
-                    }
-                }
-            }
-        }
+    /// [`next_member`](Self::next_member) when the key is not the one expected: the key
+    /// read as [`key`](Self::key) reads it (one scan, escapes resolved) and looked up.
+    /// `lookup` is a function pointer, not a generic, so that this and `next_member` are
+    /// compiled once rather than once per structure; where `next_member` is inlined the
+    /// pointer is a constant and the call direct.
+    #[inline(always)]
+    fn member_by_key(&mut self, lookup: fn(&[u8]) -> usize) -> ReadResult<usize> {
         let key = self.key()?;
         Ok(lookup(key.as_bytes()))
     }

@@ -41,12 +41,24 @@ pub trait Json: Sized {
     #[doc(hidden)]
     #[inline]
     fn read_into(reader: &mut Reader<'_>, slot: &mut Option<Self>) -> ReadResult<()> {
+        // `match`es rather than `?` and `Option::insert`: this is instantiated for every
+        // type, and each generic helper it calls would be too (debug builds compile them
+        // all).
         match Self::blank() {
-            Some(blank) => Self::read_members(reader, slot.insert(blank)),
-            None => {
-                *slot = Some(Self::read(reader)?);
-                Ok(())
+            Some(blank) => {
+                *slot = Some(blank);
+                match slot {
+                    Some(value) => Self::read_members(reader, value),
+                    None => Ok(()),
+                }
             }
+            None => match Self::read(reader) {
+                Ok(value) => {
+                    *slot = Some(value);
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
         }
     }
 
@@ -63,10 +75,13 @@ pub trait Json: Sized {
                     None => Ok(()),
                 }
             }
-            None => {
-                list.push(Self::read(reader)?);
-                Ok(())
-            }
+            None => match Self::read(reader) {
+                Ok(value) => {
+                    list.push(value);
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
         }
     }
 
@@ -75,8 +90,13 @@ pub trait Json: Sized {
     #[doc(hidden)]
     #[inline]
     fn read_members(reader: &mut Reader<'_>, target: &mut Self) -> ReadResult<()> {
-        *target = Self::read(reader)?;
-        Ok(())
+        match Self::read(reader) {
+            Ok(value) => {
+                *target = value;
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Writes the value; fails for values the wire cannot carry (a union's `Unknown`
@@ -153,7 +173,10 @@ pub fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -> ReadR
     if reader.null()? {
         return Ok(None);
     }
-    C::read(reader).map(Some).map_err(|e| e.in_member(name))
+    match C::read(reader) {
+        Ok(value) => Ok(Some(value)),
+        Err(e) => Err(e.in_member(name)),
+    }
 }
 
 /// `Json::read` of a structure: its zero value, the members on the wire read into it.
@@ -170,7 +193,11 @@ pub fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> ReadResul
 #[inline]
 #[doc(hidden)]
 pub fn member_into<T: Json>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<T>) -> ReadResult<()> {
-    member_into_as::<Plain<T>>(reader, name, slot)
+    if reader.null()? {
+        *slot = None;
+        return Ok(());
+    }
+    in_member(T::read_into(reader, slot), name)
 }
 
 /// Like [`member_into`], for a value read through a codec.
@@ -181,7 +208,17 @@ pub fn member_into_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str, slo
         *slot = None;
         return Ok(());
     }
-    C::read_into(reader, slot).map_err(|e| e.in_member(name))
+    in_member(C::read_into(reader, slot), name)
+}
+
+/// `result`, its error naming the member `name`. Not generic: the member readers, one
+/// per type, share it rather than each instantiating `map_err` and a closure.
+#[inline]
+fn in_member(result: ReadResult<()>, name: &'static str) -> ReadResult<()> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(e) => Err(e.in_member(name)),
+    }
 }
 
 /// A union member targeting `smithy.api#Unit`: present unless `null`, its value skipped.
@@ -492,15 +529,25 @@ pub trait Codec {
     /// Reads one value into a member's place, which then holds `Some`.
     #[inline]
     fn read_into(reader: &mut Reader<'_>, slot: &mut Option<Self::Value>) -> ReadResult<()> {
-        *slot = Some(Self::read(reader)?);
-        Ok(())
+        match Self::read(reader) {
+            Ok(value) => {
+                *slot = Some(value);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Reads one list item onto the end of `list`.
     #[inline]
     fn read_push(reader: &mut Reader<'_>, list: &mut Vec<Self::Value>) -> ReadResult<()> {
-        list.push(Self::read(reader)?);
-        Ok(())
+        match Self::read(reader) {
+            Ok(value) => {
+                list.push(value);
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn write(value: &Self::Value, writer: &mut Writer) -> WriteResult;

@@ -106,24 +106,9 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"DomainName") => 0,
-                        _ => 3,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"ResourceARN") => 2,
-                        _ => 3,
-                    }
-                }
-                17 => {
-                    match <&[u8; 17]>::try_from(key) {
-                        Ok(b"ActiveDirectoryId") => 1,
-                        _ => 3,
-                    }
-                }
+                10 if key == b"DomainName" => 0,
+                11 if key == b"ResourceARN" => 2,
+                17 if key == b"ActiveDirectoryId" => 1,
                 _ => 3,
             }
         }

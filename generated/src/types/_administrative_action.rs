@@ -328,62 +328,17 @@ impl crate::json::Json for AdministrativeAction {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                6 => {
-                    match <&[u8; 6]>::try_from(key) {
-                        Ok(b"Status") => 3,
-                        _ => 11,
-                    }
-                }
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"Message") => 10,
-                        _ => 11,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"RequestTime") => 2,
-                        _ => 11,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"FailureDetails") => 5,
-                        _ => 11,
-                    }
-                }
-                15 => {
-                    match <&[u8; 15]>::try_from(key) {
-                        Ok(b"ProgressPercent") => 1,
-                        _ => 11,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"TargetVolumeValues") => 6,
-                        Ok(b"TotalTransferBytes") => 8,
-                        _ => 11,
-                    }
-                }
-                20 => {
-                    match <&[u8; 20]>::try_from(key) {
-                        Ok(b"TargetSnapshotValues") => 7,
-                        _ => 11,
-                    }
-                }
-                22 => {
-                    match <&[u8; 22]>::try_from(key) {
-                        Ok(b"TargetFileSystemValues") => 4,
-                        Ok(b"RemainingTransferBytes") => 9,
-                        _ => 11,
-                    }
-                }
-                24 => {
-                    match <&[u8; 24]>::try_from(key) {
-                        Ok(b"AdministrativeActionType") => 0,
-                        _ => 11,
-                    }
-                }
+                6 if key == b"Status" => 3,
+                7 if key == b"Message" => 10,
+                11 if key == b"RequestTime" => 2,
+                14 if key == b"FailureDetails" => 5,
+                15 if key == b"ProgressPercent" => 1,
+                18 if key == b"TargetVolumeValues" => 6,
+                18 if key == b"TotalTransferBytes" => 8,
+                20 if key == b"TargetSnapshotValues" => 7,
+                22 if key == b"TargetFileSystemValues" => 4,
+                22 if key == b"RemainingTransferBytes" => 9,
+                24 if key == b"AdministrativeActionType" => 0,
                 _ => 11,
             }
         }

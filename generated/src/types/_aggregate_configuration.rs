@@ -86,18 +86,8 @@ impl crate::json::Json for AggregateConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"Aggregates") => 0,
-                        _ => 2,
-                    }
-                }
-                17 => {
-                    match <&[u8; 17]>::try_from(key) {
-                        Ok(b"TotalConstituents") => 1,
-                        _ => 2,
-                    }
-                }
+                10 if key == b"Aggregates" => 0,
+                17 if key == b"TotalConstituents" => 1,
                 _ => 2,
             }
         }

@@ -84,18 +84,8 @@ impl crate::json::Json for Alias {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Name") => 0,
-                        _ => 2,
-                    }
-                }
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"Lifecycle") => 1,
-                        _ => 2,
-                    }
-                }
+                4 if key == b"Name" => 0,
+                9 if key == b"Lifecycle" => 1,
                 _ => 2,
             }
         }

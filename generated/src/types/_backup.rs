@@ -510,83 +510,23 @@ impl crate::json::Json for Backup {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Type") => 3,
-                        Ok(b"Tags") => 8,
-                        _ => 17,
-                    }
-                }
-                6 => {
-                    match <&[u8; 6]>::try_from(key) {
-                        Ok(b"Volume") => 15,
-                        _ => 17,
-                    }
-                }
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"OwnerId") => 11,
-                        _ => 17,
-                    }
-                }
-                8 => {
-                    match <&[u8; 8]>::try_from(key) {
-                        Ok(b"BackupId") => 0,
-                        Ok(b"KmsKeyId") => 6,
-                        _ => 17,
-                    }
-                }
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"Lifecycle") => 1,
-                        _ => 17,
-                    }
-                }
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"FileSystem") => 9,
-                        _ => 17,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"ResourceARN") => 7,
-                        Ok(b"SizeInBytes") => 16,
-                        _ => 17,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"CreationTime") => 5,
-                        Ok(b"ResourceType") => 14,
-                        _ => 17,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"FailureDetails") => 2,
-                        Ok(b"SourceBackupId") => 12,
-                        _ => 17,
-                    }
-                }
-                15 => {
-                    match <&[u8; 15]>::try_from(key) {
-                        Ok(b"ProgressPercent") => 4,
-                        _ => 17,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"SourceBackupRegion") => 13,
-                        _ => 17,
-                    }
-                }
-                20 => {
-                    match <&[u8; 20]>::try_from(key) {
-                        Ok(b"DirectoryInformation") => 10,
-                        _ => 17,
-                    }
-                }
+                4 if key == b"Type" => 3,
+                4 if key == b"Tags" => 8,
+                6 if key == b"Volume" => 15,
+                7 if key == b"OwnerId" => 11,
+                8 if key == b"BackupId" => 0,
+                8 if key == b"KmsKeyId" => 6,
+                9 if key == b"Lifecycle" => 1,
+                10 if key == b"FileSystem" => 9,
+                11 if key == b"ResourceARN" => 7,
+                11 if key == b"SizeInBytes" => 16,
+                12 if key == b"CreationTime" => 5,
+                12 if key == b"ResourceType" => 14,
+                14 if key == b"FailureDetails" => 2,
+                14 if key == b"SourceBackupId" => 12,
+                15 if key == b"ProgressPercent" => 4,
+                18 if key == b"SourceBackupRegion" => 13,
+                20 if key == b"DirectoryInformation" => 10,
                 _ => 17,
             }
         }

@@ -198,37 +198,12 @@ impl crate::json::Json for DataRepositoryConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"Lifecycle") => 0,
-                        _ => 6,
-                    }
-                }
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"ImportPath") => 1,
-                        Ok(b"ExportPath") => 2,
-                        _ => 6,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"FailureDetails") => 5,
-                        _ => 6,
-                    }
-                }
-                16 => {
-                    match <&[u8; 16]>::try_from(key) {
-                        Ok(b"AutoImportPolicy") => 4,
-                        _ => 6,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"ImportedFileChunkSize") => 3,
-                        _ => 6,
-                    }
-                }
+                9 if key == b"Lifecycle" => 0,
+                10 if key == b"ImportPath" => 1,
+                10 if key == b"ExportPath" => 2,
+                14 if key == b"FailureDetails" => 5,
+                16 if key == b"AutoImportPolicy" => 4,
+                21 if key == b"ImportedFileChunkSize" => 3,
                 _ => 6,
             }
         }

@@ -87,13 +87,8 @@ impl crate::json::Json for DiskIopsConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Mode") => 0,
-                        Ok(b"Iops") => 1,
-                        _ => 2,
-                    }
-                }
+                4 if key == b"Mode" => 0,
+                4 if key == b"Iops" => 1,
                 _ => 2,
             }
         }

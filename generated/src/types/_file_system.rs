@@ -624,93 +624,28 @@ impl crate::json::Json for FileSystem {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Tags") => 14,
-                        _ => 22,
-                    }
-                }
-                5 => {
-                    match <&[u8; 5]>::try_from(key) {
-                        Ok(b"VpcId") => 8,
-                        _ => 22,
-                    }
-                }
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"OwnerId") => 0,
-                        Ok(b"DNSName") => 11,
-                        _ => 22,
-                    }
-                }
-                8 => {
-                    match <&[u8; 8]>::try_from(key) {
-                        Ok(b"KmsKeyId") => 12,
-                        _ => 22,
-                    }
-                }
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"Lifecycle") => 4,
-                        Ok(b"SubnetIds") => 9,
-                        _ => 22,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"StorageType") => 7,
-                        Ok(b"ResourceARN") => 13,
-                        Ok(b"NetworkType") => 21,
-                        _ => 22,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"CreationTime") => 1,
-                        Ok(b"FileSystemId") => 2,
-                        _ => 22,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"FileSystemType") => 3,
-                        Ok(b"FailureDetails") => 5,
-                        _ => 22,
-                    }
-                }
-                15 => {
-                    match <&[u8; 15]>::try_from(key) {
-                        Ok(b"StorageCapacity") => 6,
-                        _ => 22,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"OntapConfiguration") => 18,
-                        _ => 22,
-                    }
-                }
-                19 => {
-                    match <&[u8; 19]>::try_from(key) {
-                        Ok(b"NetworkInterfaceIds") => 10,
-                        Ok(b"LustreConfiguration") => 16,
-                        _ => 22,
-                    }
-                }
-                20 => {
-                    match <&[u8; 20]>::try_from(key) {
-                        Ok(b"WindowsConfiguration") => 15,
-                        Ok(b"OpenZFSConfiguration") => 20,
-                        _ => 22,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"AdministrativeActions") => 17,
-                        Ok(b"FileSystemTypeVersion") => 19,
-                        _ => 22,
-                    }
-                }
+                4 if key == b"Tags" => 14,
+                5 if key == b"VpcId" => 8,
+                7 if key == b"OwnerId" => 0,
+                7 if key == b"DNSName" => 11,
+                8 if key == b"KmsKeyId" => 12,
+                9 if key == b"Lifecycle" => 4,
+                9 if key == b"SubnetIds" => 9,
+                11 if key == b"StorageType" => 7,
+                11 if key == b"ResourceARN" => 13,
+                11 if key == b"NetworkType" => 21,
+                12 if key == b"CreationTime" => 1,
+                12 if key == b"FileSystemId" => 2,
+                14 if key == b"FileSystemType" => 3,
+                14 if key == b"FailureDetails" => 5,
+                15 if key == b"StorageCapacity" => 6,
+                18 if key == b"OntapConfiguration" => 18,
+                19 if key == b"NetworkInterfaceIds" => 10,
+                19 if key == b"LustreConfiguration" => 16,
+                20 if key == b"WindowsConfiguration" => 15,
+                20 if key == b"OpenZFSConfiguration" => 20,
+                21 if key == b"AdministrativeActions" => 17,
+                21 if key == b"FileSystemTypeVersion" => 19,
                 _ => 22,
             }
         }

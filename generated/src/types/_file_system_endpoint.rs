@@ -110,24 +110,9 @@ impl crate::json::Json for FileSystemEndpoint {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"DNSName") => 0,
-                        _ => 3,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"IpAddresses") => 1,
-                        _ => 3,
-                    }
-                }
-                13 => {
-                    match <&[u8; 13]>::try_from(key) {
-                        Ok(b"Ipv6Addresses") => 2,
-                        _ => 3,
-                    }
-                }
+                7 if key == b"DNSName" => 0,
+                11 if key == b"IpAddresses" => 1,
+                13 if key == b"Ipv6Addresses" => 2,
                 _ => 3,
             }
         }

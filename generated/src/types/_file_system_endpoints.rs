@@ -90,18 +90,8 @@ impl crate::json::Json for FileSystemEndpoints {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"Management") => 1,
-                        _ => 2,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"Intercluster") => 0,
-                        _ => 2,
-                    }
-                }
+                10 if key == b"Management" => 1,
+                12 if key == b"Intercluster" => 0,
                 _ => 2,
             }
         }

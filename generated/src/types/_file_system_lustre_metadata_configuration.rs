@@ -102,13 +102,8 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Iops") => 0,
-                        Ok(b"Mode") => 1,
-                        _ => 2,
-                    }
-                }
+                4 if key == b"Iops" => 0,
+                4 if key == b"Mode" => 1,
                 _ => 2,
             }
         }

@@ -489,92 +489,22 @@ impl crate::json::Json for LustreFileSystemConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"MountName") => 4,
-                        _ => 16,
-                    }
-                }
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"EfaEnabled") => 13,
-                        _ => 16,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"DeploymentType") => 2,
-                        Ok(b"DriveCacheType") => 8,
-                        _ => 16,
-                    }
-                }
-                16 => {
-                    match <&[u8; 16]>::try_from(key) {
-                        Ok(b"LogConfiguration") => 10,
-                        _ => 16,
-                    }
-                }
-                17 => {
-                    match <&[u8; 17]>::try_from(key) {
-                        Ok(b"CopyTagsToBackups") => 7,
-                        _ => 16,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"ThroughputCapacity") => 14,
-                        _ => 16,
-                    }
-                }
-                19 => {
-                    match <&[u8; 19]>::try_from(key) {
-                        Ok(b"DataCompressionType") => 9,
-                        _ => 16,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"MetadataConfiguration") => 12,
-                        _ => 16,
-                    }
-                }
-                23 => {
-                    match <&[u8; 23]>::try_from(key) {
-                        Ok(b"RootSquashConfiguration") => 11,
-                        _ => 16,
-                    }
-                }
-                24 => {
-                    match <&[u8; 24]>::try_from(key) {
-                        Ok(b"PerUnitStorageThroughput") => 3,
-                        _ => 16,
-                    }
-                }
-                26 => {
-                    match <&[u8; 26]>::try_from(key) {
-                        Ok(b"WeeklyMaintenanceStartTime") => 0,
-                        Ok(b"DataReadCacheConfiguration") => 15,
-                        _ => 16,
-                    }
-                }
-                27 => {
-                    match <&[u8; 27]>::try_from(key) {
-                        Ok(b"DataRepositoryConfiguration") => 1,
-                        _ => 16,
-                    }
-                }
-                28 => {
-                    match <&[u8; 28]>::try_from(key) {
-                        Ok(b"AutomaticBackupRetentionDays") => 6,
-                        _ => 16,
-                    }
-                }
-                29 => {
-                    match <&[u8; 29]>::try_from(key) {
-                        Ok(b"DailyAutomaticBackupStartTime") => 5,
-                        _ => 16,
-                    }
-                }
+                9 if key == b"MountName" => 4,
+                10 if key == b"EfaEnabled" => 13,
+                14 if key == b"DeploymentType" => 2,
+                14 if key == b"DriveCacheType" => 8,
+                16 if key == b"LogConfiguration" => 10,
+                17 if key == b"CopyTagsToBackups" => 7,
+                18 if key == b"ThroughputCapacity" => 14,
+                19 if key == b"DataCompressionType" => 9,
+                21 if key == b"MetadataConfiguration" => 12,
+                23 if key == b"RootSquashConfiguration" => 11,
+                24 if key == b"PerUnitStorageThroughput" => 3,
+                26 if key == b"WeeklyMaintenanceStartTime" => 0,
+                26 if key == b"DataReadCacheConfiguration" => 15,
+                27 if key == b"DataRepositoryConfiguration" => 1,
+                28 if key == b"AutomaticBackupRetentionDays" => 6,
+                29 if key == b"DailyAutomaticBackupStartTime" => 5,
                 _ => 16,
             }
         }

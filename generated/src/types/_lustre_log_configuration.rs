@@ -99,18 +99,8 @@ impl crate::json::Json for LustreLogConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                5 => {
-                    match <&[u8; 5]>::try_from(key) {
-                        Ok(b"Level") => 0,
-                        _ => 2,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"Destination") => 1,
-                        _ => 2,
-                    }
-                }
+                5 if key == b"Level" => 0,
+                11 if key == b"Destination" => 1,
                 _ => 2,
             }
         }

@@ -86,18 +86,8 @@ impl crate::json::Json for LustreRootSquashConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"RootSquash") => 0,
-                        _ => 2,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"NoSquashNids") => 1,
-                        _ => 2,
-                    }
-                }
+                10 if key == b"RootSquash" => 0,
+                12 if key == b"NoSquashNids" => 1,
                 _ => 2,
             }
         }

@@ -455,90 +455,20 @@ impl crate::json::Json for OntapFileSystemConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"HAPairs") => 11,
-                        _ => 14,
-                    }
-                }
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"Endpoints") => 4,
-                        _ => 14,
-                    }
-                }
-                13 => {
-                    match <&[u8; 13]>::try_from(key) {
-                        Ok(b"RouteTableIds") => 7,
-                        _ => 14,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"DeploymentType") => 2,
-                        _ => 14,
-                    }
-                }
-                16 => {
-                    match <&[u8; 16]>::try_from(key) {
-                        Ok(b"FsxAdminPassword") => 10,
-                        _ => 14,
-                    }
-                }
-                17 => {
-                    match <&[u8; 17]>::try_from(key) {
-                        Ok(b"PreferredSubnetId") => 6,
-                        _ => 14,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"ThroughputCapacity") => 8,
-                        _ => 14,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"DiskIopsConfiguration") => 5,
-                        _ => 14,
-                    }
-                }
-                22 => {
-                    match <&[u8; 22]>::try_from(key) {
-                        Ok(b"EndpointIpAddressRange") => 3,
-                        _ => 14,
-                    }
-                }
-                24 => {
-                    match <&[u8; 24]>::try_from(key) {
-                        Ok(b"EndpointIpv6AddressRange") => 13,
-                        _ => 14,
-                    }
-                }
-                26 => {
-                    match <&[u8; 26]>::try_from(key) {
-                        Ok(b"WeeklyMaintenanceStartTime") => 9,
-                        _ => 14,
-                    }
-                }
-                27 => {
-                    match <&[u8; 27]>::try_from(key) {
-                        Ok(b"ThroughputCapacityPerHAPair") => 12,
-                        _ => 14,
-                    }
-                }
-                28 => {
-                    match <&[u8; 28]>::try_from(key) {
-                        Ok(b"AutomaticBackupRetentionDays") => 0,
-                        _ => 14,
-                    }
-                }
-                29 => {
-                    match <&[u8; 29]>::try_from(key) {
-                        Ok(b"DailyAutomaticBackupStartTime") => 1,
-                        _ => 14,
-                    }
-                }
+                7 if key == b"HAPairs" => 11,
+                9 if key == b"Endpoints" => 4,
+                13 if key == b"RouteTableIds" => 7,
+                14 if key == b"DeploymentType" => 2,
+                16 if key == b"FsxAdminPassword" => 10,
+                17 if key == b"PreferredSubnetId" => 6,
+                18 if key == b"ThroughputCapacity" => 8,
+                21 if key == b"DiskIopsConfiguration" => 5,
+                22 if key == b"EndpointIpAddressRange" => 3,
+                24 if key == b"EndpointIpv6AddressRange" => 13,
+                26 if key == b"WeeklyMaintenanceStartTime" => 9,
+                27 if key == b"ThroughputCapacityPerHAPair" => 12,
+                28 if key == b"AutomaticBackupRetentionDays" => 0,
+                29 if key == b"DailyAutomaticBackupStartTime" => 1,
                 _ => 14,
             }
         }

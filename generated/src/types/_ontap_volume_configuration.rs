@@ -448,82 +448,22 @@ impl crate::json::Json for OntapVolumeConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"UUID") => 8,
-                        _ => 16,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"VolumeStyle") => 13,
-                        Ok(b"SizeInBytes") => 15,
-                        _ => 16,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"JunctionPath") => 1,
-                        _ => 16,
-                    }
-                }
-                13 => {
-                    match <&[u8; 13]>::try_from(key) {
-                        Ok(b"SecurityStyle") => 2,
-                        Ok(b"TieringPolicy") => 7,
-                        _ => 16,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"SnapshotPolicy") => 10,
-                        _ => 16,
-                    }
-                }
-                15 => {
-                    match <&[u8; 15]>::try_from(key) {
-                        Ok(b"SizeInMegabytes") => 3,
-                        Ok(b"OntapVolumeType") => 9,
-                        _ => 16,
-                    }
-                }
-                17 => {
-                    match <&[u8; 17]>::try_from(key) {
-                        Ok(b"CopyTagsToBackups") => 11,
-                        _ => 16,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"FlexCacheEndpointType") => 0,
-                        Ok(b"SnaplockConfiguration") => 12,
-                        _ => 16,
-                    }
-                }
-                22 => {
-                    match <&[u8; 22]>::try_from(key) {
-                        Ok(b"AggregateConfiguration") => 14,
-                        _ => 16,
-                    }
-                }
-                23 => {
-                    match <&[u8; 23]>::try_from(key) {
-                        Ok(b"StorageVirtualMachineId") => 5,
-                        _ => 16,
-                    }
-                }
-                24 => {
-                    match <&[u8; 24]>::try_from(key) {
-                        Ok(b"StorageEfficiencyEnabled") => 4,
-                        _ => 16,
-                    }
-                }
-                25 => {
-                    match <&[u8; 25]>::try_from(key) {
-                        Ok(b"StorageVirtualMachineRoot") => 6,
-                        _ => 16,
-                    }
-                }
+                4 if key == b"UUID" => 8,
+                11 if key == b"VolumeStyle" => 13,
+                11 if key == b"SizeInBytes" => 15,
+                12 if key == b"JunctionPath" => 1,
+                13 if key == b"SecurityStyle" => 2,
+                13 if key == b"TieringPolicy" => 7,
+                14 if key == b"SnapshotPolicy" => 10,
+                15 if key == b"SizeInMegabytes" => 3,
+                15 if key == b"OntapVolumeType" => 9,
+                17 if key == b"CopyTagsToBackups" => 11,
+                21 if key == b"FlexCacheEndpointType" => 0,
+                21 if key == b"SnaplockConfiguration" => 12,
+                22 if key == b"AggregateConfiguration" => 14,
+                23 if key == b"StorageVirtualMachineId" => 5,
+                24 if key == b"StorageEfficiencyEnabled" => 4,
+                25 if key == b"StorageVirtualMachineRoot" => 6,
                 _ => 16,
             }
         }

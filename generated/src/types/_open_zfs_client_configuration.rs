@@ -108,13 +108,8 @@ impl crate::json::Json for OpenZfsClientConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"Clients") => 0,
-                        Ok(b"Options") => 1,
-                        _ => 2,
-                    }
-                }
+                7 if key == b"Clients" => 0,
+                7 if key == b"Options" => 1,
                 _ => 2,
             }
         }

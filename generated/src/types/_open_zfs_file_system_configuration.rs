@@ -445,82 +445,22 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"RootVolumeId") => 8,
-                        _ => 16,
-                    }
-                }
-                13 => {
-                    match <&[u8; 13]>::try_from(key) {
-                        Ok(b"RouteTableIds") => 12,
-                        _ => 16,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"DeploymentType") => 4,
-                        _ => 16,
-                    }
-                }
-                17 => {
-                    match <&[u8; 17]>::try_from(key) {
-                        Ok(b"CopyTagsToBackups") => 1,
-                        Ok(b"CopyTagsToVolumes") => 2,
-                        Ok(b"PreferredSubnetId") => 9,
-                        Ok(b"EndpointIpAddress") => 13,
-                        _ => 16,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"ThroughputCapacity") => 5,
-                        _ => 16,
-                    }
-                }
-                19 => {
-                    match <&[u8; 19]>::try_from(key) {
-                        Ok(b"EndpointIpv6Address") => 14,
-                        _ => 16,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"DiskIopsConfiguration") => 7,
-                        _ => 16,
-                    }
-                }
-                22 => {
-                    match <&[u8; 22]>::try_from(key) {
-                        Ok(b"EndpointIpAddressRange") => 10,
-                        Ok(b"ReadCacheConfiguration") => 15,
-                        _ => 16,
-                    }
-                }
-                24 => {
-                    match <&[u8; 24]>::try_from(key) {
-                        Ok(b"EndpointIpv6AddressRange") => 11,
-                        _ => 16,
-                    }
-                }
-                26 => {
-                    match <&[u8; 26]>::try_from(key) {
-                        Ok(b"WeeklyMaintenanceStartTime") => 6,
-                        _ => 16,
-                    }
-                }
-                28 => {
-                    match <&[u8; 28]>::try_from(key) {
-                        Ok(b"AutomaticBackupRetentionDays") => 0,
-                        _ => 16,
-                    }
-                }
-                29 => {
-                    match <&[u8; 29]>::try_from(key) {
-                        Ok(b"DailyAutomaticBackupStartTime") => 3,
-                        _ => 16,
-                    }
-                }
+                12 if key == b"RootVolumeId" => 8,
+                13 if key == b"RouteTableIds" => 12,
+                14 if key == b"DeploymentType" => 4,
+                17 if key == b"CopyTagsToBackups" => 1,
+                17 if key == b"CopyTagsToVolumes" => 2,
+                17 if key == b"PreferredSubnetId" => 9,
+                17 if key == b"EndpointIpAddress" => 13,
+                18 if key == b"ThroughputCapacity" => 5,
+                19 if key == b"EndpointIpv6Address" => 14,
+                21 if key == b"DiskIopsConfiguration" => 7,
+                22 if key == b"EndpointIpAddressRange" => 10,
+                22 if key == b"ReadCacheConfiguration" => 15,
+                24 if key == b"EndpointIpv6AddressRange" => 11,
+                26 if key == b"WeeklyMaintenanceStartTime" => 6,
+                28 if key == b"AutomaticBackupRetentionDays" => 0,
+                29 if key == b"DailyAutomaticBackupStartTime" => 3,
                 _ => 16,
             }
         }

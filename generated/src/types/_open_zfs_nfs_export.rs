@@ -86,12 +86,7 @@ impl crate::json::Json for OpenZfsNfsExport {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                20 => {
-                    match <&[u8; 20]>::try_from(key) {
-                        Ok(b"ClientConfigurations") => 0,
-                        _ => 1,
-                    }
-                }
+                20 if key == b"ClientConfigurations" => 0,
                 _ => 1,
             }
         }

@@ -87,18 +87,8 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"SnapshotARN") => 0,
-                        _ => 2,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"CopyStrategy") => 1,
-                        _ => 2,
-                    }
-                }
+                11 if key == b"SnapshotARN" => 0,
+                12 if key == b"CopyStrategy" => 1,
                 _ => 2,
             }
         }

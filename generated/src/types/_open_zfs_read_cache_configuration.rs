@@ -90,18 +90,8 @@ impl crate::json::Json for OpenZfsReadCacheConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"SizeGiB") => 1,
-                        _ => 2,
-                    }
-                }
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"SizingMode") => 0,
-                        _ => 2,
-                    }
-                }
+                7 if key == b"SizeGiB" => 1,
+                10 if key == b"SizingMode" => 0,
                 _ => 2,
             }
         }

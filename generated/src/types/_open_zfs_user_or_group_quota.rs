@@ -138,24 +138,9 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                2 => {
-                    match <&[u8; 2]>::try_from(key) {
-                        Ok(b"Id") => 1,
-                        _ => 3,
-                    }
-                }
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Type") => 0,
-                        _ => 3,
-                    }
-                }
-                23 => {
-                    match <&[u8; 23]>::try_from(key) {
-                        Ok(b"StorageCapacityQuotaGiB") => 2,
-                        _ => 3,
-                    }
-                }
+                2 if key == b"Id" => 1,
+                4 if key == b"Type" => 0,
+                23 if key == b"StorageCapacityQuotaGiB" => 2,
                 _ => 3,
             }
         }

@@ -493,84 +493,24 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                8 => {
-                    match <&[u8; 8]>::try_from(key) {
-                        Ok(b"ReadOnly") => 8,
-                        _ => 18,
-                    }
-                }
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"VolumePath") => 1,
-                        Ok(b"NfsExports") => 9,
-                        _ => 18,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"CopyStrategy") => 17,
-                        _ => 18,
-                    }
-                }
-                13 => {
-                    match <&[u8; 13]>::try_from(key) {
-                        Ok(b"RecordSizeKiB") => 4,
-                        _ => 18,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"ParentVolumeId") => 0,
-                        Ok(b"OriginSnapshot") => 7,
-                        _ => 18,
-                    }
-                }
-                17 => {
-                    match <&[u8; 17]>::try_from(key) {
-                        Ok(b"RestoreToSnapshot") => 11,
-                        Ok(b"SourceSnapshotARN") => 15,
-                        _ => 18,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"UserAndGroupQuotas") => 10,
-                        _ => 18,
-                    }
-                }
-                19 => {
-                    match <&[u8; 19]>::try_from(key) {
-                        Ok(b"DataCompressionType") => 5,
-                        Ok(b"CopyTagsToSnapshots") => 6,
-                        Ok(b"DeleteClonedVolumes") => 13,
-                        Ok(b"DestinationSnapshot") => 16,
-                        _ => 18,
-                    }
-                }
-                22 => {
-                    match <&[u8; 22]>::try_from(key) {
-                        Ok(b"DeleteIntermediateData") => 14,
-                        _ => 18,
-                    }
-                }
-                23 => {
-                    match <&[u8; 23]>::try_from(key) {
-                        Ok(b"StorageCapacityQuotaGiB") => 3,
-                        _ => 18,
-                    }
-                }
-                26 => {
-                    match <&[u8; 26]>::try_from(key) {
-                        Ok(b"DeleteIntermediateSnaphots") => 12,
-                        _ => 18,
-                    }
-                }
-                29 => {
-                    match <&[u8; 29]>::try_from(key) {
-                        Ok(b"StorageCapacityReservationGiB") => 2,
-                        _ => 18,
-                    }
-                }
+                8 if key == b"ReadOnly" => 8,
+                10 if key == b"VolumePath" => 1,
+                10 if key == b"NfsExports" => 9,
+                12 if key == b"CopyStrategy" => 17,
+                13 if key == b"RecordSizeKiB" => 4,
+                14 if key == b"ParentVolumeId" => 0,
+                14 if key == b"OriginSnapshot" => 7,
+                17 if key == b"RestoreToSnapshot" => 11,
+                17 if key == b"SourceSnapshotARN" => 15,
+                18 if key == b"UserAndGroupQuotas" => 10,
+                19 if key == b"DataCompressionType" => 5,
+                19 if key == b"CopyTagsToSnapshots" => 6,
+                19 if key == b"DeleteClonedVolumes" => 13,
+                19 if key == b"DestinationSnapshot" => 16,
+                22 if key == b"DeleteIntermediateData" => 14,
+                23 if key == b"StorageCapacityQuotaGiB" => 3,
+                26 if key == b"DeleteIntermediateSnaphots" => 12,
+                29 if key == b"StorageCapacityReservationGiB" => 2,
                 _ => 18,
             }
         }

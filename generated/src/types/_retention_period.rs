@@ -96,18 +96,8 @@ impl crate::json::Json for RetentionPeriod {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Type") => 0,
-                        _ => 2,
-                    }
-                }
-                5 => {
-                    match <&[u8; 5]>::try_from(key) {
-                        Ok(b"Value") => 1,
-                        _ => 2,
-                    }
-                }
+                4 if key == b"Type" => 0,
+                5 if key == b"Value" => 1,
                 _ => 2,
             }
         }

@@ -198,42 +198,12 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                6 => {
-                    match <&[u8; 6]>::try_from(key) {
-                        Ok(b"DnsIps") => 4,
-                        _ => 6,
-                    }
-                }
-                8 => {
-                    match <&[u8; 8]>::try_from(key) {
-                        Ok(b"UserName") => 3,
-                        _ => 6,
-                    }
-                }
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"DomainName") => 0,
-                        _ => 6,
-                    }
-                }
-                29 => {
-                    match <&[u8; 29]>::try_from(key) {
-                        Ok(b"FileSystemAdministratorsGroup") => 2,
-                        _ => 6,
-                    }
-                }
-                30 => {
-                    match <&[u8; 30]>::try_from(key) {
-                        Ok(b"DomainJoinServiceAccountSecret") => 5,
-                        _ => 6,
-                    }
-                }
-                35 => {
-                    match <&[u8; 35]>::try_from(key) {
-                        Ok(b"OrganizationalUnitDistinguishedName") => 1,
-                        _ => 6,
-                    }
-                }
+                6 if key == b"DnsIps" => 4,
+                8 if key == b"UserName" => 3,
+                10 if key == b"DomainName" => 0,
+                29 if key == b"FileSystemAdministratorsGroup" => 2,
+                30 if key == b"DomainJoinServiceAccountSecret" => 5,
+                35 if key == b"OrganizationalUnitDistinguishedName" => 1,
                 _ => 6,
             }
         }

@@ -196,37 +196,12 @@ impl crate::json::Json for SnaplockConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"SnaplockType") => 4,
-                        _ => 6,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"AuditLogVolume") => 0,
-                        _ => 6,
-                    }
-                }
-                15 => {
-                    match <&[u8; 15]>::try_from(key) {
-                        Ok(b"RetentionPeriod") => 3,
-                        _ => 6,
-                    }
-                }
-                16 => {
-                    match <&[u8; 16]>::try_from(key) {
-                        Ok(b"AutocommitPeriod") => 1,
-                        Ok(b"PrivilegedDelete") => 2,
-                        _ => 6,
-                    }
-                }
-                23 => {
-                    match <&[u8; 23]>::try_from(key) {
-                        Ok(b"VolumeAppendModeEnabled") => 5,
-                        _ => 6,
-                    }
-                }
+                12 if key == b"SnaplockType" => 4,
+                14 if key == b"AuditLogVolume" => 0,
+                15 if key == b"RetentionPeriod" => 3,
+                16 if key == b"AutocommitPeriod" => 1,
+                16 if key == b"PrivilegedDelete" => 2,
+                23 if key == b"VolumeAppendModeEnabled" => 5,
                 _ => 6,
             }
         }

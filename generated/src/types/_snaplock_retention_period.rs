@@ -151,14 +151,9 @@ impl crate::json::Json for SnaplockRetentionPeriod {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                16 => {
-                    match <&[u8; 16]>::try_from(key) {
-                        Ok(b"DefaultRetention") => 0,
-                        Ok(b"MinimumRetention") => 1,
-                        Ok(b"MaximumRetention") => 2,
-                        _ => 3,
-                    }
-                }
+                16 if key == b"DefaultRetention" => 0,
+                16 if key == b"MinimumRetention" => 1,
+                16 if key == b"MaximumRetention" => 2,
                 _ => 3,
             }
         }

@@ -278,55 +278,15 @@ impl crate::json::Json for Snapshot {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Name") => 2,
-                        Ok(b"Tags") => 7,
-                        _ => 9,
-                    }
-                }
-                8 => {
-                    match <&[u8; 8]>::try_from(key) {
-                        Ok(b"VolumeId") => 3,
-                        _ => 9,
-                    }
-                }
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"Lifecycle") => 5,
-                        _ => 9,
-                    }
-                }
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"SnapshotId") => 1,
-                        _ => 9,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"ResourceARN") => 0,
-                        _ => 9,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"CreationTime") => 4,
-                        _ => 9,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"AdministrativeActions") => 8,
-                        _ => 9,
-                    }
-                }
-                25 => {
-                    match <&[u8; 25]>::try_from(key) {
-                        Ok(b"LifecycleTransitionReason") => 6,
-                        _ => 9,
-                    }
-                }
+                4 if key == b"Name" => 2,
+                4 if key == b"Tags" => 7,
+                8 if key == b"VolumeId" => 3,
+                9 if key == b"Lifecycle" => 5,
+                10 if key == b"SnapshotId" => 1,
+                11 if key == b"ResourceARN" => 0,
+                12 if key == b"CreationTime" => 4,
+                21 if key == b"AdministrativeActions" => 8,
+                25 if key == b"LifecycleTransitionReason" => 6,
                 _ => 9,
             }
         }

@@ -106,18 +106,8 @@ impl crate::json::Json for Tag {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                3 => {
-                    match <&[u8; 3]>::try_from(key) {
-                        Ok(b"Key") => 0,
-                        _ => 2,
-                    }
-                }
-                5 => {
-                    match <&[u8; 5]>::try_from(key) {
-                        Ok(b"Value") => 1,
-                        _ => 2,
-                    }
-                }
+                3 if key == b"Key" => 0,
+                5 if key == b"Value" => 1,
                 _ => 2,
             }
         }

@@ -84,18 +84,8 @@ impl crate::json::Json for TieringPolicy {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Name") => 1,
-                        _ => 2,
-                    }
-                }
-                13 => {
-                    match <&[u8; 13]>::try_from(key) {
-                        Ok(b"CoolingPeriod") => 0,
-                        _ => 2,
-                    }
-                }
+                4 if key == b"Name" => 1,
+                13 if key == b"CoolingPeriod" => 0,
                 _ => 2,
             }
         }

@@ -367,68 +367,18 @@ impl crate::json::Json for Volume {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Name") => 3,
-                        Ok(b"Tags") => 6,
-                        _ => 12,
-                    }
-                }
-                8 => {
-                    match <&[u8; 8]>::try_from(key) {
-                        Ok(b"VolumeId") => 7,
-                        _ => 12,
-                    }
-                }
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"Lifecycle") => 2,
-                        _ => 12,
-                    }
-                }
-                10 => {
-                    match <&[u8; 10]>::try_from(key) {
-                        Ok(b"VolumeType") => 8,
-                        _ => 12,
-                    }
-                }
-                11 => {
-                    match <&[u8; 11]>::try_from(key) {
-                        Ok(b"ResourceARN") => 5,
-                        _ => 12,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"CreationTime") => 0,
-                        Ok(b"FileSystemId") => 1,
-                        _ => 12,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"OntapConfiguration") => 4,
-                        _ => 12,
-                    }
-                }
-                20 => {
-                    match <&[u8; 20]>::try_from(key) {
-                        Ok(b"OpenZFSConfiguration") => 11,
-                        _ => 12,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"AdministrativeActions") => 10,
-                        _ => 12,
-                    }
-                }
-                25 => {
-                    match <&[u8; 25]>::try_from(key) {
-                        Ok(b"LifecycleTransitionReason") => 9,
-                        _ => 12,
-                    }
-                }
+                4 if key == b"Name" => 3,
+                4 if key == b"Tags" => 6,
+                8 if key == b"VolumeId" => 7,
+                9 if key == b"Lifecycle" => 2,
+                10 if key == b"VolumeType" => 8,
+                11 if key == b"ResourceARN" => 5,
+                12 if key == b"CreationTime" => 0,
+                12 if key == b"FileSystemId" => 1,
+                18 if key == b"OntapConfiguration" => 4,
+                20 if key == b"OpenZFSConfiguration" => 11,
+                21 if key == b"AdministrativeActions" => 10,
+                25 if key == b"LifecycleTransitionReason" => 9,
                 _ => 12,
             }
         }

@@ -160,24 +160,9 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                19 => {
-                    match <&[u8; 19]>::try_from(key) {
-                        Ok(b"AuditLogDestination") => 2,
-                        _ => 3,
-                    }
-                }
-                23 => {
-                    match <&[u8; 23]>::try_from(key) {
-                        Ok(b"FileAccessAuditLogLevel") => 0,
-                        _ => 3,
-                    }
-                }
-                28 => {
-                    match <&[u8; 28]>::try_from(key) {
-                        Ok(b"FileShareAccessAuditLogLevel") => 1,
-                        _ => 3,
-                    }
-                }
+                19 if key == b"AuditLogDestination" => 2,
+                23 if key == b"FileAccessAuditLogLevel" => 0,
+                28 if key == b"FileShareAccessAuditLogLevel" => 1,
                 _ => 3,
             }
         }

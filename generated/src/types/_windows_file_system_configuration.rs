@@ -507,78 +507,23 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"Aliases") => 12,
-                        _ => 17,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"DeploymentType") => 2,
-                        _ => 17,
-                    }
-                }
-                17 => {
-                    match <&[u8; 17]>::try_from(key) {
-                        Ok(b"ActiveDirectoryId") => 0,
-                        Ok(b"PreferredSubnetId") => 4,
-                        Ok(b"CopyTagsToBackups") => 11,
-                        Ok(b"FsrmConfiguration") => 16,
-                        _ => 17,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"ThroughputCapacity") => 6,
-                        _ => 17,
-                    }
-                }
-                21 => {
-                    match <&[u8; 21]>::try_from(key) {
-                        Ok(b"PreferredFileServerIp") => 5,
-                        Ok(b"AuditLogConfiguration") => 13,
-                        Ok(b"DiskIopsConfiguration") => 14,
-                        _ => 17,
-                    }
-                }
-                23 => {
-                    match <&[u8; 23]>::try_from(key) {
-                        Ok(b"PreferredFileServerIpv6") => 15,
-                        _ => 17,
-                    }
-                }
-                26 => {
-                    match <&[u8; 26]>::try_from(key) {
-                        Ok(b"WeeklyMaintenanceStartTime") => 8,
-                        _ => 17,
-                    }
-                }
-                28 => {
-                    match <&[u8; 28]>::try_from(key) {
-                        Ok(b"RemoteAdministrationEndpoint") => 3,
-                        Ok(b"AutomaticBackupRetentionDays") => 10,
-                        _ => 17,
-                    }
-                }
-                29 => {
-                    match <&[u8; 29]>::try_from(key) {
-                        Ok(b"DailyAutomaticBackupStartTime") => 9,
-                        _ => 17,
-                    }
-                }
-                31 => {
-                    match <&[u8; 31]>::try_from(key) {
-                        Ok(b"MaintenanceOperationsInProgress") => 7,
-                        _ => 17,
-                    }
-                }
-                39 => {
-                    match <&[u8; 39]>::try_from(key) {
-                        Ok(b"SelfManagedActiveDirectoryConfiguration") => 1,
-                        _ => 17,
-                    }
-                }
+                7 if key == b"Aliases" => 12,
+                14 if key == b"DeploymentType" => 2,
+                17 if key == b"ActiveDirectoryId" => 0,
+                17 if key == b"PreferredSubnetId" => 4,
+                17 if key == b"CopyTagsToBackups" => 11,
+                17 if key == b"FsrmConfiguration" => 16,
+                18 if key == b"ThroughputCapacity" => 6,
+                21 if key == b"PreferredFileServerIp" => 5,
+                21 if key == b"AuditLogConfiguration" => 13,
+                21 if key == b"DiskIopsConfiguration" => 14,
+                23 if key == b"PreferredFileServerIpv6" => 15,
+                26 if key == b"WeeklyMaintenanceStartTime" => 8,
+                28 if key == b"RemoteAdministrationEndpoint" => 3,
+                28 if key == b"AutomaticBackupRetentionDays" => 10,
+                29 if key == b"DailyAutomaticBackupStartTime" => 9,
+                31 if key == b"MaintenanceOperationsInProgress" => 7,
+                39 if key == b"SelfManagedActiveDirectoryConfiguration" => 1,
                 _ => 17,
             }
         }

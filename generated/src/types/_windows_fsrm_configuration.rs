@@ -96,18 +96,8 @@ impl crate::json::Json for WindowsFsrmConfiguration {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"FsrmServiceEnabled") => 0,
-                        _ => 2,
-                    }
-                }
-                19 => {
-                    match <&[u8; 19]>::try_from(key) {
-                        Ok(b"EventLogDestination") => 1,
-                        _ => 2,
-                    }
-                }
+                18 if key == b"FsrmServiceEnabled" => 0,
+                19 if key == b"EventLogDestination" => 1,
                 _ => 2,
             }
         }

@@ -193,37 +193,12 @@ impl crate::json::Json for CopyBackupInput {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                4 => {
-                    match <&[u8; 4]>::try_from(key) {
-                        Ok(b"Tags") => 5,
-                        _ => 6,
-                    }
-                }
-                8 => {
-                    match <&[u8; 8]>::try_from(key) {
-                        Ok(b"KmsKeyId") => 3,
-                        Ok(b"CopyTags") => 4,
-                        _ => 6,
-                    }
-                }
-                12 => {
-                    match <&[u8; 12]>::try_from(key) {
-                        Ok(b"SourceRegion") => 2,
-                        _ => 6,
-                    }
-                }
-                14 => {
-                    match <&[u8; 14]>::try_from(key) {
-                        Ok(b"SourceBackupId") => 1,
-                        _ => 6,
-                    }
-                }
-                18 => {
-                    match <&[u8; 18]>::try_from(key) {
-                        Ok(b"ClientRequestToken") => 0,
-                        _ => 6,
-                    }
-                }
+                4 if key == b"Tags" => 5,
+                8 if key == b"KmsKeyId" => 3,
+                8 if key == b"CopyTags" => 4,
+                12 if key == b"SourceRegion" => 2,
+                14 if key == b"SourceBackupId" => 1,
+                18 if key == b"ClientRequestToken" => 0,
                 _ => 6,
             }
         }

@@ -79,12 +79,7 @@ impl crate::json::Json for CopyBackupOutput {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                6 => {
-                    match <&[u8; 6]>::try_from(key) {
-                        Ok(b"Backup") => 0,
-                        _ => 1,
-                    }
-                }
+                6 if key == b"Backup" => 0,
                 _ => 1,
             }
         }

@@ -79,12 +79,7 @@ impl crate::json::Json for BadRequest {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"Message") => 0,
-                        _ => 1,
-                    }
-                }
+                7 if key == b"Message" => 0,
                 _ => 1,
             }
         }

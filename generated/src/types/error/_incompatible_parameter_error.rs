@@ -114,18 +114,8 @@ impl crate::json::Json for IncompatibleParameterError {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"Message") => 1,
-                        _ => 2,
-                    }
-                }
-                9 => {
-                    match <&[u8; 9]>::try_from(key) {
-                        Ok(b"Parameter") => 0,
-                        _ => 2,
-                    }
-                }
+                7 if key == b"Message" => 1,
+                9 if key == b"Parameter" => 0,
                 _ => 2,
             }
         }

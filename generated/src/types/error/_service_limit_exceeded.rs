@@ -114,18 +114,8 @@ impl crate::json::Json for ServiceLimitExceeded {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                5 => {
-                    match <&[u8; 5]>::try_from(key) {
-                        Ok(b"Limit") => 0,
-                        _ => 2,
-                    }
-                }
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"Message") => 1,
-                        _ => 2,
-                    }
-                }
+                5 if key == b"Limit" => 0,
+                7 if key == b"Message" => 1,
                 _ => 2,
             }
         }

@@ -102,18 +102,8 @@ impl crate::json::Json for SourceBackupUnavailable {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
-                7 => {
-                    match <&[u8; 7]>::try_from(key) {
-                        Ok(b"Message") => 0,
-                        _ => 2,
-                    }
-                }
-                8 => {
-                    match <&[u8; 8]>::try_from(key) {
-                        Ok(b"BackupId") => 1,
-                        _ => 2,
-                    }
-                }
+                7 if key == b"Message" => 0,
+                8 if key == b"BackupId" => 1,
                 _ => 2,
             }
         }
