@@ -430,7 +430,9 @@ impl<'a> Reader<'a> {
     /// The next member of a structure whose members on the wire are `names`, in model
     /// order: its index in `names` (its `:` read), `names.len()` for a key that is
     /// none of them, or `None` after the `}`. `lookup` gives the index of any key (the
-    /// structure's generated match on the key's length, then its bytes).
+    /// structure's generated match on the key's length, then its bytes); a function
+    /// pointer rather than a generic, so that this is compiled once rather than once per
+    /// structure (inlined, the pointer is a constant and the call direct).
     ///
     /// Responses often list members in model order, so the key is first compared with
     /// `names[*next]` where it stands in the body, without scanning it; any other key
@@ -452,7 +454,8 @@ impl<'a> Reader<'a> {
         self.skip_indented_line_break();
         let index = match names.get(*next) {
             Some(name) if self.at_key(name) => *next,
-            _ => self.member_by_key(lookup)?,
+            // Any other key: read as `key` reads it (one scan, escapes resolved).
+            _ => lookup(self.key()?.as_bytes()),
         };
         // A member found before the one expected means the object is not in model order:
         // `*next` past every index stops the guessing for the rest of it (a guess that
@@ -463,17 +466,6 @@ impl<'a> Reader<'a> {
             _ => index + 1,
         };
         Ok(Some(index))
-    }
-
-    /// [`next_member`](Self::next_member) when the key is not the one expected: the key
-    /// read as [`key`](Self::key) reads it (one scan, escapes resolved) and looked up.
-    /// `lookup` is a function pointer, not a generic, so that this and `next_member` are
-    /// compiled once rather than once per structure; where `next_member` is inlined the
-    /// pointer is a constant and the call direct.
-    #[inline(always)]
-    fn member_by_key(&mut self, lookup: fn(&[u8]) -> usize) -> ReadResult<usize> {
-        let key = self.key()?;
-        Ok(lookup(key.as_bytes()))
     }
 
     /// Whether the text at the reader is the key `name` (no escapes) and its `:`:

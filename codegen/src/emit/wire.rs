@@ -125,11 +125,11 @@ fn member_index(plan: &StructPlan) -> TokenStream {
         let index = proc_macro2::Literal::usize_unsuffixed(index);
         quote!(#length if key == #name => #index,)
     });
+    // A compare with a byte string of known size is loads, not a `memcmp` call (in an
+    // optimized build); a debug build compiles one call per member.
     quote! {
         /// The index in `MEMBERS` of the member `key` names.
         fn member_index(key: &[u8]) -> usize {
-            // A compare with a byte string of known size is loads, not a `memcmp` call
-            // (in an optimized build); a debug build compiles one call per member.
             match key.len() {
                 #(#arms)*
                 _ => #unknown,
