@@ -422,6 +422,29 @@ pub trait RequestId {
     /// The request id, `None` when the response had none.
     fn request_id(&self) -> Option<&str>;
 }
+/// What an operation's error enum asks of the error inside it (each modeled error
+/// structure, and [`Unhandled`]): the enum matches once, to this, and every method of it
+/// asks the error inside.
+#[doc(hidden)]
+pub trait ServiceError: std::error::Error + RequestId {
+    /// The error code: the modeled error's shape name, or what the service sent.
+    fn code(&self) -> Option<&str>;
+    /// The service's message, if it sent one.
+    fn message(&self) -> Option<&str>;
+    /// Whether the request or the service is to blame.
+    fn fault(&self) -> Fault;
+}
+impl ServiceError for Unhandled {
+    fn code(&self) -> Option<&str> {
+        Unhandled::code(self)
+    }
+    fn message(&self) -> Option<&str> {
+        Unhandled::message(self)
+    }
+    fn fault(&self) -> Fault {
+        Unhandled::fault(self)
+    }
+}
 impl<E, T> std::error::Error for SdkError<E, T>
 where
     E: std::error::Error + 'static,

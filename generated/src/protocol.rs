@@ -53,7 +53,14 @@ pub fn request<T: Json>(
     target: &'static str,
     input: &T,
 ) -> Result<http::Request<Vec<u8>>, SerializeError> {
-    let body = crate::json::to_vec(input)?;
+    Ok(request_with_body(protocol, target, crate::json::to_vec(input)?))
+}
+/// [`request`] once the body is written (not generic: one copy serves every operation).
+fn request_with_body(
+    protocol: AwsJson,
+    target: &'static str,
+    body: Vec<u8>,
+) -> http::Request<Vec<u8>> {
     let length = HeaderValue::from(body.len());
     let mut request = http::Request::new(body);
     *request.method_mut() = http::Method::POST;
@@ -65,7 +72,7 @@ pub fn request<T: Json>(
     if protocol.query_compatible {
         headers.insert(X_AMZN_QUERY_MODE, HeaderValue::from_static("true"));
     }
-    Ok(request)
+    request
 }
 /// The host prefix of an operation with the `endpoint` trait (`foo.bar.`), carried in the
 /// request's extensions until [`Endpoint::apply`](crate::endpoint::Endpoint::apply) puts

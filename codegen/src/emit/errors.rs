@@ -14,6 +14,12 @@ use crate::plan::{OperationPlan, Plan, StructPlan, StructRole};
 pub fn error_structure(plan: &StructPlan) -> TokenStream {
     let name = ident(&plan.name);
     let code = plan.shape_name();
+    let error_code = plan.error_code.as_deref().unwrap_or(code);
+    let message = message_of(plan);
+    let fault = match plan.role {
+        StructRole::Error(ErrorFault::Server) => quote!(crate::error::Fault::Server),
+        _ => quote!(crate::error::Fault::Client),
+    };
     let (display_message, set_message) = match plan.message_field() {
         Some(field) => {
             let member = ident(&field.name);
@@ -58,6 +64,20 @@ pub fn error_structure(plan: &StructPlan) -> TokenStream {
 
         impl ::std::error::Error for #name {}
 
+        impl crate::error::ServiceError for #name {
+            fn code(&self) -> #OPTION<&str> {
+                #SOME(#error_code)
+            }
+
+            fn message(&self) -> #OPTION<&str> {
+                #message
+            }
+
+            fn fault(&self) -> crate::error::Fault {
+                #fault
+            }
+        }
+
         impl crate::protocol::ModeledError for #name {
             fn set_message_if_absent(&mut self, message: &str) {
                 #set_message
@@ -74,7 +94,6 @@ pub fn error_structure(plan: &StructPlan) -> TokenStream {
 struct ErrorCase<'p> {
     variant: proc_macro2::Ident,
     structure: &'p StructPlan,
-    fault: ErrorFault,
 }
 
 /// The name of an operation's error enum: `CopyBackupError`.
@@ -109,37 +128,6 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             #variant(#ty),
         }
     });
-    let codes = cases.iter().map(|case| {
-        let variant = &case.variant;
-        let code = case
-            .structure
-            .error_code
-            .as_deref()
-            .unwrap_or(case.structure.shape_name());
-        quote!(Self::#variant(_) => #SOME(#code),)
-    });
-    let messages = cases.iter().map(|case| {
-        let variant = &case.variant;
-        match case.structure.message_field() {
-            Some(field) if field.optional => {
-                let member = ident(&field.name);
-                quote!(Self::#variant(e) => e.#member.as_deref(),)
-            }
-            Some(field) => {
-                let member = ident(&field.name);
-                quote!(Self::#variant(e) => #SOME(e.#member.as_str()),)
-            }
-            None => quote!(Self::#variant(_) => #NONE,),
-        }
-    });
-    let faults = cases.iter().map(|case| {
-        let variant = &case.variant;
-        let fault = match case.fault {
-            ErrorFault::Client => quote!(crate::error::Fault::Client),
-            ErrorFault::Server => quote!(crate::error::Fault::Server),
-        };
-        quote!(Self::#variant(_) => #fault,)
-    });
     let predicates = cases.iter().map(|case| {
         let variant = &case.variant;
         let method = format_ident!(
@@ -157,34 +145,29 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             }
         }
     });
-    let displays = cases.iter().map(|case| {
+    let inners = cases.iter().map(|case| {
         let variant = &case.variant;
-        quote!(Self::#variant(e) => ::std::fmt::Display::fmt(e, f),)
-    });
-    let sources = cases.iter().map(|case| {
-        let variant = &case.variant;
-        quote!(Self::#variant(e) => ::std::error::Error::source(e),)
-    });
-    let request_ids = cases.iter().map(|case| {
-        let variant = &case.variant;
-        quote!(Self::#variant(e) => crate::error::RequestId::request_id(e),)
+        quote!(Self::#variant(e) => e,)
     });
     let arms: Vec<TokenStream> = cases
         .iter()
         .map(|case| {
             let variant = &case.variant;
             let code = case.structure.shape_name();
-            quote!(#SOME(#code) => error.modeled().map_or_else(Self::#unhandled, Self::#variant),)
+            quote!(#SOME(#code) => Self::#variant(error.modeled()?),)
         })
         .collect();
     let dispatch = if arms.is_empty() {
         quote!(Self::#unhandled(error.unhandled()))
     } else {
         quote! {
-            match error.code() {
-                #(#arms)*
-                _ => Self::#unhandled(error.unhandled()),
-            }
+            let modeled = || {
+                #OK(match error.code() {
+                    #(#arms)*
+                    _ => return #ERR(error.unhandled()),
+                })
+            };
+            modeled().unwrap_or_else(Self::#unhandled)
         }
     };
     quote! {
@@ -201,25 +184,24 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
             /// The error code: the modeled error's shape name (its awsQuery code, for a
             /// query-compatible service), or what the service sent.
             pub fn code(&self) -> #OPTION<&str> {
-                match self {
-                    #(#codes)*
-                    Self::#unhandled(e) => e.code(),
-                }
+                self.inner().code()
             }
 
             /// The service's message, if it sent one.
             pub fn message(&self) -> #OPTION<&str> {
-                match self {
-                    #(#messages)*
-                    Self::#unhandled(e) => e.message(),
-                }
+                self.inner().message()
             }
 
             /// Whether the request or the service is to blame (the model's `error` trait).
             pub fn fault(&self) -> crate::error::Fault {
+                self.inner().fault()
+            }
+
+            /// The error inside, which every method here asks.
+            fn inner(&self) -> &dyn crate::error::ServiceError {
                 match self {
-                    #(#faults)*
-                    Self::#unhandled(e) => e.fault(),
+                    #(#inners)*
+                    Self::#unhandled(e) => e,
                 }
             }
 
@@ -246,10 +228,7 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
         /// The error inside, as is: the enum only tells the operation's errors apart.
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #(#displays)*
-                    Self::#unhandled(e) => ::std::fmt::Display::fmt(e, f),
-                }
+                ::std::fmt::Display::fmt(self.inner(), f)
             }
         }
 
@@ -257,19 +236,13 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
         /// not its own cause, or a reporter would print it twice).
         impl ::std::error::Error for #name {
             fn source(&self) -> #OPTION<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(#sources)*
-                    Self::#unhandled(e) => ::std::error::Error::source(e),
-                }
+                self.inner().source()
             }
         }
 
         impl crate::error::RequestId for #name {
             fn request_id(&self) -> #OPTION<&str> {
-                match self {
-                    #(#request_ids)*
-                    Self::#unhandled(e) => crate::error::RequestId::request_id(e),
-                }
+                self.inner().request_id()
             }
         }
     }
@@ -291,12 +264,26 @@ fn error_cases<'p>(plan: &'p Plan, operation: &OperationPlan) -> Vec<ErrorCase<'
         .iter()
         .map(|r| plan.structure(r))
         .filter_map(|structure| match structure.role {
-            StructRole::Error(fault) => Some(ErrorCase {
+            StructRole::Error(_) => Some(ErrorCase {
                 variant: ident(&structure.name),
                 structure,
-                fault,
             }),
             _ => None,
         })
         .collect()
+}
+
+/// The message of an error structure, as `Option<&str>` (`None` without a message member).
+fn message_of(plan: &StructPlan) -> TokenStream {
+    match plan.message_field() {
+        Some(field) if field.optional => {
+            let member = ident(&field.name);
+            quote!(self.#member.as_deref())
+        }
+        Some(field) => {
+            let member = ident(&field.name);
+            quote!(#SOME(self.#member.as_str()))
+        }
+        None => quote!(#NONE),
+    }
 }

@@ -33,53 +33,31 @@ impl CopyBackupError {
     /// The error code: the modeled error's shape name (its awsQuery code, for a
     /// query-compatible service), or what the service sent.
     pub fn code(&self) -> Option<&str> {
-        match self {
-            Self::BackupNotFound(_) => Some("BackupNotFound"),
-            Self::BadRequest(_) => Some("BadRequest"),
-            Self::IncompatibleParameterError(_) => Some("IncompatibleParameterError"),
-            Self::IncompatibleRegionForMultiAz(_) => Some("IncompatibleRegionForMultiAZ"),
-            Self::InternalServerError(_) => Some("InternalServerError"),
-            Self::InvalidDestinationKmsKey(_) => Some("InvalidDestinationKmsKey"),
-            Self::InvalidRegion(_) => Some("InvalidRegion"),
-            Self::InvalidSourceKmsKey(_) => Some("InvalidSourceKmsKey"),
-            Self::ServiceLimitExceeded(_) => Some("ServiceLimitExceeded"),
-            Self::SourceBackupUnavailable(_) => Some("SourceBackupUnavailable"),
-            Self::UnsupportedOperation(_) => Some("UnsupportedOperation"),
-            Self::Unhandled(e) => e.code(),
-        }
+        self.inner().code()
     }
     /// The service's message, if it sent one.
     pub fn message(&self) -> Option<&str> {
-        match self {
-            Self::BackupNotFound(e) => e.message.as_deref(),
-            Self::BadRequest(e) => e.message.as_deref(),
-            Self::IncompatibleParameterError(e) => e.message.as_deref(),
-            Self::IncompatibleRegionForMultiAz(e) => e.message.as_deref(),
-            Self::InternalServerError(e) => e.message.as_deref(),
-            Self::InvalidDestinationKmsKey(e) => e.message.as_deref(),
-            Self::InvalidRegion(e) => e.message.as_deref(),
-            Self::InvalidSourceKmsKey(e) => e.message.as_deref(),
-            Self::ServiceLimitExceeded(e) => e.message.as_deref(),
-            Self::SourceBackupUnavailable(e) => e.message.as_deref(),
-            Self::UnsupportedOperation(e) => e.message.as_deref(),
-            Self::Unhandled(e) => e.message(),
-        }
+        self.inner().message()
     }
     /// Whether the request or the service is to blame (the model's `error` trait).
     pub fn fault(&self) -> crate::error::Fault {
+        self.inner().fault()
+    }
+    /// The error inside, which every method here asks.
+    fn inner(&self) -> &dyn crate::error::ServiceError {
         match self {
-            Self::BackupNotFound(_) => crate::error::Fault::Client,
-            Self::BadRequest(_) => crate::error::Fault::Client,
-            Self::IncompatibleParameterError(_) => crate::error::Fault::Client,
-            Self::IncompatibleRegionForMultiAz(_) => crate::error::Fault::Client,
-            Self::InternalServerError(_) => crate::error::Fault::Server,
-            Self::InvalidDestinationKmsKey(_) => crate::error::Fault::Client,
-            Self::InvalidRegion(_) => crate::error::Fault::Client,
-            Self::InvalidSourceKmsKey(_) => crate::error::Fault::Client,
-            Self::ServiceLimitExceeded(_) => crate::error::Fault::Client,
-            Self::SourceBackupUnavailable(_) => crate::error::Fault::Client,
-            Self::UnsupportedOperation(_) => crate::error::Fault::Client,
-            Self::Unhandled(e) => e.fault(),
+            Self::BackupNotFound(e) => e,
+            Self::BadRequest(e) => e,
+            Self::IncompatibleParameterError(e) => e,
+            Self::IncompatibleRegionForMultiAz(e) => e,
+            Self::InternalServerError(e) => e,
+            Self::InvalidDestinationKmsKey(e) => e,
+            Self::InvalidRegion(e) => e,
+            Self::InvalidSourceKmsKey(e) => e,
+            Self::ServiceLimitExceeded(e) => e,
+            Self::SourceBackupUnavailable(e) => e,
+            Self::UnsupportedOperation(e) => e,
+            Self::Unhandled(e) => e,
         }
     }
     /// Whether this is a [`BackupNotFound`](Self::BackupNotFound).
@@ -141,108 +119,58 @@ impl CopyBackupError {
     /// Maps an error response to its modeled error by code; a body that does not
     /// fit the modeled error is `Unhandled`, with the reason as its source.
     pub(crate) fn from_response(error: &crate::protocol::ErrorResponse<'_>) -> Self {
-        match error.code() {
-            Some("BackupNotFound") => {
-                error.modeled().map_or_else(Self::Unhandled, Self::BackupNotFound)
-            }
-            Some("BadRequest") => {
-                error.modeled().map_or_else(Self::Unhandled, Self::BadRequest)
-            }
-            Some("IncompatibleParameterError") => {
-                error
-                    .modeled()
-                    .map_or_else(Self::Unhandled, Self::IncompatibleParameterError)
-            }
-            Some("IncompatibleRegionForMultiAZ") => {
-                error
-                    .modeled()
-                    .map_or_else(Self::Unhandled, Self::IncompatibleRegionForMultiAz)
-            }
-            Some("InternalServerError") => {
-                error.modeled().map_or_else(Self::Unhandled, Self::InternalServerError)
-            }
-            Some("InvalidDestinationKmsKey") => {
-                error
-                    .modeled()
-                    .map_or_else(Self::Unhandled, Self::InvalidDestinationKmsKey)
-            }
-            Some("InvalidRegion") => {
-                error.modeled().map_or_else(Self::Unhandled, Self::InvalidRegion)
-            }
-            Some("InvalidSourceKmsKey") => {
-                error.modeled().map_or_else(Self::Unhandled, Self::InvalidSourceKmsKey)
-            }
-            Some("ServiceLimitExceeded") => {
-                error.modeled().map_or_else(Self::Unhandled, Self::ServiceLimitExceeded)
-            }
-            Some("SourceBackupUnavailable") => {
-                error
-                    .modeled()
-                    .map_or_else(Self::Unhandled, Self::SourceBackupUnavailable)
-            }
-            Some("UnsupportedOperation") => {
-                error.modeled().map_or_else(Self::Unhandled, Self::UnsupportedOperation)
-            }
-            _ => Self::Unhandled(error.unhandled()),
-        }
+        let modeled = || {
+            Ok(
+                match error.code() {
+                    Some("BackupNotFound") => Self::BackupNotFound(error.modeled()?),
+                    Some("BadRequest") => Self::BadRequest(error.modeled()?),
+                    Some("IncompatibleParameterError") => {
+                        Self::IncompatibleParameterError(error.modeled()?)
+                    }
+                    Some("IncompatibleRegionForMultiAZ") => {
+                        Self::IncompatibleRegionForMultiAz(error.modeled()?)
+                    }
+                    Some("InternalServerError") => {
+                        Self::InternalServerError(error.modeled()?)
+                    }
+                    Some("InvalidDestinationKmsKey") => {
+                        Self::InvalidDestinationKmsKey(error.modeled()?)
+                    }
+                    Some("InvalidRegion") => Self::InvalidRegion(error.modeled()?),
+                    Some("InvalidSourceKmsKey") => {
+                        Self::InvalidSourceKmsKey(error.modeled()?)
+                    }
+                    Some("ServiceLimitExceeded") => {
+                        Self::ServiceLimitExceeded(error.modeled()?)
+                    }
+                    Some("SourceBackupUnavailable") => {
+                        Self::SourceBackupUnavailable(error.modeled()?)
+                    }
+                    Some("UnsupportedOperation") => {
+                        Self::UnsupportedOperation(error.modeled()?)
+                    }
+                    _ => return Err(error.unhandled()),
+                },
+            )
+        };
+        modeled().unwrap_or_else(Self::Unhandled)
     }
 }
 /// The error inside, as is: the enum only tells the operation's errors apart.
 impl ::std::fmt::Display for CopyBackupError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            Self::BackupNotFound(e) => ::std::fmt::Display::fmt(e, f),
-            Self::BadRequest(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleParameterError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::IncompatibleRegionForMultiAz(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InternalServerError(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidDestinationKmsKey(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidRegion(e) => ::std::fmt::Display::fmt(e, f),
-            Self::InvalidSourceKmsKey(e) => ::std::fmt::Display::fmt(e, f),
-            Self::ServiceLimitExceeded(e) => ::std::fmt::Display::fmt(e, f),
-            Self::SourceBackupUnavailable(e) => ::std::fmt::Display::fmt(e, f),
-            Self::UnsupportedOperation(e) => ::std::fmt::Display::fmt(e, f),
-            Self::Unhandled(e) => ::std::fmt::Display::fmt(e, f),
-        }
+        ::std::fmt::Display::fmt(self.inner(), f)
     }
 }
 /// The source of the error inside (the enum is transparent: the error inside is
 /// not its own cause, or a reporter would print it twice).
 impl ::std::error::Error for CopyBackupError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            Self::BackupNotFound(e) => ::std::error::Error::source(e),
-            Self::BadRequest(e) => ::std::error::Error::source(e),
-            Self::IncompatibleParameterError(e) => ::std::error::Error::source(e),
-            Self::IncompatibleRegionForMultiAz(e) => ::std::error::Error::source(e),
-            Self::InternalServerError(e) => ::std::error::Error::source(e),
-            Self::InvalidDestinationKmsKey(e) => ::std::error::Error::source(e),
-            Self::InvalidRegion(e) => ::std::error::Error::source(e),
-            Self::InvalidSourceKmsKey(e) => ::std::error::Error::source(e),
-            Self::ServiceLimitExceeded(e) => ::std::error::Error::source(e),
-            Self::SourceBackupUnavailable(e) => ::std::error::Error::source(e),
-            Self::UnsupportedOperation(e) => ::std::error::Error::source(e),
-            Self::Unhandled(e) => ::std::error::Error::source(e),
-        }
+        self.inner().source()
     }
 }
 impl crate::error::RequestId for CopyBackupError {
     fn request_id(&self) -> Option<&str> {
-        match self {
-            Self::BackupNotFound(e) => crate::error::RequestId::request_id(e),
-            Self::BadRequest(e) => crate::error::RequestId::request_id(e),
-            Self::IncompatibleParameterError(e) => crate::error::RequestId::request_id(e),
-            Self::IncompatibleRegionForMultiAz(e) => {
-                crate::error::RequestId::request_id(e)
-            }
-            Self::InternalServerError(e) => crate::error::RequestId::request_id(e),
-            Self::InvalidDestinationKmsKey(e) => crate::error::RequestId::request_id(e),
-            Self::InvalidRegion(e) => crate::error::RequestId::request_id(e),
-            Self::InvalidSourceKmsKey(e) => crate::error::RequestId::request_id(e),
-            Self::ServiceLimitExceeded(e) => crate::error::RequestId::request_id(e),
-            Self::SourceBackupUnavailable(e) => crate::error::RequestId::request_id(e),
-            Self::UnsupportedOperation(e) => crate::error::RequestId::request_id(e),
-            Self::Unhandled(e) => crate::error::RequestId::request_id(e),
-        }
+        self.inner().request_id()
     }
 }

@@ -123,6 +123,17 @@ impl ::std::fmt::Display for BackupNotFound {
     }
 }
 impl ::std::error::Error for BackupNotFound {}
+impl crate::error::ServiceError for BackupNotFound {
+    fn code(&self) -> Option<&str> {
+        Some("BackupNotFound")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for BackupNotFound {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

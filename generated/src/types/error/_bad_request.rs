@@ -123,6 +123,17 @@ impl ::std::fmt::Display for BadRequest {
     }
 }
 impl ::std::error::Error for BadRequest {}
+impl crate::error::ServiceError for BadRequest {
+    fn code(&self) -> Option<&str> {
+        Some("BadRequest")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for BadRequest {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

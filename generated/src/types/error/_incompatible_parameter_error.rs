@@ -166,6 +166,17 @@ impl ::std::fmt::Display for IncompatibleParameterError {
     }
 }
 impl ::std::error::Error for IncompatibleParameterError {}
+impl crate::error::ServiceError for IncompatibleParameterError {
+    fn code(&self) -> Option<&str> {
+        Some("IncompatibleParameterError")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for IncompatibleParameterError {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

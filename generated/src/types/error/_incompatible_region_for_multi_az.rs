@@ -123,6 +123,17 @@ impl ::std::fmt::Display for IncompatibleRegionForMultiAz {
     }
 }
 impl ::std::error::Error for IncompatibleRegionForMultiAz {}
+impl crate::error::ServiceError for IncompatibleRegionForMultiAz {
+    fn code(&self) -> Option<&str> {
+        Some("IncompatibleRegionForMultiAZ")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for IncompatibleRegionForMultiAz {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

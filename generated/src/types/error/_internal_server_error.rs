@@ -123,6 +123,17 @@ impl ::std::fmt::Display for InternalServerError {
     }
 }
 impl ::std::error::Error for InternalServerError {}
+impl crate::error::ServiceError for InternalServerError {
+    fn code(&self) -> Option<&str> {
+        Some("InternalServerError")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Server
+    }
+}
 impl crate::protocol::ModeledError for InternalServerError {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

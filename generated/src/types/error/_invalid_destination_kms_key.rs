@@ -123,6 +123,17 @@ impl ::std::fmt::Display for InvalidDestinationKmsKey {
     }
 }
 impl ::std::error::Error for InvalidDestinationKmsKey {}
+impl crate::error::ServiceError for InvalidDestinationKmsKey {
+    fn code(&self) -> Option<&str> {
+        Some("InvalidDestinationKmsKey")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for InvalidDestinationKmsKey {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

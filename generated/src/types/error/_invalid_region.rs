@@ -123,6 +123,17 @@ impl ::std::fmt::Display for InvalidRegion {
     }
 }
 impl ::std::error::Error for InvalidRegion {}
+impl crate::error::ServiceError for InvalidRegion {
+    fn code(&self) -> Option<&str> {
+        Some("InvalidRegion")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for InvalidRegion {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

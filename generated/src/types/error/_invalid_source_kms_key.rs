@@ -123,6 +123,17 @@ impl ::std::fmt::Display for InvalidSourceKmsKey {
     }
 }
 impl ::std::error::Error for InvalidSourceKmsKey {}
+impl crate::error::ServiceError for InvalidSourceKmsKey {
+    fn code(&self) -> Option<&str> {
+        Some("InvalidSourceKmsKey")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for InvalidSourceKmsKey {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

@@ -164,6 +164,17 @@ impl ::std::fmt::Display for ServiceLimitExceeded {
     }
 }
 impl ::std::error::Error for ServiceLimitExceeded {}
+impl crate::error::ServiceError for ServiceLimitExceeded {
+    fn code(&self) -> Option<&str> {
+        Some("ServiceLimitExceeded")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for ServiceLimitExceeded {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

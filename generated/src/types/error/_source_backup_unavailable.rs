@@ -152,6 +152,17 @@ impl ::std::fmt::Display for SourceBackupUnavailable {
     }
 }
 impl ::std::error::Error for SourceBackupUnavailable {}
+impl crate::error::ServiceError for SourceBackupUnavailable {
+    fn code(&self) -> Option<&str> {
+        Some("SourceBackupUnavailable")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for SourceBackupUnavailable {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {

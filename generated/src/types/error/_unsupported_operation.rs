@@ -123,6 +123,17 @@ impl ::std::fmt::Display for UnsupportedOperation {
     }
 }
 impl ::std::error::Error for UnsupportedOperation {}
+impl crate::error::ServiceError for UnsupportedOperation {
+    fn code(&self) -> Option<&str> {
+        Some("UnsupportedOperation")
+    }
+    fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+    fn fault(&self) -> crate::error::Fault {
+        crate::error::Fault::Client
+    }
+}
 impl crate::protocol::ModeledError for UnsupportedOperation {
     fn set_message_if_absent(&mut self, message: &str) {
         if self.message.is_none() {
