@@ -13,18 +13,22 @@ pub struct ActiveDirectoryBackupAttributes {
 }
 impl ActiveDirectoryBackupAttributes {
     /// Full DNS name of the directory domain.
+    #[inline]
     pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// Identifier of the managed directory, when one was used.
+    #[inline]
     pub fn active_directory_id(&self) -> Option<&str> {
         self.active_directory_id.as_deref()
     }
     /// ARN of the directory resource.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
+    #[inline]
     pub fn builder() -> crate::types::builders::ActiveDirectoryBackupAttributesBuilder {
         crate::types::builders::ActiveDirectoryBackupAttributesBuilder::default()
     }
@@ -39,48 +43,58 @@ pub struct ActiveDirectoryBackupAttributesBuilder {
 }
 impl ActiveDirectoryBackupAttributesBuilder {
     /// Full DNS name of the directory domain.
+    #[inline]
     pub fn domain_name(mut self, input: impl Into<String>) -> Self {
         self.domain_name = Some(input.into());
         self
     }
     /// Full DNS name of the directory domain.
+    #[inline]
     pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.domain_name = input;
         self
     }
     /// Full DNS name of the directory domain.
+    #[inline]
     pub fn get_domain_name(&self) -> &Option<String> {
         &self.domain_name
     }
     /// Identifier of the managed directory, when one was used.
+    #[inline]
     pub fn active_directory_id(mut self, input: impl Into<String>) -> Self {
         self.active_directory_id = Some(input.into());
         self
     }
     /// Identifier of the managed directory, when one was used.
+    #[inline]
     pub fn set_active_directory_id(mut self, input: Option<String>) -> Self {
         self.active_directory_id = input;
         self
     }
     /// Identifier of the managed directory, when one was used.
+    #[inline]
     pub fn get_active_directory_id(&self) -> &Option<String> {
         &self.active_directory_id
     }
     /// ARN of the directory resource.
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
     }
     /// ARN of the directory resource.
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// ARN of the directory resource.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Consumes the builder and constructs a [`ActiveDirectoryBackupAttributes`](struct@ActiveDirectoryBackupAttributes).
+    #[inline]
     pub fn build(self) -> ActiveDirectoryBackupAttributes {
         ActiveDirectoryBackupAttributes {
             domain_name: self.domain_name,

@@ -29,54 +29,66 @@ pub struct AdministrativeAction {
 }
 impl AdministrativeAction {
     /// Which kind of management task this is.
+    #[inline]
     pub fn administrative_action_type(
         &self,
     ) -> Option<&crate::types::AdministrativeActionType> {
         self.administrative_action_type.as_ref()
     }
     /// How far along the task is, out of 100.
+    #[inline]
     pub fn progress_percent(&self) -> Option<i32> {
         self.progress_percent
     }
     /// Moment the task was asked for.
+    #[inline]
     pub fn request_time(&self) -> Option<&crate::primitives::DateTime> {
         self.request_time.as_ref()
     }
     /// Where the task currently stands.
+    #[inline]
     pub fn status(&self) -> Option<&crate::types::Status> {
         self.status.as_ref()
     }
     /// File system settings the task is applying.
+    #[inline]
     pub fn target_file_system_values(&self) -> Option<&crate::types::FileSystem> {
         self.target_file_system_values.as_ref()
     }
     /// Reason the task went wrong, when it did.
+    #[inline]
     pub fn failure_details(
         &self,
     ) -> Option<&crate::types::AdministrativeActionFailureDetails> {
         self.failure_details.as_ref()
     }
     /// Volume settings the task is applying.
+    #[inline]
     pub fn target_volume_values(&self) -> Option<&crate::types::Volume> {
         self.target_volume_values.as_ref()
     }
     /// Snapshot settings the task is applying.
+    #[inline]
     pub fn target_snapshot_values(&self) -> Option<&crate::types::Snapshot> {
         self.target_snapshot_values.as_ref()
     }
     /// Overall number of bytes the task has to move.
+    #[inline]
     pub fn total_transfer_bytes(&self) -> Option<i64> {
         self.total_transfer_bytes
     }
     /// Number of bytes the task still has to move.
+    #[inline]
     pub fn remaining_transfer_bytes(&self) -> Option<i64> {
         self.remaining_transfer_bytes
     }
     /// Extra human-readable note about the task.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`AdministrativeAction`](struct@AdministrativeAction).
+    #[inline]
     pub fn builder() -> crate::types::builders::AdministrativeActionBuilder {
         crate::types::builders::AdministrativeActionBuilder::default()
     }
@@ -101,6 +113,7 @@ pub struct AdministrativeActionBuilder {
 }
 impl AdministrativeActionBuilder {
     /// Which kind of management task this is.
+    #[inline]
     pub fn administrative_action_type(
         mut self,
         input: crate::types::AdministrativeActionType,
@@ -109,6 +122,7 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Which kind of management task this is.
+    #[inline]
     pub fn set_administrative_action_type(
         mut self,
         input: Option<crate::types::AdministrativeActionType>,
@@ -117,31 +131,37 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Which kind of management task this is.
+    #[inline]
     pub fn get_administrative_action_type(
         &self,
     ) -> &Option<crate::types::AdministrativeActionType> {
         &self.administrative_action_type
     }
     /// How far along the task is, out of 100.
+    #[inline]
     pub fn progress_percent(mut self, input: i32) -> Self {
         self.progress_percent = Some(input);
         self
     }
     /// How far along the task is, out of 100.
+    #[inline]
     pub fn set_progress_percent(mut self, input: Option<i32>) -> Self {
         self.progress_percent = input;
         self
     }
     /// How far along the task is, out of 100.
+    #[inline]
     pub fn get_progress_percent(&self) -> &Option<i32> {
         &self.progress_percent
     }
     /// Moment the task was asked for.
+    #[inline]
     pub fn request_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.request_time = Some(input);
         self
     }
     /// Moment the task was asked for.
+    #[inline]
     pub fn set_request_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -150,29 +170,35 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Moment the task was asked for.
+    #[inline]
     pub fn get_request_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.request_time
     }
     /// Where the task currently stands.
+    #[inline]
     pub fn status(mut self, input: crate::types::Status) -> Self {
         self.status = Some(input);
         self
     }
     /// Where the task currently stands.
+    #[inline]
     pub fn set_status(mut self, input: Option<crate::types::Status>) -> Self {
         self.status = input;
         self
     }
     /// Where the task currently stands.
+    #[inline]
     pub fn get_status(&self) -> &Option<crate::types::Status> {
         &self.status
     }
     /// File system settings the task is applying.
+    #[inline]
     pub fn target_file_system_values(mut self, input: crate::types::FileSystem) -> Self {
         self.target_file_system_values = Some(input);
         self
     }
     /// File system settings the task is applying.
+    #[inline]
     pub fn set_target_file_system_values(
         mut self,
         input: Option<crate::types::FileSystem>,
@@ -181,10 +207,12 @@ impl AdministrativeActionBuilder {
         self
     }
     /// File system settings the task is applying.
+    #[inline]
     pub fn get_target_file_system_values(&self) -> &Option<crate::types::FileSystem> {
         &self.target_file_system_values
     }
     /// Reason the task went wrong, when it did.
+    #[inline]
     pub fn failure_details(
         mut self,
         input: crate::types::AdministrativeActionFailureDetails,
@@ -193,6 +221,7 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Reason the task went wrong, when it did.
+    #[inline]
     pub fn set_failure_details(
         mut self,
         input: Option<crate::types::AdministrativeActionFailureDetails>,
@@ -201,17 +230,20 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Reason the task went wrong, when it did.
+    #[inline]
     pub fn get_failure_details(
         &self,
     ) -> &Option<crate::types::AdministrativeActionFailureDetails> {
         &self.failure_details
     }
     /// Volume settings the task is applying.
+    #[inline]
     pub fn target_volume_values(mut self, input: crate::types::Volume) -> Self {
         self.target_volume_values = Some(input);
         self
     }
     /// Volume settings the task is applying.
+    #[inline]
     pub fn set_target_volume_values(
         mut self,
         input: Option<crate::types::Volume>,
@@ -220,15 +252,18 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Volume settings the task is applying.
+    #[inline]
     pub fn get_target_volume_values(&self) -> &Option<crate::types::Volume> {
         &self.target_volume_values
     }
     /// Snapshot settings the task is applying.
+    #[inline]
     pub fn target_snapshot_values(mut self, input: crate::types::Snapshot) -> Self {
         self.target_snapshot_values = Some(input);
         self
     }
     /// Snapshot settings the task is applying.
+    #[inline]
     pub fn set_target_snapshot_values(
         mut self,
         input: Option<crate::types::Snapshot>,
@@ -237,52 +272,63 @@ impl AdministrativeActionBuilder {
         self
     }
     /// Snapshot settings the task is applying.
+    #[inline]
     pub fn get_target_snapshot_values(&self) -> &Option<crate::types::Snapshot> {
         &self.target_snapshot_values
     }
     /// Overall number of bytes the task has to move.
+    #[inline]
     pub fn total_transfer_bytes(mut self, input: i64) -> Self {
         self.total_transfer_bytes = Some(input);
         self
     }
     /// Overall number of bytes the task has to move.
+    #[inline]
     pub fn set_total_transfer_bytes(mut self, input: Option<i64>) -> Self {
         self.total_transfer_bytes = input;
         self
     }
     /// Overall number of bytes the task has to move.
+    #[inline]
     pub fn get_total_transfer_bytes(&self) -> &Option<i64> {
         &self.total_transfer_bytes
     }
     /// Number of bytes the task still has to move.
+    #[inline]
     pub fn remaining_transfer_bytes(mut self, input: i64) -> Self {
         self.remaining_transfer_bytes = Some(input);
         self
     }
     /// Number of bytes the task still has to move.
+    #[inline]
     pub fn set_remaining_transfer_bytes(mut self, input: Option<i64>) -> Self {
         self.remaining_transfer_bytes = input;
         self
     }
     /// Number of bytes the task still has to move.
+    #[inline]
     pub fn get_remaining_transfer_bytes(&self) -> &Option<i64> {
         &self.remaining_transfer_bytes
     }
     /// Extra human-readable note about the task.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Extra human-readable note about the task.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Extra human-readable note about the task.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`AdministrativeAction`](struct@AdministrativeAction).
+    #[inline]
     pub fn build(self) -> AdministrativeAction {
         AdministrativeAction {
             administrative_action_type: self.administrative_action_type,

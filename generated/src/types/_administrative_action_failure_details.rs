@@ -9,10 +9,12 @@ pub struct AdministrativeActionFailureDetails {
 }
 impl AdministrativeActionFailureDetails {
     /// Text describing what went wrong.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`AdministrativeActionFailureDetails`](struct@AdministrativeActionFailureDetails).
+    #[inline]
     pub fn builder() -> crate::types::builders::AdministrativeActionFailureDetailsBuilder {
         crate::types::builders::AdministrativeActionFailureDetailsBuilder::default()
     }
@@ -25,20 +27,24 @@ pub struct AdministrativeActionFailureDetailsBuilder {
 }
 impl AdministrativeActionFailureDetailsBuilder {
     /// Text describing what went wrong.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Text describing what went wrong.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Text describing what went wrong.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`AdministrativeActionFailureDetails`](struct@AdministrativeActionFailureDetails).
+    #[inline]
     pub fn build(self) -> AdministrativeActionFailureDetails {
         AdministrativeActionFailureDetails {
             message: self.message,

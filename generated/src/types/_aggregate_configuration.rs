@@ -11,14 +11,17 @@ pub struct AggregateConfiguration {
 }
 impl AggregateConfiguration {
     /// Aggregates over which the volume is spread.
+    #[inline]
     pub fn aggregates(&self) -> &[String] {
         self.aggregates.as_deref().unwrap_or_default()
     }
     /// How many constituent volumes make up the FlexGroup.
+    #[inline]
     pub fn total_constituents(&self) -> Option<i32> {
         self.total_constituents
     }
     /// Creates a new builder-style object to manufacture [`AggregateConfiguration`](struct@AggregateConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::AggregateConfigurationBuilder {
         crate::types::builders::AggregateConfigurationBuilder::default()
     }
@@ -32,6 +35,7 @@ pub struct AggregateConfigurationBuilder {
 }
 impl AggregateConfigurationBuilder {
     /// Appends an item to `aggregates`; use [`Self::set_aggregates`] to replace the whole list.
+    #[inline]
     pub fn aggregates(mut self, input: impl Into<String>) -> Self {
         let mut v = self.aggregates.unwrap_or_default();
         v.push(input.into());
@@ -39,29 +43,35 @@ impl AggregateConfigurationBuilder {
         self
     }
     /// Aggregates over which the volume is spread.
+    #[inline]
     pub fn set_aggregates(mut self, input: Option<Vec<String>>) -> Self {
         self.aggregates = input;
         self
     }
     /// Aggregates over which the volume is spread.
+    #[inline]
     pub fn get_aggregates(&self) -> &Option<Vec<String>> {
         &self.aggregates
     }
     /// How many constituent volumes make up the FlexGroup.
+    #[inline]
     pub fn total_constituents(mut self, input: i32) -> Self {
         self.total_constituents = Some(input);
         self
     }
     /// How many constituent volumes make up the FlexGroup.
+    #[inline]
     pub fn set_total_constituents(mut self, input: Option<i32>) -> Self {
         self.total_constituents = input;
         self
     }
     /// How many constituent volumes make up the FlexGroup.
+    #[inline]
     pub fn get_total_constituents(&self) -> &Option<i32> {
         &self.total_constituents
     }
     /// Consumes the builder and constructs a [`AggregateConfiguration`](struct@AggregateConfiguration).
+    #[inline]
     pub fn build(self) -> AggregateConfiguration {
         AggregateConfiguration {
             aggregates: self.aggregates,

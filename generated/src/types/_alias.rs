@@ -11,14 +11,17 @@ pub struct Alias {
 }
 impl Alias {
     /// The alternate host name itself.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// Where the alias is in its setup or removal.
+    #[inline]
     pub fn lifecycle(&self) -> Option<&crate::types::AliasLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`Alias`](struct@Alias).
+    #[inline]
     pub fn builder() -> crate::types::builders::AliasBuilder {
         crate::types::builders::AliasBuilder::default()
     }
@@ -32,34 +35,41 @@ pub struct AliasBuilder {
 }
 impl AliasBuilder {
     /// The alternate host name itself.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
     }
     /// The alternate host name itself.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
     /// The alternate host name itself.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
     /// Where the alias is in its setup or removal.
+    #[inline]
     pub fn lifecycle(mut self, input: crate::types::AliasLifecycle) -> Self {
         self.lifecycle = Some(input);
         self
     }
     /// Where the alias is in its setup or removal.
+    #[inline]
     pub fn set_lifecycle(mut self, input: Option<crate::types::AliasLifecycle>) -> Self {
         self.lifecycle = input;
         self
     }
     /// Where the alias is in its setup or removal.
+    #[inline]
     pub fn get_lifecycle(&self) -> &Option<crate::types::AliasLifecycle> {
         &self.lifecycle
     }
     /// Consumes the builder and constructs a [`Alias`](struct@Alias).
+    #[inline]
     pub fn build(self) -> Alias {
         Alias {
             name: self.name,

@@ -11,14 +11,17 @@ pub struct AutocommitPeriod {
 }
 impl AutocommitPeriod {
     /// Time unit of the autocommit delay.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::AutocommitPeriodType> {
         self.r#type.as_ref()
     }
     /// Number of time units in the autocommit delay.
+    #[inline]
     pub fn value(&self) -> Option<i32> {
         self.value
     }
     /// Creates a new builder-style object to manufacture [`AutocommitPeriod`](struct@AutocommitPeriod).
+    #[inline]
     pub fn builder() -> crate::types::builders::AutocommitPeriodBuilder {
         crate::types::builders::AutocommitPeriodBuilder::default()
     }
@@ -34,11 +37,13 @@ impl AutocommitPeriodBuilder {
     /// Time unit of the autocommit delay.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::AutocommitPeriodType) -> Self {
         self.r#type = Some(input);
         self
     }
     /// Time unit of the autocommit delay.
+    #[inline]
     pub fn set_type(
         mut self,
         input: Option<crate::types::AutocommitPeriodType>,
@@ -47,26 +52,31 @@ impl AutocommitPeriodBuilder {
         self
     }
     /// Time unit of the autocommit delay.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::AutocommitPeriodType> {
         &self.r#type
     }
     /// Number of time units in the autocommit delay.
+    #[inline]
     pub fn value(mut self, input: i32) -> Self {
         self.value = Some(input);
         self
     }
     /// Number of time units in the autocommit delay.
+    #[inline]
     pub fn set_value(mut self, input: Option<i32>) -> Self {
         self.value = input;
         self
     }
     /// Number of time units in the autocommit delay.
+    #[inline]
     pub fn get_value(&self) -> &Option<i32> {
         &self.value
     }
     /// Consumes the builder and constructs a [`AutocommitPeriod`](struct@AutocommitPeriod).
     ///
     /// Returns an error naming the first missing required member of: `type`.
+    #[inline]
     pub fn build(self) -> Result<AutocommitPeriod, crate::error::BuildError> {
         if self.r#type.is_none() {
             return Err(

@@ -41,76 +41,94 @@ pub struct Backup {
 }
 impl Backup {
     /// Unique identifier of this backup.
+    #[inline]
     pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// Current state of this backup.
+    #[inline]
     pub fn lifecycle(&self) -> Option<&crate::types::BackupLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Reason this backup went wrong, when it did.
+    #[inline]
     pub fn failure_details(&self) -> Option<&crate::types::BackupFailureDetails> {
         self.failure_details.as_ref()
     }
     /// How this backup came to be made.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::BackupType> {
         self.r#type.as_ref()
     }
     /// How far along the backup's creation is, out of 100.
+    #[inline]
     pub fn progress_percent(&self) -> Option<i32> {
         self.progress_percent
     }
     /// Moment the backup was made.
+    #[inline]
     pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
     /// Encryption key protecting the backup's data.
+    #[inline]
     pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// ARN that names this backup.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Labels attached to this backup.
+    #[inline]
     pub fn tags(&self) -> &[crate::types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
     /// Settings of the originating file system as recorded when the backup was made.
+    #[inline]
     pub fn file_system(&self) -> Option<&crate::types::FileSystem> {
         self.file_system.as_ref()
     }
     /// Directory-service settings of the backed-up file system, if any.
+    #[inline]
     pub fn directory_information(
         &self,
     ) -> Option<&crate::types::ActiveDirectoryBackupAttributes> {
         self.directory_information.as_ref()
     }
     /// Account that owns this backup.
+    #[inline]
     pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// For a copied backup, the identifier of the one it was copied from.
+    #[inline]
     pub fn source_backup_id(&self) -> Option<&str> {
         self.source_backup_id.as_deref()
     }
     /// For a copied backup, the region the original lives in.
+    #[inline]
     pub fn source_backup_region(&self) -> Option<&str> {
         self.source_backup_region.as_deref()
     }
     /// Whether a whole file system or a single volume was backed up.
+    #[inline]
     pub fn resource_type(&self) -> Option<&crate::types::ResourceType> {
         self.resource_type.as_ref()
     }
     /// Settings of the originating volume as recorded when the backup was made.
+    #[inline]
     pub fn volume(&self) -> Option<&crate::types::Volume> {
         self.volume.as_ref()
     }
     /// Amount of data held by this backup, in bytes.
+    #[inline]
     pub fn size_in_bytes(&self) -> Option<i64> {
         self.size_in_bytes
     }
     /// Creates a new builder-style object to manufacture [`Backup`](struct@Backup).
+    #[inline]
     pub fn builder() -> crate::types::builders::BackupBuilder {
         crate::types::builders::BackupBuilder::default()
     }
@@ -143,27 +161,32 @@ impl BackupBuilder {
     /// Unique identifier of this backup.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn backup_id(mut self, input: impl Into<String>) -> Self {
         self.backup_id = Some(input.into());
         self
     }
     /// Unique identifier of this backup.
+    #[inline]
     pub fn set_backup_id(mut self, input: Option<String>) -> Self {
         self.backup_id = input;
         self
     }
     /// Unique identifier of this backup.
+    #[inline]
     pub fn get_backup_id(&self) -> &Option<String> {
         &self.backup_id
     }
     /// Current state of this backup.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn lifecycle(mut self, input: crate::types::BackupLifecycle) -> Self {
         self.lifecycle = Some(input);
         self
     }
     /// Current state of this backup.
+    #[inline]
     pub fn set_lifecycle(
         mut self,
         input: Option<crate::types::BackupLifecycle>,
@@ -172,15 +195,18 @@ impl BackupBuilder {
         self
     }
     /// Current state of this backup.
+    #[inline]
     pub fn get_lifecycle(&self) -> &Option<crate::types::BackupLifecycle> {
         &self.lifecycle
     }
     /// Reason this backup went wrong, when it did.
+    #[inline]
     pub fn failure_details(mut self, input: crate::types::BackupFailureDetails) -> Self {
         self.failure_details = Some(input);
         self
     }
     /// Reason this backup went wrong, when it did.
+    #[inline]
     pub fn set_failure_details(
         mut self,
         input: Option<crate::types::BackupFailureDetails>,
@@ -189,47 +215,56 @@ impl BackupBuilder {
         self
     }
     /// Reason this backup went wrong, when it did.
+    #[inline]
     pub fn get_failure_details(&self) -> &Option<crate::types::BackupFailureDetails> {
         &self.failure_details
     }
     /// How this backup came to be made.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::BackupType) -> Self {
         self.r#type = Some(input);
         self
     }
     /// How this backup came to be made.
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::BackupType>) -> Self {
         self.r#type = input;
         self
     }
     /// How this backup came to be made.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::BackupType> {
         &self.r#type
     }
     /// How far along the backup's creation is, out of 100.
+    #[inline]
     pub fn progress_percent(mut self, input: i32) -> Self {
         self.progress_percent = Some(input);
         self
     }
     /// How far along the backup's creation is, out of 100.
+    #[inline]
     pub fn set_progress_percent(mut self, input: Option<i32>) -> Self {
         self.progress_percent = input;
         self
     }
     /// How far along the backup's creation is, out of 100.
+    #[inline]
     pub fn get_progress_percent(&self) -> &Option<i32> {
         &self.progress_percent
     }
     /// Moment the backup was made.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.creation_time = Some(input);
         self
     }
     /// Moment the backup was made.
+    #[inline]
     pub fn set_creation_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -238,38 +273,46 @@ impl BackupBuilder {
         self
     }
     /// Moment the backup was made.
+    #[inline]
     pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
     /// Encryption key protecting the backup's data.
+    #[inline]
     pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.kms_key_id = Some(input.into());
         self
     }
     /// Encryption key protecting the backup's data.
+    #[inline]
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.kms_key_id = input;
         self
     }
     /// Encryption key protecting the backup's data.
+    #[inline]
     pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.kms_key_id
     }
     /// ARN that names this backup.
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
     }
     /// ARN that names this backup.
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// ARN that names this backup.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
+    #[inline]
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
@@ -277,31 +320,37 @@ impl BackupBuilder {
         self
     }
     /// Labels attached to this backup.
+    #[inline]
     pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Labels attached to this backup.
+    #[inline]
     pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Settings of the originating file system as recorded when the backup was made.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn file_system(mut self, input: crate::types::FileSystem) -> Self {
         self.file_system = Some(input);
         self
     }
     /// Settings of the originating file system as recorded when the backup was made.
+    #[inline]
     pub fn set_file_system(mut self, input: Option<crate::types::FileSystem>) -> Self {
         self.file_system = input;
         self
     }
     /// Settings of the originating file system as recorded when the backup was made.
+    #[inline]
     pub fn get_file_system(&self) -> &Option<crate::types::FileSystem> {
         &self.file_system
     }
     /// Directory-service settings of the backed-up file system, if any.
+    #[inline]
     pub fn directory_information(
         mut self,
         input: crate::types::ActiveDirectoryBackupAttributes,
@@ -310,6 +359,7 @@ impl BackupBuilder {
         self
     }
     /// Directory-service settings of the backed-up file system, if any.
+    #[inline]
     pub fn set_directory_information(
         mut self,
         input: Option<crate::types::ActiveDirectoryBackupAttributes>,
@@ -318,59 +368,71 @@ impl BackupBuilder {
         self
     }
     /// Directory-service settings of the backed-up file system, if any.
+    #[inline]
     pub fn get_directory_information(
         &self,
     ) -> &Option<crate::types::ActiveDirectoryBackupAttributes> {
         &self.directory_information
     }
     /// Account that owns this backup.
+    #[inline]
     pub fn owner_id(mut self, input: impl Into<String>) -> Self {
         self.owner_id = Some(input.into());
         self
     }
     /// Account that owns this backup.
+    #[inline]
     pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.owner_id = input;
         self
     }
     /// Account that owns this backup.
+    #[inline]
     pub fn get_owner_id(&self) -> &Option<String> {
         &self.owner_id
     }
     /// For a copied backup, the identifier of the one it was copied from.
+    #[inline]
     pub fn source_backup_id(mut self, input: impl Into<String>) -> Self {
         self.source_backup_id = Some(input.into());
         self
     }
     /// For a copied backup, the identifier of the one it was copied from.
+    #[inline]
     pub fn set_source_backup_id(mut self, input: Option<String>) -> Self {
         self.source_backup_id = input;
         self
     }
     /// For a copied backup, the identifier of the one it was copied from.
+    #[inline]
     pub fn get_source_backup_id(&self) -> &Option<String> {
         &self.source_backup_id
     }
     /// For a copied backup, the region the original lives in.
+    #[inline]
     pub fn source_backup_region(mut self, input: impl Into<String>) -> Self {
         self.source_backup_region = Some(input.into());
         self
     }
     /// For a copied backup, the region the original lives in.
+    #[inline]
     pub fn set_source_backup_region(mut self, input: Option<String>) -> Self {
         self.source_backup_region = input;
         self
     }
     /// For a copied backup, the region the original lives in.
+    #[inline]
     pub fn get_source_backup_region(&self) -> &Option<String> {
         &self.source_backup_region
     }
     /// Whether a whole file system or a single volume was backed up.
+    #[inline]
     pub fn resource_type(mut self, input: crate::types::ResourceType) -> Self {
         self.resource_type = Some(input);
         self
     }
     /// Whether a whole file system or a single volume was backed up.
+    #[inline]
     pub fn set_resource_type(
         mut self,
         input: Option<crate::types::ResourceType>,
@@ -379,40 +441,48 @@ impl BackupBuilder {
         self
     }
     /// Whether a whole file system or a single volume was backed up.
+    #[inline]
     pub fn get_resource_type(&self) -> &Option<crate::types::ResourceType> {
         &self.resource_type
     }
     /// Settings of the originating volume as recorded when the backup was made.
+    #[inline]
     pub fn volume(mut self, input: crate::types::Volume) -> Self {
         self.volume = Some(input);
         self
     }
     /// Settings of the originating volume as recorded when the backup was made.
+    #[inline]
     pub fn set_volume(mut self, input: Option<crate::types::Volume>) -> Self {
         self.volume = input;
         self
     }
     /// Settings of the originating volume as recorded when the backup was made.
+    #[inline]
     pub fn get_volume(&self) -> &Option<crate::types::Volume> {
         &self.volume
     }
     /// Amount of data held by this backup, in bytes.
+    #[inline]
     pub fn size_in_bytes(mut self, input: i64) -> Self {
         self.size_in_bytes = Some(input);
         self
     }
     /// Amount of data held by this backup, in bytes.
+    #[inline]
     pub fn set_size_in_bytes(mut self, input: Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
     /// Amount of data held by this backup, in bytes.
+    #[inline]
     pub fn get_size_in_bytes(&self) -> &Option<i64> {
         &self.size_in_bytes
     }
     /// Consumes the builder and constructs a [`Backup`](struct@Backup).
     ///
     /// Returns an error naming the first missing required member of: `backup_id`, `lifecycle`, `type`, `creation_time`, `file_system`.
+    #[inline]
     pub fn build(self) -> Result<Backup, crate::error::BuildError> {
         if self.backup_id.is_none() {
             return Err(

@@ -9,10 +9,12 @@ pub struct BackupFailureDetails {
 }
 impl BackupFailureDetails {
     /// Text describing what went wrong.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`BackupFailureDetails`](struct@BackupFailureDetails).
+    #[inline]
     pub fn builder() -> crate::types::builders::BackupFailureDetailsBuilder {
         crate::types::builders::BackupFailureDetailsBuilder::default()
     }
@@ -25,20 +27,24 @@ pub struct BackupFailureDetailsBuilder {
 }
 impl BackupFailureDetailsBuilder {
     /// Text describing what went wrong.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Text describing what went wrong.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Text describing what went wrong.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`BackupFailureDetails`](struct@BackupFailureDetails).
+    #[inline]
     pub fn build(self) -> BackupFailureDetails {
         BackupFailureDetails {
             message: self.message,

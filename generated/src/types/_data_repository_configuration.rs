@@ -19,32 +19,39 @@ pub struct DataRepositoryConfiguration {
 }
 impl DataRepositoryConfiguration {
     /// Current state of the repository link.
+    #[inline]
     pub fn lifecycle(&self) -> Option<&crate::types::DataRepositoryLifecycle> {
         self.lifecycle.as_ref()
     }
     /// S3 location that data is loaded from.
+    #[inline]
     pub fn import_path(&self) -> Option<&str> {
         self.import_path.as_deref()
     }
     /// S3 location that data is written back to.
+    #[inline]
     pub fn export_path(&self) -> Option<&str> {
         self.export_path.as_deref()
     }
     /// Stripe size in MiB used for imported files.
+    #[inline]
     pub fn imported_file_chunk_size(&self) -> Option<i32> {
         self.imported_file_chunk_size
     }
     /// Which bucket changes get picked up automatically.
+    #[inline]
     pub fn auto_import_policy(&self) -> Option<&crate::types::AutoImportPolicyType> {
         self.auto_import_policy.as_ref()
     }
     /// Why the repository link is in a bad state, if so.
+    #[inline]
     pub fn failure_details(
         &self,
     ) -> Option<&crate::types::DataRepositoryFailureDetails> {
         self.failure_details.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::DataRepositoryConfigurationBuilder {
         crate::types::builders::DataRepositoryConfigurationBuilder::default()
     }
@@ -62,11 +69,13 @@ pub struct DataRepositoryConfigurationBuilder {
 }
 impl DataRepositoryConfigurationBuilder {
     /// Current state of the repository link.
+    #[inline]
     pub fn lifecycle(mut self, input: crate::types::DataRepositoryLifecycle) -> Self {
         self.lifecycle = Some(input);
         self
     }
     /// Current state of the repository link.
+    #[inline]
     pub fn set_lifecycle(
         mut self,
         input: Option<crate::types::DataRepositoryLifecycle>,
@@ -75,52 +84,63 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Current state of the repository link.
+    #[inline]
     pub fn get_lifecycle(&self) -> &Option<crate::types::DataRepositoryLifecycle> {
         &self.lifecycle
     }
     /// S3 location that data is loaded from.
+    #[inline]
     pub fn import_path(mut self, input: impl Into<String>) -> Self {
         self.import_path = Some(input.into());
         self
     }
     /// S3 location that data is loaded from.
+    #[inline]
     pub fn set_import_path(mut self, input: Option<String>) -> Self {
         self.import_path = input;
         self
     }
     /// S3 location that data is loaded from.
+    #[inline]
     pub fn get_import_path(&self) -> &Option<String> {
         &self.import_path
     }
     /// S3 location that data is written back to.
+    #[inline]
     pub fn export_path(mut self, input: impl Into<String>) -> Self {
         self.export_path = Some(input.into());
         self
     }
     /// S3 location that data is written back to.
+    #[inline]
     pub fn set_export_path(mut self, input: Option<String>) -> Self {
         self.export_path = input;
         self
     }
     /// S3 location that data is written back to.
+    #[inline]
     pub fn get_export_path(&self) -> &Option<String> {
         &self.export_path
     }
     /// Stripe size in MiB used for imported files.
+    #[inline]
     pub fn imported_file_chunk_size(mut self, input: i32) -> Self {
         self.imported_file_chunk_size = Some(input);
         self
     }
     /// Stripe size in MiB used for imported files.
+    #[inline]
     pub fn set_imported_file_chunk_size(mut self, input: Option<i32>) -> Self {
         self.imported_file_chunk_size = input;
         self
     }
     /// Stripe size in MiB used for imported files.
+    #[inline]
     pub fn get_imported_file_chunk_size(&self) -> &Option<i32> {
         &self.imported_file_chunk_size
     }
     /// Which bucket changes get picked up automatically.
+    #[inline]
     pub fn auto_import_policy(
         mut self,
         input: crate::types::AutoImportPolicyType,
@@ -129,6 +149,7 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Which bucket changes get picked up automatically.
+    #[inline]
     pub fn set_auto_import_policy(
         mut self,
         input: Option<crate::types::AutoImportPolicyType>,
@@ -137,10 +158,12 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Which bucket changes get picked up automatically.
+    #[inline]
     pub fn get_auto_import_policy(&self) -> &Option<crate::types::AutoImportPolicyType> {
         &self.auto_import_policy
     }
     /// Why the repository link is in a bad state, if so.
+    #[inline]
     pub fn failure_details(
         mut self,
         input: crate::types::DataRepositoryFailureDetails,
@@ -149,6 +172,7 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Why the repository link is in a bad state, if so.
+    #[inline]
     pub fn set_failure_details(
         mut self,
         input: Option<crate::types::DataRepositoryFailureDetails>,
@@ -157,12 +181,14 @@ impl DataRepositoryConfigurationBuilder {
         self
     }
     /// Why the repository link is in a bad state, if so.
+    #[inline]
     pub fn get_failure_details(
         &self,
     ) -> &Option<crate::types::DataRepositoryFailureDetails> {
         &self.failure_details
     }
     /// Consumes the builder and constructs a [`DataRepositoryConfiguration`](struct@DataRepositoryConfiguration).
+    #[inline]
     pub fn build(self) -> DataRepositoryConfiguration {
         DataRepositoryConfiguration {
             lifecycle: self.lifecycle,

@@ -9,10 +9,12 @@ pub struct DataRepositoryFailureDetails {
 }
 impl DataRepositoryFailureDetails {
     /// Text explaining the problem.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`DataRepositoryFailureDetails`](struct@DataRepositoryFailureDetails).
+    #[inline]
     pub fn builder() -> crate::types::builders::DataRepositoryFailureDetailsBuilder {
         crate::types::builders::DataRepositoryFailureDetailsBuilder::default()
     }
@@ -25,20 +27,24 @@ pub struct DataRepositoryFailureDetailsBuilder {
 }
 impl DataRepositoryFailureDetailsBuilder {
     /// Text explaining the problem.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Text explaining the problem.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Text explaining the problem.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`DataRepositoryFailureDetails`](struct@DataRepositoryFailureDetails).
+    #[inline]
     pub fn build(self) -> DataRepositoryFailureDetails {
         DataRepositoryFailureDetails {
             message: self.message,

@@ -11,14 +11,17 @@ pub struct DiskIopsConfiguration {
 }
 impl DiskIopsConfiguration {
     /// Whether the IOPS figure is chosen by the service or by the user.
+    #[inline]
     pub fn mode(&self) -> Option<&crate::types::DiskIopsConfigurationMode> {
         self.mode.as_ref()
     }
     /// Provisioned IOPS count.
+    #[inline]
     pub fn iops(&self) -> Option<i64> {
         self.iops
     }
     /// Creates a new builder-style object to manufacture [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::DiskIopsConfigurationBuilder {
         crate::types::builders::DiskIopsConfigurationBuilder::default()
     }
@@ -32,11 +35,13 @@ pub struct DiskIopsConfigurationBuilder {
 }
 impl DiskIopsConfigurationBuilder {
     /// Whether the IOPS figure is chosen by the service or by the user.
+    #[inline]
     pub fn mode(mut self, input: crate::types::DiskIopsConfigurationMode) -> Self {
         self.mode = Some(input);
         self
     }
     /// Whether the IOPS figure is chosen by the service or by the user.
+    #[inline]
     pub fn set_mode(
         mut self,
         input: Option<crate::types::DiskIopsConfigurationMode>,
@@ -45,24 +50,29 @@ impl DiskIopsConfigurationBuilder {
         self
     }
     /// Whether the IOPS figure is chosen by the service or by the user.
+    #[inline]
     pub fn get_mode(&self) -> &Option<crate::types::DiskIopsConfigurationMode> {
         &self.mode
     }
     /// Provisioned IOPS count.
+    #[inline]
     pub fn iops(mut self, input: i64) -> Self {
         self.iops = Some(input);
         self
     }
     /// Provisioned IOPS count.
+    #[inline]
     pub fn set_iops(mut self, input: Option<i64>) -> Self {
         self.iops = input;
         self
     }
     /// Provisioned IOPS count.
+    #[inline]
     pub fn get_iops(&self) -> &Option<i64> {
         &self.iops
     }
     /// Consumes the builder and constructs a [`DiskIopsConfiguration`](struct@DiskIopsConfiguration).
+    #[inline]
     pub fn build(self) -> DiskIopsConfiguration {
         DiskIopsConfiguration {
             mode: self.mode,

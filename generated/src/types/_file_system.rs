@@ -51,102 +51,125 @@ pub struct FileSystem {
 }
 impl FileSystem {
     /// Account number of whoever owns this file system.
+    #[inline]
     pub fn owner_id(&self) -> Option<&str> {
         self.owner_id.as_deref()
     }
     /// Moment at which the file system came into existence.
+    #[inline]
     pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
     /// Identifier assigned to this file system.
+    #[inline]
     pub fn file_system_id(&self) -> Option<&str> {
         self.file_system_id.as_deref()
     }
     /// Which storage engine family the file system runs.
+    #[inline]
     pub fn file_system_type(&self) -> Option<&crate::types::FileSystemType> {
         self.file_system_type.as_ref()
     }
     /// Where the file system stands right now, e.g. creating or available.
+    #[inline]
     pub fn lifecycle(&self) -> Option<&crate::types::FileSystemLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Explanation of what went wrong when the file system is in a failed state.
+    #[inline]
     pub fn failure_details(&self) -> Option<&crate::types::FileSystemFailureDetails> {
         self.failure_details.as_ref()
     }
     /// Amount of provisioned storage, in gibibytes.
+    #[inline]
     pub fn storage_capacity(&self) -> Option<i32> {
         self.storage_capacity
     }
     /// Kind of media backing the file system's storage.
+    #[inline]
     pub fn storage_type(&self) -> Option<&crate::types::StorageType> {
         self.storage_type.as_ref()
     }
     /// Virtual private cloud the file system lives in.
+    #[inline]
     pub fn vpc_id(&self) -> Option<&str> {
         self.vpc_id.as_deref()
     }
     /// Subnets in which the file system has a presence.
+    #[inline]
     pub fn subnet_ids(&self) -> &[String] {
         self.subnet_ids.as_deref().unwrap_or_default()
     }
     /// Elastic network interfaces attached to the file system.
+    #[inline]
     pub fn network_interface_ids(&self) -> &[String] {
         self.network_interface_ids.as_deref().unwrap_or_default()
     }
     /// Host name clients use to reach the file system.
+    #[inline]
     pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// Key used to encrypt the file system's data at rest.
+    #[inline]
     pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// Globally unique ARN string that pins down this particular file system.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Key-value labels attached to the file system.
+    #[inline]
     pub fn tags(&self) -> &[crate::types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
     /// Settings that apply only to Windows file systems.
+    #[inline]
     pub fn windows_configuration(
         &self,
     ) -> Option<&crate::types::WindowsFileSystemConfiguration> {
         self.windows_configuration.as_ref()
     }
     /// Settings that apply only to Lustre file systems.
+    #[inline]
     pub fn lustre_configuration(
         &self,
     ) -> Option<&crate::types::LustreFileSystemConfiguration> {
         self.lustre_configuration.as_ref()
     }
     /// Management operations recently run or still running against the file system.
+    #[inline]
     pub fn administrative_actions(&self) -> &[crate::types::AdministrativeAction] {
         self.administrative_actions.as_deref().unwrap_or_default()
     }
     /// Settings that apply only to ONTAP file systems.
+    #[inline]
     pub fn ontap_configuration(
         &self,
     ) -> Option<&crate::types::OntapFileSystemConfiguration> {
         self.ontap_configuration.as_ref()
     }
     /// Software version of the file system engine.
+    #[inline]
     pub fn file_system_type_version(&self) -> Option<&str> {
         self.file_system_type_version.as_deref()
     }
     /// Settings that apply only to OpenZFS file systems.
+    #[inline]
     pub fn open_zfs_configuration(
         &self,
     ) -> Option<&crate::types::OpenZfsFileSystemConfiguration> {
         self.open_zfs_configuration.as_ref()
     }
     /// IP addressing mode used by the file system.
+    #[inline]
     pub fn network_type(&self) -> Option<&crate::types::NetworkType> {
         self.network_type.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`FileSystem`](struct@FileSystem).
+    #[inline]
     pub fn builder() -> crate::types::builders::FileSystemBuilder {
         crate::types::builders::FileSystemBuilder::default()
     }
@@ -184,25 +207,30 @@ pub struct FileSystemBuilder {
 }
 impl FileSystemBuilder {
     /// Account number of whoever owns this file system.
+    #[inline]
     pub fn owner_id(mut self, input: impl Into<String>) -> Self {
         self.owner_id = Some(input.into());
         self
     }
     /// Account number of whoever owns this file system.
+    #[inline]
     pub fn set_owner_id(mut self, input: Option<String>) -> Self {
         self.owner_id = input;
         self
     }
     /// Account number of whoever owns this file system.
+    #[inline]
     pub fn get_owner_id(&self) -> &Option<String> {
         &self.owner_id
     }
     /// Moment at which the file system came into existence.
+    #[inline]
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.creation_time = Some(input);
         self
     }
     /// Moment at which the file system came into existence.
+    #[inline]
     pub fn set_creation_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -211,29 +239,35 @@ impl FileSystemBuilder {
         self
     }
     /// Moment at which the file system came into existence.
+    #[inline]
     pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
     /// Identifier assigned to this file system.
+    #[inline]
     pub fn file_system_id(mut self, input: impl Into<String>) -> Self {
         self.file_system_id = Some(input.into());
         self
     }
     /// Identifier assigned to this file system.
+    #[inline]
     pub fn set_file_system_id(mut self, input: Option<String>) -> Self {
         self.file_system_id = input;
         self
     }
     /// Identifier assigned to this file system.
+    #[inline]
     pub fn get_file_system_id(&self) -> &Option<String> {
         &self.file_system_id
     }
     /// Which storage engine family the file system runs.
+    #[inline]
     pub fn file_system_type(mut self, input: crate::types::FileSystemType) -> Self {
         self.file_system_type = Some(input);
         self
     }
     /// Which storage engine family the file system runs.
+    #[inline]
     pub fn set_file_system_type(
         mut self,
         input: Option<crate::types::FileSystemType>,
@@ -242,15 +276,18 @@ impl FileSystemBuilder {
         self
     }
     /// Which storage engine family the file system runs.
+    #[inline]
     pub fn get_file_system_type(&self) -> &Option<crate::types::FileSystemType> {
         &self.file_system_type
     }
     /// Where the file system stands right now, e.g. creating or available.
+    #[inline]
     pub fn lifecycle(mut self, input: crate::types::FileSystemLifecycle) -> Self {
         self.lifecycle = Some(input);
         self
     }
     /// Where the file system stands right now, e.g. creating or available.
+    #[inline]
     pub fn set_lifecycle(
         mut self,
         input: Option<crate::types::FileSystemLifecycle>,
@@ -259,10 +296,12 @@ impl FileSystemBuilder {
         self
     }
     /// Where the file system stands right now, e.g. creating or available.
+    #[inline]
     pub fn get_lifecycle(&self) -> &Option<crate::types::FileSystemLifecycle> {
         &self.lifecycle
     }
     /// Explanation of what went wrong when the file system is in a failed state.
+    #[inline]
     pub fn failure_details(
         mut self,
         input: crate::types::FileSystemFailureDetails,
@@ -271,6 +310,7 @@ impl FileSystemBuilder {
         self
     }
     /// Explanation of what went wrong when the file system is in a failed state.
+    #[inline]
     pub fn set_failure_details(
         mut self,
         input: Option<crate::types::FileSystemFailureDetails>,
@@ -279,54 +319,65 @@ impl FileSystemBuilder {
         self
     }
     /// Explanation of what went wrong when the file system is in a failed state.
+    #[inline]
     pub fn get_failure_details(
         &self,
     ) -> &Option<crate::types::FileSystemFailureDetails> {
         &self.failure_details
     }
     /// Amount of provisioned storage, in gibibytes.
+    #[inline]
     pub fn storage_capacity(mut self, input: i32) -> Self {
         self.storage_capacity = Some(input);
         self
     }
     /// Amount of provisioned storage, in gibibytes.
+    #[inline]
     pub fn set_storage_capacity(mut self, input: Option<i32>) -> Self {
         self.storage_capacity = input;
         self
     }
     /// Amount of provisioned storage, in gibibytes.
+    #[inline]
     pub fn get_storage_capacity(&self) -> &Option<i32> {
         &self.storage_capacity
     }
     /// Kind of media backing the file system's storage.
+    #[inline]
     pub fn storage_type(mut self, input: crate::types::StorageType) -> Self {
         self.storage_type = Some(input);
         self
     }
     /// Kind of media backing the file system's storage.
+    #[inline]
     pub fn set_storage_type(mut self, input: Option<crate::types::StorageType>) -> Self {
         self.storage_type = input;
         self
     }
     /// Kind of media backing the file system's storage.
+    #[inline]
     pub fn get_storage_type(&self) -> &Option<crate::types::StorageType> {
         &self.storage_type
     }
     /// Virtual private cloud the file system lives in.
+    #[inline]
     pub fn vpc_id(mut self, input: impl Into<String>) -> Self {
         self.vpc_id = Some(input.into());
         self
     }
     /// Virtual private cloud the file system lives in.
+    #[inline]
     pub fn set_vpc_id(mut self, input: Option<String>) -> Self {
         self.vpc_id = input;
         self
     }
     /// Virtual private cloud the file system lives in.
+    #[inline]
     pub fn get_vpc_id(&self) -> &Option<String> {
         &self.vpc_id
     }
     /// Appends an item to `subnet_ids`; use [`Self::set_subnet_ids`] to replace the whole list.
+    #[inline]
     pub fn subnet_ids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.subnet_ids.unwrap_or_default();
         v.push(input.into());
@@ -334,15 +385,18 @@ impl FileSystemBuilder {
         self
     }
     /// Subnets in which the file system has a presence.
+    #[inline]
     pub fn set_subnet_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.subnet_ids = input;
         self
     }
     /// Subnets in which the file system has a presence.
+    #[inline]
     pub fn get_subnet_ids(&self) -> &Option<Vec<String>> {
         &self.subnet_ids
     }
     /// Appends an item to `network_interface_ids`; use [`Self::set_network_interface_ids`] to replace the whole list.
+    #[inline]
     pub fn network_interface_ids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.network_interface_ids.unwrap_or_default();
         v.push(input.into());
@@ -350,57 +404,69 @@ impl FileSystemBuilder {
         self
     }
     /// Elastic network interfaces attached to the file system.
+    #[inline]
     pub fn set_network_interface_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.network_interface_ids = input;
         self
     }
     /// Elastic network interfaces attached to the file system.
+    #[inline]
     pub fn get_network_interface_ids(&self) -> &Option<Vec<String>> {
         &self.network_interface_ids
     }
     /// Host name clients use to reach the file system.
+    #[inline]
     pub fn dns_name(mut self, input: impl Into<String>) -> Self {
         self.dns_name = Some(input.into());
         self
     }
     /// Host name clients use to reach the file system.
+    #[inline]
     pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.dns_name = input;
         self
     }
     /// Host name clients use to reach the file system.
+    #[inline]
     pub fn get_dns_name(&self) -> &Option<String> {
         &self.dns_name
     }
     /// Key used to encrypt the file system's data at rest.
+    #[inline]
     pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.kms_key_id = Some(input.into());
         self
     }
     /// Key used to encrypt the file system's data at rest.
+    #[inline]
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.kms_key_id = input;
         self
     }
     /// Key used to encrypt the file system's data at rest.
+    #[inline]
     pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.kms_key_id
     }
     /// Globally unique ARN string that pins down this particular file system.
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
     }
     /// Globally unique ARN string that pins down this particular file system.
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// Globally unique ARN string that pins down this particular file system.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
+    #[inline]
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
@@ -408,15 +474,18 @@ impl FileSystemBuilder {
         self
     }
     /// Key-value labels attached to the file system.
+    #[inline]
     pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Key-value labels attached to the file system.
+    #[inline]
     pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Settings that apply only to Windows file systems.
+    #[inline]
     pub fn windows_configuration(
         mut self,
         input: crate::types::WindowsFileSystemConfiguration,
@@ -425,6 +494,7 @@ impl FileSystemBuilder {
         self
     }
     /// Settings that apply only to Windows file systems.
+    #[inline]
     pub fn set_windows_configuration(
         mut self,
         input: Option<crate::types::WindowsFileSystemConfiguration>,
@@ -433,12 +503,14 @@ impl FileSystemBuilder {
         self
     }
     /// Settings that apply only to Windows file systems.
+    #[inline]
     pub fn get_windows_configuration(
         &self,
     ) -> &Option<crate::types::WindowsFileSystemConfiguration> {
         &self.windows_configuration
     }
     /// Settings that apply only to Lustre file systems.
+    #[inline]
     pub fn lustre_configuration(
         mut self,
         input: crate::types::LustreFileSystemConfiguration,
@@ -447,6 +519,7 @@ impl FileSystemBuilder {
         self
     }
     /// Settings that apply only to Lustre file systems.
+    #[inline]
     pub fn set_lustre_configuration(
         mut self,
         input: Option<crate::types::LustreFileSystemConfiguration>,
@@ -455,12 +528,14 @@ impl FileSystemBuilder {
         self
     }
     /// Settings that apply only to Lustre file systems.
+    #[inline]
     pub fn get_lustre_configuration(
         &self,
     ) -> &Option<crate::types::LustreFileSystemConfiguration> {
         &self.lustre_configuration
     }
     /// Appends an item to `administrative_actions`; use [`Self::set_administrative_actions`] to replace the whole list.
+    #[inline]
     pub fn administrative_actions(
         mut self,
         input: crate::types::AdministrativeAction,
@@ -471,6 +546,7 @@ impl FileSystemBuilder {
         self
     }
     /// Management operations recently run or still running against the file system.
+    #[inline]
     pub fn set_administrative_actions(
         mut self,
         input: Option<Vec<crate::types::AdministrativeAction>>,
@@ -479,12 +555,14 @@ impl FileSystemBuilder {
         self
     }
     /// Management operations recently run or still running against the file system.
+    #[inline]
     pub fn get_administrative_actions(
         &self,
     ) -> &Option<Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
     /// Settings that apply only to ONTAP file systems.
+    #[inline]
     pub fn ontap_configuration(
         mut self,
         input: crate::types::OntapFileSystemConfiguration,
@@ -493,6 +571,7 @@ impl FileSystemBuilder {
         self
     }
     /// Settings that apply only to ONTAP file systems.
+    #[inline]
     pub fn set_ontap_configuration(
         mut self,
         input: Option<crate::types::OntapFileSystemConfiguration>,
@@ -501,26 +580,31 @@ impl FileSystemBuilder {
         self
     }
     /// Settings that apply only to ONTAP file systems.
+    #[inline]
     pub fn get_ontap_configuration(
         &self,
     ) -> &Option<crate::types::OntapFileSystemConfiguration> {
         &self.ontap_configuration
     }
     /// Software version of the file system engine.
+    #[inline]
     pub fn file_system_type_version(mut self, input: impl Into<String>) -> Self {
         self.file_system_type_version = Some(input.into());
         self
     }
     /// Software version of the file system engine.
+    #[inline]
     pub fn set_file_system_type_version(mut self, input: Option<String>) -> Self {
         self.file_system_type_version = input;
         self
     }
     /// Software version of the file system engine.
+    #[inline]
     pub fn get_file_system_type_version(&self) -> &Option<String> {
         &self.file_system_type_version
     }
     /// Settings that apply only to OpenZFS file systems.
+    #[inline]
     pub fn open_zfs_configuration(
         mut self,
         input: crate::types::OpenZfsFileSystemConfiguration,
@@ -529,6 +613,7 @@ impl FileSystemBuilder {
         self
     }
     /// Settings that apply only to OpenZFS file systems.
+    #[inline]
     pub fn set_open_zfs_configuration(
         mut self,
         input: Option<crate::types::OpenZfsFileSystemConfiguration>,
@@ -537,26 +622,31 @@ impl FileSystemBuilder {
         self
     }
     /// Settings that apply only to OpenZFS file systems.
+    #[inline]
     pub fn get_open_zfs_configuration(
         &self,
     ) -> &Option<crate::types::OpenZfsFileSystemConfiguration> {
         &self.open_zfs_configuration
     }
     /// IP addressing mode used by the file system.
+    #[inline]
     pub fn network_type(mut self, input: crate::types::NetworkType) -> Self {
         self.network_type = Some(input);
         self
     }
     /// IP addressing mode used by the file system.
+    #[inline]
     pub fn set_network_type(mut self, input: Option<crate::types::NetworkType>) -> Self {
         self.network_type = input;
         self
     }
     /// IP addressing mode used by the file system.
+    #[inline]
     pub fn get_network_type(&self) -> &Option<crate::types::NetworkType> {
         &self.network_type
     }
     /// Consumes the builder and constructs a [`FileSystem`](struct@FileSystem).
+    #[inline]
     pub fn build(self) -> FileSystem {
         FileSystem {
             owner_id: self.owner_id,

@@ -13,18 +13,22 @@ pub struct FileSystemEndpoint {
 }
 impl FileSystemEndpoint {
     /// Host name of the endpoint.
+    #[inline]
     pub fn dns_name(&self) -> Option<&str> {
         self.dns_name.as_deref()
     }
     /// IPv4 addresses of the endpoint.
+    #[inline]
     pub fn ip_addresses(&self) -> &[String] {
         self.ip_addresses.as_deref().unwrap_or_default()
     }
     /// IPv6 addresses of the endpoint.
+    #[inline]
     pub fn ipv6_addresses(&self) -> &[String] {
         self.ipv6_addresses.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`FileSystemEndpoint`](struct@FileSystemEndpoint).
+    #[inline]
     pub fn builder() -> crate::types::builders::FileSystemEndpointBuilder {
         crate::types::builders::FileSystemEndpointBuilder::default()
     }
@@ -39,20 +43,24 @@ pub struct FileSystemEndpointBuilder {
 }
 impl FileSystemEndpointBuilder {
     /// Host name of the endpoint.
+    #[inline]
     pub fn dns_name(mut self, input: impl Into<String>) -> Self {
         self.dns_name = Some(input.into());
         self
     }
     /// Host name of the endpoint.
+    #[inline]
     pub fn set_dns_name(mut self, input: Option<String>) -> Self {
         self.dns_name = input;
         self
     }
     /// Host name of the endpoint.
+    #[inline]
     pub fn get_dns_name(&self) -> &Option<String> {
         &self.dns_name
     }
     /// Appends an item to `ip_addresses`; use [`Self::set_ip_addresses`] to replace the whole list.
+    #[inline]
     pub fn ip_addresses(mut self, input: impl Into<String>) -> Self {
         let mut v = self.ip_addresses.unwrap_or_default();
         v.push(input.into());
@@ -60,15 +68,18 @@ impl FileSystemEndpointBuilder {
         self
     }
     /// IPv4 addresses of the endpoint.
+    #[inline]
     pub fn set_ip_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.ip_addresses = input;
         self
     }
     /// IPv4 addresses of the endpoint.
+    #[inline]
     pub fn get_ip_addresses(&self) -> &Option<Vec<String>> {
         &self.ip_addresses
     }
     /// Appends an item to `ipv6_addresses`; use [`Self::set_ipv6_addresses`] to replace the whole list.
+    #[inline]
     pub fn ipv6_addresses(mut self, input: impl Into<String>) -> Self {
         let mut v = self.ipv6_addresses.unwrap_or_default();
         v.push(input.into());
@@ -76,15 +87,18 @@ impl FileSystemEndpointBuilder {
         self
     }
     /// IPv6 addresses of the endpoint.
+    #[inline]
     pub fn set_ipv6_addresses(mut self, input: Option<Vec<String>>) -> Self {
         self.ipv6_addresses = input;
         self
     }
     /// IPv6 addresses of the endpoint.
+    #[inline]
     pub fn get_ipv6_addresses(&self) -> &Option<Vec<String>> {
         &self.ipv6_addresses
     }
     /// Consumes the builder and constructs a [`FileSystemEndpoint`](struct@FileSystemEndpoint).
+    #[inline]
     pub fn build(self) -> FileSystemEndpoint {
         FileSystemEndpoint {
             dns_name: self.dns_name,

@@ -11,14 +11,17 @@ pub struct FileSystemEndpoints {
 }
 impl FileSystemEndpoints {
     /// Endpoint used for traffic between clusters.
+    #[inline]
     pub fn intercluster(&self) -> Option<&crate::types::FileSystemEndpoint> {
         self.intercluster.as_ref()
     }
     /// Endpoint used for administering the file system.
+    #[inline]
     pub fn management(&self) -> Option<&crate::types::FileSystemEndpoint> {
         self.management.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`FileSystemEndpoints`](struct@FileSystemEndpoints).
+    #[inline]
     pub fn builder() -> crate::types::builders::FileSystemEndpointsBuilder {
         crate::types::builders::FileSystemEndpointsBuilder::default()
     }
@@ -32,11 +35,13 @@ pub struct FileSystemEndpointsBuilder {
 }
 impl FileSystemEndpointsBuilder {
     /// Endpoint used for traffic between clusters.
+    #[inline]
     pub fn intercluster(mut self, input: crate::types::FileSystemEndpoint) -> Self {
         self.intercluster = Some(input);
         self
     }
     /// Endpoint used for traffic between clusters.
+    #[inline]
     pub fn set_intercluster(
         mut self,
         input: Option<crate::types::FileSystemEndpoint>,
@@ -45,15 +50,18 @@ impl FileSystemEndpointsBuilder {
         self
     }
     /// Endpoint used for traffic between clusters.
+    #[inline]
     pub fn get_intercluster(&self) -> &Option<crate::types::FileSystemEndpoint> {
         &self.intercluster
     }
     /// Endpoint used for administering the file system.
+    #[inline]
     pub fn management(mut self, input: crate::types::FileSystemEndpoint) -> Self {
         self.management = Some(input);
         self
     }
     /// Endpoint used for administering the file system.
+    #[inline]
     pub fn set_management(
         mut self,
         input: Option<crate::types::FileSystemEndpoint>,
@@ -62,10 +70,12 @@ impl FileSystemEndpointsBuilder {
         self
     }
     /// Endpoint used for administering the file system.
+    #[inline]
     pub fn get_management(&self) -> &Option<crate::types::FileSystemEndpoint> {
         &self.management
     }
     /// Consumes the builder and constructs a [`FileSystemEndpoints`](struct@FileSystemEndpoints).
+    #[inline]
     pub fn build(self) -> FileSystemEndpoints {
         FileSystemEndpoints {
             intercluster: self.intercluster,

@@ -9,10 +9,12 @@ pub struct FileSystemFailureDetails {
 }
 impl FileSystemFailureDetails {
     /// Human-readable reason for the failure.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`FileSystemFailureDetails`](struct@FileSystemFailureDetails).
+    #[inline]
     pub fn builder() -> crate::types::builders::FileSystemFailureDetailsBuilder {
         crate::types::builders::FileSystemFailureDetailsBuilder::default()
     }
@@ -25,20 +27,24 @@ pub struct FileSystemFailureDetailsBuilder {
 }
 impl FileSystemFailureDetailsBuilder {
     /// Human-readable reason for the failure.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Human-readable reason for the failure.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable reason for the failure.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`FileSystemFailureDetails`](struct@FileSystemFailureDetails).
+    #[inline]
     pub fn build(self) -> FileSystemFailureDetails {
         FileSystemFailureDetails {
             message: self.message,

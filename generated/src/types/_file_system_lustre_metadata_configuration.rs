@@ -11,14 +11,17 @@ pub struct FileSystemLustreMetadataConfiguration {
 }
 impl FileSystemLustreMetadataConfiguration {
     /// Metadata operations per second provisioned.
+    #[inline]
     pub fn iops(&self) -> Option<i32> {
         self.iops
     }
     /// Whether metadata performance is sized automatically or by the user.
+    #[inline]
     pub fn mode(&self) -> Option<&crate::types::MetadataConfigurationMode> {
         self.mode.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::FileSystemLustreMetadataConfigurationBuilder {
         crate::types::builders::FileSystemLustreMetadataConfigurationBuilder::default()
     }
@@ -32,27 +35,32 @@ pub struct FileSystemLustreMetadataConfigurationBuilder {
 }
 impl FileSystemLustreMetadataConfigurationBuilder {
     /// Metadata operations per second provisioned.
+    #[inline]
     pub fn iops(mut self, input: i32) -> Self {
         self.iops = Some(input);
         self
     }
     /// Metadata operations per second provisioned.
+    #[inline]
     pub fn set_iops(mut self, input: Option<i32>) -> Self {
         self.iops = input;
         self
     }
     /// Metadata operations per second provisioned.
+    #[inline]
     pub fn get_iops(&self) -> &Option<i32> {
         &self.iops
     }
     /// Whether metadata performance is sized automatically or by the user.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn mode(mut self, input: crate::types::MetadataConfigurationMode) -> Self {
         self.mode = Some(input);
         self
     }
     /// Whether metadata performance is sized automatically or by the user.
+    #[inline]
     pub fn set_mode(
         mut self,
         input: Option<crate::types::MetadataConfigurationMode>,
@@ -61,12 +69,14 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         self
     }
     /// Whether metadata performance is sized automatically or by the user.
+    #[inline]
     pub fn get_mode(&self) -> &Option<crate::types::MetadataConfigurationMode> {
         &self.mode
     }
     /// Consumes the builder and constructs a [`FileSystemLustreMetadataConfiguration`](struct@FileSystemLustreMetadataConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `mode`.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<FileSystemLustreMetadataConfiguration, crate::error::BuildError> {

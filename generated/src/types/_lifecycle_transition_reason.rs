@@ -9,10 +9,12 @@ pub struct LifecycleTransitionReason {
 }
 impl LifecycleTransitionReason {
     /// Text explaining the state change.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`LifecycleTransitionReason`](struct@LifecycleTransitionReason).
+    #[inline]
     pub fn builder() -> crate::types::builders::LifecycleTransitionReasonBuilder {
         crate::types::builders::LifecycleTransitionReasonBuilder::default()
     }
@@ -25,20 +27,24 @@ pub struct LifecycleTransitionReasonBuilder {
 }
 impl LifecycleTransitionReasonBuilder {
     /// Text explaining the state change.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Text explaining the state change.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Text explaining the state change.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`LifecycleTransitionReason`](struct@LifecycleTransitionReason).
+    #[inline]
     pub fn build(self) -> LifecycleTransitionReason {
         LifecycleTransitionReason {
             message: self.message,

@@ -43,78 +43,95 @@ pub struct LustreFileSystemConfiguration {
 }
 impl LustreFileSystemConfiguration {
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// Settings of the legacy S3 data repository link.
+    #[inline]
     pub fn data_repository_configuration(
         &self,
     ) -> Option<&crate::types::DataRepositoryConfiguration> {
         self.data_repository_configuration.as_ref()
     }
     /// Which Lustre deployment flavour this is.
+    #[inline]
     pub fn deployment_type(&self) -> Option<&crate::types::LustreDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Throughput granted for each TiB of storage.
+    #[inline]
     pub fn per_unit_storage_throughput(&self) -> Option<i32> {
         self.per_unit_storage_throughput
     }
     /// Short label that Lustre clients put in their mount command.
+    #[inline]
     pub fn mount_name(&self) -> Option<&str> {
         self.mount_name.as_deref()
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// Whether file system tags get copied onto its backups.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Kind of cache used in front of HDD storage.
+    #[inline]
     pub fn drive_cache_type(&self) -> Option<&crate::types::DriveCacheType> {
         self.drive_cache_type.as_ref()
     }
     /// Compression algorithm applied to stored data.
+    #[inline]
     pub fn data_compression_type(&self) -> Option<&crate::types::DataCompressionType> {
         self.data_compression_type.as_ref()
     }
     /// Where and how much audit logging is emitted.
+    #[inline]
     pub fn log_configuration(&self) -> Option<&crate::types::LustreLogConfiguration> {
         self.log_configuration.as_ref()
     }
     /// Settings that remap the root user for clients.
+    #[inline]
     pub fn root_squash_configuration(
         &self,
     ) -> Option<&crate::types::LustreRootSquashConfiguration> {
         self.root_squash_configuration.as_ref()
     }
     /// Metadata server performance settings.
+    #[inline]
     pub fn metadata_configuration(
         &self,
     ) -> Option<&crate::types::FileSystemLustreMetadataConfiguration> {
         self.metadata_configuration.as_ref()
     }
     /// Whether Elastic Fabric Adapter networking is on.
+    #[inline]
     pub fn efa_enabled(&self) -> Option<bool> {
         self.efa_enabled
     }
     /// Total throughput of an intelligent-tiering file system.
+    #[inline]
     pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Read cache settings of the file system.
+    #[inline]
     pub fn data_read_cache_configuration(
         &self,
     ) -> Option<&crate::types::LustreReadCacheConfiguration> {
         self.data_read_cache_configuration.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::LustreFileSystemConfigurationBuilder {
         crate::types::builders::LustreFileSystemConfigurationBuilder::default()
     }
@@ -150,20 +167,24 @@ pub struct LustreFileSystemConfigurationBuilder {
 }
 impl LustreFileSystemConfigurationBuilder {
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn weekly_maintenance_start_time(mut self, input: impl Into<String>) -> Self {
         self.weekly_maintenance_start_time = Some(input.into());
         self
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn set_weekly_maintenance_start_time(mut self, input: Option<String>) -> Self {
         self.weekly_maintenance_start_time = input;
         self
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn get_weekly_maintenance_start_time(&self) -> &Option<String> {
         &self.weekly_maintenance_start_time
     }
     /// Settings of the legacy S3 data repository link.
+    #[inline]
     pub fn data_repository_configuration(
         mut self,
         input: crate::types::DataRepositoryConfiguration,
@@ -172,6 +193,7 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Settings of the legacy S3 data repository link.
+    #[inline]
     pub fn set_data_repository_configuration(
         mut self,
         input: Option<crate::types::DataRepositoryConfiguration>,
@@ -180,17 +202,20 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Settings of the legacy S3 data repository link.
+    #[inline]
     pub fn get_data_repository_configuration(
         &self,
     ) -> &Option<crate::types::DataRepositoryConfiguration> {
         &self.data_repository_configuration
     }
     /// Which Lustre deployment flavour this is.
+    #[inline]
     pub fn deployment_type(mut self, input: crate::types::LustreDeploymentType) -> Self {
         self.deployment_type = Some(input);
         self
     }
     /// Which Lustre deployment flavour this is.
+    #[inline]
     pub fn set_deployment_type(
         mut self,
         input: Option<crate::types::LustreDeploymentType>,
@@ -199,38 +224,46 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Which Lustre deployment flavour this is.
+    #[inline]
     pub fn get_deployment_type(&self) -> &Option<crate::types::LustreDeploymentType> {
         &self.deployment_type
     }
     /// Throughput granted for each TiB of storage.
+    #[inline]
     pub fn per_unit_storage_throughput(mut self, input: i32) -> Self {
         self.per_unit_storage_throughput = Some(input);
         self
     }
     /// Throughput granted for each TiB of storage.
+    #[inline]
     pub fn set_per_unit_storage_throughput(mut self, input: Option<i32>) -> Self {
         self.per_unit_storage_throughput = input;
         self
     }
     /// Throughput granted for each TiB of storage.
+    #[inline]
     pub fn get_per_unit_storage_throughput(&self) -> &Option<i32> {
         &self.per_unit_storage_throughput
     }
     /// Short label that Lustre clients put in their mount command.
+    #[inline]
     pub fn mount_name(mut self, input: impl Into<String>) -> Self {
         self.mount_name = Some(input.into());
         self
     }
     /// Short label that Lustre clients put in their mount command.
+    #[inline]
     pub fn set_mount_name(mut self, input: Option<String>) -> Self {
         self.mount_name = input;
         self
     }
     /// Short label that Lustre clients put in their mount command.
+    #[inline]
     pub fn get_mount_name(&self) -> &Option<String> {
         &self.mount_name
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl Into<String>,
@@ -239,6 +272,7 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: Option<String>,
@@ -247,43 +281,52 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn get_daily_automatic_backup_start_time(&self) -> &Option<String> {
         &self.daily_automatic_backup_start_time
     }
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
         self.automatic_backup_retention_days = Some(input);
         self
     }
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn set_automatic_backup_retention_days(mut self, input: Option<i32>) -> Self {
         self.automatic_backup_retention_days = input;
         self
     }
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn get_automatic_backup_retention_days(&self) -> &Option<i32> {
         &self.automatic_backup_retention_days
     }
     /// Whether file system tags get copied onto its backups.
+    #[inline]
     pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
         self.copy_tags_to_backups = Some(input);
         self
     }
     /// Whether file system tags get copied onto its backups.
+    #[inline]
     pub fn set_copy_tags_to_backups(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_backups = input;
         self
     }
     /// Whether file system tags get copied onto its backups.
+    #[inline]
     pub fn get_copy_tags_to_backups(&self) -> &Option<bool> {
         &self.copy_tags_to_backups
     }
     /// Kind of cache used in front of HDD storage.
+    #[inline]
     pub fn drive_cache_type(mut self, input: crate::types::DriveCacheType) -> Self {
         self.drive_cache_type = Some(input);
         self
     }
     /// Kind of cache used in front of HDD storage.
+    #[inline]
     pub fn set_drive_cache_type(
         mut self,
         input: Option<crate::types::DriveCacheType>,
@@ -292,10 +335,12 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Kind of cache used in front of HDD storage.
+    #[inline]
     pub fn get_drive_cache_type(&self) -> &Option<crate::types::DriveCacheType> {
         &self.drive_cache_type
     }
     /// Compression algorithm applied to stored data.
+    #[inline]
     pub fn data_compression_type(
         mut self,
         input: crate::types::DataCompressionType,
@@ -304,6 +349,7 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Compression algorithm applied to stored data.
+    #[inline]
     pub fn set_data_compression_type(
         mut self,
         input: Option<crate::types::DataCompressionType>,
@@ -312,12 +358,14 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Compression algorithm applied to stored data.
+    #[inline]
     pub fn get_data_compression_type(
         &self,
     ) -> &Option<crate::types::DataCompressionType> {
         &self.data_compression_type
     }
     /// Where and how much audit logging is emitted.
+    #[inline]
     pub fn log_configuration(
         mut self,
         input: crate::types::LustreLogConfiguration,
@@ -326,6 +374,7 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Where and how much audit logging is emitted.
+    #[inline]
     pub fn set_log_configuration(
         mut self,
         input: Option<crate::types::LustreLogConfiguration>,
@@ -334,12 +383,14 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Where and how much audit logging is emitted.
+    #[inline]
     pub fn get_log_configuration(
         &self,
     ) -> &Option<crate::types::LustreLogConfiguration> {
         &self.log_configuration
     }
     /// Settings that remap the root user for clients.
+    #[inline]
     pub fn root_squash_configuration(
         mut self,
         input: crate::types::LustreRootSquashConfiguration,
@@ -348,6 +399,7 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Settings that remap the root user for clients.
+    #[inline]
     pub fn set_root_squash_configuration(
         mut self,
         input: Option<crate::types::LustreRootSquashConfiguration>,
@@ -356,12 +408,14 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Settings that remap the root user for clients.
+    #[inline]
     pub fn get_root_squash_configuration(
         &self,
     ) -> &Option<crate::types::LustreRootSquashConfiguration> {
         &self.root_squash_configuration
     }
     /// Metadata server performance settings.
+    #[inline]
     pub fn metadata_configuration(
         mut self,
         input: crate::types::FileSystemLustreMetadataConfiguration,
@@ -370,6 +424,7 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Metadata server performance settings.
+    #[inline]
     pub fn set_metadata_configuration(
         mut self,
         input: Option<crate::types::FileSystemLustreMetadataConfiguration>,
@@ -378,40 +433,48 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Metadata server performance settings.
+    #[inline]
     pub fn get_metadata_configuration(
         &self,
     ) -> &Option<crate::types::FileSystemLustreMetadataConfiguration> {
         &self.metadata_configuration
     }
     /// Whether Elastic Fabric Adapter networking is on.
+    #[inline]
     pub fn efa_enabled(mut self, input: bool) -> Self {
         self.efa_enabled = Some(input);
         self
     }
     /// Whether Elastic Fabric Adapter networking is on.
+    #[inline]
     pub fn set_efa_enabled(mut self, input: Option<bool>) -> Self {
         self.efa_enabled = input;
         self
     }
     /// Whether Elastic Fabric Adapter networking is on.
+    #[inline]
     pub fn get_efa_enabled(&self) -> &Option<bool> {
         &self.efa_enabled
     }
     /// Total throughput of an intelligent-tiering file system.
+    #[inline]
     pub fn throughput_capacity(mut self, input: i32) -> Self {
         self.throughput_capacity = Some(input);
         self
     }
     /// Total throughput of an intelligent-tiering file system.
+    #[inline]
     pub fn set_throughput_capacity(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// Total throughput of an intelligent-tiering file system.
+    #[inline]
     pub fn get_throughput_capacity(&self) -> &Option<i32> {
         &self.throughput_capacity
     }
     /// Read cache settings of the file system.
+    #[inline]
     pub fn data_read_cache_configuration(
         mut self,
         input: crate::types::LustreReadCacheConfiguration,
@@ -420,6 +483,7 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Read cache settings of the file system.
+    #[inline]
     pub fn set_data_read_cache_configuration(
         mut self,
         input: Option<crate::types::LustreReadCacheConfiguration>,
@@ -428,12 +492,14 @@ impl LustreFileSystemConfigurationBuilder {
         self
     }
     /// Read cache settings of the file system.
+    #[inline]
     pub fn get_data_read_cache_configuration(
         &self,
     ) -> &Option<crate::types::LustreReadCacheConfiguration> {
         &self.data_read_cache_configuration
     }
     /// Consumes the builder and constructs a [`LustreFileSystemConfiguration`](struct@LustreFileSystemConfiguration).
+    #[inline]
     pub fn build(self) -> LustreFileSystemConfiguration {
         LustreFileSystemConfiguration {
             weekly_maintenance_start_time: self.weekly_maintenance_start_time,

@@ -11,14 +11,17 @@ pub struct LustreLogConfiguration {
 }
 impl LustreLogConfiguration {
     /// Which audit events get logged.
+    #[inline]
     pub fn level(&self) -> Option<&crate::types::LustreAccessAuditLogLevel> {
         self.level.as_ref()
     }
     /// ARN of the place logs are sent to.
+    #[inline]
     pub fn destination(&self) -> Option<&str> {
         self.destination.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`LustreLogConfiguration`](struct@LustreLogConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::LustreLogConfigurationBuilder {
         crate::types::builders::LustreLogConfigurationBuilder::default()
     }
@@ -34,11 +37,13 @@ impl LustreLogConfigurationBuilder {
     /// Which audit events get logged.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn level(mut self, input: crate::types::LustreAccessAuditLogLevel) -> Self {
         self.level = Some(input);
         self
     }
     /// Which audit events get logged.
+    #[inline]
     pub fn set_level(
         mut self,
         input: Option<crate::types::LustreAccessAuditLogLevel>,
@@ -47,26 +52,31 @@ impl LustreLogConfigurationBuilder {
         self
     }
     /// Which audit events get logged.
+    #[inline]
     pub fn get_level(&self) -> &Option<crate::types::LustreAccessAuditLogLevel> {
         &self.level
     }
     /// ARN of the place logs are sent to.
+    #[inline]
     pub fn destination(mut self, input: impl Into<String>) -> Self {
         self.destination = Some(input.into());
         self
     }
     /// ARN of the place logs are sent to.
+    #[inline]
     pub fn set_destination(mut self, input: Option<String>) -> Self {
         self.destination = input;
         self
     }
     /// ARN of the place logs are sent to.
+    #[inline]
     pub fn get_destination(&self) -> &Option<String> {
         &self.destination
     }
     /// Consumes the builder and constructs a [`LustreLogConfiguration`](struct@LustreLogConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `level`.
+    #[inline]
     pub fn build(self) -> Result<LustreLogConfiguration, crate::error::BuildError> {
         if self.level.is_none() {
             return Err(

@@ -11,14 +11,17 @@ pub struct LustreReadCacheConfiguration {
 }
 impl LustreReadCacheConfiguration {
     /// How the cache size is chosen.
+    #[inline]
     pub fn sizing_mode(&self) -> Option<&crate::types::LustreReadCacheSizingMode> {
         self.sizing_mode.as_ref()
     }
     /// Cache size in GiB when set by the user.
+    #[inline]
     pub fn size_gib(&self) -> Option<i32> {
         self.size_gib
     }
     /// Creates a new builder-style object to manufacture [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::LustreReadCacheConfigurationBuilder {
         crate::types::builders::LustreReadCacheConfigurationBuilder::default()
     }
@@ -32,6 +35,7 @@ pub struct LustreReadCacheConfigurationBuilder {
 }
 impl LustreReadCacheConfigurationBuilder {
     /// How the cache size is chosen.
+    #[inline]
     pub fn sizing_mode(
         mut self,
         input: crate::types::LustreReadCacheSizingMode,
@@ -40,6 +44,7 @@ impl LustreReadCacheConfigurationBuilder {
         self
     }
     /// How the cache size is chosen.
+    #[inline]
     pub fn set_sizing_mode(
         mut self,
         input: Option<crate::types::LustreReadCacheSizingMode>,
@@ -48,24 +53,29 @@ impl LustreReadCacheConfigurationBuilder {
         self
     }
     /// How the cache size is chosen.
+    #[inline]
     pub fn get_sizing_mode(&self) -> &Option<crate::types::LustreReadCacheSizingMode> {
         &self.sizing_mode
     }
     /// Cache size in GiB when set by the user.
+    #[inline]
     pub fn size_gib(mut self, input: i32) -> Self {
         self.size_gib = Some(input);
         self
     }
     /// Cache size in GiB when set by the user.
+    #[inline]
     pub fn set_size_gib(mut self, input: Option<i32>) -> Self {
         self.size_gib = input;
         self
     }
     /// Cache size in GiB when set by the user.
+    #[inline]
     pub fn get_size_gib(&self) -> &Option<i32> {
         &self.size_gib
     }
     /// Consumes the builder and constructs a [`LustreReadCacheConfiguration`](struct@LustreReadCacheConfiguration).
+    #[inline]
     pub fn build(self) -> LustreReadCacheConfiguration {
         LustreReadCacheConfiguration {
             sizing_mode: self.sizing_mode,

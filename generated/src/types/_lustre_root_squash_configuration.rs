@@ -11,14 +11,17 @@ pub struct LustreRootSquashConfiguration {
 }
 impl LustreRootSquashConfiguration {
     /// UID:GID pair that root is mapped onto.
+    #[inline]
     pub fn root_squash(&self) -> Option<&str> {
         self.root_squash.as_deref()
     }
     /// Clients exempted from the root remapping.
+    #[inline]
     pub fn no_squash_nids(&self) -> &[String] {
         self.no_squash_nids.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::LustreRootSquashConfigurationBuilder {
         crate::types::builders::LustreRootSquashConfigurationBuilder::default()
     }
@@ -32,20 +35,24 @@ pub struct LustreRootSquashConfigurationBuilder {
 }
 impl LustreRootSquashConfigurationBuilder {
     /// UID:GID pair that root is mapped onto.
+    #[inline]
     pub fn root_squash(mut self, input: impl Into<String>) -> Self {
         self.root_squash = Some(input.into());
         self
     }
     /// UID:GID pair that root is mapped onto.
+    #[inline]
     pub fn set_root_squash(mut self, input: Option<String>) -> Self {
         self.root_squash = input;
         self
     }
     /// UID:GID pair that root is mapped onto.
+    #[inline]
     pub fn get_root_squash(&self) -> &Option<String> {
         &self.root_squash
     }
     /// Appends an item to `no_squash_nids`; use [`Self::set_no_squash_nids`] to replace the whole list.
+    #[inline]
     pub fn no_squash_nids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.no_squash_nids.unwrap_or_default();
         v.push(input.into());
@@ -53,15 +60,18 @@ impl LustreRootSquashConfigurationBuilder {
         self
     }
     /// Clients exempted from the root remapping.
+    #[inline]
     pub fn set_no_squash_nids(mut self, input: Option<Vec<String>>) -> Self {
         self.no_squash_nids = input;
         self
     }
     /// Clients exempted from the root remapping.
+    #[inline]
     pub fn get_no_squash_nids(&self) -> &Option<Vec<String>> {
         &self.no_squash_nids
     }
     /// Consumes the builder and constructs a [`LustreRootSquashConfiguration`](struct@LustreRootSquashConfiguration).
+    #[inline]
     pub fn build(self) -> LustreRootSquashConfiguration {
         LustreRootSquashConfiguration {
             root_squash: self.root_squash,

@@ -35,64 +35,79 @@ pub struct OntapFileSystemConfiguration {
 }
 impl OntapFileSystemConfiguration {
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Which ONTAP availability layout is used.
+    #[inline]
     pub fn deployment_type(&self) -> Option<&crate::types::OntapDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// IPv4 block the endpoints are drawn from.
+    #[inline]
     pub fn endpoint_ip_address_range(&self) -> Option<&str> {
         self.endpoint_ip_address_range.as_deref()
     }
     /// Network endpoints for reaching the file system.
+    #[inline]
     pub fn endpoints(&self) -> Option<&crate::types::FileSystemEndpoints> {
         self.endpoints.as_ref()
     }
     /// SSD IOPS provisioning settings.
+    #[inline]
     pub fn disk_iops_configuration(
         &self,
     ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// Subnet hosting the active file server.
+    #[inline]
     pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// VPC route tables that carry endpoint routes.
+    #[inline]
     pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// Overall throughput in MB/s.
+    #[inline]
     pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// Secret for the fsxadmin account.
+    #[inline]
     pub fn fsx_admin_password(&self) -> Option<&str> {
         self.fsx_admin_password.as_deref()
     }
     /// Count of high-availability node pairs.
+    #[inline]
     pub fn ha_pairs(&self) -> Option<i32> {
         self.ha_pairs
     }
     /// Throughput in MB/s given to each node pair.
+    #[inline]
     pub fn throughput_capacity_per_ha_pair(&self) -> Option<i32> {
         self.throughput_capacity_per_ha_pair
     }
     /// IPv6 block the endpoints are drawn from.
+    #[inline]
     pub fn endpoint_ipv6_address_range(&self) -> Option<&str> {
         self.endpoint_ipv6_address_range.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`OntapFileSystemConfiguration`](struct@OntapFileSystemConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::OntapFileSystemConfigurationBuilder {
         crate::types::builders::OntapFileSystemConfigurationBuilder::default()
     }
@@ -152,20 +167,24 @@ pub struct OntapFileSystemConfigurationBuilder {
 }
 impl OntapFileSystemConfigurationBuilder {
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
         self.automatic_backup_retention_days = Some(input);
         self
     }
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn set_automatic_backup_retention_days(mut self, input: Option<i32>) -> Self {
         self.automatic_backup_retention_days = input;
         self
     }
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn get_automatic_backup_retention_days(&self) -> &Option<i32> {
         &self.automatic_backup_retention_days
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl Into<String>,
@@ -174,6 +193,7 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: Option<String>,
@@ -182,15 +202,18 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn get_daily_automatic_backup_start_time(&self) -> &Option<String> {
         &self.daily_automatic_backup_start_time
     }
     /// Which ONTAP availability layout is used.
+    #[inline]
     pub fn deployment_type(mut self, input: crate::types::OntapDeploymentType) -> Self {
         self.deployment_type = Some(input);
         self
     }
     /// Which ONTAP availability layout is used.
+    #[inline]
     pub fn set_deployment_type(
         mut self,
         input: Option<crate::types::OntapDeploymentType>,
@@ -199,29 +222,35 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Which ONTAP availability layout is used.
+    #[inline]
     pub fn get_deployment_type(&self) -> &Option<crate::types::OntapDeploymentType> {
         &self.deployment_type
     }
     /// IPv4 block the endpoints are drawn from.
+    #[inline]
     pub fn endpoint_ip_address_range(mut self, input: impl Into<String>) -> Self {
         self.endpoint_ip_address_range = Some(input.into());
         self
     }
     /// IPv4 block the endpoints are drawn from.
+    #[inline]
     pub fn set_endpoint_ip_address_range(mut self, input: Option<String>) -> Self {
         self.endpoint_ip_address_range = input;
         self
     }
     /// IPv4 block the endpoints are drawn from.
+    #[inline]
     pub fn get_endpoint_ip_address_range(&self) -> &Option<String> {
         &self.endpoint_ip_address_range
     }
     /// Network endpoints for reaching the file system.
+    #[inline]
     pub fn endpoints(mut self, input: crate::types::FileSystemEndpoints) -> Self {
         self.endpoints = Some(input);
         self
     }
     /// Network endpoints for reaching the file system.
+    #[inline]
     pub fn set_endpoints(
         mut self,
         input: Option<crate::types::FileSystemEndpoints>,
@@ -230,10 +259,12 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// Network endpoints for reaching the file system.
+    #[inline]
     pub fn get_endpoints(&self) -> &Option<crate::types::FileSystemEndpoints> {
         &self.endpoints
     }
     /// SSD IOPS provisioning settings.
+    #[inline]
     pub fn disk_iops_configuration(
         mut self,
         input: crate::types::DiskIopsConfiguration,
@@ -242,6 +273,7 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// SSD IOPS provisioning settings.
+    #[inline]
     pub fn set_disk_iops_configuration(
         mut self,
         input: Option<crate::types::DiskIopsConfiguration>,
@@ -250,26 +282,31 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// SSD IOPS provisioning settings.
+    #[inline]
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
     /// Subnet hosting the active file server.
+    #[inline]
     pub fn preferred_subnet_id(mut self, input: impl Into<String>) -> Self {
         self.preferred_subnet_id = Some(input.into());
         self
     }
     /// Subnet hosting the active file server.
+    #[inline]
     pub fn set_preferred_subnet_id(mut self, input: Option<String>) -> Self {
         self.preferred_subnet_id = input;
         self
     }
     /// Subnet hosting the active file server.
+    #[inline]
     pub fn get_preferred_subnet_id(&self) -> &Option<String> {
         &self.preferred_subnet_id
     }
     /// Appends an item to `route_table_ids`; use [`Self::set_route_table_ids`] to replace the whole list.
+    #[inline]
     pub fn route_table_ids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.route_table_ids.unwrap_or_default();
         v.push(input.into());
@@ -277,99 +314,120 @@ impl OntapFileSystemConfigurationBuilder {
         self
     }
     /// VPC route tables that carry endpoint routes.
+    #[inline]
     pub fn set_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.route_table_ids = input;
         self
     }
     /// VPC route tables that carry endpoint routes.
+    #[inline]
     pub fn get_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.route_table_ids
     }
     /// Overall throughput in MB/s.
+    #[inline]
     pub fn throughput_capacity(mut self, input: i32) -> Self {
         self.throughput_capacity = Some(input);
         self
     }
     /// Overall throughput in MB/s.
+    #[inline]
     pub fn set_throughput_capacity(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// Overall throughput in MB/s.
+    #[inline]
     pub fn get_throughput_capacity(&self) -> &Option<i32> {
         &self.throughput_capacity
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn weekly_maintenance_start_time(mut self, input: impl Into<String>) -> Self {
         self.weekly_maintenance_start_time = Some(input.into());
         self
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn set_weekly_maintenance_start_time(mut self, input: Option<String>) -> Self {
         self.weekly_maintenance_start_time = input;
         self
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn get_weekly_maintenance_start_time(&self) -> &Option<String> {
         &self.weekly_maintenance_start_time
     }
     /// Secret for the fsxadmin account.
+    #[inline]
     pub fn fsx_admin_password(mut self, input: impl Into<String>) -> Self {
         self.fsx_admin_password = Some(input.into());
         self
     }
     /// Secret for the fsxadmin account.
+    #[inline]
     pub fn set_fsx_admin_password(mut self, input: Option<String>) -> Self {
         self.fsx_admin_password = input;
         self
     }
     /// Secret for the fsxadmin account.
+    #[inline]
     pub fn get_fsx_admin_password(&self) -> &Option<String> {
         &self.fsx_admin_password
     }
     /// Count of high-availability node pairs.
+    #[inline]
     pub fn ha_pairs(mut self, input: i32) -> Self {
         self.ha_pairs = Some(input);
         self
     }
     /// Count of high-availability node pairs.
+    #[inline]
     pub fn set_ha_pairs(mut self, input: Option<i32>) -> Self {
         self.ha_pairs = input;
         self
     }
     /// Count of high-availability node pairs.
+    #[inline]
     pub fn get_ha_pairs(&self) -> &Option<i32> {
         &self.ha_pairs
     }
     /// Throughput in MB/s given to each node pair.
+    #[inline]
     pub fn throughput_capacity_per_ha_pair(mut self, input: i32) -> Self {
         self.throughput_capacity_per_ha_pair = Some(input);
         self
     }
     /// Throughput in MB/s given to each node pair.
+    #[inline]
     pub fn set_throughput_capacity_per_ha_pair(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity_per_ha_pair = input;
         self
     }
     /// Throughput in MB/s given to each node pair.
+    #[inline]
     pub fn get_throughput_capacity_per_ha_pair(&self) -> &Option<i32> {
         &self.throughput_capacity_per_ha_pair
     }
     /// IPv6 block the endpoints are drawn from.
+    #[inline]
     pub fn endpoint_ipv6_address_range(mut self, input: impl Into<String>) -> Self {
         self.endpoint_ipv6_address_range = Some(input.into());
         self
     }
     /// IPv6 block the endpoints are drawn from.
+    #[inline]
     pub fn set_endpoint_ipv6_address_range(mut self, input: Option<String>) -> Self {
         self.endpoint_ipv6_address_range = input;
         self
     }
     /// IPv6 block the endpoints are drawn from.
+    #[inline]
     pub fn get_endpoint_ipv6_address_range(&self) -> &Option<String> {
         &self.endpoint_ipv6_address_range
     }
     /// Consumes the builder and constructs a [`OntapFileSystemConfiguration`](struct@OntapFileSystemConfiguration).
+    #[inline]
     pub fn build(self) -> OntapFileSystemConfiguration {
         OntapFileSystemConfiguration {
             automatic_backup_retention_days: self.automatic_backup_retention_days,

@@ -39,76 +39,93 @@ pub struct OntapVolumeConfiguration {
 }
 impl OntapVolumeConfiguration {
     /// Role the volume plays in a FlexCache relationship, if any.
+    #[inline]
     pub fn flex_cache_endpoint_type(
         &self,
     ) -> Option<&crate::types::FlexCacheEndpointType> {
         self.flex_cache_endpoint_type.as_ref()
     }
     /// Mount point of the volume inside the SVM namespace.
+    #[inline]
     pub fn junction_path(&self) -> Option<&str> {
         self.junction_path.as_deref()
     }
     /// Permission model used for files on the volume.
+    #[inline]
     pub fn security_style(&self) -> Option<&crate::types::SecurityStyle> {
         self.security_style.as_ref()
     }
     /// Volume size expressed in megabytes.
+    #[inline]
     pub fn size_in_megabytes(&self) -> Option<i32> {
         self.size_in_megabytes
     }
     /// Whether deduplication, compression and compaction are turned on.
+    #[inline]
     pub fn storage_efficiency_enabled(&self) -> Option<bool> {
         self.storage_efficiency_enabled
     }
     /// Identifier of the SVM that owns the volume.
+    #[inline]
     pub fn storage_virtual_machine_id(&self) -> Option<&str> {
         self.storage_virtual_machine_id.as_deref()
     }
     /// True when this is the root volume of its SVM.
+    #[inline]
     pub fn storage_virtual_machine_root(&self) -> Option<bool> {
         self.storage_virtual_machine_root
     }
     /// Rules for moving cold data to the capacity pool tier.
+    #[inline]
     pub fn tiering_policy(&self) -> Option<&crate::types::TieringPolicy> {
         self.tiering_policy.as_ref()
     }
     /// ONTAP-assigned universal identifier of the volume.
+    #[inline]
     pub fn uuid(&self) -> Option<&str> {
         self.uuid.as_deref()
     }
     /// Whether the volume is read-write, data-protection, or load-sharing.
+    #[inline]
     pub fn ontap_volume_type(&self) -> Option<&crate::types::OntapVolumeType> {
         self.ontap_volume_type.as_ref()
     }
     /// Name of the schedule used for automatic snapshots.
+    #[inline]
     pub fn snapshot_policy(&self) -> Option<&str> {
         self.snapshot_policy.as_deref()
     }
     /// Whether volume tags are propagated onto its backups.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Write-once-read-many settings, present for SnapLock volumes.
+    #[inline]
     pub fn snaplock_configuration(
         &self,
     ) -> Option<&crate::types::SnaplockConfiguration> {
         self.snaplock_configuration.as_ref()
     }
     /// Whether the volume is a FlexVol or a FlexGroup.
+    #[inline]
     pub fn volume_style(&self) -> Option<&crate::types::VolumeStyle> {
         self.volume_style.as_ref()
     }
     /// How the volume is laid out across aggregates.
+    #[inline]
     pub fn aggregate_configuration(
         &self,
     ) -> Option<&crate::types::AggregateConfiguration> {
         self.aggregate_configuration.as_ref()
     }
     /// Volume size expressed in bytes.
+    #[inline]
     pub fn size_in_bytes(&self) -> Option<i64> {
         self.size_in_bytes
     }
     /// Creates a new builder-style object to manufacture [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::OntapVolumeConfigurationBuilder {
         crate::types::builders::OntapVolumeConfigurationBuilder::default()
     }
@@ -136,6 +153,7 @@ pub struct OntapVolumeConfigurationBuilder {
 }
 impl OntapVolumeConfigurationBuilder {
     /// Role the volume plays in a FlexCache relationship, if any.
+    #[inline]
     pub fn flex_cache_endpoint_type(
         mut self,
         input: crate::types::FlexCacheEndpointType,
@@ -144,6 +162,7 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Role the volume plays in a FlexCache relationship, if any.
+    #[inline]
     pub fn set_flex_cache_endpoint_type(
         mut self,
         input: Option<crate::types::FlexCacheEndpointType>,
@@ -152,31 +171,37 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Role the volume plays in a FlexCache relationship, if any.
+    #[inline]
     pub fn get_flex_cache_endpoint_type(
         &self,
     ) -> &Option<crate::types::FlexCacheEndpointType> {
         &self.flex_cache_endpoint_type
     }
     /// Mount point of the volume inside the SVM namespace.
+    #[inline]
     pub fn junction_path(mut self, input: impl Into<String>) -> Self {
         self.junction_path = Some(input.into());
         self
     }
     /// Mount point of the volume inside the SVM namespace.
+    #[inline]
     pub fn set_junction_path(mut self, input: Option<String>) -> Self {
         self.junction_path = input;
         self
     }
     /// Mount point of the volume inside the SVM namespace.
+    #[inline]
     pub fn get_junction_path(&self) -> &Option<String> {
         &self.junction_path
     }
     /// Permission model used for files on the volume.
+    #[inline]
     pub fn security_style(mut self, input: crate::types::SecurityStyle) -> Self {
         self.security_style = Some(input);
         self
     }
     /// Permission model used for files on the volume.
+    #[inline]
     pub fn set_security_style(
         mut self,
         input: Option<crate::types::SecurityStyle>,
@@ -185,71 +210,86 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Permission model used for files on the volume.
+    #[inline]
     pub fn get_security_style(&self) -> &Option<crate::types::SecurityStyle> {
         &self.security_style
     }
     /// Volume size expressed in megabytes.
+    #[inline]
     pub fn size_in_megabytes(mut self, input: i32) -> Self {
         self.size_in_megabytes = Some(input);
         self
     }
     /// Volume size expressed in megabytes.
+    #[inline]
     pub fn set_size_in_megabytes(mut self, input: Option<i32>) -> Self {
         self.size_in_megabytes = input;
         self
     }
     /// Volume size expressed in megabytes.
+    #[inline]
     pub fn get_size_in_megabytes(&self) -> &Option<i32> {
         &self.size_in_megabytes
     }
     /// Whether deduplication, compression and compaction are turned on.
+    #[inline]
     pub fn storage_efficiency_enabled(mut self, input: bool) -> Self {
         self.storage_efficiency_enabled = Some(input);
         self
     }
     /// Whether deduplication, compression and compaction are turned on.
+    #[inline]
     pub fn set_storage_efficiency_enabled(mut self, input: Option<bool>) -> Self {
         self.storage_efficiency_enabled = input;
         self
     }
     /// Whether deduplication, compression and compaction are turned on.
+    #[inline]
     pub fn get_storage_efficiency_enabled(&self) -> &Option<bool> {
         &self.storage_efficiency_enabled
     }
     /// Identifier of the SVM that owns the volume.
+    #[inline]
     pub fn storage_virtual_machine_id(mut self, input: impl Into<String>) -> Self {
         self.storage_virtual_machine_id = Some(input.into());
         self
     }
     /// Identifier of the SVM that owns the volume.
+    #[inline]
     pub fn set_storage_virtual_machine_id(mut self, input: Option<String>) -> Self {
         self.storage_virtual_machine_id = input;
         self
     }
     /// Identifier of the SVM that owns the volume.
+    #[inline]
     pub fn get_storage_virtual_machine_id(&self) -> &Option<String> {
         &self.storage_virtual_machine_id
     }
     /// True when this is the root volume of its SVM.
+    #[inline]
     pub fn storage_virtual_machine_root(mut self, input: bool) -> Self {
         self.storage_virtual_machine_root = Some(input);
         self
     }
     /// True when this is the root volume of its SVM.
+    #[inline]
     pub fn set_storage_virtual_machine_root(mut self, input: Option<bool>) -> Self {
         self.storage_virtual_machine_root = input;
         self
     }
     /// True when this is the root volume of its SVM.
+    #[inline]
     pub fn get_storage_virtual_machine_root(&self) -> &Option<bool> {
         &self.storage_virtual_machine_root
     }
     /// Rules for moving cold data to the capacity pool tier.
+    #[inline]
     pub fn tiering_policy(mut self, input: crate::types::TieringPolicy) -> Self {
         self.tiering_policy = Some(input);
         self
     }
     /// Rules for moving cold data to the capacity pool tier.
+    #[inline]
     pub fn set_tiering_policy(
         mut self,
         input: Option<crate::types::TieringPolicy>,
@@ -258,29 +298,35 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Rules for moving cold data to the capacity pool tier.
+    #[inline]
     pub fn get_tiering_policy(&self) -> &Option<crate::types::TieringPolicy> {
         &self.tiering_policy
     }
     /// ONTAP-assigned universal identifier of the volume.
+    #[inline]
     pub fn uuid(mut self, input: impl Into<String>) -> Self {
         self.uuid = Some(input.into());
         self
     }
     /// ONTAP-assigned universal identifier of the volume.
+    #[inline]
     pub fn set_uuid(mut self, input: Option<String>) -> Self {
         self.uuid = input;
         self
     }
     /// ONTAP-assigned universal identifier of the volume.
+    #[inline]
     pub fn get_uuid(&self) -> &Option<String> {
         &self.uuid
     }
     /// Whether the volume is read-write, data-protection, or load-sharing.
+    #[inline]
     pub fn ontap_volume_type(mut self, input: crate::types::OntapVolumeType) -> Self {
         self.ontap_volume_type = Some(input);
         self
     }
     /// Whether the volume is read-write, data-protection, or load-sharing.
+    #[inline]
     pub fn set_ontap_volume_type(
         mut self,
         input: Option<crate::types::OntapVolumeType>,
@@ -289,38 +335,46 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Whether the volume is read-write, data-protection, or load-sharing.
+    #[inline]
     pub fn get_ontap_volume_type(&self) -> &Option<crate::types::OntapVolumeType> {
         &self.ontap_volume_type
     }
     /// Name of the schedule used for automatic snapshots.
+    #[inline]
     pub fn snapshot_policy(mut self, input: impl Into<String>) -> Self {
         self.snapshot_policy = Some(input.into());
         self
     }
     /// Name of the schedule used for automatic snapshots.
+    #[inline]
     pub fn set_snapshot_policy(mut self, input: Option<String>) -> Self {
         self.snapshot_policy = input;
         self
     }
     /// Name of the schedule used for automatic snapshots.
+    #[inline]
     pub fn get_snapshot_policy(&self) -> &Option<String> {
         &self.snapshot_policy
     }
     /// Whether volume tags are propagated onto its backups.
+    #[inline]
     pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
         self.copy_tags_to_backups = Some(input);
         self
     }
     /// Whether volume tags are propagated onto its backups.
+    #[inline]
     pub fn set_copy_tags_to_backups(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_backups = input;
         self
     }
     /// Whether volume tags are propagated onto its backups.
+    #[inline]
     pub fn get_copy_tags_to_backups(&self) -> &Option<bool> {
         &self.copy_tags_to_backups
     }
     /// Write-once-read-many settings, present for SnapLock volumes.
+    #[inline]
     pub fn snaplock_configuration(
         mut self,
         input: crate::types::SnaplockConfiguration,
@@ -329,6 +383,7 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Write-once-read-many settings, present for SnapLock volumes.
+    #[inline]
     pub fn set_snaplock_configuration(
         mut self,
         input: Option<crate::types::SnaplockConfiguration>,
@@ -337,26 +392,31 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// Write-once-read-many settings, present for SnapLock volumes.
+    #[inline]
     pub fn get_snaplock_configuration(
         &self,
     ) -> &Option<crate::types::SnaplockConfiguration> {
         &self.snaplock_configuration
     }
     /// Whether the volume is a FlexVol or a FlexGroup.
+    #[inline]
     pub fn volume_style(mut self, input: crate::types::VolumeStyle) -> Self {
         self.volume_style = Some(input);
         self
     }
     /// Whether the volume is a FlexVol or a FlexGroup.
+    #[inline]
     pub fn set_volume_style(mut self, input: Option<crate::types::VolumeStyle>) -> Self {
         self.volume_style = input;
         self
     }
     /// Whether the volume is a FlexVol or a FlexGroup.
+    #[inline]
     pub fn get_volume_style(&self) -> &Option<crate::types::VolumeStyle> {
         &self.volume_style
     }
     /// How the volume is laid out across aggregates.
+    #[inline]
     pub fn aggregate_configuration(
         mut self,
         input: crate::types::AggregateConfiguration,
@@ -365,6 +425,7 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// How the volume is laid out across aggregates.
+    #[inline]
     pub fn set_aggregate_configuration(
         mut self,
         input: Option<crate::types::AggregateConfiguration>,
@@ -373,26 +434,31 @@ impl OntapVolumeConfigurationBuilder {
         self
     }
     /// How the volume is laid out across aggregates.
+    #[inline]
     pub fn get_aggregate_configuration(
         &self,
     ) -> &Option<crate::types::AggregateConfiguration> {
         &self.aggregate_configuration
     }
     /// Volume size expressed in bytes.
+    #[inline]
     pub fn size_in_bytes(mut self, input: i64) -> Self {
         self.size_in_bytes = Some(input);
         self
     }
     /// Volume size expressed in bytes.
+    #[inline]
     pub fn set_size_in_bytes(mut self, input: Option<i64>) -> Self {
         self.size_in_bytes = input;
         self
     }
     /// Volume size expressed in bytes.
+    #[inline]
     pub fn get_size_in_bytes(&self) -> &Option<i64> {
         &self.size_in_bytes
     }
     /// Consumes the builder and constructs a [`OntapVolumeConfiguration`](struct@OntapVolumeConfiguration).
+    #[inline]
     pub fn build(self) -> OntapVolumeConfiguration {
         OntapVolumeConfiguration {
             flex_cache_endpoint_type: self.flex_cache_endpoint_type,

@@ -11,14 +11,17 @@ pub struct OpenZfsClientConfiguration {
 }
 impl OpenZfsClientConfiguration {
     /// Hosts or address ranges the rule applies to.
+    #[inline]
     pub fn clients(&self) -> Option<&str> {
         self.clients.as_deref()
     }
     /// NFS export flags granted to those hosts.
+    #[inline]
     pub fn options(&self) -> &[String] {
         self.options.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::OpenZfsClientConfigurationBuilder {
         crate::types::builders::OpenZfsClientConfigurationBuilder::default()
     }
@@ -34,22 +37,26 @@ impl OpenZfsClientConfigurationBuilder {
     /// Hosts or address ranges the rule applies to.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn clients(mut self, input: impl Into<String>) -> Self {
         self.clients = Some(input.into());
         self
     }
     /// Hosts or address ranges the rule applies to.
+    #[inline]
     pub fn set_clients(mut self, input: Option<String>) -> Self {
         self.clients = input;
         self
     }
     /// Hosts or address ranges the rule applies to.
+    #[inline]
     pub fn get_clients(&self) -> &Option<String> {
         &self.clients
     }
     /// Appends an item to `options`; use [`Self::set_options`] to replace the whole list.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn options(mut self, input: impl Into<String>) -> Self {
         let mut v = self.options.unwrap_or_default();
         v.push(input.into());
@@ -57,17 +64,20 @@ impl OpenZfsClientConfigurationBuilder {
         self
     }
     /// NFS export flags granted to those hosts.
+    #[inline]
     pub fn set_options(mut self, input: Option<Vec<String>>) -> Self {
         self.options = input;
         self
     }
     /// NFS export flags granted to those hosts.
+    #[inline]
     pub fn get_options(&self) -> &Option<Vec<String>> {
         &self.options
     }
     /// Consumes the builder and constructs a [`OpenZfsClientConfiguration`](struct@OpenZfsClientConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `clients`, `options`.
+    #[inline]
     pub fn build(self) -> Result<OpenZfsClientConfiguration, crate::error::BuildError> {
         if self.clients.is_none() {
             return Err(

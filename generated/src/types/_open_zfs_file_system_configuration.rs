@@ -39,74 +39,91 @@ pub struct OpenZfsFileSystemConfiguration {
 }
 impl OpenZfsFileSystemConfiguration {
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// Whether file system tags get copied onto its backups.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Whether file system tags get copied onto its volumes.
+    #[inline]
     pub fn copy_tags_to_volumes(&self) -> Option<bool> {
         self.copy_tags_to_volumes
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Which OpenZFS availability layout is used.
+    #[inline]
     pub fn deployment_type(&self) -> Option<&crate::types::OpenZfsDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Overall throughput in MB/s.
+    #[inline]
     pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// SSD IOPS provisioning settings.
+    #[inline]
     pub fn disk_iops_configuration(
         &self,
     ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// Id of the top-level volume.
+    #[inline]
     pub fn root_volume_id(&self) -> Option<&str> {
         self.root_volume_id.as_deref()
     }
     /// Subnet hosting the active file server.
+    #[inline]
     pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// IPv4 block the endpoint is drawn from.
+    #[inline]
     pub fn endpoint_ip_address_range(&self) -> Option<&str> {
         self.endpoint_ip_address_range.as_deref()
     }
     /// IPv6 block the endpoint is drawn from.
+    #[inline]
     pub fn endpoint_ipv6_address_range(&self) -> Option<&str> {
         self.endpoint_ipv6_address_range.as_deref()
     }
     /// VPC route tables that carry endpoint routes.
+    #[inline]
     pub fn route_table_ids(&self) -> &[String] {
         self.route_table_ids.as_deref().unwrap_or_default()
     }
     /// IPv4 address clients connect to.
+    #[inline]
     pub fn endpoint_ip_address(&self) -> Option<&str> {
         self.endpoint_ip_address.as_deref()
     }
     /// IPv6 address clients connect to.
+    #[inline]
     pub fn endpoint_ipv6_address(&self) -> Option<&str> {
         self.endpoint_ipv6_address.as_deref()
     }
     /// Read cache settings of the file system.
+    #[inline]
     pub fn read_cache_configuration(
         &self,
     ) -> Option<&crate::types::OpenZfsReadCacheConfiguration> {
         self.read_cache_configuration.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::OpenZfsFileSystemConfigurationBuilder {
         crate::types::builders::OpenZfsFileSystemConfigurationBuilder::default()
     }
@@ -136,48 +153,58 @@ pub struct OpenZfsFileSystemConfigurationBuilder {
 }
 impl OpenZfsFileSystemConfigurationBuilder {
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
         self.automatic_backup_retention_days = Some(input);
         self
     }
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn set_automatic_backup_retention_days(mut self, input: Option<i32>) -> Self {
         self.automatic_backup_retention_days = input;
         self
     }
     /// Number of days automatic backups are held.
+    #[inline]
     pub fn get_automatic_backup_retention_days(&self) -> &Option<i32> {
         &self.automatic_backup_retention_days
     }
     /// Whether file system tags get copied onto its backups.
+    #[inline]
     pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
         self.copy_tags_to_backups = Some(input);
         self
     }
     /// Whether file system tags get copied onto its backups.
+    #[inline]
     pub fn set_copy_tags_to_backups(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_backups = input;
         self
     }
     /// Whether file system tags get copied onto its backups.
+    #[inline]
     pub fn get_copy_tags_to_backups(&self) -> &Option<bool> {
         &self.copy_tags_to_backups
     }
     /// Whether file system tags get copied onto its volumes.
+    #[inline]
     pub fn copy_tags_to_volumes(mut self, input: bool) -> Self {
         self.copy_tags_to_volumes = Some(input);
         self
     }
     /// Whether file system tags get copied onto its volumes.
+    #[inline]
     pub fn set_copy_tags_to_volumes(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_volumes = input;
         self
     }
     /// Whether file system tags get copied onto its volumes.
+    #[inline]
     pub fn get_copy_tags_to_volumes(&self) -> &Option<bool> {
         &self.copy_tags_to_volumes
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl Into<String>,
@@ -186,6 +213,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: Option<String>,
@@ -194,10 +222,12 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Time of day when the automatic backup starts.
+    #[inline]
     pub fn get_daily_automatic_backup_start_time(&self) -> &Option<String> {
         &self.daily_automatic_backup_start_time
     }
     /// Which OpenZFS availability layout is used.
+    #[inline]
     pub fn deployment_type(
         mut self,
         input: crate::types::OpenZfsDeploymentType,
@@ -206,6 +236,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Which OpenZFS availability layout is used.
+    #[inline]
     pub fn set_deployment_type(
         mut self,
         input: Option<crate::types::OpenZfsDeploymentType>,
@@ -214,38 +245,46 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Which OpenZFS availability layout is used.
+    #[inline]
     pub fn get_deployment_type(&self) -> &Option<crate::types::OpenZfsDeploymentType> {
         &self.deployment_type
     }
     /// Overall throughput in MB/s.
+    #[inline]
     pub fn throughput_capacity(mut self, input: i32) -> Self {
         self.throughput_capacity = Some(input);
         self
     }
     /// Overall throughput in MB/s.
+    #[inline]
     pub fn set_throughput_capacity(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// Overall throughput in MB/s.
+    #[inline]
     pub fn get_throughput_capacity(&self) -> &Option<i32> {
         &self.throughput_capacity
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn weekly_maintenance_start_time(mut self, input: impl Into<String>) -> Self {
         self.weekly_maintenance_start_time = Some(input.into());
         self
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn set_weekly_maintenance_start_time(mut self, input: Option<String>) -> Self {
         self.weekly_maintenance_start_time = input;
         self
     }
     /// Day and time each week when maintenance may run.
+    #[inline]
     pub fn get_weekly_maintenance_start_time(&self) -> &Option<String> {
         &self.weekly_maintenance_start_time
     }
     /// SSD IOPS provisioning settings.
+    #[inline]
     pub fn disk_iops_configuration(
         mut self,
         input: crate::types::DiskIopsConfiguration,
@@ -254,6 +293,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// SSD IOPS provisioning settings.
+    #[inline]
     pub fn set_disk_iops_configuration(
         mut self,
         input: Option<crate::types::DiskIopsConfiguration>,
@@ -262,68 +302,82 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// SSD IOPS provisioning settings.
+    #[inline]
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
     /// Id of the top-level volume.
+    #[inline]
     pub fn root_volume_id(mut self, input: impl Into<String>) -> Self {
         self.root_volume_id = Some(input.into());
         self
     }
     /// Id of the top-level volume.
+    #[inline]
     pub fn set_root_volume_id(mut self, input: Option<String>) -> Self {
         self.root_volume_id = input;
         self
     }
     /// Id of the top-level volume.
+    #[inline]
     pub fn get_root_volume_id(&self) -> &Option<String> {
         &self.root_volume_id
     }
     /// Subnet hosting the active file server.
+    #[inline]
     pub fn preferred_subnet_id(mut self, input: impl Into<String>) -> Self {
         self.preferred_subnet_id = Some(input.into());
         self
     }
     /// Subnet hosting the active file server.
+    #[inline]
     pub fn set_preferred_subnet_id(mut self, input: Option<String>) -> Self {
         self.preferred_subnet_id = input;
         self
     }
     /// Subnet hosting the active file server.
+    #[inline]
     pub fn get_preferred_subnet_id(&self) -> &Option<String> {
         &self.preferred_subnet_id
     }
     /// IPv4 block the endpoint is drawn from.
+    #[inline]
     pub fn endpoint_ip_address_range(mut self, input: impl Into<String>) -> Self {
         self.endpoint_ip_address_range = Some(input.into());
         self
     }
     /// IPv4 block the endpoint is drawn from.
+    #[inline]
     pub fn set_endpoint_ip_address_range(mut self, input: Option<String>) -> Self {
         self.endpoint_ip_address_range = input;
         self
     }
     /// IPv4 block the endpoint is drawn from.
+    #[inline]
     pub fn get_endpoint_ip_address_range(&self) -> &Option<String> {
         &self.endpoint_ip_address_range
     }
     /// IPv6 block the endpoint is drawn from.
+    #[inline]
     pub fn endpoint_ipv6_address_range(mut self, input: impl Into<String>) -> Self {
         self.endpoint_ipv6_address_range = Some(input.into());
         self
     }
     /// IPv6 block the endpoint is drawn from.
+    #[inline]
     pub fn set_endpoint_ipv6_address_range(mut self, input: Option<String>) -> Self {
         self.endpoint_ipv6_address_range = input;
         self
     }
     /// IPv6 block the endpoint is drawn from.
+    #[inline]
     pub fn get_endpoint_ipv6_address_range(&self) -> &Option<String> {
         &self.endpoint_ipv6_address_range
     }
     /// Appends an item to `route_table_ids`; use [`Self::set_route_table_ids`] to replace the whole list.
+    #[inline]
     pub fn route_table_ids(mut self, input: impl Into<String>) -> Self {
         let mut v = self.route_table_ids.unwrap_or_default();
         v.push(input.into());
@@ -331,43 +385,52 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// VPC route tables that carry endpoint routes.
+    #[inline]
     pub fn set_route_table_ids(mut self, input: Option<Vec<String>>) -> Self {
         self.route_table_ids = input;
         self
     }
     /// VPC route tables that carry endpoint routes.
+    #[inline]
     pub fn get_route_table_ids(&self) -> &Option<Vec<String>> {
         &self.route_table_ids
     }
     /// IPv4 address clients connect to.
+    #[inline]
     pub fn endpoint_ip_address(mut self, input: impl Into<String>) -> Self {
         self.endpoint_ip_address = Some(input.into());
         self
     }
     /// IPv4 address clients connect to.
+    #[inline]
     pub fn set_endpoint_ip_address(mut self, input: Option<String>) -> Self {
         self.endpoint_ip_address = input;
         self
     }
     /// IPv4 address clients connect to.
+    #[inline]
     pub fn get_endpoint_ip_address(&self) -> &Option<String> {
         &self.endpoint_ip_address
     }
     /// IPv6 address clients connect to.
+    #[inline]
     pub fn endpoint_ipv6_address(mut self, input: impl Into<String>) -> Self {
         self.endpoint_ipv6_address = Some(input.into());
         self
     }
     /// IPv6 address clients connect to.
+    #[inline]
     pub fn set_endpoint_ipv6_address(mut self, input: Option<String>) -> Self {
         self.endpoint_ipv6_address = input;
         self
     }
     /// IPv6 address clients connect to.
+    #[inline]
     pub fn get_endpoint_ipv6_address(&self) -> &Option<String> {
         &self.endpoint_ipv6_address
     }
     /// Read cache settings of the file system.
+    #[inline]
     pub fn read_cache_configuration(
         mut self,
         input: crate::types::OpenZfsReadCacheConfiguration,
@@ -376,6 +439,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Read cache settings of the file system.
+    #[inline]
     pub fn set_read_cache_configuration(
         mut self,
         input: Option<crate::types::OpenZfsReadCacheConfiguration>,
@@ -384,12 +448,14 @@ impl OpenZfsFileSystemConfigurationBuilder {
         self
     }
     /// Read cache settings of the file system.
+    #[inline]
     pub fn get_read_cache_configuration(
         &self,
     ) -> &Option<crate::types::OpenZfsReadCacheConfiguration> {
         &self.read_cache_configuration
     }
     /// Consumes the builder and constructs a [`OpenZfsFileSystemConfiguration`](struct@OpenZfsFileSystemConfiguration).
+    #[inline]
     pub fn build(self) -> OpenZfsFileSystemConfiguration {
         OpenZfsFileSystemConfiguration {
             automatic_backup_retention_days: self.automatic_backup_retention_days,

@@ -9,10 +9,12 @@ pub struct OpenZfsNfsExport {
 }
 impl OpenZfsNfsExport {
     /// Per-client access rules of the export.
+    #[inline]
     pub fn client_configurations(&self) -> &[crate::types::OpenZfsClientConfiguration] {
         self.client_configurations.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsNfsExport`](struct@OpenZfsNfsExport).
+    #[inline]
     pub fn builder() -> crate::types::builders::OpenZfsNfsExportBuilder {
         crate::types::builders::OpenZfsNfsExportBuilder::default()
     }
@@ -29,6 +31,7 @@ impl OpenZfsNfsExportBuilder {
     /// Appends an item to `client_configurations`; use [`Self::set_client_configurations`] to replace the whole list.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn client_configurations(
         mut self,
         input: crate::types::OpenZfsClientConfiguration,
@@ -39,6 +42,7 @@ impl OpenZfsNfsExportBuilder {
         self
     }
     /// Per-client access rules of the export.
+    #[inline]
     pub fn set_client_configurations(
         mut self,
         input: Option<Vec<crate::types::OpenZfsClientConfiguration>>,
@@ -47,6 +51,7 @@ impl OpenZfsNfsExportBuilder {
         self
     }
     /// Per-client access rules of the export.
+    #[inline]
     pub fn get_client_configurations(
         &self,
     ) -> &Option<Vec<crate::types::OpenZfsClientConfiguration>> {
@@ -55,6 +60,7 @@ impl OpenZfsNfsExportBuilder {
     /// Consumes the builder and constructs a [`OpenZfsNfsExport`](struct@OpenZfsNfsExport).
     ///
     /// Returns an error naming the first missing required member of: `client_configurations`.
+    #[inline]
     pub fn build(self) -> Result<OpenZfsNfsExport, crate::error::BuildError> {
         if self.client_configurations.is_none() {
             return Err(

@@ -11,14 +11,17 @@ pub struct OpenZfsOriginSnapshotConfiguration {
 }
 impl OpenZfsOriginSnapshotConfiguration {
     /// ARN of the snapshot the volume came from.
+    #[inline]
     pub fn snapshot_arn(&self) -> Option<&str> {
         self.snapshot_arn.as_deref()
     }
     /// Method used to materialize the volume from that snapshot.
+    #[inline]
     pub fn copy_strategy(&self) -> Option<&crate::types::OpenZfsCopyStrategy> {
         self.copy_strategy.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::OpenZfsOriginSnapshotConfigurationBuilder {
         crate::types::builders::OpenZfsOriginSnapshotConfigurationBuilder::default()
     }
@@ -32,25 +35,30 @@ pub struct OpenZfsOriginSnapshotConfigurationBuilder {
 }
 impl OpenZfsOriginSnapshotConfigurationBuilder {
     /// ARN of the snapshot the volume came from.
+    #[inline]
     pub fn snapshot_arn(mut self, input: impl Into<String>) -> Self {
         self.snapshot_arn = Some(input.into());
         self
     }
     /// ARN of the snapshot the volume came from.
+    #[inline]
     pub fn set_snapshot_arn(mut self, input: Option<String>) -> Self {
         self.snapshot_arn = input;
         self
     }
     /// ARN of the snapshot the volume came from.
+    #[inline]
     pub fn get_snapshot_arn(&self) -> &Option<String> {
         &self.snapshot_arn
     }
     /// Method used to materialize the volume from that snapshot.
+    #[inline]
     pub fn copy_strategy(mut self, input: crate::types::OpenZfsCopyStrategy) -> Self {
         self.copy_strategy = Some(input);
         self
     }
     /// Method used to materialize the volume from that snapshot.
+    #[inline]
     pub fn set_copy_strategy(
         mut self,
         input: Option<crate::types::OpenZfsCopyStrategy>,
@@ -59,10 +67,12 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         self
     }
     /// Method used to materialize the volume from that snapshot.
+    #[inline]
     pub fn get_copy_strategy(&self) -> &Option<crate::types::OpenZfsCopyStrategy> {
         &self.copy_strategy
     }
     /// Consumes the builder and constructs a [`OpenZfsOriginSnapshotConfiguration`](struct@OpenZfsOriginSnapshotConfiguration).
+    #[inline]
     pub fn build(self) -> OpenZfsOriginSnapshotConfiguration {
         OpenZfsOriginSnapshotConfiguration {
             snapshot_arn: self.snapshot_arn,

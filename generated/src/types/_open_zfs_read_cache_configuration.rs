@@ -11,14 +11,17 @@ pub struct OpenZfsReadCacheConfiguration {
 }
 impl OpenZfsReadCacheConfiguration {
     /// How the cache size is chosen.
+    #[inline]
     pub fn sizing_mode(&self) -> Option<&crate::types::OpenZfsReadCacheSizingMode> {
         self.sizing_mode.as_ref()
     }
     /// Cache size in GiB when set by the user.
+    #[inline]
     pub fn size_gib(&self) -> Option<i32> {
         self.size_gib
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsReadCacheConfiguration`](struct@OpenZfsReadCacheConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::OpenZfsReadCacheConfigurationBuilder {
         crate::types::builders::OpenZfsReadCacheConfigurationBuilder::default()
     }
@@ -32,6 +35,7 @@ pub struct OpenZfsReadCacheConfigurationBuilder {
 }
 impl OpenZfsReadCacheConfigurationBuilder {
     /// How the cache size is chosen.
+    #[inline]
     pub fn sizing_mode(
         mut self,
         input: crate::types::OpenZfsReadCacheSizingMode,
@@ -40,6 +44,7 @@ impl OpenZfsReadCacheConfigurationBuilder {
         self
     }
     /// How the cache size is chosen.
+    #[inline]
     pub fn set_sizing_mode(
         mut self,
         input: Option<crate::types::OpenZfsReadCacheSizingMode>,
@@ -48,24 +53,29 @@ impl OpenZfsReadCacheConfigurationBuilder {
         self
     }
     /// How the cache size is chosen.
+    #[inline]
     pub fn get_sizing_mode(&self) -> &Option<crate::types::OpenZfsReadCacheSizingMode> {
         &self.sizing_mode
     }
     /// Cache size in GiB when set by the user.
+    #[inline]
     pub fn size_gib(mut self, input: i32) -> Self {
         self.size_gib = Some(input);
         self
     }
     /// Cache size in GiB when set by the user.
+    #[inline]
     pub fn set_size_gib(mut self, input: Option<i32>) -> Self {
         self.size_gib = input;
         self
     }
     /// Cache size in GiB when set by the user.
+    #[inline]
     pub fn get_size_gib(&self) -> &Option<i32> {
         &self.size_gib
     }
     /// Consumes the builder and constructs a [`OpenZfsReadCacheConfiguration`](struct@OpenZfsReadCacheConfiguration).
+    #[inline]
     pub fn build(self) -> OpenZfsReadCacheConfiguration {
         OpenZfsReadCacheConfiguration {
             sizing_mode: self.sizing_mode,

@@ -13,18 +13,22 @@ pub struct OpenZfsUserOrGroupQuota {
 }
 impl OpenZfsUserOrGroupQuota {
     /// Kind of principal this limit is for.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::OpenZfsQuotaType> {
         self.r#type.as_ref()
     }
     /// Numeric POSIX ID of the user or group.
+    #[inline]
     pub fn id(&self) -> Option<i32> {
         self.id
     }
     /// Space limit in GiB.
+    #[inline]
     pub fn storage_capacity_quota_gib(&self) -> Option<i32> {
         self.storage_capacity_quota_gib
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
+    #[inline]
     pub fn builder() -> crate::types::builders::OpenZfsUserOrGroupQuotaBuilder {
         crate::types::builders::OpenZfsUserOrGroupQuotaBuilder::default()
     }
@@ -41,54 +45,64 @@ impl OpenZfsUserOrGroupQuotaBuilder {
     /// Kind of principal this limit is for.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::OpenZfsQuotaType) -> Self {
         self.r#type = Some(input);
         self
     }
     /// Kind of principal this limit is for.
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::OpenZfsQuotaType>) -> Self {
         self.r#type = input;
         self
     }
     /// Kind of principal this limit is for.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::OpenZfsQuotaType> {
         &self.r#type
     }
     /// Numeric POSIX ID of the user or group.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn id(mut self, input: i32) -> Self {
         self.id = Some(input);
         self
     }
     /// Numeric POSIX ID of the user or group.
+    #[inline]
     pub fn set_id(mut self, input: Option<i32>) -> Self {
         self.id = input;
         self
     }
     /// Numeric POSIX ID of the user or group.
+    #[inline]
     pub fn get_id(&self) -> &Option<i32> {
         &self.id
     }
     /// Space limit in GiB.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn storage_capacity_quota_gib(mut self, input: i32) -> Self {
         self.storage_capacity_quota_gib = Some(input);
         self
     }
     /// Space limit in GiB.
+    #[inline]
     pub fn set_storage_capacity_quota_gib(mut self, input: Option<i32>) -> Self {
         self.storage_capacity_quota_gib = input;
         self
     }
     /// Space limit in GiB.
+    #[inline]
     pub fn get_storage_capacity_quota_gib(&self) -> &Option<i32> {
         &self.storage_capacity_quota_gib
     }
     /// Consumes the builder and constructs a [`OpenZfsUserOrGroupQuota`](struct@OpenZfsUserOrGroupQuota).
     ///
     /// Returns an error naming the first missing required member of: `type`, `id`, `storage_capacity_quota_gib`.
+    #[inline]
     pub fn build(self) -> Result<OpenZfsUserOrGroupQuota, crate::error::BuildError> {
         if self.r#type.is_none() {
             return Err(

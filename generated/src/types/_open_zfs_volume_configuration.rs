@@ -43,82 +43,101 @@ pub struct OpenZfsVolumeConfiguration {
 }
 impl OpenZfsVolumeConfiguration {
     /// Identifier of the volume this one is nested under.
+    #[inline]
     pub fn parent_volume_id(&self) -> Option<&str> {
         self.parent_volume_id.as_deref()
     }
     /// Location of the volume within the file system tree.
+    #[inline]
     pub fn volume_path(&self) -> Option<&str> {
         self.volume_path.as_deref()
     }
     /// Space set aside for this volume, in GiB.
+    #[inline]
     pub fn storage_capacity_reservation_gib(&self) -> Option<i32> {
         self.storage_capacity_reservation_gib
     }
     /// Upper limit on space the volume may consume, in GiB.
+    #[inline]
     pub fn storage_capacity_quota_gib(&self) -> Option<i32> {
         self.storage_capacity_quota_gib
     }
     /// Block size ZFS uses for files on this volume, measured in KiB.
+    #[inline]
     pub fn record_size_kib(&self) -> Option<i32> {
         self.record_size_kib
     }
     /// Compression algorithm applied to stored data.
+    #[inline]
     pub fn data_compression_type(
         &self,
     ) -> Option<&crate::types::OpenZfsDataCompressionType> {
         self.data_compression_type.as_ref()
     }
     /// Whether volume tags are propagated onto its snapshots.
+    #[inline]
     pub fn copy_tags_to_snapshots(&self) -> Option<bool> {
         self.copy_tags_to_snapshots
     }
     /// Snapshot the volume was created from, if any.
+    #[inline]
     pub fn origin_snapshot(
         &self,
     ) -> Option<&crate::types::OpenZfsOriginSnapshotConfiguration> {
         self.origin_snapshot.as_ref()
     }
     /// Whether writes to the volume are blocked.
+    #[inline]
     pub fn read_only(&self) -> Option<bool> {
         self.read_only
     }
     /// NFS sharing settings of the volume.
+    #[inline]
     pub fn nfs_exports(&self) -> &[crate::types::OpenZfsNfsExport] {
         self.nfs_exports.as_deref().unwrap_or_default()
     }
     /// Per-user and per-group space limits on the volume.
+    #[inline]
     pub fn user_and_group_quotas(&self) -> &[crate::types::OpenZfsUserOrGroupQuota] {
         self.user_and_group_quotas.as_deref().unwrap_or_default()
     }
     /// Snapshot to roll the volume back to.
+    #[inline]
     pub fn restore_to_snapshot(&self) -> Option<&str> {
         self.restore_to_snapshot.as_deref()
     }
     /// Whether newer snapshots are removed during a rollback.
+    #[inline]
     pub fn delete_intermediate_snaphots(&self) -> Option<bool> {
         self.delete_intermediate_snaphots
     }
     /// Whether clones depending on newer snapshots are removed during a rollback.
+    #[inline]
     pub fn delete_cloned_volumes(&self) -> Option<bool> {
         self.delete_cloned_volumes
     }
     /// Whether partially transferred data is discarded after a failed copy.
+    #[inline]
     pub fn delete_intermediate_data(&self) -> Option<bool> {
         self.delete_intermediate_data
     }
     /// ARN of the snapshot used as the source of a copy.
+    #[inline]
     pub fn source_snapshot_arn(&self) -> Option<&str> {
         self.source_snapshot_arn.as_deref()
     }
     /// Identifier of the snapshot produced on the target side of a copy.
+    #[inline]
     pub fn destination_snapshot(&self) -> Option<&str> {
         self.destination_snapshot.as_deref()
     }
     /// Method used to copy snapshot data.
+    #[inline]
     pub fn copy_strategy(&self) -> Option<&crate::types::OpenZfsCopyStrategy> {
         self.copy_strategy.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::OpenZfsVolumeConfigurationBuilder {
         crate::types::builders::OpenZfsVolumeConfigurationBuilder::default()
     }
@@ -148,76 +167,92 @@ pub struct OpenZfsVolumeConfigurationBuilder {
 }
 impl OpenZfsVolumeConfigurationBuilder {
     /// Identifier of the volume this one is nested under.
+    #[inline]
     pub fn parent_volume_id(mut self, input: impl Into<String>) -> Self {
         self.parent_volume_id = Some(input.into());
         self
     }
     /// Identifier of the volume this one is nested under.
+    #[inline]
     pub fn set_parent_volume_id(mut self, input: Option<String>) -> Self {
         self.parent_volume_id = input;
         self
     }
     /// Identifier of the volume this one is nested under.
+    #[inline]
     pub fn get_parent_volume_id(&self) -> &Option<String> {
         &self.parent_volume_id
     }
     /// Location of the volume within the file system tree.
+    #[inline]
     pub fn volume_path(mut self, input: impl Into<String>) -> Self {
         self.volume_path = Some(input.into());
         self
     }
     /// Location of the volume within the file system tree.
+    #[inline]
     pub fn set_volume_path(mut self, input: Option<String>) -> Self {
         self.volume_path = input;
         self
     }
     /// Location of the volume within the file system tree.
+    #[inline]
     pub fn get_volume_path(&self) -> &Option<String> {
         &self.volume_path
     }
     /// Space set aside for this volume, in GiB.
+    #[inline]
     pub fn storage_capacity_reservation_gib(mut self, input: i32) -> Self {
         self.storage_capacity_reservation_gib = Some(input);
         self
     }
     /// Space set aside for this volume, in GiB.
+    #[inline]
     pub fn set_storage_capacity_reservation_gib(mut self, input: Option<i32>) -> Self {
         self.storage_capacity_reservation_gib = input;
         self
     }
     /// Space set aside for this volume, in GiB.
+    #[inline]
     pub fn get_storage_capacity_reservation_gib(&self) -> &Option<i32> {
         &self.storage_capacity_reservation_gib
     }
     /// Upper limit on space the volume may consume, in GiB.
+    #[inline]
     pub fn storage_capacity_quota_gib(mut self, input: i32) -> Self {
         self.storage_capacity_quota_gib = Some(input);
         self
     }
     /// Upper limit on space the volume may consume, in GiB.
+    #[inline]
     pub fn set_storage_capacity_quota_gib(mut self, input: Option<i32>) -> Self {
         self.storage_capacity_quota_gib = input;
         self
     }
     /// Upper limit on space the volume may consume, in GiB.
+    #[inline]
     pub fn get_storage_capacity_quota_gib(&self) -> &Option<i32> {
         &self.storage_capacity_quota_gib
     }
     /// Block size ZFS uses for files on this volume, measured in KiB.
+    #[inline]
     pub fn record_size_kib(mut self, input: i32) -> Self {
         self.record_size_kib = Some(input);
         self
     }
     /// Block size ZFS uses for files on this volume, measured in KiB.
+    #[inline]
     pub fn set_record_size_kib(mut self, input: Option<i32>) -> Self {
         self.record_size_kib = input;
         self
     }
     /// Block size ZFS uses for files on this volume, measured in KiB.
+    #[inline]
     pub fn get_record_size_kib(&self) -> &Option<i32> {
         &self.record_size_kib
     }
     /// Compression algorithm applied to stored data.
+    #[inline]
     pub fn data_compression_type(
         mut self,
         input: crate::types::OpenZfsDataCompressionType,
@@ -226,6 +261,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Compression algorithm applied to stored data.
+    #[inline]
     pub fn set_data_compression_type(
         mut self,
         input: Option<crate::types::OpenZfsDataCompressionType>,
@@ -234,26 +270,31 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Compression algorithm applied to stored data.
+    #[inline]
     pub fn get_data_compression_type(
         &self,
     ) -> &Option<crate::types::OpenZfsDataCompressionType> {
         &self.data_compression_type
     }
     /// Whether volume tags are propagated onto its snapshots.
+    #[inline]
     pub fn copy_tags_to_snapshots(mut self, input: bool) -> Self {
         self.copy_tags_to_snapshots = Some(input);
         self
     }
     /// Whether volume tags are propagated onto its snapshots.
+    #[inline]
     pub fn set_copy_tags_to_snapshots(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_snapshots = input;
         self
     }
     /// Whether volume tags are propagated onto its snapshots.
+    #[inline]
     pub fn get_copy_tags_to_snapshots(&self) -> &Option<bool> {
         &self.copy_tags_to_snapshots
     }
     /// Snapshot the volume was created from, if any.
+    #[inline]
     pub fn origin_snapshot(
         mut self,
         input: crate::types::OpenZfsOriginSnapshotConfiguration,
@@ -262,6 +303,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Snapshot the volume was created from, if any.
+    #[inline]
     pub fn set_origin_snapshot(
         mut self,
         input: Option<crate::types::OpenZfsOriginSnapshotConfiguration>,
@@ -270,26 +312,31 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Snapshot the volume was created from, if any.
+    #[inline]
     pub fn get_origin_snapshot(
         &self,
     ) -> &Option<crate::types::OpenZfsOriginSnapshotConfiguration> {
         &self.origin_snapshot
     }
     /// Whether writes to the volume are blocked.
+    #[inline]
     pub fn read_only(mut self, input: bool) -> Self {
         self.read_only = Some(input);
         self
     }
     /// Whether writes to the volume are blocked.
+    #[inline]
     pub fn set_read_only(mut self, input: Option<bool>) -> Self {
         self.read_only = input;
         self
     }
     /// Whether writes to the volume are blocked.
+    #[inline]
     pub fn get_read_only(&self) -> &Option<bool> {
         &self.read_only
     }
     /// Appends an item to `nfs_exports`; use [`Self::set_nfs_exports`] to replace the whole list.
+    #[inline]
     pub fn nfs_exports(mut self, input: crate::types::OpenZfsNfsExport) -> Self {
         let mut v = self.nfs_exports.unwrap_or_default();
         v.push(input);
@@ -297,6 +344,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// NFS sharing settings of the volume.
+    #[inline]
     pub fn set_nfs_exports(
         mut self,
         input: Option<Vec<crate::types::OpenZfsNfsExport>>,
@@ -305,10 +353,12 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// NFS sharing settings of the volume.
+    #[inline]
     pub fn get_nfs_exports(&self) -> &Option<Vec<crate::types::OpenZfsNfsExport>> {
         &self.nfs_exports
     }
     /// Appends an item to `user_and_group_quotas`; use [`Self::set_user_and_group_quotas`] to replace the whole list.
+    #[inline]
     pub fn user_and_group_quotas(
         mut self,
         input: crate::types::OpenZfsUserOrGroupQuota,
@@ -319,6 +369,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Per-user and per-group space limits on the volume.
+    #[inline]
     pub fn set_user_and_group_quotas(
         mut self,
         input: Option<Vec<crate::types::OpenZfsUserOrGroupQuota>>,
@@ -327,101 +378,122 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Per-user and per-group space limits on the volume.
+    #[inline]
     pub fn get_user_and_group_quotas(
         &self,
     ) -> &Option<Vec<crate::types::OpenZfsUserOrGroupQuota>> {
         &self.user_and_group_quotas
     }
     /// Snapshot to roll the volume back to.
+    #[inline]
     pub fn restore_to_snapshot(mut self, input: impl Into<String>) -> Self {
         self.restore_to_snapshot = Some(input.into());
         self
     }
     /// Snapshot to roll the volume back to.
+    #[inline]
     pub fn set_restore_to_snapshot(mut self, input: Option<String>) -> Self {
         self.restore_to_snapshot = input;
         self
     }
     /// Snapshot to roll the volume back to.
+    #[inline]
     pub fn get_restore_to_snapshot(&self) -> &Option<String> {
         &self.restore_to_snapshot
     }
     /// Whether newer snapshots are removed during a rollback.
+    #[inline]
     pub fn delete_intermediate_snaphots(mut self, input: bool) -> Self {
         self.delete_intermediate_snaphots = Some(input);
         self
     }
     /// Whether newer snapshots are removed during a rollback.
+    #[inline]
     pub fn set_delete_intermediate_snaphots(mut self, input: Option<bool>) -> Self {
         self.delete_intermediate_snaphots = input;
         self
     }
     /// Whether newer snapshots are removed during a rollback.
+    #[inline]
     pub fn get_delete_intermediate_snaphots(&self) -> &Option<bool> {
         &self.delete_intermediate_snaphots
     }
     /// Whether clones depending on newer snapshots are removed during a rollback.
+    #[inline]
     pub fn delete_cloned_volumes(mut self, input: bool) -> Self {
         self.delete_cloned_volumes = Some(input);
         self
     }
     /// Whether clones depending on newer snapshots are removed during a rollback.
+    #[inline]
     pub fn set_delete_cloned_volumes(mut self, input: Option<bool>) -> Self {
         self.delete_cloned_volumes = input;
         self
     }
     /// Whether clones depending on newer snapshots are removed during a rollback.
+    #[inline]
     pub fn get_delete_cloned_volumes(&self) -> &Option<bool> {
         &self.delete_cloned_volumes
     }
     /// Whether partially transferred data is discarded after a failed copy.
+    #[inline]
     pub fn delete_intermediate_data(mut self, input: bool) -> Self {
         self.delete_intermediate_data = Some(input);
         self
     }
     /// Whether partially transferred data is discarded after a failed copy.
+    #[inline]
     pub fn set_delete_intermediate_data(mut self, input: Option<bool>) -> Self {
         self.delete_intermediate_data = input;
         self
     }
     /// Whether partially transferred data is discarded after a failed copy.
+    #[inline]
     pub fn get_delete_intermediate_data(&self) -> &Option<bool> {
         &self.delete_intermediate_data
     }
     /// ARN of the snapshot used as the source of a copy.
+    #[inline]
     pub fn source_snapshot_arn(mut self, input: impl Into<String>) -> Self {
         self.source_snapshot_arn = Some(input.into());
         self
     }
     /// ARN of the snapshot used as the source of a copy.
+    #[inline]
     pub fn set_source_snapshot_arn(mut self, input: Option<String>) -> Self {
         self.source_snapshot_arn = input;
         self
     }
     /// ARN of the snapshot used as the source of a copy.
+    #[inline]
     pub fn get_source_snapshot_arn(&self) -> &Option<String> {
         &self.source_snapshot_arn
     }
     /// Identifier of the snapshot produced on the target side of a copy.
+    #[inline]
     pub fn destination_snapshot(mut self, input: impl Into<String>) -> Self {
         self.destination_snapshot = Some(input.into());
         self
     }
     /// Identifier of the snapshot produced on the target side of a copy.
+    #[inline]
     pub fn set_destination_snapshot(mut self, input: Option<String>) -> Self {
         self.destination_snapshot = input;
         self
     }
     /// Identifier of the snapshot produced on the target side of a copy.
+    #[inline]
     pub fn get_destination_snapshot(&self) -> &Option<String> {
         &self.destination_snapshot
     }
     /// Method used to copy snapshot data.
+    #[inline]
     pub fn copy_strategy(mut self, input: crate::types::OpenZfsCopyStrategy) -> Self {
         self.copy_strategy = Some(input);
         self
     }
     /// Method used to copy snapshot data.
+    #[inline]
     pub fn set_copy_strategy(
         mut self,
         input: Option<crate::types::OpenZfsCopyStrategy>,
@@ -430,10 +502,12 @@ impl OpenZfsVolumeConfigurationBuilder {
         self
     }
     /// Method used to copy snapshot data.
+    #[inline]
     pub fn get_copy_strategy(&self) -> &Option<crate::types::OpenZfsCopyStrategy> {
         &self.copy_strategy
     }
     /// Consumes the builder and constructs a [`OpenZfsVolumeConfiguration`](struct@OpenZfsVolumeConfiguration).
+    #[inline]
     pub fn build(self) -> OpenZfsVolumeConfiguration {
         OpenZfsVolumeConfiguration {
             parent_volume_id: self.parent_volume_id,

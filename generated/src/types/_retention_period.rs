@@ -11,14 +11,17 @@ pub struct RetentionPeriod {
 }
 impl RetentionPeriod {
     /// Unit or special kind of the retention span.
+    #[inline]
     pub fn r#type(&self) -> Option<&crate::types::RetentionPeriodType> {
         self.r#type.as_ref()
     }
     /// Number of units in the retention span.
+    #[inline]
     pub fn value(&self) -> Option<i32> {
         self.value
     }
     /// Creates a new builder-style object to manufacture [`RetentionPeriod`](struct@RetentionPeriod).
+    #[inline]
     pub fn builder() -> crate::types::builders::RetentionPeriodBuilder {
         crate::types::builders::RetentionPeriodBuilder::default()
     }
@@ -34,36 +37,43 @@ impl RetentionPeriodBuilder {
     /// Unit or special kind of the retention span.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn r#type(mut self, input: crate::types::RetentionPeriodType) -> Self {
         self.r#type = Some(input);
         self
     }
     /// Unit or special kind of the retention span.
+    #[inline]
     pub fn set_type(mut self, input: Option<crate::types::RetentionPeriodType>) -> Self {
         self.r#type = input;
         self
     }
     /// Unit or special kind of the retention span.
+    #[inline]
     pub fn get_type(&self) -> &Option<crate::types::RetentionPeriodType> {
         &self.r#type
     }
     /// Number of units in the retention span.
+    #[inline]
     pub fn value(mut self, input: i32) -> Self {
         self.value = Some(input);
         self
     }
     /// Number of units in the retention span.
+    #[inline]
     pub fn set_value(mut self, input: Option<i32>) -> Self {
         self.value = input;
         self
     }
     /// Number of units in the retention span.
+    #[inline]
     pub fn get_value(&self) -> &Option<i32> {
         &self.value
     }
     /// Consumes the builder and constructs a [`RetentionPeriod`](struct@RetentionPeriod).
     ///
     /// Returns an error naming the first missing required member of: `type`.
+    #[inline]
     pub fn build(self) -> Result<RetentionPeriod, crate::error::BuildError> {
         if self.r#type.is_none() {
             return Err(

@@ -19,30 +19,37 @@ pub struct SelfManagedActiveDirectoryAttributes {
 }
 impl SelfManagedActiveDirectoryAttributes {
     /// DNS domain of the customer directory, written out in full.
+    #[inline]
     pub fn domain_name(&self) -> Option<&str> {
         self.domain_name.as_deref()
     }
     /// Organizational unit holding the file system's computer object.
+    #[inline]
     pub fn organizational_unit_distinguished_name(&self) -> Option<&str> {
         self.organizational_unit_distinguished_name.as_deref()
     }
     /// Directory group granted admin rights on the file system.
+    #[inline]
     pub fn file_system_administrators_group(&self) -> Option<&str> {
         self.file_system_administrators_group.as_deref()
     }
     /// Account used to join the file system to the domain.
+    #[inline]
     pub fn user_name(&self) -> Option<&str> {
         self.user_name.as_deref()
     }
     /// Addresses of the domain's name servers.
+    #[inline]
     pub fn dns_ips(&self) -> &[String] {
         self.dns_ips.as_deref().unwrap_or_default()
     }
     /// Secret holding the domain-join account credentials.
+    #[inline]
     pub fn domain_join_service_account_secret(&self) -> Option<&str> {
         self.domain_join_service_account_secret.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
+    #[inline]
     pub fn builder() -> crate::types::builders::SelfManagedActiveDirectoryAttributesBuilder {
         crate::types::builders::SelfManagedActiveDirectoryAttributesBuilder::default()
     }
@@ -60,20 +67,24 @@ pub struct SelfManagedActiveDirectoryAttributesBuilder {
 }
 impl SelfManagedActiveDirectoryAttributesBuilder {
     /// DNS domain of the customer directory, written out in full.
+    #[inline]
     pub fn domain_name(mut self, input: impl Into<String>) -> Self {
         self.domain_name = Some(input.into());
         self
     }
     /// DNS domain of the customer directory, written out in full.
+    #[inline]
     pub fn set_domain_name(mut self, input: Option<String>) -> Self {
         self.domain_name = input;
         self
     }
     /// DNS domain of the customer directory, written out in full.
+    #[inline]
     pub fn get_domain_name(&self) -> &Option<String> {
         &self.domain_name
     }
     /// Organizational unit holding the file system's computer object.
+    #[inline]
     pub fn organizational_unit_distinguished_name(
         mut self,
         input: impl Into<String>,
@@ -82,6 +93,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Organizational unit holding the file system's computer object.
+    #[inline]
     pub fn set_organizational_unit_distinguished_name(
         mut self,
         input: Option<String>,
@@ -90,15 +102,18 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Organizational unit holding the file system's computer object.
+    #[inline]
     pub fn get_organizational_unit_distinguished_name(&self) -> &Option<String> {
         &self.organizational_unit_distinguished_name
     }
     /// Directory group granted admin rights on the file system.
+    #[inline]
     pub fn file_system_administrators_group(mut self, input: impl Into<String>) -> Self {
         self.file_system_administrators_group = Some(input.into());
         self
     }
     /// Directory group granted admin rights on the file system.
+    #[inline]
     pub fn set_file_system_administrators_group(
         mut self,
         input: Option<String>,
@@ -107,24 +122,29 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Directory group granted admin rights on the file system.
+    #[inline]
     pub fn get_file_system_administrators_group(&self) -> &Option<String> {
         &self.file_system_administrators_group
     }
     /// Account used to join the file system to the domain.
+    #[inline]
     pub fn user_name(mut self, input: impl Into<String>) -> Self {
         self.user_name = Some(input.into());
         self
     }
     /// Account used to join the file system to the domain.
+    #[inline]
     pub fn set_user_name(mut self, input: Option<String>) -> Self {
         self.user_name = input;
         self
     }
     /// Account used to join the file system to the domain.
+    #[inline]
     pub fn get_user_name(&self) -> &Option<String> {
         &self.user_name
     }
     /// Appends an item to `dns_ips`; use [`Self::set_dns_ips`] to replace the whole list.
+    #[inline]
     pub fn dns_ips(mut self, input: impl Into<String>) -> Self {
         let mut v = self.dns_ips.unwrap_or_default();
         v.push(input.into());
@@ -132,15 +152,18 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Addresses of the domain's name servers.
+    #[inline]
     pub fn set_dns_ips(mut self, input: Option<Vec<String>>) -> Self {
         self.dns_ips = input;
         self
     }
     /// Addresses of the domain's name servers.
+    #[inline]
     pub fn get_dns_ips(&self) -> &Option<Vec<String>> {
         &self.dns_ips
     }
     /// Secret holding the domain-join account credentials.
+    #[inline]
     pub fn domain_join_service_account_secret(
         mut self,
         input: impl Into<String>,
@@ -149,6 +172,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Secret holding the domain-join account credentials.
+    #[inline]
     pub fn set_domain_join_service_account_secret(
         mut self,
         input: Option<String>,
@@ -157,10 +181,12 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         self
     }
     /// Secret holding the domain-join account credentials.
+    #[inline]
     pub fn get_domain_join_service_account_secret(&self) -> &Option<String> {
         &self.domain_join_service_account_secret
     }
     /// Consumes the builder and constructs a [`SelfManagedActiveDirectoryAttributes`](struct@SelfManagedActiveDirectoryAttributes).
+    #[inline]
     pub fn build(self) -> SelfManagedActiveDirectoryAttributes {
         SelfManagedActiveDirectoryAttributes {
             domain_name: self.domain_name,

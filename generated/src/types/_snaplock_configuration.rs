@@ -19,30 +19,37 @@ pub struct SnaplockConfiguration {
 }
 impl SnaplockConfiguration {
     /// Whether this volume stores SnapLock audit logs.
+    #[inline]
     pub fn audit_log_volume(&self) -> Option<bool> {
         self.audit_log_volume
     }
     /// Idle time after which files are locked automatically.
+    #[inline]
     pub fn autocommit_period(&self) -> Option<&crate::types::AutocommitPeriod> {
         self.autocommit_period.as_ref()
     }
     /// Whether an administrator may remove locked files early.
+    #[inline]
     pub fn privileged_delete(&self) -> Option<&crate::types::PrivilegedDelete> {
         self.privileged_delete.as_ref()
     }
     /// How long locked files are kept.
+    #[inline]
     pub fn retention_period(&self) -> Option<&crate::types::SnaplockRetentionPeriod> {
         self.retention_period.as_ref()
     }
     /// Strictness mode of the SnapLock volume.
+    #[inline]
     pub fn snaplock_type(&self) -> Option<&crate::types::SnaplockType> {
         self.snaplock_type.as_ref()
     }
     /// Whether data may be appended to locked files.
+    #[inline]
     pub fn volume_append_mode_enabled(&self) -> Option<bool> {
         self.volume_append_mode_enabled
     }
     /// Creates a new builder-style object to manufacture [`SnaplockConfiguration`](struct@SnaplockConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::SnaplockConfigurationBuilder {
         crate::types::builders::SnaplockConfigurationBuilder::default()
     }
@@ -60,25 +67,30 @@ pub struct SnaplockConfigurationBuilder {
 }
 impl SnaplockConfigurationBuilder {
     /// Whether this volume stores SnapLock audit logs.
+    #[inline]
     pub fn audit_log_volume(mut self, input: bool) -> Self {
         self.audit_log_volume = Some(input);
         self
     }
     /// Whether this volume stores SnapLock audit logs.
+    #[inline]
     pub fn set_audit_log_volume(mut self, input: Option<bool>) -> Self {
         self.audit_log_volume = input;
         self
     }
     /// Whether this volume stores SnapLock audit logs.
+    #[inline]
     pub fn get_audit_log_volume(&self) -> &Option<bool> {
         &self.audit_log_volume
     }
     /// Idle time after which files are locked automatically.
+    #[inline]
     pub fn autocommit_period(mut self, input: crate::types::AutocommitPeriod) -> Self {
         self.autocommit_period = Some(input);
         self
     }
     /// Idle time after which files are locked automatically.
+    #[inline]
     pub fn set_autocommit_period(
         mut self,
         input: Option<crate::types::AutocommitPeriod>,
@@ -87,15 +99,18 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// Idle time after which files are locked automatically.
+    #[inline]
     pub fn get_autocommit_period(&self) -> &Option<crate::types::AutocommitPeriod> {
         &self.autocommit_period
     }
     /// Whether an administrator may remove locked files early.
+    #[inline]
     pub fn privileged_delete(mut self, input: crate::types::PrivilegedDelete) -> Self {
         self.privileged_delete = Some(input);
         self
     }
     /// Whether an administrator may remove locked files early.
+    #[inline]
     pub fn set_privileged_delete(
         mut self,
         input: Option<crate::types::PrivilegedDelete>,
@@ -104,10 +119,12 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// Whether an administrator may remove locked files early.
+    #[inline]
     pub fn get_privileged_delete(&self) -> &Option<crate::types::PrivilegedDelete> {
         &self.privileged_delete
     }
     /// How long locked files are kept.
+    #[inline]
     pub fn retention_period(
         mut self,
         input: crate::types::SnaplockRetentionPeriod,
@@ -116,6 +133,7 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// How long locked files are kept.
+    #[inline]
     pub fn set_retention_period(
         mut self,
         input: Option<crate::types::SnaplockRetentionPeriod>,
@@ -124,17 +142,20 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// How long locked files are kept.
+    #[inline]
     pub fn get_retention_period(
         &self,
     ) -> &Option<crate::types::SnaplockRetentionPeriod> {
         &self.retention_period
     }
     /// Strictness mode of the SnapLock volume.
+    #[inline]
     pub fn snaplock_type(mut self, input: crate::types::SnaplockType) -> Self {
         self.snaplock_type = Some(input);
         self
     }
     /// Strictness mode of the SnapLock volume.
+    #[inline]
     pub fn set_snaplock_type(
         mut self,
         input: Option<crate::types::SnaplockType>,
@@ -143,24 +164,29 @@ impl SnaplockConfigurationBuilder {
         self
     }
     /// Strictness mode of the SnapLock volume.
+    #[inline]
     pub fn get_snaplock_type(&self) -> &Option<crate::types::SnaplockType> {
         &self.snaplock_type
     }
     /// Whether data may be appended to locked files.
+    #[inline]
     pub fn volume_append_mode_enabled(mut self, input: bool) -> Self {
         self.volume_append_mode_enabled = Some(input);
         self
     }
     /// Whether data may be appended to locked files.
+    #[inline]
     pub fn set_volume_append_mode_enabled(mut self, input: Option<bool>) -> Self {
         self.volume_append_mode_enabled = input;
         self
     }
     /// Whether data may be appended to locked files.
+    #[inline]
     pub fn get_volume_append_mode_enabled(&self) -> &Option<bool> {
         &self.volume_append_mode_enabled
     }
     /// Consumes the builder and constructs a [`SnaplockConfiguration`](struct@SnaplockConfiguration).
+    #[inline]
     pub fn build(self) -> SnaplockConfiguration {
         SnaplockConfiguration {
             audit_log_volume: self.audit_log_volume,

@@ -13,18 +13,22 @@ pub struct SnaplockRetentionPeriod {
 }
 impl SnaplockRetentionPeriod {
     /// Retention applied when none is set explicitly.
+    #[inline]
     pub fn default_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.default_retention.as_ref()
     }
     /// Shortest retention that may be chosen.
+    #[inline]
     pub fn minimum_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.minimum_retention.as_ref()
     }
     /// Longest retention that may be chosen.
+    #[inline]
     pub fn maximum_retention(&self) -> Option<&crate::types::RetentionPeriod> {
         self.maximum_retention.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
+    #[inline]
     pub fn builder() -> crate::types::builders::SnaplockRetentionPeriodBuilder {
         crate::types::builders::SnaplockRetentionPeriodBuilder::default()
     }
@@ -41,11 +45,13 @@ impl SnaplockRetentionPeriodBuilder {
     /// Retention applied when none is set explicitly.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn default_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
         self.default_retention = Some(input);
         self
     }
     /// Retention applied when none is set explicitly.
+    #[inline]
     pub fn set_default_retention(
         mut self,
         input: Option<crate::types::RetentionPeriod>,
@@ -54,17 +60,20 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Retention applied when none is set explicitly.
+    #[inline]
     pub fn get_default_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.default_retention
     }
     /// Shortest retention that may be chosen.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn minimum_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
         self.minimum_retention = Some(input);
         self
     }
     /// Shortest retention that may be chosen.
+    #[inline]
     pub fn set_minimum_retention(
         mut self,
         input: Option<crate::types::RetentionPeriod>,
@@ -73,17 +82,20 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Shortest retention that may be chosen.
+    #[inline]
     pub fn get_minimum_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.minimum_retention
     }
     /// Longest retention that may be chosen.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn maximum_retention(mut self, input: crate::types::RetentionPeriod) -> Self {
         self.maximum_retention = Some(input);
         self
     }
     /// Longest retention that may be chosen.
+    #[inline]
     pub fn set_maximum_retention(
         mut self,
         input: Option<crate::types::RetentionPeriod>,
@@ -92,12 +104,14 @@ impl SnaplockRetentionPeriodBuilder {
         self
     }
     /// Longest retention that may be chosen.
+    #[inline]
     pub fn get_maximum_retention(&self) -> &Option<crate::types::RetentionPeriod> {
         &self.maximum_retention
     }
     /// Consumes the builder and constructs a [`SnaplockRetentionPeriod`](struct@SnaplockRetentionPeriod).
     ///
     /// Returns an error naming the first missing required member of: `default_retention`, `minimum_retention`, `maximum_retention`.
+    #[inline]
     pub fn build(self) -> Result<SnaplockRetentionPeriod, crate::error::BuildError> {
         if self.default_retention.is_none() {
             return Err(

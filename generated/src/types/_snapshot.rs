@@ -25,44 +25,54 @@ pub struct Snapshot {
 }
 impl Snapshot {
     /// ARN that names this snapshot.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Unique identifier of this snapshot.
+    #[inline]
     pub fn snapshot_id(&self) -> Option<&str> {
         self.snapshot_id.as_deref()
     }
     /// Display name given to this snapshot.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// Identifier of the volume the snapshot was taken of.
+    #[inline]
     pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// Moment the snapshot was taken.
+    #[inline]
     pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
     /// Current state of this snapshot.
+    #[inline]
     pub fn lifecycle(&self) -> Option<&crate::types::SnapshotLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Why the snapshot last changed state.
+    #[inline]
     pub fn lifecycle_transition_reason(
         &self,
     ) -> Option<&crate::types::LifecycleTransitionReason> {
         self.lifecycle_transition_reason.as_ref()
     }
     /// Labels attached to this snapshot.
+    #[inline]
     pub fn tags(&self) -> &[crate::types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
     /// Management tasks recorded against this snapshot.
+    #[inline]
     pub fn administrative_actions(&self) -> &[crate::types::AdministrativeAction] {
         self.administrative_actions.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`Snapshot`](struct@Snapshot).
+    #[inline]
     pub fn builder() -> crate::types::builders::SnapshotBuilder {
         crate::types::builders::SnapshotBuilder::default()
     }
@@ -85,67 +95,81 @@ pub struct SnapshotBuilder {
 }
 impl SnapshotBuilder {
     /// ARN that names this snapshot.
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
     }
     /// ARN that names this snapshot.
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// ARN that names this snapshot.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Unique identifier of this snapshot.
+    #[inline]
     pub fn snapshot_id(mut self, input: impl Into<String>) -> Self {
         self.snapshot_id = Some(input.into());
         self
     }
     /// Unique identifier of this snapshot.
+    #[inline]
     pub fn set_snapshot_id(mut self, input: Option<String>) -> Self {
         self.snapshot_id = input;
         self
     }
     /// Unique identifier of this snapshot.
+    #[inline]
     pub fn get_snapshot_id(&self) -> &Option<String> {
         &self.snapshot_id
     }
     /// Display name given to this snapshot.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
     }
     /// Display name given to this snapshot.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
     /// Display name given to this snapshot.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
     /// Identifier of the volume the snapshot was taken of.
+    #[inline]
     pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.volume_id = Some(input.into());
         self
     }
     /// Identifier of the volume the snapshot was taken of.
+    #[inline]
     pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.volume_id = input;
         self
     }
     /// Identifier of the volume the snapshot was taken of.
+    #[inline]
     pub fn get_volume_id(&self) -> &Option<String> {
         &self.volume_id
     }
     /// Moment the snapshot was taken.
+    #[inline]
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.creation_time = Some(input);
         self
     }
     /// Moment the snapshot was taken.
+    #[inline]
     pub fn set_creation_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -154,15 +178,18 @@ impl SnapshotBuilder {
         self
     }
     /// Moment the snapshot was taken.
+    #[inline]
     pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
     /// Current state of this snapshot.
+    #[inline]
     pub fn lifecycle(mut self, input: crate::types::SnapshotLifecycle) -> Self {
         self.lifecycle = Some(input);
         self
     }
     /// Current state of this snapshot.
+    #[inline]
     pub fn set_lifecycle(
         mut self,
         input: Option<crate::types::SnapshotLifecycle>,
@@ -171,10 +198,12 @@ impl SnapshotBuilder {
         self
     }
     /// Current state of this snapshot.
+    #[inline]
     pub fn get_lifecycle(&self) -> &Option<crate::types::SnapshotLifecycle> {
         &self.lifecycle
     }
     /// Why the snapshot last changed state.
+    #[inline]
     pub fn lifecycle_transition_reason(
         mut self,
         input: crate::types::LifecycleTransitionReason,
@@ -183,6 +212,7 @@ impl SnapshotBuilder {
         self
     }
     /// Why the snapshot last changed state.
+    #[inline]
     pub fn set_lifecycle_transition_reason(
         mut self,
         input: Option<crate::types::LifecycleTransitionReason>,
@@ -191,12 +221,14 @@ impl SnapshotBuilder {
         self
     }
     /// Why the snapshot last changed state.
+    #[inline]
     pub fn get_lifecycle_transition_reason(
         &self,
     ) -> &Option<crate::types::LifecycleTransitionReason> {
         &self.lifecycle_transition_reason
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
+    #[inline]
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
@@ -204,15 +236,18 @@ impl SnapshotBuilder {
         self
     }
     /// Labels attached to this snapshot.
+    #[inline]
     pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Labels attached to this snapshot.
+    #[inline]
     pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Appends an item to `administrative_actions`; use [`Self::set_administrative_actions`] to replace the whole list.
+    #[inline]
     pub fn administrative_actions(
         mut self,
         input: crate::types::AdministrativeAction,
@@ -223,6 +258,7 @@ impl SnapshotBuilder {
         self
     }
     /// Management tasks recorded against this snapshot.
+    #[inline]
     pub fn set_administrative_actions(
         mut self,
         input: Option<Vec<crate::types::AdministrativeAction>>,
@@ -231,12 +267,14 @@ impl SnapshotBuilder {
         self
     }
     /// Management tasks recorded against this snapshot.
+    #[inline]
     pub fn get_administrative_actions(
         &self,
     ) -> &Option<Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
     /// Consumes the builder and constructs a [`Snapshot`](struct@Snapshot).
+    #[inline]
     pub fn build(self) -> Snapshot {
         Snapshot {
             resource_arn: self.resource_arn,

@@ -11,14 +11,17 @@ pub struct Tag {
 }
 impl Tag {
     /// Name part of the label.
+    #[inline]
     pub fn key(&self) -> Option<&str> {
         self.key.as_deref()
     }
     /// Value part of the label.
+    #[inline]
     pub fn value(&self) -> Option<&str> {
         self.value.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`Tag`](struct@Tag).
+    #[inline]
     pub fn builder() -> crate::types::builders::TagBuilder {
         crate::types::builders::TagBuilder::default()
     }
@@ -34,38 +37,45 @@ impl TagBuilder {
     /// Name part of the label.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn key(mut self, input: impl Into<String>) -> Self {
         self.key = Some(input.into());
         self
     }
     /// Name part of the label.
+    #[inline]
     pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
     /// Name part of the label.
+    #[inline]
     pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
     /// Value part of the label.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn value(mut self, input: impl Into<String>) -> Self {
         self.value = Some(input.into());
         self
     }
     /// Value part of the label.
+    #[inline]
     pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
     /// Value part of the label.
+    #[inline]
     pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
     /// Consumes the builder and constructs a [`Tag`](struct@Tag).
     ///
     /// Returns an error naming the first missing required member of: `key`, `value`.
+    #[inline]
     pub fn build(self) -> Result<Tag, crate::error::BuildError> {
         if self.key.is_none() {
             return Err(

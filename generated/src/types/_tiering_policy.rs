@@ -11,14 +11,17 @@ pub struct TieringPolicy {
 }
 impl TieringPolicy {
     /// Number of days data must stay unused before it is tiered.
+    #[inline]
     pub fn cooling_period(&self) -> Option<i32> {
         self.cooling_period
     }
     /// Which tiering rule is in effect.
+    #[inline]
     pub fn name(&self) -> Option<&crate::types::TieringPolicyName> {
         self.name.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`TieringPolicy`](struct@TieringPolicy).
+    #[inline]
     pub fn builder() -> crate::types::builders::TieringPolicyBuilder {
         crate::types::builders::TieringPolicyBuilder::default()
     }
@@ -32,34 +35,41 @@ pub struct TieringPolicyBuilder {
 }
 impl TieringPolicyBuilder {
     /// Number of days data must stay unused before it is tiered.
+    #[inline]
     pub fn cooling_period(mut self, input: i32) -> Self {
         self.cooling_period = Some(input);
         self
     }
     /// Number of days data must stay unused before it is tiered.
+    #[inline]
     pub fn set_cooling_period(mut self, input: Option<i32>) -> Self {
         self.cooling_period = input;
         self
     }
     /// Number of days data must stay unused before it is tiered.
+    #[inline]
     pub fn get_cooling_period(&self) -> &Option<i32> {
         &self.cooling_period
     }
     /// Which tiering rule is in effect.
+    #[inline]
     pub fn name(mut self, input: crate::types::TieringPolicyName) -> Self {
         self.name = Some(input);
         self
     }
     /// Which tiering rule is in effect.
+    #[inline]
     pub fn set_name(mut self, input: Option<crate::types::TieringPolicyName>) -> Self {
         self.name = input;
         self
     }
     /// Which tiering rule is in effect.
+    #[inline]
     pub fn get_name(&self) -> &Option<crate::types::TieringPolicyName> {
         &self.name
     }
     /// Consumes the builder and constructs a [`TieringPolicy`](struct@TieringPolicy).
+    #[inline]
     pub fn build(self) -> TieringPolicy {
         TieringPolicy {
             cooling_period: self.cooling_period,

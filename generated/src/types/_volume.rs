@@ -31,60 +31,73 @@ pub struct Volume {
 }
 impl Volume {
     /// When this volume came into existence.
+    #[inline]
     pub fn creation_time(&self) -> Option<&crate::primitives::DateTime> {
         self.creation_time.as_ref()
     }
     /// Identifier of the file system that hosts this volume.
+    #[inline]
     pub fn file_system_id(&self) -> Option<&str> {
         self.file_system_id.as_deref()
     }
     /// Current state of the volume.
+    #[inline]
     pub fn lifecycle(&self) -> Option<&crate::types::VolumeLifecycle> {
         self.lifecycle.as_ref()
     }
     /// Human-readable label of the volume.
+    #[inline]
     pub fn name(&self) -> Option<&str> {
         self.name.as_deref()
     }
     /// Settings that apply when this is a NetApp ONTAP volume.
+    #[inline]
     pub fn ontap_configuration(
         &self,
     ) -> Option<&crate::types::OntapVolumeConfiguration> {
         self.ontap_configuration.as_ref()
     }
     /// Amazon Resource Name identifying this volume.
+    #[inline]
     pub fn resource_arn(&self) -> Option<&str> {
         self.resource_arn.as_deref()
     }
     /// Key-value labels attached to the volume.
+    #[inline]
     pub fn tags(&self) -> &[crate::types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
     /// Unique identifier of the volume.
+    #[inline]
     pub fn volume_id(&self) -> Option<&str> {
         self.volume_id.as_deref()
     }
     /// Which kind of file system technology backs the volume.
+    #[inline]
     pub fn volume_type(&self) -> Option<&crate::types::VolumeType> {
         self.volume_type.as_ref()
     }
     /// Explanation for the most recent change of lifecycle state.
+    #[inline]
     pub fn lifecycle_transition_reason(
         &self,
     ) -> Option<&crate::types::LifecycleTransitionReason> {
         self.lifecycle_transition_reason.as_ref()
     }
     /// Management operations that are pending or were recently run on the volume.
+    #[inline]
     pub fn administrative_actions(&self) -> &[crate::types::AdministrativeAction] {
         self.administrative_actions.as_deref().unwrap_or_default()
     }
     /// Settings that apply when this is an OpenZFS volume.
+    #[inline]
     pub fn open_zfs_configuration(
         &self,
     ) -> Option<&crate::types::OpenZfsVolumeConfiguration> {
         self.open_zfs_configuration.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`Volume`](struct@Volume).
+    #[inline]
     pub fn builder() -> crate::types::builders::VolumeBuilder {
         crate::types::builders::VolumeBuilder::default()
     }
@@ -110,11 +123,13 @@ pub struct VolumeBuilder {
 }
 impl VolumeBuilder {
     /// When this volume came into existence.
+    #[inline]
     pub fn creation_time(mut self, input: crate::primitives::DateTime) -> Self {
         self.creation_time = Some(input);
         self
     }
     /// When this volume came into existence.
+    #[inline]
     pub fn set_creation_time(
         mut self,
         input: Option<crate::primitives::DateTime>,
@@ -123,29 +138,35 @@ impl VolumeBuilder {
         self
     }
     /// When this volume came into existence.
+    #[inline]
     pub fn get_creation_time(&self) -> &Option<crate::primitives::DateTime> {
         &self.creation_time
     }
     /// Identifier of the file system that hosts this volume.
+    #[inline]
     pub fn file_system_id(mut self, input: impl Into<String>) -> Self {
         self.file_system_id = Some(input.into());
         self
     }
     /// Identifier of the file system that hosts this volume.
+    #[inline]
     pub fn set_file_system_id(mut self, input: Option<String>) -> Self {
         self.file_system_id = input;
         self
     }
     /// Identifier of the file system that hosts this volume.
+    #[inline]
     pub fn get_file_system_id(&self) -> &Option<String> {
         &self.file_system_id
     }
     /// Current state of the volume.
+    #[inline]
     pub fn lifecycle(mut self, input: crate::types::VolumeLifecycle) -> Self {
         self.lifecycle = Some(input);
         self
     }
     /// Current state of the volume.
+    #[inline]
     pub fn set_lifecycle(
         mut self,
         input: Option<crate::types::VolumeLifecycle>,
@@ -154,24 +175,29 @@ impl VolumeBuilder {
         self
     }
     /// Current state of the volume.
+    #[inline]
     pub fn get_lifecycle(&self) -> &Option<crate::types::VolumeLifecycle> {
         &self.lifecycle
     }
     /// Human-readable label of the volume.
+    #[inline]
     pub fn name(mut self, input: impl Into<String>) -> Self {
         self.name = Some(input.into());
         self
     }
     /// Human-readable label of the volume.
+    #[inline]
     pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
     /// Human-readable label of the volume.
+    #[inline]
     pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
     /// Settings that apply when this is a NetApp ONTAP volume.
+    #[inline]
     pub fn ontap_configuration(
         mut self,
         input: crate::types::OntapVolumeConfiguration,
@@ -180,6 +206,7 @@ impl VolumeBuilder {
         self
     }
     /// Settings that apply when this is a NetApp ONTAP volume.
+    #[inline]
     pub fn set_ontap_configuration(
         mut self,
         input: Option<crate::types::OntapVolumeConfiguration>,
@@ -188,26 +215,31 @@ impl VolumeBuilder {
         self
     }
     /// Settings that apply when this is a NetApp ONTAP volume.
+    #[inline]
     pub fn get_ontap_configuration(
         &self,
     ) -> &Option<crate::types::OntapVolumeConfiguration> {
         &self.ontap_configuration
     }
     /// Amazon Resource Name identifying this volume.
+    #[inline]
     pub fn resource_arn(mut self, input: impl Into<String>) -> Self {
         self.resource_arn = Some(input.into());
         self
     }
     /// Amazon Resource Name identifying this volume.
+    #[inline]
     pub fn set_resource_arn(mut self, input: Option<String>) -> Self {
         self.resource_arn = input;
         self
     }
     /// Amazon Resource Name identifying this volume.
+    #[inline]
     pub fn get_resource_arn(&self) -> &Option<String> {
         &self.resource_arn
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
+    #[inline]
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
@@ -215,43 +247,52 @@ impl VolumeBuilder {
         self
     }
     /// Key-value labels attached to the volume.
+    #[inline]
     pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Key-value labels attached to the volume.
+    #[inline]
     pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Unique identifier of the volume.
+    #[inline]
     pub fn volume_id(mut self, input: impl Into<String>) -> Self {
         self.volume_id = Some(input.into());
         self
     }
     /// Unique identifier of the volume.
+    #[inline]
     pub fn set_volume_id(mut self, input: Option<String>) -> Self {
         self.volume_id = input;
         self
     }
     /// Unique identifier of the volume.
+    #[inline]
     pub fn get_volume_id(&self) -> &Option<String> {
         &self.volume_id
     }
     /// Which kind of file system technology backs the volume.
+    #[inline]
     pub fn volume_type(mut self, input: crate::types::VolumeType) -> Self {
         self.volume_type = Some(input);
         self
     }
     /// Which kind of file system technology backs the volume.
+    #[inline]
     pub fn set_volume_type(mut self, input: Option<crate::types::VolumeType>) -> Self {
         self.volume_type = input;
         self
     }
     /// Which kind of file system technology backs the volume.
+    #[inline]
     pub fn get_volume_type(&self) -> &Option<crate::types::VolumeType> {
         &self.volume_type
     }
     /// Explanation for the most recent change of lifecycle state.
+    #[inline]
     pub fn lifecycle_transition_reason(
         mut self,
         input: crate::types::LifecycleTransitionReason,
@@ -260,6 +301,7 @@ impl VolumeBuilder {
         self
     }
     /// Explanation for the most recent change of lifecycle state.
+    #[inline]
     pub fn set_lifecycle_transition_reason(
         mut self,
         input: Option<crate::types::LifecycleTransitionReason>,
@@ -268,12 +310,14 @@ impl VolumeBuilder {
         self
     }
     /// Explanation for the most recent change of lifecycle state.
+    #[inline]
     pub fn get_lifecycle_transition_reason(
         &self,
     ) -> &Option<crate::types::LifecycleTransitionReason> {
         &self.lifecycle_transition_reason
     }
     /// Appends an item to `administrative_actions`; use [`Self::set_administrative_actions`] to replace the whole list.
+    #[inline]
     pub fn administrative_actions(
         mut self,
         input: crate::types::AdministrativeAction,
@@ -284,6 +328,7 @@ impl VolumeBuilder {
         self
     }
     /// Management operations that are pending or were recently run on the volume.
+    #[inline]
     pub fn set_administrative_actions(
         mut self,
         input: Option<Vec<crate::types::AdministrativeAction>>,
@@ -292,12 +337,14 @@ impl VolumeBuilder {
         self
     }
     /// Management operations that are pending or were recently run on the volume.
+    #[inline]
     pub fn get_administrative_actions(
         &self,
     ) -> &Option<Vec<crate::types::AdministrativeAction>> {
         &self.administrative_actions
     }
     /// Settings that apply when this is an OpenZFS volume.
+    #[inline]
     pub fn open_zfs_configuration(
         mut self,
         input: crate::types::OpenZfsVolumeConfiguration,
@@ -306,6 +353,7 @@ impl VolumeBuilder {
         self
     }
     /// Settings that apply when this is an OpenZFS volume.
+    #[inline]
     pub fn set_open_zfs_configuration(
         mut self,
         input: Option<crate::types::OpenZfsVolumeConfiguration>,
@@ -314,12 +362,14 @@ impl VolumeBuilder {
         self
     }
     /// Settings that apply when this is an OpenZFS volume.
+    #[inline]
     pub fn get_open_zfs_configuration(
         &self,
     ) -> &Option<crate::types::OpenZfsVolumeConfiguration> {
         &self.open_zfs_configuration
     }
     /// Consumes the builder and constructs a [`Volume`](struct@Volume).
+    #[inline]
     pub fn build(self) -> Volume {
         Volume {
             creation_time: self.creation_time,

@@ -15,22 +15,26 @@ pub struct WindowsAuditLogConfiguration {
 }
 impl WindowsAuditLogConfiguration {
     /// Which file and folder access attempts get recorded.
+    #[inline]
     pub fn file_access_audit_log_level(
         &self,
     ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_access_audit_log_level.as_ref()
     }
     /// Which share connection attempts get recorded.
+    #[inline]
     pub fn file_share_access_audit_log_level(
         &self,
     ) -> Option<&crate::types::WindowsAccessAuditLogLevel> {
         self.file_share_access_audit_log_level.as_ref()
     }
     /// Where recorded audit events are delivered.
+    #[inline]
     pub fn audit_log_destination(&self) -> Option<&str> {
         self.audit_log_destination.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::WindowsAuditLogConfigurationBuilder {
         crate::types::builders::WindowsAuditLogConfigurationBuilder::default()
     }
@@ -51,6 +55,7 @@ impl WindowsAuditLogConfigurationBuilder {
     /// Which file and folder access attempts get recorded.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn file_access_audit_log_level(
         mut self,
         input: crate::types::WindowsAccessAuditLogLevel,
@@ -59,6 +64,7 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Which file and folder access attempts get recorded.
+    #[inline]
     pub fn set_file_access_audit_log_level(
         mut self,
         input: Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -67,6 +73,7 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Which file and folder access attempts get recorded.
+    #[inline]
     pub fn get_file_access_audit_log_level(
         &self,
     ) -> &Option<crate::types::WindowsAccessAuditLogLevel> {
@@ -75,6 +82,7 @@ impl WindowsAuditLogConfigurationBuilder {
     /// Which share connection attempts get recorded.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn file_share_access_audit_log_level(
         mut self,
         input: crate::types::WindowsAccessAuditLogLevel,
@@ -83,6 +91,7 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Which share connection attempts get recorded.
+    #[inline]
     pub fn set_file_share_access_audit_log_level(
         mut self,
         input: Option<crate::types::WindowsAccessAuditLogLevel>,
@@ -91,28 +100,33 @@ impl WindowsAuditLogConfigurationBuilder {
         self
     }
     /// Which share connection attempts get recorded.
+    #[inline]
     pub fn get_file_share_access_audit_log_level(
         &self,
     ) -> &Option<crate::types::WindowsAccessAuditLogLevel> {
         &self.file_share_access_audit_log_level
     }
     /// Where recorded audit events are delivered.
+    #[inline]
     pub fn audit_log_destination(mut self, input: impl Into<String>) -> Self {
         self.audit_log_destination = Some(input.into());
         self
     }
     /// Where recorded audit events are delivered.
+    #[inline]
     pub fn set_audit_log_destination(mut self, input: Option<String>) -> Self {
         self.audit_log_destination = input;
         self
     }
     /// Where recorded audit events are delivered.
+    #[inline]
     pub fn get_audit_log_destination(&self) -> &Option<String> {
         &self.audit_log_destination
     }
     /// Consumes the builder and constructs a [`WindowsAuditLogConfiguration`](struct@WindowsAuditLogConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `file_access_audit_log_level`, `file_share_access_audit_log_level`.
+    #[inline]
     pub fn build(
         self,
     ) -> Result<WindowsAuditLogConfiguration, crate::error::BuildError> {

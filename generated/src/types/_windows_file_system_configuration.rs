@@ -45,82 +45,100 @@ pub struct WindowsFileSystemConfiguration {
 }
 impl WindowsFileSystemConfiguration {
     /// Managed directory the file system is joined to, if any.
+    #[inline]
     pub fn active_directory_id(&self) -> Option<&str> {
         self.active_directory_id.as_deref()
     }
     /// Details of a customer-run directory the file system is joined to.
+    #[inline]
     pub fn self_managed_active_directory_configuration(
         &self,
     ) -> Option<&crate::types::SelfManagedActiveDirectoryAttributes> {
         self.self_managed_active_directory_configuration.as_ref()
     }
     /// Availability layout chosen for the Windows file system.
+    #[inline]
     pub fn deployment_type(&self) -> Option<&crate::types::WindowsDeploymentType> {
         self.deployment_type.as_ref()
     }
     /// Host name used for remote PowerShell management.
+    #[inline]
     pub fn remote_administration_endpoint(&self) -> Option<&str> {
         self.remote_administration_endpoint.as_deref()
     }
     /// Subnet hosting the primary file server.
+    #[inline]
     pub fn preferred_subnet_id(&self) -> Option<&str> {
         self.preferred_subnet_id.as_deref()
     }
     /// IPv4 address of the primary file server.
+    #[inline]
     pub fn preferred_file_server_ip(&self) -> Option<&str> {
         self.preferred_file_server_ip.as_deref()
     }
     /// Provisioned data transfer rate in megabytes per second.
+    #[inline]
     pub fn throughput_capacity(&self) -> Option<i32> {
         self.throughput_capacity
     }
     /// Upkeep tasks currently underway on the file system.
+    #[inline]
     pub fn maintenance_operations_in_progress(
         &self,
     ) -> &[crate::types::FileSystemMaintenanceOperation] {
         self.maintenance_operations_in_progress.as_deref().unwrap_or_default()
     }
     /// Day and UTC time when the weekly upkeep window opens.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> Option<&str> {
         self.weekly_maintenance_start_time.as_deref()
     }
     /// UTC time of day when the automatic backup runs.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> Option<&str> {
         self.daily_automatic_backup_start_time.as_deref()
     }
     /// Retention window, in days, for daily backups taken by the service.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> Option<i32> {
         self.automatic_backup_retention_days
     }
     /// Whether backups inherit the file system's tags.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> Option<bool> {
         self.copy_tags_to_backups
     }
     /// Extra DNS names pointing at the file system.
+    #[inline]
     pub fn aliases(&self) -> &[crate::types::Alias] {
         self.aliases.as_deref().unwrap_or_default()
     }
     /// How file and share access events are logged.
+    #[inline]
     pub fn audit_log_configuration(
         &self,
     ) -> Option<&crate::types::WindowsAuditLogConfiguration> {
         self.audit_log_configuration.as_ref()
     }
     /// SSD input/output operations per second settings.
+    #[inline]
     pub fn disk_iops_configuration(
         &self,
     ) -> Option<&crate::types::DiskIopsConfiguration> {
         self.disk_iops_configuration.as_ref()
     }
     /// IPv6 address of the primary file server.
+    #[inline]
     pub fn preferred_file_server_ipv6(&self) -> Option<&str> {
         self.preferred_file_server_ipv6.as_deref()
     }
     /// File Server Resource Manager settings.
+    #[inline]
     pub fn fsrm_configuration(&self) -> Option<&crate::types::WindowsFsrmConfiguration> {
         self.fsrm_configuration.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::WindowsFileSystemConfigurationBuilder {
         crate::types::builders::WindowsFileSystemConfigurationBuilder::default()
     }
@@ -155,20 +173,24 @@ pub struct WindowsFileSystemConfigurationBuilder {
 }
 impl WindowsFileSystemConfigurationBuilder {
     /// Managed directory the file system is joined to, if any.
+    #[inline]
     pub fn active_directory_id(mut self, input: impl Into<String>) -> Self {
         self.active_directory_id = Some(input.into());
         self
     }
     /// Managed directory the file system is joined to, if any.
+    #[inline]
     pub fn set_active_directory_id(mut self, input: Option<String>) -> Self {
         self.active_directory_id = input;
         self
     }
     /// Managed directory the file system is joined to, if any.
+    #[inline]
     pub fn get_active_directory_id(&self) -> &Option<String> {
         &self.active_directory_id
     }
     /// Details of a customer-run directory the file system is joined to.
+    #[inline]
     pub fn self_managed_active_directory_configuration(
         mut self,
         input: crate::types::SelfManagedActiveDirectoryAttributes,
@@ -177,6 +199,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Details of a customer-run directory the file system is joined to.
+    #[inline]
     pub fn set_self_managed_active_directory_configuration(
         mut self,
         input: Option<crate::types::SelfManagedActiveDirectoryAttributes>,
@@ -185,12 +208,14 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Details of a customer-run directory the file system is joined to.
+    #[inline]
     pub fn get_self_managed_active_directory_configuration(
         &self,
     ) -> &Option<crate::types::SelfManagedActiveDirectoryAttributes> {
         &self.self_managed_active_directory_configuration
     }
     /// Availability layout chosen for the Windows file system.
+    #[inline]
     pub fn deployment_type(
         mut self,
         input: crate::types::WindowsDeploymentType,
@@ -199,6 +224,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Availability layout chosen for the Windows file system.
+    #[inline]
     pub fn set_deployment_type(
         mut self,
         input: Option<crate::types::WindowsDeploymentType>,
@@ -207,66 +233,80 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Availability layout chosen for the Windows file system.
+    #[inline]
     pub fn get_deployment_type(&self) -> &Option<crate::types::WindowsDeploymentType> {
         &self.deployment_type
     }
     /// Host name used for remote PowerShell management.
+    #[inline]
     pub fn remote_administration_endpoint(mut self, input: impl Into<String>) -> Self {
         self.remote_administration_endpoint = Some(input.into());
         self
     }
     /// Host name used for remote PowerShell management.
+    #[inline]
     pub fn set_remote_administration_endpoint(mut self, input: Option<String>) -> Self {
         self.remote_administration_endpoint = input;
         self
     }
     /// Host name used for remote PowerShell management.
+    #[inline]
     pub fn get_remote_administration_endpoint(&self) -> &Option<String> {
         &self.remote_administration_endpoint
     }
     /// Subnet hosting the primary file server.
+    #[inline]
     pub fn preferred_subnet_id(mut self, input: impl Into<String>) -> Self {
         self.preferred_subnet_id = Some(input.into());
         self
     }
     /// Subnet hosting the primary file server.
+    #[inline]
     pub fn set_preferred_subnet_id(mut self, input: Option<String>) -> Self {
         self.preferred_subnet_id = input;
         self
     }
     /// Subnet hosting the primary file server.
+    #[inline]
     pub fn get_preferred_subnet_id(&self) -> &Option<String> {
         &self.preferred_subnet_id
     }
     /// IPv4 address of the primary file server.
+    #[inline]
     pub fn preferred_file_server_ip(mut self, input: impl Into<String>) -> Self {
         self.preferred_file_server_ip = Some(input.into());
         self
     }
     /// IPv4 address of the primary file server.
+    #[inline]
     pub fn set_preferred_file_server_ip(mut self, input: Option<String>) -> Self {
         self.preferred_file_server_ip = input;
         self
     }
     /// IPv4 address of the primary file server.
+    #[inline]
     pub fn get_preferred_file_server_ip(&self) -> &Option<String> {
         &self.preferred_file_server_ip
     }
     /// Provisioned data transfer rate in megabytes per second.
+    #[inline]
     pub fn throughput_capacity(mut self, input: i32) -> Self {
         self.throughput_capacity = Some(input);
         self
     }
     /// Provisioned data transfer rate in megabytes per second.
+    #[inline]
     pub fn set_throughput_capacity(mut self, input: Option<i32>) -> Self {
         self.throughput_capacity = input;
         self
     }
     /// Provisioned data transfer rate in megabytes per second.
+    #[inline]
     pub fn get_throughput_capacity(&self) -> &Option<i32> {
         &self.throughput_capacity
     }
     /// Appends an item to `maintenance_operations_in_progress`; use [`Self::set_maintenance_operations_in_progress`] to replace the whole list.
+    #[inline]
     pub fn maintenance_operations_in_progress(
         mut self,
         input: crate::types::FileSystemMaintenanceOperation,
@@ -277,6 +317,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Upkeep tasks currently underway on the file system.
+    #[inline]
     pub fn set_maintenance_operations_in_progress(
         mut self,
         input: Option<Vec<crate::types::FileSystemMaintenanceOperation>>,
@@ -285,26 +326,31 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Upkeep tasks currently underway on the file system.
+    #[inline]
     pub fn get_maintenance_operations_in_progress(
         &self,
     ) -> &Option<Vec<crate::types::FileSystemMaintenanceOperation>> {
         &self.maintenance_operations_in_progress
     }
     /// Day and UTC time when the weekly upkeep window opens.
+    #[inline]
     pub fn weekly_maintenance_start_time(mut self, input: impl Into<String>) -> Self {
         self.weekly_maintenance_start_time = Some(input.into());
         self
     }
     /// Day and UTC time when the weekly upkeep window opens.
+    #[inline]
     pub fn set_weekly_maintenance_start_time(mut self, input: Option<String>) -> Self {
         self.weekly_maintenance_start_time = input;
         self
     }
     /// Day and UTC time when the weekly upkeep window opens.
+    #[inline]
     pub fn get_weekly_maintenance_start_time(&self) -> &Option<String> {
         &self.weekly_maintenance_start_time
     }
     /// UTC time of day when the automatic backup runs.
+    #[inline]
     pub fn daily_automatic_backup_start_time(
         mut self,
         input: impl Into<String>,
@@ -313,6 +359,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// UTC time of day when the automatic backup runs.
+    #[inline]
     pub fn set_daily_automatic_backup_start_time(
         mut self,
         input: Option<String>,
@@ -321,38 +368,46 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// UTC time of day when the automatic backup runs.
+    #[inline]
     pub fn get_daily_automatic_backup_start_time(&self) -> &Option<String> {
         &self.daily_automatic_backup_start_time
     }
     /// Retention window, in days, for daily backups taken by the service.
+    #[inline]
     pub fn automatic_backup_retention_days(mut self, input: i32) -> Self {
         self.automatic_backup_retention_days = Some(input);
         self
     }
     /// Retention window, in days, for daily backups taken by the service.
+    #[inline]
     pub fn set_automatic_backup_retention_days(mut self, input: Option<i32>) -> Self {
         self.automatic_backup_retention_days = input;
         self
     }
     /// Retention window, in days, for daily backups taken by the service.
+    #[inline]
     pub fn get_automatic_backup_retention_days(&self) -> &Option<i32> {
         &self.automatic_backup_retention_days
     }
     /// Whether backups inherit the file system's tags.
+    #[inline]
     pub fn copy_tags_to_backups(mut self, input: bool) -> Self {
         self.copy_tags_to_backups = Some(input);
         self
     }
     /// Whether backups inherit the file system's tags.
+    #[inline]
     pub fn set_copy_tags_to_backups(mut self, input: Option<bool>) -> Self {
         self.copy_tags_to_backups = input;
         self
     }
     /// Whether backups inherit the file system's tags.
+    #[inline]
     pub fn get_copy_tags_to_backups(&self) -> &Option<bool> {
         &self.copy_tags_to_backups
     }
     /// Appends an item to `aliases`; use [`Self::set_aliases`] to replace the whole list.
+    #[inline]
     pub fn aliases(mut self, input: crate::types::Alias) -> Self {
         let mut v = self.aliases.unwrap_or_default();
         v.push(input);
@@ -360,15 +415,18 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// Extra DNS names pointing at the file system.
+    #[inline]
     pub fn set_aliases(mut self, input: Option<Vec<crate::types::Alias>>) -> Self {
         self.aliases = input;
         self
     }
     /// Extra DNS names pointing at the file system.
+    #[inline]
     pub fn get_aliases(&self) -> &Option<Vec<crate::types::Alias>> {
         &self.aliases
     }
     /// How file and share access events are logged.
+    #[inline]
     pub fn audit_log_configuration(
         mut self,
         input: crate::types::WindowsAuditLogConfiguration,
@@ -377,6 +435,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// How file and share access events are logged.
+    #[inline]
     pub fn set_audit_log_configuration(
         mut self,
         input: Option<crate::types::WindowsAuditLogConfiguration>,
@@ -385,12 +444,14 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// How file and share access events are logged.
+    #[inline]
     pub fn get_audit_log_configuration(
         &self,
     ) -> &Option<crate::types::WindowsAuditLogConfiguration> {
         &self.audit_log_configuration
     }
     /// SSD input/output operations per second settings.
+    #[inline]
     pub fn disk_iops_configuration(
         mut self,
         input: crate::types::DiskIopsConfiguration,
@@ -399,6 +460,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// SSD input/output operations per second settings.
+    #[inline]
     pub fn set_disk_iops_configuration(
         mut self,
         input: Option<crate::types::DiskIopsConfiguration>,
@@ -407,26 +469,31 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// SSD input/output operations per second settings.
+    #[inline]
     pub fn get_disk_iops_configuration(
         &self,
     ) -> &Option<crate::types::DiskIopsConfiguration> {
         &self.disk_iops_configuration
     }
     /// IPv6 address of the primary file server.
+    #[inline]
     pub fn preferred_file_server_ipv6(mut self, input: impl Into<String>) -> Self {
         self.preferred_file_server_ipv6 = Some(input.into());
         self
     }
     /// IPv6 address of the primary file server.
+    #[inline]
     pub fn set_preferred_file_server_ipv6(mut self, input: Option<String>) -> Self {
         self.preferred_file_server_ipv6 = input;
         self
     }
     /// IPv6 address of the primary file server.
+    #[inline]
     pub fn get_preferred_file_server_ipv6(&self) -> &Option<String> {
         &self.preferred_file_server_ipv6
     }
     /// File Server Resource Manager settings.
+    #[inline]
     pub fn fsrm_configuration(
         mut self,
         input: crate::types::WindowsFsrmConfiguration,
@@ -435,6 +502,7 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// File Server Resource Manager settings.
+    #[inline]
     pub fn set_fsrm_configuration(
         mut self,
         input: Option<crate::types::WindowsFsrmConfiguration>,
@@ -443,12 +511,14 @@ impl WindowsFileSystemConfigurationBuilder {
         self
     }
     /// File Server Resource Manager settings.
+    #[inline]
     pub fn get_fsrm_configuration(
         &self,
     ) -> &Option<crate::types::WindowsFsrmConfiguration> {
         &self.fsrm_configuration
     }
     /// Consumes the builder and constructs a [`WindowsFileSystemConfiguration`](struct@WindowsFileSystemConfiguration).
+    #[inline]
     pub fn build(self) -> WindowsFileSystemConfiguration {
         WindowsFileSystemConfiguration {
             active_directory_id: self.active_directory_id,

@@ -11,14 +11,17 @@ pub struct WindowsFsrmConfiguration {
 }
 impl WindowsFsrmConfiguration {
     /// Whether the resource manager service is switched on.
+    #[inline]
     pub fn fsrm_service_enabled(&self) -> Option<bool> {
         self.fsrm_service_enabled
     }
     /// Where resource manager events are sent.
+    #[inline]
     pub fn event_log_destination(&self) -> Option<&str> {
         self.event_log_destination.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
+    #[inline]
     pub fn builder() -> crate::types::builders::WindowsFsrmConfigurationBuilder {
         crate::types::builders::WindowsFsrmConfigurationBuilder::default()
     }
@@ -34,36 +37,43 @@ impl WindowsFsrmConfigurationBuilder {
     /// Whether the resource manager service is switched on.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn fsrm_service_enabled(mut self, input: bool) -> Self {
         self.fsrm_service_enabled = Some(input);
         self
     }
     /// Whether the resource manager service is switched on.
+    #[inline]
     pub fn set_fsrm_service_enabled(mut self, input: Option<bool>) -> Self {
         self.fsrm_service_enabled = input;
         self
     }
     /// Whether the resource manager service is switched on.
+    #[inline]
     pub fn get_fsrm_service_enabled(&self) -> &Option<bool> {
         &self.fsrm_service_enabled
     }
     /// Where resource manager events are sent.
+    #[inline]
     pub fn event_log_destination(mut self, input: impl Into<String>) -> Self {
         self.event_log_destination = Some(input.into());
         self
     }
     /// Where resource manager events are sent.
+    #[inline]
     pub fn set_event_log_destination(mut self, input: Option<String>) -> Self {
         self.event_log_destination = input;
         self
     }
     /// Where resource manager events are sent.
+    #[inline]
     pub fn get_event_log_destination(&self) -> &Option<String> {
         &self.event_log_destination
     }
     /// Consumes the builder and constructs a [`WindowsFsrmConfiguration`](struct@WindowsFsrmConfiguration).
     ///
     /// Returns an error naming the first missing required member of: `fsrm_service_enabled`.
+    #[inline]
     pub fn build(self) -> Result<WindowsFsrmConfiguration, crate::error::BuildError> {
         if self.fsrm_service_enabled.is_none() {
             return Err(

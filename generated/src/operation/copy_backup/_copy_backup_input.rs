@@ -19,30 +19,37 @@ pub struct CopyBackupInput {
 }
 impl CopyBackupInput {
     /// Caller-chosen token that lets a retried call be recognized as the same request.
+    #[inline]
     pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
     /// Identifier of the backup to be duplicated.
+    #[inline]
     pub fn source_backup_id(&self) -> Option<&str> {
         self.source_backup_id.as_deref()
     }
     /// Region holding the original backup; omit it when copying within the current region.
+    #[inline]
     pub fn source_region(&self) -> Option<&str> {
         self.source_region.as_deref()
     }
     /// Encryption key to protect the new copy with.
+    #[inline]
     pub fn kms_key_id(&self) -> Option<&str> {
         self.kms_key_id.as_deref()
     }
     /// Whether the original backup's tags should be carried over to the copy.
+    #[inline]
     pub fn copy_tags(&self) -> Option<bool> {
         self.copy_tags
     }
     /// Tags to attach to the newly created copy.
+    #[inline]
     pub fn tags(&self) -> &[crate::types::Tag] {
         self.tags.as_deref().unwrap_or_default()
     }
     /// Creates a new builder-style object to manufacture [`CopyBackupInput`](struct@CopyBackupInput).
+    #[inline]
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupInputBuilder {
         crate::operation::copy_backup::builders::CopyBackupInputBuilder::default()
     }
@@ -60,78 +67,94 @@ pub struct CopyBackupInputBuilder {
 }
 impl CopyBackupInputBuilder {
     /// Caller-chosen token that lets a retried call be recognized as the same request.
+    #[inline]
     pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
         self.client_request_token = Some(input.into());
         self
     }
     /// Caller-chosen token that lets a retried call be recognized as the same request.
+    #[inline]
     pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
         self.client_request_token = input;
         self
     }
     /// Caller-chosen token that lets a retried call be recognized as the same request.
+    #[inline]
     pub fn get_client_request_token(&self) -> &Option<String> {
         &self.client_request_token
     }
     /// Identifier of the backup to be duplicated.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn source_backup_id(mut self, input: impl Into<String>) -> Self {
         self.source_backup_id = Some(input.into());
         self
     }
     /// Identifier of the backup to be duplicated.
+    #[inline]
     pub fn set_source_backup_id(mut self, input: Option<String>) -> Self {
         self.source_backup_id = input;
         self
     }
     /// Identifier of the backup to be duplicated.
+    #[inline]
     pub fn get_source_backup_id(&self) -> &Option<String> {
         &self.source_backup_id
     }
     /// Region holding the original backup; omit it when copying within the current region.
+    #[inline]
     pub fn source_region(mut self, input: impl Into<String>) -> Self {
         self.source_region = Some(input.into());
         self
     }
     /// Region holding the original backup; omit it when copying within the current region.
+    #[inline]
     pub fn set_source_region(mut self, input: Option<String>) -> Self {
         self.source_region = input;
         self
     }
     /// Region holding the original backup; omit it when copying within the current region.
+    #[inline]
     pub fn get_source_region(&self) -> &Option<String> {
         &self.source_region
     }
     /// Encryption key to protect the new copy with.
+    #[inline]
     pub fn kms_key_id(mut self, input: impl Into<String>) -> Self {
         self.kms_key_id = Some(input.into());
         self
     }
     /// Encryption key to protect the new copy with.
+    #[inline]
     pub fn set_kms_key_id(mut self, input: Option<String>) -> Self {
         self.kms_key_id = input;
         self
     }
     /// Encryption key to protect the new copy with.
+    #[inline]
     pub fn get_kms_key_id(&self) -> &Option<String> {
         &self.kms_key_id
     }
     /// Whether the original backup's tags should be carried over to the copy.
+    #[inline]
     pub fn copy_tags(mut self, input: bool) -> Self {
         self.copy_tags = Some(input);
         self
     }
     /// Whether the original backup's tags should be carried over to the copy.
+    #[inline]
     pub fn set_copy_tags(mut self, input: Option<bool>) -> Self {
         self.copy_tags = input;
         self
     }
     /// Whether the original backup's tags should be carried over to the copy.
+    #[inline]
     pub fn get_copy_tags(&self) -> &Option<bool> {
         &self.copy_tags
     }
     /// Appends an item to `tags`; use [`Self::set_tags`] to replace the whole list.
+    #[inline]
     pub fn tags(mut self, input: crate::types::Tag) -> Self {
         let mut v = self.tags.unwrap_or_default();
         v.push(input);
@@ -139,17 +162,20 @@ impl CopyBackupInputBuilder {
         self
     }
     /// Tags to attach to the newly created copy.
+    #[inline]
     pub fn set_tags(mut self, input: Option<Vec<crate::types::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// Tags to attach to the newly created copy.
+    #[inline]
     pub fn get_tags(&self) -> &Option<Vec<crate::types::Tag>> {
         &self.tags
     }
     /// Consumes the builder and constructs a [`CopyBackupInput`](struct@CopyBackupInput).
     ///
     /// Returns an error naming the first missing required member of: `source_backup_id`.
+    #[inline]
     pub fn build(self) -> Result<CopyBackupInput, crate::error::BuildError> {
         if self.source_backup_id.is_none() {
             return Err(

@@ -15,10 +15,12 @@ impl crate::error::RequestId for CopyBackupOutput {
 }
 impl CopyBackupOutput {
     /// Description of the newly created copy.
+    #[inline]
     pub fn backup(&self) -> Option<&crate::types::Backup> {
         self.backup.as_ref()
     }
     /// Creates a new builder-style object to manufacture [`CopyBackupOutput`](struct@CopyBackupOutput).
+    #[inline]
     pub fn builder() -> crate::operation::copy_backup::builders::CopyBackupOutputBuilder {
         crate::operation::copy_backup::builders::CopyBackupOutputBuilder::default()
     }
@@ -41,20 +43,24 @@ pub struct CopyBackupOutputBuilder {
 }
 impl CopyBackupOutputBuilder {
     /// Description of the newly created copy.
+    #[inline]
     pub fn backup(mut self, input: crate::types::Backup) -> Self {
         self.backup = Some(input);
         self
     }
     /// Description of the newly created copy.
+    #[inline]
     pub fn set_backup(mut self, input: Option<crate::types::Backup>) -> Self {
         self.backup = input;
         self
     }
     /// Description of the newly created copy.
+    #[inline]
     pub fn get_backup(&self) -> &Option<crate::types::Backup> {
         &self.backup
     }
     /// Consumes the builder and constructs a [`CopyBackupOutput`](struct@CopyBackupOutput).
+    #[inline]
     pub fn build(self) -> CopyBackupOutput {
         CopyBackupOutput {
             backup: self.backup,

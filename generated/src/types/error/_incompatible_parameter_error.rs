@@ -17,14 +17,17 @@ impl crate::error::RequestId for IncompatibleParameterError {
 }
 impl IncompatibleParameterError {
     /// Name of the offending input field.
+    #[inline]
     pub fn parameter(&self) -> Option<&str> {
         self.parameter.as_deref()
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`IncompatibleParameterError`](struct@IncompatibleParameterError).
+    #[inline]
     pub fn builder() -> crate::types::error::builders::IncompatibleParameterErrorBuilder {
         crate::types::error::builders::IncompatibleParameterErrorBuilder::default()
     }
@@ -51,36 +54,43 @@ impl IncompatibleParameterErrorBuilder {
     /// Name of the offending input field.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn parameter(mut self, input: impl Into<String>) -> Self {
         self.parameter = Some(input.into());
         self
     }
     /// Name of the offending input field.
+    #[inline]
     pub fn set_parameter(mut self, input: Option<String>) -> Self {
         self.parameter = input;
         self
     }
     /// Name of the offending input field.
+    #[inline]
     pub fn get_parameter(&self) -> &Option<String> {
         &self.parameter
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`IncompatibleParameterError`](struct@IncompatibleParameterError).
     ///
     /// Returns an error naming the first missing required member of: `parameter`.
+    #[inline]
     pub fn build(self) -> Result<IncompatibleParameterError, crate::error::BuildError> {
         if self.parameter.is_none() {
             return Err(

@@ -15,10 +15,12 @@ impl crate::error::RequestId for InternalServerError {
 }
 impl InternalServerError {
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`InternalServerError`](struct@InternalServerError).
+    #[inline]
     pub fn builder() -> crate::types::error::builders::InternalServerErrorBuilder {
         crate::types::error::builders::InternalServerErrorBuilder::default()
     }
@@ -41,20 +43,24 @@ pub struct InternalServerErrorBuilder {
 }
 impl InternalServerErrorBuilder {
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`InternalServerError`](struct@InternalServerError).
+    #[inline]
     pub fn build(self) -> InternalServerError {
         InternalServerError {
             message: self.message,

@@ -15,10 +15,12 @@ impl crate::error::RequestId for InvalidSourceKmsKey {
 }
 impl InvalidSourceKmsKey {
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`InvalidSourceKmsKey`](struct@InvalidSourceKmsKey).
+    #[inline]
     pub fn builder() -> crate::types::error::builders::InvalidSourceKmsKeyBuilder {
         crate::types::error::builders::InvalidSourceKmsKeyBuilder::default()
     }
@@ -41,20 +43,24 @@ pub struct InvalidSourceKmsKeyBuilder {
 }
 impl InvalidSourceKmsKeyBuilder {
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`InvalidSourceKmsKey`](struct@InvalidSourceKmsKey).
+    #[inline]
     pub fn build(self) -> InvalidSourceKmsKey {
         InvalidSourceKmsKey {
             message: self.message,

@@ -17,14 +17,17 @@ impl crate::error::RequestId for ServiceLimitExceeded {
 }
 impl ServiceLimitExceeded {
     /// Which quota was hit.
+    #[inline]
     pub fn limit(&self) -> Option<&crate::types::ServiceLimit> {
         self.limit.as_ref()
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
+    #[inline]
     pub fn builder() -> crate::types::error::builders::ServiceLimitExceededBuilder {
         crate::types::error::builders::ServiceLimitExceededBuilder::default()
     }
@@ -51,36 +54,43 @@ impl ServiceLimitExceededBuilder {
     /// Which quota was hit.
     ///
     /// Required: `build()` returns an error when it is not set.
+    #[inline]
     pub fn limit(mut self, input: crate::types::ServiceLimit) -> Self {
         self.limit = Some(input);
         self
     }
     /// Which quota was hit.
+    #[inline]
     pub fn set_limit(mut self, input: Option<crate::types::ServiceLimit>) -> Self {
         self.limit = input;
         self
     }
     /// Which quota was hit.
+    #[inline]
     pub fn get_limit(&self) -> &Option<crate::types::ServiceLimit> {
         &self.limit
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Consumes the builder and constructs a [`ServiceLimitExceeded`](struct@ServiceLimitExceeded).
     ///
     /// Returns an error naming the first missing required member of: `limit`.
+    #[inline]
     pub fn build(self) -> Result<ServiceLimitExceeded, crate::error::BuildError> {
         if self.limit.is_none() {
             return Err(

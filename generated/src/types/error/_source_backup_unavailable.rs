@@ -17,14 +17,17 @@ impl crate::error::RequestId for SourceBackupUnavailable {
 }
 impl SourceBackupUnavailable {
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
     /// Identifier of the backup that could not be used.
+    #[inline]
     pub fn backup_id(&self) -> Option<&str> {
         self.backup_id.as_deref()
     }
     /// Creates a new builder-style object to manufacture [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
+    #[inline]
     pub fn builder() -> crate::types::error::builders::SourceBackupUnavailableBuilder {
         crate::types::error::builders::SourceBackupUnavailableBuilder::default()
     }
@@ -49,34 +52,41 @@ pub struct SourceBackupUnavailableBuilder {
 }
 impl SourceBackupUnavailableBuilder {
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn message(mut self, input: impl Into<String>) -> Self {
         self.message = Some(input.into());
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// Human-readable explanation of the failure.
+    #[inline]
     pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Identifier of the backup that could not be used.
+    #[inline]
     pub fn backup_id(mut self, input: impl Into<String>) -> Self {
         self.backup_id = Some(input.into());
         self
     }
     /// Identifier of the backup that could not be used.
+    #[inline]
     pub fn set_backup_id(mut self, input: Option<String>) -> Self {
         self.backup_id = input;
         self
     }
     /// Identifier of the backup that could not be used.
+    #[inline]
     pub fn get_backup_id(&self) -> &Option<String> {
         &self.backup_id
     }
     /// Consumes the builder and constructs a [`SourceBackupUnavailable`](struct@SourceBackupUnavailable).
+    #[inline]
     pub fn build(self) -> SourceBackupUnavailable {
         SourceBackupUnavailable {
             message: self.message,
