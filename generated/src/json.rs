@@ -20,11 +20,19 @@ pub use crate::json_reader::{Entries, Found, ReadError, ReadResult, Reader};
 pub use crate::json_writer::Writer;
 use crate::limits::Limits;
 use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document, Number};
+/// The error of a type that says it is read in place and has no value to read into (a
+/// generator bug: every structure has its zero value).
+const NO_BLANK: &str = "a structure without a zero value to read into";
 /// A value with a JSON wire form: every structure, enum and union of a generated crate.
 pub trait Json: Sized {
     /// Reads one value.
     #[doc(hidden)]
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self>;
+    /// Whether values are read in place (structures): [`blank`](Self::blank) gives the
+    /// value to read into. A constant, so that each type's [`read_into`](Self::read_into)
+    /// and [`read_push`](Self::read_push) compile only their own half.
+    #[doc(hidden)]
+    const IN_PLACE: bool = false;
     /// The value a structure is read into (its zero value), so that it can be read in
     /// place; `None` for the other types, which are read whole and moved into place.
     #[doc(hidden)]
@@ -37,22 +45,19 @@ pub trait Json: Sized {
     #[doc(hidden)]
     #[inline]
     fn read_into(reader: &mut Reader<'_>, slot: &mut Option<Self>) -> ReadResult<()> {
-        match Self::blank() {
-            Some(blank) => {
-                *slot = Some(blank);
-                match slot {
-                    Some(value) => Self::read_members(reader, value),
-                    None => Ok(()),
-                }
+        if Self::IN_PLACE {
+            *slot = Self::blank();
+            match slot {
+                Some(value) => Self::read_members(reader, value),
+                None => Err(reader.error_here(NO_BLANK)),
             }
-            None => {
-                match Self::read(reader) {
-                    Ok(value) => {
-                        *slot = Some(value);
-                        Ok(())
-                    }
-                    Err(e) => Err(e),
+        } else {
+            match Self::read(reader) {
+                Ok(value) => {
+                    *slot = Some(value);
+                    Ok(())
                 }
+                Err(e) => Err(e),
             }
         }
     }
@@ -61,22 +66,24 @@ pub trait Json: Sized {
     #[doc(hidden)]
     #[inline]
     fn read_push(reader: &mut Reader<'_>, list: &mut Vec<Self>) -> ReadResult<()> {
-        match Self::blank() {
-            Some(blank) => {
-                list.push(blank);
-                match list.last_mut() {
-                    Some(item) => Self::read_members(reader, item),
-                    None => Ok(()),
-                }
-            }
-            None => {
-                match Self::read(reader) {
-                    Ok(value) => {
-                        list.push(value);
-                        Ok(())
+        if Self::IN_PLACE {
+            match Self::blank() {
+                Some(blank) => {
+                    list.push(blank);
+                    match list.last_mut() {
+                        Some(item) => Self::read_members(reader, item),
+                        None => Ok(()),
                     }
-                    Err(e) => Err(e),
                 }
+                None => Err(reader.error_here(NO_BLANK)),
+            }
+        } else {
+            match Self::read(reader) {
+                Ok(value) => {
+                    list.push(value);
+                    Ok(())
+                }
+                Err(e) => Err(e),
             }
         }
     }
@@ -187,11 +194,14 @@ pub fn member_into<T: Json>(
     name: &'static str,
     slot: &mut Option<T>,
 ) -> ReadResult<()> {
-    if reader.null()? {
-        *slot = None;
-        return Ok(());
+    match reader.null() {
+        Ok(false) => in_member(T::read_into(reader, slot), name),
+        Ok(true) => {
+            *slot = None;
+            Ok(())
+        }
+        Err(e) => Err(e),
     }
-    in_member(T::read_into(reader, slot), name)
 }
 /// Like [`member_into`], for a value read through a codec.
 #[inline]
@@ -201,11 +211,14 @@ pub fn member_into_as<C: Codec>(
     name: &'static str,
     slot: &mut Option<C::Value>,
 ) -> ReadResult<()> {
-    if reader.null()? {
-        *slot = None;
-        return Ok(());
+    match reader.null() {
+        Ok(false) => in_member(C::read_into(reader, slot), name),
+        Ok(true) => {
+            *slot = None;
+            Ok(())
+        }
+        Err(e) => Err(e),
     }
-    in_member(C::read_into(reader, slot), name)
 }
 /// `result`, its error naming the member `name`. Not generic: the member readers, one
 /// per type, share it rather than each instantiating `map_err` and a closure.

@@ -687,14 +687,25 @@ impl<'a> Reader<'a> {
     /// An integer that fits `T`; a fraction or exponent is an error.
     #[inline]
     #[doc(hidden)]
-    pub fn integer<T: std::str::FromStr + TryFrom<i64>>(&mut self) -> ReadResult<T> {
-        if let Some((value, end)) = self.short_integer() {
-            if let Ok(value) = T::try_from(value) {
+    pub fn integer<T: TryFrom<i64>>(&mut self) -> ReadResult<T> {
+        let (value, start) = match self.short_integer() {
+            Some((value, end)) => {
+                let start = self.pos;
                 self.pos = end;
-                return Ok(value);
+                (value, start)
             }
+            None => self.checked_integer()?,
+        };
+        match T::try_from(value) {
+            Ok(value) => Ok(value),
+            Err(_) => Err(self.out_of_range(start)),
         }
-        self.checked_integer()
+    }
+    /// The error of an integer at `start` that its type cannot hold.
+    #[cold]
+    fn out_of_range(&mut self, start: usize) -> ReadError {
+        self.pos = start;
+        self.error("integer out of range")
     }
     /// The common integer, read in one pass: at most 18 digits (so no `i64` overflow),
     /// no leading zero, no fraction or exponent. `None` leaves the rest, and every
@@ -728,9 +739,10 @@ impl<'a> Reader<'a> {
         Some((if negative { -value } else { value }, at))
     }
     /// [`integer`](Self::integer) through the number grammar, for what
-    /// [`short_integer`](Self::short_integer) leaves.
+    /// [`short_integer`](Self::short_integer) leaves: the value as `i64` (every integer
+    /// type is read through it, so only its parser is compiled) and where it starts.
     #[cold]
-    fn checked_integer<T: std::str::FromStr>(&mut self) -> ReadResult<T> {
+    fn checked_integer(&mut self) -> ReadResult<(i64, usize)> {
         if self.found() != Found::Number {
             return Err(self.expected("integer"));
         }
@@ -745,11 +757,10 @@ impl<'a> Reader<'a> {
                     ),
             );
         }
-        text.parse()
-            .map_err(|_| {
-                self.pos = start;
-                self.error("integer out of range")
-            })
+        match text.parse() {
+            Ok(value) => Ok((value, start)),
+            Err(_) => Err(self.out_of_range(start)),
+        }
     }
     /// A number as `f64`, correctly rounded.
     #[doc(hidden)]

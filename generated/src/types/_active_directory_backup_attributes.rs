@@ -104,6 +104,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
     }
 }
 impl crate::json::Json for ActiveDirectoryBackupAttributes {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -346,6 +346,7 @@ impl AdministrativeActionBuilder {
     }
 }
 impl crate::json::Json for AdministrativeAction {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

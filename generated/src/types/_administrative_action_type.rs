@@ -184,7 +184,10 @@ impl ::std::fmt::Display for AdministrativeActionType {
 }
 impl crate::json::Json for AdministrativeActionType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| AdministrativeActionType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(AdministrativeActionType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

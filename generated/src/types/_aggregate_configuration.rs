@@ -80,6 +80,7 @@ impl AggregateConfigurationBuilder {
     }
 }
 impl crate::json::Json for AggregateConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

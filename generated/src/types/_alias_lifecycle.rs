@@ -100,7 +100,10 @@ impl ::std::fmt::Display for AliasLifecycle {
 }
 impl crate::json::Json for AliasLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| AliasLifecycle::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(AliasLifecycle::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -93,6 +93,7 @@ impl AutocommitPeriodBuilder {
     }
 }
 impl crate::json::Json for AutocommitPeriod {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

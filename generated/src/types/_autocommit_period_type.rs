@@ -104,7 +104,10 @@ impl ::std::fmt::Display for AutocommitPeriodType {
 }
 impl crate::json::Json for AutocommitPeriodType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| AutocommitPeriodType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(AutocommitPeriodType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

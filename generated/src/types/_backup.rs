@@ -546,6 +546,7 @@ impl BackupBuilder {
     }
 }
 impl crate::json::Json for Backup {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -116,7 +116,10 @@ impl ::std::fmt::Display for BackupLifecycle {
 }
 impl crate::json::Json for BackupLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| BackupLifecycle::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(BackupLifecycle::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

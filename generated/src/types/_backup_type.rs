@@ -88,7 +88,10 @@ impl ::std::fmt::Display for BackupType {
 }
 impl crate::json::Json for BackupType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| BackupType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(BackupType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

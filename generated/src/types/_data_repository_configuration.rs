@@ -201,6 +201,7 @@ impl DataRepositoryConfigurationBuilder {
     }
 }
 impl crate::json::Json for DataRepositoryConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -104,7 +104,10 @@ impl ::std::fmt::Display for DataRepositoryLifecycle {
 }
 impl crate::json::Json for DataRepositoryLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| DataRepositoryLifecycle::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(DataRepositoryLifecycle::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

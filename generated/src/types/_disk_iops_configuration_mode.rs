@@ -87,7 +87,10 @@ impl ::std::fmt::Display for DiskIopsConfigurationMode {
 }
 impl crate::json::Json for DiskIopsConfigurationMode {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| DiskIopsConfigurationMode::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(DiskIopsConfigurationMode::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

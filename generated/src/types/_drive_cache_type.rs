@@ -87,7 +87,10 @@ impl ::std::fmt::Display for DriveCacheType {
 }
 impl crate::json::Json for DriveCacheType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| DriveCacheType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(DriveCacheType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -675,6 +675,7 @@ impl FileSystemBuilder {
     }
 }
 impl crate::json::Json for FileSystem {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

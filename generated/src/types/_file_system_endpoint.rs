@@ -108,6 +108,7 @@ impl FileSystemEndpointBuilder {
     }
 }
 impl crate::json::Json for FileSystemEndpoint {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

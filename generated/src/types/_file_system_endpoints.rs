@@ -84,6 +84,7 @@ impl FileSystemEndpointsBuilder {
     }
 }
 impl crate::json::Json for FileSystemEndpoints {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -95,6 +95,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
     }
 }
 impl crate::json::Json for FileSystemLustreMetadataConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -96,7 +96,10 @@ impl ::std::fmt::Display for FileSystemType {
 }
 impl crate::json::Json for FileSystemType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| FileSystemType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(FileSystemType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -92,7 +92,10 @@ impl ::std::fmt::Display for FlexCacheEndpointType {
 }
 impl crate::json::Json for FlexCacheEndpointType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| FlexCacheEndpointType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(FlexCacheEndpointType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

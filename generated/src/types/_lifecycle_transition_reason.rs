@@ -52,6 +52,7 @@ impl LifecycleTransitionReasonBuilder {
     }
 }
 impl crate::json::Json for LifecycleTransitionReason {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

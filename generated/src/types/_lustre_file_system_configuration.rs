@@ -522,6 +522,7 @@ impl LustreFileSystemConfigurationBuilder {
     }
 }
 impl crate::json::Json for LustreFileSystemConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -84,6 +84,7 @@ impl LustreReadCacheConfigurationBuilder {
     }
 }
 impl crate::json::Json for LustreReadCacheConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -83,7 +83,10 @@ impl ::std::fmt::Display for NetworkType {
 }
 impl crate::json::Json for NetworkType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| NetworkType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(NetworkType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

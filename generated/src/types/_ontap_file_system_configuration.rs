@@ -482,6 +482,7 @@ impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
     }
 }
 impl crate::json::Json for OntapFileSystemConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

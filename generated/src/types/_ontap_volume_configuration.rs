@@ -481,6 +481,7 @@ impl OntapVolumeConfigurationBuilder {
     }
 }
 impl crate::json::Json for OntapVolumeConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

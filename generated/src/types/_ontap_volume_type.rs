@@ -92,7 +92,10 @@ impl ::std::fmt::Display for OntapVolumeType {
 }
 impl crate::json::Json for OntapVolumeType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| OntapVolumeType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(OntapVolumeType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

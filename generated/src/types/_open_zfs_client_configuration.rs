@@ -102,6 +102,7 @@ impl OpenZfsClientConfigurationBuilder {
     }
 }
 impl crate::json::Json for OpenZfsClientConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -92,7 +92,10 @@ impl ::std::fmt::Display for OpenZfsCopyStrategy {
 }
 impl crate::json::Json for OpenZfsCopyStrategy {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| OpenZfsCopyStrategy::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(OpenZfsCopyStrategy::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

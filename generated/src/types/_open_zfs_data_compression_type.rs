@@ -92,7 +92,10 @@ impl ::std::fmt::Display for OpenZfsDataCompressionType {
 }
 impl crate::json::Json for OpenZfsDataCompressionType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| OpenZfsDataCompressionType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(OpenZfsDataCompressionType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -100,7 +100,10 @@ impl ::std::fmt::Display for OpenZfsDeploymentType {
 }
 impl crate::json::Json for OpenZfsDeploymentType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| OpenZfsDeploymentType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(OpenZfsDeploymentType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -478,6 +478,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
     }
 }
 impl crate::json::Json for OpenZfsFileSystemConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

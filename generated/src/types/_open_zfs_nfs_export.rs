@@ -76,6 +76,7 @@ impl OpenZfsNfsExportBuilder {
     }
 }
 impl crate::json::Json for OpenZfsNfsExport {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -81,6 +81,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
     }
 }
 impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

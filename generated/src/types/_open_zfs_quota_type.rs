@@ -87,7 +87,10 @@ impl ::std::fmt::Display for OpenZfsQuotaType {
 }
 impl crate::json::Json for OpenZfsQuotaType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| OpenZfsQuotaType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(OpenZfsQuotaType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

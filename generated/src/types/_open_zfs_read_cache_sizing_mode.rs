@@ -96,7 +96,10 @@ impl ::std::fmt::Display for OpenZfsReadCacheSizingMode {
 }
 impl crate::json::Json for OpenZfsReadCacheSizingMode {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| OpenZfsReadCacheSizingMode::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(OpenZfsReadCacheSizingMode::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

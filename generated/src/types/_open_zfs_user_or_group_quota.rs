@@ -136,6 +136,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
     }
 }
 impl crate::json::Json for OpenZfsUserOrGroupQuota {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -532,6 +532,7 @@ impl OpenZfsVolumeConfigurationBuilder {
     }
 }
 impl crate::json::Json for OpenZfsVolumeConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -85,7 +85,10 @@ impl ::std::fmt::Display for ResourceType {
 }
 impl crate::json::Json for ResourceType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| ResourceType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(ResourceType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

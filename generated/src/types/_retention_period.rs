@@ -90,6 +90,7 @@ impl RetentionPeriodBuilder {
     }
 }
 impl crate::json::Json for RetentionPeriod {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

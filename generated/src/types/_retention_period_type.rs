@@ -121,7 +121,10 @@ impl ::std::fmt::Display for RetentionPeriodType {
 }
 impl crate::json::Json for RetentionPeriodType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| RetentionPeriodType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(RetentionPeriodType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

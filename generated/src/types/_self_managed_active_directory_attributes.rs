@@ -200,6 +200,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
     }
 }
 impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

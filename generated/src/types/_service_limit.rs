@@ -133,7 +133,10 @@ impl ::std::fmt::Display for ServiceLimit {
 }
 impl crate::json::Json for ServiceLimit {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| ServiceLimit::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(ServiceLimit::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

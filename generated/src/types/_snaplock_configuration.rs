@@ -199,6 +199,7 @@ impl SnaplockConfigurationBuilder {
     }
 }
 impl crate::json::Json for SnaplockConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

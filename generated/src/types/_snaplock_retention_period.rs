@@ -145,6 +145,7 @@ impl SnaplockRetentionPeriodBuilder {
     }
 }
 impl crate::json::Json for SnaplockRetentionPeriod {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

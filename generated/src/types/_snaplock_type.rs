@@ -85,7 +85,10 @@ impl ::std::fmt::Display for SnaplockType {
 }
 impl crate::json::Json for SnaplockType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| SnaplockType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(SnaplockType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

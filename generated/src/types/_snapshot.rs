@@ -290,6 +290,7 @@ impl SnapshotBuilder {
     }
 }
 impl crate::json::Json for Snapshot {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -115,7 +115,10 @@ impl ::std::fmt::Display for Status {
 }
 impl crate::json::Json for Status {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| Status::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(Status::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -88,7 +88,10 @@ impl ::std::fmt::Display for StorageType {
 }
 impl crate::json::Json for StorageType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| StorageType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(StorageType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -100,6 +100,7 @@ impl TagBuilder {
     }
 }
 impl crate::json::Json for Tag {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

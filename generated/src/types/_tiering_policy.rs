@@ -78,6 +78,7 @@ impl TieringPolicyBuilder {
     }
 }
 impl crate::json::Json for TieringPolicy {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -96,7 +96,10 @@ impl ::std::fmt::Display for TieringPolicyName {
 }
 impl crate::json::Json for TieringPolicyName {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| TieringPolicyName::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(TieringPolicyName::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -388,6 +388,7 @@ impl VolumeBuilder {
     }
 }
 impl crate::json::Json for Volume {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -116,7 +116,10 @@ impl ::std::fmt::Display for VolumeLifecycle {
 }
 impl crate::json::Json for VolumeLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| VolumeLifecycle::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(VolumeLifecycle::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -83,7 +83,10 @@ impl ::std::fmt::Display for VolumeStyle {
 }
 impl crate::json::Json for VolumeStyle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| VolumeStyle::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(VolumeStyle::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -83,7 +83,10 @@ impl ::std::fmt::Display for VolumeType {
 }
 impl crate::json::Json for VolumeType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| VolumeType::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(VolumeType::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

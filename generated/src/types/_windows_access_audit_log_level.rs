@@ -96,7 +96,10 @@ impl ::std::fmt::Display for WindowsAccessAuditLogLevel {
 }
 impl crate::json::Json for WindowsAccessAuditLogLevel {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-        reader.str().map(|value| WindowsAccessAuditLogLevel::from(&*value))
+        match reader.str() {
+            Ok(value) => Ok(WindowsAccessAuditLogLevel::from(&*value)),
+            Err(e) => Err(e),
+        }
     }
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.string(self.as_str());

@@ -154,6 +154,7 @@ impl WindowsAuditLogConfigurationBuilder {
     }
 }
 impl crate::json::Json for WindowsAuditLogConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -543,6 +543,7 @@ impl WindowsFileSystemConfigurationBuilder {
     }
 }
 impl crate::json::Json for WindowsFileSystemConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -90,6 +90,7 @@ impl WindowsFsrmConfigurationBuilder {
     }
 }
 impl crate::json::Json for WindowsFsrmConfiguration {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -196,6 +196,7 @@ impl CopyBackupInputBuilder {
     }
 }
 impl crate::json::Json for CopyBackupInput {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -69,6 +69,7 @@ impl BadRequestBuilder {
     }
 }
 impl crate::json::Json for BadRequest {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

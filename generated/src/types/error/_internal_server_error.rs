@@ -69,6 +69,7 @@ impl InternalServerErrorBuilder {
     }
 }
 impl crate::json::Json for InternalServerError {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -108,6 +108,7 @@ impl ServiceLimitExceededBuilder {
     }
 }
 impl crate::json::Json for ServiceLimitExceeded {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

@@ -96,6 +96,7 @@ impl SourceBackupUnavailableBuilder {
     }
 }
 impl crate::json::Json for SourceBackupUnavailable {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }

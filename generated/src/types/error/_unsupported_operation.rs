@@ -69,6 +69,7 @@ impl UnsupportedOperationBuilder {
     }
 }
 impl crate::json::Json for UnsupportedOperation {
+    const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
     }
