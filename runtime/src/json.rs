@@ -202,7 +202,8 @@ pub fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> ReadResul
 }
 
 /// Reads an optional member's value into its place (`null` leaves it `None`); an error
-/// names the member.
+/// names the member. Written out rather than as `member_into_as::<Plain<T>>`: one
+/// instantiation per type instead of two.
 #[inline]
 #[doc(hidden)]
 pub fn member_into<T: Json>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<T>) -> ReadResult<()> {

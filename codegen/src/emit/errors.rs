@@ -15,43 +15,46 @@ pub fn error_structure(plan: &StructPlan) -> TokenStream {
     let name = ident(&plan.name);
     let code = plan.shape_name();
     let error_code = plan.error_code.as_deref().unwrap_or(code);
-    let message = message_of(plan);
     let fault = match plan.role {
         StructRole::Error(ErrorFault::Server) => quote!(crate::error::Fault::Server),
         _ => quote!(crate::error::Fault::Client),
     };
-    let (display_message, set_message) = match plan.message_field() {
+    // The message member, if any, as `Display` shows it, as the protocol fills it in
+    // when only the response's header carries it, and as `ServiceError::message` lends it.
+    let (display_message, set_message, message) = match plan.message_field() {
+        Some(field) if field.optional => {
+            let member = ident(&field.name);
+            (
+                quote! {
+                    if let #SOME(message) = &self.#member {
+                        write!(f, ": {message}")?;
+                    }
+                },
+                quote! {
+                    if self.#member.is_none() {
+                        self.#member = #SOME(message.to_owned());
+                    }
+                },
+                quote!(self.#member.as_deref()),
+            )
+        }
         Some(field) => {
             let member = ident(&field.name);
-            if field.optional {
-                (
-                    quote! {
-                        if let #SOME(message) = &self.#member {
-                            write!(f, ": {message}")?;
-                        }
-                    },
-                    quote! {
-                        if self.#member.is_none() {
-                            self.#member = #SOME(message.to_owned());
-                        }
-                    },
-                )
-            } else {
-                (
-                    quote! {
-                        if !self.#member.is_empty() {
-                            write!(f, ": {}", self.#member)?;
-                        }
-                    },
-                    quote! {
-                        if self.#member.is_empty() {
-                            message.clone_into(&mut self.#member);
-                        }
-                    },
-                )
-            }
+            (
+                quote! {
+                    if !self.#member.is_empty() {
+                        write!(f, ": {}", self.#member)?;
+                    }
+                },
+                quote! {
+                    if self.#member.is_empty() {
+                        message.clone_into(&mut self.#member);
+                    }
+                },
+                quote!(#SOME(self.#member.as_str())),
+            )
         }
-        None => (quote!(), quote!(let _ = message;)),
+        None => (quote!(), quote!(let _ = message;), quote!(#NONE)),
     };
     quote! {
         impl ::std::fmt::Display for #name {
@@ -160,6 +163,8 @@ pub fn operation_error(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let dispatch = if arms.is_empty() {
         quote!(Self::#unhandled(error.unhandled()))
     } else {
+        // `?` in a closure rather than `map_or_else` per arm: the arms share one
+        // conversion instead of instantiating a generic helper per error type.
         quote! {
             let modeled = || {
                 #OK(match error.code() {
@@ -271,19 +276,4 @@ fn error_cases<'p>(plan: &'p Plan, operation: &OperationPlan) -> Vec<ErrorCase<'
             _ => None,
         })
         .collect()
-}
-
-/// The message of an error structure, as `Option<&str>` (`None` without a message member).
-fn message_of(plan: &StructPlan) -> TokenStream {
-    match plan.message_field() {
-        Some(field) if field.optional => {
-            let member = ident(&field.name);
-            quote!(self.#member.as_deref())
-        }
-        Some(field) => {
-            let member = ident(&field.name);
-            quote!(#SOME(self.#member.as_str()))
-        }
-        None => quote!(#NONE),
-    }
 }
