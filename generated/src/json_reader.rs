@@ -420,7 +420,7 @@ impl<'a> Reader<'a> {
         self.skip_indented_line_break();
         let index = match names.get(*next) {
             Some(name) if self.at_key(name) => *next,
-            _ => lookup(self.key()?.as_bytes()),
+            _ => self.member_key(lookup)?,
         };
         *next = match index {
             _ if index == names.len() => *next,
@@ -428,6 +428,31 @@ impl<'a> Reader<'a> {
             _ => index + 1,
         };
         Ok(Some(index))
+    }
+    /// The index `lookup` gives the key at the reader, its `:` read. A key without
+    /// escapes, and without whitespace before its `:`, is looked up where it stands:
+    /// one scan for its closing quote, no [`Cow`] built and returned.
+    #[inline]
+    fn member_key(&mut self, lookup: fn(&[u8]) -> usize) -> ReadResult<usize> {
+        let bytes = self.bytes();
+        let start = self.pos + 1;
+        if bytes.get(self.pos) == Some(&b'"') {
+            if let Some(len) = special_byte(&bytes[start..]) {
+                let end = start + len;
+                if bytes.get(end..end + 2) == Some(b"\":") {
+                    self.pos = end + 2;
+                    self.skip_one_space();
+                    return Ok(lookup(&bytes[start..end]));
+                }
+            }
+        }
+        self.looked_up_key(lookup)
+    }
+    /// [`member_key`](Self::member_key) for the rest: whitespace, escapes, errors.
+    #[cold]
+    #[inline(never)]
+    fn looked_up_key(&mut self, lookup: fn(&[u8]) -> usize) -> ReadResult<usize> {
+        Ok(lookup(self.spaced_or_escaped_key()?.as_bytes()))
     }
     /// Whether the text at the reader is the key `name` (no escapes) and its `:`:
     /// then they are read, with the one space of `": "`.
@@ -773,6 +798,14 @@ impl<'a> Reader<'a> {
     /// bounded by the body size).
     #[doc(hidden)]
     pub fn skip(&mut self) -> ReadResult<()> {
+        match self.peek() {
+            Some(b'"') => self.skip_string(),
+            Some(b'-' | b'0'..=b'9') => self.skip_number(),
+            _ => self.skip_any(),
+        }
+    }
+    /// [`skip`](Self::skip) for any value.
+    fn skip_any(&mut self) -> ReadResult<()> {
         let mut open = OpenContainers::default();
         loop {
             match self.peek() {

@@ -1,7 +1,7 @@
 //! Runs one benchmark case in a loop, for a profiler (callgrind, perf):
 //! `profile <case> [iterations]`, the case one of `parse-<fixture>` (ours,
 //! `parse_response`), `client-<fixture>` (ours, a whole call), `call-ours`, `call-aws`,
-//! `parse-aws-<fixture>`, `generate-fsx-full`, `generate-model`, `generate-model-x16` (which
+//! `parse-aws-<fixture>`, `dump-<fixture>` (the body, to stdout), `generate-fsx-full`, `generate-model`, `generate-model-x16` (which
 //! also leaves the model in `bench/target/model-x16/`).
 //!
 //! ```sh
@@ -31,13 +31,17 @@ fn main() {
                 false,
             );
         }
-        if label == "depth2-shuffled" {
+        if let Some(seed) = match label {
+            "depth2-shuffled" => Some(Some(19)),
+            "depth2-compact" => Some(None),
+            _ => None,
+        } {
             let depth2 = fixture("copy-backup-response.depth2.json")
                 .unwrap_or_else(|| std::process::exit(0));
             let depth2: serde_json::Value =
                 serde_json::from_slice(&depth2).unwrap_or_else(|e| panic!("depth2: {e}"));
-            let shuffled = fsx_bench::responses::reshape(&depth2, Some(19), false);
-            return fsx_bench::responses::to_bytes(&shuffled, false);
+            let reshaped = fsx_bench::responses::reshape(&depth2, seed, false);
+            return fsx_bench::responses::to_bytes(&reshaped, false);
         }
         let file = RESPONSE_FIXTURES
             .iter()
@@ -46,7 +50,13 @@ fn main() {
             .unwrap_or_else(|| panic!("no fixture `{label}`"));
         fixture(file).unwrap_or_else(|| std::process::exit(0))
     };
-    if let Some(label) = case.strip_prefix("parse-aws-") {
+    if let Some(label) = case.strip_prefix("dump-") {
+        use std::io::Write;
+        let body = body_of(label);
+        std::io::stdout()
+            .write_all(&body)
+            .unwrap_or_else(|e| panic!("stdout: {e}"));
+    } else if let Some(label) = case.strip_prefix("parse-aws-") {
         let client = aws::client(&body_of(label));
         let request = aws::example_input(&client);
         for _ in 0..iterations {
