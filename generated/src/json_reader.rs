@@ -419,20 +419,25 @@ impl<'a> Reader<'a> {
         }
         self.skip_indented_line_break();
         let index = match names.get(*next) {
-            Some(name) if self.at_key(name) => *next,
-            _ => self.member_key(lookup)?,
-        };
-        *next = match index {
-            _ if index == names.len() => *next,
-            _ if index < *next => usize::MAX,
-            _ => index + 1,
+            Some(name) if self.at_key(name) => {
+                let index = *next;
+                *next = index + 1;
+                index
+            }
+            _ => {
+                let index = self.member_key(lookup)?;
+                if index < names.len() {
+                    *next = if index < *next { usize::MAX } else { index + 1 };
+                }
+                index
+            }
         };
         Ok(Some(index))
     }
     /// The index `lookup` gives the key at the reader, its `:` read. A key without
     /// escapes, and without whitespace before its `:`, is looked up where it stands:
     /// one scan for its closing quote, no [`Cow`] built and returned.
-    #[inline]
+    #[inline(always)]
     fn member_key(&mut self, lookup: fn(&[u8]) -> usize) -> ReadResult<usize> {
         let bytes = self.bytes();
         let start = self.pos + 1;

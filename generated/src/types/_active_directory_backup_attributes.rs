@@ -119,6 +119,7 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
         let mut entries = reader.begin_structure("ActiveDirectoryBackupAttributes")?;
         const MEMBERS: &[&str] = &["DomainName", "ActiveDirectoryId", "ResourceARN"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 10 if key == b"DomainName" => 0,

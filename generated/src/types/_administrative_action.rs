@@ -373,6 +373,7 @@ impl crate::json::Json for AdministrativeAction {
             "Message",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 6 if key == b"Status" => 3,

@@ -95,6 +95,7 @@ impl crate::json::Json for AggregateConfiguration {
         let mut entries = reader.begin_structure("AggregateConfiguration")?;
         const MEMBERS: &[&str] = &["Aggregates", "TotalConstituents"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 10 if key == b"Aggregates" => 0,

@@ -93,6 +93,7 @@ impl crate::json::Json for Alias {
         let mut entries = reader.begin_structure("Alias")?;
         const MEMBERS: &[&str] = &["Name", "Lifecycle"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Name" => 0,

@@ -108,6 +108,7 @@ impl crate::json::Json for AutocommitPeriod {
         let mut entries = reader.begin_structure("AutocommitPeriod")?;
         const MEMBERS: &[&str] = &["Type", "Value"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Type" => 0,

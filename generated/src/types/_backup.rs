@@ -579,6 +579,7 @@ impl crate::json::Json for Backup {
             "SizeInBytes",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Type" => 3,

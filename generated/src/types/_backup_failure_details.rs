@@ -67,6 +67,7 @@ impl crate::json::Json for BackupFailureDetails {
         let mut entries = reader.begin_structure("BackupFailureDetails")?;
         const MEMBERS: &[&str] = &["Message"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"Message" => 0,

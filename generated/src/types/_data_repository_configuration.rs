@@ -223,6 +223,7 @@ impl crate::json::Json for DataRepositoryConfiguration {
             "FailureDetails",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 9 if key == b"Lifecycle" => 0,

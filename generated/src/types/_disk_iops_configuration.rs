@@ -96,6 +96,7 @@ impl crate::json::Json for DiskIopsConfiguration {
         let mut entries = reader.begin_structure("DiskIopsConfiguration")?;
         const MEMBERS: &[&str] = &["Mode", "Iops"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Mode" => 0,

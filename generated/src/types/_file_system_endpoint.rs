@@ -123,6 +123,7 @@ impl crate::json::Json for FileSystemEndpoint {
         let mut entries = reader.begin_structure("FileSystemEndpoint")?;
         const MEMBERS: &[&str] = &["DNSName", "IpAddresses", "Ipv6Addresses"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"DNSName" => 0,

@@ -99,6 +99,7 @@ impl crate::json::Json for FileSystemEndpoints {
         let mut entries = reader.begin_structure("FileSystemEndpoints")?;
         const MEMBERS: &[&str] = &["Intercluster", "Management"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 10 if key == b"Management" => 1,

@@ -111,6 +111,7 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
             .begin_structure("FileSystemLustreMetadataConfiguration")?;
         const MEMBERS: &[&str] = &["Iops", "Mode"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Iops" => 0,

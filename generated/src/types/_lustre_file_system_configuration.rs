@@ -554,6 +554,7 @@ impl crate::json::Json for LustreFileSystemConfiguration {
             "DataReadCacheConfiguration",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 9 if key == b"MountName" => 4,

@@ -108,6 +108,7 @@ impl crate::json::Json for LustreLogConfiguration {
         let mut entries = reader.begin_structure("LustreLogConfiguration")?;
         const MEMBERS: &[&str] = &["Level", "Destination"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 5 if key == b"Level" => 0,

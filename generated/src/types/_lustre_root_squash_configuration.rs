@@ -95,6 +95,7 @@ impl crate::json::Json for LustreRootSquashConfiguration {
         let mut entries = reader.begin_structure("LustreRootSquashConfiguration")?;
         const MEMBERS: &[&str] = &["RootSquash", "NoSquashNids"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 10 if key == b"RootSquash" => 0,

@@ -512,6 +512,7 @@ impl crate::json::Json for OntapFileSystemConfiguration {
             "EndpointIpv6AddressRange",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"HAPairs" => 11,

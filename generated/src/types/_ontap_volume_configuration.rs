@@ -513,6 +513,7 @@ impl crate::json::Json for OntapVolumeConfiguration {
             "SizeInBytes",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"UUID" => 8,

@@ -117,6 +117,7 @@ impl crate::json::Json for OpenZfsClientConfiguration {
         let mut entries = reader.begin_structure("OpenZfsClientConfiguration")?;
         const MEMBERS: &[&str] = &["Clients", "Options"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"Clients" => 0,

@@ -510,6 +510,7 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
             "ReadCacheConfiguration",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 12 if key == b"RootVolumeId" => 8,

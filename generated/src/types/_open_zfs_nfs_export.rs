@@ -91,6 +91,7 @@ impl crate::json::Json for OpenZfsNfsExport {
         let mut entries = reader.begin_structure("OpenZfsNfsExport")?;
         const MEMBERS: &[&str] = &["ClientConfigurations"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 20 if key == b"ClientConfigurations" => 0,

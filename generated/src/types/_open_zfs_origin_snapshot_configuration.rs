@@ -96,6 +96,7 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
         let mut entries = reader.begin_structure("OpenZfsOriginSnapshotConfiguration")?;
         const MEMBERS: &[&str] = &["SnapshotARN", "CopyStrategy"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 11 if key == b"SnapshotARN" => 0,

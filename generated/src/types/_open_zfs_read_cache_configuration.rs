@@ -99,6 +99,7 @@ impl crate::json::Json for OpenZfsReadCacheConfiguration {
         let mut entries = reader.begin_structure("OpenZfsReadCacheConfiguration")?;
         const MEMBERS: &[&str] = &["SizingMode", "SizeGiB"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"SizeGiB" => 1,

@@ -151,6 +151,7 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
         let mut entries = reader.begin_structure("OpenZfsUserOrGroupQuota")?;
         const MEMBERS: &[&str] = &["Type", "Id", "StorageCapacityQuotaGiB"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 2 if key == b"Id" => 1,

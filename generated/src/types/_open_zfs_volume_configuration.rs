@@ -566,6 +566,7 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
             "CopyStrategy",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 8 if key == b"ReadOnly" => 8,

@@ -105,6 +105,7 @@ impl crate::json::Json for RetentionPeriod {
         let mut entries = reader.begin_structure("RetentionPeriod")?;
         const MEMBERS: &[&str] = &["Type", "Value"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Type" => 0,

@@ -223,6 +223,7 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
             "DomainJoinServiceAccountSecret",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 6 if key == b"DnsIps" => 4,

@@ -221,6 +221,7 @@ impl crate::json::Json for SnaplockConfiguration {
             "VolumeAppendModeEnabled",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 12 if key == b"SnaplockType" => 4,

@@ -164,6 +164,7 @@ impl crate::json::Json for SnaplockRetentionPeriod {
             "MaximumRetention",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 16 if key == b"DefaultRetention" => 0,

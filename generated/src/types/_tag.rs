@@ -115,6 +115,7 @@ impl crate::json::Json for Tag {
         let mut entries = reader.begin_structure("Tag")?;
         const MEMBERS: &[&str] = &["Key", "Value"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 3 if key == b"Key" => 0,

@@ -93,6 +93,7 @@ impl crate::json::Json for TieringPolicy {
         let mut entries = reader.begin_structure("TieringPolicy")?;
         const MEMBERS: &[&str] = &["CoolingPeriod", "Name"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Name" => 1,

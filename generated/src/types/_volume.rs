@@ -416,6 +416,7 @@ impl crate::json::Json for Volume {
             "OpenZFSConfiguration",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Name" => 3,

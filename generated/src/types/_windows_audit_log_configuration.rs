@@ -173,6 +173,7 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
             "AuditLogDestination",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 19 if key == b"AuditLogDestination" => 2,

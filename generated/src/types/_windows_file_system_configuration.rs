@@ -576,6 +576,7 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
             "FsrmConfiguration",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"Aliases" => 12,

@@ -105,6 +105,7 @@ impl crate::json::Json for WindowsFsrmConfiguration {
         let mut entries = reader.begin_structure("WindowsFsrmConfiguration")?;
         const MEMBERS: &[&str] = &["FsrmServiceEnabled", "EventLogDestination"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 18 if key == b"FsrmServiceEnabled" => 0,

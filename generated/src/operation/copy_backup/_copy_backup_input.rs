@@ -218,6 +218,7 @@ impl crate::json::Json for CopyBackupInput {
             "Tags",
         ];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 4 if key == b"Tags" => 5,

@@ -84,6 +84,7 @@ impl crate::json::Json for CopyBackupOutput {
         let mut entries = reader.begin_structure("CopyBackupOutput")?;
         const MEMBERS: &[&str] = &["Backup"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 6 if key == b"Backup" => 0,

@@ -123,6 +123,7 @@ impl crate::json::Json for IncompatibleParameterError {
         let mut entries = reader.begin_structure("IncompatibleParameterError")?;
         const MEMBERS: &[&str] = &["Parameter", "Message"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"Message" => 1,

@@ -123,6 +123,7 @@ impl crate::json::Json for ServiceLimitExceeded {
         let mut entries = reader.begin_structure("ServiceLimitExceeded")?;
         const MEMBERS: &[&str] = &["Limit", "Message"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 5 if key == b"Limit" => 0,

@@ -111,6 +111,7 @@ impl crate::json::Json for SourceBackupUnavailable {
         let mut entries = reader.begin_structure("SourceBackupUnavailable")?;
         const MEMBERS: &[&str] = &["Message", "BackupId"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"Message" => 0,

@@ -84,6 +84,7 @@ impl crate::json::Json for UnsupportedOperation {
         let mut entries = reader.begin_structure("UnsupportedOperation")?;
         const MEMBERS: &[&str] = &["Message"];
         /// The index in `MEMBERS` of the member `key` names.
+        #[inline(always)]
         fn member_index(key: &[u8]) -> usize {
             match key.len() {
                 7 if key == b"Message" => 0,
