@@ -1,8 +1,10 @@
 //! Runs one benchmark case in a loop, for a profiler (callgrind, perf):
 //! `profile <case> [iterations]`, the case one of `parse-<fixture>` (ours,
 //! `parse_response`), `client-<fixture>` (ours, a whole call), `call-ours`, `call-aws`,
-//! `parse-aws-<fixture>`, `dump-<fixture>` (the body, to stdout), `generate-fsx-full`, `generate-model`, `generate-model-x16` (which
-//! also leaves the model in `bench/target/model-x16/`).
+//! `parse-aws-<fixture>`, `dump-<fixture>` (the body, to stdout), `generate-fsx-full`,
+//! `generate-model`, `generate-model-x16` (which also leaves the model in
+//! `bench/target/model-x16/`). Besides the fixtures: `depth2-compact`, `depth2-shuffled`
+//! and `depth2-unknown`, built as `paired` builds them.
 //!
 //! ```sh
 //! valgrind --tool=callgrind target/release/profile parse-depth2 20
