@@ -439,19 +439,10 @@ impl<'a> Reader<'a> {
     /// one scan for its closing quote, no [`Cow`] built and returned.
     #[inline(always)]
     fn member_key(&mut self, lookup: fn(&[u8]) -> usize) -> ReadResult<usize> {
-        let bytes = self.bytes();
-        let start = self.pos + 1;
-        if bytes.get(self.pos) == Some(&b'"') {
-            if let Some(len) = special_byte(&bytes[start..]) {
-                let end = start + len;
-                if bytes.get(end..end + 2) == Some(b"\":") {
-                    self.pos = end + 2;
-                    self.skip_one_space();
-                    return Ok(lookup(&bytes[start..end]));
-                }
-            }
+        match self.plain_key() {
+            Some(key) => Ok(lookup(&self.bytes()[key])),
+            None => self.looked_up_key(lookup),
         }
-        self.looked_up_key(lookup)
     }
     /// [`member_key`](Self::member_key) for the rest: whitespace, escapes, errors.
     #[cold]
@@ -910,18 +901,29 @@ impl<'a> Reader<'a> {
     fn key(&mut self) -> ReadResult<Cow<'a, str>> {
         self.skip_indented_line_break();
         if self.peek() == Some(b'"') {
-            let bytes = self.bytes();
-            let start = self.pos + 1;
-            if let Some(len) = special_byte(&bytes[start..]) {
-                let end = start + len;
-                if bytes[end] == b'"' && bytes.get(end + 1) == Some(&b':') {
-                    self.pos = end + 2;
-                    self.skip_one_space();
-                    return Ok(Cow::Borrowed(&self.text[start..end]));
-                }
+            if let Some(key) = self.plain_key() {
+                return Ok(Cow::Borrowed(&self.text[key]));
             }
         }
         self.spaced_or_escaped_key()
+    }
+    /// At a key without escapes and with its `:` right after it: where the key's text
+    /// is, the key read with its `:` and the one space of `": "`. `None` (nothing read)
+    /// for any other text.
+    #[inline(always)]
+    fn plain_key(&mut self) -> Option<std::ops::Range<usize>> {
+        let bytes = self.bytes();
+        let start = self.pos + 1;
+        if bytes.get(self.pos) != Some(&b'"') {
+            return None;
+        }
+        let end = start + special_byte(&bytes[start..])?;
+        if bytes.get(end..end + 2) != Some(b"\":") {
+            return None;
+        }
+        self.pos = end + 2;
+        self.skip_one_space();
+        Some(start..end)
     }
     /// [`key`](Self::key) for the rest: whitespace around the key, escapes in it, errors.
     #[cold]
