@@ -128,9 +128,11 @@ impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
             .finish_non_exhaustive()
     }
 }
-/// Each operation's call on the wire, apart from the client's own methods (an
-/// operation's name can never clash with them): the fluent builders, `send_with`
-/// and the paginators run these.
+/// Each operation's call on the wire in two halves, apart from the client's own
+/// methods (an operation's name can never clash with them): its request, and its
+/// output from the response. The fluent builders, `send_with` and the paginators
+/// await the transport between them, so that a call is one future: each layer
+/// of futures would copy the output, often kilobytes, once more on its way out.
 pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
 impl<T> ::std::ops::Deref for Calls<'_, T> {
     type Target = Client<T>;
@@ -140,11 +142,12 @@ impl<T> ::std::ops::Deref for Calls<'_, T> {
 }
 #[allow(clippy::wrong_self_convention)]
 impl<T: Transport> Calls<'_, T> {
-    pub(crate) async fn copy_backup(
+    /// The request of this call, its endpoint applied.
+    pub(crate) fn copy_backup_request(
         &self,
         input: crate::operation::copy_backup::CopyBackupInput,
     ) -> Result<
-        crate::operation::copy_backup::CopyBackupOutput,
+        ::http::Request<Vec<u8>>,
         crate::error::SdkError<crate::operation::copy_backup::CopyBackupError, T::Error>,
     > {
         let mut request = crate::operation::copy_backup::CopyBackup::request(
@@ -154,14 +157,19 @@ impl<T: Transport> Calls<'_, T> {
             .map_err(crate::error::SdkError::Construction)?;
         self.apply_client_endpoint(&mut request)
             .map_err(crate::error::SdkError::Construction)?;
-        let response = self
-            .transport
-            .send(request)
-            .await
-            .map_err(crate::error::SdkError::Transport)?;
+        Ok(request)
+    }
+    /// What the response of this call says.
+    pub(crate) fn copy_backup_output(
+        &self,
+        response: &::http::Response<Vec<u8>>,
+    ) -> Result<
+        crate::operation::copy_backup::CopyBackupOutput,
+        crate::error::SdkError<crate::operation::copy_backup::CopyBackupError, T::Error>,
+    > {
         crate::json::read_in_place(|output| {
             crate::operation::copy_backup::CopyBackup::parse_response_into(
-                    &response,
+                    response,
                     &self.limits,
                     output,
                 )

@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::errors::enum_name;
+use super::operation::send_call;
 use super::prelude::*;
 use super::rust_type::{
     allow_std_trait_name, boxed_if, deprecated_attr, doc_attrs, ident, optional_if, path, tokens,
@@ -59,8 +60,10 @@ pub fn fluent_builder_file(plan: &Plan, operation: &OperationPlan) -> TokenStrea
         operation.module,
         input.builder_name()
     ));
-    let method = ident(&operation.module);
     let result = call_result(operation);
+    let send_from_fluent = send_call(operation, quote!(&self.client), quote!(input));
+    let send_from_input = send_call(operation, quote!(client), quote!(self));
+    let send_from_builder = send_call(operation, quote!(client), quote!(input));
     let setters = input.fields.iter().map(delegating_setters);
     let allow_deprecated = allow_deprecated(input);
     let build = build_input(input, quote!(self.inner));
@@ -128,7 +131,7 @@ pub fn fluent_builder_file(plan: &Plan, operation: &OperationPlan) -> TokenStrea
             /// Builds the input and sends it.
             pub async fn send(self) -> #result {
                 #build
-                crate::client::Calls(&self.client).#method(input).await
+                #send_from_fluent
             }
 
             /// The input builder, as the setters have filled it so far.
@@ -144,7 +147,7 @@ pub fn fluent_builder_file(plan: &Plan, operation: &OperationPlan) -> TokenStrea
         impl #input_ty {
             /// Sends this input through `client`.
             pub async fn send_with<T: crate::transport::Transport>(self, client: &crate::Client<T>) -> #result {
-                crate::client::Calls(client).#method(self).await
+                #send_from_input
             }
         }
 
@@ -152,7 +155,7 @@ pub fn fluent_builder_file(plan: &Plan, operation: &OperationPlan) -> TokenStrea
             #send_with_doc
             pub async fn send_with<T: crate::transport::Transport>(self, client: &crate::Client<T>) -> #result {
                 #build_from_self
-                crate::client::Calls(client).#method(input).await
+                #send_from_builder
             }
         }
     }
@@ -286,8 +289,8 @@ pub fn paginator_file(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     ));
     let output = path(&operation.output.path);
     let error = error_path(operation);
-    let method = ident(&operation.module);
     let result = quote!(#RESULT<#output, crate::error::SdkError<#error, T::Error>>);
+    let send_page = send_call(operation, quote!(&self.client), quote!(input));
     let paginator = format_ident!("{}Paginator", operation.name);
     let pages = format_ident!("{}Pages", operation.name);
     let input_token = ident(&pagination.input_token);
@@ -406,7 +409,7 @@ pub fn paginator_file(plan: &Plan, operation: &OperationPlan) -> TokenStream {
 
             async fn call(&self) -> #result {
                 #build
-                crate::client::Calls(&self.client).#method(input).await
+                #send_page
             }
 
             /// Every page, or the first error.

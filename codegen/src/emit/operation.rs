@@ -222,7 +222,7 @@ pub fn client(plan: &Plan) -> TokenStream {
         super::endpoint::client_field_clone(plan),
     );
     let calls = plan.operations.iter().map(|operation| {
-        let method = ident(&operation.module);
+        let (request_fn, output_fn) = call_halves(operation);
         let op = path(&format!("crate::operation::{}::{}", operation.module, operation.name));
         let input = path(&operation.input.path);
         let output = path(&operation.output.path);
@@ -233,16 +233,24 @@ pub fn client(plan: &Plan) -> TokenStream {
             Some(_) => quote!(#op::request_with_compression(input, &*self.tokens, &self.compression)),
         };
         quote! {
-            pub(crate) async fn #method(
+            /// The request of this call, its endpoint applied.
+            pub(crate) fn #request_fn(
                 &self,
                 input: #input,
-            ) -> #RESULT<#output, crate::error::SdkError<#error, T::Error>> {
+            ) -> #RESULT<::http::Request<#VEC<u8>>, crate::error::SdkError<#error, T::Error>> {
                 #bind_endpoint_params
                 let mut request = #build.map_err(crate::error::SdkError::Construction)?;
                 #apply_endpoint
-                let response = self.transport.send(request).await.map_err(crate::error::SdkError::Transport)?;
+                #OK(request)
+            }
+
+            /// What the response of this call says.
+            pub(crate) fn #output_fn(
+                &self,
+                response: &::http::Response<#VEC<u8>>,
+            ) -> #RESULT<#output, crate::error::SdkError<#error, T::Error>> {
                 crate::json::read_in_place(|output| {
-                    #op::parse_response_into(&response, &self.limits, output).map_err(crate::error::SdkError::Service)
+                    #op::parse_response_into(response, &self.limits, output).map_err(crate::error::SdkError::Service)
                 })
             }
         }
@@ -251,9 +259,11 @@ pub fn client(plan: &Plan) -> TokenStream {
     // A crate whose every operation was left out has no calls.
     let calls_wrapper = (!plan.operations.is_empty()).then(|| {
         quote! {
-        /// Each operation's call on the wire, apart from the client's own methods (an
-        /// operation's name can never clash with them): the fluent builders, `send_with`
-        /// and the paginators run these.
+        /// Each operation's call on the wire in two halves, apart from the client's own
+        /// methods (an operation's name can never clash with them): its request, and its
+        /// output from the response. The fluent builders, `send_with` and the paginators
+        /// await the transport between them, so that a call is one future: each layer
+        /// of futures would copy the output, often kilobytes, once more on its way out.
         pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
 
         impl<T> ::std::ops::Deref for Calls<'_, T> {
@@ -375,5 +385,33 @@ pub fn client(plan: &Plan) -> TokenStream {
         }
 
         #calls_wrapper
+    }
+}
+
+/// The names of an operation's two halves on `Calls`: its request, and its output from the
+/// response. Every operation's pair differs from every other's: the suffixes do, and a
+/// module named after a keyword (`match_`) loses only the `_` that only keywords get.
+fn call_halves(operation: &OperationPlan) -> (proc_macro2::Ident, proc_macro2::Ident) {
+    let stem = operation.module.trim_end_matches('_');
+    (format_ident!("{stem}_request"), format_ident!("{stem}_output"))
+}
+
+/// The body of an `async` entry point that sends `input` through `client` (expressions):
+/// the request, the transport awaited in place, the output. One future per call.
+pub fn send_call(
+    operation: &OperationPlan,
+    client: TokenStream,
+    input: TokenStream,
+) -> TokenStream {
+    let (request_fn, output_fn) = call_halves(operation);
+    quote! {
+        let calls = crate::client::Calls(#client);
+        let request = calls.#request_fn(#input)?;
+        let response = calls
+            .transport()
+            .send(request)
+            .await
+            .map_err(crate::error::SdkError::Transport)?;
+        calls.#output_fn(&response)
     }
 }

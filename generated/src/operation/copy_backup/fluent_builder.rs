@@ -43,7 +43,14 @@ impl<T: crate::transport::Transport> CopyBackupFluentBuilder<T> {
                     crate::error::SerializeError::build(e),
                 )
             })?;
-        crate::client::Calls(&self.client).copy_backup(input).await
+        let calls = crate::client::Calls(&self.client);
+        let request = calls.copy_backup_request(input)?;
+        let response = calls
+            .transport()
+            .send(request)
+            .await
+            .map_err(crate::error::SdkError::Transport)?;
+        calls.copy_backup_output(&response)
     }
     /// The input builder, as the setters have filled it so far.
     pub fn as_input(
@@ -147,7 +154,14 @@ impl crate::operation::copy_backup::CopyBackupInput {
         crate::operation::copy_backup::CopyBackupOutput,
         crate::error::SdkError<crate::operation::copy_backup::CopyBackupError, T::Error>,
     > {
-        crate::client::Calls(client).copy_backup(self).await
+        let calls = crate::client::Calls(client);
+        let request = calls.copy_backup_request(self)?;
+        let response = calls
+            .transport()
+            .send(request)
+            .await
+            .map_err(crate::error::SdkError::Transport)?;
+        calls.copy_backup_output(&response)
     }
 }
 impl crate::operation::copy_backup::builders::CopyBackupInputBuilder {
@@ -166,6 +180,13 @@ impl crate::operation::copy_backup::builders::CopyBackupInputBuilder {
                     crate::error::SerializeError::build(e),
                 )
             })?;
-        crate::client::Calls(client).copy_backup(input).await
+        let calls = crate::client::Calls(client);
+        let request = calls.copy_backup_request(input)?;
+        let response = calls
+            .transport()
+            .send(request)
+            .await
+            .map_err(crate::error::SdkError::Transport)?;
+        calls.copy_backup_output(&response)
     }
 }
