@@ -991,6 +991,44 @@ fn a_fluent_call_sends_what_its_setters_set() {
     assert_eq!(client.transport().take_requests().len(), 1);
 }
 
+/// A future that can be spawned on a multi-threaded runtime.
+fn spawnable<F: Future + Send + 'static>(future: F) -> F {
+    future
+}
+
+/// A future that can move between threads while it borrows.
+fn sendable<F: Future + Send>(future: F) -> F {
+    future
+}
+
+#[test]
+fn calls_are_lazy_send_futures_like_async_fns() {
+    let transport = CannedTransport::new().with_response(200, "{}");
+    let client = regional_client(transport).with_token_source(fixed_token);
+    // Built but not polled: nothing is built or sent yet, as with an `async fn`.
+    let fluent = spawnable(client.copy_backup().source_backup_id("b").send());
+    let input = CopyBackupInput::builder()
+        .source_backup_id("b")
+        .build()
+        .unwrap();
+    let with_input = sendable(input.send_with(&client));
+    let with_builder = sendable(
+        CopyBackupInput::builder()
+            .source_backup_id("b")
+            .send_with(&client),
+    );
+    assert!(client.transport().take_requests().is_empty());
+    block_on(fluent).unwrap();
+    assert_eq!(client.transport().take_requests().len(), 1);
+    block_on(with_input).unwrap();
+    block_on(with_builder).unwrap();
+    assert_eq!(client.transport().take_requests().len(), 2);
+    // A fluent call missing a required member fails when awaited, not before.
+    let missing = client.copy_backup().send();
+    assert!(client.transport().take_requests().is_empty());
+    assert!(matches!(block_on(missing), Err(SdkError::Construction(_))));
+}
+
 #[test]
 fn a_fluent_call_without_a_required_member_sends_nothing() {
     let client = regional_client(CannedTransport::new().with_response(200, "{}"));

@@ -130,10 +130,41 @@ impl<T: ::std::fmt::Debug> ::std::fmt::Debug for Client<T> {
 }
 /// Each operation's call on the wire in two halves, apart from the client's own
 /// methods (an operation's name can never clash with them): its request, and its
-/// output from the response. The fluent builders, `send_with` and the paginators
-/// await the transport between them, so that a call is one future: each layer
-/// of futures would copy the output, often kilobytes, once more on its way out.
+/// output from the response, which [`call`] runs on either side of the transport.
 pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
+/// One call on the wire, the future that every operation's `send`, `send_with` and
+/// paginator returns: the request `request` makes of `input` (when first polled),
+/// sent through the client's transport, and the output `output` reads from the
+/// response. One generic `async fn` rather than one per entry point: the compiler
+/// checks each `async` body at a cost of milliseconds, and a future awaiting
+/// another would copy the output once more on its way out.
+pub(crate) async fn call<T, C, I, O, E, Req, Out>(
+    client: C,
+    input: I,
+    request: Req,
+    output: Out,
+) -> Result<O, crate::error::SdkError<E, T::Error>>
+where
+    T: Transport,
+    C: ::std::borrow::Borrow<Client<T>>,
+    Req: FnOnce(
+        &Client<T>,
+        I,
+    ) -> Result<::http::Request<Vec<u8>>, crate::error::SdkError<E, T::Error>>,
+    Out: FnOnce(
+        &Client<T>,
+        &::http::Response<Vec<u8>>,
+    ) -> Result<O, crate::error::SdkError<E, T::Error>>,
+{
+    let client = client.borrow();
+    let request = request(client, input)?;
+    let response = client
+        .transport
+        .send(request)
+        .await
+        .map_err(crate::error::SdkError::Transport)?;
+    output(client, &response)
+}
 impl<T> ::std::ops::Deref for Calls<'_, T> {
     type Target = Client<T>;
     fn deref(&self) -> &Client<T> {

@@ -61,13 +61,17 @@ pub fn fluent_builder_file(plan: &Plan, operation: &OperationPlan) -> TokenStrea
         input.builder_name()
     ));
     let result = call_result(operation);
-    let send_from_fluent = send_call(operation, quote!(&self.client), quote!(input));
-    let send_from_input = send_call(operation, quote!(client), quote!(self));
-    let send_from_builder = send_call(operation, quote!(client), quote!(input));
+    let build = build_input(input, quote!(input));
+    let send_from_fluent = send_call(
+        operation,
+        quote!(self.client),
+        quote!(self.inner),
+        build.clone(),
+    );
+    let send_from_input = send_call(operation, quote!(client), quote!(self), quote!());
+    let send_from_builder = send_call(operation, quote!(client), quote!(self), build);
     let setters = input.fields.iter().map(delegating_setters);
     let allow_deprecated = allow_deprecated(input);
-    let build = build_input(input, quote!(self.inner));
-    let build_from_self = build_input(input, quote!(self));
     let paginator = operation.pagination.as_ref().map(|_| {
         let paginator = path(&format!(
             "crate::operation::{}::paginator::{}Paginator",
@@ -129,8 +133,7 @@ pub fn fluent_builder_file(plan: &Plan, operation: &OperationPlan) -> TokenStrea
             }
 
             /// Builds the input and sends it.
-            pub async fn send(self) -> #result {
-                #build
+            pub fn send(self) -> impl ::std::future::Future<Output = #result> {
                 #send_from_fluent
             }
 
@@ -146,15 +149,14 @@ pub fn fluent_builder_file(plan: &Plan, operation: &OperationPlan) -> TokenStrea
 
         impl #input_ty {
             /// Sends this input through `client`.
-            pub async fn send_with<T: crate::transport::Transport>(self, client: &crate::Client<T>) -> #result {
+            pub fn send_with<T: crate::transport::Transport>(self, client: &crate::Client<T>) -> impl ::std::future::Future<Output = #result> + '_ {
                 #send_from_input
             }
         }
 
         impl #builder {
             #send_with_doc
-            pub async fn send_with<T: crate::transport::Transport>(self, client: &crate::Client<T>) -> #result {
-                #build_from_self
+            pub fn send_with<T: crate::transport::Transport>(self, client: &crate::Client<T>) -> impl ::std::future::Future<Output = #result> + '_ {
                 #send_from_builder
             }
         }
@@ -290,7 +292,12 @@ pub fn paginator_file(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     let output = path(&operation.output.path);
     let error = error_path(operation);
     let result = quote!(#RESULT<#output, crate::error::SdkError<#error, T::Error>>);
-    let send_page = send_call(operation, quote!(&self.client), quote!(input));
+    let send_page = send_call(
+        operation,
+        quote!(&self.client),
+        quote!(self.builder.clone()),
+        build_input(input, quote!(input)),
+    );
     let paginator = format_ident!("{}Paginator", operation.name);
     let pages = format_ident!("{}Pages", operation.name);
     let input_token = ident(&pagination.input_token);
@@ -302,7 +309,6 @@ pub fn paginator_file(plan: &Plan, operation: &OperationPlan) -> TokenStream {
     } else {
         (quote!(as_deref), quote!(token.to_owned()))
     };
-    let build = build_input(input, quote!(self.builder.clone()));
     let page_size = pagination.page_size.as_ref().map(|(field, ty)| {
         let field = ident(field);
         let ty = tokens(ty);
@@ -407,8 +413,7 @@ pub fn paginator_file(plan: &Plan, operation: &OperationPlan) -> TokenStream {
                 #SOME(result)
             }
 
-            async fn call(&self) -> #result {
-                #build
+            fn call(&self) -> impl ::std::future::Future<Output = #result> + '_ {
                 #send_page
             }
 

@@ -261,10 +261,36 @@ pub fn client(plan: &Plan) -> TokenStream {
         quote! {
         /// Each operation's call on the wire in two halves, apart from the client's own
         /// methods (an operation's name can never clash with them): its request, and its
-        /// output from the response. The fluent builders, `send_with` and the paginators
-        /// await the transport between them, so that a call is one future: each layer
-        /// of futures would copy the output, often kilobytes, once more on its way out.
+        /// output from the response, which [`call`] runs on either side of the transport.
         pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
+
+        /// One call on the wire, the future that every operation's `send`, `send_with` and
+        /// paginator returns: the request `request` makes of `input` (when first polled),
+        /// sent through the client's transport, and the output `output` reads from the
+        /// response. One generic `async fn` rather than one per entry point: the compiler
+        /// checks each `async` body at a cost of milliseconds, and a future awaiting
+        /// another would copy the output once more on its way out.
+        pub(crate) async fn call<T, C, I, O, E, Req, Out>(
+            client: C,
+            input: I,
+            request: Req,
+            output: Out,
+        ) -> #RESULT<O, crate::error::SdkError<E, T::Error>>
+        where
+            T: Transport,
+            C: ::std::borrow::Borrow<Client<T>>,
+            Req: FnOnce(&Client<T>, I) -> #RESULT<::http::Request<#VEC<u8>>, crate::error::SdkError<E, T::Error>>,
+            Out: FnOnce(&Client<T>, &::http::Response<#VEC<u8>>) -> #RESULT<O, crate::error::SdkError<E, T::Error>>,
+        {
+            let client = client.borrow();
+            let request = request(client, input)?;
+            let response = client
+                .transport
+                .send(request)
+                .await
+                .map_err(crate::error::SdkError::Transport)?;
+            output(client, &response)
+        }
 
         impl<T> ::std::ops::Deref for Calls<'_, T> {
             type Target = Client<T>;
@@ -393,25 +419,33 @@ pub fn client(plan: &Plan) -> TokenStream {
 /// module named after a keyword (`match_`) loses only the `_` that only keywords get.
 fn call_halves(operation: &OperationPlan) -> (proc_macro2::Ident, proc_macro2::Ident) {
     let stem = operation.module.trim_end_matches('_');
-    (format_ident!("{stem}_request"), format_ident!("{stem}_output"))
+    (
+        format_ident!("{stem}_request"),
+        format_ident!("{stem}_output"),
+    )
 }
 
-/// The body of an `async` entry point that sends `input` through `client` (expressions):
-/// the request, the transport awaited in place, the output. One future per call.
+/// An entry point's future: `crate::client::call` on `client` and `input` (expressions),
+/// the input first built by `build` (statements; none when `input` is built already).
 pub fn send_call(
     operation: &OperationPlan,
     client: TokenStream,
     input: TokenStream,
+    build: TokenStream,
 ) -> TokenStream {
     let (request_fn, output_fn) = call_halves(operation);
+    let request = quote!(crate::client::Calls(client).#request_fn(input));
+    let request = if build.is_empty() {
+        request
+    } else {
+        quote!({ #build #request })
+    };
     quote! {
-        let calls = crate::client::Calls(#client);
-        let request = calls.#request_fn(#input)?;
-        let response = calls
-            .transport()
-            .send(request)
-            .await
-            .map_err(crate::error::SdkError::Transport)?;
-        calls.#output_fn(&response)
+        crate::client::call(
+            #client,
+            #input,
+            |client, input| #request,
+            |client, response| crate::client::Calls(client).#output_fn(response),
+        )
     }
 }

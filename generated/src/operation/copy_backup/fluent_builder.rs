@@ -29,28 +29,32 @@ impl<T: crate::transport::Transport> CopyBackupFluentBuilder<T> {
         }
     }
     /// Builds the input and sends it.
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> Result<
-        crate::operation::copy_backup::CopyBackupOutput,
-        crate::error::SdkError<crate::operation::copy_backup::CopyBackupError, T::Error>,
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            crate::operation::copy_backup::CopyBackupOutput,
+            crate::error::SdkError<
+                crate::operation::copy_backup::CopyBackupError,
+                T::Error,
+            >,
+        >,
     > {
-        let input = self
-            .inner
-            .build()
-            .map_err(|e| {
-                crate::error::SdkError::Construction(
-                    crate::error::SerializeError::build(e),
-                )
-            })?;
-        let calls = crate::client::Calls(&self.client);
-        let request = calls.copy_backup_request(input)?;
-        let response = calls
-            .transport()
-            .send(request)
-            .await
-            .map_err(crate::error::SdkError::Transport)?;
-        calls.copy_backup_output(&response)
+        crate::client::call(
+            self.client,
+            self.inner,
+            |client, input| {
+                let input = input
+                    .build()
+                    .map_err(|e| {
+                        crate::error::SdkError::Construction(
+                            crate::error::SerializeError::build(e),
+                        )
+                    })?;
+                crate::client::Calls(client).copy_backup_request(input)
+            },
+            |client, response| crate::client::Calls(client).copy_backup_output(response),
+        )
     }
     /// The input builder, as the setters have filled it so far.
     pub fn as_input(
@@ -147,46 +151,54 @@ impl<T: crate::transport::Transport> CopyBackupFluentBuilder<T> {
 }
 impl crate::operation::copy_backup::CopyBackupInput {
     /// Sends this input through `client`.
-    pub async fn send_with<T: crate::transport::Transport>(
+    pub fn send_with<T: crate::transport::Transport>(
         self,
         client: &crate::Client<T>,
-    ) -> Result<
-        crate::operation::copy_backup::CopyBackupOutput,
-        crate::error::SdkError<crate::operation::copy_backup::CopyBackupError, T::Error>,
-    > {
-        let calls = crate::client::Calls(client);
-        let request = calls.copy_backup_request(self)?;
-        let response = calls
-            .transport()
-            .send(request)
-            .await
-            .map_err(crate::error::SdkError::Transport)?;
-        calls.copy_backup_output(&response)
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            crate::operation::copy_backup::CopyBackupOutput,
+            crate::error::SdkError<
+                crate::operation::copy_backup::CopyBackupError,
+                T::Error,
+            >,
+        >,
+    > + '_ {
+        crate::client::call(
+            client,
+            self,
+            |client, input| crate::client::Calls(client).copy_backup_request(input),
+            |client, response| crate::client::Calls(client).copy_backup_output(response),
+        )
     }
 }
 impl crate::operation::copy_backup::builders::CopyBackupInputBuilder {
     /// Builds the input and sends it through `client` (as aws-sdk's `CopyBackupInputBuilder::send_with`).
-    pub async fn send_with<T: crate::transport::Transport>(
+    pub fn send_with<T: crate::transport::Transport>(
         self,
         client: &crate::Client<T>,
-    ) -> Result<
-        crate::operation::copy_backup::CopyBackupOutput,
-        crate::error::SdkError<crate::operation::copy_backup::CopyBackupError, T::Error>,
-    > {
-        let input = self
-            .build()
-            .map_err(|e| {
-                crate::error::SdkError::Construction(
-                    crate::error::SerializeError::build(e),
-                )
-            })?;
-        let calls = crate::client::Calls(client);
-        let request = calls.copy_backup_request(input)?;
-        let response = calls
-            .transport()
-            .send(request)
-            .await
-            .map_err(crate::error::SdkError::Transport)?;
-        calls.copy_backup_output(&response)
+    ) -> impl ::std::future::Future<
+        Output = Result<
+            crate::operation::copy_backup::CopyBackupOutput,
+            crate::error::SdkError<
+                crate::operation::copy_backup::CopyBackupError,
+                T::Error,
+            >,
+        >,
+    > + '_ {
+        crate::client::call(
+            client,
+            self,
+            |client, input| {
+                let input = input
+                    .build()
+                    .map_err(|e| {
+                        crate::error::SdkError::Construction(
+                            crate::error::SerializeError::build(e),
+                        )
+                    })?;
+                crate::client::Calls(client).copy_backup_request(input)
+            },
+            |client, response| crate::client::Calls(client).copy_backup_output(response),
+        )
     }
 }
