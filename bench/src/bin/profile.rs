@@ -4,7 +4,9 @@
 //! `parse-aws-<fixture>`, `dump-<fixture>` (the body, to stdout), `generate-fsx-full`,
 //! `generate-model`, `generate-model-x16` (which also leaves the model in
 //! `bench/target/model-x16/`). Besides the fixtures: `depth2-compact`, `depth2-shuffled`
-//! and `depth2-unknown`, built as `paired` builds them.
+//! and `depth2-unknown`, built as `paired` builds them. `full-describe-file-systems` and
+//! `full-describe-backups`: whole calls through the full-FSx bindings, on `paired`'s
+//! bodies.
 //!
 //! ```sh
 //! valgrind --tool=callgrind target/release/profile parse-depth2 20
@@ -85,6 +87,8 @@ fn main() {
         for _ in 0..iterations {
             black_box(rt.block_on(aws::call(aws::example_input(&client))));
         }
+    } else if let Some(operation) = case.strip_prefix("full-") {
+        full_fsx_calls(operation, iterations, &rt);
     } else if let Some(model) = case.strip_prefix("generate-") {
         let path = match model {
             "model" => models::our_model(),
@@ -105,4 +109,51 @@ fn main() {
         eprintln!("unknown case `{case}`; see the doc comment of bench/src/bin/profile.rs");
         std::process::exit(2);
     }
+}
+
+/// `full-<operation>`: whole calls of one operation through the bindings of the full FSx
+/// model, on the response `paired` builds for it (`describe-file-systems`: compact, 4
+/// file systems; `describe-backups`: keys shuffled, 4 backups).
+#[cfg(fsx_full)]
+fn full_fsx_calls(operation: &str, iterations: usize, rt: &tokio::runtime::Runtime) {
+    use fsx_bench::fsx_full;
+    use fsx_bench::responses::{to_bytes, Model, Shape};
+    let model = Model::load().unwrap_or_else(|| std::process::exit(0));
+    let shuffled = Shape {
+        shuffle: Some(19),
+        ..Shape::new(1, 4)
+    };
+    macro_rules! calls {
+        ($shape:expr, $how:expr, $module:ident, $input:ident) => {{
+            let body = to_bytes(&model.response($shape, $how), false);
+            let client =
+                fsx_full::Client::new(fsx_bench::ours::Replay::ok(&body)).with_region("us-east-1");
+            let input = fsx_full::operation::$module::$input::builder().build();
+            for _ in 0..iterations {
+                black_box(rt.block_on(black_box(input.clone()).send_with(&client)))
+                    .unwrap_or_else(|e| panic!("ours: call: {e}"));
+            }
+        }};
+    }
+    match operation {
+        "describe-file-systems" => calls!(
+            "DescribeFileSystemsResponse",
+            Shape::new(1, 4),
+            describe_file_systems,
+            DescribeFileSystemsInput
+        ),
+        "describe-backups" => calls!(
+            "DescribeBackupsResponse",
+            shuffled,
+            describe_backups,
+            DescribeBackupsInput
+        ),
+        other => panic!("no full-FSx case `{other}`"),
+    }
+}
+
+/// Without `../shared` there are no full-FSx bindings.
+#[cfg(not(fsx_full))]
+fn full_fsx_calls(_: &str, _: usize, _: &tokio::runtime::Runtime) {
+    eprintln!("SKIPPED: the full-FSx bindings need ../shared");
 }
