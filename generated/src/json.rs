@@ -69,6 +69,9 @@ pub trait Json: Sized {
         if Self::IN_PLACE {
             match Self::blank() {
                 Some(blank) => {
+                    if list.capacity() == 0 && std::mem::size_of::<Self>() > 1024 {
+                        list.reserve_exact(2);
+                    }
                     list.push(blank);
                     match list.last_mut() {
                         Some(item) => Self::read_members(reader, item),

@@ -79,6 +79,11 @@ pub trait Json: Sized {
         if Self::IN_PLACE {
             match Self::blank() {
                 Some(blank) => {
+                    // A vector of items over 1 KiB grows 1, 2, 4 (std's smallest
+                    // capacity for them is 1), each step a copy of kilobytes: start at 2.
+                    if list.capacity() == 0 && std::mem::size_of::<Self>() > 1024 {
+                        list.reserve_exact(2);
+                    }
                     list.push(blank);
                     match list.last_mut() {
                         Some(item) => Self::read_members(reader, item),
