@@ -259,11 +259,6 @@ pub fn client(plan: &Plan) -> TokenStream {
     // A crate whose every operation was left out has no calls.
     let calls_wrapper = (!plan.operations.is_empty()).then(|| {
         quote! {
-        /// Each operation's call on the wire in two halves, apart from the client's own
-        /// methods (an operation's name can never clash with them): its request, and its
-        /// output from the response, which [`call`] runs on either side of the transport.
-        pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
-
         /// One call on the wire, the future that every operation's `send`, `send_with` and
         /// paginator returns: the request `request` makes of `input` (when first polled),
         /// sent through the client's transport, and the output `output` reads from the
@@ -291,6 +286,11 @@ pub fn client(plan: &Plan) -> TokenStream {
                 .map_err(crate::error::SdkError::Transport)?;
             output(client, &response)
         }
+
+        /// Each operation's call on the wire in two halves, apart from the client's own
+        /// methods (an operation's name can never clash with them): its request, and its
+        /// output from the response, which [`call`] runs on either side of the transport.
+        pub(crate) struct Calls<'c, T>(pub(crate) &'c Client<T>);
 
         impl<T> ::std::ops::Deref for Calls<'_, T> {
             type Target = Client<T>;
