@@ -8,6 +8,9 @@ use serde_json::{Map, Value};
 
 use crate::shared_dir;
 
+/// The seed of every shuffled key order in the benchmarks (`paired`, `profile`).
+pub const SEED: u64 = 19;
+
 /// How a response body is built.
 #[derive(Clone, Copy, Debug)]
 pub struct Shape {

@@ -16,7 +16,7 @@ use std::hint::black_box;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use fsx_bench::responses::{reshape, to_bytes, Model, Shape};
+use fsx_bench::responses::{reshape, to_bytes, Model, Shape, SEED};
 use fsx_bench::{aws, check_same_reading, fixture, ours, runtime, RESPONSE_FIXTURES};
 
 /// How long one side's batch should take, so that timer and scheduling noise stay
@@ -252,9 +252,6 @@ mod full_fsx {
         }
     }
 }
-
-/// The seed of every shuffled key order.
-const SEED: u64 = 19;
 
 /// Per-call times of each round, nanoseconds.
 struct Paired {

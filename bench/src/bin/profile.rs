@@ -27,7 +27,7 @@ fn main() {
                 fsx_bench::responses::Model::load().unwrap_or_else(|| std::process::exit(0));
             let how = fsx_bench::responses::Shape {
                 unknown: true,
-                shuffle: Some(19),
+                shuffle: Some(fsx_bench::responses::SEED),
                 ..fsx_bench::responses::Shape::new(2, 2)
             };
             return fsx_bench::responses::to_bytes(
@@ -36,7 +36,7 @@ fn main() {
             );
         }
         if let Some(seed) = match label {
-            "depth2-shuffled" => Some(Some(19)),
+            "depth2-shuffled" => Some(Some(fsx_bench::responses::SEED)),
             "depth2-compact" => Some(None),
             _ => None,
         } {
@@ -120,7 +120,7 @@ fn full_fsx_calls(operation: &str, iterations: usize, rt: &tokio::runtime::Runti
     use fsx_bench::responses::{to_bytes, Model, Shape};
     let model = Model::load().unwrap_or_else(|| std::process::exit(0));
     let shuffled = Shape {
-        shuffle: Some(19),
+        shuffle: Some(fsx_bench::responses::SEED),
         ..Shape::new(1, 4)
     };
     macro_rules! calls {
