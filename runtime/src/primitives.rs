@@ -379,30 +379,85 @@ impl AsRef<[u8]> for Blob {
 /// The text of an enum value this version of the model does not know.
 ///
 /// Only the crate creates it (through an enum's `From<&str>`), so a value that the model
-/// knows can never hide in an `Unknown` variant.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct UnknownVariantValue(String);
+/// knows can never hide in an `Unknown` variant. A value of up to 23 bytes is kept in
+/// place, without an allocation (a service that adds a value sends it in every item of a
+/// list); a longer one on the heap. Either way it takes 24 bytes, as a `String` would.
+#[derive(Clone)]
+pub struct UnknownVariantValue(Text);
+
+/// The bytes of an [`UnknownVariantValue`].
+#[derive(Clone)]
+enum Text {
+    /// Up to [`INLINE`] bytes, padded at the end with `0xFF`, a byte UTF-8 never uses.
+    Inline([u8; INLINE]),
+    /// A longer value.
+    Heap(Box<str>),
+}
+
+/// The longest text an [`UnknownVariantValue`] keeps in place.
+const INLINE: usize = 23;
+
+/// Fills the unused end of [`Text::Inline`].
+const PAD: u8 = 0xFF;
 
 impl UnknownVariantValue {
     /// Used by enums' `From<&str>`; a model without enums has none.
     #[allow(dead_code)]
     #[doc(hidden)]
     pub fn new(value: &str) -> Self {
-        UnknownVariantValue(value.to_owned())
+        let text = match value.as_bytes() {
+            bytes if bytes.len() <= INLINE => {
+                let mut inline = [PAD; INLINE];
+                inline[..bytes.len()].copy_from_slice(bytes);
+                Text::Inline(inline)
+            }
+            _ => Text::Heap(value.into()),
+        };
+        UnknownVariantValue(text)
     }
-
     /// The value as received.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Text::Inline(bytes) => {
+                let len = bytes.iter().rposition(|&byte| byte != PAD).map_or(0, |last| last + 1);
+                // Always valid: `new` copied the bytes of a `str`.
+                std::str::from_utf8(&bytes[..len]).unwrap_or_default()
+            }
+            Text::Heap(text) => text,
+        }
     }
 }
-
+impl PartialEq for UnknownVariantValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+impl Eq for UnknownVariantValue {}
+impl PartialOrd for UnknownVariantValue {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for UnknownVariantValue {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+impl std::hash::Hash for UnknownVariantValue {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+impl fmt::Debug for UnknownVariantValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("UnknownVariantValue").field(&self.as_str()).finish()
+    }
+}
 impl fmt::Display for UnknownVariantValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
-
 /// An untyped JSON value (Smithy's `document`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Document {
@@ -564,6 +619,31 @@ fn is_json_number(s: &str) -> bool {
 mod tests {
     use super::*;
     use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    #[test]
+    fn unknown_values_keep_their_text_in_place_or_on_the_heap() {
+        let texts = [
+            "",
+            "A",
+            "NEW_VALUE",
+            "\u{0}",
+            "ÉTAT_NOUVEAU",
+            "EXACTLY_23_BYTES_LONG__",
+            "TWENTY_FOUR_BYTES_LONG__",
+            "A_MUCH_LONGER_VALUE_THAN_FITS_IN_PLACE",
+        ];
+        for text in texts {
+            let value = UnknownVariantValue::new(text);
+            assert_eq!(value.as_str(), text);
+            assert_eq!(value.to_string(), text);
+            assert_eq!(format!("{value:?}"), format!("UnknownVariantValue({text:?})"));
+            let inline = matches!(value.0, Text::Inline(_));
+            assert_eq!(inline, text.len() <= INLINE, "{text}");
+        }
+        let (short, long) = (UnknownVariantValue::new("B"), UnknownVariantValue::new(texts[7]));
+        assert!(short > long && short == UnknownVariantValue::new("B"));
+        assert_eq!(std::mem::size_of::<UnknownVariantValue>(), 24);
+    }
 
     #[test]
     fn system_time_round_trips_on_both_sides_of_the_epoch() {
