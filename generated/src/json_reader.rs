@@ -408,7 +408,7 @@ impl<'a> Reader<'a> {
     ///
     /// Inlined into each structure's reader in an optimized build (the pointer a
     /// constant, the call direct); a debug build compiles it once and calls it: forced
-    /// into every structure there, it made a quarter of the full-FSx crate's LLVM IR.
+    /// into every structure there, it made a quarter of a 48-operation crate's LLVM IR.
     #[cfg_attr(not(debug_assertions), inline(always))]
     #[cfg_attr(debug_assertions, inline)]
     #[doc(hidden)]
