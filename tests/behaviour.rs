@@ -225,3 +225,41 @@ fn timestamps_keep_milliseconds() {
     assert_eq!(DateTime::from_secs_f64(-0.5), DateTime::from_millis(-500));
     assert_eq!(DateTime::from_secs_f64(f64::NAN), DateTime::from_secs(0));
 }
+
+/// Each type has the wire half it travels in (`json::FromJson` where responses carry it,
+/// `json::ToJson` where requests do), as the plan of `model/` says: the input is only
+/// sent, the output and the errors only received, `Tag` (in both) both ways.
+#[test]
+fn types_are_read_where_received_and_written_where_sent() {
+    let plan = codegen_tests::harness::plan(&codegen_tests::workspace().join("model"), "fsx");
+    let directions = |name: &str| {
+        let plan = plan
+            .structures
+            .iter()
+            .find(|s| s.name == name)
+            .unwrap_or_else(|| panic!("no structure {name}"));
+        (plan.directions.sent, plan.directions.received)
+    };
+    assert_eq!(directions("CopyBackupInput"), (true, false));
+    assert_eq!(directions("CopyBackupOutput"), (false, true));
+    assert_eq!(directions("FileSystem"), (false, true));
+    assert_eq!(directions("BackupNotFound"), (false, true));
+    assert_eq!(directions("Tag"), (true, true));
+    let lifecycle = plan
+        .enums
+        .iter()
+        .find(|e| e.name == "BackupLifecycle")
+        .unwrap();
+    assert_eq!(
+        (lifecycle.directions.sent, lifecycle.directions.received),
+        (false, true)
+    );
+
+    // The generated crate: both halves where both are needed, the one needed elsewhere.
+    fn sent<T: fsx::json::ToJson>() {}
+    fn received<T: fsx::json::FromJson>() {}
+    sent::<CopyBackupInput>();
+    received::<CopyBackupOutput>();
+    sent::<fsx::types::Tag>();
+    received::<fsx::types::Tag>();
+}

@@ -7,7 +7,7 @@
 #![allow(dead_code)]
 use http::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use crate::error::{Fault, ParseError, SerializeError, Unhandled};
-use crate::json::{Found, Json, ReadResult, Reader};
+use crate::json::{Found, FromJson, ReadResult, Reader, ToJson};
 use crate::limits::Limits;
 const X_AMZ_TARGET: HeaderName = HeaderName::from_static("x-amz-target");
 const X_AMZN_QUERY_MODE: HeaderName = HeaderName::from_static("x-amzn-query-mode");
@@ -48,7 +48,7 @@ impl AwsJson {
 }
 /// `POST /` with the operation's `X-Amz-Target` and the input as the JSON body.
 #[doc(hidden)]
-pub fn request<T: Json>(
+pub fn request<T: ToJson>(
     protocol: AwsJson,
     target: &'static str,
     input: &T,
@@ -107,13 +107,13 @@ pub fn host_label<'v>(
 /// Reads a success body; an empty body reads as `{}`, one over
 /// [`Limits::max_body_size`] is refused unread.
 #[doc(hidden)]
-pub fn parse_output<T: Json>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
+pub fn parse_output<T: FromJson>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
     read_body(body, limits, T::read)
 }
 /// Reads a 2xx body into `output`, which holds the output's zero value: in place, since
 /// an output structure is often kilobytes and each move of it a copy.
 #[doc(hidden)]
-pub fn parse_output_into<T: Json>(
+pub fn parse_output_into<T: FromJson>(
     body: &[u8],
     limits: &Limits,
     output: &mut T,
@@ -256,7 +256,7 @@ pub fn request_id(headers: &HeaderMap) -> Option<String> {
 /// An error structure the protocol can fill: awsJson services send the message under
 /// several spellings, the model names one; the request id comes from a header.
 #[doc(hidden)]
-pub trait ModeledError: Json {
+pub trait ModeledError: FromJson {
     fn set_message_if_absent(&mut self, message: &str);
     fn set_request_id(&mut self, request_id: Option<String>);
 }

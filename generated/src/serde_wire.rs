@@ -6,10 +6,10 @@
 //! response body as a JSON value, and `serde_json::from_str` of a body reads what the
 //! crate's own parser reads.
 //!
-//! Both go through the wire code itself ([`Json`]): serializing writes the value's
-//! wire JSON and hands each JSON value of it to the serializer; deserializing takes any
-//! value of a self-describing format (`deserialize_any`), writes it as JSON and reads
-//! that with the crate's parser. So the serde form is the wire form:
+//! Both go through the wire code itself ([`ToJson`], [`FromJson`]): serializing writes
+//! the value's wire JSON and hands each JSON value of it to the serializer; deserializing
+//! takes any value of a self-describing format (`deserialize_any`), writes it as JSON
+//! and reads that with the crate's parser. So the serde form is the wire form:
 //!
 //! - structures are objects keyed by the members' wire names; unset members are
 //!   skipped, unknown keys ignored, `null` read as absent, and a missing required
@@ -37,7 +37,7 @@ use std::fmt;
 use ::serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use ::serde::ser::{self, SerializeMap, SerializeSeq, Serializer};
 use ::serde::{Deserialize, Serialize};
-use crate::json::{Found, Json, ReadError, ReadResult, Reader, Writer};
+use crate::json::{Found, FromJson, ReadError, ReadResult, Reader, ToJson, Writer};
 use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document};
 /// The `serde` crate, for the generated impls (a crate depending on the runtime crate
 /// has no `serde` dependency of its own).
@@ -96,7 +96,7 @@ impl<'de> Deserialize<'de> for BigDecimal {
 /// Serializes `value` in its wire form: writes its wire JSON, then gives the serializer
 /// each JSON value of it.
 #[doc(hidden)]
-pub fn serialize<T: Json, S: Serializer>(
+pub fn serialize<T: ToJson, S: Serializer>(
     value: &T,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
@@ -112,7 +112,7 @@ pub fn serialize<T: Json, S: Serializer>(
 /// Deserializes a value of a self-describing format in the wire form: writes it as
 /// JSON, then reads that with the crate's parser.
 #[doc(hidden)]
-pub fn deserialize<'de, T: Json, D: Deserializer<'de>>(
+pub fn deserialize<'de, T: FromJson, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     let mut writer = Writer::new();

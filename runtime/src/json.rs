@@ -1,6 +1,9 @@
-//! The awsJson1_1 wire form of every type: [`to_vec`] and [`from_slice`] for any
-//! structure, enum or union of a generated crate, through the [`Json`] trait the generator
-//! implements for each (reading and writing JSON directly, without serde).
+//! The awsJson1_1 wire form of every type: [`to_vec`] for what a generated crate sends
+//! and [`from_slice`] for what it receives, through the [`ToJson`] and [`FromJson`] traits
+//! the generator implements (writing and reading JSON directly, without serde). A type
+//! gets the half its operations use: a serializer where a value is sent (input members),
+//! a deserializer where it is received (outputs and errors), as smithy-rs generates them;
+//! with the crate's `serde` feature, whose impls go through both, every type gets both.
 //!
 //! Also, for the generated code: reading one member (`null` is absent, an error names the
 //! member's path), Smithy's client error correction (zero values for missing required
@@ -26,8 +29,9 @@ use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document, Number
 /// generator bug: every structure has its zero value).
 const NO_BLANK: &str = "a structure without a zero value to read into";
 
-/// A value with a JSON wire form: every structure, enum and union of a generated crate.
-pub trait Json: Sized {
+/// A value read from its JSON wire form: every structure, enum and union a generated
+/// crate receives.
+pub trait FromJson: Sized {
     /// Reads one value.
     #[doc(hidden)]
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self>;
@@ -116,7 +120,11 @@ pub trait Json: Sized {
             Err(e) => Err(e),
         }
     }
+}
 
+/// A value written in its JSON wire form: every structure, enum and union a generated
+/// crate sends.
+pub trait ToJson {
     /// Writes the value; fails for values the wire cannot carry (a union's `Unknown`
     /// member, a timestamp outside the years its text format can write).
     #[doc(hidden)]
@@ -141,7 +149,7 @@ impl WriteError {
 
 /// The value as a JSON document in the wire form (compact, members in model order, unset
 /// members left out).
-pub fn to_vec<T: Json>(value: &T) -> Result<Vec<u8>, SerializeError> {
+pub fn to_vec<T: ToJson>(value: &T) -> Result<Vec<u8>, SerializeError> {
     let mut writer = Writer::new();
     value.write(&mut writer).map_err(SerializeError::body)?;
     Ok(writer.into_bytes())
@@ -150,12 +158,12 @@ pub fn to_vec<T: Json>(value: &T) -> Result<Vec<u8>, SerializeError> {
 /// Reads a value from a JSON document in the wire form: unknown members are skipped,
 /// `null` is absent, missing required members get their zero value. The default
 /// [`Limits`] apply.
-pub fn from_slice<T: Json>(body: &[u8]) -> Result<T, ParseError> {
+pub fn from_slice<T: FromJson>(body: &[u8]) -> Result<T, ParseError> {
     read_with(body, &Limits::DEFAULT, T::read)
 }
 
 /// Like [`from_slice`], with these body bounds.
-pub fn from_slice_with<T: Json>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
+pub fn from_slice_with<T: FromJson>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
     read_with(body, limits, T::read)
 }
 
@@ -180,14 +188,14 @@ pub fn read_with<T>(
 /// Reads one member's value (`null` is absent); an error names the member.
 #[inline]
 #[doc(hidden)]
-pub fn member<T: Json>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<T>> {
+pub fn member<T: FromJson>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<T>> {
     member_as::<Plain<T>>(reader, name)
 }
 
 /// Like [`member`], for a value read through a codec.
 #[inline]
 #[doc(hidden)]
-pub fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<C::Value>> {
+pub fn member_as<C: ReadCodec>(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Option<C::Value>> {
     if reader.null()? {
         return Ok(None);
     }
@@ -197,10 +205,10 @@ pub fn member_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str) -> ReadR
     }
 }
 
-/// `Json::read` of a structure: its zero value, the members on the wire read into it.
+/// `FromJson::read` of a structure: its zero value, the members on the wire read into it.
 #[inline]
 #[doc(hidden)]
-pub fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> ReadResult<T> {
+pub fn read_structure<T: FromJson + ZeroValue>(reader: &mut Reader<'_>) -> ReadResult<T> {
     let mut value = T::zero_value();
     T::read_members(reader, &mut value)?;
     Ok(value)
@@ -211,7 +219,7 @@ pub fn read_structure<T: Json + ZeroValue>(reader: &mut Reader<'_>) -> ReadResul
 /// instantiation per type instead of two.
 #[inline]
 #[doc(hidden)]
-pub fn member_into<T: Json>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<T>) -> ReadResult<()> {
+pub fn member_into<T: FromJson>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<T>) -> ReadResult<()> {
     match reader.null() {
         Ok(false) => in_member(T::read_into(reader, slot), name),
         Ok(true) => {
@@ -225,7 +233,7 @@ pub fn member_into<T: Json>(reader: &mut Reader<'_>, name: &'static str, slot: &
 /// Like [`member_into`], for a value read through a codec.
 #[inline]
 #[doc(hidden)]
-pub fn member_into_as<C: Codec>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<C::Value>) -> ReadResult<()> {
+pub fn member_into_as<C: ReadCodec>(reader: &mut Reader<'_>, name: &'static str, slot: &mut Option<C::Value>) -> ReadResult<()> {
     match reader.null() {
         Ok(false) => in_member(C::read_into(reader, slot), name),
         Ok(true) => {
@@ -257,14 +265,14 @@ pub fn unit_member(reader: &mut Reader<'_>, name: &'static str) -> ReadResult<Op
 
 /// Writes one member's entry.
 #[doc(hidden)]
-pub fn write_member<T: Json>(writer: &mut Writer, name: &'static str, value: &T) -> WriteResult {
+pub fn write_member<T: ToJson>(writer: &mut Writer, name: &'static str, value: &T) -> WriteResult {
     writer.member_key(name);
     value.write(writer)
 }
 
 /// Like [`write_member`], for a value written through a codec.
 #[doc(hidden)]
-pub fn write_member_as<C: Codec>(writer: &mut Writer, name: &'static str, value: &C::Value) -> WriteResult {
+pub fn write_member_as<C: WriteCodec>(writer: &mut Writer, name: &'static str, value: &C::Value) -> WriteResult {
     writer.member_key(name);
     C::write(value, writer)
 }
@@ -320,32 +328,38 @@ impl<T: ZeroValue> ZeroValue for Box<T> {
     }
 }
 
-impl<T: Json> Json for Box<T> {
+impl<T: FromJson> FromJson for Box<T> {
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
         T::read(reader).map(Box::new)
     }
+}
 
+impl<T: ToJson> ToJson for Box<T> {
     fn write(&self, writer: &mut Writer) -> WriteResult {
         T::write(self, writer)
     }
 }
 
-impl Json for String {
+impl FromJson for String {
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
         reader.string()
     }
+}
 
+impl ToJson for String {
     fn write(&self, writer: &mut Writer) -> WriteResult {
         writer.string(self);
         Ok(())
     }
 }
 
-impl Json for bool {
+impl FromJson for bool {
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
         reader.bool()
     }
+}
 
+impl ToJson for bool {
     fn write(&self, writer: &mut Writer) -> WriteResult {
         writer.bool(*self);
         Ok(())
@@ -354,11 +368,13 @@ impl Json for bool {
 
 macro_rules! integers {
     ($($ty:ty),*) => {
-        $(impl Json for $ty {
+        $(impl FromJson for $ty {
             fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
                 reader.integer()
             }
+        }
 
+        impl ToJson for $ty {
             fn write(&self, writer: &mut Writer) -> WriteResult {
                 writer.i64(i64::from(*self));
                 Ok(())
@@ -370,7 +386,7 @@ macro_rules! integers {
 integers!(i8, i16, i32, i64);
 
 /// Timestamps travel as epoch seconds: an integer, or a fraction to the millisecond.
-impl Json for DateTime {
+impl FromJson for DateTime {
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
         /// About ±292 billion years fit an i64 of seconds; a wider value is an error.
         const LIMIT: f64 = 9.2e18;
@@ -388,7 +404,9 @@ impl Json for DateTime {
             _ => Err(reader.error_here("timestamp out of range")),
         }
     }
+}
 
+impl ToJson for DateTime {
     fn write(&self, writer: &mut Writer) -> WriteResult {
         if self.subsec_nanos() == 0 {
             writer.i64(self.secs());
@@ -402,12 +420,14 @@ impl Json for DateTime {
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /// Blobs travel as standard base64 with padding.
-impl Json for Blob {
+impl FromJson for Blob {
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
         let text = reader.str()?;
         decode_base64(&text).map(Blob::new).ok_or_else(|| reader.error_here("invalid base64"))
     }
+}
 
+impl ToJson for Blob {
     fn write(&self, writer: &mut Writer) -> WriteResult {
         writer.string(&encode_base64(self.as_ref()));
         Ok(())
@@ -452,7 +472,7 @@ pub(crate) fn decode_base64(text: &str) -> Option<Vec<u8>> {
 /// is lost to an `f64`.
 macro_rules! big_numbers {
     ($($ty:ty),*) => {
-        $(impl Json for $ty {
+        $(impl FromJson for $ty {
             fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
                 if reader.number_strings() && reader.found() == Found::String {
                     let text = reader.str()?;
@@ -461,7 +481,9 @@ macro_rules! big_numbers {
                 let (text, _) = reader.number_text()?;
                 text.parse().map_err(|e: crate::primitives::NumberParseError| reader.error_here(e.to_string()))
             }
+        }
 
+        impl ToJson for $ty {
             fn write(&self, writer: &mut Writer) -> WriteResult {
                 writer.number_text(self.as_str());
                 Ok(())
@@ -473,7 +495,7 @@ macro_rules! big_numbers {
 big_numbers!(BigInteger, BigDecimal);
 
 /// Documents are the JSON value itself (nesting bounded by the reader).
-impl Json for Document {
+impl FromJson for Document {
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self> {
         Ok(match reader.found() {
             Found::Object => {
@@ -514,7 +536,9 @@ impl Json for Document {
             Found::End | Found::Other => return Err(reader.expected("a value")),
         })
     }
+}
 
+impl ToJson for Document {
     fn write(&self, writer: &mut Writer) -> WriteResult {
         match self {
             Document::Object(entries) => {
@@ -543,10 +567,10 @@ impl Json for Document {
     }
 }
 
-/// How a value travels: the generated code names one codec per member type (`Plain<T>`
-/// for a type's own [`Json`] impl, `List<Float<f64>>`, `DateTimeText`, ...).
+/// How a value is read: the generated code names one codec per member type (`Plain<T>`
+/// for a type's own [`FromJson`] impl, `List<Float<f64>>`, `DateTimeText`, ...).
 #[doc(hidden)]
-pub trait Codec {
+pub trait ReadCodec {
     type Value;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<Self::Value>;
@@ -574,15 +598,22 @@ pub trait Codec {
             Err(e) => Err(e),
         }
     }
+}
+
+/// How a value is written: the [`ReadCodec`]s' other half (`Plain<T>` for a type's own
+/// [`ToJson`] impl).
+#[doc(hidden)]
+pub trait WriteCodec {
+    type Value;
 
     fn write(value: &Self::Value, writer: &mut Writer) -> WriteResult;
 }
 
-/// The type's own [`Json`] impl.
+/// The type's own [`FromJson`] and [`ToJson`] impls.
 #[doc(hidden)]
 pub struct Plain<T>(PhantomData<T>);
 
-impl<T: Json> Codec for Plain<T> {
+impl<T: FromJson> ReadCodec for Plain<T> {
     type Value = T;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<T> {
@@ -598,6 +629,10 @@ impl<T: Json> Codec for Plain<T> {
     fn read_push(reader: &mut Reader<'_>, list: &mut Vec<T>) -> ReadResult<()> {
         T::read_push(reader, list)
     }
+}
+
+impl<T: ToJson> WriteCodec for Plain<T> {
+    type Value = T;
 
     fn write(value: &T, writer: &mut Writer) -> WriteResult {
         value.write(writer)
@@ -608,7 +643,7 @@ impl<T: Json> Codec for Plain<T> {
 #[doc(hidden)]
 pub struct Nullable<C>(PhantomData<C>);
 
-impl<C: Codec> Codec for Nullable<C> {
+impl<C: ReadCodec> ReadCodec for Nullable<C> {
     type Value = Option<C::Value>;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<Option<C::Value>> {
@@ -617,6 +652,10 @@ impl<C: Codec> Codec for Nullable<C> {
         }
         C::read(reader).map(Some)
     }
+}
+
+impl<C: WriteCodec> WriteCodec for Nullable<C> {
+    type Value = Option<C::Value>;
 
     fn write(value: &Option<C::Value>, writer: &mut Writer) -> WriteResult {
         match value {
@@ -670,7 +709,7 @@ impl FloatValue for f64 {
 #[doc(hidden)]
 pub struct Float<T>(PhantomData<T>);
 
-impl<T: FloatValue> Codec for Float<T> {
+impl<T: FloatValue> ReadCodec for Float<T> {
     type Value = T;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<T> {
@@ -684,6 +723,10 @@ impl<T: FloatValue> Codec for Float<T> {
         }
         reader.f64().map(T::from_f64)
     }
+}
+
+impl<T: FloatValue> WriteCodec for Float<T> {
+    type Value = T;
 
     fn write(value: &T, writer: &mut Writer) -> WriteResult {
         let v = value.to_f64();
@@ -704,12 +747,16 @@ impl<T: FloatValue> Codec for Float<T> {
 #[doc(hidden)]
 pub struct DateTimeText;
 
-impl Codec for DateTimeText {
+impl ReadCodec for DateTimeText {
     type Value = DateTime;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<DateTime> {
         read_timestamp_text(reader, DateTime::parse_rfc3339)
     }
+}
+
+impl WriteCodec for DateTimeText {
+    type Value = DateTime;
 
     fn write(value: &DateTime, writer: &mut Writer) -> WriteResult {
         write_timestamp_text(writer, value.to_rfc3339(), "RFC 3339")
@@ -720,12 +767,16 @@ impl Codec for DateTimeText {
 #[doc(hidden)]
 pub struct HttpDate;
 
-impl Codec for HttpDate {
+impl ReadCodec for HttpDate {
     type Value = DateTime;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<DateTime> {
         read_timestamp_text(reader, DateTime::parse_http_date)
     }
+}
+
+impl WriteCodec for HttpDate {
+    type Value = DateTime;
 
     fn write(value: &DateTime, writer: &mut Writer) -> WriteResult {
         write_timestamp_text(writer, value.to_http_date(), "an HTTP date")
@@ -752,7 +803,7 @@ fn write_timestamp_text(writer: &mut Writer, text: Option<String>, format: &str)
 #[doc(hidden)]
 pub struct List<C>(PhantomData<C>);
 
-impl<C: Codec> Codec for List<C> {
+impl<C: ReadCodec> ReadCodec for List<C> {
     type Value = Vec<C::Value>;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<Vec<C::Value>> {
@@ -765,6 +816,10 @@ impl<C: Codec> Codec for List<C> {
         }
         Ok(list)
     }
+}
+
+impl<C: WriteCodec> WriteCodec for List<C> {
+    type Value = Vec<C::Value>;
 
     fn write(value: &Vec<C::Value>, writer: &mut Writer) -> WriteResult {
         writer.begin_array();
@@ -780,7 +835,7 @@ impl<C: Codec> Codec for List<C> {
 #[doc(hidden)]
 pub struct SparseList<C>(PhantomData<C>);
 
-impl<C: Codec> Codec for SparseList<C> {
+impl<C: ReadCodec> ReadCodec for SparseList<C> {
     type Value = Vec<Option<C::Value>>;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<Vec<Option<C::Value>>> {
@@ -791,6 +846,10 @@ impl<C: Codec> Codec for SparseList<C> {
         }
         Ok(list)
     }
+}
+
+impl<C: WriteCodec> WriteCodec for SparseList<C> {
+    type Value = Vec<Option<C::Value>>;
 
     fn write(value: &Vec<Option<C::Value>>, writer: &mut Writer) -> WriteResult {
         List::<Nullable<C>>::write(value, writer)
@@ -818,7 +877,7 @@ impl<K: for<'k> From<&'k str> + AsRef<str> + Eq + Hash> MapKey for K {
 #[doc(hidden)]
 pub struct Map<K, C>(PhantomData<(K, C)>);
 
-impl<K: MapKey, C: Codec> Codec for Map<K, C> {
+impl<K: MapKey, C: ReadCodec> ReadCodec for Map<K, C> {
     type Value = HashMap<K, C::Value>;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<HashMap<K, C::Value>> {
@@ -831,6 +890,10 @@ impl<K: MapKey, C: Codec> Codec for Map<K, C> {
         }
         Ok(map)
     }
+}
+
+impl<K: MapKey, C: WriteCodec> WriteCodec for Map<K, C> {
+    type Value = HashMap<K, C::Value>;
 
     fn write(value: &HashMap<K, C::Value>, writer: &mut Writer) -> WriteResult {
         writer.begin_object();
@@ -847,7 +910,7 @@ impl<K: MapKey, C: Codec> Codec for Map<K, C> {
 #[doc(hidden)]
 pub struct SparseMap<K, C>(PhantomData<(K, C)>);
 
-impl<K: MapKey, C: Codec> Codec for SparseMap<K, C> {
+impl<K: MapKey, C: ReadCodec> ReadCodec for SparseMap<K, C> {
     type Value = HashMap<K, Option<C::Value>>;
 
     fn read(reader: &mut Reader<'_>) -> ReadResult<HashMap<K, Option<C::Value>>> {
@@ -858,6 +921,10 @@ impl<K: MapKey, C: Codec> Codec for SparseMap<K, C> {
         }
         Ok(map)
     }
+}
+
+impl<K: MapKey, C: WriteCodec> WriteCodec for SparseMap<K, C> {
+    type Value = HashMap<K, Option<C::Value>>;
 
     fn write(value: &HashMap<K, Option<C::Value>>, writer: &mut Writer) -> WriteResult {
         Map::<K, Nullable<C>>::write(value, writer)

@@ -7,7 +7,7 @@
 
 use http::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use crate::error::{Fault, ParseError, SerializeError, Unhandled};
-use crate::json::{Found, Json, ReadResult, Reader};
+use crate::json::{Found, FromJson, ReadResult, Reader, ToJson};
 use crate::limits::Limits;
 
 // The protocol's header names, checked once at compile time rather than parsed per call.
@@ -46,7 +46,7 @@ impl AwsJson {
 
 /// `POST /` with the operation's `X-Amz-Target` and the input as the JSON body.
 #[doc(hidden)]
-pub fn request<T: Json>(protocol: AwsJson, target: &'static str, input: &T) -> Result<http::Request<Vec<u8>>, SerializeError> {
+pub fn request<T: ToJson>(protocol: AwsJson, target: &'static str, input: &T) -> Result<http::Request<Vec<u8>>, SerializeError> {
     Ok(request_with_body(protocol, target, crate::json::to_vec(input)?))
 }
 
@@ -105,14 +105,14 @@ pub fn host_label<'v>(member: &'static str, value: Option<&'v str>) -> Result<&'
 /// Reads a success body; an empty body reads as `{}`, one over
 /// [`Limits::max_body_size`] is refused unread.
 #[doc(hidden)]
-pub fn parse_output<T: Json>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
+pub fn parse_output<T: FromJson>(body: &[u8], limits: &Limits) -> Result<T, ParseError> {
     read_body(body, limits, T::read)
 }
 
 /// Reads a 2xx body into `output`, which holds the output's zero value: in place, since
 /// an output structure is often kilobytes and each move of it a copy.
 #[doc(hidden)]
-pub fn parse_output_into<T: Json>(body: &[u8], limits: &Limits, output: &mut T) -> Result<(), ParseError> {
+pub fn parse_output_into<T: FromJson>(body: &[u8], limits: &Limits, output: &mut T) -> Result<(), ParseError> {
     read_body(body, limits, |reader| T::read_members(reader, output))
 }
 
@@ -231,7 +231,7 @@ pub fn request_id(headers: &HeaderMap) -> Option<String> {
 /// An error structure the protocol can fill: awsJson services send the message under
 /// several spellings, the model names one; the request id comes from a header.
 #[doc(hidden)]
-pub trait ModeledError: Json {
+pub trait ModeledError: FromJson {
     fn set_message_if_absent(&mut self, message: &str);
     fn set_request_id(&mut self, request_id: Option<String>);
 }

@@ -4,10 +4,10 @@
 //! response body as a JSON value, and `serde_json::from_str` of a body reads what the
 //! crate's own parser reads.
 //!
-//! Both go through the wire code itself ([`Json`]): serializing writes the value's
-//! wire JSON and hands each JSON value of it to the serializer; deserializing takes any
-//! value of a self-describing format (`deserialize_any`), writes it as JSON and reads
-//! that with the crate's parser. So the serde form is the wire form:
+//! Both go through the wire code itself ([`ToJson`], [`FromJson`]): serializing writes
+//! the value's wire JSON and hands each JSON value of it to the serializer; deserializing
+//! takes any value of a self-describing format (`deserialize_any`), writes it as JSON
+//! and reads that with the crate's parser. So the serde form is the wire form:
 //!
 //! - structures are objects keyed by the members' wire names; unset members are
 //!   skipped, unknown keys ignored, `null` read as absent, and a missing required
@@ -39,7 +39,7 @@ use ::serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Vis
 use ::serde::ser::{self, SerializeMap, SerializeSeq, Serializer};
 use ::serde::{Deserialize, Serialize};
 
-use crate::json::{Found, Json, ReadError, ReadResult, Reader, Writer};
+use crate::json::{Found, FromJson, ReadError, ReadResult, Reader, ToJson, Writer};
 use crate::primitives::{BigDecimal, BigInteger, Blob, DateTime, Document};
 
 /// The `serde` crate, for the generated impls (a crate depending on the runtime crate
@@ -112,7 +112,7 @@ impl<'de> Deserialize<'de> for BigDecimal {
 /// Serializes `value` in its wire form: writes its wire JSON, then gives the serializer
 /// each JSON value of it.
 #[doc(hidden)]
-pub fn serialize<T: Json, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
+pub fn serialize<T: ToJson, S: Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     let mut writer = Writer::new();
     value.write(&mut writer).map_err(|e| <S::Error as ser::Error>::custom(e.0))?;
     let bytes = writer.into_bytes();
@@ -125,7 +125,7 @@ pub fn serialize<T: Json, S: Serializer>(value: &T, serializer: S) -> Result<S::
 /// Deserializes a value of a self-describing format in the wire form: writes it as
 /// JSON, then reads that with the crate's parser.
 #[doc(hidden)]
-pub fn deserialize<'de, T: Json, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+pub fn deserialize<'de, T: FromJson, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
     let mut writer = Writer::new();
     WriteJson(&mut writer).deserialize(deserializer)?;
     let bytes = writer.into_bytes();

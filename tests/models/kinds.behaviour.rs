@@ -13,22 +13,22 @@ use synthetic_kinds::types::{Circle, Color, Group, Level, Shape};
 mod wire {
     use serde_json::Value;
     use synthetic_kinds::error::{ParseError, SerializeError};
-    use synthetic_kinds::json::{self, Json};
+    use synthetic_kinds::json::{self, FromJson, ToJson};
 
-    pub fn to_value<T: Json>(value: &T) -> Result<Value, SerializeError> {
+    pub fn to_value<T: ToJson>(value: &T) -> Result<Value, SerializeError> {
         Ok(serde_json::from_slice(&json::to_vec(value)?).expect("the writer writes JSON"))
     }
 
-    pub fn to_string<T: Json>(value: &T) -> Result<String, SerializeError> {
+    pub fn to_string<T: ToJson>(value: &T) -> Result<String, SerializeError> {
         Ok(String::from_utf8(json::to_vec(value)?).expect("the writer writes UTF-8"))
     }
 
-    pub fn from_str<T: Json>(text: &str) -> Result<T, ParseError> {
+    pub fn from_str<T: FromJson>(text: &str) -> Result<T, ParseError> {
         json::from_slice(text.as_bytes())
     }
 
     #[allow(dead_code)]
-    pub fn from_value<T: Json>(value: Value) -> Result<T, ParseError> {
+    pub fn from_value<T: FromJson>(value: Value) -> Result<T, ParseError> {
         json::from_slice(&serde_json::to_vec(&value).expect("a Value serializes"))
     }
 }

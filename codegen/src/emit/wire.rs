@@ -1,8 +1,14 @@
-//! Emits the awsJson1_1 wire form of structures, enums and unions: an impl of the
-//! runtime's `json::Json` each, reading and writing JSON directly (no serde): members by
-//! their model name, unset members omitted, unknown members skipped, `null` read as
-//! absent, missing required members given their zero value, errors that name the member
-//! path.
+//! Emits the awsJson1_1 wire form of structures, enums and unions: impls of the
+//! runtime's `json::FromJson` (and `json::ZeroValue`) and `json::ToJson`, reading and
+//! writing JSON directly (no serde): members by their model name, unset members omitted,
+//! unknown members skipped, `null` read as absent, missing required members given their
+//! zero value, errors that name the member path.
+//!
+//! A type gets the reading half when responses carry it and the writing half when
+//! requests do (its plan's [`Directions`]), as smithy-rs generates them; the other half
+//! only with the crate's `serde` feature, whose impls go through both. Half the structures
+//! of a typical service travel one way only, so this is a good part of the crate's
+//! compile time.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -12,7 +18,8 @@ use super::rust_type::{ident, is_copy, tokens, Moved};
 use super::structure::{allow_deprecated, default_expr, is_literal_default};
 use super::union::payload;
 use crate::plan::{
-    DefaultValue, EnumKind, EnumPlan, FieldPlan, RustType, StructPlan, TimestampFormat, UnionPlan,
+    DefaultValue, Directions, EnumKind, EnumPlan, FieldPlan, RustType, StructPlan, TimestampFormat,
+    UnionPlan,
 };
 
 /// The wire form and the zero value of a structure. Reading starts from the zero value
@@ -97,20 +104,20 @@ pub fn structure(plan: &StructPlan) -> TokenStream {
         writer.end_object();
         #OK(())
     };
-    let json = Moved::from(json_impl_with(&name, read, write));
-    let allow = allow_deprecated(plan);
-    quote! {
-        #allow
-        #json
-
-        #allow
-        impl crate::json::ZeroValue for #name {
-            #[inline]
-            fn zero_value() -> Self {
-                #zero
-            }
+    let zero = quote! {
+        #[inline]
+        fn zero_value() -> Self {
+            #zero
         }
-    }
+    };
+    json_impls(
+        &name,
+        plan.directions,
+        allow_deprecated(plan),
+        read,
+        zero,
+        write,
+    )
 }
 
 /// `fn member_index`: the index in the structure's `MEMBERS` of the member a key names
@@ -143,31 +150,64 @@ fn member_index(plan: &StructPlan) -> TokenStream {
     }
 }
 
-/// `impl Json`: `read` reads one value from `reader`, `write` writes `self` to `writer`.
-fn json_impl(name: &Ident, read: TokenStream, write: TokenStream) -> TokenStream {
+/// `fn read`, its body reading one value from `reader`.
+fn read_method(read: TokenStream) -> TokenStream {
     let read = Moved::from(read);
-    json_impl_with(
-        name,
-        quote! {
-            fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
-                #read
-            }
-        },
-        write,
-    )
+    quote! {
+        fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
+            #read
+        }
+    }
 }
 
-/// `impl Json` with the reading methods given whole.
-fn json_impl_with(name: &Ident, read_methods: TokenStream, write: TokenStream) -> TokenStream {
-    let (read_methods, write) = (Moved::from(read_methods), Moved::from(write));
+/// The wire impls of a type: `FromJson` with the reading methods given whole and
+/// `ZeroValue` with `zero_value` (the reading half), `ToJson` whose `write` writes `self`
+/// to `writer` (the writing half); a half the type's `directions` do not need is compiled
+/// only with the `serde` feature. `allow` goes on each impl.
+fn json_impls(
+    name: &Ident,
+    directions: Directions,
+    allow: TokenStream,
+    read_methods: TokenStream,
+    zero_value: TokenStream,
+    write: TokenStream,
+) -> TokenStream {
+    let (read_methods, zero_value, write) = (
+        Moved::from(read_methods),
+        Moved::from(zero_value),
+        Moved::from(write),
+    );
+    let reading = only_with_serde_unless(directions.received);
+    let writing = only_with_serde_unless(directions.sent);
     quote! {
-        impl crate::json::Json for #name {
+        #allow
+        #reading
+        impl crate::json::FromJson for #name {
             #read_methods
+        }
 
+        #allow
+        #reading
+        impl crate::json::ZeroValue for #name {
+            #zero_value
+        }
+
+        #allow
+        #writing
+        impl crate::json::ToJson for #name {
             fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
                 #write
             }
         }
+    }
+}
+
+/// Nothing when `needed`, else `#[cfg(feature = "serde")]`.
+fn only_with_serde_unless(needed: bool) -> TokenStream {
+    if needed {
+        TokenStream::new()
+    } else {
+        quote!(#[cfg(feature = "serde")])
     }
 }
 
@@ -192,8 +232,9 @@ fn read_arm(field: &FieldPlan, index: usize) -> Moved {
     })
 }
 
-/// The codec of a type whose own `Json` impl is not its wire form: floats, timestamps in
-/// a format other than epoch seconds, lists and maps. `None` for every other type.
+/// The codec of a type whose own `FromJson` and `ToJson` impls are not its wire form:
+/// floats, timestamps in a format other than epoch seconds, lists and maps. `None` for
+/// every other type.
 pub(super) fn codec(ty: &RustType) -> Option<TokenStream> {
     Some(match ty {
         RustType::F32 | RustType::F64 => {
@@ -330,23 +371,21 @@ pub fn enumeration(plan: &EnumPlan) -> TokenStream {
             quote!(#name::from("")),
         ),
     };
-    let json = json_impl(
+    json_impls(
         &name,
-        read,
+        plan.directions,
+        TokenStream::new(),
+        read_method(read),
+        quote! {
+            fn zero_value() -> Self {
+                #zero
+            }
+        },
         quote! {
             #write
             #OK(())
         },
-    );
-    quote! {
-        #json
-
-        impl crate::json::ZeroValue for #name {
-            fn zero_value() -> Self {
-                #zero
-            }
-        }
-    }
+    )
 }
 
 /// The wire form of a union: an object with exactly one member set; `__type` is ignored
@@ -423,16 +462,16 @@ pub fn union(plan: &UnionPlan) -> TokenStream {
         writer.end_object();
         #OK(())
     };
-    let json = Moved::from(json_impl(&name, read, write));
-    let allow = super::union::allow_deprecated(plan);
-    quote! {
-        #allow
-        #json
-
-        impl crate::json::ZeroValue for #name {
+    json_impls(
+        &name,
+        plan.directions,
+        super::union::allow_deprecated(plan),
+        read_method(read),
+        quote! {
             fn zero_value() -> Self {
                 #name::Unknown
             }
-        }
-    }
+        },
+        write,
+    )
 }

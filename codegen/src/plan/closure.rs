@@ -25,6 +25,11 @@ pub struct Closure {
     pub service_errors: Vec<String>,
     /// Every reachable data shape outside the prelude, sorted.
     pub shapes: BTreeSet<String>,
+    /// The shapes a request carries: those the operations' inputs reach.
+    pub sent: BTreeSet<String>,
+    /// The shapes a response carries: those the operations' outputs and errors (and the
+    /// service's errors) reach.
+    pub received: BTreeSet<String>,
     /// Operations of the service left out, sorted.
     pub skipped: Vec<Skipped>,
 }
@@ -97,11 +102,14 @@ pub fn closure_of(model: &Model, service: Option<&str>, wanted: &[String]) -> Re
     for operation in &operations {
         shapes.remove(operation);
     }
+    let (sent, received) = directions(model, &operations, &service_errors);
     Ok(Closure {
         service,
         operations,
         service_errors,
         shapes,
+        sent,
+        received,
         skipped,
     })
 }
@@ -242,6 +250,33 @@ fn choose(
 /// The name part of an absolute shape ID.
 pub fn shape_name(id: &str) -> &str {
     id.rsplit_once('#').map_or(id, |(_, name)| name)
+}
+
+/// The shapes the operations' inputs reach, and those their outputs and errors reach
+/// (with the service's errors): a type needs a serializer only in the first set and a
+/// deserializer only in the second (smithy-rs generates them the same way).
+fn directions(
+    model: &Model,
+    operations: &[String],
+    service_errors: &[String],
+) -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut sent = BTreeSet::new();
+    let mut received = BTreeSet::new();
+    for id in service_errors {
+        visit(model, id, &mut received);
+    }
+    for id in operations {
+        let Some(Shape::Operation(op)) = model.shapes.get(id) else {
+            continue;
+        };
+        if let Some(input) = &op.input {
+            visit(model, &input.target, &mut sent);
+        }
+        for target in op.output.iter().chain(&op.errors) {
+            visit(model, &target.target, &mut received);
+        }
+    }
+    (sent, received)
 }
 
 /// Adds `id` and every shape it reaches to `seen`, prelude shapes left out. Iterative:

@@ -594,6 +594,7 @@ impl<'m> Planner<'m> {
             doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             fields,
+            directions: self.struct_directions(slot),
         })
     }
 
@@ -807,6 +808,7 @@ impl<'m> Planner<'m> {
             doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             variants,
+            directions: self.directions(id),
         })
     }
     fn union_plan(
@@ -845,7 +847,37 @@ impl<'m> Planner<'m> {
             doc: shape.traits.doc().map(|doc| self.rustdoc(doc)),
             deprecated: shape.traits.deprecated(),
             variants,
+            directions: self.directions(id),
         })
+    }
+
+    /// Which ways the values of the shape `id` travel.
+    fn directions(&self, id: &str) -> Directions {
+        Directions {
+            sent: self.closure.sent.contains(id),
+            received: self.closure.received.contains(id),
+        }
+    }
+
+    /// Which ways a structure travels: an operation's input is sent, its output
+    /// received (whatever else holds their shapes: those are other types), an error
+    /// received; any other structure as the shapes that reach it say.
+    fn struct_directions(&self, slot: &Slot) -> Directions {
+        match slot.role {
+            StructRole::Input => Directions {
+                sent: true,
+                received: false,
+            },
+            StructRole::Output => Directions {
+                sent: false,
+                received: true,
+            },
+            StructRole::Error(_) => Directions {
+                received: true,
+                ..self.directions(&slot.shape_id)
+            },
+            StructRole::Data => self.directions(&slot.shape_id),
+        }
     }
 }
 
@@ -920,6 +952,10 @@ fn synthetic_struct(slot: &Slot, name: String, file_stem: String) -> StructPlan 
         doc: slot.synthetic_doc.clone(),
         deprecated: None,
         fields: Vec::new(),
+        directions: Directions {
+            sent: slot.role == StructRole::Input,
+            received: slot.role == StructRole::Output,
+        },
     }
 }
 

@@ -75,6 +75,14 @@ pub enum StructRole {
     Error(ErrorFault),
 }
 
+/// Which ways a type's values travel: in requests (it needs a serializer), in responses
+/// (a deserializer), or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Directions {
+    pub sent: bool,
+    pub received: bool,
+}
+
 #[derive(Debug)]
 pub struct StructPlan {
     pub shape_id: String,
@@ -89,6 +97,7 @@ pub struct StructPlan {
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     pub fields: Vec<FieldPlan>,
+    pub directions: Directions,
 }
 
 impl StructPlan {
@@ -265,6 +274,7 @@ pub struct EnumPlan {
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     pub variants: Vec<VariantPlan>,
+    pub directions: Directions,
 }
 
 #[derive(Debug)]
@@ -322,6 +332,7 @@ pub struct UnionPlan {
     pub doc: Option<String>,
     pub deprecated: Option<String>,
     pub variants: Vec<UnionVariantPlan>,
+    pub directions: Directions,
 }
 
 /// One member of a union: a variant holding the member's value.

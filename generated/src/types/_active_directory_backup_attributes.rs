@@ -103,7 +103,7 @@ impl ActiveDirectoryBackupAttributesBuilder {
         }
     }
 }
-impl crate::json::Json for ActiveDirectoryBackupAttributes {
+impl crate::json::FromJson for ActiveDirectoryBackupAttributes {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -160,6 +160,19 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for ActiveDirectoryBackupAttributes {
+    #[inline]
+    fn zero_value() -> Self {
+        ActiveDirectoryBackupAttributes {
+            domain_name: None,
+            active_directory_id: None,
+            resource_arn: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for ActiveDirectoryBackupAttributes {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.domain_name {
@@ -173,15 +186,5 @@ impl crate::json::Json for ActiveDirectoryBackupAttributes {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for ActiveDirectoryBackupAttributes {
-    #[inline]
-    fn zero_value() -> Self {
-        ActiveDirectoryBackupAttributes {
-            domain_name: None,
-            active_directory_id: None,
-            resource_arn: None,
-        }
     }
 }

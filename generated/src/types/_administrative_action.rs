@@ -345,7 +345,7 @@ impl AdministrativeActionBuilder {
         }
     }
 }
-impl crate::json::Json for AdministrativeAction {
+impl crate::json::FromJson for AdministrativeAction {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -466,6 +466,27 @@ impl crate::json::Json for AdministrativeAction {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for AdministrativeAction {
+    #[inline]
+    fn zero_value() -> Self {
+        AdministrativeAction {
+            administrative_action_type: None,
+            progress_percent: None,
+            request_time: None,
+            status: None,
+            target_file_system_values: None,
+            failure_details: None,
+            target_volume_values: None,
+            target_snapshot_values: None,
+            total_transfer_bytes: None,
+            remaining_transfer_bytes: None,
+            message: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for AdministrativeAction {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.administrative_action_type {
@@ -503,23 +524,5 @@ impl crate::json::Json for AdministrativeAction {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for AdministrativeAction {
-    #[inline]
-    fn zero_value() -> Self {
-        AdministrativeAction {
-            administrative_action_type: None,
-            progress_percent: None,
-            request_time: None,
-            status: None,
-            target_file_system_values: None,
-            failure_details: None,
-            target_volume_values: None,
-            target_snapshot_values: None,
-            total_transfer_bytes: None,
-            remaining_transfer_bytes: None,
-            message: None,
-        }
     }
 }

@@ -182,20 +182,23 @@ impl ::std::fmt::Display for AdministrativeActionType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for AdministrativeActionType {
+impl crate::json::FromJson for AdministrativeActionType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(AdministrativeActionType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for AdministrativeActionType {
     fn zero_value() -> Self {
         AdministrativeActionType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for AdministrativeActionType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

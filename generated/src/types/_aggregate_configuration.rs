@@ -79,7 +79,7 @@ impl AggregateConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for AggregateConfiguration {
+impl crate::json::FromJson for AggregateConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -126,6 +126,18 @@ impl crate::json::Json for AggregateConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for AggregateConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        AggregateConfiguration {
+            aggregates: None,
+            total_constituents: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for AggregateConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.aggregates {
@@ -138,14 +150,5 @@ impl crate::json::Json for AggregateConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for AggregateConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        AggregateConfiguration {
-            aggregates: None,
-            total_constituents: None,
-        }
     }
 }

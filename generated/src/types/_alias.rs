@@ -77,7 +77,7 @@ impl AliasBuilder {
         }
     }
 }
-impl crate::json::Json for Alias {
+impl crate::json::FromJson for Alias {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -116,6 +116,18 @@ impl crate::json::Json for Alias {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for Alias {
+    #[inline]
+    fn zero_value() -> Self {
+        Alias {
+            name: None,
+            lifecycle: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for Alias {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.name {
@@ -126,14 +138,5 @@ impl crate::json::Json for Alias {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for Alias {
-    #[inline]
-    fn zero_value() -> Self {
-        Alias {
-            name: None,
-            lifecycle: None,
-        }
     }
 }

@@ -98,20 +98,23 @@ impl ::std::fmt::Display for AliasLifecycle {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for AliasLifecycle {
+impl crate::json::FromJson for AliasLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(AliasLifecycle::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for AliasLifecycle {
     fn zero_value() -> Self {
         AliasLifecycle::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for AliasLifecycle {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -94,20 +94,23 @@ impl ::std::fmt::Display for AutoImportPolicyType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for AutoImportPolicyType {
+impl crate::json::FromJson for AutoImportPolicyType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(AutoImportPolicyType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for AutoImportPolicyType {
     fn zero_value() -> Self {
         AutoImportPolicyType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for AutoImportPolicyType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

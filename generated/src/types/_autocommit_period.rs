@@ -92,7 +92,7 @@ impl AutocommitPeriodBuilder {
         })
     }
 }
-impl crate::json::Json for AutocommitPeriod {
+impl crate::json::FromJson for AutocommitPeriod {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -129,6 +129,18 @@ impl crate::json::Json for AutocommitPeriod {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for AutocommitPeriod {
+    #[inline]
+    fn zero_value() -> Self {
+        AutocommitPeriod {
+            r#type: None,
+            value: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for AutocommitPeriod {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.r#type {
@@ -139,14 +151,5 @@ impl crate::json::Json for AutocommitPeriod {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for AutocommitPeriod {
-    #[inline]
-    fn zero_value() -> Self {
-        AutocommitPeriod {
-            r#type: None,
-            value: None,
-        }
     }
 }

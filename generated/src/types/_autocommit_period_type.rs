@@ -102,20 +102,23 @@ impl ::std::fmt::Display for AutocommitPeriodType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for AutocommitPeriodType {
+impl crate::json::FromJson for AutocommitPeriodType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(AutocommitPeriodType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for AutocommitPeriodType {
     fn zero_value() -> Self {
         AutocommitPeriodType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for AutocommitPeriodType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

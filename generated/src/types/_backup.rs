@@ -545,7 +545,7 @@ impl BackupBuilder {
         })
     }
 }
-impl crate::json::Json for Backup {
+impl crate::json::FromJson for Backup {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -698,6 +698,33 @@ impl crate::json::Json for Backup {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for Backup {
+    #[inline]
+    fn zero_value() -> Self {
+        Backup {
+            backup_id: None,
+            lifecycle: None,
+            failure_details: None,
+            r#type: None,
+            progress_percent: None,
+            creation_time: None,
+            kms_key_id: None,
+            resource_arn: None,
+            tags: None,
+            file_system: None,
+            directory_information: None,
+            owner_id: None,
+            source_backup_id: None,
+            source_backup_region: None,
+            resource_type: None,
+            volume: None,
+            size_in_bytes: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for Backup {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.backup_id {
@@ -755,29 +782,5 @@ impl crate::json::Json for Backup {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for Backup {
-    #[inline]
-    fn zero_value() -> Self {
-        Backup {
-            backup_id: None,
-            lifecycle: None,
-            failure_details: None,
-            r#type: None,
-            progress_percent: None,
-            creation_time: None,
-            kms_key_id: None,
-            resource_arn: None,
-            tags: None,
-            file_system: None,
-            directory_information: None,
-            owner_id: None,
-            source_backup_id: None,
-            source_backup_region: None,
-            resource_type: None,
-            volume: None,
-            size_in_bytes: None,
-        }
     }
 }

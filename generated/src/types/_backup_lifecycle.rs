@@ -114,20 +114,23 @@ impl ::std::fmt::Display for BackupLifecycle {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for BackupLifecycle {
+impl crate::json::FromJson for BackupLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(BackupLifecycle::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for BackupLifecycle {
     fn zero_value() -> Self {
         BackupLifecycle::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for BackupLifecycle {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -86,20 +86,23 @@ impl ::std::fmt::Display for BackupType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for BackupType {
+impl crate::json::FromJson for BackupType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(BackupType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for BackupType {
     fn zero_value() -> Self {
         BackupType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for BackupType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

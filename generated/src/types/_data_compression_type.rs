@@ -85,20 +85,23 @@ impl ::std::fmt::Display for DataCompressionType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for DataCompressionType {
+impl crate::json::FromJson for DataCompressionType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(DataCompressionType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for DataCompressionType {
     fn zero_value() -> Self {
         DataCompressionType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for DataCompressionType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -200,7 +200,7 @@ impl DataRepositoryConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for DataRepositoryConfiguration {
+impl crate::json::FromJson for DataRepositoryConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -284,6 +284,22 @@ impl crate::json::Json for DataRepositoryConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for DataRepositoryConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        DataRepositoryConfiguration {
+            lifecycle: None,
+            import_path: None,
+            export_path: None,
+            imported_file_chunk_size: None,
+            auto_import_policy: None,
+            failure_details: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for DataRepositoryConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.lifecycle {
@@ -306,18 +322,5 @@ impl crate::json::Json for DataRepositoryConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for DataRepositoryConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        DataRepositoryConfiguration {
-            lifecycle: None,
-            import_path: None,
-            export_path: None,
-            imported_file_chunk_size: None,
-            auto_import_policy: None,
-            failure_details: None,
-        }
     }
 }

@@ -102,20 +102,23 @@ impl ::std::fmt::Display for DataRepositoryLifecycle {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for DataRepositoryLifecycle {
+impl crate::json::FromJson for DataRepositoryLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(DataRepositoryLifecycle::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for DataRepositoryLifecycle {
     fn zero_value() -> Self {
         DataRepositoryLifecycle::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for DataRepositoryLifecycle {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

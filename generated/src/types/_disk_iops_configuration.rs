@@ -80,7 +80,7 @@ impl DiskIopsConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for DiskIopsConfiguration {
+impl crate::json::FromJson for DiskIopsConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -117,6 +117,18 @@ impl crate::json::Json for DiskIopsConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for DiskIopsConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        DiskIopsConfiguration {
+            mode: None,
+            iops: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for DiskIopsConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.mode {
@@ -127,14 +139,5 @@ impl crate::json::Json for DiskIopsConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for DiskIopsConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        DiskIopsConfiguration {
-            mode: None,
-            iops: None,
-        }
     }
 }

@@ -85,20 +85,23 @@ impl ::std::fmt::Display for DiskIopsConfigurationMode {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for DiskIopsConfigurationMode {
+impl crate::json::FromJson for DiskIopsConfigurationMode {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(DiskIopsConfigurationMode::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for DiskIopsConfigurationMode {
     fn zero_value() -> Self {
         DiskIopsConfigurationMode::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for DiskIopsConfigurationMode {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -85,20 +85,23 @@ impl ::std::fmt::Display for DriveCacheType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for DriveCacheType {
+impl crate::json::FromJson for DriveCacheType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(DriveCacheType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for DriveCacheType {
     fn zero_value() -> Self {
         DriveCacheType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for DriveCacheType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

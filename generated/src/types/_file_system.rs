@@ -674,7 +674,7 @@ impl FileSystemBuilder {
         }
     }
 }
-impl crate::json::Json for FileSystem {
+impl crate::json::FromJson for FileSystem {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -878,6 +878,38 @@ impl crate::json::Json for FileSystem {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for FileSystem {
+    #[inline]
+    fn zero_value() -> Self {
+        FileSystem {
+            owner_id: None,
+            creation_time: None,
+            file_system_id: None,
+            file_system_type: None,
+            lifecycle: None,
+            failure_details: None,
+            storage_capacity: None,
+            storage_type: None,
+            vpc_id: None,
+            subnet_ids: None,
+            network_interface_ids: None,
+            dns_name: None,
+            kms_key_id: None,
+            resource_arn: None,
+            tags: None,
+            windows_configuration: None,
+            lustre_configuration: None,
+            administrative_actions: None,
+            ontap_configuration: None,
+            file_system_type_version: None,
+            open_zfs_configuration: None,
+            network_type: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for FileSystem {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.owner_id {
@@ -956,34 +988,5 @@ impl crate::json::Json for FileSystem {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for FileSystem {
-    #[inline]
-    fn zero_value() -> Self {
-        FileSystem {
-            owner_id: None,
-            creation_time: None,
-            file_system_id: None,
-            file_system_type: None,
-            lifecycle: None,
-            failure_details: None,
-            storage_capacity: None,
-            storage_type: None,
-            vpc_id: None,
-            subnet_ids: None,
-            network_interface_ids: None,
-            dns_name: None,
-            kms_key_id: None,
-            resource_arn: None,
-            tags: None,
-            windows_configuration: None,
-            lustre_configuration: None,
-            administrative_actions: None,
-            ontap_configuration: None,
-            file_system_type_version: None,
-            open_zfs_configuration: None,
-            network_type: None,
-        }
     }
 }

@@ -107,7 +107,7 @@ impl FileSystemEndpointBuilder {
         }
     }
 }
-impl crate::json::Json for FileSystemEndpoint {
+impl crate::json::FromJson for FileSystemEndpoint {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -154,6 +154,19 @@ impl crate::json::Json for FileSystemEndpoint {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for FileSystemEndpoint {
+    #[inline]
+    fn zero_value() -> Self {
+        FileSystemEndpoint {
+            dns_name: None,
+            ip_addresses: None,
+            ipv6_addresses: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for FileSystemEndpoint {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.dns_name {
@@ -171,15 +184,5 @@ impl crate::json::Json for FileSystemEndpoint {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for FileSystemEndpoint {
-    #[inline]
-    fn zero_value() -> Self {
-        FileSystemEndpoint {
-            dns_name: None,
-            ip_addresses: None,
-            ipv6_addresses: None,
-        }
     }
 }

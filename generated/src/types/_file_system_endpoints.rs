@@ -83,7 +83,7 @@ impl FileSystemEndpointsBuilder {
         }
     }
 }
-impl crate::json::Json for FileSystemEndpoints {
+impl crate::json::FromJson for FileSystemEndpoints {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -132,6 +132,18 @@ impl crate::json::Json for FileSystemEndpoints {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for FileSystemEndpoints {
+    #[inline]
+    fn zero_value() -> Self {
+        FileSystemEndpoints {
+            intercluster: None,
+            management: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for FileSystemEndpoints {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.intercluster {
@@ -142,14 +154,5 @@ impl crate::json::Json for FileSystemEndpoints {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for FileSystemEndpoints {
-    #[inline]
-    fn zero_value() -> Self {
-        FileSystemEndpoints {
-            intercluster: None,
-            management: None,
-        }
     }
 }

@@ -114,20 +114,23 @@ impl ::std::fmt::Display for FileSystemLifecycle {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for FileSystemLifecycle {
+impl crate::json::FromJson for FileSystemLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(FileSystemLifecycle::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for FileSystemLifecycle {
     fn zero_value() -> Self {
         FileSystemLifecycle::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for FileSystemLifecycle {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

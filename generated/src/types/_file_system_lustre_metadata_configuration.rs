@@ -94,7 +94,7 @@ impl FileSystemLustreMetadataConfigurationBuilder {
         })
     }
 }
-impl crate::json::Json for FileSystemLustreMetadataConfiguration {
+impl crate::json::FromJson for FileSystemLustreMetadataConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -132,6 +132,18 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for FileSystemLustreMetadataConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        FileSystemLustreMetadataConfiguration {
+            iops: None,
+            mode: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for FileSystemLustreMetadataConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.iops {
@@ -142,14 +154,5 @@ impl crate::json::Json for FileSystemLustreMetadataConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for FileSystemLustreMetadataConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        FileSystemLustreMetadataConfiguration {
-            iops: None,
-            mode: None,
-        }
     }
 }

@@ -85,20 +85,23 @@ impl ::std::fmt::Display for FileSystemMaintenanceOperation {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for FileSystemMaintenanceOperation {
+impl crate::json::FromJson for FileSystemMaintenanceOperation {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(FileSystemMaintenanceOperation::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for FileSystemMaintenanceOperation {
     fn zero_value() -> Self {
         FileSystemMaintenanceOperation::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for FileSystemMaintenanceOperation {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -94,20 +94,23 @@ impl ::std::fmt::Display for FileSystemType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for FileSystemType {
+impl crate::json::FromJson for FileSystemType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(FileSystemType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for FileSystemType {
     fn zero_value() -> Self {
         FileSystemType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for FileSystemType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

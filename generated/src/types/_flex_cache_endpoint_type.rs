@@ -90,20 +90,23 @@ impl ::std::fmt::Display for FlexCacheEndpointType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for FlexCacheEndpointType {
+impl crate::json::FromJson for FlexCacheEndpointType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(FlexCacheEndpointType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for FlexCacheEndpointType {
     fn zero_value() -> Self {
         FlexCacheEndpointType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for FlexCacheEndpointType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -51,7 +51,7 @@ impl LifecycleTransitionReasonBuilder {
         }
     }
 }
-impl crate::json::Json for LifecycleTransitionReason {
+impl crate::json::FromJson for LifecycleTransitionReason {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -86,14 +86,6 @@ impl crate::json::Json for LifecycleTransitionReason {
         reader.end_structure();
         Ok(())
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            crate::json::write_member(writer, "Message", value)?;
-        }
-        writer.end_object();
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for LifecycleTransitionReason {
     #[inline]
@@ -101,5 +93,16 @@ impl crate::json::ZeroValue for LifecycleTransitionReason {
         LifecycleTransitionReason {
             message: None,
         }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for LifecycleTransitionReason {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
+        if let Some(value) = &self.message {
+            crate::json::write_member(writer, "Message", value)?;
+        }
+        writer.end_object();
+        Ok(())
     }
 }

@@ -94,20 +94,23 @@ impl ::std::fmt::Display for LustreAccessAuditLogLevel {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for LustreAccessAuditLogLevel {
+impl crate::json::FromJson for LustreAccessAuditLogLevel {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(LustreAccessAuditLogLevel::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for LustreAccessAuditLogLevel {
     fn zero_value() -> Self {
         LustreAccessAuditLogLevel::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for LustreAccessAuditLogLevel {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -94,20 +94,23 @@ impl ::std::fmt::Display for LustreDeploymentType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for LustreDeploymentType {
+impl crate::json::FromJson for LustreDeploymentType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(LustreDeploymentType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for LustreDeploymentType {
     fn zero_value() -> Self {
         LustreDeploymentType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for LustreDeploymentType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

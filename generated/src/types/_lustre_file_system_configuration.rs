@@ -521,7 +521,7 @@ impl LustreFileSystemConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for LustreFileSystemConfiguration {
+impl crate::json::FromJson for LustreFileSystemConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -699,6 +699,32 @@ impl crate::json::Json for LustreFileSystemConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for LustreFileSystemConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        LustreFileSystemConfiguration {
+            weekly_maintenance_start_time: None,
+            data_repository_configuration: None,
+            deployment_type: None,
+            per_unit_storage_throughput: None,
+            mount_name: None,
+            daily_automatic_backup_start_time: None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            drive_cache_type: None,
+            data_compression_type: None,
+            log_configuration: None,
+            root_squash_configuration: None,
+            metadata_configuration: None,
+            efa_enabled: None,
+            throughput_capacity: None,
+            data_read_cache_configuration: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for LustreFileSystemConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.weekly_maintenance_start_time {
@@ -751,28 +777,5 @@ impl crate::json::Json for LustreFileSystemConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for LustreFileSystemConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        LustreFileSystemConfiguration {
-            weekly_maintenance_start_time: None,
-            data_repository_configuration: None,
-            deployment_type: None,
-            per_unit_storage_throughput: None,
-            mount_name: None,
-            daily_automatic_backup_start_time: None,
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            drive_cache_type: None,
-            data_compression_type: None,
-            log_configuration: None,
-            root_squash_configuration: None,
-            metadata_configuration: None,
-            efa_enabled: None,
-            throughput_capacity: None,
-            data_read_cache_configuration: None,
-        }
     }
 }

@@ -92,7 +92,7 @@ impl LustreLogConfigurationBuilder {
         })
     }
 }
-impl crate::json::Json for LustreLogConfiguration {
+impl crate::json::FromJson for LustreLogConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -135,6 +135,18 @@ impl crate::json::Json for LustreLogConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for LustreLogConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        LustreLogConfiguration {
+            level: None,
+            destination: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for LustreLogConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.level {
@@ -145,14 +157,5 @@ impl crate::json::Json for LustreLogConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for LustreLogConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        LustreLogConfiguration {
-            level: None,
-            destination: None,
-        }
     }
 }

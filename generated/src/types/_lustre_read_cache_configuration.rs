@@ -83,7 +83,7 @@ impl LustreReadCacheConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for LustreReadCacheConfiguration {
+impl crate::json::FromJson for LustreReadCacheConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -126,6 +126,18 @@ impl crate::json::Json for LustreReadCacheConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for LustreReadCacheConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        LustreReadCacheConfiguration {
+            sizing_mode: None,
+            size_gib: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for LustreReadCacheConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.sizing_mode {
@@ -136,14 +148,5 @@ impl crate::json::Json for LustreReadCacheConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for LustreReadCacheConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        LustreReadCacheConfiguration {
-            sizing_mode: None,
-            size_gib: None,
-        }
     }
 }

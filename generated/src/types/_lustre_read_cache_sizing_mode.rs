@@ -94,20 +94,23 @@ impl ::std::fmt::Display for LustreReadCacheSizingMode {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for LustreReadCacheSizingMode {
+impl crate::json::FromJson for LustreReadCacheSizingMode {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(LustreReadCacheSizingMode::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for LustreReadCacheSizingMode {
     fn zero_value() -> Self {
         LustreReadCacheSizingMode::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for LustreReadCacheSizingMode {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

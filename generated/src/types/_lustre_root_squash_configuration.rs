@@ -79,7 +79,7 @@ impl LustreRootSquashConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for LustreRootSquashConfiguration {
+impl crate::json::FromJson for LustreRootSquashConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -126,6 +126,18 @@ impl crate::json::Json for LustreRootSquashConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for LustreRootSquashConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        LustreRootSquashConfiguration {
+            root_squash: None,
+            no_squash_nids: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for LustreRootSquashConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.root_squash {
@@ -138,14 +150,5 @@ impl crate::json::Json for LustreRootSquashConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for LustreRootSquashConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        LustreRootSquashConfiguration {
-            root_squash: None,
-            no_squash_nids: None,
-        }
     }
 }

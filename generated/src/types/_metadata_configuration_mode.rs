@@ -85,20 +85,23 @@ impl ::std::fmt::Display for MetadataConfigurationMode {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for MetadataConfigurationMode {
+impl crate::json::FromJson for MetadataConfigurationMode {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(MetadataConfigurationMode::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for MetadataConfigurationMode {
     fn zero_value() -> Self {
         MetadataConfigurationMode::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for MetadataConfigurationMode {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

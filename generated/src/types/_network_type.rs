@@ -81,20 +81,23 @@ impl ::std::fmt::Display for NetworkType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for NetworkType {
+impl crate::json::FromJson for NetworkType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(NetworkType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for NetworkType {
     fn zero_value() -> Self {
         NetworkType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for NetworkType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

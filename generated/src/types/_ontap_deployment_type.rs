@@ -94,20 +94,23 @@ impl ::std::fmt::Display for OntapDeploymentType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for OntapDeploymentType {
+impl crate::json::FromJson for OntapDeploymentType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(OntapDeploymentType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for OntapDeploymentType {
     fn zero_value() -> Self {
         OntapDeploymentType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OntapDeploymentType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -481,7 +481,7 @@ impl ::std::fmt::Debug for OntapFileSystemConfigurationBuilder {
         formatter.finish()
     }
 }
-impl crate::json::Json for OntapFileSystemConfiguration {
+impl crate::json::FromJson for OntapFileSystemConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -629,6 +629,30 @@ impl crate::json::Json for OntapFileSystemConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for OntapFileSystemConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        OntapFileSystemConfiguration {
+            automatic_backup_retention_days: None,
+            daily_automatic_backup_start_time: None,
+            deployment_type: None,
+            endpoint_ip_address_range: None,
+            endpoints: None,
+            disk_iops_configuration: None,
+            preferred_subnet_id: None,
+            route_table_ids: None,
+            throughput_capacity: None,
+            weekly_maintenance_start_time: None,
+            fsx_admin_password: None,
+            ha_pairs: None,
+            throughput_capacity_per_ha_pair: None,
+            endpoint_ipv6_address_range: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OntapFileSystemConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.automatic_backup_retention_days {
@@ -677,26 +701,5 @@ impl crate::json::Json for OntapFileSystemConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for OntapFileSystemConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        OntapFileSystemConfiguration {
-            automatic_backup_retention_days: None,
-            daily_automatic_backup_start_time: None,
-            deployment_type: None,
-            endpoint_ip_address_range: None,
-            endpoints: None,
-            disk_iops_configuration: None,
-            preferred_subnet_id: None,
-            route_table_ids: None,
-            throughput_capacity: None,
-            weekly_maintenance_start_time: None,
-            fsx_admin_password: None,
-            ha_pairs: None,
-            throughput_capacity_per_ha_pair: None,
-            endpoint_ipv6_address_range: None,
-        }
     }
 }

@@ -480,7 +480,7 @@ impl OntapVolumeConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for OntapVolumeConfiguration {
+impl crate::json::FromJson for OntapVolumeConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -652,6 +652,32 @@ impl crate::json::Json for OntapVolumeConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for OntapVolumeConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        OntapVolumeConfiguration {
+            flex_cache_endpoint_type: None,
+            junction_path: None,
+            security_style: None,
+            size_in_megabytes: None,
+            storage_efficiency_enabled: None,
+            storage_virtual_machine_id: None,
+            storage_virtual_machine_root: None,
+            tiering_policy: None,
+            uuid: None,
+            ontap_volume_type: None,
+            snapshot_policy: None,
+            copy_tags_to_backups: None,
+            snaplock_configuration: None,
+            volume_style: None,
+            aggregate_configuration: None,
+            size_in_bytes: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OntapVolumeConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.flex_cache_endpoint_type {
@@ -704,28 +730,5 @@ impl crate::json::Json for OntapVolumeConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for OntapVolumeConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        OntapVolumeConfiguration {
-            flex_cache_endpoint_type: None,
-            junction_path: None,
-            security_style: None,
-            size_in_megabytes: None,
-            storage_efficiency_enabled: None,
-            storage_virtual_machine_id: None,
-            storage_virtual_machine_root: None,
-            tiering_policy: None,
-            uuid: None,
-            ontap_volume_type: None,
-            snapshot_policy: None,
-            copy_tags_to_backups: None,
-            snaplock_configuration: None,
-            volume_style: None,
-            aggregate_configuration: None,
-            size_in_bytes: None,
-        }
     }
 }

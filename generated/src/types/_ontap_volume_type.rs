@@ -90,20 +90,23 @@ impl ::std::fmt::Display for OntapVolumeType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for OntapVolumeType {
+impl crate::json::FromJson for OntapVolumeType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(OntapVolumeType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for OntapVolumeType {
     fn zero_value() -> Self {
         OntapVolumeType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OntapVolumeType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -101,7 +101,7 @@ impl OpenZfsClientConfigurationBuilder {
         })
     }
 }
-impl crate::json::Json for OpenZfsClientConfiguration {
+impl crate::json::FromJson for OpenZfsClientConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -142,6 +142,18 @@ impl crate::json::Json for OpenZfsClientConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for OpenZfsClientConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        OpenZfsClientConfiguration {
+            clients: None,
+            options: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsClientConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.clients {
@@ -154,14 +166,5 @@ impl crate::json::Json for OpenZfsClientConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for OpenZfsClientConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        OpenZfsClientConfiguration {
-            clients: None,
-            options: None,
-        }
     }
 }

@@ -90,20 +90,23 @@ impl ::std::fmt::Display for OpenZfsCopyStrategy {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for OpenZfsCopyStrategy {
+impl crate::json::FromJson for OpenZfsCopyStrategy {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(OpenZfsCopyStrategy::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for OpenZfsCopyStrategy {
     fn zero_value() -> Self {
         OpenZfsCopyStrategy::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsCopyStrategy {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

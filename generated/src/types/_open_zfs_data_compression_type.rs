@@ -90,20 +90,23 @@ impl ::std::fmt::Display for OpenZfsDataCompressionType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for OpenZfsDataCompressionType {
+impl crate::json::FromJson for OpenZfsDataCompressionType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(OpenZfsDataCompressionType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for OpenZfsDataCompressionType {
     fn zero_value() -> Self {
         OpenZfsDataCompressionType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsDataCompressionType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

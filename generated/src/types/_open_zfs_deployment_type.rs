@@ -98,20 +98,23 @@ impl ::std::fmt::Display for OpenZfsDeploymentType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for OpenZfsDeploymentType {
+impl crate::json::FromJson for OpenZfsDeploymentType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(OpenZfsDeploymentType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for OpenZfsDeploymentType {
     fn zero_value() -> Self {
         OpenZfsDeploymentType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsDeploymentType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -477,7 +477,7 @@ impl OpenZfsFileSystemConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for OpenZfsFileSystemConfiguration {
+impl crate::json::FromJson for OpenZfsFileSystemConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -653,6 +653,32 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for OpenZfsFileSystemConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        OpenZfsFileSystemConfiguration {
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            copy_tags_to_volumes: None,
+            daily_automatic_backup_start_time: None,
+            deployment_type: None,
+            throughput_capacity: None,
+            weekly_maintenance_start_time: None,
+            disk_iops_configuration: None,
+            root_volume_id: None,
+            preferred_subnet_id: None,
+            endpoint_ip_address_range: None,
+            endpoint_ipv6_address_range: None,
+            route_table_ids: None,
+            endpoint_ip_address: None,
+            endpoint_ipv6_address: None,
+            read_cache_configuration: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsFileSystemConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.automatic_backup_retention_days {
@@ -707,28 +733,5 @@ impl crate::json::Json for OpenZfsFileSystemConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for OpenZfsFileSystemConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        OpenZfsFileSystemConfiguration {
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            copy_tags_to_volumes: None,
-            daily_automatic_backup_start_time: None,
-            deployment_type: None,
-            throughput_capacity: None,
-            weekly_maintenance_start_time: None,
-            disk_iops_configuration: None,
-            root_volume_id: None,
-            preferred_subnet_id: None,
-            endpoint_ip_address_range: None,
-            endpoint_ipv6_address_range: None,
-            route_table_ids: None,
-            endpoint_ip_address: None,
-            endpoint_ipv6_address: None,
-            read_cache_configuration: None,
-        }
     }
 }

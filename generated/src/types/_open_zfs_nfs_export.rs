@@ -75,7 +75,7 @@ impl OpenZfsNfsExportBuilder {
         })
     }
 }
-impl crate::json::Json for OpenZfsNfsExport {
+impl crate::json::FromJson for OpenZfsNfsExport {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -116,6 +116,17 @@ impl crate::json::Json for OpenZfsNfsExport {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for OpenZfsNfsExport {
+    #[inline]
+    fn zero_value() -> Self {
+        OpenZfsNfsExport {
+            client_configurations: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsNfsExport {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.client_configurations {
@@ -127,13 +138,5 @@ impl crate::json::Json for OpenZfsNfsExport {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for OpenZfsNfsExport {
-    #[inline]
-    fn zero_value() -> Self {
-        OpenZfsNfsExport {
-            client_configurations: None,
-        }
     }
 }

@@ -80,7 +80,7 @@ impl OpenZfsOriginSnapshotConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
+impl crate::json::FromJson for OpenZfsOriginSnapshotConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -129,6 +129,18 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for OpenZfsOriginSnapshotConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        OpenZfsOriginSnapshotConfiguration {
+            snapshot_arn: None,
+            copy_strategy: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsOriginSnapshotConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.snapshot_arn {
@@ -139,14 +151,5 @@ impl crate::json::Json for OpenZfsOriginSnapshotConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for OpenZfsOriginSnapshotConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        OpenZfsOriginSnapshotConfiguration {
-            snapshot_arn: None,
-            copy_strategy: None,
-        }
     }
 }

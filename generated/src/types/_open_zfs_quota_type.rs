@@ -85,20 +85,23 @@ impl ::std::fmt::Display for OpenZfsQuotaType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for OpenZfsQuotaType {
+impl crate::json::FromJson for OpenZfsQuotaType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(OpenZfsQuotaType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for OpenZfsQuotaType {
     fn zero_value() -> Self {
         OpenZfsQuotaType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsQuotaType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -94,20 +94,23 @@ impl ::std::fmt::Display for OpenZfsReadCacheSizingMode {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for OpenZfsReadCacheSizingMode {
+impl crate::json::FromJson for OpenZfsReadCacheSizingMode {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(OpenZfsReadCacheSizingMode::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for OpenZfsReadCacheSizingMode {
     fn zero_value() -> Self {
         OpenZfsReadCacheSizingMode::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsReadCacheSizingMode {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -135,7 +135,7 @@ impl OpenZfsUserOrGroupQuotaBuilder {
         })
     }
 }
-impl crate::json::Json for OpenZfsUserOrGroupQuota {
+impl crate::json::FromJson for OpenZfsUserOrGroupQuota {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -180,6 +180,19 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for OpenZfsUserOrGroupQuota {
+    #[inline]
+    fn zero_value() -> Self {
+        OpenZfsUserOrGroupQuota {
+            r#type: None,
+            id: None,
+            storage_capacity_quota_gib: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsUserOrGroupQuota {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.r#type {
@@ -193,15 +206,5 @@ impl crate::json::Json for OpenZfsUserOrGroupQuota {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for OpenZfsUserOrGroupQuota {
-    #[inline]
-    fn zero_value() -> Self {
-        OpenZfsUserOrGroupQuota {
-            r#type: None,
-            id: None,
-            storage_capacity_quota_gib: None,
-        }
     }
 }

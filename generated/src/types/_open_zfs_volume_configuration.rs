@@ -531,7 +531,7 @@ impl OpenZfsVolumeConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for OpenZfsVolumeConfiguration {
+impl crate::json::FromJson for OpenZfsVolumeConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -721,6 +721,34 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for OpenZfsVolumeConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        OpenZfsVolumeConfiguration {
+            parent_volume_id: None,
+            volume_path: None,
+            storage_capacity_reservation_gib: None,
+            storage_capacity_quota_gib: None,
+            record_size_kib: None,
+            data_compression_type: None,
+            copy_tags_to_snapshots: None,
+            origin_snapshot: None,
+            read_only: None,
+            nfs_exports: None,
+            user_and_group_quotas: None,
+            restore_to_snapshot: None,
+            delete_intermediate_snaphots: None,
+            delete_cloned_volumes: None,
+            delete_intermediate_data: None,
+            source_snapshot_arn: None,
+            destination_snapshot: None,
+            copy_strategy: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for OpenZfsVolumeConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.parent_volume_id {
@@ -785,30 +813,5 @@ impl crate::json::Json for OpenZfsVolumeConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for OpenZfsVolumeConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        OpenZfsVolumeConfiguration {
-            parent_volume_id: None,
-            volume_path: None,
-            storage_capacity_reservation_gib: None,
-            storage_capacity_quota_gib: None,
-            record_size_kib: None,
-            data_compression_type: None,
-            copy_tags_to_snapshots: None,
-            origin_snapshot: None,
-            read_only: None,
-            nfs_exports: None,
-            user_and_group_quotas: None,
-            restore_to_snapshot: None,
-            delete_intermediate_snaphots: None,
-            delete_cloned_volumes: None,
-            delete_intermediate_data: None,
-            source_snapshot_arn: None,
-            destination_snapshot: None,
-            copy_strategy: None,
-        }
     }
 }

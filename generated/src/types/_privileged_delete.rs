@@ -90,20 +90,23 @@ impl ::std::fmt::Display for PrivilegedDelete {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for PrivilegedDelete {
+impl crate::json::FromJson for PrivilegedDelete {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(PrivilegedDelete::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for PrivilegedDelete {
     fn zero_value() -> Self {
         PrivilegedDelete::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for PrivilegedDelete {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -83,20 +83,23 @@ impl ::std::fmt::Display for ResourceType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for ResourceType {
+impl crate::json::FromJson for ResourceType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(ResourceType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for ResourceType {
     fn zero_value() -> Self {
         ResourceType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for ResourceType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

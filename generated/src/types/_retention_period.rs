@@ -89,7 +89,7 @@ impl RetentionPeriodBuilder {
         })
     }
 }
-impl crate::json::Json for RetentionPeriod {
+impl crate::json::FromJson for RetentionPeriod {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -126,6 +126,18 @@ impl crate::json::Json for RetentionPeriod {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for RetentionPeriod {
+    #[inline]
+    fn zero_value() -> Self {
+        RetentionPeriod {
+            r#type: None,
+            value: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for RetentionPeriod {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.r#type {
@@ -136,14 +148,5 @@ impl crate::json::Json for RetentionPeriod {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for RetentionPeriod {
-    #[inline]
-    fn zero_value() -> Self {
-        RetentionPeriod {
-            r#type: None,
-            value: None,
-        }
     }
 }

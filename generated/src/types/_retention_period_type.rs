@@ -119,20 +119,23 @@ impl ::std::fmt::Display for RetentionPeriodType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for RetentionPeriodType {
+impl crate::json::FromJson for RetentionPeriodType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(RetentionPeriodType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for RetentionPeriodType {
     fn zero_value() -> Self {
         RetentionPeriodType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for RetentionPeriodType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

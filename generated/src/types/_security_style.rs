@@ -90,20 +90,23 @@ impl ::std::fmt::Display for SecurityStyle {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for SecurityStyle {
+impl crate::json::FromJson for SecurityStyle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(SecurityStyle::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for SecurityStyle {
     fn zero_value() -> Self {
         SecurityStyle::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for SecurityStyle {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -199,7 +199,7 @@ impl SelfManagedActiveDirectoryAttributesBuilder {
         }
     }
 }
-impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
+impl crate::json::FromJson for SelfManagedActiveDirectoryAttributes {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -280,6 +280,22 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for SelfManagedActiveDirectoryAttributes {
+    #[inline]
+    fn zero_value() -> Self {
+        SelfManagedActiveDirectoryAttributes {
+            domain_name: None,
+            organizational_unit_distinguished_name: None,
+            file_system_administrators_group: None,
+            user_name: None,
+            dns_ips: None,
+            domain_join_service_account_secret: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for SelfManagedActiveDirectoryAttributes {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.domain_name {
@@ -308,18 +324,5 @@ impl crate::json::Json for SelfManagedActiveDirectoryAttributes {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for SelfManagedActiveDirectoryAttributes {
-    #[inline]
-    fn zero_value() -> Self {
-        SelfManagedActiveDirectoryAttributes {
-            domain_name: None,
-            organizational_unit_distinguished_name: None,
-            file_system_administrators_group: None,
-            user_name: None,
-            dns_ips: None,
-            domain_join_service_account_secret: None,
-        }
     }
 }

@@ -131,20 +131,23 @@ impl ::std::fmt::Display for ServiceLimit {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for ServiceLimit {
+impl crate::json::FromJson for ServiceLimit {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(ServiceLimit::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for ServiceLimit {
     fn zero_value() -> Self {
         ServiceLimit::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for ServiceLimit {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

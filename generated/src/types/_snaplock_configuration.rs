@@ -198,7 +198,7 @@ impl SnaplockConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for SnaplockConfiguration {
+impl crate::json::FromJson for SnaplockConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -286,6 +286,22 @@ impl crate::json::Json for SnaplockConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for SnaplockConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        SnaplockConfiguration {
+            audit_log_volume: None,
+            autocommit_period: None,
+            privileged_delete: None,
+            retention_period: None,
+            snaplock_type: None,
+            volume_append_mode_enabled: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for SnaplockConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.audit_log_volume {
@@ -308,18 +324,5 @@ impl crate::json::Json for SnaplockConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for SnaplockConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        SnaplockConfiguration {
-            audit_log_volume: None,
-            autocommit_period: None,
-            privileged_delete: None,
-            retention_period: None,
-            snaplock_type: None,
-            volume_append_mode_enabled: None,
-        }
     }
 }

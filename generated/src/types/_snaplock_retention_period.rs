@@ -144,7 +144,7 @@ impl SnaplockRetentionPeriodBuilder {
         })
     }
 }
-impl crate::json::Json for SnaplockRetentionPeriod {
+impl crate::json::FromJson for SnaplockRetentionPeriod {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -205,6 +205,19 @@ impl crate::json::Json for SnaplockRetentionPeriod {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for SnaplockRetentionPeriod {
+    #[inline]
+    fn zero_value() -> Self {
+        SnaplockRetentionPeriod {
+            default_retention: None,
+            minimum_retention: None,
+            maximum_retention: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for SnaplockRetentionPeriod {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.default_retention {
@@ -218,15 +231,5 @@ impl crate::json::Json for SnaplockRetentionPeriod {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for SnaplockRetentionPeriod {
-    #[inline]
-    fn zero_value() -> Self {
-        SnaplockRetentionPeriod {
-            default_retention: None,
-            minimum_retention: None,
-            maximum_retention: None,
-        }
     }
 }

@@ -83,20 +83,23 @@ impl ::std::fmt::Display for SnaplockType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for SnaplockType {
+impl crate::json::FromJson for SnaplockType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(SnaplockType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for SnaplockType {
     fn zero_value() -> Self {
         SnaplockType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for SnaplockType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -289,7 +289,7 @@ impl SnapshotBuilder {
         }
     }
 }
-impl crate::json::Json for Snapshot {
+impl crate::json::FromJson for Snapshot {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -390,6 +390,25 @@ impl crate::json::Json for Snapshot {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for Snapshot {
+    #[inline]
+    fn zero_value() -> Self {
+        Snapshot {
+            resource_arn: None,
+            snapshot_id: None,
+            name: None,
+            volume_id: None,
+            creation_time: None,
+            lifecycle: None,
+            lifecycle_transition_reason: None,
+            tags: None,
+            administrative_actions: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for Snapshot {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.resource_arn {
@@ -425,21 +444,5 @@ impl crate::json::Json for Snapshot {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for Snapshot {
-    #[inline]
-    fn zero_value() -> Self {
-        Snapshot {
-            resource_arn: None,
-            snapshot_id: None,
-            name: None,
-            volume_id: None,
-            creation_time: None,
-            lifecycle: None,
-            lifecycle_transition_reason: None,
-            tags: None,
-            administrative_actions: None,
-        }
     }
 }

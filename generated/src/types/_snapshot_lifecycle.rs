@@ -94,20 +94,23 @@ impl ::std::fmt::Display for SnapshotLifecycle {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for SnapshotLifecycle {
+impl crate::json::FromJson for SnapshotLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(SnapshotLifecycle::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for SnapshotLifecycle {
     fn zero_value() -> Self {
         SnapshotLifecycle::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for SnapshotLifecycle {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

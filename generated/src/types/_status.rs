@@ -113,20 +113,23 @@ impl ::std::fmt::Display for Status {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for Status {
+impl crate::json::FromJson for Status {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(Status::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for Status {
     fn zero_value() -> Self {
         Status::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for Status {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

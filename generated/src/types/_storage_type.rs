@@ -86,20 +86,23 @@ impl ::std::fmt::Display for StorageType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for StorageType {
+impl crate::json::FromJson for StorageType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(StorageType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for StorageType {
     fn zero_value() -> Self {
         StorageType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for StorageType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -99,7 +99,7 @@ impl TagBuilder {
         })
     }
 }
-impl crate::json::Json for Tag {
+impl crate::json::FromJson for Tag {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -136,6 +136,14 @@ impl crate::json::Json for Tag {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for Tag {
+    #[inline]
+    fn zero_value() -> Self {
+        Tag { key: None, value: None }
+    }
+}
+impl crate::json::ToJson for Tag {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.key {
@@ -146,11 +154,5 @@ impl crate::json::Json for Tag {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for Tag {
-    #[inline]
-    fn zero_value() -> Self {
-        Tag { key: None, value: None }
     }
 }

@@ -77,7 +77,7 @@ impl TieringPolicyBuilder {
         }
     }
 }
-impl crate::json::Json for TieringPolicy {
+impl crate::json::FromJson for TieringPolicy {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -120,6 +120,18 @@ impl crate::json::Json for TieringPolicy {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for TieringPolicy {
+    #[inline]
+    fn zero_value() -> Self {
+        TieringPolicy {
+            cooling_period: None,
+            name: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for TieringPolicy {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.cooling_period {
@@ -130,14 +142,5 @@ impl crate::json::Json for TieringPolicy {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for TieringPolicy {
-    #[inline]
-    fn zero_value() -> Self {
-        TieringPolicy {
-            cooling_period: None,
-            name: None,
-        }
     }
 }

@@ -94,20 +94,23 @@ impl ::std::fmt::Display for TieringPolicyName {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for TieringPolicyName {
+impl crate::json::FromJson for TieringPolicyName {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(TieringPolicyName::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for TieringPolicyName {
     fn zero_value() -> Self {
         TieringPolicyName::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for TieringPolicyName {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -387,7 +387,7 @@ impl VolumeBuilder {
         }
     }
 }
-impl crate::json::Json for Volume {
+impl crate::json::FromJson for Volume {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -515,6 +515,28 @@ impl crate::json::Json for Volume {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for Volume {
+    #[inline]
+    fn zero_value() -> Self {
+        Volume {
+            creation_time: None,
+            file_system_id: None,
+            lifecycle: None,
+            name: None,
+            ontap_configuration: None,
+            resource_arn: None,
+            tags: None,
+            volume_id: None,
+            volume_type: None,
+            lifecycle_transition_reason: None,
+            administrative_actions: None,
+            open_zfs_configuration: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for Volume {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.creation_time {
@@ -559,24 +581,5 @@ impl crate::json::Json for Volume {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for Volume {
-    #[inline]
-    fn zero_value() -> Self {
-        Volume {
-            creation_time: None,
-            file_system_id: None,
-            lifecycle: None,
-            name: None,
-            ontap_configuration: None,
-            resource_arn: None,
-            tags: None,
-            volume_id: None,
-            volume_type: None,
-            lifecycle_transition_reason: None,
-            administrative_actions: None,
-            open_zfs_configuration: None,
-        }
     }
 }

@@ -114,20 +114,23 @@ impl ::std::fmt::Display for VolumeLifecycle {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for VolumeLifecycle {
+impl crate::json::FromJson for VolumeLifecycle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(VolumeLifecycle::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for VolumeLifecycle {
     fn zero_value() -> Self {
         VolumeLifecycle::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for VolumeLifecycle {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

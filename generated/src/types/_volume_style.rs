@@ -81,20 +81,23 @@ impl ::std::fmt::Display for VolumeStyle {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for VolumeStyle {
+impl crate::json::FromJson for VolumeStyle {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(VolumeStyle::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for VolumeStyle {
     fn zero_value() -> Self {
         VolumeStyle::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for VolumeStyle {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

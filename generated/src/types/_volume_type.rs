@@ -81,20 +81,23 @@ impl ::std::fmt::Display for VolumeType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for VolumeType {
+impl crate::json::FromJson for VolumeType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(VolumeType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for VolumeType {
     fn zero_value() -> Self {
         VolumeType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for VolumeType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -94,20 +94,23 @@ impl ::std::fmt::Display for WindowsAccessAuditLogLevel {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for WindowsAccessAuditLogLevel {
+impl crate::json::FromJson for WindowsAccessAuditLogLevel {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(WindowsAccessAuditLogLevel::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for WindowsAccessAuditLogLevel {
     fn zero_value() -> Self {
         WindowsAccessAuditLogLevel::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for WindowsAccessAuditLogLevel {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

@@ -153,7 +153,7 @@ impl WindowsAuditLogConfigurationBuilder {
         })
     }
 }
-impl crate::json::Json for WindowsAuditLogConfiguration {
+impl crate::json::FromJson for WindowsAuditLogConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -214,6 +214,19 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for WindowsAuditLogConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        WindowsAuditLogConfiguration {
+            file_access_audit_log_level: None,
+            file_share_access_audit_log_level: None,
+            audit_log_destination: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for WindowsAuditLogConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.file_access_audit_log_level {
@@ -227,15 +240,5 @@ impl crate::json::Json for WindowsAuditLogConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for WindowsAuditLogConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        WindowsAuditLogConfiguration {
-            file_access_audit_log_level: None,
-            file_share_access_audit_log_level: None,
-            audit_log_destination: None,
-        }
     }
 }

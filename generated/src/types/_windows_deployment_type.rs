@@ -90,20 +90,23 @@ impl ::std::fmt::Display for WindowsDeploymentType {
         f.write_str(self.as_str())
     }
 }
-impl crate::json::Json for WindowsDeploymentType {
+impl crate::json::FromJson for WindowsDeploymentType {
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         match reader.str() {
             Ok(value) => Ok(WindowsDeploymentType::from(&*value)),
             Err(e) => Err(e),
         }
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.string(self.as_str());
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for WindowsDeploymentType {
     fn zero_value() -> Self {
         WindowsDeploymentType::from("")
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for WindowsDeploymentType {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.string(self.as_str());
+        Ok(())
     }
 }

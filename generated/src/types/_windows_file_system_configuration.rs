@@ -542,7 +542,7 @@ impl WindowsFileSystemConfigurationBuilder {
         }
     }
 }
-impl crate::json::Json for WindowsFileSystemConfiguration {
+impl crate::json::FromJson for WindowsFileSystemConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -733,6 +733,33 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for WindowsFileSystemConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        WindowsFileSystemConfiguration {
+            active_directory_id: None,
+            self_managed_active_directory_configuration: None,
+            deployment_type: None,
+            remote_administration_endpoint: None,
+            preferred_subnet_id: None,
+            preferred_file_server_ip: None,
+            throughput_capacity: None,
+            maintenance_operations_in_progress: None,
+            weekly_maintenance_start_time: None,
+            daily_automatic_backup_start_time: None,
+            automatic_backup_retention_days: None,
+            copy_tags_to_backups: None,
+            aliases: None,
+            audit_log_configuration: None,
+            disk_iops_configuration: None,
+            preferred_file_server_ipv6: None,
+            fsrm_configuration: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for WindowsFileSystemConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.active_directory_id {
@@ -798,29 +825,5 @@ impl crate::json::Json for WindowsFileSystemConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for WindowsFileSystemConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        WindowsFileSystemConfiguration {
-            active_directory_id: None,
-            self_managed_active_directory_configuration: None,
-            deployment_type: None,
-            remote_administration_endpoint: None,
-            preferred_subnet_id: None,
-            preferred_file_server_ip: None,
-            throughput_capacity: None,
-            maintenance_operations_in_progress: None,
-            weekly_maintenance_start_time: None,
-            daily_automatic_backup_start_time: None,
-            automatic_backup_retention_days: None,
-            copy_tags_to_backups: None,
-            aliases: None,
-            audit_log_configuration: None,
-            disk_iops_configuration: None,
-            preferred_file_server_ipv6: None,
-            fsrm_configuration: None,
-        }
     }
 }

@@ -89,7 +89,7 @@ impl WindowsFsrmConfigurationBuilder {
         })
     }
 }
-impl crate::json::Json for WindowsFsrmConfiguration {
+impl crate::json::FromJson for WindowsFsrmConfiguration {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -138,6 +138,18 @@ impl crate::json::Json for WindowsFsrmConfiguration {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for WindowsFsrmConfiguration {
+    #[inline]
+    fn zero_value() -> Self {
+        WindowsFsrmConfiguration {
+            fsrm_service_enabled: None,
+            event_log_destination: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for WindowsFsrmConfiguration {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.fsrm_service_enabled {
@@ -148,14 +160,5 @@ impl crate::json::Json for WindowsFsrmConfiguration {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for WindowsFsrmConfiguration {
-    #[inline]
-    fn zero_value() -> Self {
-        WindowsFsrmConfiguration {
-            fsrm_service_enabled: None,
-            event_log_destination: None,
-        }
     }
 }

@@ -195,7 +195,8 @@ impl CopyBackupInputBuilder {
         })
     }
 }
-impl crate::json::Json for CopyBackupInput {
+#[cfg(feature = "serde")]
+impl crate::json::FromJson for CopyBackupInput {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -271,6 +272,22 @@ impl crate::json::Json for CopyBackupInput {
         reader.end_structure();
         Ok(())
     }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ZeroValue for CopyBackupInput {
+    #[inline]
+    fn zero_value() -> Self {
+        CopyBackupInput {
+            client_request_token: None,
+            source_backup_id: None,
+            source_region: None,
+            kms_key_id: None,
+            copy_tags: None,
+            tags: None,
+        }
+    }
+}
+impl crate::json::ToJson for CopyBackupInput {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.client_request_token {
@@ -295,18 +312,5 @@ impl crate::json::Json for CopyBackupInput {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for CopyBackupInput {
-    #[inline]
-    fn zero_value() -> Self {
-        CopyBackupInput {
-            client_request_token: None,
-            source_backup_id: None,
-            source_region: None,
-            kms_key_id: None,
-            copy_tags: None,
-            tags: None,
-        }
     }
 }

@@ -68,7 +68,7 @@ impl CopyBackupOutputBuilder {
         }
     }
 }
-impl crate::json::Json for CopyBackupOutput {
+impl crate::json::FromJson for CopyBackupOutput {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -103,14 +103,6 @@ impl crate::json::Json for CopyBackupOutput {
         reader.end_structure();
         Ok(())
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.begin_object();
-        if let Some(value) = &self.backup {
-            crate::json::write_member(writer, "Backup", value)?;
-        }
-        writer.end_object();
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for CopyBackupOutput {
     #[inline]
@@ -119,5 +111,16 @@ impl crate::json::ZeroValue for CopyBackupOutput {
             backup: None,
             _request_id: None,
         }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for CopyBackupOutput {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
+        if let Some(value) = &self.backup {
+            crate::json::write_member(writer, "Backup", value)?;
+        }
+        writer.end_object();
+        Ok(())
     }
 }

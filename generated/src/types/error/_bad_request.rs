@@ -68,7 +68,7 @@ impl BadRequestBuilder {
         }
     }
 }
-impl crate::json::Json for BadRequest {
+impl crate::json::FromJson for BadRequest {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -103,14 +103,6 @@ impl crate::json::Json for BadRequest {
         reader.end_structure();
         Ok(())
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            crate::json::write_member(writer, "Message", value)?;
-        }
-        writer.end_object();
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for BadRequest {
     #[inline]
@@ -119,6 +111,17 @@ impl crate::json::ZeroValue for BadRequest {
             message: None,
             _request_id: None,
         }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for BadRequest {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
+        if let Some(value) = &self.message {
+            crate::json::write_member(writer, "Message", value)?;
+        }
+        writer.end_object();
+        Ok(())
     }
 }
 impl ::std::fmt::Display for BadRequest {

@@ -107,7 +107,7 @@ impl IncompatibleParameterErrorBuilder {
         })
     }
 }
-impl crate::json::Json for IncompatibleParameterError {
+impl crate::json::FromJson for IncompatibleParameterError {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -146,6 +146,19 @@ impl crate::json::Json for IncompatibleParameterError {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for IncompatibleParameterError {
+    #[inline]
+    fn zero_value() -> Self {
+        IncompatibleParameterError {
+            parameter: None,
+            message: None,
+            _request_id: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for IncompatibleParameterError {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.parameter {
@@ -156,16 +169,6 @@ impl crate::json::Json for IncompatibleParameterError {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for IncompatibleParameterError {
-    #[inline]
-    fn zero_value() -> Self {
-        IncompatibleParameterError {
-            parameter: None,
-            message: None,
-            _request_id: None,
-        }
     }
 }
 impl ::std::fmt::Display for IncompatibleParameterError {

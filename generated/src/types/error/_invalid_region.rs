@@ -68,7 +68,7 @@ impl InvalidRegionBuilder {
         }
     }
 }
-impl crate::json::Json for InvalidRegion {
+impl crate::json::FromJson for InvalidRegion {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -103,14 +103,6 @@ impl crate::json::Json for InvalidRegion {
         reader.end_structure();
         Ok(())
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            crate::json::write_member(writer, "Message", value)?;
-        }
-        writer.end_object();
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for InvalidRegion {
     #[inline]
@@ -119,6 +111,17 @@ impl crate::json::ZeroValue for InvalidRegion {
             message: None,
             _request_id: None,
         }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for InvalidRegion {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
+        if let Some(value) = &self.message {
+            crate::json::write_member(writer, "Message", value)?;
+        }
+        writer.end_object();
+        Ok(())
     }
 }
 impl ::std::fmt::Display for InvalidRegion {

@@ -107,7 +107,7 @@ impl ServiceLimitExceededBuilder {
         })
     }
 }
-impl crate::json::Json for ServiceLimitExceeded {
+impl crate::json::FromJson for ServiceLimitExceeded {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -144,6 +144,19 @@ impl crate::json::Json for ServiceLimitExceeded {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for ServiceLimitExceeded {
+    #[inline]
+    fn zero_value() -> Self {
+        ServiceLimitExceeded {
+            limit: None,
+            message: None,
+            _request_id: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for ServiceLimitExceeded {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.limit {
@@ -154,16 +167,6 @@ impl crate::json::Json for ServiceLimitExceeded {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for ServiceLimitExceeded {
-    #[inline]
-    fn zero_value() -> Self {
-        ServiceLimitExceeded {
-            limit: None,
-            message: None,
-            _request_id: None,
-        }
     }
 }
 impl ::std::fmt::Display for ServiceLimitExceeded {

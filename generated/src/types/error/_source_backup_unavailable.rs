@@ -95,7 +95,7 @@ impl SourceBackupUnavailableBuilder {
         }
     }
 }
-impl crate::json::Json for SourceBackupUnavailable {
+impl crate::json::FromJson for SourceBackupUnavailable {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -132,6 +132,19 @@ impl crate::json::Json for SourceBackupUnavailable {
         reader.end_structure();
         Ok(())
     }
+}
+impl crate::json::ZeroValue for SourceBackupUnavailable {
+    #[inline]
+    fn zero_value() -> Self {
+        SourceBackupUnavailable {
+            message: None,
+            backup_id: None,
+            _request_id: None,
+        }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for SourceBackupUnavailable {
     fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
         writer.begin_object();
         if let Some(value) = &self.message {
@@ -142,16 +155,6 @@ impl crate::json::Json for SourceBackupUnavailable {
         }
         writer.end_object();
         Ok(())
-    }
-}
-impl crate::json::ZeroValue for SourceBackupUnavailable {
-    #[inline]
-    fn zero_value() -> Self {
-        SourceBackupUnavailable {
-            message: None,
-            backup_id: None,
-            _request_id: None,
-        }
     }
 }
 impl ::std::fmt::Display for SourceBackupUnavailable {

@@ -68,7 +68,7 @@ impl UnsupportedOperationBuilder {
         }
     }
 }
-impl crate::json::Json for UnsupportedOperation {
+impl crate::json::FromJson for UnsupportedOperation {
     const IN_PLACE: bool = true;
     fn read(reader: &mut crate::json::Reader<'_>) -> crate::json::ReadResult<Self> {
         crate::json::read_structure(reader)
@@ -103,14 +103,6 @@ impl crate::json::Json for UnsupportedOperation {
         reader.end_structure();
         Ok(())
     }
-    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
-        writer.begin_object();
-        if let Some(value) = &self.message {
-            crate::json::write_member(writer, "Message", value)?;
-        }
-        writer.end_object();
-        Ok(())
-    }
 }
 impl crate::json::ZeroValue for UnsupportedOperation {
     #[inline]
@@ -119,6 +111,17 @@ impl crate::json::ZeroValue for UnsupportedOperation {
             message: None,
             _request_id: None,
         }
+    }
+}
+#[cfg(feature = "serde")]
+impl crate::json::ToJson for UnsupportedOperation {
+    fn write(&self, writer: &mut crate::json::Writer) -> crate::json::WriteResult {
+        writer.begin_object();
+        if let Some(value) = &self.message {
+            crate::json::write_member(writer, "Message", value)?;
+        }
+        writer.end_object();
+        Ok(())
     }
 }
 impl ::std::fmt::Display for UnsupportedOperation {
