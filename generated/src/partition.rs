@@ -7,7 +7,6 @@
 //! GovCloud, the isolated ISO partitions and the European Sovereign Cloud); a region
 //! not listed falls to the first partition whose pattern it matches, else to `aws`, as
 //! the rules engine specifies.
-use std::collections::BTreeMap;
 use crate::endpoint_rules::Value;
 /// One partition.
 #[derive(Debug)]
@@ -191,11 +190,7 @@ impl Partition {
             ("supportsDualStack", Value::Bool(self.supports_dual_stack)),
             ("implicitGlobalRegion", Value::from(self.implicit_global_region)),
         ];
-        let record: BTreeMap<String, Value> = fields
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect();
-        Value::Object(record)
+        Value::record(fields)
     }
 }
 /// The partition of `region`: the one listing it, else the first whose pattern it

@@ -48,6 +48,16 @@ impl Value {
         }
     }
 
+    /// A record of `fields`, inserted one by one: `collect`ing into a `BTreeMap` sorts
+    /// first, and each caller's iterator type would compile a sort of its own.
+    pub(crate) fn record<const N: usize>(fields: [(&str, Value); N]) -> Value {
+        let mut record = BTreeMap::new();
+        for (name, value) in fields {
+            record.insert(name.to_owned(), value);
+        }
+        Value::Object(record)
+    }
+
     /// The record's field `key`, if this is a record that has it.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
@@ -640,7 +650,7 @@ pub fn parse_url(url: &str) -> Option<Value> {
         ("normalizedPath", Value::String(normalized)),
         ("isIp", Value::Bool(is_ip)),
     ];
-    Some(Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+    Some(Value::record(fields))
 }
 
 /// `uriEncode`: every byte but the unreserved `A-Z a-z 0-9 - _ . ~` percent-encoded.
@@ -674,7 +684,7 @@ pub fn parse_arn(arn: &str) -> Option<Value> {
         ("accountId", Value::from(account)),
         ("resourceId", Value::Array(resource_id)),
     ];
-    Some(Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+    Some(Value::record(fields))
 }
 
 #[cfg(test)]

@@ -6,8 +6,6 @@
 //! not listed falls to the first partition whose pattern it matches, else to `aws`, as
 //! the rules engine specifies.
 
-use std::collections::BTreeMap;
-
 use crate::endpoint_rules::Value;
 
 /// One partition.
@@ -163,9 +161,7 @@ impl Partition {
             ("supportsDualStack", Value::Bool(self.supports_dual_stack)),
             ("implicitGlobalRegion", Value::from(self.implicit_global_region)),
         ];
-        let record: BTreeMap<String, Value> =
-            fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        Value::Object(record)
+        Value::record(fields)
     }
 }
 
