@@ -23,7 +23,7 @@ use fsx_bench::{aws, check_same_reading, fixture, ours, runtime, RESPONSE_FIXTUR
 /// small against it.
 const BATCH: Duration = Duration::from_millis(20);
 
-fn main() {
+pub(crate) fn main() {
     let mut rounds = 40;
     let mut json = None;
     let mut only = None;

@@ -65,6 +65,7 @@ impl Report {
         self.print_serialize();
         self.print_memory();
         self.print_paired();
+        self.print_paired_mimalloc();
         self.print_codegen_speed();
         self.print_rebuild_time();
         self.print_compile_time();
@@ -317,13 +318,8 @@ impl Report {
         println!();
         println!("| paired rounds (whole calls, alternating) | ours µs | aws-sdk-fsx µs | ratio: median (lowest-highest) | target |");
         println!("|---|---|---|---|---|");
-        for case in text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        {
+        for case in paired_cases(&text) {
             let name = case["case"].as_str().unwrap_or("?");
-            let number = |key: &str| case[key].as_f64().unwrap_or(f64::NAN);
-            let ratio = number("ratio_median");
             // Issue 19: every response at least 3x, the shipped depth2 fixture 4x, the
             // example 20x.
             let (limit, target) = match name {
@@ -331,15 +327,31 @@ impl Report {
                 "parse-example" | "call" => (20.0, ">= 20x"),
                 _ => (3.0, ">= 3x"),
             };
-            let target = self.verdict(&format!("paired `{name}`"), ratio >= limit, target);
-            println!(
-                "| `{name}`, {} rounds | {:.1} | {:.1} | {ratio:.2}x ({:.2}-{:.2}) | {target} |",
-                case["rounds"],
-                number("ours_ns") / 1e3,
-                number("aws_ns") / 1e3,
-                number("ratio_low"),
-                number("ratio_high"),
-            );
+            let met = case["ratio_median"].as_f64().is_some_and(|r| r >= limit);
+            let target = self.verdict(&format!("paired `{name}`"), met, target);
+            println!("{} {target} |", paired_row(&case));
+        }
+    }
+
+    /// The same rounds with both sides under mimalloc (`paired-mimalloc`): what the
+    /// allocator decides. No targets: issue 19's are the system allocator's.
+    fn print_paired_mimalloc(&self) {
+        let Ok(text) = std::fs::read_to_string(self.results.join("paired-mimalloc.jsonl")) else {
+            return;
+        };
+        let system = self.result("paired.jsonl").unwrap_or_default();
+        let system_ratio = |name: &str| {
+            paired_cases(&system)
+                .find(|case| case["case"] == name)
+                .and_then(|case| case["ratio_median"].as_f64())
+                .map_or_else(|| "-".to_owned(), |ratio| format!("{ratio:.2}x"))
+        };
+        println!();
+        println!("| the same, both sides under mimalloc (no targets) | ours µs | aws-sdk-fsx µs | ratio: median (lowest-highest) | system allocator |");
+        println!("|---|---|---|---|---|");
+        for case in paired_cases(&text) {
+            let name = case["case"].as_str().unwrap_or("?");
+            println!("{} {} |", paired_row(&case), system_ratio(name));
         }
     }
 
@@ -381,4 +393,26 @@ fn verdict(met: bool, target: &str) -> String {
 
 fn read_json(path: &Path) -> Option<Value> {
     serde_json::from_slice(&std::fs::read(path).ok()?).ok()
+}
+
+/// The cases of a `paired` JSON-lines file.
+fn paired_cases(text: &str) -> impl Iterator<Item = Value> + '_ {
+    text.lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+}
+
+/// A case of `paired` as a table row, up to its last column: name and rounds, both
+/// sides' µs, the median ratio and its spread.
+fn paired_row(case: &Value) -> String {
+    let number = |key: &str| case[key].as_f64().unwrap_or(f64::NAN);
+    format!(
+        "| `{}`, {} rounds | {:.1} | {:.1} | {:.2}x ({:.2}-{:.2}) |",
+        case["case"].as_str().unwrap_or("?"),
+        case["rounds"],
+        number("ours_ns") / 1e3,
+        number("aws_ns") / 1e3,
+        number("ratio_median"),
+        number("ratio_low"),
+        number("ratio_high"),
+    )
 }
