@@ -5,6 +5,7 @@
 //! missed, and the last line counts them.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -339,11 +340,19 @@ impl Report {
         let Ok(text) = std::fs::read_to_string(self.results.join("paired-mimalloc.jsonl")) else {
             return;
         };
-        let system = self.result("paired.jsonl").unwrap_or_default();
+        // Read again without a verdict: `print_paired` has counted it missing if it is.
+        let system = std::fs::read_to_string(self.results.join("paired.jsonl")).unwrap_or_default();
+        let system_ratios: HashMap<String, f64> = paired_cases(&system)
+            .filter_map(|case| {
+                Some((
+                    case["case"].as_str()?.to_owned(),
+                    case["ratio_median"].as_f64()?,
+                ))
+            })
+            .collect();
         let system_ratio = |name: &str| {
-            paired_cases(&system)
-                .find(|case| case["case"] == name)
-                .and_then(|case| case["ratio_median"].as_f64())
+            system_ratios
+                .get(name)
                 .map_or_else(|| "-".to_owned(), |ratio| format!("{ratio:.2}x"))
         };
         println!();
